@@ -1,0 +1,81 @@
+//! Command-line definitions for `pundit` and its subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal reader for commentary threads: topics, articles with their
+/// quotes, and the sources they cite.
+#[derive(Debug, Parser)]
+#[command(name = "pundit", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Archives to read: plain-text or native JSON files, or directories of
+    /// them. None: the bundled corpus.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the corpus as native JSON to standard output.
+    Export(PathsArgs),
+    /// Print the topic tree: topics with post counts, post titles under them.
+    Tree(PathsArgs),
+    /// Print the blocks that match QUERY, one per line: `<post id>:<block>: <text>`.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// Archives to read (files or directories). None: the bundled corpus.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Print only the number of matching blocks.
+    #[arg(long)]
+    pub count: bool,
+
+    /// What to look for: smart case, accents folded, several words as a phrase.
+    pub query: String,
+
+    /// Archives to read (files or directories). None: the bundled corpus.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bare_paths_open_the_reader() {
+        let cli = Cli::try_parse_from(["pundit", "a.txt", "b.json"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
+    }
+
+    #[test]
+    fn search_takes_count_query_and_paths() {
+        let cli = Cli::try_parse_from(["pundit", "search", "--count", "trump", "x.txt"]).unwrap();
+        match cli.command {
+            Some(Command::Search(args)) => {
+                assert!(args.count);
+                assert_eq!(args.query, "trump");
+                assert_eq!(args.paths, [PathBuf::from("x.txt")]);
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+}

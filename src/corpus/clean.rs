@@ -1,0 +1,200 @@
+//! Normalisation of untrusted text, applied by every loader before anything
+//! else sees the text.
+//!
+//! After [`clean`], a string holds no C0 or C1 control character, no DEL, no
+//! escape sequence, no bidi or zero-width format character and no run of
+//! white space: it is one line of printable text that is safe to hand to a
+//! terminal. Escape sequences and control characters become a visible
+//! [`PLACEHOLDER`] so that a reader sees something was there and the words
+//! around it do not merge. Curly quotes, dashes and accents are kept.
+
+/// Shown where the input had a control character or an escape sequence.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+const C1_CSI: char = '\u{9b}';
+const C1_OSC: char = '\u{9d}';
+const C1_ST: char = '\u{9c}';
+const C1_DCS: char = '\u{90}';
+
+/// Normalises one piece of untrusted text; see the module documentation.
+///
+/// ```
+/// use pundit::corpus::clean::clean;
+/// assert_eq!(clean("  a\u{a0}b\t\tc \r\n"), "a b c");
+/// assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "x\u{FFFD}y");
+/// ```
+pub fn clean(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        let replacement = match c {
+            ESC => {
+                skip_escape_sequence(&mut chars);
+                Some(PLACEHOLDER)
+            }
+            C1_CSI => {
+                skip_csi_body(&mut chars);
+                Some(PLACEHOLDER)
+            }
+            C1_OSC | C1_DCS | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                skip_string_body(&mut chars);
+                Some(PLACEHOLDER)
+            }
+            c if c.is_whitespace() || c == '\u{200b}' => {
+                pending_space = true;
+                None
+            }
+            c if is_invisible_format(c) => None,
+            c if c.is_control() => Some(PLACEHOLDER),
+            c => Some(c),
+        };
+        if let Some(c) = replacement {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when `text` is already what [`clean`] would make of it.
+pub fn is_clean(text: &str) -> bool {
+    clean(text) == text
+}
+
+/// Bidi controls, zero-width joiners and similar: they change how the
+/// terminal lays text out without showing anything, so they are dropped.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200c}'..='\u{200f}'   // ZWNJ, ZWJ, LRM, RLM
+        | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{061c}'              // Arabic letter mark
+        | '\u{00ad}'              // soft hyphen
+        | '\u{feff}'              // byte order mark
+        | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+    )
+}
+
+/// Consumes what follows an ESC: a CSI (`ESC [ … final`), a string
+/// (`ESC ] … BEL|ESC \`, also `P`, `X`, `^`, `_`), or a two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string_body(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+            // Intermediate bytes, then one final byte: `ESC ( B`, `ESC 7`.
+            while let Some(&next) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&next) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates up to and including the final byte.
+fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// An OSC/DCS-like string up to BEL, ST or `ESC \`. An unterminated string
+/// ends at the next control character, so one stray ESC cannot swallow a post.
+fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            BEL | C1_ST => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            c if c.is_control() => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        assert_eq!(clean("\u{a0}Paris\u{a0} attack  \n"), "Paris attack");
+        assert_eq!(clean("a\r\nb"), "a b");
+        assert_eq!(clean(""), "");
+        assert_eq!(clean(" \u{a0} "), "");
+    }
+
+    #[test]
+    fn typography_is_kept() {
+        let text = "“François” – don’t … ‘Meh’ — Chlöe";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn escape_sequences_become_one_placeholder() {
+        assert_eq!(clean("a\u{1b}[2Jb"), "a\u{FFFD}b");
+        assert_eq!(clean("a\u{1b}[38;5;196mb"), "a\u{FFFD}b");
+        assert_eq!(clean("a\u{1b}]52;c;ZXZpbA==\u{7}b"), "a\u{FFFD}b");
+        assert_eq!(clean("a\u{1b}]8;;http://x\u{1b}\\link"), "a\u{FFFD}link");
+        assert_eq!(clean("a\u{9b}31mb"), "a\u{FFFD}b");
+        assert_eq!(clean("a\u{1b}7b"), "a\u{FFFD}b");
+        assert_eq!(clean("end\u{1b}"), "end\u{FFFD}");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_the_next_control() {
+        assert_eq!(clean("a\u{1b}]0;title\nrest"), "a\u{FFFD} rest");
+    }
+
+    #[test]
+    fn controls_are_replaced_and_format_characters_dropped() {
+        assert_eq!(
+            clean("a\u{0}b\u{7}c\u{7f}d\u{85}e"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d e"
+        );
+        assert_eq!(clean("ab\u{202e}cd\u{2066}e\u{200d}f"), "abcdef");
+        assert_eq!(clean("a\u{200b}b"), "a b");
+    }
+
+    #[test]
+    fn clean_is_idempotent() {
+        for text in ["a\u{1b}[2Jb", " x  y ", "\u{9b}\u{9b}", "“q”"] {
+            let once = clean(text);
+            assert_eq!(clean(&once), once);
+            assert!(is_clean(&once));
+        }
+    }
+}

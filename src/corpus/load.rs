@@ -1,0 +1,273 @@
+//! Reading archives from disk: files and directories, format detection,
+//! errors that name the file and the place.
+//!
+//! Files are only ever opened for reading.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{Corpus, Post, Topic, json, text};
+
+/// The bundled default corpus, embedded in the binary.
+pub const BUNDLED: &str = include_str!("../../assets/seed.txt");
+
+/// The name the bundled corpus goes by in messages.
+pub const BUNDLED_NAME: &str = "<bundled corpus>";
+
+/// Why an archive could not be loaded. Its `Display` is one line that names
+/// the file and, where it can, the place in it.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{path}: empty file, no posts")]
+    Empty { path: String },
+    #[error("{path}: no posts found")]
+    NoPosts { path: String },
+    #[error("{path}: changed while it was being read")]
+    Changed { path: String },
+}
+
+/// Something skipped while loading a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.path, self.message)
+    }
+}
+
+/// A loaded corpus and what was skipped on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+}
+
+/// The bundled corpus. It is part of the binary and tested, so it loads.
+pub fn load_bundled() -> Corpus {
+    let posts = text::parse(BUNDLED_NAME, BUNDLED).expect("the bundled corpus parses");
+    Corpus::new(posts, None)
+}
+
+/// Loads files and directories into one corpus; see [`load_paths_with_progress`].
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_with_progress(paths, &mut |_, _| {})
+}
+
+/// Loads files and directories into one corpus, calling `progress(done,
+/// total)` in bytes as files are read. No paths means the bundled corpus.
+///
+/// A file named on the command line must load; inside a directory, files
+/// that cannot be read or hold no posts are skipped with a [`Warning`].
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Loaded, LoadError> {
+    if paths.is_empty() {
+        let corpus = load_bundled();
+        progress(BUNDLED.len() as u64, BUNDLED.len() as u64);
+        return Ok(Loaded {
+            corpus,
+            warnings: Vec::new(),
+        });
+    }
+    let mut warnings = Vec::new();
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut entries = directory_files(path)?;
+            entries.sort();
+            files.extend(entries.into_iter().map(|p| (p, true)));
+        } else {
+            files.push((path.clone(), false));
+        }
+    }
+    let total: u64 = files
+        .iter()
+        .filter_map(|(p, _)| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut done = 0u64;
+    let mut parts: Vec<Parsed> = Vec::new();
+    for (path, in_directory) in &files {
+        match load_file(path, &mut |bytes| progress(done + bytes, total)) {
+            Ok(parsed) => parts.push(parsed),
+            Err(error) if *in_directory => warnings.push(Warning {
+                path: path.display().to_string(),
+                message: error.to_string(),
+            }),
+            Err(error) => return Err(error),
+        }
+        done += fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        progress(done.min(total), total);
+    }
+    if parts.is_empty() {
+        let path = paths[0].display().to_string();
+        return Err(LoadError::NoPosts { path });
+    }
+    Ok(Loaded {
+        corpus: merge(parts),
+        warnings,
+    })
+}
+
+/// What one file held.
+struct Parsed {
+    posts: Vec<Post>,
+    topics: Option<Vec<Topic>>,
+}
+
+fn merge(mut parts: Vec<Parsed>) -> Corpus {
+    if parts.len() == 1 {
+        let only = parts.pop().expect("one part");
+        return Corpus::new(only.posts, only.topics);
+    }
+    let posts: Vec<Post> = parts.into_iter().flat_map(|p| p.posts).collect();
+    Corpus::new(posts, None)
+}
+
+fn directory_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        if path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// Reads and parses one file, by extension, else by content.
+fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_bytes(path, &name, progress)?;
+    let content = std::str::from_utf8(&bytes).map_err(|e| LoadError::NotUtf8 {
+        path: name.clone(),
+        offset: e.valid_up_to(),
+    })?;
+    parse_content(&name, path, content)
+}
+
+/// Parses text already read: native JSON when the name ends in `.json` or
+/// the text opens with `{`, plain text otherwise.
+fn parse_content(name: &str, path: &Path, content: &str) -> Result<Parsed, LoadError> {
+    if content.trim().is_empty() {
+        return Err(LoadError::Empty { path: name.into() });
+    }
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || content
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{');
+    let parsed = if is_json {
+        let (posts, topics) = json::parse(name, content)?;
+        Parsed {
+            posts,
+            topics: Some(topics),
+        }
+    } else {
+        Parsed {
+            posts: text::parse(name, content)?,
+            topics: None,
+        }
+    };
+    if parsed.posts.is_empty() {
+        return Err(LoadError::NoPosts { path: name.into() });
+    }
+    Ok(parsed)
+}
+
+fn read_bytes(
+    path: &Path,
+    name: &str,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Vec<u8>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: name.into(),
+        source,
+    };
+    let mut file = fs::File::open(path).map_err(io_error)?;
+    let expected = file.metadata().map_err(io_error)?.len();
+    let mut bytes = Vec::with_capacity(expected as usize);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let read = file.read(&mut chunk).map_err(io_error)?;
+        if read == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..read]);
+        progress(bytes.len() as u64);
+    }
+    // A file that shrank or grew under us may have been cut mid-post.
+    let now = fs::metadata(path).map_err(io_error)?.len();
+    if now != bytes.len() as u64 && now != expected {
+        return Err(LoadError::Changed { path: name.into() });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pundit-load-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn missing_file_names_the_file() {
+        let error = load_paths(&[PathBuf::from("/no/such/archive.txt")]).unwrap_err();
+        assert!(error.to_string().starts_with("/no/such/archive.txt: "));
+    }
+
+    #[test]
+    fn invalid_utf8_gives_the_offset() {
+        let dir = temp_dir("utf8");
+        let path = dir.join("bad.txt");
+        fs::write(&path, b"Title here\n\nSome text \xff more").unwrap();
+        let error = load_paths(&[path]).unwrap_err().to_string();
+        assert!(error.ends_with("invalid byte at offset 22)"), "{error}");
+    }
+
+    #[test]
+    fn a_directory_skips_what_it_cannot_read() {
+        let dir = temp_dir("dir");
+        fs::write(dir.join("a.txt"), crate::corpus::load::BUNDLED).unwrap();
+        fs::write(dir.join("b.bin"), b"\xff\xfe\x00").unwrap();
+        let loaded = load_paths(std::slice::from_ref(&dir)).unwrap();
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(loaded.warnings[0].path.ends_with("b.bin"));
+        assert!(!loaded.corpus.posts.is_empty());
+    }
+}

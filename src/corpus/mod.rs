@@ -1,0 +1,339 @@
+//! The corpus model: posts, their blocks and cited sources, and the topic tree.
+//!
+//! A [`Corpus`] is built once by a loader and never changed afterwards; the rest
+//! of pundit refers to its parts by index ([`PostId`], block number, source
+//! number). The serde derives here *are* the native JSON format.
+
+pub mod clean;
+mod furniture;
+pub mod json;
+pub mod load;
+mod segment;
+mod sources;
+pub mod text;
+pub mod topics;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{LoadError, Loaded, Warning, load_bundled, load_paths, load_paths_with_progress};
+
+/// The index of a post in [`Corpus::posts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PostId(pub usize);
+
+/// What a block of a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The author's own commentary.
+    Paragraph,
+    /// Text quoted from a cited source; `Block::source` says which.
+    Quote,
+    /// A short line that introduces what follows ("On trade…", "Previously:").
+    LeadIn,
+    /// The line that cites a source ("RNZ: French outrage after …", a bare URL).
+    Citation,
+    /// One item of a bulleted list.
+    ListItem,
+    /// Names the contributor of what follows ("From Missy:").
+    Contributor,
+}
+
+impl BlockKind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [BlockKind; 6] = [
+        BlockKind::Paragraph,
+        BlockKind::Quote,
+        BlockKind::LeadIn,
+        BlockKind::Citation,
+        BlockKind::ListItem,
+        BlockKind::Contributor,
+    ];
+
+    /// The name used in the JSON format.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Quote => "quote",
+            BlockKind::LeadIn => "lead_in",
+            BlockKind::Citation => "citation",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Contributor => "contributor",
+        }
+    }
+}
+
+/// One paragraph-like unit of a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Index into the post's `sources` of the source this block cites or quotes.
+    #[serde(default)]
+    pub source: Option<usize>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+            source: None,
+        }
+    }
+
+    pub fn with_source(mut self, source: usize) -> Self {
+        self.source = Some(source);
+        self
+    }
+}
+
+/// A report a post cites. Any part may be unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// A one-line label: "Outlet — headline", or whichever parts are known.
+    pub fn label(&self) -> String {
+        match (&self.outlet, &self.headline, &self.url) {
+            (Some(outlet), Some(headline), _) => format!("{outlet} — {headline}"),
+            (Some(outlet), None, _) => outlet.clone(),
+            (None, Some(headline), _) => headline.clone(),
+            (None, None, Some(url)) => url.clone(),
+            (None, None, None) => String::from("(unnamed source)"),
+        }
+    }
+}
+
+/// One commentary post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// A slug of the title, unique in the corpus.
+    pub id: String,
+    pub title: String,
+    /// The contributor, where the text names one.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The date as the archive gives it, where it gives one.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Names of the topics this post is filed under.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+impl Post {
+    /// Indices of the blocks that cite or quote source `source`, in order.
+    pub fn blocks_citing(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(move |(_, block)| block.source == Some(source))
+            .map(|(index, _)| index)
+    }
+}
+
+/// A node of the topic tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub name: String,
+    /// Ids of the posts under this topic.
+    #[serde(default)]
+    pub posts: Vec<String>,
+    #[serde(default)]
+    pub children: Vec<Topic>,
+}
+
+/// Posts and the topic tree, as loaded. Immutable once built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Corpus {
+    pub posts: Vec<Post>,
+    pub topics: Vec<Topic>,
+    #[serde(skip)]
+    by_id: HashMap<String, PostId>,
+}
+
+impl Corpus {
+    /// Builds a corpus from posts, deriving the topic tree unless one is given.
+    ///
+    /// Post ids are made unique (a later duplicate gets `-2`, `-3`, …) so
+    /// that topics can name posts by id.
+    pub fn new(mut posts: Vec<Post>, topics: Option<Vec<Topic>>) -> Self {
+        ensure_unique_ids(&mut posts);
+        let topics = match topics {
+            Some(topics) if !topics.is_empty() => topics,
+            _ => topics::derive(&mut posts),
+        };
+        let by_id = posts
+            .iter()
+            .enumerate()
+            .map(|(index, post)| (post.id.clone(), PostId(index)))
+            .collect();
+        Corpus {
+            posts,
+            topics,
+            by_id,
+        }
+    }
+
+    /// The post with this id.
+    pub fn post_by_id(&self, id: &str) -> Option<PostId> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn post(&self, id: PostId) -> &Post {
+        &self.posts[id.0]
+    }
+
+    /// Every outlet cited in the corpus, with the posts that cite it, most
+    /// cited first (ties by name). Outlets are compared without case.
+    pub fn outlets(&self) -> Vec<(String, Vec<PostId>)> {
+        let mut by_outlet: HashMap<String, (String, Vec<PostId>)> = HashMap::new();
+        for (index, post) in self.posts.iter().enumerate() {
+            for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+                let entry = by_outlet
+                    .entry(outlet_key(outlet))
+                    .or_insert_with(|| (outlet.to_string(), Vec::new()));
+                if entry.1.last() != Some(&PostId(index)) {
+                    entry.1.push(PostId(index));
+                }
+            }
+        }
+        let mut outlets: Vec<_> = by_outlet.into_values().collect();
+        outlets.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        outlets
+    }
+}
+
+/// "The Guardian" and "Guardian" are one outlet.
+fn outlet_key(outlet: &str) -> String {
+    let lower = outlet.to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+}
+
+fn ensure_unique_ids(posts: &mut [Post]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for post in posts.iter_mut() {
+        if post.id.is_empty() {
+            post.id = slug(&post.title);
+        }
+        let count = seen.entry(post.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            let mut n = *count;
+            loop {
+                let candidate = format!("{}-{n}", post.id);
+                if !seen.contains_key(&candidate) {
+                    seen.insert(candidate.clone(), 1);
+                    post.id = candidate;
+                    break;
+                }
+                n += 1;
+            }
+        }
+    }
+}
+
+/// A URL- and file-safe id from a title: lower case ASCII letters and digits
+/// joined by single hyphens, accents dropped, at most 60 characters.
+pub fn slug(title: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in title.nfd() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '’' {
+            // "Ardern’s" → "arderns", "François" → "francois"
+        } else {
+            pending_hyphen = true;
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("post");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(title: &str) -> Post {
+        Post {
+            id: slug(title),
+            title: title.into(),
+            author: None,
+            date: None,
+            topics: vec!["x".into()],
+            blocks: vec![],
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn slug_drops_accents_and_apostrophes() {
+        assert_eq!(
+            slug("On Ardern’s fence sitting on Syrian attacks"),
+            "on-arderns-fence-sitting-on-syrian-attacks"
+        );
+        assert_eq!(slug("François: « Non ! »"), "francois-non");
+        assert_eq!(slug("!!!"), "post");
+    }
+
+    #[test]
+    fn duplicate_ids_get_a_counter() {
+        let corpus = Corpus::new(
+            vec![post("Same"), post("Same"), post("Same")],
+            Some(vec![Topic {
+                name: "x".into(),
+                posts: vec![],
+                children: vec![],
+            }]),
+        );
+        let ids: Vec<_> = corpus.posts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["same", "same-2", "same-3"]);
+        assert_eq!(corpus.post_by_id("same-3"), Some(PostId(2)));
+    }
+
+    #[test]
+    fn outlets_merge_a_leading_the() {
+        let mut a = post("A");
+        a.sources.push(Source {
+            outlet: Some("The Guardian".into()),
+            ..Source::default()
+        });
+        let mut b = post("B");
+        b.sources.push(Source {
+            outlet: Some("Guardian".into()),
+            ..Source::default()
+        });
+        let corpus = Corpus::new(vec![a, b], None);
+        let outlets = corpus.outlets();
+        assert_eq!(outlets.len(), 1);
+        assert_eq!(outlets[0].1, vec![PostId(0), PostId(1)]);
+    }
+}

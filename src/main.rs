@@ -1,0 +1,64 @@
+//! The `pundit` binary: parses the command line, runs the library, and maps
+//! errors to exit statuses (0 ok, 1 nothing found, 2 error).
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use pundit::cli::{Cli, Command};
+use pundit::commands;
+use pundit::corpus::{Corpus, LoadError, load_paths};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("pundit: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => pundit::tui::run(&cli.paths),
+        Some(Command::Export(args)) => {
+            let corpus = load(&args.paths)?;
+            finish_output(commands::write_export(&corpus, &mut io::stdout().lock()))
+        }
+        Some(Command::Tree(args)) => {
+            let corpus = load(&args.paths)?;
+            finish_output(commands::write_tree(&corpus, &mut io::stdout().lock()))
+        }
+        Some(Command::Search(args)) => {
+            let corpus = load(&args.paths)?;
+            let mut out = io::stdout().lock();
+            let found = commands::write_search(&corpus, &args.query, args.count, &mut out);
+            match found {
+                Ok(0) if !args.count => Ok(ExitCode::from(1)),
+                Ok(0) => {
+                    finish_output(Ok(()))?;
+                    Ok(ExitCode::from(1))
+                }
+                other => finish_output(other.map(|_| ())),
+            }
+        }
+    }
+}
+
+fn load(paths: &[std::path::PathBuf]) -> Result<Corpus, LoadError> {
+    let loaded = load_paths(paths)?;
+    for warning in &loaded.warnings {
+        eprintln!("pundit: {warning}");
+    }
+    Ok(loaded.corpus)
+}
+
+/// A closed pipe (`pundit tree | head`) is the reader's choice, not an error.
+fn finish_output(result: io::Result<()>) -> anyhow::Result<ExitCode> {
+    match result.and_then(|()| io::stdout().flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
