@@ -167,7 +167,9 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Builds a corpus from posts, deriving the topic tree unless one is given.
+    /// Builds a corpus from posts. A given topic tree is kept; without one,
+    /// the tree is built from the topic names the posts carry, or derived
+    /// from their content when any post carries none.
     ///
     /// Post ids are made unique (a later duplicate gets `-2`, `-3`, …) so
     /// that topics can name posts by id.
@@ -175,6 +177,9 @@ impl Corpus {
         ensure_unique_ids(&mut posts);
         let topics = match topics {
             Some(topics) if !topics.is_empty() => topics,
+            _ if !posts.is_empty() && posts.iter().all(|p| !p.topics.is_empty()) => {
+                topics::tree_from_post_topics(&posts)
+            }
             _ => topics::derive(&mut posts),
         };
         let by_id = posts

@@ -1,1 +1,358 @@
-//! Segmentation.
+//! Finding where posts start in an archive with no separators between them.
+//!
+//! Every paragraph gets a score for how much it looks like a post title,
+//! from its own shape and from its neighbours:
+//! - a title is one short line (a few words, at most ~110 characters) that
+//!   does not end like a sentence or a lead-in (no `.` `:` `…` `,`), does not
+//!   open with a quotation mark or a lower-case letter, and is not a
+//!   citation, a URL, a list item or a speaker's line in a transcript;
+//! - the paragraph before it closes a thought (a sentence, a URL, a citation)
+//!   rather than being another heading;
+//! - the paragraph after it opens a post: a long paragraph of prose, a
+//!   byline or a contributor line, not a quotation or a bare URL;
+//! - its words come back in the paragraphs that follow (a title is about
+//!   its post);
+//! - scraped titles often carry a non-breaking space: a small bonus, never
+//!   needed.
+//!
+//! Furniture (bylines, dates, "Read more") is strong evidence either way.
+//! The first paragraph always opens a post. A dynamic programme then picks
+//! the set of titles with the best total score such that every post has a
+//! body, so of two title-like lines in a row only the better one wins.
+
+use std::collections::HashSet;
+
+/// What the segmenter knows about one paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Features<'a> {
+    pub text: &'a str,
+    pub had_nbsp: bool,
+    pub is_list_item: bool,
+    pub is_citation: bool,
+    pub is_contributor: bool,
+    /// Furniture that usually follows a title (byline, date) comes right after.
+    pub byline_follows: bool,
+    /// Furniture that ends a post ("Read more", comment count) comes right before.
+    pub post_end_precedes: bool,
+}
+
+/// The score a paragraph must reach to open a post.
+const THRESHOLD: f32 = 2.0;
+
+/// Indices of the paragraphs that open a post, in order; always starts with 0
+/// when there is any paragraph.
+pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
+    if paragraphs.is_empty() {
+        return Vec::new();
+    }
+    let gains: Vec<f32> = (0..paragraphs.len())
+        .map(|i| title_score(paragraphs, i) - THRESHOLD)
+        .collect();
+    choose(&gains)
+}
+
+/// Best set of indices (0 forced) with positive total gain, no two adjacent:
+/// a title is followed by at least one paragraph of its own post.
+fn choose(gains: &[f32]) -> Vec<usize> {
+    let n = gains.len();
+    // best[i]: the best total using titles from i.. given i-1 was not a title's
+    // direct successor constraint resolved by the caller.
+    let mut best = vec![0.0f32; n + 2];
+    let mut take = vec![false; n];
+    for i in (1..n).rev() {
+        let skip = best[i + 1];
+        let with = gains[i] + best[i + 2];
+        if gains[i] > 0.0 && with > skip && i + 1 < n {
+            best[i] = with;
+            take[i] = true;
+        } else {
+            best[i] = skip;
+        }
+    }
+    let mut chosen = vec![0];
+    let mut i = 2;
+    while i < n {
+        if take[i] {
+            chosen.push(i);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    chosen
+}
+
+fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
+    let this = &paragraphs[i];
+    let text = this.text;
+    if !could_be_title(this) {
+        return f32::NEG_INFINITY;
+    }
+    let mut score = 0.0;
+    let chars = text.chars().count();
+    score += match chars {
+        0..=11 => -1.0,
+        12..=90 => 1.0,
+        91..=110 => 0.0,
+        _ => -1.5,
+    };
+    score += match text.chars().last() {
+        Some('.') => -4.0,
+        Some('”' | '"') => -2.0,
+        Some('?' | '!') => -0.5,
+        _ => 0.5,
+    };
+    if has_inner_sentence_break(text) {
+        score -= 1.5;
+    }
+    if this.had_nbsp {
+        score += 0.5;
+    }
+    if this.byline_follows {
+        score += 5.0;
+    }
+    if this.post_end_precedes {
+        score += 5.0;
+    }
+    if let Some(prev) = i.checked_sub(1).map(|p| &paragraphs[p]) {
+        score += previous_paragraph_score(prev);
+        let in_transcript = is_speaker_line(prev.text)
+            || paragraphs
+                .get(i + 1)
+                .is_some_and(|n| is_speaker_line(n.text));
+        if in_transcript && is_speaker_line(text) {
+            score -= 3.0;
+        }
+    }
+    match paragraphs.get(i + 1) {
+        None => score -= 4.0,
+        Some(next) => score += next_paragraph_score(next),
+    }
+    score += topical_overlap(text, &paragraphs[i + 1..paragraphs.len().min(i + 5)]);
+    score
+}
+
+/// Shapes that can never be a title.
+fn could_be_title(p: &Features<'_>) -> bool {
+    let text = p.text;
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let words = text.split_whitespace().count();
+    !(p.is_list_item
+        || p.is_citation
+        || p.is_contributor
+        || text.len() > 160
+        || words > 22
+        || first.is_lowercase()
+        || matches!(first, '“' | '"' | '…' | '(' | '[' | '•' | '-' | '*')
+        || text.ends_with(':')
+        || text.ends_with('…')
+        || text.ends_with("...")
+        || text.ends_with(',')
+        || text.ends_with(';')
+        || text.contains("://"))
+}
+
+fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
+    let text = prev.text;
+    if prev.is_citation {
+        return 0.5;
+    }
+    match text.chars().last() {
+        Some(':') => -2.0,
+        Some('.' | '!' | '?' | '”' | '’' | '"' | ')') => 1.0,
+        // Another heading-like line right before: at most one of the two is
+        // the title, and the earlier one is the likelier.
+        _ if text.chars().count() <= 110 && !prev.is_list_item => -1.5,
+        _ => 0.0,
+    }
+}
+
+fn next_paragraph_score(next: &Features<'_>) -> f32 {
+    let text = next.text;
+    if next.is_contributor {
+        return 1.0;
+    }
+    if text.contains("://") && text.split_whitespace().count() == 1 {
+        return -2.5;
+    }
+    let first = text.chars().next();
+    if matches!(first, Some('“' | '"')) {
+        return -2.0;
+    }
+    if next.is_citation {
+        return 0.0;
+    }
+    let chars = text.chars().count();
+    if chars >= 100 {
+        1.5
+    } else if text.ends_with('.') && chars >= 40 {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// "Kernen: That’s interesting." — a labelled line of a transcript.
+fn is_speaker_line(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=2).contains(&words)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !rest.is_empty()
+}
+
+/// "Not now. Not in five years" — more than one sentence.
+fn has_inner_sentence_break(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| {
+        matches!(w[0], '.' | '?' | '!') && w[1] == ' ' && (w[2].is_uppercase() || w[2] == '“')
+    })
+}
+
+/// Up to +1 when the title's content words come back in the next paragraphs,
+/// -0.5 when none does.
+fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
+    let words: HashSet<String> = content_words(title).collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let body: HashSet<String> = following
+        .iter()
+        .flat_map(|p| content_words(p.text))
+        .collect();
+    let shared = words.iter().filter(|w| body.contains(*w)).count();
+    if shared == 0 {
+        -0.5
+    } else {
+        (shared as f32 / words.len() as f32 * 2.0).min(1.0)
+    }
+}
+
+/// Lower-cased words of four letters or more, with a plural `s` and a
+/// possessive dropped so that "elections" meets "election".
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| {
+            let lower = w.to_lowercase();
+            match lower.strip_suffix('s') {
+                Some(stem) if !stem.ends_with('s') => stem.to_string(),
+                _ => lower,
+            }
+        })
+        .filter(|w| !COMMON.contains(&w.as_str()))
+}
+
+/// Words too common to say what a paragraph is about.
+const COMMON: &[&str] = &[
+    "that", "this", "with", "from", "have", "been", "were", "what", "when", "will", "would",
+    "there", "their", "they", "them", "than", "then", "into", "about", "after", "over", "more",
+    "some", "said", "also", "just", "only", "very", "like", "your", "which", "while", "where",
+    "could", "should", "being", "does", "done", "many", "much", "most", "other", "such", "these",
+    "those", "here", "each", "make", "made",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(texts: &[&'static str]) -> Vec<Features<'static>> {
+        texts
+            .iter()
+            .map(|t| Features {
+                text: t,
+                ..Features::default()
+            })
+            .collect()
+    }
+
+    const LONG_A: &str = "The minister announced a review of the harbour bridge tolls on Monday, saying that the current charges were unfair to commuters from the north.";
+    const LONG_B: &str = "Critics of the harbour bridge plan say the review is a delaying tactic and that tolls will rise again after the election whatever it finds.";
+
+    #[test]
+    fn splits_two_posts_with_nothing_between_them() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "That is a start.",
+            "Harbour bridge critics cry foul",
+            LONG_B,
+            "We will see.",
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0, 3]);
+    }
+
+    #[test]
+    fn lead_ins_questions_before_quotes_and_sentences_are_not_titles() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "What did the minister say exactly?",
+            "“We will look at everything,” she said.",
+            "On the tolls…",
+            "…she said they were unfair.",
+            "That is a start.",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn of_two_headings_in_a_row_only_the_first_opens_the_post() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "That is all for now.",
+            "Easy win for the harbour bridge review",
+            "Poll of commuters: 65% support, 35% oppose",
+            "That’s no surprise at all to anyone here.",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0, 3]);
+    }
+
+    #[test]
+    fn a_line_before_a_bare_url_is_not_a_title() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "Results are expected around 7pm (about 6am NZ time)",
+            "https://example.org/live",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn transcript_lines_are_not_titles() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "Host: So would you go back on it? Are you opening the door?",
+            "Minister: Are you surprised to hear me say that?",
+            "Host: I am a little bit, yes, I’m a little taken aback.",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn bylines_and_read_more_decide_boundaries() {
+        let mut paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "tolls: a history",
+            LONG_B,
+        ]);
+        paragraphs[2].post_end_precedes = true;
+        // Lower case first letter: still never a title.
+        assert_eq!(title_indices(&paragraphs), [0]);
+        paragraphs[2].text = "Tolls: a history.";
+        assert_eq!(title_indices(&paragraphs), [0, 2]);
+    }
+}

@@ -1,1 +1,604 @@
-//! Citations.
+//! Recognising citations: the lines that name a report a post reacts to,
+//! split into outlet, headline and URL.
+//!
+//! Forms recognised (each function's doc has its rule):
+//! - `Outlet: Headline` and `Outlet – Headline` ([`explicit`]);
+//! - a sentence of commentary ending in one of those ([`trailing`]);
+//! - "X points this out in Headline", "the Post reports: Headline",
+//!   "X reported in Headline:" ([`inline`]);
+//! - "From live coverage from The Guardian:" ([`attribution`]);
+//! - a bare URL ([`bare_url`]).
+//!
+//! The hard part is telling `Outlet: Headline` from a post title such as
+//! "Macron: No planet B rebuke to Trump". An outlet is a known news outlet,
+//! an acronym, a domain, "The Something", or a capitalised name that the
+//! archive never uses inside a sentence ([`OutletEvidence`]): "Macron"
+//! appears all over the text, "RNZ" only ahead of its headlines.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use memchr::memmem;
+use regex::Regex;
+
+use super::Source;
+
+/// Well-known outlets: the name shown, other names it goes by, and its
+/// domains (so that a bare URL gets a readable outlet).
+const OUTLETS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "RNZ",
+        &["Radio New Zealand"],
+        &["rnz.co.nz", "radionz.co.nz"],
+    ),
+    ("Stuff", &[], &["stuff.co.nz"]),
+    (
+        "NZ Herald",
+        &["New Zealand Herald", "Herald"],
+        &["nzherald.co.nz"],
+    ),
+    ("Newshub", &[], &["newshub.co.nz"]),
+    ("Newsroom", &[], &["newsroom.co.nz"]),
+    ("The Spinoff", &["Spinoff"], &["thespinoff.co.nz"]),
+    (
+        "TVNZ",
+        &["1 News", "One News"],
+        &["tvnz.co.nz", "1news.co.nz"],
+    ),
+    ("Otago Daily Times", &["ODT"], &["odt.co.nz"]),
+    ("Scoop", &[], &["scoop.co.nz"]),
+    ("BBC", &["BBC News"], &["bbc.co.uk", "bbc.com"]),
+    (
+        "The Guardian",
+        &["Guardian"],
+        &["theguardian.com", "guardian.co.uk"],
+    ),
+    (
+        "The Telegraph",
+        &["Telegraph", "Daily Telegraph"],
+        &["telegraph.co.uk"],
+    ),
+    ("The Times", &[], &["thetimes.co.uk"]),
+    ("The Independent", &["Independent"], &["independent.co.uk"]),
+    ("Daily Mail", &["Mail Online"], &["dailymail.co.uk"]),
+    ("Sky News", &[], &["news.sky.com"]),
+    ("Reuters", &[], &["reuters.com"]),
+    ("Associated Press", &["AP"], &["apnews.com"]),
+    ("AFP", &["Agence France-Presse"], &["afp.com"]),
+    ("Bloomberg", &[], &["bloomberg.com"]),
+    ("CNN", &[], &["cnn.com"]),
+    ("CNBC", &[], &["cnbc.com"]),
+    ("Fox News", &[], &["foxnews.com"]),
+    ("NBC News", &["NBC"], &["nbcnews.com"]),
+    ("CBS News", &["CBS"], &["cbsnews.com"]),
+    ("ABC News", &[], &["abcnews.go.com"]),
+    ("ABC", &[], &["abc.net.au"]),
+    ("NPR", &[], &["npr.org"]),
+    ("Politico", &[], &["politico.com", "politico.eu"]),
+    ("Axios", &[], &["axios.com"]),
+    ("The Hill", &[], &["thehill.com"]),
+    (
+        "Washington Post",
+        &["The Washington Post"],
+        &["washingtonpost.com"],
+    ),
+    (
+        "New York Times",
+        &["The New York Times", "NYT"],
+        &["nytimes.com"],
+    ),
+    (
+        "Wall Street Journal",
+        &["The Wall Street Journal", "WSJ"],
+        &["wsj.com"],
+    ),
+    ("USA Today", &[], &["usatoday.com"]),
+    ("Forbes", &[], &["forbes.com"]),
+    ("The Atlantic", &[], &["theatlantic.com"]),
+    ("The Economist", &["Economist"], &["economist.com"]),
+    ("Financial Times", &["FT"], &["ft.com"]),
+    ("Al Jazeera", &[], &["aljazeera.com"]),
+    ("Le Monde", &[], &["lemonde.fr"]),
+    ("France 24", &[], &["france24.com"]),
+    ("Deutsche Welle", &["DW"], &["dw.com"]),
+    ("SBS", &[], &["sbs.com.au"]),
+    ("Sydney Morning Herald", &["SMH"], &["smh.com.au"]),
+    ("The Australian", &[], &["theaustralian.com.au"]),
+    (
+        "Globe and Mail",
+        &["The Globe and Mail"],
+        &["theglobeandmail.com"],
+    ),
+    ("CBC", &[], &["cbc.ca"]),
+    ("Vox", &[], &["vox.com"]),
+    ("Slate", &[], &["slate.com"]),
+    (
+        "HuffPost",
+        &["Huffington Post"],
+        &["huffpost.com", "huffingtonpost.com"],
+    ),
+    ("Newsweek", &[], &["newsweek.com"]),
+    ("Time", &[], &["time.com"]),
+    ("Axios", &[], &["axios.com"]),
+    ("Breitbart", &[], &["breitbart.com"]),
+    ("Wikipedia", &[], &["wikipedia.org"]),
+    ("Twitter", &["X"], &["twitter.com", "x.com"]),
+    ("YouTube", &[], &["youtube.com", "youtu.be"]),
+];
+
+/// Abbreviations that are places or bodies, not outlets ("US: tariffs rise").
+const NOT_OUTLETS: &[&str] = &[
+    "US", "USA", "UK", "EU", "UN", "NZ", "NATO", "GOP", "PM", "MP", "MPS", "CEO", "OK", "UPDATE",
+    "NB", "PS", "FYI", "Q", "A",
+];
+
+fn outlet_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect()
+}
+
+static KNOWN_BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (name, aliases, _) in OUTLETS {
+        map.insert(outlet_key(name), *name);
+        for alias in *aliases {
+            map.insert(outlet_key(alias), *name);
+        }
+    }
+    map
+});
+
+/// The canonical name of a well-known outlet.
+pub fn known_outlet(name: &str) -> Option<&'static str> {
+    KNOWN_BY_NAME.get(&outlet_key(name)).copied()
+}
+
+/// The outlet a URL belongs to: a well-known one by its domain, else the
+/// domain itself without `www.`.
+pub fn outlet_of_url(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if host.is_empty() || !host.contains('.') {
+        return None;
+    }
+    for (name, _, domains) in OUTLETS {
+        if domains
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        {
+            return Some((*name).to_string());
+        }
+    }
+    Some(host.to_string())
+}
+
+/// How often each would-be outlet appears inside sentences of the archive.
+/// A name used in running text is a person or a place, not an outlet.
+#[derive(Debug, Default)]
+pub struct OutletEvidence {
+    uses_in_text: HashMap<String, usize>,
+}
+
+impl OutletEvidence {
+    /// Counts, for every `Name:`/`Name –` prefix in `paragraphs`, the places
+    /// the name occurs other than as such a prefix.
+    pub fn gather(paragraphs: &[&str]) -> Self {
+        let mut candidates: Vec<String> = paragraphs
+            .iter()
+            .filter_map(|p| split_prefix(p).map(|(outlet, _)| outlet.to_string()))
+            .filter(|outlet| known_outlet(outlet).is_none())
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        let mut uses_in_text = HashMap::new();
+        for candidate in candidates {
+            let finder = memmem::Finder::new(candidate.as_bytes());
+            let mut uses = 0;
+            for paragraph in paragraphs {
+                uses += finder
+                    .find_iter(paragraph.as_bytes())
+                    .filter(|&at| is_word_at(paragraph, at, candidate.len()))
+                    .count();
+                if split_prefix(paragraph).is_some_and(|(prefix, _)| prefix == candidate) {
+                    uses -= 1;
+                }
+            }
+            uses_in_text.insert(candidate, uses);
+        }
+        OutletEvidence { uses_in_text }
+    }
+
+    /// Whether `name` reads as a news outlet; see the module documentation.
+    ///
+    /// Accepts "RNZ", "The Telegraph", "nzherald.co.nz", "Stuff"; rejects
+    /// "Macron" when the archive speaks of Macron in its sentences, "US".
+    pub fn is_outlet(&self, name: &str) -> bool {
+        let name = name.trim();
+        if known_outlet(name).is_some() {
+            return true;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > 4
+            || NOT_OUTLETS.contains(&name.to_uppercase().as_str())
+        {
+            return false;
+        }
+        let is_acronym = words.len() == 1
+            && (2..=6).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let is_domain = words.len() == 1 && DOMAIN.is_match(name);
+        if is_acronym || is_domain {
+            return true;
+        }
+        let capitalised = words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "of" | "the" | "&")
+        });
+        if !capitalised {
+            return false;
+        }
+        let unused_in_text = self.uses_in_text.get(name).copied().unwrap_or(0) <= 1;
+        (words[0] == "The" && words.len() >= 2) || unused_in_text
+    }
+}
+
+fn is_word_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|nz|uk|au|ca|fr|de|eu|io|news)$")
+        .expect("the domain pattern is valid")
+});
+
+/// `Outlet` and the rest, for a line of the form `Outlet: rest` or
+/// `Outlet – rest` (en or em dash, or a spaced hyphen), outlet at most 50 bytes.
+fn split_prefix(line: &str) -> Option<(&str, &str)> {
+    let colon = line.find(": ").map(|at| (at, 2));
+    let dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
+        .min();
+    let (at, len) = match (colon, dash) {
+        (Some(c), Some(d)) => c.min(d),
+        (Some(c), None) => c,
+        (None, Some(d)) => d,
+        (None, None) => return None,
+    };
+    if at == 0 || at > 50 {
+        return None;
+    }
+    Some((line[..at].trim(), line[at + len..].trim()))
+}
+
+/// A headline: two words or more, one sentence, no closing full stop.
+fn is_headline(text: &str) -> bool {
+    static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[.!?][”’\x22']?\s+[A-Z“‘]").expect("the sentence-break pattern is valid")
+    });
+    text.split_whitespace().count() >= 2
+        && text.len() <= 200
+        && !text.ends_with('.')
+        && !text.ends_with(',')
+        && !SENTENCE_BREAK.is_match(text)
+}
+
+fn source(outlet: Option<&str>, headline: Option<&str>, url: Option<&str>) -> Source {
+    let tidy = |s: &str| s.trim().trim_end_matches(':').trim().to_string();
+    Source {
+        outlet: outlet.map(tidy),
+        headline: headline.map(tidy).filter(|h| !h.is_empty()),
+        url: url.map(str::to_string),
+    }
+}
+
+/// Recognises a paragraph that cites a source, trying each form in turn.
+pub fn recognise(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    bare_url(line)
+        .or_else(|| explicit(line, evidence))
+        .or_else(|| inline(line))
+        .or_else(|| trailing(line, evidence))
+        .or_else(|| attribution(line, evidence))
+        .or_else(|| read_link(line))
+}
+
+/// A paragraph that is nothing but a URL.
+///
+/// Accepts "https://www.bbc.com/news/world-123"; rejects "See https://x.org for more".
+pub fn bare_url(line: &str) -> Option<Source> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?$").expect("the URL pattern is valid")
+    });
+    let caps = URL.captures(line)?;
+    let url = &caps["url"];
+    Some(Source {
+        outlet: outlet_of_url(url),
+        headline: None,
+        url: Some(url.to_string()),
+    })
+}
+
+/// `Outlet: Headline` or `Outlet – Headline`, where the outlet passes
+/// [`OutletEvidence::is_outlet`] and the rest reads as a headline.
+///
+/// Accepts "RNZ: French outrage after US President Trump mimics Paris
+/// attackers", "BBC – Syria ‘chemical attack’"; rejects "Trump: I like
+/// bilateral, because if you have a problem, you terminate. When…".
+pub fn explicit(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    let (outlet, headline) = split_prefix(line)?;
+    (evidence.is_outlet(outlet) && is_headline(headline))
+        .then(|| source(Some(outlet), Some(headline), None))
+}
+
+/// A sentence of commentary followed by an explicit citation.
+///
+/// Accepts "The US also faces trade problems in Europe. Forbes – EU Tells
+/// Trump: No Paris Climate Deal"; rejects "He left. Then he came back."
+pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
+            .expect("the sentence pattern is valid")
+    });
+    let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
+    explicit(rest, evidence)
+}
+
+/// Reporting verbs that introduce a cited piece: "X points this out in
+/// Headline", "the Washington Post reports: Headline", "X reported in Headline:".
+///
+/// Accepts "Chris Trotter points this out in Prime Minister Jacinda Ardern has
+/// a bob each way on bombing Syria"; rejects "The minister said in parliament
+/// that the deal was dead." (a sentence: full stop, lower-case "headline").
+pub fn inline(line: &str) -> Option<Source> {
+    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<who>[^.!?:]{2,90}?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
+        )
+        .expect("the inline-citation pattern is valid")
+    });
+    if line.ends_with('.') {
+        return None;
+    }
+    let caps = INLINE.captures(line)?;
+    let headline = caps["headline"].trim_end_matches(':');
+    if !is_headline(headline) {
+        return None;
+    }
+    let who = strip_lead_words(&caps["who"]);
+    if who.is_empty() || who.split_whitespace().count() > 6 {
+        return None;
+    }
+    Some(source(Some(who), Some(headline), None))
+}
+
+/// "Yesterday the Canadian Globe and Mail" → "Canadian Globe and Mail".
+fn strip_lead_words(who: &str) -> &str {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:yesterday|today|tonight|earlier|meanwhile|now|also|and|but|so|last\s+\w+|this\s+(?:week|month|morning)|on\s+\w+day|in|as)\b[,\s]*)*(?:the\s+)?",
+        )
+        .expect("the lead-word pattern is valid")
+    });
+    let rest = LEAD.find(&who.to_lowercase()).map_or(0, |m| m.end());
+    // The match was on a lower-cased copy; lower-casing can change lengths
+    // outside ASCII, so only trust the offset on a char boundary.
+    who.get(rest..).unwrap_or(who).trim()
+}
+
+/// A line that attributes what follows to an outlet without a headline.
+///
+/// Accepts "From live coverage from The Guardian:", "Via Reuters:"; rejects
+/// "From Missy:" (a contributor, not an outlet).
+pub fn attribution(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:From|Via|According\s+to|Source)\b.*?\b(?:from|in|on|by|to|via|Source)?:?\s*(?P<outlet>(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w.&’'-]*){0,3}):$")
+            .expect("the attribution pattern is valid")
+    });
+    if line.len() > 120 {
+        return None;
+    }
+    let caps = FROM.captures(line)?;
+    let outlet = caps["outlet"].trim();
+    let credible = known_outlet(outlet).is_some()
+        || (outlet.starts_with("The ") && evidence.is_outlet(outlet))
+        || DOMAIN.is_match(outlet);
+    credible.then(|| source(Some(outlet), None, None))
+}
+
+/// "…: Read President Trump’s full remarks on trade deals to CNBC": a link's
+/// text, with the outlet taken from a well-known name in the line.
+pub fn read_link(line: &str) -> Option<Source> {
+    static READ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|:\s+)(?:Read|Watch|Listen|See)(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].{8,180})$",
+        )
+        .expect("the read-link pattern is valid")
+    });
+    if line.ends_with('.') {
+        return None;
+    }
+    let caps = READ.captures(line)?;
+    let headline = &caps["headline"];
+    let outlet = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .find_map(known_outlet);
+    Some(source(outlet, Some(headline), None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(line: &str, context: &[&str]) -> Option<(Option<String>, Option<String>)> {
+        let mut all = context.to_vec();
+        all.push(line);
+        let evidence = OutletEvidence::gather(&all);
+        recognise(line, &evidence).map(|s| (s.outlet, s.headline))
+    }
+
+    fn pair(outlet: &str, headline: &str) -> Option<(Option<String>, Option<String>)> {
+        Some((Some(outlet.into()), Some(headline.into())))
+    }
+
+    #[test]
+    fn outlet_colon_headline() {
+        assert_eq!(
+            cite(
+                "RNZ: Macron attacks nationalism in speech to US Congress",
+                &[]
+            ),
+            pair("RNZ", "Macron attacks nationalism in speech to US Congress")
+        );
+        assert_eq!(
+            cite(
+                "The Telegraph: Russia blamed as campaign blasts ‘hacking attack’",
+                &[]
+            ),
+            pair(
+                "The Telegraph",
+                "Russia blamed as campaign blasts ‘hacking attack’"
+            )
+        );
+        assert_eq!(
+            cite("Newsroom Pro: Ministers split on water reforms", &[]),
+            pair("Newsroom Pro", "Ministers split on water reforms")
+        );
+    }
+
+    #[test]
+    fn outlet_dash_headline_splits_at_the_first_separator() {
+        assert_eq!(
+            cite(
+                "BBC – Syria ‘chemical attack’: France’s President Macron ‘has proof’",
+                &[]
+            ),
+            pair(
+                "BBC",
+                "Syria ‘chemical attack’: France’s President Macron ‘has proof’"
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_colon_is_not_a_citation() {
+        let context = ["Macron spoke to Congress.", "Later Macron flew home."];
+        assert_eq!(cite("Macron: No planet B rebuke to Trump", &context), None);
+        assert_eq!(cite("US: Tariffs on steel from June", &[]), None);
+        // A speaker label followed by speech is not a headline.
+        assert_eq!(
+            cite(
+                "Kernen: I am a little bit, yeah, I’m a little taken aback.",
+                &[]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn sentence_then_citation() {
+        assert_eq!(
+            cite(
+                "The US also faces trade problems in Europe. Forbes – EU Tells Trump: No Paris Climate Deal, No Free Trade",
+                &[]
+            ),
+            pair(
+                "Forbes",
+                "EU Tells Trump: No Paris Climate Deal, No Free Trade"
+            )
+        );
+    }
+
+    #[test]
+    fn inline_citations() {
+        assert_eq!(
+            cite(
+                "Chris Trotter points this out in Prime Minister Jacinda Ardern has a bob each way on bombing Syria",
+                &[]
+            ),
+            pair(
+                "Chris Trotter",
+                "Prime Minister Jacinda Ardern has a bob each way on bombing Syria"
+            )
+        );
+        assert_eq!(
+            cite(
+                "Yesterday the Washington Post reports: 25 GOP senators urge Trump to restart TPP trade talks",
+                &[]
+            ),
+            pair(
+                "Washington Post",
+                "25 GOP senators urge Trump to restart TPP trade talks"
+            )
+        );
+        assert_eq!(
+            cite(
+                "Yesterday the Canadian Globe and Mail reported in Where do NAFTA talks go from here?:",
+                &[]
+            ),
+            pair(
+                "Canadian Globe and Mail",
+                "Where do NAFTA talks go from here?"
+            )
+        );
+        assert_eq!(
+            cite(
+                "The minister said in parliament that the deal was dead.",
+                &[]
+            ),
+            None
+        );
+        // A title that happens to contain "says" is not a citation.
+        assert_eq!(
+            cite("Macron says France has proof of chemical attack", &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn attributions_and_urls() {
+        assert_eq!(
+            cite("From live coverage from The Guardian:", &[]),
+            Some((Some("The Guardian".into()), None))
+        );
+        assert_eq!(cite("From Missy:", &[]), None);
+        let evidence = OutletEvidence::default();
+        let url = recognise("http://www.telegraph.co.uk/news/2017/05/07/x/", &evidence).unwrap();
+        assert_eq!(url.outlet.as_deref(), Some("The Telegraph"));
+        assert_eq!(
+            url.url.as_deref(),
+            Some("http://www.telegraph.co.uk/news/2017/05/07/x/")
+        );
+        let url = recognise("https://example.org/a", &evidence).unwrap();
+        assert_eq!(url.outlet.as_deref(), Some("example.org"));
+        assert_eq!(
+            recognise("See https://example.org for more", &evidence),
+            None
+        );
+    }
+
+    #[test]
+    fn read_links_take_a_known_outlet_from_the_line() {
+        assert_eq!(
+            cite(
+                "Trump spoke in an interview with CNBC at Davos: Read President Trump’s full remarks on trade deals to CNBC",
+                &[]
+            ),
+            pair(
+                "CNBC",
+                "President Trump’s full remarks on trade deals to CNBC"
+            )
+        );
+    }
+}

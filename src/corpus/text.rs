@@ -1,28 +1,708 @@
-//! The plain-text importer (placeholder until segmentation lands).
+//! The plain-text importer: scraped archives of commentary posts, paragraphs
+//! separated by blank lines, nothing between posts.
+//!
+//! The pipeline: split into paragraphs ([`paragraphs`]), set furniture aside
+//! ([`super::furniture`]), recognise citations ([`super::sources`]), find the
+//! titles ([`super::segment`]), then give every paragraph of a post its kind
+//! and tie quotes to the source they quote ([`blocks`]).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::clean::clean;
+use super::furniture::{self, Furniture};
 use super::load::LoadError;
-use super::{Block, BlockKind, Post, slug};
+use super::segment::{self, Features};
+use super::sources::{self, OutletEvidence};
+use super::{Block, BlockKind, Post, Source, slug};
 
+/// One paragraph of the archive, cleaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// The raw text had a non-breaking space: scraped titles often do.
+    pub had_nbsp: bool,
+    /// It opened with a bullet ("•", "-", "*", "1.").
+    pub is_list_item: bool,
+}
+
+/// Parses a plain-text archive into posts. Never fails on text; an archive
+/// with no paragraphs gives no posts.
 pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
-    let paragraphs: Vec<String> = content
-        .split("\n\n")
-        .map(clean)
-        .filter(|p| !p.is_empty())
+    let all = paragraphs(content);
+    let mut furniture: Vec<Option<Furniture>> =
+        all.iter().map(|p| furniture::recognise(&p.text)).collect();
+    // Page chrome before the first real paragraph (tag headers) goes; later
+    // chrome ("Share this:") is dropped like any furniture.
+    let kept: Vec<usize> = (0..all.len()).filter(|&i| furniture[i].is_none()).collect();
+    if kept.is_empty() {
+        return Ok(Vec::new());
+    }
+    let texts: Vec<&str> = kept.iter().map(|&i| all[i].text.as_str()).collect();
+    let evidence = OutletEvidence::gather(&texts);
+    let citations: Vec<Option<Source>> = texts
+        .iter()
+        .zip(&kept)
+        .map(|(text, &i)| {
+            (!all[i].is_list_item)
+                .then(|| sources::recognise(text, &evidence))
+                .flatten()
+        })
         .collect();
-    let Some((title, rest)) = paragraphs.split_first() else {
-        return Ok(vec![]);
-    };
-    Ok(vec![Post {
-        id: slug(title),
-        title: title.clone(),
-        author: None,
-        date: None,
-        topics: vec![],
-        blocks: rest
-            .iter()
-            .map(|p| Block::new(BlockKind::Paragraph, p.clone()))
-            .collect(),
-        sources: vec![],
-    }])
+    let features: Vec<Features<'_>> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| Features {
+            text: &all[i].text,
+            had_nbsp: all[i].had_nbsp,
+            is_list_item: all[i].is_list_item,
+            is_citation: citations[k].is_some(),
+            is_contributor: contributor_name(&all[i].text).is_some(),
+            byline_follows: furniture
+                .get(i + 1)
+                .is_some_and(|f| f.as_ref().is_some_and(Furniture::follows_title)),
+            post_end_precedes: i
+                .checked_sub(1)
+                .is_some_and(|p| furniture[p] == Some(Furniture::PostEnd)),
+        })
+        .collect();
+    let titles = segment::title_indices(&features);
+    let mut posts = Vec::with_capacity(titles.len());
+    for (n, &start) in titles.iter().enumerate() {
+        let end = titles.get(n + 1).copied().unwrap_or(kept.len());
+        let raw_start = kept[start];
+        let raw_end = kept.get(end).copied().unwrap_or(all.len());
+        let (author, date) = post_furniture(&mut furniture[raw_start..raw_end]);
+        let body: Vec<Body<'_>> = (start + 1..end)
+            .map(|k| Body {
+                paragraph: &all[kept[k]],
+                citation: citations[k].clone(),
+            })
+            .collect();
+        let (blocks, post_sources) = blocks(&body);
+        let title = features[start].text.to_string();
+        let author = author.or_else(|| first_contributor(&blocks));
+        posts.push(Post {
+            id: slug(&title),
+            title,
+            author,
+            date,
+            topics: Vec::new(),
+            blocks,
+            sources: post_sources,
+        });
+    }
+    Ok(posts)
+}
+
+/// Author and date from the furniture within a post's paragraphs.
+fn post_furniture(furniture: &mut [Option<Furniture>]) -> (Option<String>, Option<String>) {
+    let mut author = None;
+    let mut date = None;
+    for item in furniture.iter_mut().filter_map(Option::take) {
+        match item {
+            Furniture::Byline { author: a, date: d } => {
+                author = author.or(Some(a));
+                date = date.or(d);
+            }
+            Furniture::Date(d) => date = date.or(Some(d)),
+            Furniture::PostEnd | Furniture::PageChrome => {}
+        }
+    }
+    (author, date)
+}
+
+fn first_contributor(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Contributor)
+        .and_then(|b| contributor_name(&b.text))
+        .map(str::to_string)
+}
+
+/// Splits an archive into cleaned paragraphs.
+///
+/// Paragraphs are separated by blank lines (lines of white space, NBSP
+/// included). Inside one, a line break is a soft wrap when the line before
+/// it is long enough to have been wrapped (40 characters or more, at
+/// least 60% of the longest line of the paragraph, and no line of the
+/// paragraph wider than [`MAX_WRAP_WIDTH`]); otherwise, and before
+/// every bullet, it starts a new paragraph, so an archive with no blank
+/// lines at all still splits.
+pub fn paragraphs(content: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    for line in content.split('\n').map(|l| l.trim_end_matches('\r')) {
+        if clean(line).is_empty() {
+            flush_group(&mut group, &mut out);
+        } else {
+            group.push(line);
+        }
+    }
+    flush_group(&mut group, &mut out);
+    out
+}
+
+/// Nobody hard-wraps text wider than this: a group with a longer line is
+/// one paragraph per line.
+const MAX_WRAP_WIDTH: usize = 160;
+
+fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
+    if group.is_empty() {
+        return;
+    }
+    let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut current: Option<(String, bool)> = None;
+    let mut previous_len = 0;
+    for line in group.drain(..) {
+        let (text, is_bullet) = strip_bullet(line);
+        let len = line.chars().count();
+        let continues = !is_bullet
+            && longest <= MAX_WRAP_WIDTH
+            && previous_len >= 40
+            && previous_len * 10 >= longest * 6;
+        match &mut current {
+            Some((raw, _)) if continues => {
+                raw.push(' ');
+                raw.push_str(text);
+            }
+            _ => {
+                if let Some((raw, bullet)) = current.take() {
+                    push_paragraph(&raw, bullet, out);
+                }
+                current = Some((text.to_string(), is_bullet));
+            }
+        }
+        previous_len = len;
+    }
+    if let Some((raw, bullet)) = current {
+        push_paragraph(&raw, bullet, out);
+    }
+}
+
+fn push_paragraph(raw: &str, is_list_item: bool, out: &mut Vec<Paragraph>) {
+    let text = clean(raw);
+    if !text.is_empty() {
+        out.push(Paragraph {
+            text,
+            had_nbsp: raw.trim().contains('\u{a0}'),
+            is_list_item,
+        });
+    }
+}
+
+/// "  • item" → ("item", true). Hyphens and asterisks count only when a
+/// space follows, so "-5 degrees" stays text.
+fn strip_bullet(line: &str) -> (&str, bool) {
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[\s\u{a0}]*(?:[•◦▪‣●·]|[-*–](?:\s|\u{a0})|\d{1,2}[.)](?:\s|\u{a0}))[\s\u{a0}]*",
+        )
+        .expect("the bullet pattern is valid")
+    });
+    match BULLET.find(line) {
+        Some(m) => (&line[m.end()..], true),
+        None => (line, false),
+    }
+}
+
+/// The name in a contributor line: "From Missy:" → "Missy", "Missy:" →
+/// "Missy". A lone word is a name only if it is not a common lead-in word
+/// ("Previously:", "But:", "Update:") or an adverb ("Meanwhile:").
+pub fn contributor_name(line: &str) -> Option<&str> {
+    static CONTRIBUTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<from>From\s+)?(?P<name>\p{Lu}[\p{L}\p{M}’'.-]*(?:\s\p{Lu}[\p{L}\p{M}’'.-]*)?):$",
+        )
+        .expect("the contributor pattern is valid")
+    });
+    let caps = CONTRIBUTOR.captures(line)?;
+    let name = caps.name("name")?.as_str();
+    let lower = name.to_lowercase();
+    let lead_in_word = LEAD_IN_WORDS.contains(&lower.as_str()) || lower.ends_with("ly");
+    let outlet = sources::known_outlet(name).is_some();
+    (!outlet && (caps.name("from").is_some() || !lead_in_word)).then_some(name)
+}
+
+/// Words that end in a colon to introduce what follows, not to name anyone.
+const LEAD_IN_WORDS: &[&str] = &[
+    "previously",
+    "update",
+    "updates",
+    "meanwhile",
+    "also",
+    "but",
+    "and",
+    "so",
+    "note",
+    "edit",
+    "background",
+    "summary",
+    "earlier",
+    "later",
+    "however",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "more",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "source",
+    "sources",
+    "quote",
+    "excerpt",
+    "here",
+    "this",
+    "that",
+    "context",
+    "related",
+    "see",
+    "reminder",
+    "recap",
+    "conclusion",
+    "plus",
+    "via",
+    "ps",
+    "example",
+    "examples",
+    "question",
+    "answer",
+    "result",
+    "results",
+    "verdict",
+    "disclosure",
+    "correction",
+    "addendum",
+    "further",
+    "again",
+    "anyway",
+    "instead",
+    "similarly",
+    "likewise",
+    "notes",
+    "links",
+    "reading",
+    "video",
+    "audio",
+    "transcript",
+    "statement",
+    "response",
+    "reaction",
+    "reactions",
+    "comment",
+    "comments",
+];
+
+/// One paragraph of a post's body, with the citation it makes, if any.
+struct Body<'a> {
+    paragraph: &'a Paragraph,
+    citation: Option<Source>,
+}
+
+/// Gives every body paragraph its kind and ties quotes to their source.
+///
+/// Quote attribution: after a citation, the paragraphs that follow quote
+/// that source until the author's commentary resumes. Commentary resumes at
+/// a paragraph that [`sounds_like_commentary`] once at least one paragraph
+/// has been quoted (an aside right after the citation, such as "That’s a
+/// misleading headline", does not end the quote), at a contributor line, at
+/// a parenthesised aside, and at the post's last paragraph unless it opens
+/// with a quotation mark. Outside a quoted run, a paragraph that opens with
+/// a quotation mark, or a transcript line ("Trump: …"), is a quote of the
+/// post's latest source.
+fn blocks(body: &[Body<'_>]) -> (Vec<Block>, Vec<Source>) {
+    let mut out: Vec<Block> = Vec::with_capacity(body.len());
+    let mut post_sources: Vec<Source> = Vec::new();
+    let mut quoting: Option<usize> = None;
+    let mut quoted_since_citation = 0;
+    let mut latest_source: Option<usize> = None;
+    for (n, item) in body.iter().enumerate() {
+        let text = item.paragraph.text.as_str();
+        let is_last = n + 1 == body.len();
+        if let Some(citation) = &item.citation {
+            let index = add_source(&mut post_sources, citation.clone());
+            out.push(Block::new(BlockKind::Citation, text).with_source(index));
+            quoting = Some(index);
+            latest_source = Some(index);
+            quoted_since_citation = 0;
+            continue;
+        }
+        if contributor_name(text).is_some() {
+            out.push(Block::new(BlockKind::Contributor, text));
+            quoting = None;
+            continue;
+        }
+        let opens_with_quote = text.starts_with(['“', '"']);
+        let aside = text.starts_with('(') && text.ends_with(')');
+        let speaker = is_transcript_line(text);
+        if quoting.is_some()
+            && !opens_with_quote
+            && !speaker
+            && (aside
+                || (is_last && !text.starts_with('…'))
+                || (quoted_since_citation > 0 && sounds_like_commentary(text)))
+        {
+            quoting = None;
+        }
+        let aside_before_quote = quoting.is_some()
+            && quoted_since_citation == 0
+            && !opens_with_quote
+            && !speaker
+            && sounds_like_commentary(text);
+        let source = quoting.or(if opens_with_quote || speaker {
+            latest_source
+        } else {
+            None
+        });
+        let kind = if item.paragraph.is_list_item {
+            BlockKind::ListItem
+        } else if speaker && source.is_some() {
+            BlockKind::Quote
+        } else if is_lead_in(text) {
+            BlockKind::LeadIn
+        } else if aside_before_quote {
+            BlockKind::Paragraph
+        } else if source.is_some() && (quoting.is_some() || opens_with_quote || speaker) {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        if kind == BlockKind::Quote && quoting.is_some() {
+            quoted_since_citation += 1;
+        }
+        let mut block = Block::new(kind, text);
+        block.source = if matches!(kind, BlockKind::Paragraph) {
+            None
+        } else {
+            source
+        };
+        out.push(block);
+    }
+    merge_url_citations(&mut out, &mut post_sources);
+    (out, post_sources)
+}
+
+/// Adds `source` to the post's list unless an equal one is there; returns its index.
+fn add_source(list: &mut Vec<Source>, source: Source) -> usize {
+    if let Some(found) = list.iter().position(|s| *s == source) {
+        return found;
+    }
+    list.push(source);
+    list.len() - 1
+}
+
+/// A bare URL whose domain belongs to an outlet the post already cites
+/// without a URL is that source's link ("From The Guardian:" … URL).
+fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
+    let mut remap: HashMap<usize, usize> = HashMap::new();
+    for index in 0..list.len() {
+        let source = &list[index];
+        if source.headline.is_some() || source.url.is_none() {
+            continue;
+        }
+        let owner = list[..index].iter().rposition(|earlier| {
+            earlier.url.is_none() && earlier.outlet.is_some() && earlier.outlet == source.outlet
+        });
+        if let Some(owner) = owner {
+            list[owner].url = list[index].url.clone();
+            remap.insert(index, owner);
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    // Drop the merged sources and renumber the rest.
+    let mut new_index = Vec::with_capacity(list.len());
+    let mut kept = 0;
+    for index in 0..list.len() {
+        new_index.push(kept);
+        if !remap.contains_key(&index) {
+            kept += 1;
+        }
+    }
+    for block in blocks.iter_mut() {
+        if let Some(old) = block.source {
+            let target = remap.get(&old).copied().unwrap_or(old);
+            block.source = Some(new_index[target]);
+        }
+    }
+    let mut index = 0;
+    list.retain(|_| {
+        let keep = !remap.contains_key(&index);
+        index += 1;
+        keep
+    });
+}
+
+/// A short line that introduces what follows: it ends in a colon or an
+/// ellipsis ("On trade…", "Previously:", "He added:"), or is a short
+/// question ("What did Trump say exactly?").
+///
+/// Accepts "François Hollande, who was French president at the time…";
+/// rejects "Instead, having lamented the veto-induced paralysis, the
+/// statement issued by the prime minister went on to say:" (too long to be
+/// a lead-in: a paragraph that happens to end in a colon).
+pub fn is_lead_in(text: &str) -> bool {
+    let chars = text.chars().count();
+    let introduces = text.ends_with(':') || text.ends_with('…') || text.ends_with("...");
+    let short_question = text.ends_with('?') && text.split_whitespace().count() <= 9;
+    (introduces && chars <= 100) || (short_question && !text.starts_with(['“', '"']))
+}
+
+/// "Trump: I like bilateral…" — a line of an interview transcript.
+fn is_transcript_line(text: &str) -> bool {
+    static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
+            .expect("the speaker pattern is valid")
+    });
+    SPEAKER.is_match(text) && !text.starts_with("From ")
+}
+
+/// Marks of the author speaking rather than a report being quoted: first
+/// person singular outside quotation marks, an opening that points back at
+/// what was just quoted ("That’s", "This is", "Actually"), or a hedge
+/// ("seems", "probably"); and no reporting verb ("said", "told").
+///
+/// Accepts "That’s a misleading headline, they have not met yet."; rejects
+/// "This is not unexpected in a contest like this one, say analysts."
+pub fn sounds_like_commentary(text: &str) -> bool {
+    static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)\b").expect("valid")
+    });
+    static POINTING_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:That’s|That's|That\s+(?:is|was|may|might|could|seems)|This\s+(?:is|was|may|might|could|just|sort|kind|seems|looks)|It’s|It's|Actually|Which|So\s|Hence|Clearly|Obviously|Of\s+course|Interesting|Anyway|Still,)")
+            .expect("valid")
+    });
+    static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)\b",
+        )
+        .expect("valid")
+    });
+    static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)\b|\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
+            .expect("valid")
+    });
+    let outside_quotes = strip_quoted(text);
+    if REPORTING.is_match(&outside_quotes) {
+        return false;
+    }
+    FIRST_PERSON.is_match(&outside_quotes)
+        || POINTING_BACK.is_match(text)
+        || HEDGE.is_match(&outside_quotes)
+}
+
+/// The text with “…” spans removed, so quoted words do not count as the
+/// author's own.
+fn strip_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(post: &Post) -> Vec<(BlockKind, Option<usize>)> {
+        post.blocks.iter().map(|b| (b.kind, b.source)).collect()
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
+        let text = "Title line\r\n\r\nA long paragraph that was wrapped by the scraper at a\r\nfixed width of sixty or so columns.\r\n\u{a0}\r\n  • one\n  • two\n";
+        let got = paragraphs(text);
+        let texts: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title line",
+                "A long paragraph that was wrapped by the scraper at a fixed width of sixty or so columns.",
+                "one",
+                "two"
+            ]
+        );
+        assert!(got[2].is_list_item && got[3].is_list_item);
+    }
+
+    #[test]
+    fn lines_without_blank_lines_between_still_split() {
+        let long = "A first paragraph of the post, long enough to read as prose, and then some more words so that nobody would have wrapped it.";
+        let text = format!("A title\n{long} {long}\nShort one.\n{long}");
+        assert_eq!(paragraphs(&text).len(), 4);
+    }
+
+    #[test]
+    fn contributors() {
+        assert_eq!(contributor_name("From Missy:"), Some("Missy"));
+        assert_eq!(contributor_name("Missy:"), Some("Missy"));
+        assert_eq!(contributor_name("Jane Doe:"), Some("Jane Doe"));
+        assert_eq!(contributor_name("Previously:"), None);
+        assert_eq!(contributor_name("Meanwhile:"), None);
+        assert_eq!(contributor_name("But:"), None);
+        assert_eq!(contributor_name("From Reuters:"), None);
+        assert_eq!(contributor_name("Missy: said something"), None);
+    }
+
+    #[test]
+    fn lead_ins() {
+        for line in [
+            "On trade…",
+            "Previously:",
+            "What did the minister say exactly?",
+            "He added:",
+        ] {
+            assert!(is_lead_in(line), "{line}");
+        }
+        for line in [
+            "That may sum it up.",
+            "“Why?” she asked.",
+            "Results are due at 7pm",
+        ] {
+            assert!(!is_lead_in(line), "{line}");
+        }
+    }
+
+    const ARCHIVE: &str = "Bridge tolls under review\n\n\
+The minister announced a review of the harbour bridge tolls on Monday, and commuters are not impressed by the timing of it.\n\n\
+RNZ: Minister orders review of harbour bridge tolls\n\n\
+The transport minister has ordered a review of tolls on the harbour bridge, her office said.\n\n\
+“We will look at everything,” she said.\n\n\
+That’s a long way from scrapping them, which was the promise.\n\n\
+I will believe it when I see it.\n\n\
+Harbour bridge critics cry foul\n\n\
+Critics of the harbour bridge review say it is a delaying tactic, and that tolls will rise again after the election whatever it finds.\n\n\
+From Sam:\n\n\
+The review is a stalling exercise and everybody in the city knows it, whatever the minister says about it.\n\n\
+https://example.org/bridge\n";
+
+    #[test]
+    fn posts_citations_quotes_and_contributors() {
+        let posts = parse("t", ARCHIVE).unwrap();
+        let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Bridge tolls under review",
+                "Harbour bridge critics cry foul"
+            ]
+        );
+
+        let first = &posts[0];
+        assert_eq!(first.sources.len(), 1);
+        assert_eq!(first.sources[0].outlet.as_deref(), Some("RNZ"));
+        assert_eq!(
+            first.sources[0].headline.as_deref(),
+            Some("Minister orders review of harbour bridge tolls")
+        );
+        use BlockKind::*;
+        assert_eq!(
+            kinds(first),
+            [
+                (Paragraph, None),
+                (Citation, Some(0)),
+                (Quote, Some(0)),
+                (Quote, Some(0)),
+                (Paragraph, None),
+                (Paragraph, None)
+            ]
+        );
+
+        let second = &posts[1];
+        assert_eq!(second.author.as_deref(), Some("Sam"));
+        assert_eq!(
+            kinds(second),
+            [
+                (Paragraph, None),
+                (Contributor, None),
+                (Paragraph, None),
+                (Citation, Some(0))
+            ]
+        );
+        assert_eq!(second.sources[0].outlet.as_deref(), Some("example.org"));
+    }
+
+    #[test]
+    fn an_aside_right_after_the_citation_does_not_end_the_quote() {
+        let archive = "Ministers meet in Berlin\n\n\
+The two ministers will meet in Berlin this week to talk about trade, education and visas, among other things.\n\n\
+Stuff: Ministers meet to talk trade and visas\n\n\
+That’s a misleading headline, they have not met yet.\n\n\
+Trade wars will be a priority when the pair sit down for formal talks tomorrow, officials said.\n\n\
+This is a big week for both of them.";
+        let posts = parse("t", archive).unwrap();
+        use BlockKind::*;
+        assert_eq!(
+            kinds(&posts[0]),
+            [
+                (Paragraph, None),
+                (Citation, Some(0)),
+                (Paragraph, None),
+                (Quote, Some(0)),
+                (Paragraph, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_fills_author_and_date_and_is_not_a_block() {
+        let archive = "Tag Archives: Bridges\n\nBridge tolls under review\n\nBy Jane Smith\n\n17 November 2017\n\n\
+The minister announced a review of the harbour bridge tolls on Monday, and commuters are not impressed.\n\n\
+Read more »\n\n\
+Harbour bridge critics cry foul\n\n\
+Critics of the harbour bridge review say it is a delaying tactic and tolls will rise again after the election.\n\n\
+12 comments";
+        let posts = parse("t", archive).unwrap();
+        assert_eq!(posts.len(), 2);
+        assert_eq!(posts[0].title, "Bridge tolls under review");
+        assert_eq!(posts[0].author.as_deref(), Some("Jane Smith"));
+        assert_eq!(posts[0].date.as_deref(), Some("17 November 2017"));
+        assert_eq!(posts[0].blocks.len(), 1);
+        assert_eq!(posts[1].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_guardian_url_completes_the_guardian_attribution() {
+        let archive = "Turnout falls in the election\n\n\
+Turnout looks like it will be the lowest in decades, going by the early projections from the count tonight.\n\n\
+From live coverage from The Guardian:\n\n\
+If turnout projections of about 74% are correct, it would be the lowest since 1969, analysts say.\n\n\
+https://www.theguardian.com/world/live/2017/may/07/election\n\n\
+We will know soon enough.";
+        let posts = parse("t", archive).unwrap();
+        let post = &posts[0];
+        assert_eq!(post.sources.len(), 1);
+        assert_eq!(post.sources[0].outlet.as_deref(), Some("The Guardian"));
+        assert!(
+            post.sources[0]
+                .url
+                .as_deref()
+                .is_some_and(|u| u.contains("theguardian.com"))
+        );
+        assert_eq!(post.blocks_citing(0).count(), 3);
+    }
+
+    #[test]
+    fn no_paragraphs_no_posts() {
+        assert!(parse("t", "\n \u{a0}\n\n").unwrap().is_empty());
+    }
 }
