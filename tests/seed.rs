@@ -1,0 +1,324 @@
+//! The bundled seed archive: its posts, sources and topics, and the same
+//! archive reordered and reformatted.
+
+use pundit::corpus::clean::clean;
+use pundit::corpus::load::BUNDLED;
+use pundit::corpus::{BlockKind, Corpus, Post, Topic, load_bundled, text};
+
+const TITLES: [&str; 10] = [
+    "French outrage over Trump comments on Paris attack",
+    "Macron: No planet B rebuke to Trump",
+    "On Ardern’s fence sitting on Syrian attacks",
+    "France pledges support for NZ-EU trade agreement",
+    "Macron says France has proof of Syrian chemical attack",
+    "GOP senators versus Trump’s TPP and trade tirades",
+    "Easy win for Macron in French election",
+    "The ‘Meh’ election?",
+    "Macron hack dump on eve of French election",
+    "More claims of Russian election interference",
+];
+
+fn titles(posts: &[Post]) -> Vec<&str> {
+    posts.iter().map(|p| p.title.as_str()).collect()
+}
+
+fn parse(archive: &str) -> Vec<Post> {
+    text::parse("variant", archive).expect("plain text always parses")
+}
+
+/// The seed cut into its posts' raw text, by the known titles.
+fn raw_posts() -> Vec<String> {
+    let lines: Vec<&str> = BUNDLED.split('\n').collect();
+    let starts: Vec<usize> = TITLES
+        .iter()
+        .map(|title| {
+            lines
+                .iter()
+                .position(|line| clean(line) == *title)
+                .unwrap_or_else(|| panic!("{title} is in the seed"))
+        })
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, &start)| {
+            let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+            lines[start..end].join("\n")
+        })
+        .collect()
+}
+
+fn reordered(order: &[usize]) -> (String, Vec<&'static str>) {
+    let raw = raw_posts();
+    let archive = order
+        .iter()
+        .map(|&i| raw[i].trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (archive, order.iter().map(|&i| TITLES[i]).collect())
+}
+
+#[test]
+fn the_seed_has_its_ten_posts_with_exact_titles() {
+    let corpus = load_bundled();
+    assert_eq!(titles(&corpus.posts), TITLES);
+}
+
+#[test]
+fn reordered_posts_keep_their_titles() {
+    let orders: [[usize; 10]; 4] = [
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+        [5, 0, 7, 2, 9, 4, 1, 8, 3, 6],
+        [6, 7, 8, 9, 0, 1, 2, 3, 4, 5],
+        [8, 9, 1, 0, 3, 2, 5, 4, 7, 6],
+    ];
+    for order in orders {
+        let (archive, expected) = reordered(&order);
+        assert_eq!(titles(&parse(&archive)), expected, "order {order:?}");
+    }
+}
+
+#[test]
+fn reformatting_does_not_change_the_posts() {
+    let plain_spaces = BUNDLED.replace('\u{a0}', " ");
+    let crlf = BUNDLED.replace('\n', "\r\n");
+    let extra_blank_lines = BUNDLED.replace("\n\n", "\n\n\n\n");
+    let everything = plain_spaces
+        .replace("\n\n", "\n \n\n")
+        .replace('\n', "\r\n");
+    for (name, archive) in [
+        ("plain spaces", plain_spaces.as_str()),
+        ("CRLF", crlf.as_str()),
+        ("extra blank lines", extra_blank_lines.as_str()),
+        ("all at once", everything.as_str()),
+    ] {
+        assert_eq!(titles(&parse(archive)), TITLES, "{name}");
+    }
+}
+
+#[test]
+fn reordered_and_reformatted_together() {
+    let (archive, expected) = reordered(&[3, 1, 4, 0, 5, 9, 2, 6, 8, 7]);
+    let archive = archive.replace('\u{a0}', " ").replace('\n', "\r\n");
+    assert_eq!(titles(&parse(&archive)), expected);
+}
+
+/// (outlet, headline) of every source of each post, in order.
+fn sources(corpus: &Corpus) -> Vec<Vec<(Option<&str>, Option<&str>)>> {
+    corpus
+        .posts
+        .iter()
+        .map(|p| {
+            p.sources
+                .iter()
+                .map(|s| (s.outlet.as_deref(), s.headline.as_deref()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_cites_its_sources() {
+    let corpus = load_bundled();
+    let got = sources(&corpus);
+    let expected: Vec<Vec<(Option<&str>, Option<&str>)>> = vec![
+        vec![
+            (
+                Some("RNZ"),
+                Some("French outrage after US President Trump mimics Paris attackers"),
+            ),
+            (
+                Some("Guardian"),
+                Some("Trump’s knife crime comments are ridiculous, says London surgeon"),
+            ),
+        ],
+        vec![(
+            Some("RNZ"),
+            Some("Macron attacks nationalism in speech to US Congress"),
+        )],
+        vec![(
+            Some("Chris Trotter"),
+            Some("Prime Minister Jacinda Ardern has a bob each way on bombing Syria"),
+        )],
+        vec![
+            (
+                Some("RNZ"),
+                Some("France supports NZ-EU trade negotiations"),
+            ),
+            (
+                Some("Stuff"),
+                Some(
+                    "Jacinda Ardern meets German Chancellor Angela Merkel to talk trade, education and visas",
+                ),
+            ),
+        ],
+        vec![(
+            Some("BBC"),
+            Some("Syria ‘chemical attack’: France’s President Macron ‘has proof’"),
+        )],
+        vec![
+            (
+                Some("CNBC"),
+                Some("President Trump’s full remarks on trade deals to CNBC"),
+            ),
+            (
+                Some("Washington Post"),
+                Some(
+                    "25 GOP senators urge Trump to restart TPP trade talks, a deal he called a ‘disaster’",
+                ),
+            ),
+            (
+                Some("Canadian Globe and Mail"),
+                Some("Where do NAFTA talks go from here?"),
+            ),
+            (
+                Some("Forbes"),
+                Some("EU Tells Trump: No Paris Climate Deal, No Free Trade"),
+            ),
+        ],
+        vec![(Some("The Telegraph"), None), (Some("The Guardian"), None)],
+        vec![],
+        vec![(
+            Some("The Telegraph"),
+            Some(
+                "Russia blamed as Macron campaign blasts ‘massive hacking attack’ ahead of French presidential election",
+            ),
+        )],
+        vec![(
+            Some("BBC"),
+            Some("Russian hackers ‘target’ presidential candidate Macron"),
+        )],
+    ];
+    assert_eq!(got, expected);
+    let easy_win = &corpus.posts[6];
+    assert!(
+        easy_win
+            .sources
+            .iter()
+            .all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("http")))
+    );
+}
+
+#[test]
+fn quotes_are_tied_to_the_source_they_follow() {
+    let corpus = load_bundled();
+    let first = &corpus.posts[0];
+    let quoted_from_rnz: Vec<&str> = first
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Quote && b.source == Some(0))
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(
+        quoted_from_rnz
+            .iter()
+            .any(|t| t.starts_with("“Paris, France, has the toughest gun laws"))
+    );
+    // The author's own verdict after the quotes is commentary.
+    let verdict = first
+        .blocks
+        .iter()
+        .find(|b| b.text == "That may sum up Trump very well.")
+        .unwrap();
+    assert_eq!(verdict.kind, BlockKind::Paragraph);
+    assert_eq!(verdict.source, None);
+    // Every quote names a source the post has.
+    for post in &corpus.posts {
+        for block in post.blocks.iter().filter(|b| b.kind == BlockKind::Quote) {
+            assert!(
+                block.source.is_some_and(|s| s < post.sources.len()),
+                "{}",
+                block.text
+            );
+        }
+    }
+}
+
+#[test]
+fn contributors_and_lead_ins() {
+    let corpus = load_bundled();
+    let hack = &corpus.posts[8];
+    assert_eq!(hack.author.as_deref(), Some("Missy"));
+    assert_eq!(hack.blocks[0].kind, BlockKind::Contributor);
+    let macron = &corpus.posts[1];
+    let lead_ins: Vec<&str> = macron
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::LeadIn)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(lead_ins.contains(&"On trade…"), "{lead_ins:?}");
+    assert!(
+        lead_ins.contains(&"On isolationism, withdrawal and nationalism:"),
+        "{lead_ins:?}"
+    );
+    let gop = &corpus.posts[5];
+    assert!(gop.blocks.iter().any(|b| b.kind == BlockKind::ListItem));
+}
+
+fn find<'a>(topics: &'a [Topic], name: &str) -> Option<&'a Topic> {
+    topics.iter().find_map(|t| {
+        if t.name == name {
+            Some(t)
+        } else {
+            find(&t.children, name)
+        }
+    })
+}
+
+fn post_titles<'a>(corpus: &'a Corpus, topic: &Topic) -> Vec<&'a str> {
+    topic
+        .posts
+        .iter()
+        .map(|id| {
+            corpus
+                .post(corpus.post_by_id(id).expect("topic names a real post"))
+                .title
+                .as_str()
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_topic_tree() {
+    let corpus = load_bundled();
+    let expectations: [(&str, &[usize]); 8] = [
+        ("Trump", &[0, 1, 5]),
+        ("Macron", &[1, 4, 6, 8]),
+        ("Ardern", &[2, 3]),
+        ("Syria", &[2, 4]),
+        ("Russia", &[8, 9]),
+        ("Trade", &[3, 5]),
+        ("TPP", &[5]),
+        ("French election", &[6, 8]),
+    ];
+    for (name, must_hold) in expectations {
+        let topic = find(&corpus.topics, name).unwrap_or_else(|| panic!("no topic {name}"));
+        let held = post_titles(&corpus, topic);
+        for &post in must_hold {
+            assert!(
+                held.contains(&TITLES[post]),
+                "{name} lacks {}: {held:?}",
+                TITLES[post]
+            );
+        }
+    }
+    // Subtopics sit under the theme they refine.
+    assert!(find(&find(&corpus.topics, "Trade").unwrap().children, "TPP").is_some());
+    assert!(
+        find(
+            &find(&corpus.topics, "Election").unwrap().children,
+            "French election"
+        )
+        .is_some()
+    );
+    // Every post is under a topic, no topic is a stopword, order is by size.
+    for post in &corpus.posts {
+        assert!(!post.topics.is_empty(), "{} has no topic", post.title);
+    }
+    for topic in &corpus.topics {
+        assert!(!["The", "He", "Said", "This", "But"].contains(&topic.name.as_str()));
+    }
+    let sizes: Vec<usize> = corpus.topics.iter().map(|t| t.posts.len()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+}
