@@ -1,0 +1,256 @@
+//! The reader's state: what the user has changed, by index into the corpus.
+//!
+//! Everything here changes only through [`super::update::update`]. A few
+//! fields are caches of derived data (the visible tree rows, the wrapped
+//! article); each says what it is derived from and is refreshed by update.
+
+use ratatui::layout::Rect;
+
+use super::tree::{NodeId, NodeKind, Tree};
+use super::view::layout::{self, Panes};
+use super::wrap::WrappedArticle;
+use crate::corpus::{Corpus, Post, PostId};
+
+/// The pane that receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Topics,
+    Article,
+    Sources,
+}
+
+impl Focus {
+    pub const ALL: [Focus; 3] = [Focus::Topics, Focus::Article, Focus::Sources];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::Topics => "Topics",
+            Focus::Article => "Article",
+            Focus::Sources => "Sources",
+        }
+    }
+
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::Topics => Focus::Article,
+            Focus::Article => Focus::Sources,
+            Focus::Sources => Focus::Topics,
+        }
+    }
+
+    pub fn prev(self) -> Focus {
+        self.next().next()
+    }
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+}
+
+/// A corpus with this many posts or fewer opens with "All posts" expanded;
+/// a larger one would push the topics thousands of rows down.
+const EXPAND_ALL_POSTS_UP_TO: usize = 100;
+
+/// The reader's state.
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Corpus,
+    /// Derived from the corpus once; never changes.
+    pub tree: Tree,
+    /// Whether to draw in colour (false under `NO_COLOR`).
+    pub color: bool,
+    /// The terminal's size in columns and rows.
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// Per tree node: is it expanded.
+    pub expanded: Vec<bool>,
+    /// Cache of `tree.visible_rows(&expanded)`, refreshed when `expanded` changes.
+    pub rows: Vec<NodeId>,
+    /// Index into `rows` of the selected row.
+    pub tree_selected: usize,
+    /// Index into `rows` of the first row shown.
+    pub tree_offset: usize,
+    pub open_post: Option<PostId>,
+    /// The group whose order `]` and `[` follow (the one the post was opened from).
+    pub post_list: NodeId,
+    /// Cache of the open post wrapped to the article's width.
+    pub article: WrappedArticle,
+    /// The article line at the top of the view.
+    pub scroll: usize,
+    /// The selected source of the open post (0-based).
+    pub selected_source: Option<usize>,
+    /// Which of the blocks citing the selected source `}`/`{` stepped to.
+    pub citation: Option<usize>,
+    /// The first source shown in the Sources pane.
+    pub sources_offset: usize,
+    pub help_scroll: usize,
+    /// A message for the status bar, cleared by the next key.
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader on `corpus` for a terminal of `size`, with the first post open.
+    pub fn new(corpus: Corpus, size: (u16, u16), color: bool) -> App {
+        let tree = Tree::build(&corpus);
+        let mut expanded = vec![false; tree.len()];
+        let all = tree.all_posts();
+        if corpus.posts.len() <= EXPAND_ALL_POSTS_UP_TO {
+            expanded[all.0] = true;
+        }
+        let rows = tree.visible_rows(&expanded);
+        let open_post = (!corpus.posts.is_empty()).then_some(PostId(0));
+        let mut app = App {
+            corpus,
+            tree,
+            color,
+            size,
+            focus: Focus::Topics,
+            overlay: None,
+            expanded,
+            rows,
+            tree_selected: 0,
+            tree_offset: 0,
+            open_post,
+            post_list: all,
+            article: WrappedArticle::default(),
+            scroll: 0,
+            selected_source: None,
+            citation: None,
+            sources_offset: 0,
+            help_scroll: 0,
+            status: None,
+            quit: false,
+        };
+        if let Some(row) = open_post.and_then(|p| app.row_of_post_under(all, p)) {
+            app.tree_selected = row;
+        }
+        app.refresh_article();
+        app
+    }
+
+    pub fn panes(&self) -> Panes {
+        layout::panes(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+    }
+
+    pub fn post(&self) -> Option<&Post> {
+        self.open_post.map(|id| self.corpus.post(id))
+    }
+
+    /// The node of the selected tree row.
+    pub fn selected_node(&self) -> Option<NodeId> {
+        self.rows.get(self.tree_selected).copied()
+    }
+
+    /// The row showing `post` under `group`, when that group is expanded.
+    pub fn row_of_post_under(&self, group: NodeId, post: PostId) -> Option<usize> {
+        let node = self.tree.post_node_under(group, post)?;
+        self.rows.iter().position(|&row| row == node)
+    }
+
+    /// The width the article is wrapped to: its pane's text area, or the
+    /// terminal's width when the pane is hidden (so scrolling still works).
+    pub fn article_width(&self) -> u16 {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let wide_focus = layout::panes(area, Focus::Article);
+        wide_focus
+            .article
+            .map_or(0, |rect| layout::article_text(rect).width)
+    }
+
+    /// Rows of article text on screen (as if the article pane were shown).
+    pub fn article_height(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, Focus::Article)
+            .article
+            .map_or(0, |rect| usize::from(layout::inner(rect).height))
+    }
+
+    /// Rows of the Topics pane's list.
+    pub fn tree_height(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, Focus::Topics)
+            .topics
+            .map_or(0, |rect| usize::from(layout::inner(rect).height))
+    }
+
+    /// Rows of the Sources pane's list.
+    pub fn sources_height(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, Focus::Sources)
+            .sources
+            .map_or(0, |rect| usize::from(layout::inner(rect).height))
+    }
+
+    /// The furthest the article can scroll: its last line at the bottom.
+    pub fn max_scroll(&self) -> usize {
+        self.article
+            .lines
+            .len()
+            .saturating_sub(self.article_height().max(1))
+    }
+
+    /// Re-wraps the open post if it or the width changed, keeping the block
+    /// at the top of the view in place.
+    pub fn refresh_article(&mut self) {
+        let Some(id) = self.open_post else {
+            self.article = WrappedArticle::default();
+            self.scroll = 0;
+            return;
+        };
+        let top_block = self.article.block_at_or_after(self.scroll);
+        let same_post = self.article.key().is_some_and(|(post, _)| post == id);
+        let width = self.article_width();
+        let post = self.corpus.post(id);
+        if self.article.ensure(id, post, width)
+            && same_post
+            && self.scroll > 0
+            && let Some(start) = top_block.and_then(|b| self.article.block_starts.get(b))
+        {
+            self.scroll = *start;
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The sources of the open post in order of their blocks: the source of
+    /// the first quote or citation in view is the one "being read".
+    pub fn source_in_view(&self) -> Option<usize> {
+        let height = self.article_height().max(1);
+        self.article
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(height)
+            .find_map(|line| line.source)
+    }
+
+    /// Blocks of the open post citing the selected source.
+    pub fn citing_blocks(&self) -> Vec<usize> {
+        match (self.post(), self.selected_source) {
+            (Some(post), Some(source)) => post.blocks_citing(source).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Where the open post sits in the list `]`/`[` follow: (1-based, total).
+    pub fn post_position(&self) -> Option<(usize, usize)> {
+        let open = self.open_post?;
+        let list = self.tree.posts_under(self.post_list);
+        let index = list.iter().position(|&p| p == open)?;
+        Some((index + 1, list.len()))
+    }
+
+    /// A row's label as the Topics pane shows it (without indentation).
+    pub fn node_label(&self, node: NodeId) -> &str {
+        match &self.tree.node(node).kind {
+            NodeKind::AllPosts => "All posts",
+            NodeKind::Topic { name } | NodeKind::Outlet { name } => name,
+            NodeKind::SourcesGroup => "Sources",
+            NodeKind::Post(post) => &self.corpus.post(*post).title,
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! The one key table: the event loop dispatches on it, and Help and the
+//! status-bar hints are generated from it, so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::app::{Focus, Overlay};
+
+/// Where a binding applies. Lookups try the most specific context first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Before anything else, even with an overlay open.
+    Always,
+    /// Anywhere no pane or overlay binding took the key.
+    Global,
+    Topics,
+    Article,
+    Sources,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always | Context::Global => "Everywhere",
+            Context::Topics => "Topics pane",
+            Context::Article => "Article pane",
+            Context::Sources => "Sources pane",
+            Context::Help => "Help",
+        }
+    }
+
+    pub fn of_focus(focus: Focus) -> Context {
+        match focus {
+            Focus::Topics => Context::Topics,
+            Focus::Article => Context::Article,
+            Focus::Sources => Context::Sources,
+        }
+    }
+}
+
+/// A key the table can match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPattern {
+    Plain(KeyCode),
+    Ctrl(char),
+    /// Any of 1–9; the digit becomes the action's number.
+    Digit,
+}
+
+impl KeyPattern {
+    fn matches(self, key: &KeyEvent) -> Option<Option<usize>> {
+        // Shift is part of the character itself ('G', '?', '}'); terminals
+        // differ in whether they also report it, so it is ignored for chars.
+        let mods = key.modifiers - KeyModifiers::SHIFT;
+        match self {
+            KeyPattern::Plain(code) => (code == key.code && mods.is_empty()).then_some(None),
+            KeyPattern::Ctrl(c) => {
+                (key.code == KeyCode::Char(c) && mods == KeyModifiers::CONTROL).then_some(None)
+            }
+            KeyPattern::Digit => match key.code {
+                KeyCode::Char(c @ '1'..='9') if mods.is_empty() => {
+                    Some(c.to_digit(10).map(|d| d as usize))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// The key as Help writes it.
+    pub fn label(self) -> String {
+        match self {
+            KeyPattern::Ctrl(c) => format!("Ctrl-{c}"),
+            KeyPattern::Digit => "1–9".to_string(),
+            KeyPattern::Plain(code) => match code {
+                KeyCode::Char(' ') => "Space".to_string(),
+                KeyCode::Char(c) => c.to_string(),
+                KeyCode::Up => "↑".to_string(),
+                KeyCode::Down => "↓".to_string(),
+                KeyCode::Left => "←".to_string(),
+                KeyCode::Right => "→".to_string(),
+                KeyCode::PageUp => "PgUp".to_string(),
+                KeyCode::PageDown => "PgDn".to_string(),
+                KeyCode::Home => "Home".to_string(),
+                KeyCode::End => "End".to_string(),
+                KeyCode::Enter => "Enter".to_string(),
+                KeyCode::Esc => "Esc".to_string(),
+                KeyCode::Tab => "Tab".to_string(),
+                KeyCode::BackTab => "Shift-Tab".to_string(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [KeyPattern],
+    pub action: Action,
+    /// A short word for the status bar, for the bindings worth a hint.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// The keys as Help writes them: "j / ↓".
+    pub fn keys_label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+        labels.join(" / ")
+    }
+}
+
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyPattern::{Ctrl, Digit, Plain};
+
+const fn bind(context: Context, keys: &'static [KeyPattern], action: Action) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        hint: None,
+    }
+}
+
+const fn hinted(
+    context: Context,
+    keys: &'static [KeyPattern],
+    action: Action,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        hint: Some(hint),
+    }
+}
+
+const fn ch(c: char) -> KeyPattern {
+    Plain(KeyCode::Char(c))
+}
+
+/// Every binding of the reader.
+pub const KEYMAP: &[Binding] = &[
+    bind(Context::Always, &[Ctrl('c')], Action::Quit),
+    bind(Context::Always, &[Ctrl('z')], Action::Suspend),
+    // Help overlay: closing and scrolling it; other keys are swallowed.
+    bind(
+        Context::Help,
+        &[Plain(Esc), ch('q'), ch('?')],
+        Action::CloseOverlay,
+    ),
+    bind(Context::Help, &[ch('j'), Plain(Down)], Action::HelpDown),
+    bind(Context::Help, &[ch('k'), Plain(Up)], Action::HelpUp),
+    // Topics pane.
+    bind(Context::Topics, &[ch('j'), Plain(Down)], Action::TreeDown),
+    bind(Context::Topics, &[ch('k'), Plain(Up)], Action::TreeUp),
+    bind(
+        Context::Topics,
+        &[Plain(PageDown), Ctrl('d')],
+        Action::TreePageDown,
+    ),
+    bind(
+        Context::Topics,
+        &[Plain(PageUp), Ctrl('u')],
+        Action::TreePageUp,
+    ),
+    bind(Context::Topics, &[ch('g'), Plain(Home)], Action::TreeTop),
+    bind(Context::Topics, &[ch('G'), Plain(End)], Action::TreeBottom),
+    hinted(
+        Context::Topics,
+        &[Plain(Enter), ch(' ')],
+        Action::TreeActivate,
+        "open",
+    ),
+    bind(
+        Context::Topics,
+        &[ch('l'), Plain(Right)],
+        Action::TreeExpand,
+    ),
+    bind(
+        Context::Topics,
+        &[ch('h'), Plain(Left)],
+        Action::TreeCollapse,
+    ),
+    // Article pane.
+    hinted(
+        Context::Article,
+        &[ch('j'), Plain(Down)],
+        Action::ScrollDown,
+        "scroll",
+    ),
+    bind(Context::Article, &[ch('k'), Plain(Up)], Action::ScrollUp),
+    hinted(
+        Context::Article,
+        &[ch(' '), Plain(PageDown), Ctrl('d')],
+        Action::PageDown,
+        "page",
+    ),
+    bind(
+        Context::Article,
+        &[ch('b'), Plain(PageUp), Ctrl('u')],
+        Action::PageUp,
+    ),
+    bind(Context::Article, &[ch('g'), Plain(Home)], Action::ScrollTop),
+    bind(
+        Context::Article,
+        &[ch('G'), Plain(End)],
+        Action::ScrollBottom,
+    ),
+    // Sources pane.
+    hinted(
+        Context::Sources,
+        &[ch('j'), Plain(Down)],
+        Action::SourceDown,
+        "select",
+    ),
+    bind(Context::Sources, &[ch('k'), Plain(Up)], Action::SourceUp),
+    hinted(
+        Context::Sources,
+        &[Plain(Enter), ch('o')],
+        Action::OpenUrl,
+        "open URL",
+    ),
+    // Everywhere else.
+    hinted(Context::Global, &[ch('q')], Action::Quit, "quit"),
+    hinted(Context::Global, &[ch('?')], Action::ShowHelp, "help"),
+    bind(Context::Global, &[Plain(Esc)], Action::CloseOverlay),
+    hinted(Context::Global, &[Plain(Tab)], Action::FocusNext, "focus"),
+    bind(Context::Global, &[Plain(BackTab)], Action::FocusPrev),
+    hinted(Context::Global, &[ch(']')], Action::NextPost, "next post"),
+    bind(Context::Global, &[ch('[')], Action::PrevPost),
+    hinted(Context::Global, &[Digit], Action::SelectSource(1), "source"),
+    bind(Context::Global, &[ch('}')], Action::NextCitation),
+    bind(Context::Global, &[ch('{')], Action::PrevCitation),
+    bind(Context::Global, &[ch('o')], Action::OpenUrl),
+    hinted(Context::Global, &[ch('y')], Action::CopyUrl, "copy URL"),
+];
+
+/// The contexts a key is looked up in, most specific first.
+pub fn lookup_order(focus: Focus, overlay: Option<Overlay>) -> Vec<Context> {
+    match overlay {
+        Some(Overlay::Help) => vec![Context::Always, Context::Help],
+        None => vec![Context::Always, Context::of_focus(focus), Context::Global],
+    }
+}
+
+/// The action bound to `key` given where the user is, if any.
+pub fn action_for(key: &KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    for context in lookup_order(focus, overlay) {
+        for binding in KEYMAP.iter().filter(|b| b.context == context) {
+            for pattern in binding.keys {
+                if let Some(number) = pattern.matches(key) {
+                    return Some(match (binding.action, number) {
+                        (Action::SelectSource(_), Some(n)) => Action::SelectSource(n),
+                        (action, _) => action,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The bindings of one context, in table order.
+pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.context == context)
+}
+
+/// The status-bar hints for where the user is: ("key", "what") pairs.
+pub fn hints(focus: Focus, overlay: Option<Overlay>) -> Vec<(String, &'static str)> {
+    lookup_order(focus, overlay)
+        .into_iter()
+        .flat_map(bindings_in)
+        .filter_map(|b| {
+            let key = b.keys.first()?.label();
+            Some((key, b.hint?))
+        })
+        .collect()
+}
+
+/// The lines of the Help overlay: a heading per context, then "keys  what".
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let order = [
+        Context::Global,
+        Context::Topics,
+        Context::Article,
+        Context::Sources,
+        Context::Help,
+    ];
+    order
+        .into_iter()
+        .map(|context| {
+            let mut rows: Vec<(String, &'static str)> = Vec::new();
+            if context == Context::Global {
+                rows.extend(
+                    bindings_in(Context::Always).map(|b| (b.keys_label(), b.action.description())),
+                );
+            }
+            rows.extend(bindings_in(context).map(|b| (b.keys_label(), b.action.description())));
+            (context.title(), rows)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_pane_binding_wins_over_a_global_one() {
+        let enter = key(Enter);
+        assert_eq!(
+            action_for(&enter, Focus::Topics, None),
+            Some(Action::TreeActivate)
+        );
+        assert_eq!(
+            action_for(&enter, Focus::Sources, None),
+            Some(Action::OpenUrl)
+        );
+        assert_eq!(action_for(&enter, Focus::Article, None), None);
+    }
+
+    #[test]
+    fn digits_carry_their_number() {
+        let seven = key(KeyCode::Char('7'));
+        assert_eq!(
+            action_for(&seven, Focus::Article, None),
+            Some(Action::SelectSource(7))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('0')), Focus::Article, None),
+            None
+        );
+    }
+
+    #[test]
+    fn shifted_characters_match_with_or_without_shift_reported() {
+        let plain = key(KeyCode::Char('G'));
+        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        for k in [plain, shifted] {
+            assert_eq!(
+                action_for(&k, Focus::Article, None),
+                Some(Action::ScrollBottom)
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_over_help() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(&ctrl_c, Focus::Topics, Some(Overlay::Help)),
+            Some(Action::Quit)
+        );
+        // Over Help, q closes Help rather than quitting.
+        assert_eq!(
+            action_for(&key(KeyCode::Char('q')), Focus::Topics, Some(Overlay::Help)),
+            Some(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let listed: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
+        assert_eq!(listed, KEYMAP.len());
+    }
+}

@@ -1,0 +1,330 @@
+//! The terminal and the event loop: setup and restore on every exit path,
+//! signals, suspend, background loading, and carrying out effects.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute, terminal as ct};
+use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap;
+use super::update::{self, Effect};
+use super::view::{self, loading::Progress, palette::Palette};
+use crate::corpus::{LoadError, Loaded, load_paths_with_progress};
+
+/// How long the loop waits for input before looking at signals and the
+/// loader again. Short enough that SIGTERM is answered promptly.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Owns the terminal while the reader runs; restores it when dropped, so
+/// every way out of the loop (return, `?`, unwinding) leaves it usable.
+struct Guard {
+    terminal: DefaultTerminal,
+}
+
+impl Guard {
+    fn enter() -> io::Result<Guard> {
+        install_panic_hook();
+        let terminal = ratatui::try_init()?;
+        execute!(io::stdout(), EnableMouseCapture)?;
+        Ok(Guard { terminal })
+    }
+
+    /// Gives the terminal back to the shell, stops until `fg`, then takes
+    /// it again and redraws everything.
+    fn suspend(&mut self) -> io::Result<()> {
+        leave_terminal();
+        signal_hook::low_level::raise(SIGTSTP)?;
+        ct::enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        self.terminal.clear()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        leave_terminal();
+    }
+}
+
+/// Mouse off, cooked mode, main screen, cursor shown. Errors are ignored:
+/// this runs on the way out, when there is nothing better to do.
+fn leave_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = execute!(io::stdout(), cursor::Show);
+}
+
+/// ratatui's hook (installed by `ratatui::try_init`) leaves raw mode and the
+/// alternate screen; this one, run first, also turns the mouse off and
+/// shows the cursor, so the panic message lands on a usable terminal.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = ct::disable_raw_mode();
+        previous(info);
+    }));
+}
+
+/// What the loader thread reports.
+enum Loading {
+    Progress(Progress),
+    Done(Result<Loaded, LoadError>),
+}
+
+fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let progress_sender = sender.clone();
+        let mut report = move |done, total| {
+            let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
+        };
+        let result = load_paths_with_progress(&paths, &mut report);
+        let _ = sender.send(Loading::Done(result));
+    });
+    receiver
+}
+
+/// Which state the screen is in.
+enum Screen {
+    Loading(Progress),
+    Ready(Box<App>),
+}
+
+/// The exit status for a terminating signal: 128 + its number.
+fn signal_status(signal: usize) -> ExitCode {
+    ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)))
+}
+
+pub fn run(paths: &[PathBuf], color: bool) -> anyhow::Result<ExitCode> {
+    // Raw mode turns Ctrl-C and hang-ups into plain input or nothing, so
+    // SIGTERM and SIGHUP are caught and answered by restoring the terminal.
+    let caught = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
+    }
+    let loader = spawn_loader(paths.to_vec());
+    let mut guard = Guard::enter()?;
+    let result = event_loop(&mut guard, &loader, &caught, color);
+    drop(guard);
+    result
+}
+
+fn event_loop(
+    guard: &mut Guard,
+    loader: &Receiver<Loading>,
+    caught: &AtomicUsize,
+    color: bool,
+) -> anyhow::Result<ExitCode> {
+    let palette = Palette::new(color);
+    let mut screen = Screen::Loading(Progress::default());
+    let mut dirty = true;
+    loop {
+        let signal = caught.load(Ordering::Relaxed);
+        if signal != 0 {
+            return Ok(signal_status(signal));
+        }
+        if let Screen::Loading(progress) = &mut screen {
+            match loader.try_recv() {
+                Ok(Loading::Progress(now)) => {
+                    *progress = now;
+                    dirty = true;
+                }
+                Ok(Loading::Done(result)) => {
+                    let loaded = result?;
+                    let size = guard.terminal.size()?;
+                    let mut app = App::new(loaded.corpus, (size.width, size.height), color);
+                    if !loaded.warnings.is_empty() {
+                        update::report(
+                            &mut app,
+                            format!("{} file(s) skipped while loading", loaded.warnings.len()),
+                        );
+                    }
+                    screen = Screen::Ready(Box::new(app));
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
+            }
+        }
+        if dirty {
+            guard.terminal.draw(|frame| match &screen {
+                Screen::Loading(progress) => view::loading::render(frame, *progress, &palette),
+                Screen::Ready(app) => view::render(frame, app),
+            })?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        let event = event::read()?;
+        dirty = true;
+        let app = match &mut screen {
+            Screen::Ready(app) => app,
+            Screen::Loading(_) => {
+                if is_quit_while_loading(&event) {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                continue;
+            }
+        };
+        let Some(action) = action_for_event(&event, app) else {
+            continue;
+        };
+        let effect = update::update(app, action);
+        carry_out(effect, guard, app)?;
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+}
+
+fn is_quit_while_loading(event: &Event) -> bool {
+    let Event::Key(key) = event else { return false };
+    keymap::action_for(key, super::Focus::Topics, None) == Some(Action::Quit)
+}
+
+/// The action a terminal event stands for, if any.
+fn action_for_event(event: &Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(key, app.focus, app.overlay),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn carry_out(effect: Effect, guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+    match effect {
+        Effect::None => {}
+        Effect::OpenUrl(url) => {
+            if let Err(error) = open_in_browser(&url) {
+                update::report(app, format!("Could not open the URL: {error}"));
+            }
+        }
+        Effect::Copy(text) => {
+            let backend = guard.terminal.backend_mut();
+            backend.write_all(osc52(&text).as_bytes())?;
+            backend.flush()?;
+        }
+        Effect::Suspend => {
+            guard.suspend()?;
+            let size = guard.terminal.size()?;
+            update::update(app, Action::Resize(size.width, size.height));
+        }
+    }
+    Ok(())
+}
+
+/// Starts the user's browser on `url` without waiting for it. Its standard
+/// streams go nowhere, so nothing it prints can garble the screen.
+///
+/// `$BROWSER` may list several commands separated by `:`; the first is
+/// used, with `%s` replaced by the URL or the URL appended.
+fn open_in_browser(url: &str) -> io::Result<()> {
+    use std::os::unix::process::CommandExt;
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    let first = browser.split(':').map(str::trim).find(|b| !b.is_empty());
+    let mut words: Vec<String> = match first {
+        Some(command) => command.split_whitespace().map(String::from).collect(),
+        None => vec!["xdg-open".to_string()],
+    };
+    if words.iter().any(|w| w.contains("%s")) {
+        for word in &mut words {
+            *word = word.replace("%s", url);
+        }
+    } else {
+        words.push(url.to_string());
+    }
+    let (program, args) = words
+        .split_first()
+        .ok_or_else(|| io::Error::other("empty $BROWSER"))?;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group: a terminal browser must not read our keys.
+        .process_group(0)
+        .spawn()?;
+    // Reap it when it exits so it does not linger as a zombie.
+    thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648), as OSC 52 expects.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn osc52_wraps_the_encoded_text() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
+}

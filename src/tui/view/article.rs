@@ -1,0 +1,114 @@
+//! The article pane: the open post's lines from the wrap cache, styled by
+//! block kind, with a scrollbar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::layout;
+use super::palette::Palette;
+use super::{pane_block, truncated};
+use crate::corpus::BlockKind;
+use crate::tui::app::{App, Focus};
+use crate::tui::wrap::{ArticleLine, LineKind};
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let focused = app.focus == Focus::Article;
+    let title = app.post().map_or("No post", |p| p.title.as_str());
+    let title_width = usize::from(rect.width.saturating_sub(4));
+    let title = Line::from(format!(
+        " {} ",
+        truncated(title, title_width.saturating_sub(2))
+    ));
+    frame.render_widget(pane_block(title, focused, palette), rect);
+    let text = layout::article_text(rect);
+    if text.is_empty() {
+        return;
+    }
+    let highlighted = app.selected_source;
+    let current_block = app
+        .citation
+        .and_then(|i| app.citing_blocks().get(i).copied());
+    let visible = app
+        .article
+        .lines
+        .iter()
+        .skip(app.scroll)
+        .take(usize::from(text.height));
+    for (y, line) in (text.y..).zip(visible) {
+        let styled = styled_line(line, palette, highlighted, current_block);
+        frame.buffer_mut().set_line(text.x, y, &styled, text.width);
+    }
+    let inner = layout::inner(rect);
+    let mut state = ScrollbarState::new(app.max_scroll().saturating_add(1))
+        .position(app.scroll)
+        .viewport_content_length(usize::from(text.height));
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None);
+    frame.render_stateful_widget(bar, inner, &mut state);
+}
+
+/// One article line as spans: margin (source number and bar, or bullet),
+/// then the text in its block's style.
+fn styled_line<'a>(
+    line: &'a ArticleLine,
+    palette: &Palette,
+    highlighted: Option<usize>,
+    current_block: Option<usize>,
+) -> Line<'a> {
+    let is_highlighted = line.source.is_some() && line.source == highlighted;
+    let text_style = match line.kind {
+        LineKind::Title => palette.title(),
+        LineKind::Meta => palette.meta(),
+        LineKind::Blank => Style::new(),
+        LineKind::Block(kind) => block_style(kind, palette),
+    };
+    let text_style = match line.source {
+        Some(source) if is_highlighted => text_style.patch(palette.highlighted(source)),
+        _ => text_style,
+    };
+    let mut spans = Vec::with_capacity(3);
+    match line.kind {
+        LineKind::Block(BlockKind::Quote) => {
+            let (number, bar_style) = match line.source {
+                Some(s) => (format!("{:>2} ", s + 1), palette.source(s)),
+                None => (String::from("   "), palette.dim()),
+            };
+            let number = if line.first {
+                number
+            } else {
+                String::from("   ")
+            };
+            let number_style = if is_highlighted && line.block == current_block {
+                bar_style.add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                bar_style
+            };
+            spans.push(Span::styled(number, number_style));
+            let bar = if is_highlighted { "┃" } else { "│" };
+            spans.push(Span::styled(bar, bar_style));
+        }
+        LineKind::Block(BlockKind::ListItem) => {
+            spans.push(Span::raw(if line.first { "• " } else { "  " }));
+        }
+        _ => {}
+    }
+    if matches!(line.kind, LineKind::Block(BlockKind::Quote)) {
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(line.text.as_str(), text_style));
+    Line::from(spans)
+}
+
+fn block_style(kind: BlockKind, palette: &Palette) -> Style {
+    match kind {
+        BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
+        BlockKind::Quote => Style::new().add_modifier(ratatui::style::Modifier::ITALIC),
+        BlockKind::LeadIn => palette.lead_in(),
+        BlockKind::Citation => palette.link(),
+        BlockKind::Contributor => palette.contributor(),
+    }
+}

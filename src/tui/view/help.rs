@@ -1,0 +1,60 @@
+//! The Help overlay, generated from the keymap the event loop dispatches on.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::palette::Palette;
+use super::pane_block;
+use crate::tui::app::App;
+use crate::tui::keymap;
+
+/// Columns of the key column.
+const KEY_COLUMN: usize = 22;
+
+/// Every line of Help: a heading per context, then one line per binding.
+pub fn help_lines(palette: &Palette) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (heading, rows) in keymap::help_sections() {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::styled(heading, palette.title()));
+        for (keys, what) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<KEY_COLUMN$}"), palette.key()),
+                Span::raw(what),
+            ]));
+        }
+    }
+    lines
+}
+
+/// How many lines Help has (for clamping its scroll).
+pub fn help_len() -> usize {
+    help_lines(&Palette::new(false)).len()
+}
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
+    let lines = help_lines(palette);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let visible = usize::from(height.saturating_sub(2));
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let title = Line::from(" Help ");
+    let paragraph = Paragraph::new(lines)
+        .block(pane_block(title, true, palette))
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
+    frame.render_widget(paragraph, rect);
+}

@@ -1,0 +1,144 @@
+//! Where each pane goes for a terminal size; shared by drawing and by mouse
+//! hit-testing so that both agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::tui::app::Focus;
+
+/// Below this size only a "terminal too small" line is drawn.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// From this width the three panes stand side by side.
+pub const WIDE: u16 = 120;
+/// From this width Topics stays beside the article, Sources goes below it.
+pub const MEDIUM: u16 = 80;
+
+/// The rectangles of one frame. A pane that is not shown is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub topics: Option<Rect>,
+    pub article: Option<Rect>,
+    pub sources: Option<Rect>,
+    pub status: Option<Rect>,
+    pub too_small: bool,
+}
+
+impl Panes {
+    /// The pane that contains column `x`, row `y`.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Focus> {
+        let hit = |r: Option<Rect>| r.is_some_and(|r| r.contains((x, y).into()));
+        if hit(self.topics) {
+            Some(Focus::Topics)
+        } else if hit(self.article) {
+            Some(Focus::Article)
+        } else if hit(self.sources) {
+            Some(Focus::Sources)
+        } else {
+            None
+        }
+    }
+
+    pub fn rect_of(&self, pane: Focus) -> Option<Rect> {
+        match pane {
+            Focus::Topics => self.topics,
+            Focus::Article => self.article,
+            Focus::Sources => self.sources,
+        }
+    }
+}
+
+/// The panes for a terminal of `area`, given which pane has focus (under 80
+/// columns only the focused pane is shown).
+pub fn panes(area: Rect, focus: Focus) -> Panes {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Panes {
+            too_small: true,
+            ..Panes::default()
+        };
+    }
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let mut panes = Panes {
+        status: Some(status),
+        ..Panes::default()
+    };
+    if area.width >= WIDE {
+        let side = area.width / 4;
+        let [topics, article, sources] = Layout::horizontal([
+            Constraint::Length(side),
+            Constraint::Min(1),
+            Constraint::Length(side),
+        ])
+        .areas(main);
+        panes.topics = Some(topics);
+        panes.article = Some(article);
+        panes.sources = Some(sources);
+    } else if area.width >= MEDIUM {
+        let [topics, right] =
+            Layout::horizontal([Constraint::Length(area.width / 4), Constraint::Min(1)])
+                .areas(main);
+        let sources_height = (main.height / 3).clamp(4, 12);
+        let [article, sources] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(sources_height)]).areas(right);
+        panes.topics = Some(topics);
+        panes.article = Some(article);
+        panes.sources = Some(sources);
+    } else {
+        match focus {
+            Focus::Topics => panes.topics = Some(main),
+            Focus::Article => panes.article = Some(main),
+            Focus::Sources => panes.sources = Some(main),
+        }
+    }
+    panes
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The columns the article's text may use: inside the border, less one
+/// column for the scrollbar.
+pub fn article_text(rect: Rect) -> Rect {
+    let inner = inner(rect);
+    Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_get_three_panes_side_by_side() {
+        let p = panes(Rect::new(0, 0, 200, 60), Focus::Topics);
+        let (t, a, s) = (p.topics.unwrap(), p.article.unwrap(), p.sources.unwrap());
+        assert_eq!((t.width, s.width), (50, 50));
+        assert!(t.x < a.x && a.x < s.x);
+        assert_eq!(a.y, s.y);
+    }
+
+    #[test]
+    fn medium_terminals_put_sources_below_the_article() {
+        let p = panes(Rect::new(0, 0, 100, 30), Focus::Topics);
+        let (a, s) = (p.article.unwrap(), p.sources.unwrap());
+        assert_eq!(a.x, s.x);
+        assert!(s.y > a.y);
+    }
+
+    #[test]
+    fn narrow_terminals_show_only_the_focused_pane() {
+        let p = panes(Rect::new(0, 0, 60, 20), Focus::Sources);
+        assert!(p.topics.is_none() && p.article.is_none());
+        assert_eq!(p.sources, Some(Rect::new(0, 0, 60, 19)));
+    }
+
+    #[test]
+    fn tiny_terminals_are_too_small() {
+        assert!(panes(Rect::new(0, 0, 19, 6), Focus::Topics).too_small);
+        assert!(panes(Rect::new(0, 0, 0, 0), Focus::Topics).too_small);
+        assert!(!panes(Rect::new(0, 0, 20, 6), Focus::Topics).too_small);
+    }
+}

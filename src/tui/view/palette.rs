@@ -1,0 +1,111 @@
+//! Colours and text styles, chosen to read on dark and light terminals.
+//!
+//! Only the terminal's own named colours are used (so its theme decides the
+//! exact shade) and never as a background. Under `NO_COLOR` every style falls
+//! back to bold, reverse and underline.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Colours of sources, in order; the nth source uses the nth (cycling).
+const SOURCE_COLORS: [Color; 5] = [
+    Color::Blue,
+    Color::Magenta,
+    Color::Green,
+    Color::Red,
+    Color::Cyan,
+];
+
+/// The styles of one frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    color: bool,
+}
+
+impl Palette {
+    pub fn new(color: bool) -> Palette {
+        Palette { color }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn pane_title(self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The selected row of a list: reversed where the keys go, bold elsewhere.
+    pub fn selected(self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// What belongs to source `index` (0-based): its number, its quote bar.
+    pub fn source(self, index: usize) -> Style {
+        self.fg(SOURCE_COLORS[index % SOURCE_COLORS.len()])
+    }
+
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn meta(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
+    }
+
+    pub fn lead_in(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn contributor(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC)
+    }
+
+    pub fn link(self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// Text of a block that cites the selected source.
+    pub fn highlighted(self, source: usize) -> Style {
+        self.source(source).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn open_post(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn status_focus(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn message(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}

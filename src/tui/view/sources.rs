@@ -1,0 +1,110 @@
+//! The Sources pane: the open post's sources, numbered, with their URLs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::palette::Palette;
+use super::{layout, pane_block, truncated};
+use crate::tui::app::{App, Focus};
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let focused = app.focus == Focus::Sources;
+    frame.render_widget(pane_block(Line::from(" Sources "), focused, palette), rect);
+    let inner = layout::inner(rect);
+    if inner.is_empty() {
+        return;
+    }
+    let Some(post) = app.post() else { return };
+    let width = usize::from(inner.width);
+    if post.sources.is_empty() {
+        let line = Line::styled("No sources cited", palette.dim());
+        frame
+            .buffer_mut()
+            .set_line(inner.x, inner.y, &line, inner.width);
+        return;
+    }
+    let in_view = app.source_in_view();
+    let bottom = inner.y + inner.height;
+    let mut y = inner.y;
+    for (index, source) in post.sources.iter().enumerate().skip(app.sources_offset) {
+        if y >= bottom {
+            break;
+        }
+        // The source being read (its quote is at the top of the article).
+        let marker = if in_view == Some(index) { "▶" } else { " " };
+        let number = format!("[{}] ", index + 1);
+        let used = 1 + number.chars().count();
+        let label = truncated(&source.label(), width.saturating_sub(used));
+        let mut line = Line::from(vec![
+            Span::styled(marker, palette.source(index)),
+            Span::styled(number, palette.source(index).patch(palette.key())),
+            Span::raw(label),
+        ]);
+        if app.selected_source == Some(index) {
+            line = line.patch_style(palette.selected(focused));
+            let bar = Line::from(" ".repeat(width)).style(palette.selected(focused));
+            frame.buffer_mut().set_line(inner.x, y, &bar, inner.width);
+        }
+        frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+        y += 1;
+        if let Some(url) = &source.url {
+            if y >= bottom {
+                break;
+            }
+            let indent = "    ";
+            let short = shortened_url(url, width.saturating_sub(indent.len()));
+            let line = Line::from(vec![Span::raw(indent), Span::styled(short, palette.link())]);
+            frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+            y += 1;
+        }
+    }
+}
+
+/// A URL made to fit `width` columns: the scheme and "www." go first, then
+/// the middle of the path is elided, keeping the host and the path's end.
+///
+/// `https://www.rnz.co.nz/news/world/356738/french-outrage` at 30 columns
+/// becomes `rnz.co.nz/news…/french-outrage`.
+pub fn shortened_url(url: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let bare = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let bare = bare.strip_prefix("www.").unwrap_or(bare);
+    if bare.width() <= width {
+        return bare.to_string();
+    }
+    if width < 8 {
+        return truncated(bare, width);
+    }
+    let chars: Vec<char> = bare.chars().collect();
+    let head = (width - 1) / 2;
+    let tail = width - 1 - head;
+    if chars.len() < head + tail {
+        return truncated(bare, width);
+    }
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    // Wide characters may still overflow; fall back to a plain cut.
+    if out.width() > width {
+        return truncated(bare, width);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_lose_scheme_then_middle() {
+        assert_eq!(shortened_url("https://www.rnz.co.nz/a", 40), "rnz.co.nz/a");
+        let short = shortened_url("https://www.rnz.co.nz/news/world/356738/french-outrage", 30);
+        assert_eq!(short, "rnz.co.nz/news…/french-outrage");
+        assert_eq!(short.chars().count(), 30);
+        assert_eq!(shortened_url("https://example.com/long", 0), "");
+    }
+}

@@ -1,0 +1,52 @@
+//! The status bar: focused pane, post n/N, position in the article, then a
+//! transient message or the key hints for where the user is.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::palette::Palette;
+use crate::tui::app::App;
+use crate::tui::keymap;
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let line = status_line(app, palette);
+    frame
+        .buffer_mut()
+        .set_line(rect.x, rect.y, &line, rect.width);
+}
+
+/// The article position: "line 12/80 40%", or "all" when it fits.
+pub fn position(app: &App) -> String {
+    let total = app.article.lines.len();
+    let max = app.max_scroll();
+    if max == 0 {
+        return format!("{total} lines, all shown");
+    }
+    let percent = app.scroll * 100 / max;
+    format!("line {}/{total} {percent}%", app.scroll + 1)
+}
+
+fn status_line<'a>(app: &'a App, palette: &Palette) -> Line<'a> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", app.focus.name()),
+        palette.status_focus(),
+    )];
+    if let Some((n, total)) = app.post_position() {
+        spans.push(Span::raw(format!(" post {n}/{total} ")));
+    }
+    spans.push(Span::styled(
+        format!("│ {} │ ", position(app)),
+        palette.dim(),
+    ));
+    match &app.status {
+        Some(message) => spans.push(Span::styled(message.as_str(), palette.message())),
+        None => {
+            for (key, hint) in keymap::hints(app.focus, app.overlay) {
+                spans.push(Span::styled(key, palette.key()));
+                spans.push(Span::raw(format!(" {hint}  ")));
+            }
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,61 @@
+//! The Topics pane: "All posts", the topics, and the "Sources" group.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::layout;
+use super::palette::Palette;
+use super::pane_block;
+use crate::tui::app::{App, Focus};
+use crate::tui::tree::NodeKind;
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let focused = app.focus == Focus::Topics;
+    frame.render_widget(pane_block(Line::from(" Topics "), focused, palette), rect);
+    let inner = layout::inner(rect);
+    if inner.is_empty() {
+        return;
+    }
+    let rows = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.tree_offset)
+        .take(usize::from(inner.height));
+    for (y, (index, &node_id)) in (inner.y..).zip(rows) {
+        let node = app.tree.node(node_id);
+        let indent = "  ".repeat(usize::from(node.depth));
+        let is_open = matches!(node.kind, NodeKind::Post(p) if Some(p) == app.open_post);
+        let marker = match node.kind {
+            NodeKind::Post(_) if is_open => "▶ ",
+            NodeKind::Post(_) => "· ",
+            _ if app.expanded.get(node_id.0).copied().unwrap_or(false) => "▾ ",
+            _ => "▸ ",
+        };
+        let label_style = if is_open {
+            palette.open_post()
+        } else if node.is_group() {
+            palette.title()
+        } else {
+            Default::default()
+        };
+        let mut spans = vec![
+            Span::raw(indent),
+            Span::raw(marker),
+            Span::styled(app.node_label(node_id).to_string(), label_style),
+        ];
+        if let Some(count) = node.count {
+            spans.push(Span::styled(format!(" ({count})"), palette.dim()));
+        }
+        let mut line = Line::from(spans);
+        if index == app.tree_selected {
+            line = line.patch_style(palette.selected(focused));
+            // Fill the row so the selection reads as a bar.
+            let bar =
+                Line::from(" ".repeat(usize::from(inner.width))).style(palette.selected(focused));
+            frame.buffer_mut().set_line(inner.x, y, &bar, inner.width);
+        }
+        frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+    }
+}

@@ -1,0 +1,212 @@
+//! The article laid out as lines for one width, cached by (post, width).
+//!
+//! Wrapping happens when the open post or the article's width changes, never
+//! while drawing: a frame only slices the lines it shows.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::{BlockKind, Post, PostId};
+
+/// What a line is, which decides how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Blank,
+    Block(BlockKind),
+}
+
+/// One screen line of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLine {
+    pub kind: LineKind,
+    /// The block this line belongs to, if it is part of one.
+    pub block: Option<usize>,
+    /// The source the block cites or quotes.
+    pub source: Option<usize>,
+    /// Whether this is the block's first line (it carries the marker).
+    pub first: bool,
+    pub text: String,
+}
+
+/// The lines of one post at one width.
+#[derive(Debug, Clone, Default)]
+pub struct WrappedArticle {
+    key: Option<(PostId, u16)>,
+    pub lines: Vec<ArticleLine>,
+    /// The index in `lines` of each block's first line.
+    pub block_starts: Vec<usize>,
+}
+
+/// Columns a quote's margin takes: the source number, a space, the bar, a space.
+pub const QUOTE_MARGIN: usize = 5;
+/// Columns a list item's bullet takes.
+pub const BULLET_MARGIN: usize = 2;
+
+impl WrappedArticle {
+    pub fn key(&self) -> Option<(PostId, u16)> {
+        self.key
+    }
+
+    /// Re-lays out `post` if the post or width differ from the cached ones.
+    /// Returns whether anything changed.
+    pub fn ensure(&mut self, id: PostId, post: &Post, width: u16) -> bool {
+        if self.key == Some((id, width)) {
+            return false;
+        }
+        *self = WrappedArticle::lay_out(id, post, width);
+        true
+    }
+
+    /// The lines of `post` for a text area `width` columns wide.
+    pub fn lay_out(id: PostId, post: &Post, width: u16) -> WrappedArticle {
+        let width = usize::from(width).max(1);
+        let mut lines = Vec::new();
+        let mut block_starts = Vec::with_capacity(post.blocks.len());
+        for text in wrapped(&post.title, width) {
+            lines.push(plain_line(LineKind::Title, text));
+        }
+        for text in wrapped(&metadata(post), width) {
+            lines.push(plain_line(LineKind::Meta, text));
+        }
+        for (index, block) in post.blocks.iter().enumerate() {
+            lines.push(plain_line(LineKind::Blank, String::new()));
+            block_starts.push(lines.len());
+            let margin = match block.kind {
+                BlockKind::Quote => QUOTE_MARGIN,
+                BlockKind::ListItem => BULLET_MARGIN,
+                _ => 0,
+            };
+            let text_width = width.saturating_sub(margin).max(1);
+            let body = match (block.kind, block.source) {
+                (BlockKind::Citation, Some(source)) => format!("[{}] {}", source + 1, block.text),
+                _ => block.text.clone(),
+            };
+            for (n, text) in wrapped(&body, text_width).into_iter().enumerate() {
+                lines.push(ArticleLine {
+                    kind: LineKind::Block(block.kind),
+                    block: Some(index),
+                    source: block.source,
+                    first: n == 0,
+                    text,
+                });
+            }
+        }
+        WrappedArticle {
+            key: Some((id, width as u16)),
+            lines,
+            block_starts,
+        }
+    }
+
+    /// The block shown on line `line`, or the nearest one after it.
+    pub fn block_at_or_after(&self, line: usize) -> Option<usize> {
+        self.lines.get(line..)?.iter().find_map(|l| l.block)
+    }
+}
+
+fn plain_line(kind: LineKind, text: String) -> ArticleLine {
+    ArticleLine {
+        kind,
+        block: None,
+        source: None,
+        first: true,
+        text,
+    }
+}
+
+/// "By Missy · 12 May 2018 · Politics, France · 3 sources": what is known.
+pub fn metadata(post: &Post) -> String {
+    let mut parts = Vec::new();
+    if let Some(author) = &post.author {
+        parts.push(format!("By {author}"));
+    }
+    if let Some(date) = &post.date {
+        parts.push(date.clone());
+    }
+    if !post.topics.is_empty() {
+        parts.push(post.topics.join(", "));
+    }
+    parts.push(match post.sources.len() {
+        1 => "1 source".to_string(),
+        n => format!("{n} sources"),
+    });
+    parts.join(" · ")
+}
+
+/// `text` wrapped to `width` columns; always at least one line, and no line
+/// wider than `width` (long words are broken).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width).break_words(true);
+    let mut lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    debug_assert!(lines.iter().all(|l| l.width() <= width || width < 2));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Block;
+
+    fn post() -> Post {
+        Post {
+            id: "p".into(),
+            title: "A title".into(),
+            author: Some("Missy".into()),
+            date: None,
+            topics: vec!["France".into()],
+            blocks: vec![
+                Block::new(BlockKind::Paragraph, "one two three four five six"),
+                Block::new(BlockKind::Quote, "quoted words here").with_source(0),
+            ],
+            sources: vec![Default::default()],
+        }
+    }
+
+    #[test]
+    fn blocks_wrap_to_the_width_and_record_where_they_start() {
+        let article = WrappedArticle::lay_out(PostId(0), &post(), 10);
+        let texts: Vec<&str> = article.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A title",
+                "By Missy ·",
+                "France · 1",
+                "source",
+                "",
+                "one two",
+                "three four",
+                "five six",
+                "",
+                "quote",
+                "d",
+                "words",
+                "here"
+            ]
+        );
+        assert_eq!(article.block_starts, [5, 9]);
+        assert_eq!(article.lines[9].source, Some(0));
+    }
+
+    #[test]
+    fn the_cache_only_rewraps_on_a_new_key() {
+        let post = post();
+        let mut cache = WrappedArticle::default();
+        assert!(cache.ensure(PostId(0), &post, 40));
+        assert!(!cache.ensure(PostId(0), &post, 40));
+        assert!(cache.ensure(PostId(0), &post, 41));
+    }
+
+    #[test]
+    fn zero_width_does_not_panic() {
+        let article = WrappedArticle::lay_out(PostId(0), &post(), 0);
+        assert!(!article.lines.is_empty());
+    }
+}
