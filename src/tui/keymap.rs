@@ -146,12 +146,18 @@ pub const KEYMAP: &[Binding] = &[
     bind(Context::Always, &[Ctrl('c')], Action::Quit),
     bind(Context::Always, &[Ctrl('z')], Action::Suspend),
     // Help overlay: closing and scrolling it; other keys are swallowed.
-    bind(
+    hinted(
         Context::Help,
         &[Plain(Esc), ch('q'), ch('?')],
         Action::CloseOverlay,
+        "close",
     ),
-    bind(Context::Help, &[ch('j'), Plain(Down)], Action::HelpDown),
+    hinted(
+        Context::Help,
+        &[ch('j'), Plain(Down)],
+        Action::HelpDown,
+        "scroll",
+    ),
     bind(Context::Help, &[ch('k'), Plain(Up)], Action::HelpUp),
     // Topics pane.
     bind(Context::Topics, &[ch('j'), Plain(Down)], Action::TreeDown),

@@ -41,14 +41,17 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         let styled = styled_line(line, palette, highlighted, current_block);
         frame.buffer_mut().set_line(text.x, y, &styled, text.width);
     }
-    let inner = layout::inner(rect);
+    // The scrollbar runs down the right border, between the corners.
+    let track = rect.inner(ratatui::layout::Margin::new(0, 1));
     let mut state = ScrollbarState::new(app.max_scroll().saturating_add(1))
         .position(app.scroll)
         .viewport_content_length(usize::from(text.height));
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
-        .end_symbol(None);
-    frame.render_stateful_widget(bar, inner, &mut state);
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_style(palette.border(focused));
+    frame.render_stateful_widget(bar, track, &mut state);
 }
 
 /// One article line as spans: margin (source number and bar, or bullet),

@@ -10,20 +10,24 @@ use super::pane_block;
 use crate::tui::app::App;
 use crate::tui::keymap;
 
-/// Columns of the key column.
-const KEY_COLUMN: usize = 22;
-
 /// Every line of Help: a heading per context, then one line per binding.
 pub fn help_lines(palette: &Palette) -> Vec<Line<'static>> {
+    let sections = keymap::help_sections();
+    let key_column = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(keys, _)| keys.chars().count()))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut lines = Vec::new();
-    for (heading, rows) in keymap::help_sections() {
+    for (heading, rows) in sections {
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
         lines.push(Line::styled(heading, palette.title()));
         for (keys, what) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<KEY_COLUMN$}"), palette.key()),
+                Span::styled(format!("  {keys:<key_column$}"), palette.key()),
                 Span::raw(what),
             ]));
         }

@@ -97,11 +97,12 @@ pub fn inner(rect: Rect) -> Rect {
     rect.inner(ratatui::layout::Margin::new(1, 1))
 }
 
-/// The columns the article's text may use: inside the border, less one
-/// column for the scrollbar.
+/// The columns the article's text may use: inside the border, with one
+/// column of air on the left (the scrollbar sits on the right border).
 pub fn article_text(rect: Rect) -> Rect {
     let inner = inner(rect);
     Rect {
+        x: inner.x.saturating_add(1).min(inner.right()),
         width: inner.width.saturating_sub(1),
         ..inner
     }
