@@ -12,6 +12,7 @@ mod segment;
 mod sources;
 pub mod text;
 pub mod topics;
+mod wordlists;
 
 use std::collections::HashMap;
 

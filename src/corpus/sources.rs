@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use memchr::memmem;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::Source;
@@ -188,29 +188,46 @@ impl OutletEvidence {
     /// Counts, for every `Name:`/`Name –` prefix in `paragraphs`, the places
     /// the name occurs other than as such a prefix.
     pub fn gather(paragraphs: &[&str]) -> Self {
-        let mut candidates: Vec<String> = paragraphs
+        let prefixes: Vec<Option<&str>> = paragraphs
             .iter()
-            .filter_map(|p| split_prefix(p).map(|(outlet, _)| outlet.to_string()))
+            .map(|p| split_prefix(p).map(|(outlet, _)| outlet))
+            .collect();
+        let mut candidates: Vec<&str> = prefixes
+            .iter()
+            .flatten()
+            .copied()
             .filter(|outlet| known_outlet(outlet).is_none())
             .collect();
-        candidates.sort();
+        candidates.sort_unstable();
         candidates.dedup();
-        let mut uses_in_text = HashMap::new();
-        for candidate in candidates {
-            let finder = memmem::Finder::new(candidate.as_bytes());
-            let mut uses = 0;
+        let mut uses = vec![0usize; candidates.len()];
+        if !candidates.is_empty() {
+            // One pass over the whole archive for all candidates at once.
+            let matcher = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&candidates)
+                .expect("a few hundred short patterns always build");
             for paragraph in paragraphs {
-                uses += finder
-                    .find_iter(paragraph.as_bytes())
-                    .filter(|&at| is_word_at(paragraph, at, candidate.len()))
-                    .count();
-                if split_prefix(paragraph).is_some_and(|(prefix, _)| prefix == candidate) {
-                    uses -= 1;
+                for found in matcher.find_iter(paragraph) {
+                    if is_word_at(paragraph, found.start(), found.end() - found.start()) {
+                        uses[found.pattern().as_usize()] += 1;
+                    }
                 }
             }
-            uses_in_text.insert(candidate, uses);
+            // Its own `Name:` lines are not uses of the name in a sentence.
+            for prefix in prefixes.iter().flatten() {
+                if let Ok(at) = candidates.binary_search(prefix) {
+                    uses[at] = uses[at].saturating_sub(1);
+                }
+            }
         }
-        OutletEvidence { uses_in_text }
+        OutletEvidence {
+            uses_in_text: candidates
+                .into_iter()
+                .map(str::to_string)
+                .zip(uses)
+                .collect(),
+        }
     }
 
     /// Whether `name` reads as a news outlet; see the module documentation.
@@ -261,13 +278,21 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the domain pattern is valid")
 });
 
+const MAX_OUTLET_LEN: usize = 50;
+
 /// `Outlet` and the rest, for a line of the form `Outlet: rest` or
 /// `Outlet – rest` (en or em dash, or a spaced hyphen), outlet at most 50 bytes.
 fn split_prefix(line: &str) -> Option<(&str, &str)> {
-    let colon = line.find(": ").map(|at| (at, 2));
+    // Only the first few words can be an outlet: look no further.
+    let mut end = line.len().min(MAX_OUTLET_LEN + 4);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &line[..end];
+    let colon = head.find(": ").map(|at| (at, 2));
     let dash = [" – ", " — ", " - "]
         .iter()
-        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
+        .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
         .min();
     let (at, len) = match (colon, dash) {
         (Some(c), Some(d)) => c.min(d),
@@ -275,7 +300,7 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
         (None, Some(d)) => d,
         (None, None) => return None,
     };
-    if at == 0 || at > 50 {
+    if at == 0 || at > MAX_OUTLET_LEN {
         return None;
     }
     Some((line[..at].trim(), line[at + len..].trim()))

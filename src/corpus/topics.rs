@@ -32,8 +32,10 @@
 //!
 //! Topics are sorted by number of posts, then name.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
 use super::{Post, Topic};
 
 /// A post is about a term its title uses, or its text uses this often.
@@ -53,10 +55,12 @@ pub fn derive(posts: &mut [Post]) -> Vec<Topic> {
     if posts.is_empty() {
         return Vec::new();
     }
-    let vocabulary = Vocabulary::gather(posts);
-    let weights: Vec<HashMap<String, u32>> =
-        posts.iter().map(|post| vocabulary.weights(post)).collect();
-    let tree = choose(posts, &vocabulary, &weights);
+    let tree = {
+        let posts: &[Post] = posts;
+        let vocabulary = Vocabulary::gather(posts);
+        let weights = posts.iter().map(|post| vocabulary.weights(post)).collect();
+        choose(posts, weights)
+    };
     assign_topic_names(posts, &tree);
     tree
 }
@@ -125,49 +129,48 @@ fn assign_topic_names(posts: &mut [Post], tree: &[Topic]) {
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
     text: &'a str,
+    /// Byte offset of the word in its text.
+    start: usize,
     sentence_start: bool,
 }
 
-/// Splits text into words, noting which open a sentence.
+/// Splits text into words, noting which open a sentence. Apostrophes,
+/// hyphens and dots inside a word belong to it ("Trump’s", "NZ-EU", "U.S").
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut sentence_start = true;
     let mut start: Option<usize> = None;
-    let mut last_punct = ' ';
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let part_of_word = c.is_alphanumeric()
-            || ((c == '’' || c == '\'' || c == '-' || c == '.') && start.is_some() && {
-                let next = text[at + c.len_utf8().min(text.len() - at)..]
-                    .chars()
-                    .next();
-                next.is_some_and(char::is_alphanumeric)
-            });
-        match (part_of_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                out.push(Word {
-                    text: &text[s..at],
-                    sentence_start,
-                });
-                sentence_start = false;
-                start = None;
-            }
-            _ => {}
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let joiner = matches!(c, '’' | '\'' | '-' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            start.get_or_insert(at);
+            continue;
         }
-        if !part_of_word && !c.is_whitespace() {
-            last_punct = c;
-            if matches!(
-                c,
-                '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
-            ) {
-                sentence_start = true;
-            }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..at],
+                start: s,
+                sentence_start,
+            });
+            sentence_start = false;
+        }
+        if matches!(
+            c,
+            '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
+        ) {
+            sentence_start = true;
         }
     }
-    let _ = last_punct;
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            sentence_start,
+        });
+    }
     out
 }
 
@@ -188,114 +191,121 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Corpus-wide facts the per-post weighting needs.
+/// A term: its kind and canonical text, borrowed from the posts where it can be.
+type Term<'a> = (Kind, Cow<'a, str>);
+
+/// Corpus-wide facts the per-post weighting needs, borrowed from the posts.
 #[derive(Debug, Default)]
-struct Vocabulary {
+struct Vocabulary<'a> {
     /// Capitalised words seen inside a sentence somewhere.
-    capitalised_inside: HashSet<String>,
-    /// Words seen on their own, not after another capitalised word.
-    standalone: HashSet<String>,
-    /// Lower-case words that some title uses.
-    title_themes: HashSet<String>,
-    /// Two-word phrases from titles, with how many titles use them.
-    title_phrases: HashMap<(String, String), usize>,
+    capitalised_inside: HashSet<&'a str>,
+    /// Words seen on their own, not next to another capitalised word.
+    standalone: HashSet<&'a str>,
+    /// Lower-case words, singular, that some title uses.
+    title_themes: HashSet<Cow<'a, str>>,
+    /// Two-word phrases that two titles or more use.
+    title_phrases: HashSet<(&'a str, Cow<'a, str>)>,
     /// Outlets the posts cite.
-    outlets: HashSet<String>,
+    outlets: HashSet<&'a str>,
 }
 
-impl Vocabulary {
-    fn gather(posts: &[Post]) -> Self {
+impl<'a> Vocabulary<'a> {
+    fn gather(posts: &'a [Post]) -> Self {
         let mut vocabulary = Vocabulary::default();
+        let mut phrase_titles: HashMap<(&'a str, Cow<'a, str>), usize> = HashMap::new();
         for post in posts {
             for text in texts(post) {
                 let words = words(text);
                 for (i, word) in words.iter().enumerate() {
                     let bare = strip_possessive(word.text);
-                    if is_capitalised(bare) && !word.sentence_start {
-                        vocabulary.capitalised_inside.insert(bare.to_string());
+                    if !is_capitalised(bare) {
+                        continue;
+                    }
+                    if !word.sentence_start {
+                        vocabulary.capitalised_inside.insert(bare);
                     }
                     let after_name = i > 0
+                        && !word.sentence_start
                         && is_capitalised(words[i - 1].text)
-                        && !words[i].sentence_start
-                        && !RUN_BREAKERS.contains(&words[i - 1].text);
+                        && !RUN_BREAKERS.contains(words[i - 1].text);
                     let before_name = words
                         .get(i + 1)
                         .is_some_and(|n| is_capitalised(n.text) && !n.sentence_start);
                     if !after_name && !before_name {
-                        vocabulary.standalone.insert(bare.to_string());
+                        vocabulary.standalone.insert(bare);
                     }
                 }
             }
             let title_words = words(&post.title);
             for word in &title_words {
-                let lower = word.text.to_lowercase();
-                let text = if word.sentence_start {
-                    &lower
-                } else {
-                    word.text
-                };
-                if let Some(theme) = theme_of(text) {
+                if let Some(theme) = theme_of(word.text, word.sentence_start) {
                     vocabulary.title_themes.insert(theme);
                 }
             }
+            let mut seen = HashSet::new();
             for pair in title_words.windows(2) {
-                if let Some(phrase) = phrase_of(pair[0].text, pair[1].text) {
-                    *vocabulary.title_phrases.entry(phrase).or_default() += 1;
+                if let Some(phrase) = phrase_of(pair[0], pair[1])
+                    && seen.insert(phrase.clone())
+                {
+                    *phrase_titles.entry(phrase).or_default() += 1;
                 }
             }
-            for source in &post.sources {
-                if let Some(outlet) = &source.outlet {
-                    let outlet = outlet.strip_prefix("The ").unwrap_or(outlet);
-                    vocabulary.outlets.insert(outlet.to_string());
-                }
+            for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+                vocabulary
+                    .outlets
+                    .insert(outlet.strip_prefix("The ").unwrap_or(outlet));
             }
         }
         // A phrase of one title only says what one post is about.
-        vocabulary.title_phrases.retain(|_, titles| *titles >= 2);
+        vocabulary.title_phrases = phrase_titles
+            .into_iter()
+            .filter(|(_, titles)| *titles >= 2)
+            .map(|(phrase, _)| phrase)
+            .collect();
         vocabulary
     }
 
     /// How strongly `post` is about each of its terms.
-    fn weights(&self, post: &Post) -> HashMap<String, u32> {
-        let mut weights: HashMap<String, u32> = HashMap::new();
-        let add_text = |text: &str, weight: u32, weights: &mut HashMap<String, u32>| {
-            for term in self.terms_in(text) {
-                *weights.entry(term).or_default() += weight;
-            }
-        };
+    fn weights(&self, post: &'a Post) -> HashMap<Term<'a>, u32> {
+        let mut weights: HashMap<Term<'a>, u32> = HashMap::new();
         // A title counts once per term, however often it repeats it.
-        let title_terms: HashSet<String> = self.terms_in(&post.title).into_iter().collect();
+        let mut title_terms = Vec::new();
+        self.terms_in(&post.title, &mut title_terms);
+        title_terms.sort_unstable();
+        title_terms.dedup();
         for term in title_terms {
             *weights.entry(term).or_default() += TITLE_WEIGHT;
         }
+        let mut terms = Vec::new();
         for block in &post.blocks {
-            add_text(&block.text, 1, &mut weights);
+            self.terms_in(&block.text, &mut terms);
+            for term in terms.drain(..) {
+                *weights.entry(term).or_default() += 1;
+            }
         }
         weights
     }
 
-    /// Every term occurrence in `text`, canonical form, with kind tags
-    /// folded into the key ("N:Trump", "T:trade", "P:French election").
-    fn terms_in(&self, text: &str) -> Vec<String> {
+    /// Appends every term occurrence in `text` to `out`.
+    fn terms_in(&self, text: &'a str, out: &mut Vec<Term<'a>>) {
         let words = words(text);
-        let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i];
             for gap in [1, 2] {
-                if let Some(next) = words.get(i + gap)
-                    && let Some(phrase) = phrase_of(word.text, next.text)
-                    && self.title_phrases.contains_key(&phrase)
+                if let Some(&next) = words.get(i + gap)
+                    && let Some((first, second)) = phrase_of(word, next)
+                    && self.title_phrases.contains(&(first, second.clone()))
                 {
-                    out.push(format!("P:{} {}", phrase.0, phrase.1));
+                    out.push((Kind::Phrase, Cow::Owned(format!("{first} {second}"))));
                 }
             }
             if word.sentence_start && is_capitalised(word.text) && !self.is_name_here(word) {
                 // Capitalised only by position: "Tolls rise again".
-                if let Some(theme) = theme_of(&word.text.to_lowercase())
+                if let Some(theme) = theme_of(word.text, true)
                     && self.title_themes.contains(&theme)
                 {
-                    out.push(format!("T:{theme}"));
+                    out.push((Kind::Theme, theme));
                 }
                 i += 1;
                 continue;
@@ -307,52 +317,50 @@ impl Vocabulary {
                 while end < words.len()
                     && is_capitalised(words[end].text)
                     && !words[end].sentence_start
-                    && !RUN_BREAKERS.contains(&words[end].text)
+                    && !RUN_BREAKERS.contains(words[end].text)
                 {
                     end += 1;
                 }
                 let mut start = i;
                 while start < end
-                    && (STOP_NAMES.contains(&strip_possessive(words[start].text))
-                        || RUN_BREAKERS.contains(&words[start].text)
+                    && (STOP_NAMES.contains(strip_possessive(words[start].text))
+                        || RUN_BREAKERS.contains(words[start].text)
                         || !self.is_name_here(words[start]))
                 {
                     start += 1;
                 }
-                if let Some(name) = self.name_of(&words[start..end]) {
-                    out.push(format!("N:{name}"));
+                if let Some(name) = self.name_of(text, &words[start..end]) {
+                    out.push((Kind::Name, name));
                 }
                 i = end;
                 continue;
             }
-            if let Some(theme) = theme_of(word.text)
+            if let Some(theme) = theme_of(word.text, false)
                 && self.title_themes.contains(&theme)
             {
-                out.push(format!("T:{theme}"));
+                out.push((Kind::Theme, theme));
             }
             i += 1;
         }
-        out
     }
 
-    /// The canonical name for a run of capitalised words: its last word
-    /// when that is used on its own elsewhere ("Donald Trump" → "Trump"),
-    /// else the whole run ("New Zealand").
-    fn name_of(&self, run: &[Word<'_>]) -> Option<String> {
-        let last = strip_possessive(run.last()?.text);
+    /// The canonical name for a run of capitalised words in `text`: its last
+    /// word when that is used on its own elsewhere ("Donald Trump" →
+    /// "Trump"), else the whole run ("New Zealand").
+    fn name_of(&self, text: &'a str, run: &[Word<'a>]) -> Option<Cow<'a, str>> {
+        let last_word = run.last()?;
+        let last = strip_possessive(last_word.text);
         let name = if run.len() == 1 || self.standalone.contains(last) {
             if run.len() == 1 && is_stop_name(last) {
                 return None;
             }
-            last.to_string()
+            last
         } else {
-            run.iter()
-                .map(|w| strip_possessive(w.text))
-                .collect::<Vec<_>>()
-                .join(" ")
+            // Text is cleaned, so the run's words are one space apart.
+            &text[run[0].start..last_word.start + last.len()]
         };
-        let outlet = self.outlets.contains(&name);
-        (!outlet && !name.chars().all(|c| c.is_ascii_digit())).then(|| canonical_name(&name))
+        let useless = self.outlets.contains(name) || name.chars().all(|c| c.is_ascii_digit());
+        (!useless).then(|| canonical_name(name))
     }
 
     /// A capitalised word inside a sentence is a name; at a sentence's
@@ -363,60 +371,72 @@ impl Vocabulary {
     }
 }
 
-/// "Syrian" → "Syria", "Russians" → "Russia", "Americans" → "America":
-/// demonyms and plurals of names join their stem. Only the spellings that
-/// differ from the stem by these suffixes are merged, so "France" and
-/// "French" stay apart rather than risk wrong merges.
-fn canonical_name(name: &str) -> String {
+/// "Syrian" → "Syria", "Russians" → "Russia", "French" → "France":
+/// demonyms join their country. Regular ones are found by their suffix
+/// (a stem ending in "a" plus "n" or "ns"), irregular ones from a short list.
+fn canonical_name(name: &str) -> Cow<'_, str> {
     if name.contains(' ') || is_acronym(name) {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     if let Some((_, country)) = DEMONYMS.iter().find(|(demonym, _)| *demonym == name) {
-        return (*country).to_string();
+        return Cow::Borrowed(country);
     }
     for suffix in ["ns", "n"] {
         if let Some(stem) = name.strip_suffix(suffix)
             && stem.len() >= 4
             && stem.ends_with('a')
         {
-            return stem.to_string();
+            return Cow::Borrowed(stem);
         }
     }
-    name.to_string()
+    Cow::Borrowed(name)
 }
 
 /// A lower-case content word in its singular form, or None for stopwords.
-fn theme_of(word: &str) -> Option<String> {
+/// A word capitalised only because it opens a sentence is lower-cased.
+fn theme_of(word: &str, sentence_start: bool) -> Option<Cow<'_, str>> {
     let word = strip_possessive(word);
+    let word: Cow<'_, str> = if sentence_start && is_capitalised(word) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
     if !word.chars().all(|c| c.is_lowercase() || c == '-') || word.chars().count() < 4 {
         return None;
     }
-    let singular = singular(word);
-    (!STOPWORDS.contains(&singular.as_str()) && !STOPWORDS.contains(&word)).then_some(singular)
+    if STOPWORDS.contains(word.as_ref()) {
+        return None;
+    }
+    let singular = match word {
+        Cow::Borrowed(w) => Cow::Borrowed(singular(w)),
+        Cow::Owned(w) => Cow::Owned(singular(&w).to_string()),
+    };
+    (!STOPWORDS.contains(singular.as_ref())).then_some(singular)
 }
 
-fn singular(word: &str) -> String {
+fn singular(word: &str) -> &str {
     if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
-        return word.to_string();
+        return word;
     }
     match word.strip_suffix('s') {
-        Some(stem) if stem.chars().count() >= 4 => stem.to_string(),
-        _ => word.to_string(),
+        Some(stem) if stem.chars().count() >= 4 => stem,
+        _ => word,
     }
 }
 
 /// A title phrase: a capitalised adjective or name and a theme noun
 /// ("French election"), or two theme words.
-fn phrase_of(first: &str, second: &str) -> Option<(String, String)> {
-    let second = theme_of(second)?;
-    let first_ok = (is_capitalised(first) && !is_stop_name(first) && !is_acronym(first))
-        || theme_of(first).is_some();
-    first_ok.then(|| (strip_possessive(first).to_string(), second))
+fn phrase_of<'a>(first: Word<'a>, second: Word<'a>) -> Option<(&'a str, Cow<'a, str>)> {
+    let noun = theme_of(second.text, false)?;
+    let word = strip_possessive(first.text);
+    let first_ok = (is_capitalised(word) && !is_stop_name(word) && !is_acronym(word))
+        || theme_of(word, false).is_some();
+    first_ok.then_some((word, noun))
 }
 
 fn is_stop_name(word: &str) -> bool {
     let bare = strip_possessive(word);
-    STOP_NAMES.contains(&bare) || STOPWORDS.contains(&bare.to_lowercase().as_str())
+    STOP_NAMES.contains(bare) || STOPWORDS.contains(bare.to_lowercase().as_str())
 }
 
 /// The texts of a post that say what it is about.
@@ -424,44 +444,41 @@ fn texts(post: &Post) -> impl Iterator<Item = &str> {
     std::iter::once(post.title.as_str()).chain(post.blocks.iter().map(|b| b.text.as_str()))
 }
 
-struct Candidate {
-    key: String,
+/// A term and the posts that are about it.
+struct Candidate<'a> {
+    term: Term<'a>,
     posts: Vec<usize>,
     total: u32,
 }
 
-fn display_name(key: &str) -> String {
-    let (kind, name) = key.split_at(2);
+/// Themes are shown capitalised ("Trade"); names as written.
+fn display_name((kind, name): &Term<'_>) -> String {
     match kind {
-        "T:" => {
+        Kind::Theme => {
             let mut chars = name.chars();
             chars
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        _ => name.to_string(),
+        Kind::Name | Kind::Phrase => name.to_string(),
     }
 }
 
-fn kind_of(key: &str) -> Kind {
-    match &key[..2] {
-        "T:" => Kind::Theme,
-        "P:" => Kind::Phrase,
-        _ => Kind::Name,
-    }
-}
-
-fn choose(posts: &[Post], vocabulary: &Vocabulary, weights: &[HashMap<String, u32>]) -> Vec<Topic> {
-    let _ = vocabulary;
-    let mut about: HashMap<&str, Candidate> = HashMap::new();
-    for (post, terms) in weights.iter().enumerate() {
-        for (term, &weight) in terms {
+fn choose<'a>(posts: &'a [Post], weights: Vec<HashMap<Term<'a>, u32>>) -> Vec<Topic> {
+    let mut about: HashMap<Term<'a>, Candidate<'a>> = HashMap::new();
+    let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
+    for (post, terms) in weights.into_iter().enumerate() {
+        for (term, weight) in terms {
+            let best = &mut strongest[post];
+            if best.as_ref().is_none_or(|(t, w)| (weight, &term) > (*w, t)) {
+                *best = Some((term.clone(), weight));
+            }
             if weight < ABOUT_THRESHOLD {
                 continue;
             }
-            let entry = about.entry(term.as_str()).or_insert_with(|| Candidate {
-                key: term.clone(),
+            let entry = about.entry(term.clone()).or_insert_with(|| Candidate {
+                term,
                 posts: Vec::new(),
                 total: 0,
             });
@@ -469,23 +486,26 @@ fn choose(posts: &[Post], vocabulary: &Vocabulary, weights: &[HashMap<String, u3
             entry.total += weight;
         }
     }
-    let mut candidates: Vec<Candidate> = about.into_values().collect();
+    let mut candidates: Vec<Candidate<'a>> = about.into_values().collect();
+    for candidate in &mut candidates {
+        candidate.posts.sort_unstable();
+    }
     candidates.sort_by(|a, b| {
         b.posts
             .len()
             .cmp(&a.posts.len())
             .then(b.total.cmp(&a.total))
-            .then_with(|| a.key.cmp(&b.key))
+            .then_with(|| a.term.cmp(&b.term))
     });
     let limit = (posts.len() + 2).clamp(4, 40);
     let needed = if posts.len() >= 2 { 2 } else { 1 };
-    let mut top: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
-    let mut phrases: Vec<Candidate> = Vec::new();
-    let mut singles: Vec<Candidate> = Vec::new();
+    let mut top: Vec<(Candidate<'a>, Vec<Candidate<'a>>)> = Vec::new();
+    let mut phrases = Vec::new();
+    let mut singles = Vec::new();
     for candidate in candidates {
         if candidate.posts.len() < needed {
             singles.push(candidate);
-        } else if kind_of(&candidate.key) == Kind::Phrase {
+        } else if candidate.term.0 == Kind::Phrase {
             phrases.push(candidate);
         } else if top.len() < limit {
             top.push((candidate, Vec::new()));
@@ -493,72 +513,77 @@ fn choose(posts: &[Post], vocabulary: &Vocabulary, weights: &[HashMap<String, u3
     }
     // Title phrases nest under the theme that is their head word.
     for phrase in phrases {
-        let head = phrase
-            .key
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let head_key = format!("T:{head}");
-        match top.iter().position(|(t, _)| t.key == head_key) {
+        let head = phrase.term.1.rsplit(' ').next().unwrap_or_default();
+        match top
+            .iter()
+            .position(|(t, _)| t.term.0 == Kind::Theme && t.term.1 == head)
+        {
             Some(at) => top[at].1.push(phrase),
             None if top.len() < limit => top.push((phrase, Vec::new())),
             None => {}
         }
     }
     // A term one post is strongly about, named in its title, nests under
-    // the smallest topic that holds the post.
+    // the smallest theme that holds the post.
+    let themes_of_post = |post: usize, top: &[(Candidate<'a>, Vec<Candidate<'a>>)]| {
+        top.iter()
+            .enumerate()
+            .filter(|(_, (t, _))| t.term.0 == Kind::Theme && t.posts.binary_search(&post).is_ok())
+            .min_by_key(|(_, (t, _))| t.posts.len())
+            .map(|(at, _)| at)
+    };
     for single in singles {
         let post = single.posts[0];
         let strong = single.total >= 2 * TITLE_WEIGHT + ABOUT_THRESHOLD
-            && vocabulary_title_has(&posts[post].title, &single.key);
-        if !strong {
-            continue;
-        }
-        if let Some((_, children)) = top
-            .iter_mut()
-            .filter(|(t, _)| t.posts.contains(&post) && kind_of(&t.key) == Kind::Theme)
-            .min_by_key(|(t, _)| t.posts.len())
-        {
-            children.push(single);
+            && posts[post].title.contains(single.term.1.as_ref());
+        if strong && let Some(at) = themes_of_post(post, &top) {
+            top[at].1.push(single);
         }
     }
     // Every post under at least one topic: add the uncovered to their
     // strongest term.
-    let covered: HashSet<usize> = top
-        .iter()
-        .flat_map(|(t, c)| t.posts.iter().chain(c.iter().flat_map(|c| c.posts.iter())))
-        .copied()
-        .collect();
-    for (post, terms) in weights.iter().enumerate() {
-        if covered.contains(&post) {
-            continue;
-        }
-        let best = terms
+    let mut covered = vec![false; posts.len()];
+    for (topic, children) in &top {
+        for &post in topic
+            .posts
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(term, _)| term.clone());
-        let key = best.unwrap_or_else(|| "T:other".to_string());
-        match top.iter_mut().find(|(t, _)| t.key == key) {
-            Some((topic, _)) => topic.posts.push(post),
-            None => top.push((
-                Candidate {
-                    key,
-                    posts: vec![post],
-                    total: 0,
-                },
-                Vec::new(),
-            )),
+            .chain(children.iter().flat_map(|c| &c.posts))
+        {
+            covered[post] = true;
         }
     }
-    let to_topic = |candidate: &Candidate, children: Vec<Topic>| Topic {
-        name: display_name(&candidate.key),
-        posts: {
-            let mut ids: Vec<usize> = candidate.posts.clone();
-            ids.sort_unstable();
-            ids.dedup();
-            ids.into_iter().map(|i| posts[i].id.clone()).collect()
-        },
+    let mut position: HashMap<Term<'a>, usize> = top
+        .iter()
+        .enumerate()
+        .map(|(at, (t, _))| (t.term.clone(), at))
+        .collect();
+    for (post, best) in strongest.into_iter().enumerate() {
+        if covered[post] {
+            continue;
+        }
+        let term = best.map_or((Kind::Theme, Cow::Borrowed("other")), |(term, _)| term);
+        match position.get(&term) {
+            Some(&at) => top[at].0.posts.push(post),
+            None => {
+                position.insert(term.clone(), top.len());
+                top.push((
+                    Candidate {
+                        term,
+                        posts: vec![post],
+                        total: 0,
+                    },
+                    Vec::new(),
+                ));
+            }
+        }
+    }
+    let to_topic = |candidate: &Candidate<'_>, children: Vec<Topic>| Topic {
+        name: display_name(&candidate.term),
+        posts: candidate
+            .posts
+            .iter()
+            .map(|&i| posts[i].id.clone())
+            .collect(),
         children,
     };
     let mut tree: Vec<Topic> = top
@@ -573,503 +598,6 @@ fn choose(posts: &[Post], vocabulary: &Vocabulary, weights: &[HashMap<String, u3
     sort_topics(&mut tree);
     tree
 }
-
-fn vocabulary_title_has(title: &str, key: &str) -> bool {
-    let name = &key[2..];
-    title.contains(name) || title.to_lowercase().contains(&name.to_lowercase())
-}
-
-/// Demonyms that do not share a stem with their country.
-const DEMONYMS: &[(&str, &str)] = &[
-    ("French", "France"),
-    ("British", "Britain"),
-    ("English", "England"),
-    ("German", "Germany"),
-    ("Germans", "Germany"),
-    ("Dutch", "Netherlands"),
-    ("Chinese", "China"),
-    ("Japanese", "Japan"),
-    ("Spanish", "Spain"),
-    ("Greek", "Greece"),
-    ("Turkish", "Turkey"),
-    ("Swiss", "Switzerland"),
-    ("Irish", "Ireland"),
-    ("Scottish", "Scotland"),
-    ("Welsh", "Wales"),
-    ("Polish", "Poland"),
-    ("Swedish", "Sweden"),
-    ("Danish", "Denmark"),
-    ("Israeli", "Israel"),
-    ("Iraqi", "Iraq"),
-    ("Iranian", "Iran"),
-    ("Italian", "Italy"),
-    ("Canadian", "Canada"),
-    ("Mexican", "Mexico"),
-    ("European", "Europe"),
-    ("Europeans", "Europe"),
-    ("Brexit", "Brexit"),
-];
-
-/// Capitalised function words that end a run of name words or start none.
-const RUN_BREAKERS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "Of", "For", "And",
-    "But", "Or", "If", "When", "While", "As", "By", "From", "To", "With", "He", "She", "It", "We",
-    "They", "I", "His", "Her", "Their", "Our", "Its", "My", "Your", "So", "Then", "After",
-    "Before", "What", "Who", "How", "Why", "Where", "Which",
-];
-
-/// Capitalised words that are never names on their own: titles, days,
-/// months, and words capitalised only by position.
-const STOP_NAMES: &[&str] = &[
-    "I",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Prof",
-    "Sir",
-    "President",
-    "Prime",
-    "Minister",
-    "Chancellor",
-    "Senator",
-    "Secretary",
-    "Government",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Tonight",
-    "Update",
-    "Read",
-    "Previously",
-    "Meanwhile",
-    "However",
-    "Instead",
-    "Despite",
-    "Perhaps",
-    "Actually",
-    "Alas",
-    "Why",
-    "Yes",
-    "No",
-    "Not",
-    "Many",
-    "Some",
-    "Most",
-    "Such",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "Any",
-    "Several",
-    "Last",
-    "Next",
-    "First",
-    "Second",
-    "Third",
-    "Mutual",
-    "Easy",
-    "More",
-    "Less",
-    "Prior",
-    "Nearly",
-    "About",
-    "Following",
-    "According",
-    "Using",
-    "Rather",
-    "Had",
-    "Has",
-    "Have",
-    "Was",
-    "Were",
-    "Is",
-    "Are",
-    "Be",
-    "Been",
-    "Did",
-    "Does",
-    "Do",
-    "Said",
-    "Says",
-    "Will",
-    "Would",
-    "Could",
-    "Should",
-    "May",
-    "Might",
-    "Must",
-    "Can",
-    "Here",
-    "There",
-];
-
-/// English function words and words too general to be a topic.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "across",
-    "after",
-    "again",
-    "against",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "anything",
-    "are",
-    "around",
-    "as",
-    "at",
-    "away",
-    "back",
-    "be",
-    "became",
-    "because",
-    "become",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "came",
-    "can",
-    "cannot",
-    "come",
-    "could",
-    "did",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "enough",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "gave",
-    "get",
-    "gets",
-    "getting",
-    "give",
-    "given",
-    "goes",
-    "going",
-    "gone",
-    "good",
-    "got",
-    "great",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "keep",
-    "know",
-    "known",
-    "last",
-    "later",
-    "least",
-    "less",
-    "let",
-    "like",
-    "likely",
-    "little",
-    "long",
-    "made",
-    "make",
-    "makes",
-    "making",
-    "many",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "near",
-    "need",
-    "never",
-    "new",
-    "next",
-    "no",
-    "nor",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "off",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "part",
-    "per",
-    "perhaps",
-    "put",
-    "quite",
-    "rather",
-    "really",
-    "said",
-    "same",
-    "say",
-    "saying",
-    "says",
-    "see",
-    "seem",
-    "seemed",
-    "seems",
-    "seen",
-    "several",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "something",
-    "still",
-    "such",
-    "take",
-    "taken",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "things",
-    "think",
-    "this",
-    "those",
-    "though",
-    "through",
-    "time",
-    "times",
-    "to",
-    "today",
-    "together",
-    "too",
-    "took",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "use",
-    "used",
-    "very",
-    "via",
-    "want",
-    "wanted",
-    "wants",
-    "was",
-    "way",
-    "ways",
-    "we",
-    "well",
-    "went",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whole",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "year",
-    "years",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "day",
-    "days",
-    "yesterday",
-    "tomorrow",
-    "people",
-    "person",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "lot",
-    "lots",
-    "point",
-    "fact",
-    "case",
-    "place",
-    "number",
-    "world",
-    "country",
-    "countries",
-    "state",
-    "states",
-    "government",
-    "president",
-    "minister",
-    "leader",
-    "comment",
-    "comments",
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "news",
-    "story",
-    "remark",
-    "remarks",
-    "statement",
-    "issue",
-    "issues",
-    "problem",
-    "problems",
-    "question",
-    "questions",
-    "side",
-    "sides",
-    "another",
-    "everyone",
-    "everything",
-    "someone",
-    "nobody",
-    "none",
-    "first",
-    "second",
-    "third",
-    "three",
-    "four",
-    "five",
-    "half",
-    "high",
-    "higher",
-    "low",
-    "lower",
-    "big",
-    "bigger",
-    "small",
-    "major",
-    "main",
-    "real",
-    "sure",
-    "true",
-    "exactly",
-    "versus",
-    "against",
-    "ahead",
-    "eve",
-    "win",
-    "says",
-    "tells",
-    "told",
-    "told",
-    "call",
-    "called",
-    "calls",
-    "show",
-    "shows",
-    "shown",
-    "look",
-    "looks",
-    "looked",
-    "back",
-    "over",
-    "support",
-    "supports",
-    "senator",
-    "more",
-];
 
 #[cfg(test)]
 mod tests {
