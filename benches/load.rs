@@ -1,1 +1,85 @@
-fn main() {}
+//! Loading speed: the bundled seed, and a synthetic archive of 50 MB or more
+//! (the seed's posts repeated under new titles), as plain text and as native
+//! JSON, topic tree included; topic derivation alone at two sizes.
+//!
+//! Run: `cargo bench --bench load`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use pundit::corpus::clean::clean;
+use pundit::corpus::load::BUNDLED;
+use pundit::corpus::{Corpus, json, load_bundled, text, topics};
+
+/// The seed repeated until it reaches `bytes`, each copy's titles numbered
+/// so that every post is new.
+fn synthetic_archive(bytes: usize) -> String {
+    let titles: Vec<String> = load_bundled().posts.into_iter().map(|p| p.title).collect();
+    let lines: Vec<&str> = BUNDLED.split('\n').collect();
+    let mut archive = String::with_capacity(bytes + BUNDLED.len());
+    let mut copy = 0;
+    while archive.len() < bytes {
+        copy += 1;
+        for line in &lines {
+            archive.push_str(line);
+            if titles.iter().any(|t| *t == clean(line)) {
+                archive.push_str(&format!(" number {copy}"));
+            }
+            archive.push('\n');
+        }
+        archive.push('\n');
+    }
+    archive
+}
+
+fn load_text(archive: &str) -> Corpus {
+    Corpus::new(
+        text::parse("bench", archive).expect("plain text parses"),
+        None,
+    )
+}
+
+fn load_json(archive: &str) -> Corpus {
+    let (posts, topics) = json::parse("bench.json", archive).expect("exported JSON parses");
+    Corpus::new(posts, Some(topics))
+}
+
+fn seed(c: &mut Criterion) {
+    let mut group = c.benchmark_group("seed");
+    group.throughput(Throughput::Bytes(BUNDLED.len() as u64));
+    group.bench_function("plain text", |b| b.iter(|| load_text(black_box(BUNDLED))));
+    group.finish();
+}
+
+fn large(c: &mut Criterion) {
+    let archive = synthetic_archive(50 << 20);
+    let exported = json::export(&load_text(&archive));
+    let mut group = c.benchmark_group("50 MB");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(archive.len() as u64));
+    group.bench_function("plain text", |b| b.iter(|| load_text(black_box(&archive))));
+    group.throughput(Throughput::Bytes(exported.len() as u64));
+    group.bench_function("json", |b| b.iter(|| load_json(black_box(&exported))));
+    group.finish();
+}
+
+fn topic_tree(c: &mut Criterion) {
+    let mut group = c.benchmark_group("topic tree");
+    group.sample_size(10);
+    for megabytes in [10, 40] {
+        let archive = synthetic_archive(megabytes << 20);
+        let posts = text::parse("bench", &archive).expect("plain text parses");
+        group.throughput(Throughput::Bytes(archive.len() as u64));
+        group.bench_function(format!("{megabytes} MB"), |b| {
+            b.iter_batched(
+                || posts.clone(),
+                |mut posts| topics::derive(black_box(&mut posts)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, seed, large, topic_tree);
+criterion_main!(benches);

@@ -6,7 +6,7 @@ use crate::corpus::{Corpus, Topic, json};
 
 /// Writes the native JSON of `corpus`.
 pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(json::export(corpus).as_bytes())
+    json::write_export(corpus, out)
 }
 
 /// Writes the topic tree as indented text: each topic with its post count,

@@ -26,11 +26,75 @@ const C1_DCS: char = '\u{90}';
 /// assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "x\u{FFFD}y");
 /// ```
 pub fn clean(input: &str) -> String {
+    if needs_cleaning(input.as_bytes()) {
+        clean_slowly(input)
+    } else {
+        input.to_owned()
+    }
+}
+
+/// [`clean`] for a string the caller owns: allocates only when something
+/// has to change.
+pub fn clean_in_place(text: &mut String) {
+    if needs_cleaning(text.as_bytes()) {
+        *text = clean_slowly(text);
+    }
+}
+
+/// Whether [`clean`] would change `text`, decided on its UTF-8 bytes without
+/// decoding: most paragraphs are already clean, and copying them whole is
+/// several times faster than rebuilding them a character at a time.
+///
+/// A byte needs a closer look when it is a control, a space at either end
+/// or next to another, or the lead byte of a character that is white space,
+/// a C1 control or an invisible format character (U+0085, U+00A0, U+00AD,
+/// U+061C, U+1680, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000,
+/// U+FEFF, U+FFF9–U+FFFB). Curly quotes and dashes share the lead bytes of
+/// those but not their second and third bytes, so they stay on the fast path.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return true;
+    }
+    // Valid UTF-8: a lead byte is always followed by its continuation bytes.
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    for (i, &byte) in bytes.iter().enumerate() {
+        let special = match byte {
+            0x21..=0x7e | 0x80..=0xbf => false,
+            b' ' => at(i + 1) == b' ',
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => matches!(at(i + 1), 0x80..=0xa0 | 0xad),
+            0xd8 => at(i + 1) == 0x9c,
+            0xe1 => matches!((at(i + 1), at(i + 2)), (0x9a, 0x80) | (0xa0, 0x8e)),
+            0xe2 => matches!(
+                (at(i + 1), at(i + 2)),
+                (0x80, 0x80..=0x8f | 0xa8..=0xaf) | (0x81, 0x9f..=0xaf)
+            ),
+            0xe3 => (at(i + 1), at(i + 2)) == (0x80, 0x80),
+            0xef => matches!((at(i + 1), at(i + 2)), (0xbb, 0xbf) | (0xbf, 0xb9..=0xbb)),
+            _ => false,
+        };
+        if special {
+            return true;
+        }
+    }
+    false
+}
+
+fn clean_slowly(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     let mut pending_space = false;
     while let Some(c) = chars.next() {
         let replacement = match c {
+            // Most text is printable ASCII: settle it before the slower tests.
+            '!'..='~' => Some(c),
+            ' ' => {
+                pending_space = true;
+                None
+            }
             ESC => {
                 skip_escape_sequence(&mut chars);
                 Some(PLACEHOLDER)
@@ -60,6 +124,13 @@ pub fn clean(input: &str) -> String {
         }
     }
     out
+}
+
+/// True when [`clean`] would make nothing of `line`: white space, control
+/// characters and invisible format characters only. Allocates nothing.
+pub fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || c == '\u{200b}' || is_invisible_format(c))
 }
 
 /// True when `text` is already what [`clean`] would make of it.
@@ -187,6 +258,54 @@ mod tests {
         );
         assert_eq!(clean("ab\u{202e}cd\u{2066}e\u{200d}f"), "abcdef");
         assert_eq!(clean("a\u{200b}b"), "a b");
+    }
+
+    #[test]
+    fn blank_lines() {
+        for line in ["", " ", "\u{a0}\t", "\u{200b}\u{feff}", "\r"] {
+            assert!(is_blank(line), "{line:?}");
+            assert_eq!(clean(line), "");
+        }
+        for line in ["a", " \u{1b} ", "\u{0}"] {
+            assert!(!is_blank(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        let samples = [
+            "plain text",
+            "curly “quotes” – dashes … ‘x’",
+            "a  b",
+            " a",
+            "a ",
+            "a\u{a0}b",
+            "a\u{2028}b",
+            "a\u{202e}b",
+            "a\u{2066}b",
+            "a\u{feff}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{85}b",
+            "a\u{ad}b",
+            "a\u{61c}b",
+            "a\u{200b}b",
+            "a\u{fff9}b",
+            "£5 at 30°",
+            "a\u{205f}b",
+            "a\u{202f}b",
+            "€ ™ — •",
+            "a\u{9b}b",
+            "中文 emoji 😀",
+        ];
+        for sample in samples {
+            assert_eq!(clean(sample), clean_slowly(sample), "{sample:?}");
+            assert_eq!(
+                needs_cleaning(sample.as_bytes()),
+                clean_slowly(sample) != sample,
+                "{sample:?}"
+            );
+        }
     }
 
     #[test]

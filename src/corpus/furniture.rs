@@ -52,7 +52,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "By Jane Doe", "Posted by jdoe", "Written By: Jane Doe Date published: …".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|posted|posted\s+by|words)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}.'’ -]{0,40}?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]{0,40})$",
+        r"(?i)^(?:(?:written|posted|posted\s+by|words)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}.'’ -]*?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
     )
     .expect("the byline pattern is valid")
 });
@@ -65,14 +65,14 @@ static WRITTEN_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading\b.{0,150}|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.{1,150})$",
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading\b.*|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
     )
     .expect("the post-end pattern is valid")
 });
 
 static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tag|tags|tagged|tag\s+archives?|category|categories|category\s+archives?|archives?|topic)\s*:\s*.{1,60}|(?:posts\s+tagged|archive\s+for|search\s+results\s+for)\s+.{1,60}|(?:share\s+this|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe)\s*:?)$",
+        r"(?i)^(?:(?:tag|tags|tagged|tag\s+archives?|category|categories|category\s+archives?|archives?|topic)\s*:\s*.+|(?:posts\s+tagged|archive\s+for|search\s+results\s+for)\s+.+|(?:share\s+this|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe)\s*:?)$",
     )
     .expect("the page-chrome pattern is valid")
 });
@@ -124,6 +124,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
 /// One to four words, each starting with a capital ("Jane Doe") or a handle
 /// of one word ("jdoe").
 fn looks_like_name(text: &str) -> bool {
+    if text.chars().count() > 40 {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     match words.as_slice() {
         [] => false,

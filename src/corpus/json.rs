@@ -17,9 +17,11 @@
 
 use std::collections::HashSet;
 
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
 
-use super::clean::clean;
+use super::clean::clean_in_place;
 use super::load::LoadError;
 use super::{Corpus, Post, Topic};
 
@@ -77,13 +79,21 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
 
 /// The corpus as native JSON, pretty-printed, ending in a newline.
 pub fn export(corpus: &Corpus) -> String {
+    let mut bytes = Vec::new();
+    write_export(corpus, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Writes [`export`]'s text to `out` as it goes, without building it in memory.
+pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> std::io::Result<()> {
     let file = NativeFileRef {
         posts: &corpus.posts,
         topics: &corpus.topics,
     };
-    let mut text = serde_json::to_string_pretty(&file).expect("the model always serialises");
-    text.push('\n');
-    text
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &file).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// serde_json's message without its own " at line L column C" suffix, which
@@ -98,21 +108,21 @@ fn json_message(error: &serde_json::Error) -> String {
 
 fn clean_option(field: &mut Option<String>) {
     if let Some(text) = field {
-        let cleaned = clean(text);
-        *field = (!cleaned.is_empty()).then_some(cleaned);
+        clean_in_place(text);
+        if text.is_empty() {
+            *field = None;
+        }
     }
 }
 
 fn clean_post(post: &mut Post) {
-    post.id = clean(&post.id);
-    post.title = clean(&post.title);
+    clean_in_place(&mut post.id);
+    clean_in_place(&mut post.title);
     clean_option(&mut post.author);
     clean_option(&mut post.date);
-    for topic in &mut post.topics {
-        *topic = clean(topic);
-    }
+    post.topics.iter_mut().for_each(clean_in_place);
     for block in &mut post.blocks {
-        block.text = clean(&block.text);
+        clean_in_place(&mut block.text);
     }
     for source in &mut post.sources {
         clean_option(&mut source.outlet);
@@ -122,10 +132,8 @@ fn clean_post(post: &mut Post) {
 }
 
 fn clean_topic(topic: &mut Topic) {
-    topic.name = clean(&topic.name);
-    for id in &mut topic.posts {
-        *id = clean(id);
-    }
+    clean_in_place(&mut topic.name);
+    topic.posts.iter_mut().for_each(clean_in_place);
     topic.children.iter_mut().for_each(clean_topic);
 }
 

@@ -13,6 +13,9 @@ use super::{Corpus, Post, Topic, json, text};
 /// The bundled default corpus, embedded in the binary.
 pub const BUNDLED: &str = include_str!("../../assets/seed.txt");
 
+/// Bytes read between two progress reports.
+const PROGRESS_STEP: u64 = 4 << 20;
+
 /// The name the bundled corpus goes by in messages.
 pub const BUNDLED_NAME: &str = "<bundled corpus>";
 
@@ -167,16 +170,16 @@ fn directory_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
     let name = path.display().to_string();
     let bytes = read_bytes(path, &name, progress)?;
-    let content = std::str::from_utf8(&bytes).map_err(|e| LoadError::NotUtf8 {
+    let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         path: name.clone(),
-        offset: e.valid_up_to(),
+        offset: e.utf8_error().valid_up_to(),
     })?;
     parse_content(&name, path, content)
 }
 
 /// Parses text already read: native JSON when the name ends in `.json` or
 /// the text opens with `{`, plain text otherwise.
-fn parse_content(name: &str, path: &Path, content: &str) -> Result<Parsed, LoadError> {
+fn parse_content(name: &str, path: &Path, content: String) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
@@ -188,14 +191,14 @@ fn parse_content(name: &str, path: &Path, content: &str) -> Result<Parsed, LoadE
             .trim_start()
             .starts_with('{');
     let parsed = if is_json {
-        let (posts, topics) = json::parse(name, content)?;
+        let (posts, topics) = json::parse(name, &content)?;
         Parsed {
             posts,
             topics: Some(topics),
         }
     } else {
         Parsed {
-            posts: text::parse(name, content)?,
+            posts: text::parse_owned(name, content)?,
             topics: None,
         }
     };
@@ -216,14 +219,17 @@ fn read_bytes(
     };
     let mut file = fs::File::open(path).map_err(io_error)?;
     let expected = file.metadata().map_err(io_error)?.len();
-    let mut bytes = Vec::with_capacity(expected as usize);
-    let mut chunk = vec![0u8; 1 << 20];
+    // Read straight into the buffer, a slice at a time so that a large
+    // file reports its progress as it comes.
+    let mut bytes = Vec::with_capacity(expected as usize + 1);
     loop {
-        let read = file.read(&mut chunk).map_err(io_error)?;
+        let read = (&mut file)
+            .take(PROGRESS_STEP)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
         if read == 0 {
             break;
         }
-        bytes.extend_from_slice(&chunk[..read]);
         progress(bytes.len() as u64);
     }
     // A file that shrank or grew under us may have been cut mid-post.

@@ -344,6 +344,9 @@ pub fn bare_url(line: &str) -> Option<Source> {
     static URL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?$").expect("the URL pattern is valid")
     });
+    if !(line.starts_with("http") || line.starts_with("www.") || line.starts_with('<')) {
+        return None;
+    }
     let caps = URL.captures(line)?;
     let url = &caps["url"];
     Some(Source {
@@ -374,6 +377,10 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
         Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
             .expect("the sentence pattern is valid")
     });
+    // A headline never ends in a full stop; most paragraphs do.
+    if line.ends_with('.') || !line.contains(['–', '—', '-', ':']) {
+        return None;
+    }
     let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
     explicit(rest, evidence)
 }
@@ -387,7 +394,7 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 pub fn inline(line: &str) -> Option<Source> {
     static INLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?P<who>[^.!?:]{2,90}?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
+            r"^(?P<who>[^.!?:]+?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
         )
         .expect("the inline-citation pattern is valid")
     });
@@ -429,7 +436,8 @@ pub fn attribution(line: &str, evidence: &OutletEvidence) -> Option<Source> {
         Regex::new(r"^(?:From|Via|According\s+to|Source)\b.*?\b(?:from|in|on|by|to|via|Source)?:?\s*(?P<outlet>(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w.&’'-]*){0,3}):$")
             .expect("the attribution pattern is valid")
     });
-    if line.len() > 120 {
+    let opening = ["From", "Via", "According", "Source"];
+    if line.len() > 120 || !line.ends_with(':') || !opening.iter().any(|o| line.starts_with(o)) {
         return None;
     }
     let caps = FROM.captures(line)?;
@@ -444,16 +452,17 @@ pub fn attribution(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 /// text, with the outlet taken from a well-known name in the line.
 pub fn read_link(line: &str) -> Option<Source> {
     static READ: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:^|:\s+)(?:Read|Watch|Listen|See)(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].{8,180})$",
-        )
-        .expect("the read-link pattern is valid")
+        Regex::new(r"(?:^|:\s+)(?:Read|Watch|Listen|See)(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].+)$")
+            .expect("the read-link pattern is valid")
     });
     if line.ends_with('.') {
         return None;
     }
     let caps = READ.captures(line)?;
     let headline = &caps["headline"];
+    if !(8..=180).contains(&headline.chars().count()) {
+        return None;
+    }
     let outlet = line
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

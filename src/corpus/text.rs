@@ -6,12 +6,12 @@
 //! titles ([`super::segment`]), then give every paragraph of a post its kind
 //! and tie quotes to the source they quote ([`blocks`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::clean;
+use super::clean::{clean, is_blank};
 use super::furniture::{self, Furniture};
 use super::load::LoadError;
 use super::segment::{self, Features};
@@ -19,7 +19,7 @@ use super::sources::{self, OutletEvidence};
 use super::{Block, BlockKind, Post, Source, slug};
 
 /// One paragraph of the archive, cleaned.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: String,
     /// The raw text had a non-breaking space: scraped titles often do.
@@ -31,58 +31,75 @@ pub struct Paragraph {
 /// Parses a plain-text archive into posts. Never fails on text; an archive
 /// with no paragraphs gives no posts.
 pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
-    let all = paragraphs(content);
-    let mut furniture: Vec<Option<Furniture>> =
-        all.iter().map(|p| furniture::recognise(&p.text)).collect();
-    // Page chrome before the first real paragraph (tag headers) goes; later
-    // chrome ("Share this:") is dropped like any furniture.
-    let kept: Vec<usize> = (0..all.len()).filter(|&i| furniture[i].is_none()).collect();
-    if kept.is_empty() {
-        return Ok(Vec::new());
-    }
-    let texts: Vec<&str> = kept.iter().map(|&i| all[i].text.as_str()).collect();
-    let evidence = OutletEvidence::gather(&texts);
-    let citations: Vec<Option<Source>> = texts
-        .iter()
-        .zip(&kept)
-        .map(|(text, &i)| {
-            (!all[i].is_list_item)
-                .then(|| sources::recognise(text, &evidence))
-                .flatten()
-        })
-        .collect();
-    let features: Vec<Features<'_>> = kept
+    Ok(posts_from(paragraphs(content)))
+}
+
+/// [`parse`] for text the caller gives up: it is freed as soon as it has
+/// been split into paragraphs, so a large archive is not held twice.
+pub fn parse_owned(_name: &str, content: String) -> Result<Vec<Post>, LoadError> {
+    let all = paragraphs(&content);
+    drop(content);
+    Ok(posts_from(all))
+}
+
+/// Segments paragraphs into posts, moving their text into the blocks.
+fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
+    // Furniture and citations are rare: keep them in maps by paragraph.
+    let mut furniture: HashMap<usize, Furniture> = all
         .iter()
         .enumerate()
-        .map(|(k, &i)| Features {
-            text: &all[i].text,
-            had_nbsp: all[i].had_nbsp,
-            is_list_item: all[i].is_list_item,
-            is_citation: citations[k].is_some(),
-            is_contributor: contributor_name(&all[i].text).is_some(),
-            byline_follows: furniture
-                .get(i + 1)
-                .is_some_and(|f| f.as_ref().is_some_and(Furniture::follows_title)),
-            post_end_precedes: i
-                .checked_sub(1)
-                .is_some_and(|p| furniture[p] == Some(Furniture::PostEnd)),
-        })
+        .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
         .collect();
-    let titles = segment::title_indices(&features);
+    let kept: Vec<usize> = (0..all.len())
+        .filter(|i| !furniture.contains_key(i))
+        .collect();
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    let mut citations: HashMap<usize, Source> = {
+        let texts: Vec<&str> = kept.iter().map(|&i| all[i].text.as_str()).collect();
+        let evidence = OutletEvidence::gather(&texts);
+        kept.iter()
+            .enumerate()
+            .filter(|&(_, &i)| !all[i].is_list_item)
+            .filter_map(|(k, &i)| sources::recognise(&all[i].text, &evidence).map(|s| (k, s)))
+            .collect()
+    };
+    let titles = {
+        let features: Vec<Features<'_>> = kept
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| Features {
+                text: &all[i].text,
+                had_nbsp: all[i].had_nbsp,
+                is_list_item: all[i].is_list_item,
+                is_citation: citations.contains_key(&k),
+                is_contributor: contributor_name(&all[i].text).is_some(),
+                byline_follows: furniture
+                    .get(&(i + 1))
+                    .is_some_and(Furniture::follows_title),
+                post_end_precedes: i
+                    .checked_sub(1)
+                    .is_some_and(|p| furniture.get(&p) == Some(&Furniture::PostEnd)),
+            })
+            .collect();
+        segment::title_indices(&features)
+    };
     let mut posts = Vec::with_capacity(titles.len());
     for (n, &start) in titles.iter().enumerate() {
         let end = titles.get(n + 1).copied().unwrap_or(kept.len());
         let raw_start = kept[start];
         let raw_end = kept.get(end).copied().unwrap_or(all.len());
-        let (author, date) = post_furniture(&mut furniture[raw_start..raw_end]);
-        let body: Vec<Body<'_>> = (start + 1..end)
+        let (author, date) =
+            post_furniture((raw_start..raw_end).filter_map(|i| furniture.remove(&i)));
+        let body: Vec<Body> = (start + 1..end)
             .map(|k| Body {
-                paragraph: &all[kept[k]],
-                citation: citations[k].clone(),
+                paragraph: std::mem::take(&mut all[kept[k]]),
+                citation: citations.remove(&k),
             })
             .collect();
-        let (blocks, post_sources) = blocks(&body);
-        let title = features[start].text.to_string();
+        let (blocks, post_sources) = blocks(body);
+        let title = std::mem::take(&mut all[raw_start].text);
         let author = author.or_else(|| first_contributor(&blocks));
         posts.push(Post {
             id: slug(&title),
@@ -94,14 +111,14 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
             sources: post_sources,
         });
     }
-    Ok(posts)
+    posts
 }
 
 /// Author and date from the furniture within a post's paragraphs.
-fn post_furniture(furniture: &mut [Option<Furniture>]) -> (Option<String>, Option<String>) {
+fn post_furniture(furniture: impl Iterator<Item = Furniture>) -> (Option<String>, Option<String>) {
     let mut author = None;
     let mut date = None;
-    for item in furniture.iter_mut().filter_map(Option::take) {
+    for item in furniture {
         match item {
             Furniture::Byline { author: a, date: d } => {
                 author = author.or(Some(a));
@@ -135,7 +152,7 @@ pub fn paragraphs(content: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut group: Vec<&str> = Vec::new();
     for line in content.split('\n').map(|l| l.trim_end_matches('\r')) {
-        if clean(line).is_empty() {
+        if is_blank(line) {
             flush_group(&mut group, &mut out);
         } else {
             group.push(line);
@@ -151,6 +168,12 @@ const MAX_WRAP_WIDTH: usize = 160;
 
 fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
     if group.is_empty() {
+        return;
+    }
+    if let [line] = group.as_slice() {
+        let (text, is_bullet) = strip_bullet(line);
+        push_paragraph(text, is_bullet, out);
+        group.clear();
         return;
     }
     let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -202,6 +225,10 @@ fn strip_bullet(line: &str) -> (&str, bool) {
         )
         .expect("the bullet pattern is valid")
     });
+    let first = line.trim_start().chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c)) {
+        return (line, false);
+    }
     match BULLET.find(line) {
         Some(m) => (&line[m.end()..], true),
         None => (line, false),
@@ -218,6 +245,9 @@ pub fn contributor_name(line: &str) -> Option<&str> {
         )
         .expect("the contributor pattern is valid")
     });
+    if !line.ends_with(':') || line.len() > 60 {
+        return None;
+    }
     let caps = CONTRIBUTOR.captures(line)?;
     let name = caps.name("name")?.as_str();
     let lower = name.to_lowercase();
@@ -305,8 +335,8 @@ const LEAD_IN_WORDS: &[&str] = &[
 ];
 
 /// One paragraph of a post's body, with the citation it makes, if any.
-struct Body<'a> {
-    paragraph: &'a Paragraph,
+struct Body {
+    paragraph: Paragraph,
     citation: Option<Source>,
 }
 
@@ -321,25 +351,26 @@ struct Body<'a> {
 /// with a quotation mark. Outside a quoted run, a paragraph that opens with
 /// a quotation mark, or a transcript line ("Trump: …"), is a quote of the
 /// post's latest source.
-fn blocks(body: &[Body<'_>]) -> (Vec<Block>, Vec<Source>) {
+fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     let mut out: Vec<Block> = Vec::with_capacity(body.len());
     let mut post_sources: Vec<Source> = Vec::new();
     let mut quoting: Option<usize> = None;
     let mut quoted_since_citation = 0;
     let mut latest_source: Option<usize> = None;
-    for (n, item) in body.iter().enumerate() {
+    let count = body.len();
+    for (n, item) in body.into_iter().enumerate() {
         let text = item.paragraph.text.as_str();
-        let is_last = n + 1 == body.len();
-        if let Some(citation) = &item.citation {
-            let index = add_source(&mut post_sources, citation.clone());
-            out.push(Block::new(BlockKind::Citation, text).with_source(index));
+        let is_last = n + 1 == count;
+        if let Some(citation) = item.citation {
+            let index = add_source(&mut post_sources, citation);
+            out.push(Block::new(BlockKind::Citation, item.paragraph.text).with_source(index));
             quoting = Some(index);
             latest_source = Some(index);
             quoted_since_citation = 0;
             continue;
         }
         if contributor_name(text).is_some() {
-            out.push(Block::new(BlockKind::Contributor, text));
+            out.push(Block::new(BlockKind::Contributor, item.paragraph.text));
             quoting = None;
             continue;
         }
@@ -381,7 +412,7 @@ fn blocks(body: &[Body<'_>]) -> (Vec<Block>, Vec<Source>) {
         if kind == BlockKind::Quote && quoting.is_some() {
             quoted_since_citation += 1;
         }
-        let mut block = Block::new(kind, text);
+        let mut block = Block::new(kind, item.paragraph.text);
         block.source = if matches!(kind, BlockKind::Paragraph) {
             None
         } else {
@@ -405,7 +436,7 @@ fn add_source(list: &mut Vec<Source>, source: Source) -> usize {
 /// A bare URL whose domain belongs to an outlet the post already cites
 /// without a URL is that source's link ("From The Guardian:" … URL).
 fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
-    let mut remap: HashMap<usize, usize> = HashMap::new();
+    let mut remap: HashMap<usize, usize> = HashMap::default();
     for index in 0..list.len() {
         let source = &list[index];
         if source.headline.is_some() || source.url.is_none() {
@@ -466,7 +497,12 @@ fn is_transcript_line(text: &str) -> bool {
         Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
             .expect("the speaker pattern is valid")
     });
-    SPEAKER.is_match(text) && !text.starts_with("From ")
+    // Cheap test first: the label's colon comes within the first 40 bytes.
+    let labelled = text
+        .char_indices()
+        .take_while(|(at, _)| *at < 40)
+        .any(|(at, c)| c == ':' && text[at + 1..].starts_with(' '));
+    labelled && SPEAKER.is_match(text) && !text.starts_with("From ")
 }
 
 /// Marks of the author speaking rather than a report being quoted: first

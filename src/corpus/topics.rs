@@ -33,7 +33,9 @@
 //! Topics are sorted by number of posts, then name.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
 use super::{Post, Topic};
@@ -137,32 +139,53 @@ struct Word<'a> {
 /// Splits text into words, noting which open a sentence. Apostrophes,
 /// hyphens and dots inside a word belong to it ("Trump’s", "NZ-EU", "U.S").
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut sentence_start = true;
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let joiner = matches!(c, '’' | '\'' | '-' | '.')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, the bulk of most archives, needs no decoding.
+        let (c, len) = match bytes[at] {
+            byte @ 0..=0x7f => (byte as char, 1),
+            _ => {
+                let c = text[at..]
+                    .chars()
+                    .next()
+                    .expect("`at` is on a char boundary");
+                (c, c.len_utf8())
+            }
+        };
+        let next = at + len;
+        let is_word = if c.is_alphanumeric() {
+            true
+        } else {
+            matches!(c, '’' | '\'' | '-' | '.')
+                && start.is_some()
+                && text[next..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        if is_word {
             start.get_or_insert(at);
-            continue;
+        } else {
+            if let Some(s) = start.take() {
+                out.push(Word {
+                    text: &text[s..at],
+                    start: s,
+                    sentence_start,
+                });
+                sentence_start = false;
+            }
+            if matches!(
+                c,
+                '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
+            ) {
+                sentence_start = true;
+            }
         }
-        if let Some(s) = start.take() {
-            out.push(Word {
-                text: &text[s..at],
-                start: s,
-                sentence_start,
-            });
-            sentence_start = false;
-        }
-        if matches!(
-            c,
-            '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
-        ) {
-            sentence_start = true;
-        }
+        at = next;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -212,7 +235,7 @@ struct Vocabulary<'a> {
 impl<'a> Vocabulary<'a> {
     fn gather(posts: &'a [Post]) -> Self {
         let mut vocabulary = Vocabulary::default();
-        let mut phrase_titles: HashMap<(&'a str, Cow<'a, str>), usize> = HashMap::new();
+        let mut phrase_titles: HashMap<(&'a str, Cow<'a, str>), usize> = HashMap::default();
         for post in posts {
             for text in texts(post) {
                 let words = words(text);
@@ -242,7 +265,7 @@ impl<'a> Vocabulary<'a> {
                     vocabulary.title_themes.insert(theme);
                 }
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for pair in title_words.windows(2) {
                 if let Some(phrase) = phrase_of(pair[0], pair[1])
                     && seen.insert(phrase.clone())
@@ -267,7 +290,7 @@ impl<'a> Vocabulary<'a> {
 
     /// How strongly `post` is about each of its terms.
     fn weights(&self, post: &'a Post) -> HashMap<Term<'a>, u32> {
-        let mut weights: HashMap<Term<'a>, u32> = HashMap::new();
+        let mut weights: HashMap<Term<'a>, u32> = HashMap::default();
         // A title counts once per term, however often it repeats it.
         let mut title_terms = Vec::new();
         self.terms_in(&post.title, &mut title_terms);
@@ -289,15 +312,19 @@ impl<'a> Vocabulary<'a> {
     /// Appends every term occurrence in `text` to `out`.
     fn terms_in(&self, text: &'a str, out: &mut Vec<Term<'a>>) {
         let words = words(text);
+        let themes: Vec<Option<Cow<'a, str>>> =
+            words.iter().map(|w| theme_of(w.text, false)).collect();
         let mut i = 0;
         while i < words.len() {
             let word = words[i];
-            for gap in [1, 2] {
-                if let Some(&next) = words.get(i + gap)
-                    && let Some((first, second)) = phrase_of(word, next)
-                    && self.title_phrases.contains(&(first, second.clone()))
-                {
-                    out.push((Kind::Phrase, Cow::Owned(format!("{first} {second}"))));
+            if !self.title_phrases.is_empty() && phrase_head(word.text, themes[i].is_some()) {
+                for gap in [1, 2] {
+                    if let Some(Some(noun)) = themes.get(i + gap) {
+                        let phrase = (strip_possessive(word.text), noun.clone());
+                        if self.title_phrases.contains(&phrase) {
+                            out.push((Kind::Phrase, Cow::Owned(format!("{} {}", phrase.0, noun))));
+                        }
+                    }
                 }
             }
             if word.sentence_start && is_capitalised(word.text) && !self.is_name_here(word) {
@@ -335,10 +362,10 @@ impl<'a> Vocabulary<'a> {
                 i = end;
                 continue;
             }
-            if let Some(theme) = theme_of(word.text, false)
-                && self.title_themes.contains(&theme)
+            if let Some(theme) = &themes[i]
+                && self.title_themes.contains(theme)
             {
-                out.push((Kind::Theme, theme));
+                out.push((Kind::Theme, theme.clone()));
             }
             i += 1;
         }
@@ -401,7 +428,12 @@ fn theme_of(word: &str, sentence_start: bool) -> Option<Cow<'_, str>> {
     } else {
         Cow::Borrowed(word)
     };
-    if !word.chars().all(|c| c.is_lowercase() || c == '-') || word.chars().count() < 4 {
+    let lower_case = if word.is_ascii() {
+        word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && word.len() >= 4
+    } else {
+        word.chars().all(|c| c.is_lowercase() || c == '-') && word.chars().count() >= 4
+    };
+    if !lower_case {
         return None;
     }
     if STOPWORDS.contains(word.as_ref()) {
@@ -428,10 +460,15 @@ fn singular(word: &str) -> &str {
 /// ("French election"), or two theme words.
 fn phrase_of<'a>(first: Word<'a>, second: Word<'a>) -> Option<(&'a str, Cow<'a, str>)> {
     let noun = theme_of(second.text, false)?;
-    let word = strip_possessive(first.text);
-    let first_ok = (is_capitalised(word) && !is_stop_name(word) && !is_acronym(word))
-        || theme_of(word, false).is_some();
-    first_ok.then_some((word, noun))
+    let is_theme = theme_of(first.text, false).is_some();
+    phrase_head(first.text, is_theme).then(|| (strip_possessive(first.text), noun))
+}
+
+/// Whether a word can open a title phrase: a theme word, or a capitalised
+/// word that is neither a stopword nor an acronym.
+fn phrase_head(word: &str, is_theme: bool) -> bool {
+    let word = strip_possessive(word);
+    is_theme || (is_capitalised(word) && !is_acronym(word) && !is_stop_name(word))
 }
 
 fn is_stop_name(word: &str) -> bool {
@@ -466,7 +503,7 @@ fn display_name((kind, name): &Term<'_>) -> String {
 }
 
 fn choose<'a>(posts: &'a [Post], weights: Vec<HashMap<Term<'a>, u32>>) -> Vec<Topic> {
-    let mut about: HashMap<Term<'a>, Candidate<'a>> = HashMap::new();
+    let mut about: HashMap<Term<'a>, Candidate<'a>> = HashMap::default();
     let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
     for (post, terms) in weights.into_iter().enumerate() {
         for (term, weight) in terms {

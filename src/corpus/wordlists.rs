@@ -1,8 +1,9 @@
 //! Word lists the topic derivation needs: stopwords, titles of office,
 //! demonyms. General English, nothing specific to any archive.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 pub static STOP_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOP_NAME_LIST.iter().copied().collect());
