@@ -1,0 +1,129 @@
+//! Finding text in a corpus: folding, queries, the index, results and a
+//! background worker. Knows nothing of terminals.
+//!
+//! # How to use it
+//!
+//! 1. Build a [`SearchIndex`] once per corpus: `SearchIndex::new(&corpus)`.
+//!    It holds a folded copy of every title, block and source field (about
+//!    twice the corpus text in memory) and a map from folded offsets back to
+//!    the original text.
+//! 2. Per keystroke, build a [`Query`] from the prompt text, a [`Scope`] and a
+//!    [`Mode`]. `Query::new` only fails for an invalid regular expression.
+//! 3. Search: `index.search(&query)` gives [`SearchResults`], in corpus order.
+//!    A literal query over 100 MB of text takes a few milliseconds (see
+//!    `benches/search.rs`), so calling it on the UI thread is fine for typical
+//!    corpora; for large ones or regular expressions, send queries to a
+//!    [`SearchWorker`], which drops superseded queries and stops a running
+//!    search as soon as a newer one arrives.
+//! 4. Use the results: [`SearchResults::in_field`] gives the matches to
+//!    highlight in one title, block or source field (byte ranges into the
+//!    original text); [`SearchResults::next_match_after`] and
+//!    [`SearchResults::previous_match_before`] step through matches from a
+//!    [`Place`], saying when they wrapped around; `len`, `post_count` and
+//!    `count_in_post` feed the status line and the topic tree.
+//!
+//! # Matching rules
+//!
+//! - Smart case: a query without capital letters ignores case; one with a
+//!   capital matches case exactly.
+//! - Accents and ligatures are folded on both sides: `francois` and
+//!   `François` both find `François` and `Francois`; `’` matches `'`.
+//! - Whitespace runs match any whitespace run, so several words match as a
+//!   phrase wherever the text has them separated by spaces.
+//! - In [`Mode::Regex`] the pattern (its literal characters folded the same
+//!   way) runs over the folded text; `^` and `$` match at the start and end of
+//!   each field, and no match spans two fields.
+
+mod fold;
+mod index;
+mod query;
+mod results;
+mod worker;
+
+pub use index::SearchIndex;
+pub use query::{Mode, Query, QueryError, Scope};
+pub use results::{SearchResults, Step};
+pub use worker::{Generation, Outcome, SearchWorker};
+
+use std::ops::Range;
+
+use crate::corpus::PostId;
+
+/// Which part of a post a match is in. Ordered as a post is laid out: the
+/// title, then the blocks, then the sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    Title,
+    /// The block with this index in `Post::blocks` (0-based).
+    Block(usize),
+    /// A field of the source with this index in `Post::sources` (0-based).
+    Source(usize, SourceField),
+}
+
+/// A searchable field of a [`crate::corpus::Source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceField {
+    Outlet,
+    Headline,
+    Url,
+}
+
+/// A position in the corpus: a byte offset in a field of a post. Places are
+/// ordered in reading order, which is also the order of [`SearchResults`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub post: PostId,
+    pub location: Location,
+    /// Byte offset into the field's original text.
+    pub offset: usize,
+}
+
+impl Place {
+    /// The very start of a post (before its title).
+    pub fn start_of(post: PostId) -> Self {
+        Place {
+            post,
+            location: Location::Title,
+            offset: 0,
+        }
+    }
+}
+
+/// One match: where it is and which bytes of the original (unfolded) field
+/// text it covers. The range always lies on character boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Match {
+    pub post: PostId,
+    pub location: Location,
+    pub range: Range<usize>,
+}
+
+impl Match {
+    /// Where the match starts.
+    pub fn place(&self) -> Place {
+        Place {
+            post: self.post,
+            location: self.location,
+            offset: self.range.start,
+        }
+    }
+}
+
+/// The original text of a field, if the post has it.
+pub fn field_text(post: &crate::corpus::Post, location: Location) -> Option<&str> {
+    match location {
+        Location::Title => Some(&post.title),
+        Location::Block(n) => post.blocks.get(n).map(|block| block.text.as_str()),
+        Location::Source(n, field) => {
+            let source = post.sources.get(n)?;
+            match field {
+                SourceField::Outlet => source.outlet.as_deref(),
+                SourceField::Headline => source.headline.as_deref(),
+                SourceField::Url => source.url.as_deref(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,410 @@
+//! Tests of the matching rules on small hand-built corpora.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::corpus::{Block, BlockKind, Corpus, Post, Source, Topic};
+
+fn post(id: &str, title: &str, blocks: Vec<Block>, sources: Vec<Source>) -> Post {
+    Post {
+        id: id.into(),
+        title: title.into(),
+        author: None,
+        date: None,
+        topics: vec!["t".into()],
+        blocks,
+        sources,
+    }
+}
+
+fn corpus(posts: Vec<Post>) -> Corpus {
+    let ids = posts.iter().map(|p| p.id.clone()).collect();
+    let topics = vec![Topic {
+        name: "t".into(),
+        posts: ids,
+        children: vec![],
+    }];
+    Corpus::new(posts, Some(topics))
+}
+
+fn paragraphs(texts: &[&str]) -> Corpus {
+    let blocks = texts
+        .iter()
+        .map(|text| Block::new(BlockKind::Paragraph, *text))
+        .collect();
+    corpus(vec![post("p", "Title", blocks, vec![])])
+}
+
+fn find(corpus: &Corpus, text: &str, scope: Scope, mode: Mode) -> Vec<Match> {
+    let query = Query::new(text, scope, mode).expect("valid query");
+    SearchIndex::new(corpus).search(&query).matches().to_vec()
+}
+
+/// The original text of every match of a literal query over everything.
+fn found_texts(corpus: &Corpus, text: &str) -> Vec<String> {
+    matched_texts(
+        corpus,
+        &find(corpus, text, Scope::Everything, Mode::Literal),
+    )
+}
+
+fn matched_texts(corpus: &Corpus, matches: &[Match]) -> Vec<String> {
+    matches
+        .iter()
+        .map(|m| {
+            let field = field_text(corpus.post(m.post), m.location).expect("field exists");
+            field[m.range.clone()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn lower_case_query_ignores_case() {
+    let corpus = paragraphs(&["Ardern spoke; ARDERN again; ardern last"]);
+    assert_eq!(
+        found_texts(&corpus, "ardern"),
+        ["Ardern", "ARDERN", "ardern"]
+    );
+}
+
+#[test]
+fn a_capital_makes_the_query_case_sensitive() {
+    let corpus = paragraphs(&["Ardern spoke; ARDERN again; ardern last"]);
+    assert_eq!(found_texts(&corpus, "Ardern"), ["Ardern"]);
+    assert_eq!(found_texts(&corpus, "ARDERN"), ["ARDERN"]);
+}
+
+#[test]
+fn unaccented_query_finds_accented_text() {
+    let corpus = paragraphs(&["François said", "FRANÇOIS shouted", "Francois wrote"]);
+    assert_eq!(
+        found_texts(&corpus, "francois"),
+        ["François", "FRANÇOIS", "Francois"]
+    );
+}
+
+#[test]
+fn accented_query_finds_unaccented_text() {
+    let corpus = paragraphs(&["François said", "FRANÇOIS shouted", "Francois wrote"]);
+    // A capital makes it case-sensitive; accents still fold.
+    assert_eq!(found_texts(&corpus, "François"), ["François", "Francois"]);
+    assert_eq!(
+        found_texts(&corpus, "françois"),
+        ["François", "FRANÇOIS", "Francois"]
+    );
+}
+
+#[test]
+fn combining_accents_belong_to_their_letter() {
+    // "café" spelled with a combining acute after the e.
+    let corpus = paragraphs(&["le cafe\u{301} noir"]);
+    assert_eq!(found_texts(&corpus, "cafe"), ["cafe\u{301}"]);
+    assert_eq!(found_texts(&corpus, "café"), ["cafe\u{301}"]);
+    assert_eq!(found_texts(&corpus, "e noir"), ["e\u{301} noir"]);
+}
+
+#[test]
+fn words_match_as_a_phrase_across_any_whitespace() {
+    // A block is one line; where the reader's screen wraps it is irrelevant.
+    let corpus = paragraphs(&[
+        "the prime minister said",
+        "the prime  minister\u{A0}said",
+        "prime, minister",
+    ]);
+    let matches = find(&corpus, "prime minister", Scope::Everything, Mode::Literal);
+    let locations: Vec<_> = matches.iter().map(|m| m.location).collect();
+    assert_eq!(locations, [Location::Block(0), Location::Block(1)]);
+    assert_eq!(
+        matched_texts(&corpus, &matches),
+        ["prime minister", "prime  minister"]
+    );
+    assert_eq!(
+        found_texts(&corpus, "minister   said"),
+        ["minister said", "minister\u{A0}said"]
+    );
+}
+
+#[test]
+fn titles_and_sources_are_searched() {
+    let source = Source {
+        outlet: Some("The Guardian".into()),
+        headline: Some("Budget surprise".into()),
+        url: Some("https://example.com/budget".into()),
+    };
+    let corpus = corpus(vec![post(
+        "p",
+        "Budget day",
+        vec![Block::new(BlockKind::Paragraph, "Nothing here")],
+        vec![source],
+    )]);
+    let matches = find(&corpus, "budget", Scope::Everything, Mode::Literal);
+    let locations: Vec<_> = matches.iter().map(|m| m.location).collect();
+    assert_eq!(
+        locations,
+        [
+            Location::Title,
+            Location::Source(0, SourceField::Headline),
+            Location::Source(0, SourceField::Url),
+        ]
+    );
+    assert_eq!(
+        found_texts(&corpus, "guardian"),
+        ["Guardian"],
+        "outlets are searched"
+    );
+}
+
+fn scoped_corpus() -> Corpus {
+    let blocks = vec![
+        Block::new(BlockKind::LeadIn, "On tax:"),
+        Block::new(BlockKind::Paragraph, "He says tax is theft."),
+        Block::new(BlockKind::Citation, "RNZ: tax plan").with_source(0),
+        Block::new(BlockKind::Quote, "The tax plan is fair.").with_source(0),
+        Block::new(BlockKind::ListItem, "tax cuts"),
+        Block::new(BlockKind::Contributor, "From Tax Man:"),
+    ];
+    let source = Source {
+        outlet: Some("RNZ".into()),
+        headline: Some("A tax plan".into()),
+        url: Some("https://rnz.example/tax".into()),
+    };
+    corpus(vec![post("p", "Tax again", blocks, vec![source])])
+}
+
+fn scoped_locations(scope: Scope) -> Vec<Location> {
+    find(&scoped_corpus(), "tax", scope, Mode::Literal)
+        .iter()
+        .map(|m| m.location)
+        .collect()
+}
+
+#[test]
+fn scopes_choose_what_is_searched() {
+    use Location::{Block, Source, Title};
+    assert_eq!(
+        scoped_locations(Scope::Commentary),
+        [Title, Block(0), Block(1), Block(4), Block(5)]
+    );
+    assert_eq!(scoped_locations(Scope::Quotes), [Block(3)]);
+    assert_eq!(
+        scoped_locations(Scope::Sources),
+        [
+            Block(2),
+            Source(0, SourceField::Headline),
+            Source(0, SourceField::Url)
+        ]
+    );
+    assert_eq!(scoped_locations(Scope::Everything).len(), 9);
+}
+
+#[test]
+fn regex_mode_matches_patterns_with_smart_case() {
+    let corpus = paragraphs(&["Tax is theft", "the tax man", "taxes and taxis"]);
+    let texts = |pattern: &str| {
+        matched_texts(
+            &corpus,
+            &find(&corpus, pattern, Scope::Everything, Mode::Regex),
+        )
+    };
+    assert_eq!(texts(r"\btax\w*"), ["Tax", "tax", "taxes", "taxis"]);
+    assert_eq!(
+        texts(r"^T\w+"),
+        ["Title", "Tax"],
+        "^ anchors at each field; T is a capital"
+    );
+    assert_eq!(texts(r"\w+$"), ["Title", "theft", "man", "taxis"]);
+    assert_eq!(texts(r"th\S+"), ["theft", "the"]);
+}
+
+#[test]
+fn regex_matches_never_span_fields() {
+    let corpus = paragraphs(&["ends with tax", "tax starts this"]);
+    let matches = find(&corpus, r"tax\s+tax", Scope::Everything, Mode::Regex);
+    assert!(matches.is_empty(), "{matches:?}");
+    // A pattern that could run into the next field still finds the part
+    // inside its own.
+    let matches = find(&corpus, r"tax\s*", Scope::Everything, Mode::Regex);
+    assert_eq!(matched_texts(&corpus, &matches), ["tax", "tax "]);
+}
+
+#[test]
+fn regex_folds_accents_in_the_pattern() {
+    let corpus = paragraphs(&["François", "Francois"]);
+    let matches = find(&corpus, "fran[cç]ois", Scope::Everything, Mode::Regex);
+    assert_eq!(matches.len(), 2);
+    let matches = find(&corpus, "François", Scope::Everything, Mode::Regex);
+    assert_eq!(matched_texts(&corpus, &matches), ["François", "Francois"]);
+}
+
+#[test]
+fn ranges_map_back_past_multibyte_text() {
+    let corpus = paragraphs(&[
+        "“Quoted” — é 中文 target here",
+        "’’’ Œuvre complète: target",
+        "Straße target",
+        "ﬁ\u{A0}\u{A0}\u{A0}target",
+    ]);
+    let matches = find(&corpus, "target", Scope::Everything, Mode::Literal);
+    assert_eq!(matches.len(), 4);
+    assert_eq!(matched_texts(&corpus, &matches), ["target"; 4]);
+    assert_eq!(found_texts(&corpus, "中文"), ["中文"]);
+    assert_eq!(found_texts(&corpus, "\"quoted\""), ["“Quoted”"]);
+    assert_eq!(found_texts(&corpus, "complete"), ["complète"]);
+    assert_eq!(found_texts(&corpus, "strasse"), ["Straße"]);
+    // Half of a ligature's folded form highlights the whole character.
+    assert_eq!(found_texts(&corpus, "euvre"), ["Œuvre"]);
+    assert_eq!(found_texts(&corpus, "ss"), ["ß"]);
+}
+
+#[test]
+fn blank_query_matches_nothing() {
+    let corpus = paragraphs(&["a b c"]);
+    assert!(find(&corpus, " ", Scope::Everything, Mode::Literal).is_empty());
+    assert!(find(&corpus, "", Scope::Everything, Mode::Regex).is_empty());
+}
+
+#[test]
+fn results_count_posts_and_step_through_them() {
+    let corpus = corpus(vec![
+        post(
+            "a",
+            "one",
+            vec![Block::new(BlockKind::Paragraph, "x x")],
+            vec![],
+        ),
+        post(
+            "b",
+            "two",
+            vec![Block::new(BlockKind::Paragraph, "y")],
+            vec![],
+        ),
+        post(
+            "c",
+            "three",
+            vec![Block::new(BlockKind::Paragraph, "x")],
+            vec![],
+        ),
+    ]);
+    let index = SearchIndex::new(&corpus);
+    let query = Query::new("x", Scope::Everything, Mode::Literal).unwrap();
+    let results = index.search(&query);
+    assert_eq!((results.len(), results.post_count()), (3, 2));
+    let last = results.get(2).unwrap().place();
+    assert_eq!(results.get(2).unwrap().post, PostId(2));
+    assert_eq!(
+        results.next_match_after(last),
+        Some(Step {
+            index: 0,
+            wrapped: true
+        })
+    );
+    assert_eq!(
+        results.first_match_at_or_after(Place::start_of(PostId(1))),
+        Some(Step {
+            index: 2,
+            wrapped: false
+        })
+    );
+}
+
+#[test]
+fn a_cancelled_search_gives_up() {
+    let corpus = paragraphs(&["x"]);
+    let index = SearchIndex::new(&corpus);
+    let query = Query::new("x", Scope::Everything, Mode::Literal).unwrap();
+    assert!(index.search_until(&query, &|| true).is_none());
+    assert_eq!(
+        index.search_until(&query, &|| false).map(|r| r.len()),
+        Some(1)
+    );
+}
+
+#[test]
+fn the_worker_returns_only_the_latest_query() {
+    let corpus = paragraphs(&["alpha beta", "beta gamma"]);
+    let index = Arc::new(SearchIndex::new(&corpus));
+    let mut worker = SearchWorker::spawn(Arc::clone(&index)).unwrap();
+    let query = |text| Query::new(text, Scope::Everything, Mode::Literal).unwrap();
+    worker.submit(query("alpha"));
+    let latest = worker.submit(query("beta"));
+    let outcome = worker
+        .wait(Duration::from_secs(10))
+        .expect("results in time");
+    assert_eq!(outcome.generation, latest);
+    assert_eq!(outcome.query.text(), "beta");
+    assert_eq!(outcome.results, index.search(&query("beta")));
+    assert!(worker.poll().is_none(), "nothing newer is waiting");
+    worker.cancel();
+    assert!(worker.wait(Duration::from_millis(50)).is_none());
+}
+
+/// Text mixing ASCII, accents (precomposed and combining), ligatures,
+/// typographic punctuation, odd spaces and CJK, to stress the offset map.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "B", "e", "é", "E\u{301}", "\u{301}", "ß", "Œ", "æ", "’", "“", "–", "…", " ", "  ",
+        "\u{A0}", "\t", "\u{AD}", "\u{200B}", "中", "한", "ﬁ", "İ", "ẞ", "Σ", "x", "ss", "-",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+fn check_ranges(corpus: &Corpus, matches: &[Match]) {
+    for m in matches {
+        let text = field_text(corpus.post(m.post), m.location).expect("field exists");
+        assert!(m.range.start < m.range.end, "empty range {m:?}");
+        assert!(m.range.end <= text.len(), "{m:?} past {text:?}");
+        assert!(text.is_char_boundary(m.range.start), "{m:?} in {text:?}");
+        assert!(text.is_char_boundary(m.range.end), "{m:?} in {text:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn literal_search_never_panics_and_ranges_are_char_boundaries(
+        texts in prop::collection::vec(awkward_text(), 1..5),
+        query in awkward_text(),
+        cut in (0usize..40, 1usize..8),
+    ) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = paragraphs(&refs);
+        // Besides a random query, search for a piece of the text itself so
+        // that there are matches to check.
+        let first = &texts[0];
+        let mut start = cut.0.min(first.len());
+        while !first.is_char_boundary(start) { start -= 1; }
+        let mut end = (start + cut.1).min(first.len());
+        while !first.is_char_boundary(end) { end -= 1; }
+        let piece = &first[start..end];
+        for text in [query.as_str(), piece] {
+            let matches = find(&corpus, text, Scope::Everything, Mode::Literal);
+            check_ranges(&corpus, &matches);
+            let needle = fold::fold_str(text, !fold::has_capital(text, false));
+            for found in matched_texts(&corpus, &matches) {
+                let folded = fold::fold_str(&found, !fold::has_capital(text, false));
+                prop_assert!(folded.contains(&needle), "{found:?} for {text:?}");
+            }
+        }
+        if !piece.trim().is_empty() && !fold::fold_str(piece, true).is_empty() {
+            let lower = piece.to_lowercase();
+            let matches = find(&corpus, &lower, Scope::Everything, Mode::Literal);
+            prop_assert!(!matches.is_empty() || fold::fold_str(&lower, true) != fold::fold_str(piece, true),
+                "{lower:?} not found in {first:?}");
+        }
+    }
+
+    #[test]
+    fn regex_search_never_panics(
+        texts in prop::collection::vec(awkward_text(), 1..4),
+        pattern in prop::sample::select(vec![
+            r"\s", r"\s*", r"^", r"$", r".", r"\b", r"\w+", r"[^a]+", r"(?s).+", "e|", "ss?",
+        ]),
+    ) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = paragraphs(&refs);
+        let matches = find(&corpus, pattern, Scope::Everything, Mode::Regex);
+        check_ranges(&corpus, &matches);
+    }
+}
