@@ -25,6 +25,12 @@ pub enum Command {
     /// Print the topic tree: topics with post counts, post titles under them.
     Tree(PathsArgs),
     /// Print the blocks that match QUERY, one per line: `<post id>:<block>: <text>`.
+    ///
+    /// Blocks are numbered from 1; a matching title prints as block 0, and a
+    /// matching source as `<post id>:s<n>: <outlet — headline — url>` (sources
+    /// numbered from 1). A title, block or source prints once however many
+    /// matches it has. Exit status: 0 if something matched, 1 if nothing did,
+    /// 2 on error.
     Search(SearchArgs),
 }
 
@@ -37,7 +43,8 @@ pub struct PathsArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Print only the number of matching blocks.
+    /// Print only the number of lines that would be printed (matching blocks,
+    /// titles and sources).
     #[arg(long)]
     pub count: bool,
 

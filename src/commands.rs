@@ -1,8 +1,11 @@
 //! The headless subcommands: what `pundit export`, `tree` and `search` print.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::corpus::{Corpus, Topic, json};
+use crate::corpus::clean::clean;
+use crate::corpus::{Corpus, Post, Topic, json};
+use crate::search::{Location, Mode, Query, Scope, SearchIndex};
 
 /// Writes the native JSON of `corpus`.
 pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
@@ -38,27 +41,88 @@ fn write_topic(
     Ok(())
 }
 
-/// Writes the blocks matching `query` (or their count) and returns how many
-/// matched. Placeholder until the search engine lands: plain substring.
+/// Writes one line per title, block or source that matches `query`, grep
+/// style, or with `count_only` just the number of such lines, and returns that
+/// number. The query follows the reader's rules (smart case, accents folded,
+/// words as a phrase) and searches everything.
+///
+/// Lines are `<post id>:<n>: <text>` where `n` is the 1-based block number
+/// and the text is the block's; a title is block `0`; a source is `s<n>`
+/// (1-based) followed by its outlet, headline and URL joined by ` — `.
+/// A field with several matches is printed once.
 pub fn write_search(
     corpus: &Corpus,
     query: &str,
     count_only: bool,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
+    let query = Query::new(query, Scope::Everything, Mode::Literal)
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
+    let results = SearchIndex::new(corpus).search(&query);
     let mut found = 0;
-    for post in &corpus.posts {
-        for (number, block) in post.blocks.iter().enumerate() {
-            if block.text.contains(query) {
-                found += 1;
-                if !count_only {
-                    writeln!(out, "{}:{}: {}", post.id, number + 1, block.text)?;
-                }
-            }
+    let mut previous = None;
+    for found_match in results.matches() {
+        let line = (found_match.post, SearchLine::of(found_match.location));
+        if previous == Some(line) {
+            continue;
+        }
+        previous = Some(line);
+        found += 1;
+        if !count_only {
+            write_search_line(corpus.post(line.0), line.1, out)?;
         }
     }
     if count_only {
         writeln!(out, "{found}")?;
     }
     Ok(found)
+}
+
+/// What one line of `pundit search` shows: the sources' fields share a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SearchLine {
+    Title,
+    Block(usize),
+    Source(usize),
+}
+
+impl SearchLine {
+    fn of(location: Location) -> Self {
+        match location {
+            Location::Title => SearchLine::Title,
+            Location::Block(n) => SearchLine::Block(n),
+            Location::Source(n, _) => SearchLine::Source(n),
+        }
+    }
+}
+
+fn write_search_line(post: &Post, line: SearchLine, out: &mut dyn Write) -> io::Result<()> {
+    let id = printable(&post.id);
+    match line {
+        SearchLine::Title => writeln!(out, "{id}:0: {}", printable(&post.title)),
+        SearchLine::Block(n) => {
+            let text = post.blocks.get(n).map_or("", |block| block.text.as_str());
+            writeln!(out, "{id}:{}: {}", n + 1, printable(text))
+        }
+        SearchLine::Source(n) => {
+            let parts: Vec<&str> = post.sources.get(n).map_or(vec![], |source| {
+                [&source.outlet, &source.headline, &source.url]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect()
+            });
+            writeln!(out, "{id}:s{}: {}", n + 1, printable(&parts.join(" — ")))
+        }
+    }
+}
+
+/// Loaders already clean text; this keeps a terminal safe even from a corpus
+/// built some other way.
+fn printable(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(clean(text))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
