@@ -266,82 +266,40 @@ impl SearchIndex {
     fn add_field(&mut self, post: PostId, location: Location, class: FieldClass, text: &str) {
         let folded_start = self.cased.len();
         let spans_start = self.spans.len();
-        let SearchIndex {
-            cased,
-            lower,
-            spans,
-            ..
-        } = self;
-        // The last unit with folded output, in case combining marks follow.
-        let mut last: Option<LastUnit> = None;
-        let mut run_open = false;
-        let mut after_space = false;
-        for (orig, c) in text.char_indices() {
-            let before = cased.len();
-            if fold::is_space(c) {
-                if !after_space {
-                    cased.push(' ');
-                    lower.push(' ');
-                    after_space = true;
+        let mut folder = FieldFolder {
+            cased: &mut self.cased,
+            lower: &mut self.lower,
+            spans: &mut self.spans,
+            last: None,
+            run_open: false,
+            after_space: false,
+        };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most text is printable ASCII, which folds to itself (lower case
+            // aside): copy such runs whole.
+            let run_start = at;
+            while let Some(&byte) = bytes.get(at) {
+                if byte.is_ascii_graphic() {
+                    folder.after_space = false;
+                } else if byte == b' ' && !folder.after_space {
+                    folder.after_space = true;
+                } else {
+                    break;
                 }
-            } else {
-                fold::fold_char(c, |folded| {
-                    cased.push(folded);
-                    lower.push(fold::lower_same_len(folded));
-                });
-                if cased.len() > before {
-                    after_space = false;
-                }
+                at += 1;
             }
-            let written = cased.len() - before;
-            if written == 0 {
-                match &mut last {
-                    Some(unit) if is_combining_mark(c) => {
-                        // The mark belongs to the character before it: a match
-                        // on that character covers its accent too.
-                        unit.len += c.len_utf8();
-                        match spans.last_mut() {
-                            Some(top) if top.folded == unit.folded => top.len = unit.len,
-                            _ => spans.push(Span {
-                                folded: unit.folded,
-                                orig: unit.orig,
-                                len: unit.len,
-                            }),
-                        }
-                    }
-                    _ => last = None,
-                }
-                // Folded and original offsets no longer move in step.
-                run_open = false;
-                continue;
+            if at > run_start {
+                folder.plain_run(run_start, &text[run_start..at]);
             }
-            let linear = cased[before..]
-                .chars()
-                .next()
-                .is_some_and(|folded| folded.len_utf8() == written && written == c.len_utf8());
-            if !linear {
-                spans.push(Span {
-                    folded: before,
-                    orig,
-                    len: c.len_utf8(),
-                });
-                run_open = false;
-            } else if !run_open {
-                spans.push(Span {
-                    folded: before,
-                    orig,
-                    len: LINEAR,
-                });
-                run_open = true;
+            if let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+                folder.one_char(at, c);
+                at += c.len_utf8();
             }
-            last = Some(LastUnit {
-                folded: before,
-                orig,
-                len: c.len_utf8(),
-            });
         }
-        if cased.len() == folded_start {
-            spans.truncate(spans_start);
+        if self.cased.len() == folded_start {
+            self.spans.truncate(spans_start);
             return;
         }
         self.fields.push(Field {
@@ -353,6 +311,110 @@ impl SearchIndex {
         });
         self.cased.push(SEPARATOR);
         self.lower.push(SEPARATOR);
+    }
+}
+
+/// Folds one field onto the index's copies and records its spans.
+struct FieldFolder<'a> {
+    cased: &'a mut String,
+    lower: &'a mut String,
+    spans: &'a mut Vec<Span>,
+    /// The last unit with folded output, in case combining marks follow.
+    last: Option<LastUnit>,
+    /// The last span is a linear run that the next linear unit extends.
+    run_open: bool,
+    /// The folded text so far ends in a space, so more whitespace folds to
+    /// nothing.
+    after_space: bool,
+}
+
+impl FieldFolder<'_> {
+    /// Appends printable ASCII that starts at `orig` and folds to itself.
+    fn plain_run(&mut self, orig: usize, run: &str) {
+        let folded = self.cased.len();
+        self.cased.push_str(run);
+        self.lower.push_str(run);
+        self.lower[folded..].make_ascii_lowercase();
+        if !self.run_open {
+            self.spans.push(Span {
+                folded,
+                orig,
+                len: LINEAR,
+            });
+            self.run_open = true;
+        }
+        self.last = Some(LastUnit {
+            folded: self.cased.len() - 1,
+            orig: orig + run.len() - 1,
+            len: 1,
+        });
+    }
+
+    /// Appends the folded form of `c`, which starts at `orig`.
+    fn one_char(&mut self, orig: usize, c: char) {
+        let before = self.cased.len();
+        if fold::is_space(c) {
+            if !self.after_space {
+                self.cased.push(' ');
+                self.lower.push(' ');
+                self.after_space = true;
+            }
+        } else {
+            let (cased, lower) = (&mut *self.cased, &mut *self.lower);
+            fold::fold_char(c, |folded| {
+                cased.push(folded);
+                lower.push(fold::lower_same_len(folded));
+            });
+            if self.cased.len() > before {
+                self.after_space = false;
+            }
+        }
+        let written = self.cased.len() - before;
+        if written == 0 {
+            match &mut self.last {
+                Some(unit) if is_combining_mark(c) => {
+                    // The mark belongs to the character before it: a match
+                    // on that character covers its accent too.
+                    unit.len += c.len_utf8();
+                    match self.spans.last_mut() {
+                        Some(top) if top.folded == unit.folded => top.len = unit.len,
+                        _ => self.spans.push(Span {
+                            folded: unit.folded,
+                            orig: unit.orig,
+                            len: unit.len,
+                        }),
+                    }
+                }
+                _ => self.last = None,
+            }
+            // Folded and original offsets no longer move in step.
+            self.run_open = false;
+            return;
+        }
+        let linear = self.cased[before..]
+            .chars()
+            .next()
+            .is_some_and(|folded| folded.len_utf8() == written && written == c.len_utf8());
+        if !linear {
+            self.spans.push(Span {
+                folded: before,
+                orig,
+                len: c.len_utf8(),
+            });
+            self.run_open = false;
+        } else if !self.run_open {
+            self.spans.push(Span {
+                folded: before,
+                orig,
+                len: LINEAR,
+            });
+            self.run_open = true;
+        }
+        self.last = Some(LastUnit {
+            folded: before,
+            orig,
+            len: c.len_utf8(),
+        });
     }
 }
 
