@@ -322,3 +322,81 @@ fn the_seed_topic_tree() {
     let sizes: Vec<usize> = corpus.topics.iter().map(|t| t.posts.len()).collect();
     assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
 }
+
+/// An archive in another blog's style: tag header, bylines with dates and
+/// comment counts, "Read more »" links, a dash citation, a bare URL, a
+/// contributor. Nothing in the importer knows these posts.
+#[test]
+fn an_archive_of_another_blog() {
+    let archive = include_str!("fixtures/harbour_blog.txt");
+    let posts = parse(archive);
+    assert_eq!(
+        titles(&posts),
+        [
+            "Harbour crossing: another delay",
+            "Why are the buses always late?",
+            "Councillors split on congestion charge",
+            "Ferry fares: a modest proposal",
+        ]
+    );
+    assert_eq!(posts[0].author.as_deref(), Some("Sam Taylor"));
+    assert_eq!(posts[0].date.as_deref(), Some("8:05 am, June 3rd, 2019"));
+    assert_eq!(posts[2].author.as_deref(), Some("Jo Martin"));
+    let outlets: Vec<Option<&str>> = posts
+        .iter()
+        .map(|p| p.sources.first().and_then(|s| s.outlet.as_deref()))
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            Some("NZ Herald"),
+            Some("Newsroom"),
+            Some("Stuff"),
+            Some("RNZ")
+        ]
+    );
+    // Furniture never shows up as text.
+    for post in &posts {
+        for block in &post.blocks {
+            assert!(!block.text.starts_with("Read more"), "{}", block.text);
+            assert!(!block.text.starts_with("Written By"), "{}", block.text);
+        }
+    }
+    // The herald report is quoted until the author speaks again.
+    let kinds: Vec<BlockKind> = posts[0].blocks.iter().map(|b| b.kind).collect();
+    use BlockKind::*;
+    assert_eq!(kinds, [Paragraph, Citation, Quote, Quote, Quote, Paragraph]);
+    assert_eq!(
+        posts[2]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == Contributor)
+            .count(),
+        1
+    );
+
+    // Without any furniture the shape of the text alone still finds the posts.
+    let bare: String = archive
+        .lines()
+        .filter(|l| {
+            !l.starts_with("Written By")
+                && !l.starts_with("Read more")
+                && !l.starts_with("Tag Archives")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(titles(&parse(&bare)), titles(&posts));
+
+    // The same archive with its posts in another order and CRLF line ends.
+    let reordered: Vec<&str> = archive.split("Read more »").collect();
+    let shuffled =
+        format!("{}\n\n{}\n\n{}", reordered[2], reordered[0], reordered[3]).replace('\n', "\r\n");
+    assert_eq!(
+        titles(&parse(&shuffled)),
+        [
+            "Councillors split on congestion charge",
+            "Harbour crossing: another delay",
+            "Ferry fares: a modest proposal",
+        ]
+    );
+}
