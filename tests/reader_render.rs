@@ -1,0 +1,192 @@
+//! Rendering tests: the reader drawn on ratatui's TestBackend at several
+//! sizes, asserting what a user would see (texts, panes, styles).
+
+mod common;
+
+use common::{draw, screen_text, small_app};
+use pundit::tui::Action;
+use pundit::tui::update::update;
+use ratatui::style::{Color, Modifier};
+
+#[test]
+fn snapshots_at_every_size() {
+    for (width, height) in [(200, 60), (120, 40), (80, 24), (40, 12), (20, 6), (1, 1)] {
+        let app = small_app(width, height);
+        let text = screen_text(&draw(&app));
+        insta::assert_snapshot!(format!("reader_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn no_size_panics_or_overflows() {
+    for width in 0..=130u16 {
+        for height in [0u16, 1, 2, 5, 6, 7, 12, 30] {
+            let mut app = small_app(width, height);
+            for action in [Action::ShowHelp, Action::CloseOverlay, Action::FocusNext] {
+                update(&mut app, action);
+                let _ = draw(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_terminals_show_three_titled_panes() {
+    let app = small_app(200, 60);
+    let text = screen_text(&draw(&app));
+    let top = text.lines().next().unwrap_or_default();
+    let topics = top.find(" Topics ").expect("Topics title");
+    let article = top
+        .find(" Harbour bridge tolls return ")
+        .expect("post title");
+    let sources = top.find(" Sources ").expect("Sources title");
+    assert!(topics < article && article < sources, "{top}");
+}
+
+#[test]
+fn medium_terminals_put_sources_under_the_article() {
+    let app = small_app(100, 30);
+    let text = screen_text(&draw(&app));
+    let rows: Vec<&str> = text.lines().collect();
+    let title_row = rows
+        .iter()
+        .position(|r| r.contains(" Harbour bridge tolls return "));
+    let sources_row = rows.iter().position(|r| r.contains("┌ Sources "));
+    assert_eq!(title_row, Some(0));
+    assert!(sources_row.is_some_and(|row| row > 10), "{text}");
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_name_it_in_the_status_bar() {
+    let mut app = small_app(60, 20);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("┏ Topics ") && !text.contains(" Sources ─"));
+    update(&mut app, Action::FocusNext);
+    let text = screen_text(&draw(&app));
+    assert!(!text.contains(" Topics ━") && text.contains("┏ Harbour bridge"));
+    let status = text.lines().last().unwrap_or_default();
+    assert!(status.starts_with(" Article "), "{status}");
+}
+
+#[test]
+fn tiny_terminals_say_so() {
+    let app = small_app(19, 5);
+    let text = screen_text(&draw(&app));
+    assert!(text.starts_with("terminal too small"), "{text}");
+}
+
+#[test]
+fn the_focused_pane_has_a_thick_border() {
+    let mut app = small_app(120, 40);
+    let terminal = draw(&app);
+    assert_eq!(terminal.backend().buffer()[(0, 0)].symbol(), "┏");
+    update(&mut app, Action::FocusNext);
+    let terminal = draw(&app);
+    assert_eq!(terminal.backend().buffer()[(0, 0)].symbol(), "┌");
+}
+
+#[test]
+fn article_shows_metadata_and_styles_blocks_by_kind() {
+    let app = small_app(200, 60);
+    let terminal = draw(&app);
+    let text = screen_text(&terminal);
+    assert!(
+        text.contains("By Missy · 3 May 2018 · Transport · 3 sources"),
+        "{text}"
+    );
+    assert!(text.contains("[1] Herald: Tolls to return on the bridge"));
+    assert!(text.contains(" 1 │ The council voted nine to four"));
+    assert!(text.contains("• Tolls fund the second crossing."));
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(&text, "Meanwhile, across town").expect("lead-in shown");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&text, "[1] Herald:").expect("citation shown");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn sources_are_numbered_with_shortened_urls() {
+    let app = small_app(200, 60);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("[1] Herald — Tolls to return on the bridge"));
+    assert!(text.contains("[2] RNZ — Ferry fares frozen"));
+    assert!(text.contains("    rnz.co.nz/news/ferries"));
+    assert!(
+        text.contains("    nzherald.co.nz/nz/new…id=1&objectid=12045678"),
+        "{text}"
+    );
+}
+
+#[test]
+fn quotes_take_their_sources_colour_and_no_color_removes_it() {
+    let app = small_app(200, 60);
+    let terminal = draw(&app);
+    let text = screen_text(&terminal);
+    let (x, y) = find(&text, "1 │ The council").expect("quote shown");
+    let bar = &terminal.backend().buffer()[(x + 2, y)];
+    assert_ne!(bar.fg, Color::Reset);
+
+    let mut plain = small_app(200, 60);
+    plain.color = false;
+    let terminal = draw(&plain);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+}
+
+#[test]
+fn selecting_a_source_highlights_the_blocks_citing_it() {
+    let mut app = small_app(200, 60);
+    update(&mut app, Action::SelectSource(2));
+    let terminal = draw(&app);
+    let text = screen_text(&terminal);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(&text, "Ferry fares will not rise").expect("quote shown");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&text, "The council voted").expect("other quote shown");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn help_is_titled_and_lists_keys() {
+    let mut app = small_app(120, 40);
+    update(&mut app, Action::ShowHelp);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains(" Help "));
+    assert!(text.contains("Open the next post"));
+    assert!(text.contains("Ctrl-c"));
+}
+
+#[test]
+fn status_bar_shows_focus_post_and_position() {
+    let mut app = small_app(120, 40);
+    update(&mut app, Action::NextPost);
+    update(&mut app, Action::NextPost);
+    let text = screen_text(&draw(&app));
+    let status = text.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with(" Topics  post 3/3 │ line 1/"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_open_post_is_marked_in_the_tree() {
+    let app = small_app(200, 60);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("▶ Harbour bridge tolls return"), "{text}");
+    assert!(text.contains("· Ferry strike called off"));
+}
+
+/// Column and row of the first occurrence of `needle` on screen.
+fn find(text: &str, needle: &str) -> Option<(u16, u16)> {
+    text.lines().enumerate().find_map(|(y, line)| {
+        let byte = line.find(needle)?;
+        let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+        Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+    })
+}
