@@ -1,0 +1,299 @@
+//! End-to-end: the real `pundit` binary in a pseudo-terminal, driven by
+//! keys, its screen read back through a terminal emulator (vt100).
+//!
+//! Every wait is for a screen condition with a deadline, never a bare
+//! sleep. `PUNDIT_E2E_TIMEOUT` (seconds) lengthens the deadline on slow
+//! machines.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pundit::corpus::{Corpus, load_bundled};
+use pundit::tui::App;
+
+const COLUMNS: u16 = 160;
+const ROWS: u16 = 48;
+
+fn timeout() -> Duration {
+    let seconds = std::env::var("PUNDIT_E2E_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(15);
+    Duration::from_secs(seconds)
+}
+
+/// A running `pundit` in a pseudo-terminal.
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    fn start() -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLUMNS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pundit"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).expect("start pundit");
+        // Only the child may hold the terminal's slave side, so that the
+        // reader sees the end of output when the child exits.
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLUMNS, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
+        let reader = thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut chunk) {
+                if read == 0 {
+                    break;
+                }
+                parser_in.lock().expect("parser").process(&chunk[..read]);
+                raw_in
+                    .lock()
+                    .expect("raw")
+                    .extend_from_slice(&chunk[..read]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("pty writer");
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            master: pty.master,
+            reader: Some(reader),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until `condition` holds for the screen text; fails with the
+    /// screen when the deadline passes.
+    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + timeout();
+        loop {
+            let screen = self.screen();
+            if condition(&screen) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("send keys");
+        self.writer.flush().expect("send keys");
+    }
+
+    /// Waits for the child to exit and the output to be read to its end.
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + timeout();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("pundit did not exit; the screen was:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        status.exit_code()
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.reader.is_some() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The start of a title, short enough to fit on one line of any pane.
+fn title_start(title: &str) -> String {
+    title.chars().take(24).collect()
+}
+
+fn corpus() -> Corpus {
+    load_bundled()
+}
+
+/// Waits for the reader to show its three panes and the first post.
+fn started() -> (Session, Corpus) {
+    let corpus = corpus();
+    let session = Session::start();
+    let first = title_start(&corpus.posts[0].title);
+    session.wait_for("three panes and the first post", |screen| {
+        screen.contains(" Topics ") && screen.contains(" Sources ") && screen.contains(&first)
+    });
+    (session, corpus)
+}
+
+#[test]
+fn starts_with_three_panes_and_the_first_post_and_q_quits_cleanly() {
+    let (mut session, corpus) = started();
+    let total = corpus.posts.len();
+    session.wait_for_text(&format!("post 1/{total}"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    let raw = session.raw_output();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(64)..]).into_owned();
+    let entered = find_last(&raw, b"\x1b[?1049h").expect("entered the alternate screen");
+    let left = find_last(&raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(left > entered, "alternate screen left after entering");
+    assert!(tail.ends_with("\x1b[?25h"), "cursor shown last: {tail:?}");
+    let parser = session.parser.lock().expect("parser");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen());
+    assert!(!screen.hide_cursor());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    drop(parser);
+    // Cooked mode: the line discipline echoes and edits lines again.
+    if let Some(termios) = session.master.get_termios() {
+        let flags = format!("{termios:?}");
+        let local = flags.split("local_flags").nth(1).unwrap_or_default();
+        let local = local.split(')').next().unwrap_or_default();
+        assert!(
+            local.contains("ICANON") && local.contains("ECHO "),
+            "{flags}"
+        );
+    }
+}
+
+#[test]
+fn brackets_change_the_post() {
+    let (mut session, corpus) = started();
+    let total = corpus.posts.len();
+    assert!(total >= 2, "the bundled corpus has several posts");
+    let second = title_start(&corpus.posts[1].title);
+    session.send("]");
+    session.wait_for("the second post", |s| {
+        s.contains(&format!("post 2/{total}")) && s.contains(&second)
+    });
+    session.send("[");
+    session.wait_for_text(&format!("post 1/{total}"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn question_mark_shows_help_and_esc_closes_it() {
+    let (mut session, _) = started();
+    session.send("?");
+    session.wait_for("the Help overlay", |s| {
+        s.contains(" Help ") && s.contains("Open the next post")
+    });
+    session.send("\x1b");
+    session.wait_for("Help to close", |s| !s.contains("Open the next post"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_source_digit_scrolls_to_its_quote() {
+    let corpus = corpus();
+    // Find, in the first post that has one, a source (1–9) first cited
+    // below the first screenful, as the reader lays it out at this size.
+    let mut app = App::new(corpus.clone(), (COLUMNS, ROWS), true);
+    let mut target = None;
+    for (index, post) in corpus.posts.iter().enumerate() {
+        pundit::tui::update::open_post(&mut app, pundit::corpus::PostId(index));
+        let height = app.article_height();
+        let found = (0..post.sources.len().min(9)).find_map(|source| {
+            let block = post.blocks_citing(source).next()?;
+            let start = *app.article.block_starts.get(block)?;
+            (start > height).then(|| (source, block))
+        });
+        if let Some((source, block)) = found {
+            target = Some((index, source, block));
+            break;
+        }
+    }
+    let Some((post, source, block)) = target else {
+        panic!("no post of the bundled corpus cites a source below its first screen");
+    };
+    let text: String = corpus.posts[post].blocks[block]
+        .text
+        .chars()
+        .take(16)
+        .collect();
+
+    let (mut session, _) = started();
+    for _ in 0..post {
+        session.send("]");
+    }
+    let total = corpus.posts.len();
+    session.wait_for_text(&format!("post {}/{total}", post + 1));
+    assert!(
+        !session.screen().contains(&text),
+        "the quote starts off screen"
+    );
+    session.send(&(source + 1).to_string());
+    session.wait_for("the cited block to scroll into view", |s| s.contains(&text));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let (mut session, _) = started();
+    let pid = session.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    assert_eq!(session.wait_exit(), 143);
+    let parser = session.parser.lock().expect("parser");
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+}
+
+#[test]
+fn without_a_terminal_it_points_to_tree_and_export() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pundit"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run pundit");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("pundit tree") && stderr.contains("pundit export"));
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
