@@ -235,7 +235,7 @@ fn a_source_digit_scrolls_to_its_quote() {
         let found = (0..post.sources.len().min(9)).find_map(|source| {
             let block = post.blocks_citing(source).next()?;
             let start = *app.article.block_starts.get(block)?;
-            (start > height).then(|| (source, block))
+            (start > height).then_some((source, block))
         });
         if let Some((source, block)) = found {
             target = Some((index, source, block));
