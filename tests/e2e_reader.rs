@@ -267,19 +267,32 @@ fn a_source_digit_scrolls_to_its_quote() {
     assert_eq!(session.wait_exit(), 0);
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_exits_143() {
+/// Sends `signal` to the reader and returns its exit status.
+fn exit_status_after(signal: &str) -> (Session, u32) {
     let (mut session, _) = started();
     let pid = session.child.process_id().expect("pid");
     let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([signal, &pid.to_string()])
         .status()
         .expect("run kill");
     assert!(status.success());
-    assert_eq!(session.wait_exit(), 143);
+    let code = session.wait_exit();
+    (session, code)
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let (session, code) = exit_status_after("-TERM");
+    assert_eq!(code, 143);
     let parser = session.parser.lock().expect("parser");
     assert!(!parser.screen().alternate_screen());
     assert!(!parser.screen().hide_cursor());
+}
+
+#[test]
+fn sighup_exits_129() {
+    let (_, code) = exit_status_after("-HUP");
+    assert_eq!(code, 129);
 }
 
 #[test]

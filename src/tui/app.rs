@@ -77,6 +77,8 @@ pub struct App {
     pub open_post: Option<PostId>,
     /// The group whose order `]` and `[` follow (the one the post was opened from).
     pub post_list: NodeId,
+    /// Cache of the open post's place in `post_list`: (1-based, total).
+    pub position: Option<(usize, usize)>,
     /// Cache of the open post wrapped to the article's width.
     pub article: WrappedArticle,
     /// The article line at the top of the view.
@@ -117,6 +119,7 @@ impl App {
             tree_offset: 0,
             open_post,
             post_list: all,
+            position: None,
             article: WrappedArticle::default(),
             scroll: 0,
             selected_source: None,
@@ -130,6 +133,7 @@ impl App {
             app.tree_selected = row;
         }
         app.refresh_article();
+        app.refresh_position();
         app
     }
 
@@ -238,10 +242,17 @@ impl App {
 
     /// Where the open post sits in the list `]`/`[` follow: (1-based, total).
     pub fn post_position(&self) -> Option<(usize, usize)> {
-        let open = self.open_post?;
-        let list = self.tree.posts_under(self.post_list);
-        let index = list.iter().position(|&p| p == open)?;
-        Some((index + 1, list.len()))
+        self.position
+    }
+
+    /// Recomputes [`App::position`] after the open post or its list changed.
+    /// (A list may hold every post of a large corpus: too long to scan per frame.)
+    pub fn refresh_position(&mut self) {
+        self.position = self.open_post.and_then(|open| {
+            let list = self.tree.posts_under(self.post_list);
+            let index = list.iter().position(|&p| p == open)?;
+            Some((index + 1, list.len()))
+        });
     }
 
     /// A row's label as the Topics pane shows it (without indentation).

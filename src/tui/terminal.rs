@@ -4,8 +4,6 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
@@ -25,8 +23,7 @@ use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
 use crate::corpus::{LoadError, Loaded, load_paths_with_progress};
 
-/// How long the loop waits for input before looking at signals and the
-/// loader again. Short enough that SIGTERM is answered promptly.
+/// How long the loop waits for input before looking at the loader again.
 const TICK: Duration = Duration::from_millis(50);
 
 /// Owns the terminal while the reader runs; restores it when dropped, so
@@ -110,39 +107,40 @@ enum Screen {
     Ready(Box<App>),
 }
 
-/// The exit status for a terminating signal: 128 + its number.
-fn signal_status(signal: usize) -> ExitCode {
-    ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)))
-}
-
 pub fn run(paths: &[PathBuf], color: bool) -> anyhow::Result<ExitCode> {
-    // Raw mode turns Ctrl-C and hang-ups into plain input or nothing, so
-    // SIGTERM and SIGHUP are caught and answered by restoring the terminal.
-    let caught = Arc::new(AtomicUsize::new(0));
-    for signal in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
-    }
+    watch_terminating_signals()?;
     let loader = spawn_loader(paths.to_vec());
     let mut guard = Guard::enter()?;
-    let result = event_loop(&mut guard, &loader, &caught, color);
+    let result = event_loop(&mut guard, &loader, color);
     drop(guard);
     result
+}
+
+/// Raw mode turns Ctrl-C into plain input, and a hang-up leaves the input
+/// side at end of file, where crossterm's reader can spin without returning
+/// to the loop. So SIGTERM and SIGHUP are answered on a thread of their own:
+/// restore the terminal (harmless if it is gone) and exit with 128 + the
+/// signal's number, as a shell expects.
+fn watch_terminating_signals() -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            leave_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 fn event_loop(
     guard: &mut Guard,
     loader: &Receiver<Loading>,
-    caught: &AtomicUsize,
     color: bool,
 ) -> anyhow::Result<ExitCode> {
     let palette = Palette::new(color);
     let mut screen = Screen::Loading(Progress::default());
     let mut dirty = true;
     loop {
-        let signal = caught.load(Ordering::Relaxed);
-        if signal != 0 {
-            return Ok(signal_status(signal));
-        }
         if let Screen::Loading(progress) = &mut screen {
             match loader.try_recv() {
                 Ok(Loading::Progress(now)) => {

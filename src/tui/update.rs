@@ -98,6 +98,7 @@ pub fn open_post(app: &mut App, post: PostId) {
     app.citation = None;
     app.sources_offset = 0;
     app.refresh_article();
+    app.refresh_position();
 }
 
 fn step_post(app: &mut App, forward: bool) {

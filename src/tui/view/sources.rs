@@ -43,8 +43,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         ]);
         if app.selected_source == Some(index) {
             line = line.patch_style(palette.selected(focused));
-            let bar = Line::from(" ".repeat(width)).style(palette.selected(focused));
-            frame.buffer_mut().set_line(inner.x, y, &bar, inner.width);
+            let row = Rect::new(inner.x, y, inner.width, 1);
+            frame.buffer_mut().set_style(row, palette.selected(focused));
         }
         frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
         y += 1;

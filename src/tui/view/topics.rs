@@ -52,9 +52,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         if index == app.tree_selected {
             line = line.patch_style(palette.selected(focused));
             // Fill the row so the selection reads as a bar.
-            let bar =
-                Line::from(" ".repeat(usize::from(inner.width))).style(palette.selected(focused));
-            frame.buffer_mut().set_line(inner.x, y, &bar, inner.width);
+            let row = Rect::new(inner.x, y, inner.width, 1);
+            frame.buffer_mut().set_style(row, palette.selected(focused));
         }
         frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
     }
