@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         .take(usize::from(text.height));
     for (y, line) in (text.y..).zip(visible) {
         let styled = styled_line(line, palette, highlighted, current_block);
-        frame.buffer_mut().set_line(text.x, y, &styled, text.width);
+        super::put_line(frame.buffer_mut(), text.x, y, &styled, text.width);
     }
     // The scrollbar runs down the right border, between the corners.
     let track = rect.inner(ratatui::layout::Margin::new(0, 1));

@@ -11,6 +11,7 @@ pub mod status;
 pub mod topics;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType};
@@ -89,4 +90,85 @@ pub fn truncated(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Writes `line` at `x`, `y`, at most `max_width` columns: what
+/// `Buffer::set_line` does, minus its grapheme segmentation for text where
+/// every character is a grapheme of its own (no zero-width or combining
+/// characters, no flags), which is nearly all text. Grapheme segmentation
+/// is the largest cost of a frame; the rest still goes through ratatui.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
+    use unicode_width::UnicodeWidthChar;
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() {
+        return;
+    }
+    let right = x.saturating_add(max_width).min(area.right());
+    let mut col = x;
+    for span in &line.spans {
+        if col >= right {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let simple = span.content.chars().all(|c| {
+            c.width().is_some_and(|w| w >= 1) && !('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+        });
+        if !simple {
+            let (end, _) = buf.set_stringn(col, y, &span.content, usize::from(right - col), style);
+            col = end;
+            continue;
+        }
+        for c in span.content.chars() {
+            let width = c.width().unwrap_or(1) as u16;
+            if col + width > right {
+                break;
+            }
+            buf[(col, y)].set_char(c).set_style(style);
+            // A wide character hides the cell after it, as ratatui does.
+            for hidden in 1..width {
+                buf[(col + hidden, y)].reset();
+            }
+            col += width;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Style, Stylize};
+    use ratatui::text::Span;
+
+    #[test]
+    fn put_line_draws_exactly_what_set_line_draws() {
+        let texts = [
+            "plain ASCII text that runs past the edge of the area",
+            "“curly quotes” and an ellipsis…",
+            "wide 漢字 characters 漢字漢字漢字漢字",
+            "combining e\u{301} and a flag 🇳🇿 and ZWJ 👩\u{200d}💻",
+            "",
+        ];
+        for text in texts {
+            for width in [0u16, 1, 5, 12, 40] {
+                let line = Line::from(vec![
+                    Span::styled("» ", Style::new().bold()),
+                    Span::raw(text),
+                ])
+                .italic();
+                let area = Rect::new(0, 0, 30, 1);
+                let mut expected = Buffer::empty(area);
+                expected.set_line(2, 0, &line, width);
+                let mut actual = Buffer::empty(area);
+                put_line(&mut actual, 2, 0, &line, width);
+                assert_eq!(actual, expected, "{text:?} at width {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_marks_the_cut() {
+        assert_eq!(truncated("Harbour bridge", 8), "Harbour…");
+        assert_eq!(truncated("short", 8), "short");
+        assert_eq!(truncated("anything", 0), "");
+    }
 }

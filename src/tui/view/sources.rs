@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             let row = Rect::new(inner.x, y, inner.width, 1);
             frame.buffer_mut().set_style(row, palette.selected(focused));
         }
-        frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+        super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
         y += 1;
         if let Some(url) = &source.url {
             if y >= bottom {
@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             let indent = "    ";
             let short = shortened_url(url, width.saturating_sub(indent.len()));
             let line = Line::from(vec![Span::raw(indent), Span::styled(short, palette.link())]);
-            frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+            super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
             y += 1;
         }
     }

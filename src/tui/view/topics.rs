@@ -55,6 +55,6 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             let row = Rect::new(inner.x, y, inner.width, 1);
             frame.buffer_mut().set_style(row, palette.selected(focused));
         }
-        frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+        super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
     }
 }
