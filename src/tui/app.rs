@@ -54,6 +54,11 @@ pub enum Overlay {
 /// a larger one would push the topics thousands of rows down.
 const EXPAND_ALL_POSTS_UP_TO: usize = 100;
 
+/// Columns before a source's label: the in-view marker and `[n] `.
+pub fn source_number_width(source: usize) -> usize {
+    1 + format!("[{}] ", source + 1).len()
+}
+
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
@@ -188,6 +193,58 @@ impl App {
         layout::panes(area, Focus::Sources)
             .sources
             .map_or(0, |rect| usize::from(layout::inner(rect).height))
+    }
+
+    /// Columns of the Sources pane's list.
+    pub fn sources_width(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, Focus::Sources)
+            .sources
+            .map_or(0, |rect| usize::from(layout::inner(rect).width))
+    }
+
+    /// Source `source`'s label ("Outlet — headline") wrapped to the Sources
+    /// pane after its `[n] ` number: at most three lines, the last cut with
+    /// an ellipsis if the label is longer.
+    pub fn source_label_lines(&self, source: usize) -> Vec<String> {
+        const MAX_LINES: usize = 3;
+        let Some(label) = self
+            .post()
+            .and_then(|p| p.sources.get(source))
+            .map(|s| s.label())
+        else {
+            return Vec::new();
+        };
+        let width = self
+            .sources_width()
+            .saturating_sub(source_number_width(source))
+            .max(1);
+        let options = textwrap::Options::new(width).break_words(true);
+        let mut lines: Vec<String> = textwrap::wrap(&label, options)
+            .into_iter()
+            .map(|line| line.into_owned())
+            .collect();
+        if lines.len() > MAX_LINES {
+            lines.truncate(MAX_LINES);
+            if let Some(last) = lines.last_mut() {
+                let cut = super::view::truncated(&format!("{last} …"), width);
+                *last = cut;
+            }
+        }
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines
+    }
+
+    /// The rows source `source` takes in the Sources pane: its label's
+    /// lines, and one for its URL if it has one.
+    pub fn source_rows(&self, source: usize) -> usize {
+        let has_url = self
+            .post()
+            .and_then(|p| p.sources.get(source))
+            .is_some_and(|s| s.url.is_some());
+        self.source_label_lines(source).len() + usize::from(has_url)
     }
 
     /// The furthest the article can scroll: its last line at the bottom.

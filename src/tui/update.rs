@@ -293,15 +293,6 @@ fn step_citation(app: &mut App, forward: bool) {
     }
 }
 
-/// The rows a source takes in the Sources pane: its label, and its URL if any.
-pub fn source_rows(app: &App, source: usize) -> usize {
-    let has_url = app
-        .post()
-        .and_then(|p| p.sources.get(source))
-        .is_some_and(|s| s.url.is_some());
-    1 + usize::from(has_url)
-}
-
 fn keep_source_in_view(app: &mut App) {
     let Some(selected) = app.selected_source else {
         return;
@@ -312,7 +303,7 @@ fn keep_source_in_view(app: &mut App) {
     }
     while app.sources_offset < selected
         && (app.sources_offset..=selected)
-            .map(|s| source_rows(app, s))
+            .map(|s| app.source_rows(s))
             .sum::<usize>()
             > height
     {
@@ -388,7 +379,7 @@ fn click(app: &mut App, x: u16, y: u16) {
             let count = app.post().map_or(0, |p| p.sources.len());
             let mut top = 0;
             for source in app.sources_offset..count {
-                let rows = source_rows(app, source);
+                let rows = app.source_rows(source);
                 if row < top + rows {
                     select_source(app, source);
                     return;

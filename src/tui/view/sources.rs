@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::palette::Palette;
 use super::{layout, pane_block, truncated};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, source_number_width};
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let focused = app.focus == Focus::Sources;
@@ -34,27 +34,37 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         // The source being read (its quote is at the top of the article).
         let marker = if in_view == Some(index) { "▶" } else { " " };
         let number = format!("[{}] ", index + 1);
-        let used = 1 + number.chars().count();
-        let label = truncated(&source.label(), width.saturating_sub(used));
-        let mut line = Line::from(vec![
-            Span::styled(marker, palette.source(index)),
-            Span::styled(number, palette.source(index).patch(palette.key())),
-            Span::raw(label),
-        ]);
-        if app.selected_source == Some(index) {
-            line = line.patch_style(palette.selected(focused));
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            frame.buffer_mut().set_style(row, palette.selected(focused));
+        let indent = " ".repeat(source_number_width(index));
+        for (n, text) in app.source_label_lines(index).into_iter().enumerate() {
+            if y >= bottom {
+                break;
+            }
+            let mut line = if n == 0 {
+                Line::from(vec![
+                    Span::styled(marker, palette.source(index)),
+                    Span::styled(number.clone(), palette.source(index).patch(palette.key())),
+                    Span::raw(text),
+                ])
+            } else {
+                Line::from(vec![Span::raw(indent.clone()), Span::raw(text)])
+            };
+            if app.selected_source == Some(index) {
+                line = line.patch_style(palette.selected(focused));
+                let row = Rect::new(inner.x, y, inner.width, 1);
+                frame.buffer_mut().set_style(row, palette.selected(focused));
+            }
+            super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
+            y += 1;
         }
-        super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
-        y += 1;
         if let Some(url) = &source.url {
             if y >= bottom {
                 break;
             }
-            let indent = "    ";
             let short = shortened_url(url, width.saturating_sub(indent.len()));
-            let line = Line::from(vec![Span::raw(indent), Span::styled(short, palette.link())]);
+            let line = Line::from(vec![
+                Span::raw(indent.as_str()),
+                Span::styled(short, palette.link()),
+            ]);
             super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
             y += 1;
         }

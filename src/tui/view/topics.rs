@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::layout;
 use super::palette::Palette;
-use super::pane_block;
+use super::{pane_block, truncated};
 use crate::tui::app::{App, Focus};
 use crate::tui::tree::NodeKind;
 
@@ -40,13 +40,19 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         } else {
             Default::default()
         };
+        let count = node
+            .count
+            .map(|count| format!(" ({count})"))
+            .unwrap_or_default();
+        let used = indent.len() + 2 + count.chars().count();
+        let room = usize::from(inner.width).saturating_sub(used);
         let mut spans = vec![
             Span::raw(indent),
             Span::raw(marker),
-            Span::styled(app.node_label(node_id).to_string(), label_style),
+            Span::styled(truncated(app.node_label(node_id), room), label_style),
         ];
-        if let Some(count) = node.count {
-            spans.push(Span::styled(format!(" ({count})"), palette.dim()));
+        if !count.is_empty() {
+            spans.push(Span::styled(count, palette.dim()));
         }
         let mut line = Line::from(spans);
         if index == app.tree_selected {
