@@ -110,9 +110,9 @@ fn sources_are_numbered_with_shortened_urls() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("[1] Herald — Tolls to return on the bridge"));
     assert!(text.contains("[2] RNZ — Ferry fares frozen"));
-    assert!(text.contains("    rnz.co.nz/news/ferries"));
+    assert!(text.contains("     rnz.co.nz/news/ferries"));
     assert!(
-        text.contains("    nzherald.co.nz/nz/new…id=1&objectid=12045678"),
+        text.contains("     nzherald.co.nz/nz/new…d=1&objectid=12045678"),
         "{text}"
     );
 }
