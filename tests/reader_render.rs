@@ -190,3 +190,21 @@ fn find(text: &str, needle: &str) -> Option<(u16, u16)> {
         Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
     })
 }
+
+#[test]
+fn loading_shows_a_gauge_with_bytes_read() {
+    use pundit::tui::view::loading::{Progress, render};
+    use pundit::tui::view::palette::Palette;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).expect("terminal");
+    let progress = Progress {
+        done: 25_000_000,
+        total: 100_000_000,
+    };
+    terminal
+        .draw(|frame| render(frame, progress, &Palette::new(true)))
+        .expect("draw");
+    let text = screen_text(&terminal);
+    assert!(text.contains(" Loading "), "{text}");
+    assert!(text.contains("25.0 MB of 100.0 MB"), "{text}");
+}

@@ -204,6 +204,13 @@ fn help_opens_and_esc_closes_it_before_q_quits() {
     assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, ch('j'));
     assert_eq!(app.help_scroll, 1);
+    for _ in 0..100 {
+        press(&mut app, ch('j'));
+    }
+    let furthest = app.help_scroll;
+    assert!(furthest < 100, "scrolling stops at the end of Help");
+    press(&mut app, ch('k'));
+    assert_eq!(app.help_scroll, furthest - 1);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert!(!app.quit);

@@ -64,7 +64,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ScrollBottom => app.scroll = app.max_scroll(),
         Action::SourceDown => step_source(app, true),
         Action::SourceUp => step_source(app, false),
-        Action::HelpDown => app.help_scroll = app.help_scroll.saturating_add(1),
+        Action::HelpDown => {
+            app.help_scroll = (app.help_scroll + 1).min(super::view::help::max_scroll(app.size))
+        }
         Action::HelpUp => app.help_scroll = app.help_scroll.saturating_sub(1),
         Action::Resize(width, height) => {
             app.size = (width, height);
@@ -394,7 +396,7 @@ fn click(app: &mut App, x: u16, y: u16) {
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     if app.overlay.is_some() {
         app.help_scroll = if down {
-            app.help_scroll.saturating_add(WHEEL_LINES)
+            (app.help_scroll + WHEEL_LINES).min(super::view::help::max_scroll(app.size))
         } else {
             app.help_scroll.saturating_sub(WHEEL_LINES)
         };

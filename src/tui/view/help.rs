@@ -35,26 +35,33 @@ pub fn help_lines(palette: &Palette) -> Vec<Line<'static>> {
     lines
 }
 
-/// How many lines Help has (for clamping its scroll).
-pub fn help_len() -> usize {
-    help_lines(&Palette::new(false)).len()
-}
-
-pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
-    let lines = help_lines(palette);
+/// Where Help goes on a terminal of `area`, for `lines` lines of help.
+fn help_rect(area: Rect, lines: usize) -> Rect {
     let width = area.width.saturating_sub(4).min(76);
     let height = area
         .height
         .saturating_sub(2)
-        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    let rect = Rect {
+        .min(u16::try_from(lines + 2).unwrap_or(u16::MAX));
+    Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
         height,
-    };
+    }
+}
+
+/// The furthest Help can scroll on a terminal of `size` (columns, rows).
+pub fn max_scroll(size: (u16, u16)) -> usize {
+    let lines = help_lines(&Palette::new(false)).len();
+    let rect = help_rect(Rect::new(0, 0, size.0, size.1), lines);
+    lines.saturating_sub(usize::from(rect.height.saturating_sub(2)))
+}
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
+    let lines = help_lines(palette);
+    let rect = help_rect(area, lines.len());
     frame.render_widget(Clear, rect);
-    let visible = usize::from(height.saturating_sub(2));
+    let visible = usize::from(rect.height.saturating_sub(2));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
     let title = Line::from(" Help ");
     let paragraph = Paragraph::new(lines)

@@ -41,11 +41,17 @@ pub fn render(frame: &mut Frame, progress: Progress, palette: &Palette) {
     } else {
         (progress.done as f64 / progress.total as f64).clamp(0.0, 1.0)
     };
-    let label = format!(
-        "{} of {}",
-        megabytes(progress.done),
-        megabytes(progress.total)
-    );
+    // Reading is measured; what follows (building posts and topics) is not,
+    // so a full gauge says that it is under way.
+    let label = if progress.total > 0 && progress.done >= progress.total {
+        format!("{} read, building the corpus…", megabytes(progress.total))
+    } else {
+        format!(
+            "{} of {}",
+            megabytes(progress.done),
+            megabytes(progress.total)
+        )
+    };
     let gauge = Gauge::default()
         .block(pane_block(Line::from(" Loading "), true, palette))
         .gauge_style(palette.border(true))

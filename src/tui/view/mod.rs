@@ -50,7 +50,12 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let line = Line::from("terminal too small");
+    let text = if area.width >= 18 {
+        "terminal too small"
+    } else {
+        "too small"
+    };
+    let line = Line::from(text);
     frame
         .buffer_mut()
         .set_line(area.x, area.y, &line, area.width);
