@@ -37,6 +37,10 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(&[])
+    }
+
+    fn start_with(args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -46,6 +50,7 @@ impl Session {
             })
             .expect("open a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pundit"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(command).expect("start pundit");
@@ -305,6 +310,19 @@ fn without_a_terminal_it_points_to_tree_and_export() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("pundit tree") && stderr.contains("pundit export"));
+}
+
+#[test]
+fn a_file_that_will_not_load_restores_the_terminal_and_exits_2() {
+    let mut session = Session::start_with(&["/no/such/archive.txt"]);
+    assert_eq!(session.wait_exit(), 2);
+    let screen = session.screen();
+    assert!(
+        screen.contains("pundit: /no/such/archive.txt"),
+        "the error is readable on the main screen:\n{screen}"
+    );
+    let parser = session.parser.lock().expect("parser");
+    assert!(!parser.screen().alternate_screen());
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
