@@ -55,15 +55,25 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    if first == b' ' || last == b' ' {
+    if first == b' ' || last == b' ' || memchr::memmem::find(bytes, b"  ").is_some() {
         return true;
     }
     // Valid UTF-8: a lead byte is always followed by its continuation bytes.
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    for (i, &byte) in bytes.iter().enumerate() {
-        let special = match byte {
-            0x21..=0x7e | 0x80..=0xbf => false,
-            b' ' => at(i + 1) == b' ',
+    let mut i = 0;
+    while i < bytes.len() {
+        // Sixteen printable ASCII bytes at a time; the fold (rather than an
+        // early exit) lets the compiler check them in one vector operation.
+        if let Some(chunk) = bytes.get(i..i + 16)
+            && chunk
+                .iter()
+                .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f))
+        {
+            i += 16;
+            continue;
+        }
+        let special = match bytes[i] {
+            0x20..=0x7e | 0x80..=0xbf => false,
             0x00..=0x1f | 0x7f => true,
             0xc2 => matches!(at(i + 1), 0x80..=0xa0 | 0xad),
             0xd8 => at(i + 1) == 0x9c,
@@ -79,6 +89,7 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
         if special {
             return true;
         }
+        i += 1;
     }
     false
 }
