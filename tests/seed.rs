@@ -86,14 +86,33 @@ fn reformatting_does_not_change_the_posts() {
     let everything = plain_spaces
         .replace("\n\n", "\n \n\n")
         .replace('\n', "\r\n");
+    let paragraphs: Vec<&str> = BUNDLED
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let one_per_line = paragraphs.join("\n");
+    let options = textwrap::Options::new(72)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let hard_wrapped = paragraphs
+        .iter()
+        .map(|p| textwrap::wrap(p, &options).join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     for (name, archive) in [
         ("plain spaces", plain_spaces.as_str()),
         ("CRLF", crlf.as_str()),
         ("extra blank lines", extra_blank_lines.as_str()),
         ("all at once", everything.as_str()),
+        ("no blank lines", one_per_line.as_str()),
+        ("hard-wrapped at 72 columns", hard_wrapped.as_str()),
     ] {
         assert_eq!(titles(&parse(archive)), TITLES, "{name}");
     }
+    // Wrapping loses or merges no paragraph.
+    let blocks = |archive: &str| parse(archive).iter().map(|p| p.blocks.len()).sum::<usize>();
+    assert_eq!(blocks(&hard_wrapped), blocks(BUNDLED));
 }
 
 #[test]

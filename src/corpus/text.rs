@@ -187,6 +187,7 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
             && previous_len >= 40
             && previous_len * 10 >= longest * 6;
         match &mut current {
+            Some((raw, _)) if !is_bullet && continues_url(raw, text) => raw.push_str(text.trim()),
             Some((raw, _)) if continues => {
                 raw.push(' ');
                 raw.push_str(text);
@@ -203,6 +204,26 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
     if let Some((raw, bullet)) = current {
         push_paragraph(&raw, bullet, out);
     }
+}
+
+/// A URL broken across two lines: the text so far ends in a URL and the
+/// line goes on with URL characters ("…/2017/05/07/" then "french-election/").
+///
+/// Accepts "see https://example.org/2017/" + "french-vote-live/"; rejects
+/// "see https://example.org/" + "Then the count began." (a new sentence).
+fn continues_url(so_far: &str, line: &str) -> bool {
+    let Some(last) = so_far.split_whitespace().next_back() else {
+        return false;
+    };
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
+    let url_tail = last.contains("://") || last.starts_with("www.");
+    let url_piece = first.contains('/')
+        || (!first.starts_with(char::is_uppercase)
+            && first.contains(['-', '.', '=', '&', '?', '_'])
+            && !first.ends_with(['.', ',', ';', ':']));
+    url_tail && url_piece && !line.starts_with(char::is_whitespace) && !first.contains("://")
 }
 
 fn push_paragraph(raw: &str, is_list_item: bool, out: &mut Vec<Paragraph>) {
@@ -578,6 +599,24 @@ mod tests {
             ]
         );
         assert!(got[2].is_list_item && got[3].is_list_item);
+    }
+
+    #[test]
+    fn a_url_broken_across_lines_is_mended() {
+        let got = paragraphs("https://example.org/2017/05/07/\nfrench-vote-live/\n\nNext.");
+        assert_eq!(
+            got[0].text,
+            "https://example.org/2017/05/07/french-vote-live/"
+        );
+        assert!(continues_url(
+            "see https://example.org/2017/",
+            "french-vote-live/"
+        ));
+        assert!(!continues_url(
+            "see https://example.org/",
+            "Then the count began."
+        ));
+        assert!(!continues_url("no link here at all", "french-vote-live/"));
     }
 
     #[test]
