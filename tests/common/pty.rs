@@ -122,6 +122,28 @@ impl Session {
         self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
+    /// Waits until pundit has written nothing for a moment: it has caught
+    /// up with the keys and resizes sent so far.
+    pub fn wait_until_quiet(&self) {
+        let quiet = Duration::from_millis(400);
+        let deadline = Instant::now() + timeout();
+        let mut seen = self.raw.lock().expect("raw").len();
+        let mut since = Instant::now();
+        loop {
+            thread::sleep(Duration::from_millis(20));
+            let now = self.raw.lock().expect("raw").len();
+            if now != seen {
+                seen = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("pundit kept writing; the screen was:\n{}", self.screen());
+            }
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("send keys");
         self.writer.flush().expect("send keys");
