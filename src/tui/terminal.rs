@@ -138,6 +138,9 @@ fn event_loop(
     color: bool,
 ) -> anyhow::Result<ExitCode> {
     let palette = Palette::new(color);
+    // Lets the end-to-end tests check that a panic while drawing leaves the
+    // terminal usable; nothing else sets it.
+    let panic_in_draw = std::env::var_os("PUNDIT_TEST_PANIC_IN_DRAW").is_some();
     let mut screen = Screen::Loading(Progress::default());
     let mut dirty = true;
     loop {
@@ -167,6 +170,9 @@ fn event_loop(
         if dirty {
             guard.terminal.draw(|frame| match &screen {
                 Screen::Loading(progress) => view::loading::render(frame, *progress, &palette),
+                Screen::Ready(_) if panic_in_draw => {
+                    panic!("forced panic while drawing (PUNDIT_TEST_PANIC_IN_DRAW)")
+                }
                 Screen::Ready(app) => view::render(frame, app),
             })?;
             dirty = false;

@@ -1,0 +1,271 @@
+//! Faults: signals and panics mid-session leave the terminal restored,
+//! files that vanish or change while read give clear errors, and the files
+//! pundit reads are never modified.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use pty::{Session, find_last};
+use pundit::corpus::{LoadError, load_paths, load_paths_with_progress};
+
+/// A fresh directory of its own for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pundit-faults-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
+fn seed_text() -> &'static str {
+    pundit::corpus::load::BUNDLED
+}
+
+/// A session showing the reader, moved around a little.
+fn reading_session(env: &[(&str, &str)]) -> Session {
+    let mut session = Session::start(&[], env, 120, 40);
+    session.wait_for_text(" Topics ");
+    session.send("\t");
+    session.send("j");
+    session.send("]");
+    session.wait_for_text("post 2/");
+    session
+}
+
+/// Asserts that what pundit wrote ends by handing the terminal back: mouse
+/// reporting off, the alternate screen left, the cursor shown, each after
+/// the last time it was turned on, and nothing drawn after leaving.
+fn assert_output_restores_the_terminal(session: &Session) {
+    let raw = session.raw_output();
+    let last = |needle: &[u8]| find_last(&raw, needle);
+    let entered = last(b"\x1b[?1049h").expect("entered the alternate screen");
+    let left = last(b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(left > entered, "the alternate screen is left last");
+    let mouse_on = last(b"\x1b[?1000h").expect("mouse capture was on");
+    let mouse_off = last(b"\x1b[?1000l").expect("mouse capture turned off");
+    assert!(mouse_off > mouse_on, "mouse capture is turned off last");
+    let shown = last(b"\x1b[?25h").expect("the cursor is shown");
+    if let Some(hidden) = last(b"\x1b[?25l") {
+        assert!(shown > hidden, "the cursor is shown last");
+    }
+    // No cursor move, so no drawing, once the alternate screen is left.
+    let tail = String::from_utf8_lossy(&raw[left..]);
+    assert!(
+        !tail.contains('H'),
+        "drawing after leaving the alternate screen: {tail:?}"
+    );
+    session.with_screen(|screen| {
+        assert!(!screen.alternate_screen(), "back on the main screen");
+        assert!(!screen.hide_cursor(), "the cursor is visible");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting is off"
+        );
+    });
+    // Cooked mode: the line discipline echoes and edits lines again.
+    if let Some(termios) = session.master.get_termios() {
+        let flags = format!("{termios:?}");
+        let local = flags.split("local_flags").nth(1).unwrap_or_default();
+        let local = local.split(')').next().unwrap_or_default();
+        assert!(
+            local.contains("ICANON") && local.contains("ECHO "),
+            "{flags}"
+        );
+    }
+}
+
+#[test]
+fn sigterm_mid_session_restores_the_terminal_and_exits_143() {
+    let mut session = reading_session(&[]);
+    session.wait_until_quiet();
+    session.signal("TERM");
+    assert_eq!(session.wait_exit(), 143);
+    assert_output_restores_the_terminal(&session);
+}
+
+#[test]
+fn sighup_mid_session_restores_the_terminal() {
+    let mut session = reading_session(&[]);
+    session.send("?");
+    session.wait_for_text("Open the next post");
+    session.signal("HUP");
+    assert_eq!(session.wait_exit(), 129, "128 + SIGHUP");
+    assert_output_restores_the_terminal(&session);
+}
+
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_and_shows_the_message() {
+    let mut session = Session::start(&[], &[("PUNDIT_TEST_PANIC_IN_DRAW", "1")], 120, 40);
+    assert_eq!(session.wait_exit(), 101, "a panic's exit status");
+    assert_output_restores_the_terminal(&session);
+    let screen = session.screen();
+    assert!(
+        screen.contains("forced panic while drawing"),
+        "the panic message is on the main screen:\n{screen}"
+    );
+}
+
+#[test]
+fn a_missing_file_in_the_reader_restores_the_terminal_and_says_why() {
+    let dir = temp_dir("missing-reader");
+    let gone = dir.join("gone.json");
+    let mut session = Session::start(&[gone.to_str().expect("UTF-8 path")], &[], 100, 30);
+    assert_eq!(session.wait_exit(), 2);
+    let screen = session.screen();
+    assert!(
+        screen.contains("gone.json") && screen.contains("No such file"),
+        "the error names the file:\n{screen}"
+    );
+    assert!(!screen.contains("panicked"), "{screen}");
+    session.with_screen(|screen| assert!(!screen.alternate_screen()));
+}
+
+#[test]
+fn a_file_deleted_before_it_is_opened_is_a_clear_error() {
+    let dir = temp_dir("deleted");
+    let path = dir.join("archive.txt");
+    fs::write(&path, seed_text()).expect("write the archive");
+    fs::remove_file(&path).expect("delete it");
+    let output = Command::new(env!("CARGO_BIN_EXE_pundit"))
+        .arg("tree")
+        .arg(&path)
+        .output()
+        .expect("run pundit");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("pundit: {}: ", path.display()))
+            && stderr.contains("No such file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_file_that_shrinks_while_read_is_reported_as_changed() {
+    let dir = temp_dir("shrinks");
+    let path = dir.join("archive.txt");
+    fs::write(&path, seed_text()).expect("write the archive");
+    let mut truncated = false;
+    // The progress callback runs between reads: the moment to change it.
+    let result = load_paths_with_progress(std::slice::from_ref(&path), &mut |_, _| {
+        if !truncated {
+            truncated = true;
+            fs::write(&path, "Short now\n\nOne paragraph.\n").expect("truncate");
+        }
+    });
+    match result {
+        Err(error @ LoadError::Changed { .. }) => assert_eq!(
+            error.to_string(),
+            format!("{}: changed while it was being read", path.display())
+        ),
+        other => panic!("expected a Changed error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_deleted_while_read_is_a_clear_error() {
+    let dir = temp_dir("deleted-while-read");
+    let path = dir.join("archive.txt");
+    fs::write(&path, seed_text()).expect("write the archive");
+    let result = load_paths_with_progress(std::slice::from_ref(&path), &mut |_, _| {
+        let _ = fs::remove_file(&path);
+    });
+    let error = result.expect_err("a vanished file is an error").to_string();
+    assert!(
+        error.starts_with(&format!("{}: ", path.display())) && error.contains("No such file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_file_vanishing_from_a_directory_is_skipped_with_a_warning() {
+    let dir = temp_dir("dir-vanish");
+    fs::write(dir.join("a.txt"), seed_text()).expect("write a");
+    fs::write(dir.join("b.txt"), seed_text()).expect("write b");
+    let b = dir.join("b.txt");
+    let loaded = load_paths_with_progress(std::slice::from_ref(&dir), &mut |_, _| {
+        let _ = fs::remove_file(&b);
+    })
+    .expect("the directory still loads");
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0].path.ends_with("b.txt"));
+    assert!(!loaded.corpus.posts.is_empty());
+}
+
+#[test]
+fn a_fifo_is_read_to_its_end() {
+    let dir = temp_dir("fifo");
+    let path = dir.join("archive.txt");
+    let made = Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || fs::write(writer_path, seed_text()));
+    let loaded = load_paths(std::slice::from_ref(&path)).expect("a FIFO loads");
+    writer.join().expect("writer").expect("write into the FIFO");
+    assert_eq!(
+        loaded.corpus.posts.len(),
+        pundit::corpus::load_bundled().posts.len()
+    );
+}
+
+/// Content and modification time of every file in `dir`.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("read the directory")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let content = fs::read(&path).expect("read");
+            let modified = fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .expect("mtime");
+            (path, content, modified)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_session_never_modifies_the_files_it_reads() {
+    let dir = temp_dir("untouched");
+    fs::write(dir.join("archive.txt"), seed_text()).expect("write the archive");
+    let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.json");
+    fs::copy(&hostile, dir.join("hostile.json")).expect("copy the fixture");
+    let before = snapshot(&dir);
+
+    let mut session = Session::start(
+        &[dir.to_str().expect("UTF-8 path")],
+        &[("BROWSER", "true")],
+        120,
+        40,
+    );
+    session.wait_for_text(" Topics ");
+    for keys in ["\t", "j", "]", "[", "1", "y", "\t", "o", "?"] {
+        session.send(keys);
+    }
+    session.wait_for_text("Open the next post");
+    session.send("q");
+    session.wait_for("Help to close", |s| !s.contains("Open the next post"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    for args in [&["tree"][..], &["search", "Trump"], &["export"]] {
+        let status = Command::new(env!("CARGO_BIN_EXE_pundit"))
+            .args(args)
+            .arg(&dir)
+            .output()
+            .expect("run pundit")
+            .status;
+        assert!(status.code().is_some_and(|c| c <= 1), "{args:?}: {status}");
+    }
+    assert_eq!(snapshot(&dir), before, "content and mtime unchanged");
+}
