@@ -257,6 +257,25 @@ fn clicks_focus_and_select_and_the_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
+fn clicking_a_quote_selects_its_source_without_scrolling() {
+    use pundit::tui::Action;
+    let mut app = small_app(200, 60);
+    let article = pundit::tui::view::layout::article_text(app.panes().article.expect("shown"));
+    let line = app
+        .article
+        .lines
+        .iter()
+        .position(|l| l.source == Some(1))
+        .expect("a line citing source 2");
+    let y = article.y + u16::try_from(line).expect("on screen");
+    update(&mut app, Action::Click(article.x + 2, y));
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.selected_source, Some(1));
+    assert_eq!(app.citation, Some(0));
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
 fn resizing_keeps_the_block_at_the_top_in_view() {
     let mut app = small_app(120, 12);
     press(&mut app, ch('3'));

@@ -389,8 +389,22 @@ fn click(app: &mut App, x: u16, y: u16) {
                 top += rows;
             }
         }
-        Focus::Article => {}
+        Focus::Article => select_source_of_line(app, app.scroll + row),
     }
+}
+
+/// A click on a quote or citation selects its source, and makes that
+/// block the current one for `}`/`{`, without scrolling away from it.
+fn select_source_of_line(app: &mut App, line: usize) {
+    let Some(article_line) = app.article.lines.get(line) else {
+        return;
+    };
+    let (Some(source), Some(block)) = (article_line.source, article_line.block) else {
+        return;
+    };
+    app.selected_source = Some(source);
+    app.citation = app.citing_blocks().iter().position(|&b| b == block);
+    keep_source_in_view(app);
 }
 
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
