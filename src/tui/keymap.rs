@@ -6,7 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 use super::app::{Focus, Overlay};
 
-/// Where a binding applies. Lookups try the most specific context first.
+/// Where a binding applies. Lookups try the most specific context first
+/// (see [`lookup_order`]): a modal mode such as a text prompt is one more
+/// context placed ahead of the panes, with its own rows in [`KEYMAP`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// Before anything else, even with an overlay open.

@@ -34,8 +34,9 @@ struct Guard {
 
 impl Guard {
     fn enter() -> io::Result<Guard> {
-        install_panic_hook();
         let terminal = ratatui::try_init()?;
+        // After ratatui's, so that ours wraps it and runs first.
+        install_panic_hook();
         execute!(io::stdout(), EnableMouseCapture)?;
         Ok(Guard { terminal })
     }
@@ -66,8 +67,9 @@ fn leave_terminal() {
 }
 
 /// ratatui's hook (installed by `ratatui::try_init`) leaves raw mode and the
-/// alternate screen; this one, run first, also turns the mouse off and
-/// shows the cursor, so the panic message lands on a usable terminal.
+/// alternate screen; this one, wrapping it and so run first, also turns the
+/// mouse off and shows the cursor, so the panic message that the default
+/// hook prints at the end lands on a usable terminal.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
