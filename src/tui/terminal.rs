@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
@@ -11,7 +12,7 @@ use std::time::Duration;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
 };
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::EnterAlternateScreen;
 use crossterm::{cursor, execute, terminal as ct};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
@@ -35,6 +36,7 @@ struct Guard {
 impl Guard {
     fn enter() -> io::Result<Guard> {
         let terminal = ratatui::try_init()?;
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         // After ratatui's, so that ours wraps it and runs first.
         install_panic_hook();
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -47,6 +49,7 @@ impl Guard {
         leave_terminal();
         signal_hook::low_level::raise(SIGTSTP)?;
         ct::enable_raw_mode()?;
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         self.terminal.clear()
     }
@@ -58,9 +61,20 @@ impl Drop for Guard {
     }
 }
 
+/// Whether pundit has the terminal (raw mode, alternate screen, mouse).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Mouse off, cooked mode, main screen, cursor shown. Errors are ignored:
 /// this runs on the way out, when there is nothing better to do.
+///
+/// Only the first call after taking the terminal acts: leaving the
+/// alternate screen also moves the cursor back, so a second restore (the
+/// guard dropped while unwinding from a panic) would put the shell's next
+/// output over the panic message.
 fn leave_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = execute!(io::stdout(), cursor::Show);
@@ -73,13 +87,7 @@ fn leave_terminal() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            io::stdout(),
-            DisableMouseCapture,
-            LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = ct::disable_raw_mode();
+        leave_terminal();
         previous(info);
     }));
 }
