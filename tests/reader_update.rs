@@ -276,6 +276,38 @@ fn clicking_a_quote_selects_its_source_without_scrolling() {
 }
 
 #[test]
+fn the_sources_pane_follows_the_source_being_read() {
+    use pundit::corpus::{Block, BlockKind, Corpus, Post, Source};
+    // One post thirty sources in turn, in a pane too short for all.
+    let post = Post {
+        id: "many".into(),
+        title: "Many sources".into(),
+        author: None,
+        date: None,
+        topics: vec![],
+        blocks: (0..30)
+            .map(|n| Block::new(BlockKind::Quote, format!("Quote {n}")).with_source(n))
+            .collect(),
+        sources: (0..30)
+            .map(|n| Source {
+                outlet: Some(format!("Outlet {n}")),
+                headline: None,
+                url: None,
+            })
+            .collect(),
+    };
+    let mut app = App::new(Corpus::new(vec![post], None), (100, 20), true);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::End);
+    let last = app.source_in_view().expect("a quote in view");
+    assert!(last >= 20, "the end of the article cites a late source");
+    let height = app.sources_height();
+    assert!(app.sources_offset <= last && last < app.sources_offset + height);
+    press(&mut app, ch('g'));
+    assert_eq!(app.sources_offset, 0);
+}
+
+#[test]
 fn resizing_keeps_the_block_at_the_top_in_view() {
     let mut app = small_app(120, 12);
     press(&mut app, ch('3'));

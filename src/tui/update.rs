@@ -30,6 +30,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize(..)) {
         app.status = None;
     }
+    let scroll_before = (app.open_post, app.scroll);
     match action {
         Action::Quit => app.quit = true,
         Action::Suspend => return Effect::Suspend,
@@ -77,7 +78,23 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel(x, y, down) => wheel(app, x, y, down),
     }
+    if (app.open_post, app.scroll) != scroll_before {
+        follow_source_in_view(app);
+    }
     Effect::None
+}
+
+/// With no source selected, the Sources pane keeps the source being read
+/// (the one marked as in view) on screen as the article scrolls. Only
+/// after the article moved, so that scrolling the Sources pane itself with
+/// the wheel is not undone.
+fn follow_source_in_view(app: &mut App) {
+    if app.selected_source.is_some() {
+        return;
+    }
+    if let Some(in_view) = app.source_in_view() {
+        show_source(app, in_view);
+    }
 }
 
 /// A page: the view's height less one line of context, at least one line.
@@ -296,15 +313,19 @@ fn step_citation(app: &mut App, forward: bool) {
 }
 
 fn keep_source_in_view(app: &mut App) {
-    let Some(selected) = app.selected_source else {
-        return;
-    };
-    let height = app.sources_height().max(1);
-    if selected < app.sources_offset {
-        app.sources_offset = selected;
+    if let Some(selected) = app.selected_source {
+        show_source(app, selected);
     }
-    while app.sources_offset < selected
-        && (app.sources_offset..=selected)
+}
+
+/// Scrolls the Sources pane just enough that all of `source` shows.
+fn show_source(app: &mut App, source: usize) {
+    let height = app.sources_height().max(1);
+    if source < app.sources_offset {
+        app.sources_offset = source;
+    }
+    while app.sources_offset < source
+        && (app.sources_offset..=source)
             .map(|s| app.source_rows(s))
             .sum::<usize>()
             > height
