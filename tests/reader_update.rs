@@ -114,6 +114,23 @@ fn the_sources_group_lists_outlets_with_their_posts() {
 }
 
 #[test]
+fn opening_a_post_from_an_outlet_goes_to_where_it_cites_that_outlet() {
+    let mut app = small_app(120, 12);
+    press(&mut app, ch('G'));
+    press(&mut app, KeyCode::Enter);
+    while selected_label(&app) != "Herald" {
+        press(&mut app, ch('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, ch('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.open_post, Some(PostId(0)));
+    assert_eq!(app.selected_source, Some(0), "Herald is source 1");
+    assert!(app.scroll > 0, "scrolled to the Herald citation");
+    assert_eq!(app.post_position(), Some((1, 1)));
+}
+
+#[test]
 fn article_keys_scroll_and_clamp() {
     let mut app = small_app(120, 40);
     press(&mut app, ch(']'));

@@ -191,10 +191,31 @@ fn open_from_tree(app: &mut App, node: super::tree::NodeId, post: PostId) {
         app.post_list = parent;
     }
     open_post(app, post);
+    // Opened from under an outlet ("which posts cite the BBC?"): go to
+    // where it cites that outlet.
+    if let NodeKind::Outlet { name } = &app.tree.node(app.post_list).kind
+        && let Some(source) = source_from_outlet(app, name)
+    {
+        select_source(app, source);
+    }
     // With one pane at a time, opening a post means wanting to read it.
     if app.panes().topics.is_some() && app.panes().article.is_none() {
         app.focus = Focus::Article;
     }
+}
+
+/// The open post's first source from `outlet`, matched as the corpus groups
+/// outlets: without case, and "The Guardian" is "Guardian".
+fn source_from_outlet(app: &App, outlet: &str) -> Option<usize> {
+    fn key(outlet: &str) -> String {
+        let lower = outlet.to_lowercase();
+        lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    }
+    let wanted = key(outlet);
+    app.post()?
+        .sources
+        .iter()
+        .position(|s| s.outlet.as_deref().is_some_and(|o| key(o) == wanted))
 }
 
 fn expand_row(app: &mut App) {
