@@ -20,7 +20,7 @@
 //! the set of titles with the best total score such that every post has a
 //! body, so of two title-like lines in a row only the better one wins.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What the segmenter knows about one paragraph.
 #[derive(Debug, Clone, Default)]
@@ -211,10 +211,18 @@ fn is_speaker_line(text: &str) -> bool {
 
 /// "Not now. Not in five years" — more than one sentence.
 fn has_inner_sentence_break(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(3).any(|w| {
-        matches!(w[0], '.' | '?' | '!') && w[1] == ' ' && (w[2].is_uppercase() || w[2] == '“')
-    })
+    let mut chars = text.chars();
+    let mut window = (chars.next(), chars.next());
+    for third in chars {
+        if let (Some(first), Some(' ')) = window
+            && matches!(first, '.' | '?' | '!')
+            && (third.is_uppercase() || third == '“')
+        {
+            return true;
+        }
+        window = (window.1, Some(third));
+    }
+    false
 }
 
 /// Up to +1 when the title's content words come back in the next paragraphs,

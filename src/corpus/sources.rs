@@ -289,17 +289,18 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
         end -= 1;
     }
     let head = &line[..end];
-    let colon = head.find(": ").map(|at| (at, 2));
-    let dash = [" – ", " — ", " - "]
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
-        .min();
-    let (at, len) = match (colon, dash) {
-        (Some(c), Some(d)) => c.min(d),
-        (Some(c), None) => c,
-        (None, Some(d)) => d,
-        (None, None) => return None,
-    };
+    // One pass over the head for the first ": " or spaced dash.
+    let (at, len) = head.char_indices().find_map(|(at, c)| {
+        let rest = &head[at + c.len_utf8()..];
+        match c {
+            ':' if rest.starts_with(' ') => Some((at, 2)),
+            ' ' if rest.starts_with(['–', '—', '-']) => {
+                let dash = rest.chars().next().map_or(1, char::len_utf8);
+                rest[dash..].starts_with(' ').then_some((at, dash + 2))
+            }
+            _ => None,
+        }
+    })?;
     if at == 0 || at > MAX_OUTLET_LEN {
         return None;
     }
