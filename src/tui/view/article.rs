@@ -9,7 +9,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::layout;
 use super::palette::Palette;
-use super::{pane_block, truncated};
+use super::truncated;
 use crate::corpus::BlockKind;
 use crate::tui::app::{App, Focus};
 use crate::tui::wrap::{ArticleLine, LineKind};
@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         " {} ",
         truncated(title, title_width.saturating_sub(2))
     ));
-    frame.render_widget(pane_block(title, focused, palette), rect);
+    super::draw_pane(frame.buffer_mut(), rect, &title, focused, palette);
     let text = layout::article_text(rect);
     if text.is_empty() {
         return;

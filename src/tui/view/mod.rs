@@ -74,6 +74,73 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, palette: &Palette) -> Bloc
     }
 }
 
+/// Draws a pane's frame: exactly what [`pane_block`] renders, without the
+/// pass over every cell of the pane that `Block` makes to apply its (here
+/// empty) style. Three panes cover the screen, so that pass is a tenth of
+/// a frame.
+pub fn draw_pane(buf: &mut Buffer, rect: Rect, title: &Line, focused: bool, palette: &Palette) {
+    use ratatui::symbols::border;
+    use ratatui::widgets::Widget;
+    let area = rect.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let set = if focused {
+        border::THICK
+    } else {
+        border::PLAIN
+    };
+    let style = palette.border(focused);
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    // Sides, then corners, in the order Block draws them, so that one-row
+    // or one-column panes come out the same.
+    for y in top..=bottom {
+        buf[(left, y)]
+            .set_symbol(set.vertical_left)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, top)]
+            .set_symbol(set.horizontal_top)
+            .set_style(style);
+    }
+    for y in top..=bottom {
+        buf[(right, y)]
+            .set_symbol(set.vertical_right)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, bottom)]
+            .set_symbol(set.horizontal_bottom)
+            .set_style(style);
+    }
+    for (x, y, symbol) in [
+        (right, bottom, set.bottom_right),
+        (right, top, set.top_right),
+        (left, bottom, set.bottom_left),
+        (left, top, set.top_left),
+    ] {
+        buf[(x, y)].set_symbol(symbol).set_style(style);
+    }
+    let titles = Rect {
+        x: left.saturating_add(1),
+        y: top,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    if titles.is_empty() {
+        return;
+    }
+    let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
+    let title_area = Rect {
+        width: width.min(titles.width),
+        ..titles
+    };
+    buf.set_style(title_area, palette.pane_title(focused));
+    title.render(title_area, buf);
+}
+
 /// `text` cut to `width` columns, with an ellipsis where it was cut.
 pub fn truncated(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -166,6 +233,24 @@ mod tests {
                 let mut actual = Buffer::empty(area);
                 put_line(&mut actual, 2, 0, &line, width);
                 assert_eq!(actual, expected, "{text:?} at width {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn draw_pane_draws_exactly_what_the_block_draws() {
+        use ratatui::widgets::Widget;
+        let palette = Palette::new(true);
+        for focused in [false, true] {
+            for (width, height) in [(0, 0), (1, 1), (1, 4), (4, 1), (2, 2), (5, 3), (30, 8)] {
+                let area = Rect::new(0, 0, 32, 10);
+                let rect = Rect::new(1, 1, width, height);
+                let title = Line::from(" Harbour bridge tolls return ");
+                let mut expected = Buffer::empty(area);
+                pane_block(title.clone(), focused, &palette).render(rect, &mut expected);
+                let mut actual = Buffer::empty(area);
+                draw_pane(&mut actual, rect, &title, focused, &palette);
+                assert_eq!(actual, expected, "{width}x{height}, focused {focused}");
             }
         }
     }

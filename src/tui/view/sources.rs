@@ -5,12 +5,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::palette::Palette;
-use super::{layout, pane_block, truncated};
+use super::{layout, truncated};
 use crate::tui::app::{App, Focus, source_number_width};
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let focused = app.focus == Focus::Sources;
-    frame.render_widget(pane_block(Line::from(" Sources "), focused, palette), rect);
+    super::draw_pane(
+        frame.buffer_mut(),
+        rect,
+        &Line::from(" Sources "),
+        focused,
+        palette,
+    );
     let inner = layout::inner(rect);
     if inner.is_empty() {
         return;

@@ -6,13 +6,19 @@ use ratatui::text::{Line, Span};
 
 use super::layout;
 use super::palette::Palette;
-use super::{pane_block, truncated};
+use super::truncated;
 use crate::tui::app::{App, Focus};
 use crate::tui::tree::NodeKind;
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let focused = app.focus == Focus::Topics;
-    frame.render_widget(pane_block(Line::from(" Topics "), focused, palette), rect);
+    super::draw_pane(
+        frame.buffer_mut(),
+        rect,
+        &Line::from(" Topics "),
+        focused,
+        palette,
+    );
     let inner = layout::inner(rect);
     if inner.is_empty() {
         return;
