@@ -3,7 +3,7 @@
 //! Wrapping happens when the open post or the article's width changes, never
 //! while drawing: a frame only slices the lines it shows.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::corpus::{BlockKind, Post, PostId};
 
@@ -145,8 +145,41 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
     if lines.is_empty() {
         lines.push(String::new());
     }
+    if lines.iter().any(|l| l.width() > width) {
+        lines = lines.into_iter().flat_map(|l| refit(l, width)).collect();
+    }
     debug_assert!(lines.iter().all(|l| l.width() <= width || width < 2));
     lines
+}
+
+/// `line` split again, by the widths ratatui draws with, so that no part is
+/// wider than `width` (unless one character alone is). textwrap counts some
+/// emoji sequences a column narrower than unicode-width does: `❤️` and `1️⃣`
+/// (a character, U+FE0F, maybe U+20E3) are 1 column to it and 2 on screen.
+fn refit(line: String, width: usize) -> Vec<String> {
+    if line.width() <= width {
+        return vec![line];
+    }
+    let mut parts = vec![String::new()];
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A character with the zero-width ones after it stays in one piece.
+        let mut cluster = String::from(c);
+        while let Some(&next) = chars.peek().filter(|n| n.width() == Some(0)) {
+            cluster.push(next);
+            chars.next();
+        }
+        let last = parts.last_mut().expect("parts is never empty");
+        let before = last.len();
+        last.push_str(&cluster);
+        if last.width() > width && before > 0 {
+            last.truncate(before);
+            let trimmed = last.trim_end().len();
+            last.truncate(trimmed);
+            parts.push(cluster.trim_start().to_string());
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
