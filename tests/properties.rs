@@ -1,4 +1,6 @@
-//! Property tests: the loaders never panic, and the native format round-trips.
+//! Property tests: the loaders never panic, the native format round-trips,
+//! the search matcher finds only places inside their fields, and any text
+//! draws in whole columns at any size.
 
 use proptest::prelude::*;
 use pundit::corpus::clean::{PLACEHOLDER, clean, is_clean};
@@ -97,5 +99,87 @@ proptest! {
         let bidi = cleaned.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
         prop_assert!(!bidi);
         prop_assert_eq!(clean(&cleaned), cleaned.clone());
+    }
+}
+
+/// Posts as a loader leaves them: through the native format and back, so
+/// every string is cleaned.
+fn loaded(posts: Vec<Post>) -> Corpus {
+    let exported = json::export(&Corpus::new(posts, None));
+    let (posts, topics) = json::parse("prop.json", &exported).expect("an export loads");
+    Corpus::new(posts, Some(topics))
+}
+
+/// Text that is hard to lay out: wide, combining, emoji with selectors.
+fn awkward_text() -> impl Strategy<Value = String> {
+    "(\\PC|[中文字한국어]|e\u{301}|❤\u{fe0f}|1\u{fe0f}\u{20e3}|👩\u{200d}👧|🇳🇿|\t| ){0,120}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_search_matcher_finds_only_places_inside_their_fields(
+        posts in proptest::collection::vec(post(), 1..4),
+        query in "(\\PC|\\s|[.*+?()|\\[\\]^$\\\\]){0,12}",
+        scope in 0usize..4,
+        regex in any::<bool>(),
+    ) {
+        use pundit::search::{Mode, Query, Scope, SearchIndex, field_text};
+        let corpus = loaded(posts);
+        let mode = if regex { Mode::Regex } else { Mode::Literal };
+        let Ok(query) = Query::new(&query, Scope::ALL[scope], mode) else {
+            return Ok(());
+        };
+        let results = SearchIndex::new(&corpus).search(&query);
+        let mut previous = None;
+        for found in results.matches() {
+            let field = field_text(corpus.post(found.post), found.location);
+            let field = field.expect("a match is in a field");
+            prop_assert!(found.range.end <= field.len());
+            prop_assert!(field.is_char_boundary(found.range.start));
+            prop_assert!(field.is_char_boundary(found.range.end));
+            prop_assert!(previous <= Some(found.place()), "matches in reading order");
+            previous = Some(found.place());
+        }
+    }
+
+    #[test]
+    fn any_text_draws_in_whole_columns_at_any_size(
+        title in awkward_text(),
+        blocks in proptest::collection::vec((kind(), awkward_text()), 1..5),
+        width in 1u16..200,
+        height in 1u16..60,
+        focus in 0usize..3,
+    ) {
+        use pundit::tui::{Action, App, update};
+        use ratatui::{Terminal, backend::TestBackend};
+        use unicode_width::UnicodeWidthStr;
+        let post = Post {
+            id: String::new(),
+            title,
+            author: None,
+            date: None,
+            topics: vec!["t".into()],
+            blocks: blocks.into_iter().map(|(kind, text)| Block { kind, text, source: None }).collect(),
+            sources: Vec::new(),
+        };
+        let mut app = App::new(loaded(vec![post]), (width, height), true);
+        for _ in 0..focus {
+            update::update(&mut app, Action::FocusNext);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal.draw(|frame| pundit::tui::view::render(frame, &app)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        for y in 0..height {
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                let columns = symbol.width() as u16;
+                prop_assert!(columns >= 1, "row {}, column {}: {:?} takes no column", y, x, symbol);
+                prop_assert!(x + columns <= width, "row {}: {:?} runs past the edge", y, symbol);
+                x += columns;
+            }
+        }
     }
 }
