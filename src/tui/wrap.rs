@@ -27,6 +27,23 @@ pub struct ArticleLine {
     /// Whether this is the block's first line (it carries the marker).
     pub first: bool,
     pub text: String,
+    /// Where `text` sits in the block's own text, so that a byte range of
+    /// the block (a search match, say) maps to columns of its lines: the
+    /// block's bytes from `start` appear in `text` from byte `lead` on.
+    /// `lead` is non-zero only where pundit adds text (a citation's `[n] `).
+    pub start: usize,
+    pub lead: usize,
+}
+
+impl ArticleLine {
+    /// The part of `text` showing the block's bytes `range`, as a byte
+    /// range of `text`, if this line shows any of them.
+    pub fn text_range_of(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let shown = self.text.len().saturating_sub(self.lead);
+        let from = range.start.max(self.start);
+        let to = range.end.min(self.start + shown);
+        (from < to).then(|| from - self.start + self.lead..to - self.start + self.lead)
+    }
 }
 
 /// The lines of one post at one width.
@@ -78,16 +95,28 @@ impl WrappedArticle {
                 _ => 0,
             };
             let text_width = width.saturating_sub(margin).max(1);
-            let body = match (block.kind, block.source) {
-                (BlockKind::Citation, Some(source)) => format!("[{}] {}", source + 1, block.text),
-                _ => block.text.clone(),
+            let number = match (block.kind, block.source) {
+                (BlockKind::Citation, Some(source)) => format!("[{}] ", source + 1),
+                _ => String::new(),
             };
+            let body = format!("{number}{}", block.text);
+            // Wrapped lines are pieces of `body` in order, less the spaces
+            // where they broke: find each from where the last one ended.
+            let mut cursor = 0;
             for (n, text) in wrapped(&body, text_width).into_iter().enumerate() {
+                let at = body
+                    .get(cursor..)
+                    .and_then(|rest| rest.find(text.as_str()))
+                    .map_or(cursor, |found| cursor + found);
+                cursor = at + text.len();
+                let lead = number.len().saturating_sub(at).min(text.len());
                 lines.push(ArticleLine {
                     kind: LineKind::Block(block.kind),
                     block: Some(index),
                     source: block.source,
                     first: n == 0,
+                    start: (at + lead).saturating_sub(number.len()),
+                    lead,
                     text,
                 });
             }
@@ -112,6 +141,8 @@ fn plain_line(kind: LineKind, text: String) -> ArticleLine {
         source: None,
         first: true,
         text,
+        start: 0,
+        lead: 0,
     }
 }
 
@@ -235,6 +266,35 @@ mod tests {
         assert!(cache.ensure(PostId(0), &post, 40));
         assert!(!cache.ensure(PostId(0), &post, 40));
         assert!(cache.ensure(PostId(0), &post, 41));
+    }
+
+    #[test]
+    fn lines_know_which_bytes_of_their_block_they_show() {
+        let mut post = post();
+        post.blocks = vec![
+            Block::new(BlockKind::Paragraph, "alpha beta gamma delta"),
+            Block::new(BlockKind::Citation, "Herald: tolls return").with_source(0),
+        ];
+        let article = WrappedArticle::lay_out(PostId(0), &post, 11);
+        let lines: Vec<&ArticleLine> = article.lines.iter().filter(|l| l.block.is_some()).collect();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "alpha beta",
+                "gamma delta",
+                "[1] Herald:",
+                "tolls",
+                "return"
+            ]
+        );
+        // "beta gamma" is bytes 6..16 of the paragraph: it spans two lines.
+        assert_eq!(lines[0].text_range_of(6..16), Some(6..10));
+        assert_eq!(lines[1].text_range_of(6..16), Some(0..5));
+        // "Herald" is bytes 0..6 of the citation, after the added "[1] ".
+        assert_eq!(lines[2].text_range_of(0..6), Some(4..10));
+        assert_eq!(lines[3].text_range_of(0..6), None);
+        assert_eq!(lines[4].text_range_of(14..20), Some(0..6));
     }
 
     #[test]
