@@ -92,6 +92,12 @@ fn keymap_keys() -> Vec<KeyEvent> {
                         ('0'..='9').map(|d| KeyEvent::new(KeyCode::Char(d), KeyModifiers::NONE)),
                     );
                 }
+                KeyPattern::AnyChar => {
+                    keys.extend(
+                        ['a', 'e', 'Q', ' ', '(', 'é']
+                            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                    );
+                }
             }
         }
     }

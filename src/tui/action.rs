@@ -4,6 +4,9 @@
 //! become actions in the event loop. [`super::update::update`] is the only
 //! place that turns an action into a change of state.
 
+use super::filter::FilterAction;
+use super::search::SearchAction;
+
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -52,6 +55,11 @@ pub enum Action {
     Click(u16, u16),
     /// The wheel turned over column, row; `true` is towards the end.
     Wheel(u16, u16, bool),
+
+    /// Searching: the prompt, n/N, the results list.
+    Search(SearchAction),
+    /// Filtering the Topics pane.
+    Filter(FilterAction),
 }
 
 impl Action {
@@ -93,6 +101,8 @@ impl Action {
             Action::Resize(..) => "Resize",
             Action::Click(..) => "Select and focus what is under the pointer",
             Action::Wheel(..) => "Scroll the pane under the pointer",
+            Action::Search(action) => action.description(),
+            Action::Filter(action) => action.description(),
         }
     }
 }

@@ -6,6 +6,8 @@
 
 use ratatui::layout::Rect;
 
+use super::filter::TopicFilter;
+use super::search::SearchSession;
 use super::tree::{NodeId, NodeKind, Tree};
 use super::view::layout::{self, Panes};
 use super::wrap::WrappedArticle;
@@ -48,6 +50,12 @@ impl Focus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The search prompt on the bottom line.
+    Prompt,
+    /// The list of search results.
+    Results,
+    /// Typing a filter for the Topics pane.
+    Filter,
 }
 
 /// A corpus with this many posts or fewer opens with "All posts" expanded;
@@ -97,6 +105,10 @@ pub struct App {
     pub help_scroll: usize,
     /// A message for the status bar, cleared by the next key.
     pub status: Option<String>,
+    /// The search prompt, the active search and the session's queries.
+    pub search: SearchSession,
+    /// The Topics pane's filter.
+    pub filter: TopicFilter,
     pub quit: bool,
 }
 
@@ -132,6 +144,8 @@ impl App {
             sources_offset: 0,
             help_scroll: 0,
             status: None,
+            search: SearchSession::default(),
+            filter: TopicFilter::default(),
             quit: false,
         };
         if let Some(row) = open_post.and_then(|p| app.row_of_post_under(all, p)) {

@@ -5,6 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::app::{Focus, Overlay};
+use super::filter::FilterAction;
+use super::search::SearchAction;
 
 /// Where a binding applies. Lookups try the most specific context first
 /// (see [`lookup_order`]): a modal mode such as a text prompt is one more
@@ -19,6 +21,12 @@ pub enum Context {
     Article,
     Sources,
     Help,
+    /// The search prompt: typing goes to the query.
+    Prompt,
+    /// The list of search results.
+    Results,
+    /// Typing the Topics filter.
+    Filter,
 }
 
 impl Context {
@@ -29,6 +37,9 @@ impl Context {
             Context::Article => "Article pane",
             Context::Sources => "Sources pane",
             Context::Help => "Help",
+            Context::Prompt => "Search prompt (/)",
+            Context::Results => "Search results (S)",
+            Context::Filter => "Topics filter (f)",
         }
     }
 
@@ -48,22 +59,38 @@ pub enum KeyPattern {
     Ctrl(char),
     /// Any of 1–9; the digit becomes the action's number.
     Digit,
+    /// Any character typed without Ctrl or Alt; it becomes the action's
+    /// character (typing into a prompt).
+    AnyChar,
+}
+
+/// What a matching key carries into its action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Captured {
+    Nothing,
+    Number(usize),
+    Char(char),
 }
 
 impl KeyPattern {
-    fn matches(self, key: &KeyEvent) -> Option<Option<usize>> {
+    fn matches(self, key: &KeyEvent) -> Option<Captured> {
         // Shift is part of the character itself ('G', '?', '}'); terminals
         // differ in whether they also report it, so it is ignored for chars.
         let mods = key.modifiers - KeyModifiers::SHIFT;
         match self {
-            KeyPattern::Plain(code) => (code == key.code && mods.is_empty()).then_some(None),
-            KeyPattern::Ctrl(c) => {
-                (key.code == KeyCode::Char(c) && mods == KeyModifiers::CONTROL).then_some(None)
+            KeyPattern::Plain(code) => {
+                (code == key.code && mods.is_empty()).then_some(Captured::Nothing)
             }
+            KeyPattern::Ctrl(c) => (key.code == KeyCode::Char(c) && mods == KeyModifiers::CONTROL)
+                .then_some(Captured::Nothing),
             KeyPattern::Digit => match key.code {
                 KeyCode::Char(c @ '1'..='9') if mods.is_empty() => {
-                    Some(c.to_digit(10).map(|d| d as usize))
+                    c.to_digit(10).map(|d| Captured::Number(d as usize))
                 }
+                _ => None,
+            },
+            KeyPattern::AnyChar => match key.code {
+                KeyCode::Char(c) if mods.is_empty() && !c.is_control() => Some(Captured::Char(c)),
                 _ => None,
             },
         }
@@ -74,6 +101,7 @@ impl KeyPattern {
         match self {
             KeyPattern::Ctrl(c) => format!("Ctrl-{c}"),
             KeyPattern::Digit => "1–9".to_string(),
+            KeyPattern::AnyChar => "text".to_string(),
             KeyPattern::Plain(code) => match code {
                 KeyCode::Char(' ') => "Space".to_string(),
                 KeyCode::Char(c) => c.to_string(),
@@ -88,6 +116,7 @@ impl KeyPattern {
                 KeyCode::Enter => "Enter".to_string(),
                 KeyCode::Esc => "Esc".to_string(),
                 KeyCode::Tab => "Tab".to_string(),
+                KeyCode::Backspace => "Backspace".to_string(),
                 KeyCode::BackTab => "Shift-Tab".to_string(),
                 other => format!("{other:?}"),
             },
@@ -113,8 +142,10 @@ impl Binding {
     }
 }
 
-use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
-use KeyPattern::{Ctrl, Digit, Plain};
+use KeyCode::{
+    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use KeyPattern::{AnyChar, Ctrl, Digit, Plain};
 
 const fn bind(context: Context, keys: &'static [KeyPattern], action: Action) -> Binding {
     Binding {
@@ -161,6 +192,116 @@ pub const KEYMAP: &[Binding] = &[
         "scroll",
     ),
     bind(Context::Help, &[ch('k'), Plain(Up)], Action::HelpUp),
+    // Search prompt: every character goes to the query.
+    hinted(
+        Context::Prompt,
+        &[Plain(Enter)],
+        Action::Search(SearchAction::Confirm),
+        "go",
+    ),
+    hinted(
+        Context::Prompt,
+        &[Plain(Esc)],
+        Action::Search(SearchAction::Cancel),
+        "cancel",
+    ),
+    hinted(
+        Context::Prompt,
+        &[Plain(Tab)],
+        Action::Search(SearchAction::CycleScope),
+        "scope",
+    ),
+    hinted(
+        Context::Prompt,
+        &[Ctrl('r')],
+        Action::Search(SearchAction::ToggleRegex),
+        "regex",
+    ),
+    hinted(
+        Context::Prompt,
+        &[Plain(Up)],
+        Action::Search(SearchAction::Older),
+        "history",
+    ),
+    bind(
+        Context::Prompt,
+        &[Plain(Down)],
+        Action::Search(SearchAction::Newer),
+    ),
+    bind(
+        Context::Prompt,
+        &[Plain(Backspace)],
+        Action::Search(SearchAction::Backspace),
+    ),
+    bind(
+        Context::Prompt,
+        &[Ctrl('u')],
+        Action::Search(SearchAction::Clear),
+    ),
+    bind(
+        Context::Prompt,
+        &[AnyChar],
+        Action::Search(SearchAction::Type(' ')),
+    ),
+    // Search results list.
+    hinted(
+        Context::Results,
+        &[Plain(Enter)],
+        Action::Search(SearchAction::ResultsJump),
+        "go",
+    ),
+    hinted(
+        Context::Results,
+        &[Plain(Esc), ch('q'), ch('S')],
+        Action::CloseOverlay,
+        "close",
+    ),
+    hinted(
+        Context::Results,
+        &[ch('j'), Plain(Down)],
+        Action::Search(SearchAction::ResultsDown),
+        "move",
+    ),
+    bind(
+        Context::Results,
+        &[ch('k'), Plain(Up)],
+        Action::Search(SearchAction::ResultsUp),
+    ),
+    bind(
+        Context::Results,
+        &[Plain(PageDown), Ctrl('d')],
+        Action::Search(SearchAction::ResultsPageDown),
+    ),
+    bind(
+        Context::Results,
+        &[Plain(PageUp), Ctrl('u')],
+        Action::Search(SearchAction::ResultsPageUp),
+    ),
+    // Typing the Topics filter.
+    hinted(
+        Context::Filter,
+        &[Plain(Enter)],
+        Action::Filter(FilterAction::Accept),
+        "keep",
+    ),
+    hinted(
+        Context::Filter,
+        &[Plain(Esc)],
+        Action::Filter(FilterAction::Clear),
+        "clear",
+    ),
+    bind(Context::Filter, &[Plain(Down)], Action::TreeDown),
+    bind(Context::Filter, &[Plain(Up)], Action::TreeUp),
+    bind(
+        Context::Filter,
+        &[Plain(Backspace)],
+        Action::Filter(FilterAction::Backspace),
+    ),
+    bind(
+        Context::Filter,
+        &[AnyChar],
+        Action::Filter(FilterAction::Type(' ')),
+    ),
     // Topics pane.
     bind(Context::Topics, &[ch('j'), Plain(Down)], Action::TreeDown),
     bind(Context::Topics, &[ch('k'), Plain(Up)], Action::TreeUp),
@@ -191,6 +332,16 @@ pub const KEYMAP: &[Binding] = &[
         Context::Topics,
         &[ch('h'), Plain(Left)],
         Action::TreeCollapse,
+    ),
+    bind(
+        Context::Topics,
+        &[ch('f')],
+        Action::Filter(FilterAction::Open),
+    ),
+    bind(
+        Context::Topics,
+        &[Plain(Esc)],
+        Action::Filter(FilterAction::Clear),
     ),
     // Article pane.
     hinted(
@@ -244,12 +395,35 @@ pub const KEYMAP: &[Binding] = &[
     bind(Context::Global, &[ch('{')], Action::PrevCitation),
     bind(Context::Global, &[ch('o')], Action::OpenUrl),
     hinted(Context::Global, &[ch('y')], Action::CopyUrl, "copy URL"),
+    bind(
+        Context::Global,
+        &[ch('/')],
+        Action::Search(SearchAction::Open),
+    ),
+    bind(
+        Context::Global,
+        &[ch('n')],
+        Action::Search(SearchAction::Next),
+    ),
+    bind(
+        Context::Global,
+        &[ch('N')],
+        Action::Search(SearchAction::Previous),
+    ),
+    bind(
+        Context::Global,
+        &[ch('S')],
+        Action::Search(SearchAction::ShowResults),
+    ),
 ];
 
 /// The contexts a key is looked up in, most specific first.
 pub fn lookup_order(focus: Focus, overlay: Option<Overlay>) -> Vec<Context> {
     match overlay {
         Some(Overlay::Help) => vec![Context::Always, Context::Help],
+        Some(Overlay::Prompt) => vec![Context::Always, Context::Prompt],
+        Some(Overlay::Results) => vec![Context::Always, Context::Results],
+        Some(Overlay::Filter) => vec![Context::Always, Context::Filter],
         None => vec![Context::Always, Context::of_focus(focus), Context::Global],
     }
 }
@@ -262,9 +436,15 @@ pub fn action_for(key: &KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Opt
     for context in lookup_order(focus, overlay) {
         for binding in KEYMAP.iter().filter(|b| b.context == context) {
             for pattern in binding.keys {
-                if let Some(number) = pattern.matches(key) {
-                    return Some(match (binding.action, number) {
-                        (Action::SelectSource(_), Some(n)) => Action::SelectSource(n),
+                if let Some(captured) = pattern.matches(key) {
+                    return Some(match (binding.action, captured) {
+                        (Action::SelectSource(_), Captured::Number(n)) => Action::SelectSource(n),
+                        (Action::Search(SearchAction::Type(_)), Captured::Char(c)) => {
+                            Action::Search(SearchAction::Type(c))
+                        }
+                        (Action::Filter(FilterAction::Type(_)), Captured::Char(c)) => {
+                            Action::Filter(FilterAction::Type(c))
+                        }
                         (action, _) => action,
                     });
                 }
@@ -298,6 +478,9 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Topics,
         Context::Article,
         Context::Sources,
+        Context::Prompt,
+        Context::Results,
+        Context::Filter,
         Context::Help,
     ];
     order
@@ -373,6 +556,26 @@ mod tests {
         assert_eq!(
             action_for(&key(KeyCode::Char('q')), Focus::Topics, Some(Overlay::Help)),
             Some(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn the_prompt_takes_every_character_but_keeps_its_keys() {
+        let prompt = Some(Overlay::Prompt);
+        for c in ['q', '?', 'n', '/', 'é', ' '] {
+            assert_eq!(
+                action_for(&key(KeyCode::Char(c)), Focus::Topics, prompt),
+                Some(Action::Search(SearchAction::Type(c)))
+            );
+        }
+        assert_eq!(
+            action_for(&key(Tab), Focus::Topics, prompt),
+            Some(Action::Search(SearchAction::CycleScope))
+        );
+        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(&ctrl_r, Focus::Topics, prompt),
+            Some(Action::Search(SearchAction::ToggleRegex))
         );
     }
 

@@ -7,7 +7,10 @@
 
 pub mod action;
 pub mod app;
+pub mod filter;
 pub mod keymap;
+pub mod results;
+pub mod search;
 pub mod terminal;
 pub mod tree;
 pub mod update;

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
@@ -23,6 +24,7 @@ use super::keymap;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
 use crate::corpus::{LoadError, Loaded, load_paths_with_progress};
+use crate::search::SearchIndex;
 
 /// How long the loop waits for input before looking at the loader again.
 const TICK: Duration = Duration::from_millis(50);
@@ -95,7 +97,9 @@ fn install_panic_hook() {
 /// What the loader thread reports.
 enum Loading {
     Progress(Progress),
-    Done(Result<Loaded, LoadError>),
+    /// The corpus, with its search index built on the loader's thread so
+    /// the UI thread never waits for it.
+    Done(Result<Loaded, LoadError>, Option<Arc<SearchIndex>>),
 }
 
 fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
@@ -106,7 +110,11 @@ fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
             let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
         };
         let result = load_paths_with_progress(&paths, &mut report);
-        let _ = sender.send(Loading::Done(result));
+        let index = result
+            .as_ref()
+            .ok()
+            .map(|loaded| Arc::new(SearchIndex::new(&loaded.corpus)));
+        let _ = sender.send(Loading::Done(result, index));
     });
     receiver
 }
@@ -160,10 +168,13 @@ fn event_loop(
                     *progress = now;
                     dirty = true;
                 }
-                Ok(Loading::Done(result)) => {
+                Ok(Loading::Done(result, index)) => {
                     let loaded = result?;
                     let size = guard.terminal.size()?;
                     let mut app = App::new(loaded.corpus, (size.width, size.height), color);
+                    if let Some(index) = index {
+                        app.search.attach(index);
+                    }
                     if !loaded.warnings.is_empty() {
                         update::report(
                             &mut app,
@@ -176,6 +187,11 @@ fn event_loop(
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
             }
+        }
+        if let Screen::Ready(app) = &mut screen
+            && super::search::poll(app)
+        {
+            dirty = true;
         }
         if dirty {
             guard.terminal.draw(|frame| match &screen {

@@ -77,6 +77,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel(x, y, down) => wheel(app, x, y, down),
+        Action::Search(action) => super::search::update(app, action),
+        Action::Filter(action) => super::filter::update(app, action),
     }
     if (app.open_post, app.scroll) != scroll_before {
         follow_source_in_view(app);
@@ -152,7 +154,7 @@ fn move_tree(app: &mut App, delta: isize) {
     keep_tree_selection_in_view(app);
 }
 
-fn keep_tree_selection_in_view(app: &mut App) {
+pub(crate) fn keep_tree_selection_in_view(app: &mut App) {
     let height = app.tree_height().max(1);
     if app.tree_selected < app.tree_offset {
         app.tree_offset = app.tree_selected;
@@ -166,7 +168,7 @@ fn set_expanded(app: &mut App, node: super::tree::NodeId, expanded: bool) {
     if let Some(flag) = app.expanded.get_mut(node.0) {
         *flag = expanded;
     }
-    app.rows = app.tree.visible_rows(&app.expanded);
+    app.rows = super::filter::visible_rows(app);
     if let Some(row) = app.rows.iter().position(|&r| r == node) {
         app.tree_selected = row;
     }
@@ -333,7 +335,7 @@ fn step_citation(app: &mut App, forward: bool) {
     }
 }
 
-fn keep_source_in_view(app: &mut App) {
+pub(crate) fn keep_source_in_view(app: &mut App) {
     if let Some(selected) = app.selected_source {
         show_source(app, selected);
     }
@@ -394,9 +396,14 @@ fn copy_url(app: &mut App) -> Effect {
 }
 
 fn click(app: &mut App, x: u16, y: u16) {
-    if app.overlay.is_some() {
-        app.overlay = None;
-        return;
+    match app.overlay {
+        Some(Overlay::Help) => {
+            app.overlay = None;
+            return;
+        }
+        // Typing and the results list keep the keys until Enter or Esc.
+        Some(Overlay::Prompt | Overlay::Results | Overlay::Filter) => return,
+        None => {}
     }
     let panes = app.panes();
     let Some(pane) = panes.pane_at(x, y) else {
@@ -450,7 +457,7 @@ fn select_source_of_line(app: &mut App, line: usize) {
 }
 
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
-    if app.overlay.is_some() {
+    if app.overlay == Some(Overlay::Help) {
         app.help_scroll = if down {
             (app.help_scroll + WHEEL_LINES).min(super::view::help::max_scroll(app.size))
         } else {

@@ -6,6 +6,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::corpus::{BlockKind, Post, PostId};
+use crate::search::Location;
 
 /// What a line is, which decides how it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,39 @@ impl ArticleLine {
         let to = range.end.min(self.start + shown);
         (from < to).then(|| from - self.start + self.lead..to - self.start + self.lead)
     }
+
+    /// The searchable field this line shows part of: the title or a block
+    /// (`start` and `lead` then place it in that field's text).
+    pub fn location(&self) -> Option<Location> {
+        match self.kind {
+            LineKind::Title => Some(Location::Title),
+            LineKind::Block(_) => self.block.map(Location::Block),
+            LineKind::Meta | LineKind::Blank => None,
+        }
+    }
+
+    /// The parts of `text` showing `ranges` (byte ranges of this line's
+    /// field, in order), as byte ranges of `text`.
+    pub fn ranges_on_line<'r>(
+        &self,
+        ranges: impl IntoIterator<Item = &'r std::ops::Range<usize>>,
+    ) -> Vec<std::ops::Range<usize>> {
+        if self.location().is_none() {
+            return Vec::new();
+        }
+        ranges
+            .into_iter()
+            .filter_map(|range| self.text_range_of(range.clone()))
+            .filter(|r| self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end))
+            .collect()
+    }
+
+    /// Whether this line shows the field's byte `offset` (a line shows the
+    /// offset just past its end too: the space a wrap removed).
+    pub fn shows_offset(&self, offset: usize) -> bool {
+        let shown = self.text.len().saturating_sub(self.lead);
+        self.start <= offset && offset <= self.start + shown
+    }
 }
 
 /// The lines of one post at one width.
@@ -80,8 +114,12 @@ impl WrappedArticle {
         let width = usize::from(width).max(1);
         let mut lines = Vec::new();
         let mut block_starts = Vec::with_capacity(post.blocks.len());
+        let mut cursor = 0;
         for text in wrapped(&post.title, width) {
-            lines.push(plain_line(LineKind::Title, text));
+            let at = offset_from(&post.title, &text, &mut cursor);
+            let mut line = plain_line(LineKind::Title, text);
+            line.start = at;
+            lines.push(line);
         }
         for text in wrapped(&metadata(post), width) {
             lines.push(plain_line(LineKind::Meta, text));
@@ -144,6 +182,18 @@ fn plain_line(kind: LineKind, text: String) -> ArticleLine {
         start: 0,
         lead: 0,
     }
+}
+
+/// Where `piece` (a wrapped line of `whole`) starts in `whole`: wrapped
+/// lines are pieces of the text in order, less the spaces where they broke,
+/// so each is found from where the last one ended (`cursor`).
+fn offset_from(whole: &str, piece: &str, cursor: &mut usize) -> usize {
+    let at = whole
+        .get(*cursor..)
+        .and_then(|rest| rest.find(piece))
+        .map_or(*cursor, |found| *cursor + found);
+    *cursor = at + piece.len();
+    at
 }
 
 /// "By Missy · 12 May 2018 · Politics, France · 3 sources": what is known.
@@ -295,6 +345,23 @@ mod tests {
         assert_eq!(lines[2].text_range_of(0..6), Some(4..10));
         assert_eq!(lines[3].text_range_of(0..6), None);
         assert_eq!(lines[4].text_range_of(14..20), Some(0..6));
+    }
+
+    // Lists of one range are what this test means, not a mistyped range.
+    #[allow(clippy::single_range_in_vec_init)]
+    #[test]
+    fn title_lines_know_their_bytes_and_metadata_is_not_searchable() {
+        let mut post = post();
+        post.title = "alpha beta gamma delta".into();
+        let article = WrappedArticle::lay_out(PostId(0), &post, 11);
+        let phrase = [6..16];
+        assert_eq!(article.lines[0].text, "alpha beta");
+        assert_eq!(article.lines[0].ranges_on_line(&phrase), [6..10]);
+        assert_eq!(article.lines[1].ranges_on_line(&phrase), [0..5]);
+        assert_eq!(article.lines[1].location(), Some(Location::Title));
+        let meta = &article.lines[2];
+        assert_eq!(meta.kind, LineKind::Meta);
+        assert!(meta.ranges_on_line(&[0..2, 3..4]).is_empty());
     }
 
     #[test]

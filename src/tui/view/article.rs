@@ -38,7 +38,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         .skip(app.scroll)
         .take(usize::from(text.height));
     for (y, line) in (text.y..).zip(visible) {
-        let styled = styled_line(line, palette, highlighted, current_block);
+        let mut styled = styled_line(line, palette, highlighted, current_block);
+        super::highlight::mark_matches(&mut styled, line, app, palette);
         super::put_line(frame.buffer_mut(), text.x, y, &styled, text.width);
     }
     // The scrollbar runs down the right border, between the corners.

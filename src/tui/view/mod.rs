@@ -3,9 +3,12 @@
 
 pub mod article;
 pub mod help;
+pub mod highlight;
 pub mod layout;
 pub mod loading;
 pub mod palette;
+pub mod prompt;
+pub mod results;
 pub mod sources;
 pub mod status;
 pub mod topics;
@@ -38,10 +41,16 @@ pub fn render(frame: &mut Frame, app: &App) {
         sources::render(frame, app, &palette, rect);
     }
     if let Some(rect) = panes.status {
-        status::render(frame, app, &palette, rect);
+        if app.overlay == Some(Overlay::Prompt) {
+            prompt::render(frame, app, &palette, rect);
+        } else {
+            status::render(frame, app, &palette, rect);
+        }
     }
-    if app.overlay == Some(Overlay::Help) {
-        help::render(frame, app, &palette, area);
+    match app.overlay {
+        Some(Overlay::Help) => help::render(frame, app, &palette, area),
+        Some(Overlay::Results) => results::render(frame, app, &palette, area),
+        _ => {}
     }
 }
 

@@ -108,4 +108,21 @@ impl Palette {
     pub fn key(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
+
+    /// A search match: reversed, so it shows on any theme.
+    pub fn search_match(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The current search match: unlike the others at a glance, with or
+    /// without colour.
+    pub fn current_match(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The number of matches beside a post in the tree.
+    pub fn match_count(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
 }

@@ -39,6 +39,10 @@ fn status_line<'a>(app: &'a App, palette: &Palette) -> Line<'a> {
         format!("│ {} │ ", position(app)),
         palette.dim(),
     ));
+    if let Some(summary) = crate::tui::search::summary(app) {
+        spans.push(Span::styled(summary, palette.match_count()));
+        spans.push(Span::styled(" │ ", palette.dim()));
+    }
     match &app.status {
         Some(message) => spans.push(Span::styled(message.as_str(), palette.message())),
         None => {

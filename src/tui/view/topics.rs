@@ -15,7 +15,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     super::draw_pane(
         frame.buffer_mut(),
         rect,
-        &Line::from(" Topics "),
+        &Line::from(crate::tui::filter::pane_title(app)),
         focused,
         palette,
     );
@@ -46,10 +46,15 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         } else {
             Default::default()
         };
-        let count = node
-            .count
-            .map(|count| format!(" ({count})"))
-            .unwrap_or_default();
+        let matches = match node.kind {
+            NodeKind::Post(post) => app.search.count_in_post(post),
+            _ => 0,
+        };
+        let count = match node.count {
+            Some(count) => format!(" ({count})"),
+            None if matches > 0 => format!(" [{matches}]"),
+            None => String::new(),
+        };
         let used = indent.len() + 2 + count.chars().count();
         let room = usize::from(inner.width).saturating_sub(used);
         let mut spans = vec![
@@ -58,7 +63,12 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             Span::styled(truncated(app.node_label(node_id), room), label_style),
         ];
         if !count.is_empty() {
-            spans.push(Span::styled(count, palette.dim()));
+            let style = if matches > 0 {
+                palette.match_count()
+            } else {
+                palette.dim()
+            };
+            spans.push(Span::styled(count, style));
         }
         let mut line = Line::from(spans);
         if index == app.tree_selected {

@@ -1,0 +1,141 @@
+//! The Topics pane's filter: rows whose label fuzzily matches what the user
+//! types, with the groups they hang under, so the tree keeps its shape.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::app::{App, Overlay};
+use super::tree::NodeId;
+use super::update;
+
+/// Everything the user can do with the filter, as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterAction {
+    /// Start typing a filter (or edit the one in place).
+    Open,
+    Type(char),
+    Backspace,
+    /// Stop typing, keep the filter.
+    Accept,
+    /// Remove the filter and show the whole tree again.
+    Clear,
+}
+
+impl FilterAction {
+    pub fn description(self) -> &'static str {
+        match self {
+            FilterAction::Open => "Filter topics and posts by title",
+            FilterAction::Type(_) => "Type the filter",
+            FilterAction::Backspace => "Delete the last character",
+            FilterAction::Accept => "Keep the filter, back to the tree",
+            FilterAction::Clear => "Clear the filter",
+        }
+    }
+}
+
+/// The filter's text; empty when there is none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopicFilter {
+    pub text: String,
+}
+
+impl TopicFilter {
+    pub fn is_active(&self) -> bool {
+        !self.text.is_empty()
+    }
+}
+
+/// The rows of the Topics pane: the expanded tree, or with a filter every
+/// matching node and the groups above it (expanded or not).
+pub fn visible_rows(app: &App) -> Vec<NodeId> {
+    if !app.filter.is_active() {
+        return app.tree.visible_rows(&app.expanded);
+    }
+    let keep = matching_nodes(app, &app.filter.text);
+    let mut rows = Vec::new();
+    let mut stack: Vec<NodeId> = app.tree.roots().iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        if !keep.get(id.0).copied().unwrap_or(false) {
+            continue;
+        }
+        rows.push(id);
+        stack.extend(app.tree.node(id).children.iter().rev().copied());
+    }
+    rows
+}
+
+/// Per node: whether it matches `text` or has a descendant that does.
+fn matching_nodes(app: &App, text: &str) -> Vec<bool> {
+    let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buffer = Vec::new();
+    let mut keep = vec![false; app.tree.len()];
+    for (index, flag) in keep.iter_mut().enumerate() {
+        let label = app.node_label(NodeId(index));
+        *flag = pattern
+            .score(Utf32Str::new(label, &mut buffer), &mut matcher)
+            .is_some();
+    }
+    // Children come after their parents in the node list, so walking it
+    // backwards marks every ancestor of a match.
+    for index in (0..keep.len()).rev() {
+        if keep[index]
+            && let Some(parent) = app.tree.node(NodeId(index)).parent
+        {
+            keep[parent.0] = true;
+        }
+    }
+    keep
+}
+
+/// Applies a filter action.
+pub fn update(app: &mut App, action: FilterAction) {
+    match action {
+        FilterAction::Open => app.overlay = Some(Overlay::Filter),
+        FilterAction::Type(c) => change(app, |text| text.push(c)),
+        FilterAction::Backspace => change(app, |text| {
+            text.pop();
+        }),
+        FilterAction::Accept => {
+            if app.overlay == Some(Overlay::Filter) {
+                app.overlay = None;
+            }
+        }
+        FilterAction::Clear => {
+            if app.overlay == Some(Overlay::Filter) {
+                app.overlay = None;
+            }
+            change(app, String::clear);
+        }
+    }
+}
+
+fn change(app: &mut App, edit: impl FnOnce(&mut String)) {
+    let selected = app.selected_node();
+    edit(&mut app.filter.text);
+    app.rows = visible_rows(app);
+    // While filtering, select the first post shown (what the user is looking
+    // for); once cleared, the row that was selected.
+    let first_post = app
+        .rows
+        .iter()
+        .position(|&row| !app.tree.node(row).is_group());
+    let still_shown = selected.and_then(|node| app.rows.iter().position(|&row| row == node));
+    app.tree_selected = if app.filter.is_active() {
+        first_post.or(still_shown)
+    } else {
+        still_shown
+    }
+    .unwrap_or(0);
+    update::keep_tree_selection_in_view(app);
+}
+
+/// The Topics pane's title: with the filter when there is one.
+pub fn pane_title(app: &App) -> String {
+    let typing = app.overlay == Some(Overlay::Filter);
+    match (app.filter.is_active(), typing) {
+        (false, false) => " Topics ".to_string(),
+        (_, true) => format!(" Topics · filter: {}▏ ", app.filter.text),
+        (true, false) => format!(" Topics · filter: {} ", app.filter.text),
+    }
+}

@@ -1,0 +1,660 @@
+//! The reader's search session: the prompt, the active query and its
+//! results, the queries of the session, and how search actions change them.
+//!
+//! Matching itself is [`crate::search`]'s job; this module decides what the
+//! reader does with the results: preview the first match while typing, jump
+//! on Enter, restore the place on Esc, step with n/N.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::app::{App, Focus, Overlay};
+use super::results;
+use super::tree::NodeId;
+use super::update;
+use crate::corpus::PostId;
+use crate::search::{
+    Location, Match, Mode, Place, Query, Scope, SearchIndex, SearchResults, SearchWorker,
+};
+
+/// Up to this many bytes of folded text, a query runs on the UI thread: even
+/// a regular expression over it takes a few milliseconds. Above it queries
+/// go to a [`SearchWorker`], so typing never waits for a search.
+const INLINE_UP_TO: usize = 1 << 20;
+
+/// Everything the user can do with search, as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchAction {
+    /// Open the prompt.
+    Open,
+    /// Add a character to the query.
+    Type(char),
+    Backspace,
+    /// Empty the query.
+    Clear,
+    /// Keep the search, jump to the first match at or after the place.
+    Confirm,
+    /// Close the prompt and go back to where the search started.
+    Cancel,
+    CycleScope,
+    ToggleRegex,
+    /// Recall the previous (older) query of the session.
+    Older,
+    /// Recall the next (newer) query, or what was being typed.
+    Newer,
+    Next,
+    Previous,
+    /// Show the list of matching fields.
+    ShowResults,
+    ResultsDown,
+    ResultsUp,
+    ResultsPageDown,
+    ResultsPageUp,
+    /// Close the list and go to the selected row's match.
+    ResultsJump,
+}
+
+impl SearchAction {
+    pub fn description(self) -> &'static str {
+        match self {
+            SearchAction::Open => "Search all posts",
+            SearchAction::Type(_) => "Type the query",
+            SearchAction::Backspace => "Delete the last character",
+            SearchAction::Clear => "Clear the query",
+            SearchAction::Confirm => "Keep the search, go to the first match from here",
+            SearchAction::Cancel => "Cancel, back to where the search started",
+            SearchAction::CycleScope => "Search everything / commentary / quotes / sources",
+            SearchAction::ToggleRegex => "Toggle regular expression",
+            SearchAction::Older => "Recall an earlier query",
+            SearchAction::Newer => "Recall a later query",
+            SearchAction::Next => "Next match",
+            SearchAction::Previous => "Previous match",
+            SearchAction::ShowResults => "List the matches of the search",
+            SearchAction::ResultsDown => "Move down",
+            SearchAction::ResultsUp => "Move up",
+            SearchAction::ResultsPageDown => "Move down a page",
+            SearchAction::ResultsPageUp => "Move up a page",
+            SearchAction::ResultsJump => "Go to the match",
+        }
+    }
+}
+
+/// A query the session ran, with its results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSearch {
+    pub text: String,
+    pub scope: Scope,
+    pub mode: Mode,
+    pub results: SearchResults,
+    /// Index in `results` of the match the reader is on.
+    pub current: Option<usize>,
+}
+
+impl ActiveSearch {
+    /// The current match, if any.
+    pub fn current_match(&self) -> Option<&Match> {
+        self.current.and_then(|i| self.results.get(i))
+    }
+}
+
+/// Where the reader was, to return to on Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedPlace {
+    pub open_post: Option<PostId>,
+    pub scroll: usize,
+    pub focus: Focus,
+    tree_selected: usize,
+    tree_offset: usize,
+    post_list: NodeId,
+    selected_source: Option<usize>,
+    citation: Option<usize>,
+    sources_offset: usize,
+}
+
+impl SavedPlace {
+    pub fn of(app: &App) -> SavedPlace {
+        SavedPlace {
+            open_post: app.open_post,
+            scroll: app.scroll,
+            focus: app.focus,
+            tree_selected: app.tree_selected,
+            tree_offset: app.tree_offset,
+            post_list: app.post_list,
+            selected_source: app.selected_source,
+            citation: app.citation,
+            sources_offset: app.sources_offset,
+        }
+    }
+
+    fn restore(self, app: &mut App) {
+        if app.open_post != self.open_post
+            && let Some(post) = self.open_post
+        {
+            update::open_post(app, post);
+        }
+        app.post_list = self.post_list;
+        app.refresh_position();
+        app.scroll = self.scroll.min(app.max_scroll());
+        app.focus = self.focus;
+        app.tree_selected = self.tree_selected.min(app.rows.len().saturating_sub(1));
+        app.tree_offset = self.tree_offset;
+        app.selected_source = self.selected_source;
+        app.citation = self.citation;
+        app.sources_offset = self.sources_offset;
+    }
+}
+
+/// The open prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub text: String,
+    pub scope: Scope,
+    pub mode: Mode,
+    /// Why the query cannot run (an invalid regular expression).
+    pub error: Option<String>,
+    /// A query was sent to the worker and its results have not come back.
+    pub pending: bool,
+    /// The history entry shown, or `None` for what the user typed.
+    recalled: Option<usize>,
+    /// What the user typed before recalling history.
+    draft: String,
+    /// Where the search started.
+    pub saved: SavedPlace,
+    /// The search that was active before, restored on Esc.
+    previous: Option<ActiveSearch>,
+}
+
+/// The search session: lives as long as the reader.
+#[derive(Default)]
+pub struct SearchSession {
+    index: Option<Arc<SearchIndex>>,
+    worker: Option<SearchWorker>,
+    /// Send queries to the worker even for a small index.
+    background: bool,
+    pub prompt: Option<Prompt>,
+    pub active: Option<ActiveSearch>,
+    /// Queries confirmed in this session, oldest first, without repeats.
+    pub history: Vec<String>,
+    pub list: super::results::ResultsList,
+}
+
+impl fmt::Debug for SearchSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchSession")
+            .field("indexed", &self.index.is_some())
+            .field("background", &self.uses_worker())
+            .field("prompt", &self.prompt)
+            .field("active", &self.active)
+            .field("history", &self.history)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchSession {
+    /// Uses `index` (built off the UI thread by the loader) for searches.
+    pub fn attach(&mut self, index: Arc<SearchIndex>) {
+        self.worker = None;
+        self.index = Some(index);
+    }
+
+    /// Sends every query to the background worker, whatever the corpus size
+    /// (for tests of the path large corpora take).
+    pub fn use_background_worker(&mut self) {
+        self.background = true;
+    }
+
+    fn uses_worker(&self) -> bool {
+        self.background
+            || self
+                .index
+                .as_ref()
+                .is_some_and(|index| index.folded_len() > INLINE_UP_TO)
+    }
+
+    /// The number of matches in `post` (for the tree), 0 without a search.
+    pub fn count_in_post(&self, post: PostId) -> usize {
+        self.active
+            .as_ref()
+            .map_or(0, |active| active.results.count_in_post(post))
+    }
+
+    /// The matches to draw in one field, and the current match if it is there.
+    pub fn in_field(&self, post: PostId, location: Location) -> (&[Match], Option<&Match>) {
+        match &self.active {
+            Some(active) => {
+                let current = active
+                    .current_match()
+                    .filter(|m| m.post == post && m.location == location);
+                (active.results.in_field(post, location), current)
+            }
+            None => (&[], None),
+        }
+    }
+}
+
+/// "match 3/12 in 4 posts", "12 matches in 4 posts" or "no matches": what
+/// the status line says about the search, if one is active.
+pub fn summary(app: &App) -> Option<String> {
+    let active = app.search.active.as_ref()?;
+    let results = &active.results;
+    if results.is_empty() {
+        return Some("no matches".to_string());
+    }
+    let posts = match results.post_count() {
+        1 => "1 post".to_string(),
+        n => format!("{n} posts"),
+    };
+    Some(match active.current {
+        Some(i) => format!("match {}/{} in {posts}", i + 1, results.len()),
+        None => format!("{} matches in {posts}", results.len()),
+    })
+}
+
+/// Applies a search action.
+pub fn update(app: &mut App, action: SearchAction) {
+    match action {
+        SearchAction::Open => open_prompt(app),
+        SearchAction::Type(c) => edit(app, |text| text.push(c)),
+        SearchAction::Backspace => edit(app, |text| {
+            text.pop();
+        }),
+        SearchAction::Clear => edit(app, String::clear),
+        SearchAction::Confirm => confirm(app),
+        SearchAction::Cancel => cancel(app),
+        SearchAction::CycleScope => change_prompt(app, |p| p.scope = p.scope.next()),
+        SearchAction::ToggleRegex => change_prompt(app, |p| {
+            p.mode = match p.mode {
+                Mode::Literal => Mode::Regex,
+                Mode::Regex => Mode::Literal,
+            }
+        }),
+        SearchAction::Older => recall(app, true),
+        SearchAction::Newer => recall(app, false),
+        SearchAction::Next => step(app, true),
+        SearchAction::Previous => step(app, false),
+        SearchAction::ShowResults => results::show(app),
+        SearchAction::ResultsDown => results::move_selection(app, 1),
+        SearchAction::ResultsUp => results::move_selection(app, -1),
+        SearchAction::ResultsPageDown => results::move_selection(app, results::page(app)),
+        SearchAction::ResultsPageUp => results::move_selection(app, -results::page(app)),
+        SearchAction::ResultsJump => results::jump(app),
+    }
+}
+
+/// Takes the results of the latest query from the worker, if they came.
+/// Called on every tick of the event loop; returns whether anything changed.
+pub fn poll(app: &mut App) -> bool {
+    let Some(outcome) = app.search.worker.as_mut().and_then(SearchWorker::poll) else {
+        return false;
+    };
+    receive(app, outcome.query, outcome.results);
+    true
+}
+
+/// Waits up to `timeout` for the worker's results (for tests and for
+/// callers that must have them).
+pub fn wait(app: &mut App, timeout: Duration) -> bool {
+    let Some(outcome) = app.search.worker.as_mut().and_then(|w| w.wait(timeout)) else {
+        return false;
+    };
+    receive(app, outcome.query, outcome.results);
+    true
+}
+
+fn receive(app: &mut App, query: Query, results: SearchResults) {
+    let Some(prompt) = app.search.prompt.as_mut() else {
+        return;
+    };
+    // The worker only answers the latest query, but the prompt may have
+    // been closed and reopened since.
+    if query.text() != prompt.text || query.scope() != prompt.scope || query.mode() != prompt.mode {
+        return;
+    }
+    prompt.pending = false;
+    show_while_typing(app, results);
+}
+
+/// The index, built here on first use if the loader did not supply one.
+fn index(app: &mut App) -> Arc<SearchIndex> {
+    if let Some(index) = &app.search.index {
+        return Arc::clone(index);
+    }
+    let index = Arc::new(SearchIndex::new(&app.corpus));
+    app.search.index = Some(Arc::clone(&index));
+    index
+}
+
+fn open_prompt(app: &mut App) {
+    let _ = index(app);
+    let (scope, mode) = app
+        .search
+        .active
+        .as_ref()
+        .map_or((Scope::default(), Mode::default()), |a| (a.scope, a.mode));
+    app.search.prompt = Some(Prompt {
+        text: String::new(),
+        scope,
+        mode,
+        error: None,
+        pending: false,
+        recalled: None,
+        draft: String::new(),
+        saved: SavedPlace::of(app),
+        previous: app.search.active.clone(),
+    });
+    app.overlay = Some(Overlay::Prompt);
+}
+
+fn prompt_is_open(app: &App) -> bool {
+    app.overlay == Some(Overlay::Prompt) && app.search.prompt.is_some()
+}
+
+fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
+    change_prompt(app, |prompt| {
+        change(&mut prompt.text);
+        prompt.recalled = None;
+    });
+}
+
+fn change_prompt(app: &mut App, change: impl FnOnce(&mut Prompt)) {
+    if !prompt_is_open(app) {
+        return;
+    }
+    if let Some(prompt) = app.search.prompt.as_mut() {
+        change(prompt);
+    }
+    run_prompt_query(app);
+}
+
+/// Runs the prompt's query: inline for a small index, else on the worker.
+fn run_prompt_query(app: &mut App) {
+    let Some(prompt) = app.search.prompt.as_mut() else {
+        return;
+    };
+    prompt.error = None;
+    prompt.pending = false;
+    if prompt.text.trim().is_empty() {
+        let saved = prompt.saved;
+        if let Some(worker) = app.search.worker.as_mut() {
+            worker.cancel();
+        }
+        app.search.active = None;
+        saved.restore(app);
+        return;
+    }
+    let query = match Query::new(&prompt.text, prompt.scope, prompt.mode) {
+        Ok(query) => query,
+        Err(error) => {
+            prompt.error = Some(error.to_string());
+            return;
+        }
+    };
+    let index = index(app);
+    if app.search.uses_worker() {
+        if app.search.worker.is_none() {
+            app.search.worker = SearchWorker::spawn(Arc::clone(&index)).ok();
+        }
+        if let Some(worker) = app.search.worker.as_mut() {
+            worker.submit(query);
+            if let Some(prompt) = app.search.prompt.as_mut() {
+                prompt.pending = true;
+            }
+            return;
+        }
+    }
+    let results = index.search(&query);
+    show_while_typing(app, results);
+}
+
+/// Makes `results` the active search and previews its first match from
+/// where the search started (or goes back there if nothing matched).
+fn show_while_typing(app: &mut App, results: SearchResults) {
+    let Some(prompt) = app.search.prompt.as_ref() else {
+        return;
+    };
+    let saved = prompt.saved;
+    let from = place_of(app, saved);
+    let first = results.first_match_at_or_after(from);
+    app.search.active = Some(ActiveSearch {
+        text: prompt.text.clone(),
+        scope: prompt.scope,
+        mode: prompt.mode,
+        results,
+        current: None,
+    });
+    match first {
+        Some(step) => go_to_match(app, step.index),
+        None => saved.restore(app),
+    }
+}
+
+fn confirm(app: &mut App) {
+    if !prompt_is_open(app) {
+        return;
+    }
+    let Some(prompt) = app.search.prompt.take() else {
+        return;
+    };
+    app.overlay = None;
+    let text = prompt.text.clone();
+    if text.trim().is_empty() {
+        app.search.active = prompt.previous;
+        prompt.saved.restore(app);
+        return;
+    }
+    app.search.history.retain(|earlier| *earlier != text);
+    app.search.history.push(text.clone());
+    if let Some(error) = prompt.error {
+        app.search.active = None;
+        app.status = Some(error);
+        prompt.saved.restore(app);
+        return;
+    }
+    if prompt.pending {
+        // The worker has not answered yet; Enter must not be lost, so this
+        // one search runs here.
+        if let Some(worker) = app.search.worker.as_mut() {
+            worker.cancel();
+        }
+        if let Ok(query) = Query::new(&text, prompt.scope, prompt.mode) {
+            let results = index(app).search(&query);
+            app.search.active = Some(ActiveSearch {
+                text: text.clone(),
+                scope: prompt.scope,
+                mode: prompt.mode,
+                results,
+                current: None,
+            });
+        }
+    }
+    let from = place_of(app, prompt.saved);
+    let first = app
+        .search
+        .active
+        .as_ref()
+        .and_then(|a| a.results.first_match_at_or_after(from));
+    match first {
+        Some(step) => {
+            go_to_match(app, step.index);
+            if step.wrapped {
+                app.status = Some("Search wrapped to the first match".to_string());
+            }
+        }
+        None => {
+            prompt.saved.restore(app);
+            app.status = Some(format!("Not found: {text}"));
+        }
+    }
+}
+
+fn cancel(app: &mut App) {
+    if app.overlay == Some(Overlay::Prompt) {
+        app.overlay = None;
+    }
+    let Some(prompt) = app.search.prompt.take() else {
+        return;
+    };
+    if let Some(worker) = app.search.worker.as_mut() {
+        worker.cancel();
+    }
+    app.search.active = prompt.previous;
+    prompt.saved.restore(app);
+}
+
+fn recall(app: &mut App, older: bool) {
+    let count = app.search.history.len();
+    if !prompt_is_open(app) || count == 0 {
+        return;
+    }
+    let history = app.search.history.clone();
+    change_prompt(app, |prompt| {
+        let next = match (prompt.recalled, older) {
+            (None, true) => {
+                prompt.draft = prompt.text.clone();
+                Some(count - 1)
+            }
+            (None, false) => None,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) => (i + 1 < count).then_some(i + 1),
+        };
+        prompt.recalled = next;
+        prompt.text = match next {
+            Some(i) => history[i].clone(),
+            None => prompt.draft.clone(),
+        };
+    });
+}
+
+/// The place at the top of the article view described by `saved` (the
+/// start of the post when it is scrolled to the top).
+fn place_of(app: &App, saved: SavedPlace) -> Place {
+    let Some(post) = saved.open_post else {
+        return Place::start_of(PostId(0));
+    };
+    if app.open_post != Some(post) || saved.scroll == 0 {
+        // The lines at hand belong to another post: the start is a fair
+        // approximation, and exact for the usual case of an unscrolled post.
+        return Place::start_of(post);
+    }
+    app.article
+        .lines
+        .iter()
+        .skip(saved.scroll)
+        .find_map(|line| line.location().map(|location| (location, line.start)))
+        .map_or(Place::start_of(post), |(location, offset)| Place {
+            post,
+            location,
+            offset,
+        })
+}
+
+/// Where n/N step from: the current match while it is on screen, else the
+/// top of the view.
+fn step_origin(app: &App) -> Place {
+    let current = app
+        .search
+        .active
+        .as_ref()
+        .and_then(ActiveSearch::current_match);
+    if let Some(found) = current
+        && app.open_post == Some(found.post)
+        && match_is_visible(app, found)
+    {
+        return found.place();
+    }
+    place_of(app, SavedPlace::of(app))
+}
+
+fn step(app: &mut App, forward: bool) {
+    let Some(active) = app.search.active.as_ref() else {
+        app.status = Some("No search yet: press / to search".to_string());
+        return;
+    };
+    let origin = step_origin(app);
+    let step = if forward {
+        active.results.next_match_after(origin)
+    } else {
+        active.results.previous_match_before(origin)
+    };
+    let Some(step) = step else {
+        app.status = Some(format!("Not found: {}", active.text));
+        return;
+    };
+    go_to_match(app, step.index);
+    if step.wrapped {
+        app.status = Some(if forward {
+            "Search wrapped to the first match".to_string()
+        } else {
+            "Search wrapped to the last match".to_string()
+        });
+    }
+}
+
+/// Makes match `index` current: opens its post, selects it in the tree and
+/// scrolls it into view (or selects its source, for a source field).
+pub fn go_to_match(app: &mut App, index: usize) {
+    let Some(active) = app.search.active.as_mut() else {
+        return;
+    };
+    let Some(found) = active.results.get(index).cloned() else {
+        return;
+    };
+    active.current = Some(index);
+    if app.open_post != Some(found.post) {
+        update::open_post(app, found.post);
+        select_in_tree(app, found.post);
+    }
+    match found.location {
+        Location::Source(source, _) => {
+            app.selected_source = Some(source);
+            app.citation = None;
+            update::keep_source_in_view(app);
+        }
+        _ => scroll_to_match(app, &found),
+    }
+}
+
+/// Selects `post`'s row under the list it was being read from, else under
+/// "All posts".
+fn select_in_tree(app: &mut App, post: PostId) {
+    let row = app.row_of_post_under(app.post_list, post).or_else(|| {
+        let all = app.tree.all_posts();
+        let row = app.row_of_post_under(all, post)?;
+        app.post_list = all;
+        Some(row)
+    });
+    if let Some(row) = row {
+        app.tree_selected = row;
+        update::keep_tree_selection_in_view(app);
+    }
+    app.refresh_position();
+}
+
+/// The article line where `found` starts.
+fn line_of_match(app: &App, found: &Match) -> Option<usize> {
+    app.article.lines.iter().position(|line| {
+        line.location() == Some(found.location) && line.shows_offset(found.range.start)
+    })
+}
+
+fn match_is_visible(app: &App, found: &Match) -> bool {
+    match found.location {
+        Location::Source(source, _) => app.selected_source == Some(source),
+        _ => line_of_match(app, found).is_some_and(|line| {
+            line >= app.scroll && line < app.scroll + app.article_height().max(1)
+        }),
+    }
+}
+
+/// Scrolls so the match's line is on screen: left alone if it already is,
+/// else a third of the way down so some context shows above it.
+fn scroll_to_match(app: &mut App, found: &Match) {
+    let Some(line) = line_of_match(app, found) else {
+        return;
+    };
+    let height = app.article_height().max(1);
+    if line < app.scroll || line >= app.scroll + height {
+        app.scroll = line.saturating_sub(height / 3).min(app.max_scroll());
+    }
+}

@@ -1,0 +1,81 @@
+//! Search matches drawn over text: splits a line's text span where matches
+//! start and end, styling the current match apart from the others.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::palette::Palette;
+use crate::tui::app::App;
+use crate::tui::wrap::ArticleLine;
+
+/// Marks the search matches on one article line. `styled` must end with
+/// the span of `line.text`, as the article pane draws it.
+pub fn mark_matches<'a>(
+    styled: &mut Line<'a>,
+    line: &'a ArticleLine,
+    app: &App,
+    palette: &Palette,
+) {
+    let (Some(post), Some(location)) = (app.open_post, line.location()) else {
+        return;
+    };
+    let (matches, current) = app.search.in_field(post, location);
+    if matches.is_empty() {
+        return;
+    }
+    let ranges = line.ranges_on_line(matches.iter().map(|m| &m.range));
+    if ranges.is_empty() {
+        return;
+    }
+    let current: Vec<Range<usize>> = current
+        .map(|m| line.ranges_on_line([&m.range]))
+        .unwrap_or_default();
+    if styled
+        .spans
+        .last()
+        .is_none_or(|span| span.content != line.text.as_str())
+    {
+        return;
+    }
+    let Some(last) = styled.spans.pop() else {
+        return;
+    };
+    styled.spans.extend(split_at_matches(
+        &line.text, &ranges, &current, last.style, palette,
+    ));
+}
+
+/// `text` as spans in `base` style, with `ranges` in the match style (the
+/// ones in `current` in the current-match style). Ranges are in order and
+/// on character boundaries.
+pub fn split_at_matches<'a>(
+    text: &'a str,
+    ranges: &[Range<usize>],
+    current: &[Range<usize>],
+    base: Style,
+    palette: &Palette,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for range in ranges {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        if range.start > at {
+            spans.push(Span::styled(&text[at..range.start], base));
+        }
+        let style = if current.contains(range) {
+            palette.current_match()
+        } else {
+            palette.search_match()
+        };
+        spans.push(Span::styled(&text[range.clone()], base.patch(style)));
+        at = range.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], base));
+    }
+    spans
+}

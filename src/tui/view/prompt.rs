@@ -1,0 +1,73 @@
+//! The search prompt on the bottom line: the query, its scope and mode,
+//! and what it found so far (or why it cannot run).
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::palette::Palette;
+use crate::search::Mode;
+use crate::tui::app::App;
+use crate::tui::search::{self, Prompt};
+
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let Some(prompt) = app.search.prompt.as_ref() else {
+        return;
+    };
+    let (line, cursor) = prompt_line(app, prompt, palette, rect.width);
+    frame
+        .buffer_mut()
+        .set_line(rect.x, rect.y, &line, rect.width);
+    let x = rect
+        .x
+        .saturating_add(cursor)
+        .min(rect.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(x, rect.y));
+}
+
+/// The prompt as drawn, and the column of the cursor (after the query).
+/// A query too long for the line shows its end, where the typing is.
+fn prompt_line<'a>(
+    app: &App,
+    prompt: &'a Prompt,
+    palette: &Palette,
+    width: u16,
+) -> (Line<'a>, u16) {
+    let mode = match prompt.mode {
+        Mode::Literal => "",
+        Mode::Regex => " regex",
+    };
+    let label = format!(" /{mode} ");
+    let outcome = match (&prompt.error, prompt.pending) {
+        (Some(error), _) => error.clone(),
+        (None, true) => "searching…".to_string(),
+        (None, false) if prompt.text.trim().is_empty() => String::new(),
+        (None, false) => search::summary(app).unwrap_or_default(),
+    };
+    let scope = format!("  in {} (Tab)", prompt.scope.name());
+    let room = usize::from(width)
+        .saturating_sub(label.width() + scope.width() + outcome.width() + 4)
+        .max(1);
+    let mut shown = prompt.text.as_str();
+    while shown.width() > room {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let cursor = u16::try_from(label.width() + shown.width()).unwrap_or(u16::MAX);
+    let outcome_style = if prompt.error.is_some() {
+        palette.message()
+    } else {
+        palette.match_count()
+    };
+    let line = Line::from(vec![
+        Span::styled(label, palette.status_focus()),
+        Span::raw(shown),
+        Span::raw(" "),
+        Span::styled(scope, palette.dim()),
+        Span::raw("  "),
+        Span::styled(outcome, outcome_style),
+    ]);
+    (line, cursor)
+}
