@@ -454,6 +454,21 @@ pub fn action_for(key: &KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Opt
     None
 }
 
+/// The keys a key event stands for. Terminals send Alt-x as ESC followed by
+/// x, so an Esc typed just before another key can arrive glued to it and be
+/// reported as Alt-x. pundit binds no Alt keys: an Alt key with no binding
+/// of its own is taken as Esc, then the key.
+///
+/// `Alt-]` becomes `Esc`, `]`; `Ctrl-c` stays itself.
+pub fn keys_of(key: KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Vec<KeyEvent> {
+    if !key.modifiers.contains(KeyModifiers::ALT) || action_for(&key, focus, overlay).is_some() {
+        return vec![key];
+    }
+    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+    vec![escape, plain]
+}
+
 /// The bindings of one context, in table order.
 pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.context == context)
@@ -577,6 +592,15 @@ mod tests {
             action_for(&ctrl_r, Focus::Topics, prompt),
             Some(Action::Search(SearchAction::ToggleRegex))
         );
+    }
+
+    #[test]
+    fn an_unbound_alt_key_is_esc_then_the_key() {
+        let alt = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT);
+        let keys = keys_of(alt, Focus::Topics, Some(Overlay::Help));
+        assert_eq!(keys, [key(Esc), key(KeyCode::Char(']'))]);
+        let plain = key(KeyCode::Char(']'));
+        assert_eq!(keys_of(plain, Focus::Topics, None), [plain]);
     }
 
     #[test]

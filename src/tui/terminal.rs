@@ -217,13 +217,22 @@ fn event_loop(
                 continue;
             }
         };
-        let Some(action) = action_for_event(&event, app) else {
-            continue;
+        let events = match event {
+            Event::Key(key) => keymap::keys_of(key, app.focus, app.overlay)
+                .into_iter()
+                .map(Event::Key)
+                .collect(),
+            other => vec![other],
         };
-        let effect = update::update(app, action);
-        carry_out(effect, guard, app)?;
-        if app.quit {
-            return Ok(ExitCode::SUCCESS);
+        for event in events {
+            let Some(action) = action_for_event(&event, app) else {
+                continue;
+            };
+            let effect = update::update(app, action);
+            carry_out(effect, guard, app)?;
+            if app.quit {
+                return Ok(ExitCode::SUCCESS);
+            }
         }
     }
 }
