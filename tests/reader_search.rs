@@ -433,3 +433,15 @@ fn no_size_panics_with_a_search_and_its_overlays() {
         let _ = draw(&app);
     }
 }
+
+#[test]
+fn a_source_whose_outlet_matches_is_marked_in_the_sources_pane() {
+    let mut app = small_app(120, 40);
+    search_for(&mut app, "rnz");
+    let terminal = draw(&app);
+    // Source 2 of the first post is RNZ; source 1 is the Herald.
+    let (x, y) = find_on_screen(&terminal, "[2] RNZ").expect("source 2 listed");
+    assert!(modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
+    let (x, y) = find_on_screen(&terminal, "[1] Herald").expect("source 1 listed");
+    assert!(!modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
+}

@@ -219,6 +219,22 @@ impl SearchSession {
             .map_or(0, |active| active.results.count_in_post(post))
     }
 
+    /// Whether source `source` of `post` has matches in its outlet, headline
+    /// or URL, and whether the current match is one of them: `None` when it
+    /// has none. (The Sources pane shortens labels, so it marks the source
+    /// rather than the matched bytes.)
+    pub fn source_matches(&self, post: PostId, source: usize) -> Option<bool> {
+        let active = self.active.as_ref()?;
+        let in_post = active.results.in_post(post);
+        let mut found = in_post
+            .iter()
+            .filter(|m| matches!(m.location, Location::Source(n, _) if n == source))
+            .peekable();
+        found.peek()?;
+        let current = active.current_match();
+        Some(found.any(|m| Some(m) == current))
+    }
+
     /// The matches to draw in one field, and the current match if it is there.
     pub fn in_field(&self, post: PostId, location: Location) -> (&[Match], Option<&Match>) {
         match &self.active {

@@ -40,6 +40,15 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         // The source being read (its quote is at the top of the article).
         let marker = if in_view == Some(index) { "▶" } else { " " };
         let number = format!("[{}] ", index + 1);
+        // A source whose outlet, headline or URL matches the search.
+        let number_style = match app
+            .open_post
+            .and_then(|p| app.search.source_matches(p, index))
+        {
+            Some(true) => palette.current_match(),
+            Some(false) => palette.search_match(),
+            None => palette.source(index).patch(palette.key()),
+        };
         let indent = " ".repeat(source_number_width(index));
         for (n, text) in app.source_label_lines(index).into_iter().enumerate() {
             if y >= bottom {
@@ -48,7 +57,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             let mut line = if n == 0 {
                 Line::from(vec![
                     Span::styled(marker, palette.source(index)),
-                    Span::styled(number.clone(), palette.source(index).patch(palette.key())),
+                    Span::styled(number.clone(), number_style),
                     Span::raw(text),
                 ])
             } else {
