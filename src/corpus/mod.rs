@@ -137,6 +137,15 @@ pub struct Post {
 }
 
 impl Post {
+    /// The first of this post's sources from `outlet`, compared as
+    /// [`Corpus::outlets`] compares them ("The Guardian" is "Guardian").
+    pub fn source_from_outlet(&self, outlet: &str) -> Option<usize> {
+        let wanted = outlet_key(outlet);
+        self.sources
+            .iter()
+            .position(|s| s.outlet.as_deref().is_some_and(|o| outlet_key(o) == wanted))
+    }
+
     /// Indices of the blocks that cite or quote source `source`, in order.
     pub fn blocks_citing(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
         self.blocks
@@ -323,6 +332,22 @@ mod tests {
         let ids: Vec<_> = corpus.posts.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["same", "same-2", "same-3"]);
         assert_eq!(corpus.post_by_id("same-3"), Some(PostId(2)));
+    }
+
+    #[test]
+    fn a_source_is_found_by_its_outlet_with_or_without_the() {
+        let mut a = post("A");
+        a.sources.push(Source {
+            outlet: Some("RNZ".into()),
+            ..Source::default()
+        });
+        a.sources.push(Source {
+            outlet: Some("The Guardian".into()),
+            ..Source::default()
+        });
+        assert_eq!(a.source_from_outlet("guardian"), Some(1));
+        assert_eq!(a.source_from_outlet("RNZ"), Some(0));
+        assert_eq!(a.source_from_outlet("BBC"), None);
     }
 
     #[test]

@@ -209,15 +209,7 @@ fn open_from_tree(app: &mut App, node: super::tree::NodeId, post: PostId) {
 /// The open post's first source from `outlet`, matched as the corpus groups
 /// outlets: without case, and "The Guardian" is "Guardian".
 fn source_from_outlet(app: &App, outlet: &str) -> Option<usize> {
-    fn key(outlet: &str) -> String {
-        let lower = outlet.to_lowercase();
-        lower.strip_prefix("the ").unwrap_or(&lower).to_string()
-    }
-    let wanted = key(outlet);
-    app.post()?
-        .sources
-        .iter()
-        .position(|s| s.outlet.as_deref().is_some_and(|o| key(o) == wanted))
+    app.post()?.source_from_outlet(outlet)
 }
 
 fn expand_row(app: &mut App) {
