@@ -173,9 +173,12 @@ fn the_reader_on_hostile_input_writes_only_its_own_sequences() {
     session.wait_for("the hostile post", |s| {
         s.contains("Window title") && s.contains("Clipboard")
     });
-    // Visit every pane, both sources, Help and the second post.
+    // Visit every pane, both sources, Help, the second post and a search
+    // with its highlights. No Esc in
+    // the burst: followed at once by another key, it reads as Alt+key.
     for keys in [
-        "\t", "j", "G", "\t", "j", "k", "1", "}", "2", "?", "j", "\x1b", "]", "[", "\t",
+        "\t", "j", "G", "\t", "j", "k", "1", "}", "2", "?", "j", "?", "]", "[", "\t", "/", "r",
+        "e", "d", "\r", "n", "N",
     ] {
         session.send(keys);
     }
@@ -183,19 +186,16 @@ fn the_reader_on_hostile_input_writes_only_its_own_sequences() {
     session.wait_for_text("Open the next post");
     session.send("\x1b");
     session.wait_for("Help to close", |s| !s.contains("Open the next post"));
-    let screen = session.screen();
     let shown = pty::SHOWN_PLACEHOLDER;
-    for line in [
+    let lines = [
         format!("Window title {shown} attack gnirts desrever here"),
         format!("Clipboard{shown}write then clear{shown}screen and home{shown} done."),
         format!("C1 csi{shown}red and bell{shown}ring and nul{shown}byte"),
         format!("Evil News: {shown}click me{shown} now"),
-    ] {
-        assert!(
-            screen.contains(&line),
-            "placeholders keep the words apart: {line:?} in\n{screen}"
-        );
-    }
+    ];
+    session.wait_for("placeholders that keep the words apart", |screen| {
+        lines.iter().all(|line| screen.contains(line))
+    });
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     let raw = session.raw_output();
