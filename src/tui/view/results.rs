@@ -125,6 +125,12 @@ fn snippet<'a>(
         }
         start = at;
     }
+    // Start at a word rather than in the middle of one.
+    if start > 0
+        && let Some(space) = text[start..start_limit].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
     let mut end = start;
     let mut used = 0;
     for (at, c) in text[start..].char_indices() {

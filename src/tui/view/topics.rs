@@ -36,7 +36,12 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         let marker = match node.kind {
             NodeKind::Post(_) if is_open => "▶ ",
             NodeKind::Post(_) => "· ",
-            _ if app.expanded.get(node_id.0).copied().unwrap_or(false) => "▾ ",
+            // A filter shows what matched under every group, expanded or not.
+            _ if app.filter.is_active()
+                || app.expanded.get(node_id.0).copied().unwrap_or(false) =>
+            {
+                "▾ "
+            }
             _ => "▸ ",
         };
         let label_style = if is_open {
