@@ -210,6 +210,10 @@ fn the_last_query_stays_active_for_n_after_the_prompt_closes() {
     );
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.search.active.as_ref().and_then(|a| a.current), Some(1));
+    // Enter on an empty prompt clears the search and its highlights.
+    search_for(&mut app, "");
+    assert!(app.search.active.is_none());
+    assert_eq!(search::summary(&app), None);
 }
 
 #[test]
@@ -444,4 +448,35 @@ fn a_source_whose_outlet_matches_is_marked_in_the_sources_pane() {
     assert!(modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
     let (x, y) = find_on_screen(&terminal, "[1] Herald").expect("source 1 listed");
     assert!(!modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
+}
+
+#[test]
+fn matches_are_found_from_the_place_in_view_not_the_top_of_the_post() {
+    let mut app = small_app(120, 40);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let top_block = app
+        .article
+        .block_at_or_after(app.scroll)
+        .expect("a block in view");
+    assert!(top_block > 5, "scrolled well into the post");
+    // "budget" is in every block; a letter at a time, the preview stays here.
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "budget");
+    press(&mut app, KeyCode::Enter);
+    let current = app
+        .search
+        .active
+        .as_ref()
+        .and_then(|a| a.current_match())
+        .map(|m| m.location);
+    assert_eq!(app.open_post, Some(PostId(2)));
+    assert!(
+        matches!(current, Some(Location::Block(n)) if n >= top_block - 1),
+        "{current:?} from block {top_block}"
+    );
 }

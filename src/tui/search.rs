@@ -62,7 +62,7 @@ impl SearchAction {
             SearchAction::Type(_) => "Type the query",
             SearchAction::Backspace => "Delete the last character",
             SearchAction::Clear => "Clear the query",
-            SearchAction::Confirm => "Keep the search, go to the first match from here",
+            SearchAction::Confirm => "Go to the first match from here (empty: clear the search)",
             SearchAction::Cancel => "Cancel, back to where the search started",
             SearchAction::CycleScope => "Search everything / commentary / quotes / sources",
             SearchAction::ToggleRegex => "Toggle regular expression",
@@ -161,6 +161,9 @@ pub struct Prompt {
     draft: String,
     /// Where the search started.
     pub saved: SavedPlace,
+    /// The place in the text the reader was at: matches are looked for
+    /// from here, however far the preview has moved since.
+    origin: Place,
     /// The search that was active before, restored on Esc.
     previous: Option<ActiveSearch>,
 }
@@ -357,6 +360,7 @@ fn open_prompt(app: &mut App) {
         recalled: None,
         draft: String::new(),
         saved: SavedPlace::of(app),
+        origin: view_place(app),
         previous: app.search.active.clone(),
     });
     app.overlay = Some(Overlay::Prompt);
@@ -430,8 +434,7 @@ fn show_while_typing(app: &mut App, results: SearchResults) {
         return;
     };
     let saved = prompt.saved;
-    let from = place_of(app, saved);
-    let first = results.first_match_at_or_after(from);
+    let first = results.first_match_at_or_after(prompt.origin);
     app.search.active = Some(ActiveSearch {
         text: prompt.text.clone(),
         scope: prompt.scope,
@@ -455,7 +458,8 @@ fn confirm(app: &mut App) {
     app.overlay = None;
     let text = prompt.text.clone();
     if text.trim().is_empty() {
-        app.search.active = prompt.previous;
+        // Enter on an empty prompt is how a reader drops the highlights.
+        app.search.active = None;
         prompt.saved.restore(app);
         return;
     }
@@ -484,7 +488,7 @@ fn confirm(app: &mut App) {
             });
         }
     }
-    let from = place_of(app, prompt.saved);
+    let from = prompt.origin;
     let first = app
         .search
         .active
@@ -542,21 +546,19 @@ fn recall(app: &mut App, older: bool) {
     });
 }
 
-/// The place at the top of the article view described by `saved` (the
-/// start of the post when it is scrolled to the top).
-fn place_of(app: &App, saved: SavedPlace) -> Place {
-    let Some(post) = saved.open_post else {
+/// The place at the top of the article view: the start of the post when
+/// it is scrolled to the top, else the first field text on screen.
+fn view_place(app: &App) -> Place {
+    let Some(post) = app.open_post else {
         return Place::start_of(PostId(0));
     };
-    if app.open_post != Some(post) || saved.scroll == 0 {
-        // The lines at hand belong to another post: the start is a fair
-        // approximation, and exact for the usual case of an unscrolled post.
+    if app.scroll == 0 {
         return Place::start_of(post);
     }
     app.article
         .lines
         .iter()
-        .skip(saved.scroll)
+        .skip(app.scroll)
         .find_map(|line| line.location().map(|location| (location, line.start)))
         .map_or(Place::start_of(post), |(location, offset)| Place {
             post,
@@ -579,7 +581,7 @@ fn step_origin(app: &App) -> Place {
     {
         return found.place();
     }
-    place_of(app, SavedPlace::of(app))
+    view_place(app)
 }
 
 fn step(app: &mut App, forward: bool) {
