@@ -209,3 +209,51 @@ fn esc_restores_the_position() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+/// A corpus of a few megabytes, large enough that queries go to the search
+/// worker, with one rare word in its last post.
+fn large_corpus_file() -> std::path::PathBuf {
+    use pundit::corpus::{Block, BlockKind, Post};
+    let paragraph = "The minister said the budget would hold, and the opposition said \
+                     it would not; commentators were divided as usual. "
+        .repeat(8);
+    let count = 2000;
+    let posts: Vec<Post> = (0..count)
+        .map(|n| {
+            let mut blocks = vec![Block::new(BlockKind::Paragraph, paragraph.clone())];
+            if n == count - 1 {
+                blocks.push(Block::new(BlockKind::Paragraph, "A zanzibarite turns up."));
+            }
+            Post {
+                id: format!("post-{n}"),
+                title: format!("Post number {n}"),
+                author: None,
+                date: None,
+                topics: vec![],
+                blocks,
+                sources: vec![],
+            }
+        })
+        .collect();
+    let corpus = Corpus::new(posts, None);
+    let path = std::env::temp_dir().join(format!("pundit-e2e-search-{}.json", std::process::id()));
+    std::fs::write(&path, pundit::corpus::json::export(&corpus)).expect("write the corpus");
+    path
+}
+
+#[test]
+fn a_large_corpus_is_searched_in_the_background_and_enter_still_jumps() {
+    let path = large_corpus_file();
+    let arg = path.to_str().expect("UTF-8 path");
+    let mut session = pty::Session::start(&[arg], &[], COLUMNS, ROWS);
+    session.wait_for_text("post 1/2000");
+    session.send("/zanzibarite");
+    session.wait_for("the worker's answer", |s| s.contains("match 1/1 in 1 post"));
+    session.send("\r");
+    session.wait_for("the last post", |s| {
+        s.contains("post 2000/2000") && s.contains("zanzibarite turns up")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let _ = std::fs::remove_file(&path);
+}
