@@ -39,7 +39,7 @@ fn the_hostile_post_reads_with_placeholders_not_merged_words() {
     let post = corpus.post(PostId(0));
     assert_eq!(
         post.title,
-        "Window title \u{FFFD} attack gnirts desrever here"
+        "Window title \u{FFFD} attack \u{FFFD}gnirts desrever\u{FFFD} here"
     );
     assert_eq!(
         post.author.as_deref(),
@@ -53,10 +53,10 @@ fn the_hostile_post_reads_with_placeholders_not_merged_words() {
             format!("Clipboard{P}write then clear{P}screen and home{P} done."),
             format!("C1 csi{P}red and bell{P}ring and nul{P}byte and del{P}char."),
             format!("Evil News: {P}click me{P} now"),
-            // Bidi controls and joiners are invisible: dropping them shows
-            // what a browser would; a zero-width space is a space.
-            "Reversed override text and zero width and joinedfamily 👩👩👧 emoji.".to_string(),
-            "Isolatesinside and marks and bom end".to_string(),
+            // Bidi controls show as placeholders; joiners and marks only
+            // shape text and are dropped; a zero-width space is a space.
+            format!("Reversed {P}override{P} text and zero width and joinedfamily 👩👩👧 emoji."),
+            format!("Isolates{P}inside{P} and marks and bom end"),
             format!("Private mode{P} leaves the alternate screen{P} mouse"),
             format!("From {P} Mallory:"),
             format!("Unterminated osc {P}"),
@@ -73,7 +73,7 @@ fn the_hostile_post_reads_with_placeholders_not_merged_words() {
     );
     assert_eq!(
         post.sources[0].headline.as_deref(),
-        Some("Headline reversed with\u{FFFD} clear")
+        Some("Headline \u{FFFD}reversed\u{FFFD} with\u{FFFD} clear")
     );
     assert_eq!(
         post.sources[0].url.as_deref(),
@@ -188,7 +188,7 @@ fn the_reader_on_hostile_input_writes_only_its_own_sequences() {
     session.wait_for("Help to close", |s| !s.contains("Open the next post"));
     let shown = pty::SHOWN_PLACEHOLDER;
     let lines = [
-        format!("Window title {shown} attack gnirts desrever here"),
+        format!("Window title {shown} attack {shown}gnirts desrever{shown} here"),
         format!("Clipboard{shown}write then clear{shown}screen and home{shown} done."),
         format!("C1 csi{shown}red and bell{shown}ring and nul{shown}byte"),
         format!("Evil News: {shown}click me{shown} now"),

@@ -4,9 +4,10 @@
 //! After [`clean`], a string holds no C0 or C1 control character, no DEL, no
 //! escape sequence, no bidi or zero-width format character and no run of
 //! white space: it is one line of printable text that is safe to hand to a
-//! terminal. Escape sequences and control characters become a visible
-//! [`PLACEHOLDER`] so that a reader sees something was there and the words
-//! around it do not merge. Curly quotes, dashes and accents are kept.
+//! terminal. Escape sequences, control characters and bidi controls become
+//! a visible [`PLACEHOLDER`] so that a reader sees something was there and
+//! the words around it do not merge; joiners and marks that only shape text
+//! (ZWJ, LRM, soft hyphen, BOM) are dropped. Curly quotes, dashes and accents are kept.
 
 /// Shown where the input had a control character or an escape sequence.
 pub const PLACEHOLDER: char = '\u{FFFD}';
@@ -122,6 +123,7 @@ fn clean_slowly(input: &str) -> String {
                 pending_space = true;
                 None
             }
+            c if is_bidi_control(c) => Some(PLACEHOLDER),
             c if is_invisible_format(c) => None,
             c if c.is_control() => Some(PLACEHOLDER),
             c => Some(c),
@@ -140,8 +142,9 @@ fn clean_slowly(input: &str) -> String {
 /// True when [`clean`] would make nothing of `line`: white space, control
 /// characters and invisible format characters only. Allocates nothing.
 pub fn is_blank(line: &str) -> bool {
-    line.chars()
-        .all(|c| c.is_whitespace() || c == '\u{200b}' || is_invisible_format(c))
+    line.chars().all(|c| {
+        c.is_whitespace() || c == '\u{200b}' || (is_invisible_format(c) && !is_bidi_control(c))
+    })
 }
 
 /// True when `text` is already what [`clean`] would make of it.
@@ -152,16 +155,23 @@ pub fn is_clean(text: &str) -> bool {
 /// Bidi controls, zero-width joiners and similar: they change how the
 /// terminal lays text out without showing anything, so they are dropped.
 fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{200c}'..='\u{200f}'   // ZWNJ, ZWJ, LRM, RLM
-        | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{2066}'..='\u{2069}' // bidi isolates
-        | '\u{061c}'              // Arabic letter mark
-        | '\u{00ad}'              // soft hyphen
-        | '\u{feff}'              // byte order mark
-        | '\u{fff9}'..='\u{fffb}' // interlinear annotation
-    )
+    is_bidi_control(c)
+        || matches!(c,
+            '\u{200c}'..='\u{200f}'   // ZWNJ, ZWJ, LRM, RLM
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{061c}'              // Arabic letter mark
+            | '\u{00ad}'              // soft hyphen
+            | '\u{feff}'              // byte order mark
+            | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+        )
+}
+
+/// Bidi embeddings, overrides and isolates: they reorder what follows them
+/// (text that reads one way and is stored another), so they are shown as a
+/// placeholder rather than silently dropped, and the words around them stay
+/// apart.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Consumes what follows an ESC: a CSI (`ESC [ … final`), a string
@@ -267,7 +277,10 @@ mod tests {
             clean("a\u{0}b\u{7}c\u{7f}d\u{85}e"),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d e"
         );
-        assert_eq!(clean("ab\u{202e}cd\u{2066}e\u{200d}f"), "abcdef");
+        assert_eq!(
+            clean("ab\u{202e}cd\u{2066}e\u{200d}f"),
+            "ab\u{FFFD}cd\u{FFFD}ef"
+        );
         assert_eq!(clean("a\u{200b}b"), "a b");
     }
 
