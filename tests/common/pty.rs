@@ -154,11 +154,14 @@ impl Session {
         self.master
             .resize(size(columns, rows))
             .expect("resize the pseudo-terminal");
+        // vt100 0.16 underflows when a wide character meets a screen
+        // narrower than two columns (pundit may still be drawing the frame
+        // of the size before): keep its screen at least that wide.
         self.parser
             .lock()
             .expect("parser")
             .screen_mut()
-            .set_size(rows, columns);
+            .set_size(rows.max(1), columns.max(2));
     }
 
     /// Sends a signal by name (`TERM`, `HUP`) to pundit.
