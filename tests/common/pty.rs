@@ -154,14 +154,14 @@ impl Session {
         self.master
             .resize(size(columns, rows))
             .expect("resize the pseudo-terminal");
-        // vt100 0.16 underflows when a wide character meets a screen
-        // narrower than two columns (pundit may still be drawing the frame
-        // of the size before): keep its screen at least that wide.
+        // vt100 0.16 underflows when a line wraps on a one-row screen or a
+        // wide character meets a one-column one (pundit may still be drawing
+        // the frame of the size before): keep its screen at least 2×2.
         self.parser
             .lock()
             .expect("parser")
             .screen_mut()
-            .set_size(rows.max(1), columns.max(2));
+            .set_size(rows.max(2), columns.max(2));
     }
 
     /// Sends a signal by name (`TERM`, `HUP`) to pundit.
