@@ -250,7 +250,12 @@ fn ctrl_r_toggles_regex_and_an_invalid_one_is_a_message() {
     let error = app.search.prompt.as_ref().and_then(|p| p.error.clone());
     assert!(error.is_some_and(|e| e.contains("regular expression")));
     let screen = screen_text(&draw(&app));
-    assert!(screen.contains("invalid regular expression"), "{screen}");
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(last.starts_with(" / regex tol+s? ("), "{screen}");
+    assert!(
+        last.contains("invalid regular expression: unclosed group"),
+        "{screen}"
+    );
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
     let active = app.search.active.as_ref().expect("a valid regex runs");
@@ -479,4 +484,19 @@ fn matches_are_found_from_the_place_in_view_not_the_top_of_the_post() {
         matches!(current, Some(Location::Block(n)) if n >= top_block - 1),
         "{current:?} from block {top_block}"
     );
+}
+
+#[test]
+fn on_a_narrow_terminal_a_match_brings_its_pane_forward() {
+    let mut app = small_app(60, 20);
+    assert_eq!(app.focus, Focus::Topics);
+    search_for(&mut app, "a quote");
+    assert_eq!(app.focus, Focus::Article);
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("Deep in the budget, a quote."), "{screen}");
+    // Esc on a new prompt goes back to the pane that was shown.
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "toll");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::Article);
 }

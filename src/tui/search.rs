@@ -406,7 +406,7 @@ fn run_prompt_query(app: &mut App) {
     let query = match Query::new(&prompt.text, prompt.scope, prompt.mode) {
         Ok(query) => query,
         Err(error) => {
-            prompt.error = Some(error.to_string());
+            prompt.error = Some(one_line_error(&error.to_string()));
             return;
         }
     };
@@ -425,6 +425,16 @@ fn run_prompt_query(app: &mut App) {
     }
     let results = index.search(&query);
     show_while_typing(app, results);
+}
+
+/// A query error fit for one line: the regex crate's message spans several
+/// (the pattern, a caret, then "error: what went wrong"), the last says it.
+fn one_line_error(message: &str) -> String {
+    let last = message.lines().rev().find(|line| !line.trim().is_empty());
+    match last.and_then(|line| line.trim().strip_prefix("error: ")) {
+        Some(what) => format!("invalid regular expression: {what}"),
+        None => message.lines().next().unwrap_or_default().to_string(),
+    }
 }
 
 /// Makes `results` the active search and previews its first match from
@@ -623,13 +633,21 @@ pub fn go_to_match(app: &mut App, index: usize) {
         update::open_post(app, found.post);
         select_in_tree(app, found.post);
     }
-    match found.location {
+    let pane = match found.location {
         Location::Source(source, _) => {
             app.selected_source = Some(source);
             app.citation = None;
             update::keep_source_in_view(app);
+            Focus::Sources
         }
-        _ => scroll_to_match(app, &found),
+        _ => {
+            scroll_to_match(app, &found);
+            Focus::Article
+        }
+    };
+    // With one pane at a time, a match is only seen in the pane that has it.
+    if app.panes().rect_of(pane).is_none() {
+        app.focus = pane;
     }
 }
 

@@ -46,8 +46,9 @@ fn prompt_line<'a>(
         (None, false) => search::summary(app).unwrap_or_default(),
     };
     let scope = format!("  in {} (Tab)", prompt.scope.name());
+    // The query comes first; what it found is cut at the edge if need be.
     let room = usize::from(width)
-        .saturating_sub(label.width() + scope.width() + outcome.width() + 4)
+        .saturating_sub(label.width() + scope.width() + 2)
         .max(1);
     let mut shown = prompt.text.as_str();
     while shown.width() > room {
