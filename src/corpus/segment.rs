@@ -55,8 +55,9 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
 /// a title is followed by at least one paragraph of its own post.
 fn choose(gains: &[f32]) -> Vec<usize> {
     let n = gains.len();
-    // best[i]: the best total using titles from i.. given i-1 was not a title's
-    // direct successor constraint resolved by the caller.
+    // best[i]: the best total gain of titles chosen among i.., when i may
+    // be chosen. Taking i rules out i + 1 (a post needs a body), and the
+    // last paragraph can never open a post.
     let mut best = vec![0.0f32; n + 2];
     let mut take = vec![false; n];
     for i in (1..n).rev() {
