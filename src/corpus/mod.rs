@@ -52,18 +52,6 @@ impl BlockKind {
         BlockKind::ListItem,
         BlockKind::Contributor,
     ];
-
-    /// The name used in the JSON format.
-    pub fn name(self) -> &'static str {
-        match self {
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::Quote => "quote",
-            BlockKind::LeadIn => "lead_in",
-            BlockKind::Citation => "citation",
-            BlockKind::ListItem => "list_item",
-            BlockKind::Contributor => "contributor",
-        }
-    }
 }
 
 /// One paragraph-like unit of a post.
