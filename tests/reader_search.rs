@@ -500,3 +500,27 @@ fn on_a_narrow_terminal_a_match_brings_its_pane_forward() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus, Focus::Article);
 }
+
+#[test]
+fn a_query_typed_while_the_index_is_built_runs_when_it_comes() {
+    use pundit::search::SearchIndex;
+    use std::sync::Arc;
+    let mut app = small_app(120, 40);
+    app.search.expect_index();
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "ferry");
+    assert!(app.search.active.is_none());
+    let last = screen_text(&draw(&app));
+    assert!(last.contains("indexing…"), "{last}");
+    let index = Arc::new(SearchIndex::new(&app.corpus));
+    search::index_ready(&mut app, index);
+    assert_eq!(
+        app.search.active.as_ref().map(|a| a.results.post_count()),
+        Some(2)
+    );
+    // Enter does not wait for an index that has not come.
+    let mut app = small_app(120, 40);
+    app.search.expect_index();
+    search_for(&mut app, "a quote");
+    assert_eq!(app.open_post, Some(PostId(2)));
+}

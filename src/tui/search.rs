@@ -175,6 +175,8 @@ pub struct SearchSession {
     worker: Option<SearchWorker>,
     /// Send queries to the worker even for a small index.
     background: bool,
+    /// The index is being built elsewhere and will be attached.
+    awaiting_index: bool,
     pub prompt: Option<Prompt>,
     pub active: Option<ActiveSearch>,
     /// Queries confirmed in this session, oldest first, without repeats.
@@ -199,6 +201,17 @@ impl SearchSession {
     pub fn attach(&mut self, index: Arc<SearchIndex>) {
         self.worker = None;
         self.index = Some(index);
+        self.awaiting_index = false;
+    }
+
+    /// Says that an index is being built off the UI thread: until it is
+    /// attached, queries wait for it rather than build one here.
+    pub fn expect_index(&mut self) {
+        self.awaiting_index = self.index.is_none();
+    }
+
+    pub fn awaits_index(&self) -> bool {
+        self.awaiting_index
     }
 
     /// Sends every query to the background worker, whatever the corpus size
@@ -334,10 +347,25 @@ fn receive(app: &mut App, query: Query, results: SearchResults) {
     show_while_typing(app, results);
 }
 
-/// The index, built here on first use if the loader did not supply one.
+/// Attaches the index built off the UI thread, and runs the query typed
+/// while it was being built.
+pub fn index_ready(app: &mut App, index: Arc<SearchIndex>) {
+    app.search.attach(index);
+    if prompt_is_open(app) {
+        run_prompt_query(app);
+    }
+}
+
+/// The index, if there is one yet.
+fn ready_index(app: &App) -> Option<Arc<SearchIndex>> {
+    app.search.index.as_ref().map(Arc::clone)
+}
+
+/// The index, built here if there is none yet: on first use when nothing
+/// builds one elsewhere, or when Enter cannot wait for it.
 fn index(app: &mut App) -> Arc<SearchIndex> {
-    if let Some(index) = &app.search.index {
-        return Arc::clone(index);
+    if let Some(index) = ready_index(app) {
+        return index;
     }
     let index = Arc::new(SearchIndex::new(&app.corpus));
     app.search.index = Some(Arc::clone(&index));
@@ -345,7 +373,9 @@ fn index(app: &mut App) -> Arc<SearchIndex> {
 }
 
 fn open_prompt(app: &mut App) {
-    let _ = index(app);
+    if !app.search.awaiting_index {
+        let _ = index(app);
+    }
     let (scope, mode) = app
         .search
         .active
@@ -410,7 +440,18 @@ fn run_prompt_query(app: &mut App) {
             return;
         }
     };
-    let index = index(app);
+    let index = if app.search.awaiting_index {
+        ready_index(app)
+    } else {
+        Some(index(app))
+    };
+    let Some(index) = index else {
+        // Runs from `index_ready` when the index comes.
+        if let Some(prompt) = app.search.prompt.as_mut() {
+            prompt.pending = true;
+        }
+        return;
+    };
     if app.search.uses_worker() {
         if app.search.worker.is_none() {
             app.search.worker = SearchWorker::spawn(Arc::clone(&index)).ok();

@@ -97,9 +97,10 @@ fn install_panic_hook() {
 /// What the loader thread reports.
 enum Loading {
     Progress(Progress),
-    /// The corpus, with its search index built on the loader's thread so
-    /// the UI thread never waits for it.
-    Done(Result<Loaded, LoadError>, Option<Arc<SearchIndex>>),
+    Done(Result<Loaded, LoadError>),
+    /// The search index, built on the loader's thread after `Done` so that
+    /// neither the first frame nor the UI thread waits for it.
+    Indexed(Arc<SearchIndex>),
 }
 
 fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
@@ -110,11 +111,15 @@ fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
             let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
         };
         let result = load_paths_with_progress(&paths, &mut report);
-        let index = result
-            .as_ref()
-            .ok()
-            .map(|loaded| Arc::new(SearchIndex::new(&loaded.corpus)));
-        let _ = sender.send(Loading::Done(result, index));
+        // The reader owns the corpus; indexing a copy here lets it start
+        // while the index (seconds for 100 MB) is built.
+        let copy = result.as_ref().ok().map(|loaded| loaded.corpus.clone());
+        let _ = sender.send(Loading::Done(result));
+        if let Some(corpus) = copy {
+            let index = SearchIndex::new(&corpus);
+            drop(corpus);
+            let _ = sender.send(Loading::Indexed(Arc::new(index)));
+        }
     });
     receiver
 }
@@ -168,13 +173,11 @@ fn event_loop(
                     *progress = now;
                     dirty = true;
                 }
-                Ok(Loading::Done(result, index)) => {
+                Ok(Loading::Done(result)) => {
                     let loaded = result?;
                     let size = guard.terminal.size()?;
                     let mut app = App::new(loaded.corpus, (size.width, size.height), color);
-                    if let Some(index) = index {
-                        app.search.attach(index);
-                    }
+                    app.search.expect_index();
                     if !loaded.warnings.is_empty() {
                         update::report(
                             &mut app,
@@ -184,14 +187,20 @@ fn event_loop(
                     screen = Screen::Ready(Box::new(app));
                     dirty = true;
                 }
-                Err(TryRecvError::Empty) => {}
+                Ok(Loading::Indexed(_)) | Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
             }
         }
-        if let Screen::Ready(app) = &mut screen
-            && super::search::poll(app)
-        {
-            dirty = true;
+        if let Screen::Ready(app) = &mut screen {
+            if app.search.awaits_index()
+                && let Ok(Loading::Indexed(index)) = loader.try_recv()
+            {
+                super::search::index_ready(app, index);
+                dirty = true;
+            }
+            if super::search::poll(app) {
+                dirty = true;
+            }
         }
         if dirty {
             guard.terminal.draw(|frame| match &screen {

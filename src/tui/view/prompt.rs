@@ -41,6 +41,7 @@ fn prompt_line<'a>(
     let label = format!(" /{mode} ");
     let outcome = match (&prompt.error, prompt.pending) {
         (Some(error), _) => error.clone(),
+        (None, true) if app.search.awaits_index() => "indexing…".to_string(),
         (None, true) => "searching…".to_string(),
         (None, false) if prompt.text.trim().is_empty() => String::new(),
         (None, false) => search::summary(app).unwrap_or_default(),
