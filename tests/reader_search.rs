@@ -524,3 +524,19 @@ fn a_query_typed_while_the_index_is_built_runs_when_it_comes() {
     search_for(&mut app, "a quote");
     assert_eq!(app.open_post, Some(PostId(2)));
 }
+
+#[test]
+fn the_filter_selects_the_post_that_matches_best() {
+    let mut app = small_app(120, 40);
+    press(&mut app, KeyCode::Char('f'));
+    // "Harbour bridge tolls return", first in the tree, has the letters of
+    // "budget" scattered in order; "Budget day" has the word.
+    typed(&mut app, "budget");
+    let labels: Vec<&str> = app.rows.iter().map(|&r| app.node_label(r)).collect();
+    assert!(
+        labels.contains(&"Harbour bridge tolls return"),
+        "{labels:?}"
+    );
+    let selected = app.selected_node().map(|n| app.node_label(n));
+    assert_eq!(selected, Some("Budget day"));
+}

@@ -66,16 +66,7 @@ pub fn visible_rows(app: &App) -> Vec<NodeId> {
 
 /// Per node: whether it matches `text` or has a descendant that does.
 fn matching_nodes(app: &App, text: &str) -> Vec<bool> {
-    let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buffer = Vec::new();
-    let mut keep = vec![false; app.tree.len()];
-    for (index, flag) in keep.iter_mut().enumerate() {
-        let label = app.node_label(NodeId(index));
-        *flag = pattern
-            .score(Utf32Str::new(label, &mut buffer), &mut matcher)
-            .is_some();
-    }
+    let mut keep: Vec<bool> = scores(app, text).iter().map(Option::is_some).collect();
     // Children come after their parents in the node list, so walking it
     // backwards marks every ancestor of a match.
     for index in (0..keep.len()).rev() {
@@ -86,6 +77,36 @@ fn matching_nodes(app: &App, text: &str) -> Vec<bool> {
         }
     }
     keep
+}
+
+/// Per node: how well its label matches `text` (nucleo's fuzzy score).
+fn scores(app: &App, text: &str) -> Vec<Option<u32>> {
+    let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buffer = Vec::new();
+    (0..app.tree.len())
+        .map(|index| {
+            let label = app.node_label(NodeId(index));
+            pattern.score(Utf32Str::new(label, &mut buffer), &mut matcher)
+        })
+        .collect()
+}
+
+/// The row of the post that matches the filter best (the first of equals).
+fn best_post_row(app: &App) -> Option<usize> {
+    let scores = scores(app, &app.filter.text);
+    let mut best: Option<(usize, u32)> = None;
+    for (row, node) in app.rows.iter().enumerate() {
+        if app.tree.node(*node).is_group() {
+            continue;
+        }
+        if let Some(score) = scores.get(node.0).copied().flatten()
+            && best.is_none_or(|(_, top)| score > top)
+        {
+            best = Some((row, score));
+        }
+    }
+    best.map(|(row, _)| row)
 }
 
 /// Applies a filter action.
@@ -114,15 +135,11 @@ fn change(app: &mut App, edit: impl FnOnce(&mut String)) {
     let selected = app.selected_node();
     edit(&mut app.filter.text);
     app.rows = visible_rows(app);
-    // While filtering, select the first post shown (what the user is looking
-    // for); once cleared, the row that was selected.
-    let first_post = app
-        .rows
-        .iter()
-        .position(|&row| !app.tree.node(row).is_group());
+    // While filtering, select the post that matches best (what the user is
+    // looking for); once cleared, the row that was selected.
     let still_shown = selected.and_then(|node| app.rows.iter().position(|&row| row == node));
     app.tree_selected = if app.filter.is_active() {
-        first_post.or(still_shown)
+        best_post_row(app).or(still_shown)
     } else {
         still_shown
     }
