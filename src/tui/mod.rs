@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod filter;
+pub mod jump;
 pub mod keymap;
 pub mod results;
 pub mod search;
