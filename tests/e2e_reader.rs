@@ -5,145 +5,22 @@
 //! sleep. `PUNDIT_E2E_TIMEOUT` (seconds) lengthens the deadline on slow
 //! machines.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+#[path = "common/pty.rs"]
+mod pty;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::{Session, find_last};
 use pundit::corpus::{Corpus, load_bundled};
 use pundit::tui::App;
 
 const COLUMNS: u16 = 160;
 const ROWS: u16 = 48;
 
-fn timeout() -> Duration {
-    let seconds = std::env::var("PUNDIT_E2E_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(15);
-    Duration::from_secs(seconds)
+fn start() -> Session {
+    start_with(&[])
 }
 
-/// A running `pundit` in a pseudo-terminal.
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    reader: Option<JoinHandle<()>>,
-}
-
-impl Session {
-    fn start() -> Session {
-        Session::start_with(&[])
-    }
-
-    fn start_with(args: &[&str]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLUMNS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pundit"));
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        let child = pty.slave.spawn_command(command).expect("start pundit");
-        // Only the child may hold the terminal's slave side, so that the
-        // reader sees the end of output when the child exits.
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLUMNS, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
-        let reader = thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(read) = reader.read(&mut chunk) {
-                if read == 0 {
-                    break;
-                }
-                parser_in.lock().expect("parser").process(&chunk[..read]);
-                raw_in
-                    .lock()
-                    .expect("raw")
-                    .extend_from_slice(&chunk[..read]);
-            }
-        });
-        let writer = pty.master.take_writer().expect("pty writer");
-        Session {
-            parser,
-            raw,
-            writer,
-            child,
-            master: pty.master,
-            reader: Some(reader),
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    /// Waits until `condition` holds for the screen text; fails with the
-    /// screen when the deadline passes.
-    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + timeout();
-        loop {
-            let screen = self.screen();
-            if condition(&screen) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for_text(&self, text: &str) {
-        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("send keys");
-        self.writer.flush().expect("send keys");
-    }
-
-    /// Waits for the child to exit and the output to be read to its end.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + timeout();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("pundit did not exit; the screen was:\n{}", self.screen());
-            }
-            thread::sleep(Duration::from_millis(20));
-        };
-        if let Some(reader) = self.reader.take() {
-            let _ = reader.join();
-        }
-        status.exit_code()
-    }
-
-    fn raw_output(&self) -> Vec<u8> {
-        self.raw.lock().expect("raw").clone()
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.reader.is_some() {
-            let _ = self.child.kill();
-        }
-    }
+fn start_with(args: &[&str]) -> Session {
+    Session::start(args, &[], COLUMNS, ROWS)
 }
 
 /// The start of a title, short enough to fit on one line of any pane.
@@ -158,7 +35,7 @@ fn corpus() -> Corpus {
 /// Waits for the reader to show its three panes and the first post.
 fn started() -> (Session, Corpus) {
     let corpus = corpus();
-    let session = Session::start();
+    let session = start();
     let first = title_start(&corpus.posts[0].title);
     session.wait_for("three panes and the first post", |screen| {
         screen.contains(" Topics ") && screen.contains(" Sources ") && screen.contains(&first)
@@ -180,12 +57,11 @@ fn starts_with_three_panes_and_the_first_post_and_q_quits_cleanly() {
     let left = find_last(&raw, b"\x1b[?1049l").expect("left the alternate screen");
     assert!(left > entered, "alternate screen left after entering");
     assert!(tail.ends_with("\x1b[?25h"), "cursor shown last: {tail:?}");
-    let parser = session.parser.lock().expect("parser");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen());
-    assert!(!screen.hide_cursor());
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-    drop(parser);
+    session.with_screen(|screen| {
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor());
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    });
     // Cooked mode: the line discipline echoes and edits lines again.
     if let Some(termios) = session.master.get_termios() {
         let flags = format!("{termios:?}");
@@ -289,9 +165,10 @@ fn exit_status_after(signal: &str) -> (Session, u32) {
 fn sigterm_restores_the_terminal_and_exits_143() {
     let (session, code) = exit_status_after("-TERM");
     assert_eq!(code, 143);
-    let parser = session.parser.lock().expect("parser");
-    assert!(!parser.screen().alternate_screen());
-    assert!(!parser.screen().hide_cursor());
+    session.with_screen(|screen| {
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor());
+    });
 }
 
 #[test]
@@ -314,17 +191,12 @@ fn without_a_terminal_it_points_to_tree_and_export() {
 
 #[test]
 fn a_file_that_will_not_load_restores_the_terminal_and_exits_2() {
-    let mut session = Session::start_with(&["/no/such/archive.txt"]);
+    let mut session = start_with(&["/no/such/archive.txt"]);
     assert_eq!(session.wait_exit(), 2);
     let screen = session.screen();
     assert!(
         screen.contains("pundit: /no/such/archive.txt"),
         "the error is readable on the main screen:\n{screen}"
     );
-    let parser = session.parser.lock().expect("parser");
-    assert!(!parser.screen().alternate_screen());
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
+    session.with_screen(|screen| assert!(!screen.alternate_screen()));
 }
