@@ -62,16 +62,7 @@ fn starts_with_three_panes_and_the_first_post_and_q_quits_cleanly() {
         assert!(!screen.hide_cursor());
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     });
-    // Cooked mode: the line discipline echoes and edits lines again.
-    if let Some(termios) = session.master.get_termios() {
-        let flags = format!("{termios:?}");
-        let local = flags.split("local_flags").nth(1).unwrap_or_default();
-        let local = local.split(')').next().unwrap_or_default();
-        assert!(
-            local.contains("ICANON") && local.contains("ECHO "),
-            "{flags}"
-        );
-    }
+    session.assert_cooked_mode();
 }
 
 #[test]

@@ -67,16 +67,7 @@ fn assert_output_restores_the_terminal(session: &Session) {
             "mouse reporting is off"
         );
     });
-    // Cooked mode: the line discipline echoes and edits lines again.
-    if let Some(termios) = session.master.get_termios() {
-        let flags = format!("{termios:?}");
-        let local = flags.split("local_flags").nth(1).unwrap_or_default();
-        let local = local.split(')').next().unwrap_or_default();
-        assert!(
-            local.contains("ICANON") && local.contains("ECHO "),
-            "{flags}"
-        );
-    }
+    session.assert_cooked_mode();
 }
 
 #[test]

@@ -194,6 +194,20 @@ impl Session {
         status.exit_code()
     }
 
+    /// Asserts the terminal is back in cooked mode: the line discipline
+    /// echoes and edits lines again (where the platform reports it).
+    pub fn assert_cooked_mode(&self) {
+        if let Some(termios) = self.master.get_termios() {
+            let flags = format!("{termios:?}");
+            let local = flags.split("local_flags").nth(1).unwrap_or_default();
+            let local = local.split(')').next().unwrap_or_default();
+            assert!(
+                local.contains("ICANON") && local.contains("ECHO "),
+                "{flags}"
+            );
+        }
+    }
+
     /// Every byte pundit wrote so far.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().expect("raw").clone()
