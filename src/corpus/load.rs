@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::{Corpus, Post, Topic, json, text};
@@ -169,61 +169,116 @@ fn directory_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 /// Reads and parses one file, by extension, else by content.
 fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_bytes(path, &name, progress)?;
-    let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+    let io_error = |source| LoadError::Io {
         path: name.clone(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    parse_content(&name, path, content)
+        source,
+    };
+    let file = fs::File::open(path).map_err(io_error)?;
+    let expected = file.metadata().map_err(io_error)?.len();
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let named_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if named_json || opens_with_brace(reader.fill_buf().map_err(io_error)?) {
+        let bytes = read_bytes(reader, path, &name, expected, progress)?;
+        let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+            path: name.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        return parse_json(&name, &content);
+    }
+    let paragraphs = read_paragraphs(reader, path, &name, expected, progress)?;
+    if paragraphs.is_empty() {
+        return Err(LoadError::Empty { path: name });
+    }
+    let posts = text::posts_from(paragraphs);
+    if posts.is_empty() {
+        return Err(LoadError::NoPosts { path: name });
+    }
+    Ok(Parsed {
+        posts,
+        topics: None,
+    })
 }
 
-/// Parses text already read: native JSON when the name ends in `.json` or
-/// the text opens with `{`, plain text otherwise.
-fn parse_content(name: &str, path: &Path, content: String) -> Result<Parsed, LoadError> {
+/// Whether the first bytes of a file, past a BOM and white space, open a
+/// JSON object.
+fn opens_with_brace(head: &[u8]) -> bool {
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    head.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
+}
+
+/// Splits a plain-text file into paragraphs line by line as it is read, so
+/// the whole file is never held beside its paragraphs.
+fn read_paragraphs(
+    mut reader: BufReader<fs::File>,
+    path: &Path,
+    name: &str,
+    expected: u64,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Vec<text::Paragraph>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: name.into(),
+        source,
+    };
+    let mut splitter = text::ParagraphSplitter::default();
+    let mut line = Vec::new();
+    let mut consumed = 0u64;
+    let mut reported = 0u64;
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line).map_err(io_error)?;
+        if read == 0 {
+            break;
+        }
+        let text = std::str::from_utf8(&line).map_err(|e| LoadError::NotUtf8 {
+            path: name.into(),
+            offset: consumed as usize + e.valid_up_to(),
+        })?;
+        splitter.push_line(text);
+        consumed += read as u64;
+        if consumed - reported >= PROGRESS_STEP {
+            progress(consumed);
+            reported = consumed;
+        }
+    }
+    progress(consumed);
+    check_unchanged(path, name, expected, consumed)?;
+    Ok(splitter.finish())
+}
+/// Parses a native JSON file's text.
+fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || content
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('{');
-    let parsed = if is_json {
-        let (posts, topics) = json::parse(name, &content)?;
-        Parsed {
-            posts,
-            topics: Some(topics),
-        }
-    } else {
-        Parsed {
-            posts: text::parse_owned(name, content)?,
-            topics: None,
-        }
-    };
-    if parsed.posts.is_empty() {
+    let (posts, topics) = json::parse(name, content)?;
+    if posts.is_empty() {
         return Err(LoadError::NoPosts { path: name.into() });
     }
-    Ok(parsed)
+    Ok(Parsed {
+        posts,
+        topics: Some(topics),
+    })
 }
 
 fn read_bytes(
+    mut reader: BufReader<fs::File>,
     path: &Path,
     name: &str,
+    expected: u64,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
         path: name.into(),
         source,
     };
-    let mut file = fs::File::open(path).map_err(io_error)?;
-    let expected = file.metadata().map_err(io_error)?.len();
     // Read straight into the buffer, a slice at a time so that a large
     // file reports its progress as it comes.
     let mut bytes = Vec::with_capacity(expected as usize + 1);
     loop {
-        let read = (&mut file)
+        let read = (&mut reader)
             .take(PROGRESS_STEP)
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
@@ -232,12 +287,22 @@ fn read_bytes(
         }
         progress(bytes.len() as u64);
     }
-    // A file that shrank or grew under us may have been cut mid-post.
-    let now = fs::metadata(path).map_err(io_error)?.len();
-    if now != bytes.len() as u64 && now != expected {
+    check_unchanged(path, name, expected, bytes.len() as u64)?;
+    Ok(bytes)
+}
+
+/// A file that shrank or grew while it was read may have been cut mid-post.
+fn check_unchanged(path: &Path, name: &str, expected: u64, read: u64) -> Result<(), LoadError> {
+    let now = fs::metadata(path)
+        .map_err(|source| LoadError::Io {
+            path: name.into(),
+            source,
+        })?
+        .len();
+    if now != read && now != expected {
         return Err(LoadError::Changed { path: name.into() });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 #[cfg(test)]

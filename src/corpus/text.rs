@@ -34,16 +34,8 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
     Ok(posts_from(paragraphs(content)))
 }
 
-/// [`parse`] for text the caller gives up: it is freed as soon as it has
-/// been split into paragraphs, so a large archive is not held twice.
-pub fn parse_owned(_name: &str, content: String) -> Result<Vec<Post>, LoadError> {
-    let all = paragraphs(&content);
-    drop(content);
-    Ok(posts_from(all))
-}
-
 /// Segments paragraphs into posts, moving their text into the blocks.
-fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
+pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // Furniture and citations are rare: keep them in maps by paragraph.
     let mut furniture: HashMap<usize, Furniture> = all
         .iter()
@@ -149,24 +141,44 @@ fn first_contributor(blocks: &[Block]) -> Option<String> {
 /// every bullet, it starts a new paragraph, so an archive with no blank
 /// lines at all still splits.
 pub fn paragraphs(content: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut group: Vec<&str> = Vec::new();
-    for line in content.split('\n').map(|l| l.trim_end_matches('\r')) {
+    let mut splitter = ParagraphSplitter::default();
+    for line in content.split('\n') {
+        splitter.push_line(line);
+    }
+    splitter.finish()
+}
+
+/// [`paragraphs`] fed one line at a time, so that a file can be split as it
+/// is read and never held whole beside its paragraphs.
+#[derive(Debug, Default)]
+pub struct ParagraphSplitter {
+    group: Vec<String>,
+    out: Vec<Paragraph>,
+}
+
+impl ParagraphSplitter {
+    /// Takes one line, with or without its line ending.
+    pub fn push_line(&mut self, line: &str) {
+        let line = line.trim_end_matches('\n').trim_end_matches('\r');
         if is_blank(line) {
-            flush_group(&mut group, &mut out);
+            flush_group(&mut self.group, &mut self.out);
         } else {
-            group.push(line);
+            self.group.push(line.to_string());
         }
     }
-    flush_group(&mut group, &mut out);
-    out
+
+    /// The paragraphs of every line pushed.
+    pub fn finish(mut self) -> Vec<Paragraph> {
+        flush_group(&mut self.group, &mut self.out);
+        self.out
+    }
 }
 
 /// Nobody hard-wraps text wider than this: a group with a longer line is
 /// one paragraph per line.
 const MAX_WRAP_WIDTH: usize = 160;
 
-fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
+fn flush_group(group: &mut Vec<String>, out: &mut Vec<Paragraph>) {
     if group.is_empty() {
         return;
     }
@@ -180,7 +192,7 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
     let mut current: Option<(String, bool)> = None;
     let mut previous_len = 0;
     for line in group.drain(..) {
-        let (text, is_bullet) = strip_bullet(line);
+        let (text, is_bullet) = strip_bullet(&line);
         let len = line.chars().count();
         let continues = !is_bullet
             && longest <= MAX_WRAP_WIDTH

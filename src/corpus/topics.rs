@@ -60,7 +60,9 @@ pub fn derive(posts: &mut [Post]) -> Vec<Topic> {
     let tree = {
         let posts: &[Post] = posts;
         let vocabulary = Vocabulary::gather(posts);
-        let weights = posts.iter().map(|post| vocabulary.weights(post)).collect();
+        // Lazily: each post's weights are folded in and dropped, so they
+        // are never all held at once.
+        let weights = posts.iter().map(|post| vocabulary.weights(post));
         choose(posts, weights)
     };
     assign_topic_names(posts, &tree);
@@ -502,7 +504,10 @@ fn display_name((kind, name): &Term<'_>) -> String {
     }
 }
 
-fn choose<'a>(posts: &'a [Post], weights: Vec<HashMap<Term<'a>, u32>>) -> Vec<Topic> {
+fn choose<'a>(
+    posts: &'a [Post],
+    weights: impl IntoIterator<Item = HashMap<Term<'a>, u32>>,
+) -> Vec<Topic> {
     let mut about: HashMap<Term<'a>, Candidate<'a>> = HashMap::default();
     let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
     for (post, terms) in weights.into_iter().enumerate() {
