@@ -5,6 +5,7 @@
 //! article); each says what it is derived from and is refreshed by update.
 
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 use super::filter::TopicFilter;
 use super::search::SearchSession;
@@ -70,7 +71,8 @@ pub fn source_number_width(source: usize) -> usize {
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the loader thread, which indexes it for search.
+    pub corpus: Arc<Corpus>,
     /// Derived from the corpus once; never changes.
     pub tree: Tree,
     /// Whether to draw in colour (false under `NO_COLOR`).
@@ -114,7 +116,8 @@ pub struct App {
 
 impl App {
     /// A reader on `corpus` for a terminal of `size`, with the first post open.
-    pub fn new(corpus: Corpus, size: (u16, u16), color: bool) -> App {
+    pub fn new(corpus: impl Into<Arc<Corpus>>, size: (u16, u16), color: bool) -> App {
+        let corpus = corpus.into();
         let tree = Tree::build(&corpus);
         let mut expanded = vec![false; tree.len()];
         let all = tree.all_posts();

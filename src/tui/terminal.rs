@@ -23,7 +23,7 @@ use super::app::App;
 use super::keymap;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
-use crate::corpus::{LoadError, Loaded, load_paths_with_progress};
+use crate::corpus::{Corpus, LoadError, Warning, load_paths_with_progress};
 use crate::search::SearchIndex;
 
 /// How long the loop waits for input before looking at the loader again.
@@ -97,7 +97,7 @@ fn install_panic_hook() {
 /// What the loader thread reports.
 enum Loading {
     Progress(Progress),
-    Done(Result<Loaded, LoadError>),
+    Done(Result<(Arc<Corpus>, Vec<Warning>), LoadError>),
     /// The search index, built on the loader's thread after `Done` so that
     /// neither the first frame nor the UI thread waits for it.
     Indexed(Arc<SearchIndex>),
@@ -110,12 +110,13 @@ fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
         let mut report = move |done, total| {
             let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
         };
-        let result = load_paths_with_progress(&paths, &mut report);
-        // The reader owns the corpus; indexing a copy here lets it start
-        // while the index (seconds for 100 MB) is built.
-        let copy = result.as_ref().ok().map(|loaded| loaded.corpus.clone());
+        // The reader and this thread share the corpus: the reader starts
+        // while the index (seconds for 100 MB) is built here.
+        let result = load_paths_with_progress(&paths, &mut report)
+            .map(|loaded| (Arc::new(loaded.corpus), loaded.warnings));
+        let shared = result.as_ref().ok().map(|(corpus, _)| Arc::clone(corpus));
         let _ = sender.send(Loading::Done(result));
-        if let Some(corpus) = copy {
+        if let Some(corpus) = shared {
             let index = SearchIndex::new(&corpus);
             drop(corpus);
             let _ = sender.send(Loading::Indexed(Arc::new(index)));
@@ -174,14 +175,14 @@ fn event_loop(
                     dirty = true;
                 }
                 Ok(Loading::Done(result)) => {
-                    let loaded = result?;
+                    let (corpus, warnings) = result?;
                     let size = guard.terminal.size()?;
-                    let mut app = App::new(loaded.corpus, (size.width, size.height), color);
+                    let mut app = App::new(corpus, (size.width, size.height), color);
                     app.search.expect_index();
-                    if !loaded.warnings.is_empty() {
+                    if !warnings.is_empty() {
                         update::report(
                             &mut app,
-                            format!("{} file(s) skipped while loading", loaded.warnings.len()),
+                            format!("{} file(s) skipped while loading", warnings.len()),
                         );
                     }
                     screen = Screen::Ready(Box::new(app));
