@@ -20,6 +20,7 @@
 //! the set of titles with the best total score such that every post has a
 //! body, so of two title-like lines in a row only the better one wins.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 
 /// What the segmenter knows about one paragraph.
@@ -46,6 +47,7 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
         return Vec::new();
     }
     let gains: Vec<f32> = (0..paragraphs.len())
+        .into_par_iter()
         .map(|i| title_score(paragraphs, i) - THRESHOLD)
         .collect();
     choose(&gains)

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::Source;
@@ -189,7 +190,7 @@ impl OutletEvidence {
     /// the name occurs other than as such a prefix.
     pub fn gather(paragraphs: &[&str]) -> Self {
         let prefixes: Vec<Option<&str>> = paragraphs
-            .iter()
+            .par_iter()
             .map(|p| split_prefix(p).map(|(outlet, _)| outlet))
             .collect();
         let mut candidates: Vec<&str> = prefixes
@@ -202,18 +203,28 @@ impl OutletEvidence {
         candidates.dedup();
         let mut uses = vec![0usize; candidates.len()];
         if !candidates.is_empty() {
-            // One pass over the whole archive for all candidates at once.
+            // One pass over the whole archive for all candidates at once,
+            // split between the cores and summed.
             let matcher = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&candidates)
                 .expect("a few hundred short patterns always build");
-            for paragraph in paragraphs {
-                for found in matcher.find_iter(paragraph) {
+            let count = |mut uses: Vec<usize>, paragraph: &&str| {
+                for found in matcher.find_iter(*paragraph) {
                     if is_word_at(paragraph, found.start(), found.end() - found.start()) {
                         uses[found.pattern().as_usize()] += 1;
                     }
                 }
-            }
+                uses
+            };
+            let add = |mut a: Vec<usize>, b: Vec<usize>| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+                a
+            };
+            uses = paragraphs
+                .par_iter()
+                .fold(|| vec![0usize; candidates.len()], count)
+                .reduce(|| vec![0usize; candidates.len()], add);
             // Its own `Name:` lines are not uses of the name in a sentence.
             for prefix in prefixes.iter().flatten() {
                 if let Ok(at) = candidates.binary_search(prefix) {

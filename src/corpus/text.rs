@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::clean::{clean, is_blank};
@@ -35,12 +36,18 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
 }
 
 /// Segments paragraphs into posts, moving their text into the blocks.
+///
+/// Every step that looks at one paragraph or one post at a time runs on all
+/// cores; only the choice of titles, which weighs the whole archive, is
+/// sequential. The result does not depend on the number of cores.
 pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // Furniture and citations are rare: keep them in maps by paragraph.
     let mut furniture: HashMap<usize, Furniture> = all
-        .iter()
+        .par_iter()
         .enumerate()
         .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
     let kept: Vec<usize> = (0..all.len())
         .filter(|i| !furniture.contains_key(i))
@@ -51,15 +58,17 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     let mut citations: HashMap<usize, Source> = {
         let texts: Vec<&str> = kept.iter().map(|&i| all[i].text.as_str()).collect();
         let evidence = OutletEvidence::gather(&texts);
-        kept.iter()
+        kept.par_iter()
             .enumerate()
             .filter(|&(_, &i)| !all[i].is_list_item)
             .filter_map(|(k, &i)| sources::recognise(&all[i].text, &evidence).map(|s| (k, s)))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect()
     };
     let titles = {
         let features: Vec<Features<'_>> = kept
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(k, &i)| Features {
                 text: &all[i].text,
@@ -77,7 +86,9 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             .collect();
         segment::title_indices(&features)
     };
-    let mut posts = Vec::with_capacity(titles.len());
+    // Moving the text out is cheap and sequential; giving the blocks their
+    // kinds is the costly part, done a post at a time.
+    let mut drafts = Vec::with_capacity(titles.len());
     for (n, &start) in titles.iter().enumerate() {
         let end = titles.get(n + 1).copied().unwrap_or(kept.len());
         let raw_start = kept[start];
@@ -90,20 +101,26 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 citation: citations.remove(&k),
             })
             .collect();
-        let (blocks, post_sources) = blocks(body);
         let title = std::mem::take(&mut all[raw_start].text);
-        let author = author.or_else(|| first_contributor(&blocks));
-        posts.push(Post {
-            id: slug(&title),
-            title,
-            author,
-            date,
-            topics: Vec::new(),
-            blocks,
-            sources: post_sources,
-        });
+        drafts.push((title, author, date, body));
     }
-    posts
+    drop(all);
+    drafts
+        .into_par_iter()
+        .map(|(title, author, date, body)| {
+            let (blocks, post_sources) = blocks(body);
+            let author = author.or_else(|| first_contributor(&blocks));
+            Post {
+                id: slug(&title),
+                title,
+                author,
+                date,
+                topics: Vec::new(),
+                blocks,
+                sources: post_sources,
+            }
+        })
+        .collect()
 }
 
 /// Author and date from the furniture within a post's paragraphs.

@@ -35,6 +35,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
@@ -60,10 +61,7 @@ pub fn derive(posts: &mut [Post]) -> Vec<Topic> {
     let tree = {
         let posts: &[Post] = posts;
         let vocabulary = Vocabulary::gather(posts);
-        // Lazily: each post's weights are folded in and dropped, so they
-        // are never all held at once.
-        let weights = posts.iter().map(|post| vocabulary.weights(post));
-        choose(posts, weights)
+        choose(posts, Tally::of(posts, &vocabulary))
     };
     assign_topic_names(posts, &tree);
     tree
@@ -140,15 +138,21 @@ struct Word<'a> {
 
 /// Splits text into words, noting which open a sentence. Apostrophes,
 /// hyphens and dots inside a word belong to it ("Trump’s", "NZ-EU", "U.S").
+#[cfg(test)]
 fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] into a buffer the caller reuses, so that a pass over a whole
+/// corpus allocates once rather than once per paragraph.
+fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    out.clear();
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6);
-    let mut sentence_start = true;
-    let mut start: Option<usize> = None;
-    let mut at = 0;
-    while at < bytes.len() {
-        // ASCII, the bulk of most archives, needs no decoding.
-        let (c, len) = match bytes[at] {
+    let char_at = |at: usize| -> (char, usize) {
+        match bytes[at] {
+            // ASCII, the bulk of most archives, needs no decoding.
             byte @ 0..=0x7f => (byte as char, 1),
             _ => {
                 let c = text[at..]
@@ -157,46 +161,46 @@ fn words(text: &str) -> Vec<Word<'_>> {
                     .expect("`at` is on a char boundary");
                 (c, c.len_utf8())
             }
-        };
-        let next = at + len;
-        let is_word = if c.is_alphanumeric() {
-            true
-        } else {
-            matches!(c, '’' | '\'' | '-' | '.')
-                && start.is_some()
-                && text[next..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        };
-        if is_word {
-            start.get_or_insert(at);
-        } else {
-            if let Some(s) = start.take() {
-                out.push(Word {
-                    text: &text[s..at],
-                    start: s,
-                    sentence_start,
-                });
-                sentence_start = false;
-            }
+        }
+    };
+    let mut sentence_start = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = char_at(at);
+        if !c.is_alphanumeric() {
             if matches!(
                 c,
                 '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
             ) {
                 sentence_start = true;
             }
+            at += len;
+            continue;
         }
-        at = next;
-    }
-    if let Some(s) = start {
+        let start = at;
+        at += len;
+        while at < bytes.len() {
+            if bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let (c, len) = char_at(at);
+            let inside = c.is_alphanumeric()
+                || (matches!(c, '’' | '\'' | '-' | '.')
+                    && at + len < bytes.len()
+                    && char_at(at + len).0.is_alphanumeric());
+            if !inside {
+                break;
+            }
+            at += len;
+        }
         out.push(Word {
-            text: &text[s..],
-            start: s,
+            text: &text[start..at],
+            start,
             sentence_start,
         });
+        sentence_start = false;
     }
-    out
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -230,72 +234,109 @@ struct Vocabulary<'a> {
     title_themes: HashSet<Cow<'a, str>>,
     /// Two-word phrases that two titles or more use.
     title_phrases: HashSet<(&'a str, Cow<'a, str>)>,
+    /// The first words of `title_phrases`.
+    phrase_heads: HashSet<&'a str>,
     /// Outlets the posts cite.
     outlets: HashSet<&'a str>,
 }
 
 impl<'a> Vocabulary<'a> {
+    /// Gathers the vocabulary of all posts, a share of the posts on each
+    /// core; the shares are merged, so the result is the same on any number.
     fn gather(posts: &'a [Post]) -> Self {
-        let mut vocabulary = Vocabulary::default();
-        let mut phrase_titles: HashMap<(&'a str, Cow<'a, str>), usize> = HashMap::default();
-        for post in posts {
-            for text in texts(post) {
-                let words = words(text);
-                for (i, word) in words.iter().enumerate() {
-                    let bare = strip_possessive(word.text);
-                    if !is_capitalised(bare) {
-                        continue;
+        let (mut vocabulary, phrase_titles) = posts
+            .par_iter()
+            .fold(
+                || (Vocabulary::default(), HashMap::default(), Vec::new()),
+                |(mut vocabulary, mut phrase_titles, mut buffer), post| {
+                    vocabulary.add(post, &mut phrase_titles, &mut buffer);
+                    (vocabulary, phrase_titles, buffer)
+                },
+            )
+            .map(|(vocabulary, phrase_titles, _)| (vocabulary, phrase_titles))
+            .reduce(
+                || (Vocabulary::default(), HashMap::default()),
+                |(mut vocabulary, mut phrase_titles), (other, other_titles)| {
+                    vocabulary.merge(other);
+                    for (phrase, titles) in other_titles {
+                        *phrase_titles.entry(phrase).or_default() += titles;
                     }
-                    if !word.sentence_start {
-                        vocabulary.capitalised_inside.insert(bare);
-                    }
-                    let after_name = i > 0
-                        && !word.sentence_start
-                        && is_capitalised(words[i - 1].text)
-                        && !RUN_BREAKERS.contains(words[i - 1].text);
-                    let before_name = words
-                        .get(i + 1)
-                        .is_some_and(|n| is_capitalised(n.text) && !n.sentence_start);
-                    if !after_name && !before_name {
-                        vocabulary.standalone.insert(bare);
-                    }
-                }
-            }
-            let title_words = words(&post.title);
-            for word in &title_words {
-                if let Some(theme) = theme_of(word.text, word.sentence_start) {
-                    vocabulary.title_themes.insert(theme);
-                }
-            }
-            let mut seen = HashSet::default();
-            for pair in title_words.windows(2) {
-                if let Some(phrase) = phrase_of(pair[0], pair[1])
-                    && seen.insert(phrase.clone())
-                {
-                    *phrase_titles.entry(phrase).or_default() += 1;
-                }
-            }
-            for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
-                vocabulary
-                    .outlets
-                    .insert(outlet.strip_prefix("The ").unwrap_or(outlet));
-            }
-        }
+                    (vocabulary, phrase_titles)
+                },
+            );
         // A phrase of one title only says what one post is about.
         vocabulary.title_phrases = phrase_titles
             .into_iter()
             .filter(|(_, titles)| *titles >= 2)
             .map(|(phrase, _)| phrase)
             .collect();
+        vocabulary.phrase_heads = vocabulary.title_phrases.iter().map(|(head, _)| *head).collect();
         vocabulary
+    }
+
+    /// Adds what one post tells about names, themes and phrases.
+    fn add(
+        &mut self,
+        post: &'a Post,
+        phrase_titles: &mut HashMap<(&'a str, Cow<'a, str>), usize>,
+        words: &mut Vec<Word<'a>>,
+    ) {
+        for text in texts(post) {
+            words_into(text, words);
+            for (i, word) in words.iter().enumerate() {
+                let bare = strip_possessive(word.text);
+                if !is_capitalised(bare) {
+                    continue;
+                }
+                if !word.sentence_start {
+                    self.capitalised_inside.insert(bare);
+                }
+                let after_name = i > 0
+                    && !word.sentence_start
+                    && is_capitalised(words[i - 1].text)
+                    && !RUN_BREAKERS.contains(words[i - 1].text);
+                let before_name = words
+                    .get(i + 1)
+                    .is_some_and(|n| is_capitalised(n.text) && !n.sentence_start);
+                if !after_name && !before_name {
+                    self.standalone.insert(bare);
+                }
+            }
+        }
+        words_into(&post.title, words);
+        for word in words.iter() {
+            if let Some(theme) = theme_of(word.text, word.sentence_start) {
+                self.title_themes.insert(theme);
+            }
+        }
+        let mut seen = HashSet::default();
+        for pair in words.windows(2) {
+            if let Some(phrase) = phrase_of(pair[0], pair[1])
+                && seen.insert(phrase.clone())
+            {
+                *phrase_titles.entry(phrase).or_default() += 1;
+            }
+        }
+        for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+            self.outlets
+                .insert(outlet.strip_prefix("The ").unwrap_or(outlet));
+        }
+    }
+
+    fn merge(&mut self, other: Self) {
+        self.capitalised_inside.extend(other.capitalised_inside);
+        self.standalone.extend(other.standalone);
+        self.title_themes.extend(other.title_themes);
+        self.outlets.extend(other.outlets);
     }
 
     /// How strongly `post` is about each of its terms.
     fn weights(&self, post: &'a Post) -> HashMap<Term<'a>, u32> {
         let mut weights: HashMap<Term<'a>, u32> = HashMap::default();
+        let mut words = Vec::new();
         // A title counts once per term, however often it repeats it.
         let mut title_terms = Vec::new();
-        self.terms_in(&post.title, &mut title_terms);
+        self.terms_in(&post.title, &mut words, &mut title_terms);
         title_terms.sort_unstable();
         title_terms.dedup();
         for term in title_terms {
@@ -303,7 +344,7 @@ impl<'a> Vocabulary<'a> {
         }
         let mut terms = Vec::new();
         for block in &post.blocks {
-            self.terms_in(&block.text, &mut terms);
+            self.terms_in(&block.text, &mut words, &mut terms);
             for term in terms.drain(..) {
                 *weights.entry(term).or_default() += 1;
             }
@@ -311,25 +352,30 @@ impl<'a> Vocabulary<'a> {
         weights
     }
 
-    /// Appends every term occurrence in `text` to `out`.
-    fn terms_in(&self, text: &'a str, out: &mut Vec<Term<'a>>) {
-        let words = words(text);
-        let themes: Vec<Option<Cow<'a, str>>> =
-            words.iter().map(|w| theme_of(w.text, false)).collect();
+    /// Appends every term occurrence in `text` to `out`; `words` is a
+    /// buffer for its words.
+    fn terms_in(&self, text: &'a str, words: &mut Vec<Word<'a>>, out: &mut Vec<Term<'a>>) {
+        words_into(text, words);
+        let words = words.as_slice();
         let mut i = 0;
         while i < words.len() {
             let word = words[i];
-            if !self.title_phrases.is_empty() && phrase_head(word.text, themes[i].is_some()) {
+            // Only a word that opens some title phrase can open one here.
+            if self.phrase_heads.contains(strip_possessive(word.text)) {
                 for gap in [1, 2] {
-                    if let Some(Some(noun)) = themes.get(i + gap) {
-                        let phrase = (strip_possessive(word.text), noun.clone());
+                    if let Some(noun) = words.get(i + gap).and_then(|w| theme_of(w.text, false)) {
+                        let phrase = (strip_possessive(word.text), noun);
                         if self.title_phrases.contains(&phrase) {
-                            out.push((Kind::Phrase, Cow::Owned(format!("{} {}", phrase.0, noun))));
+                            out.push((
+                                Kind::Phrase,
+                                Cow::Owned(format!("{} {}", phrase.0, phrase.1)),
+                            ));
                         }
                     }
                 }
             }
-            if word.sentence_start && is_capitalised(word.text) && !self.is_name_here(word) {
+            let capitalised = is_capitalised(word.text);
+            if word.sentence_start && capitalised && !self.is_name_here(word) {
                 // Capitalised only by position: "Tolls rise again".
                 if let Some(theme) = theme_of(word.text, true)
                     && self.title_themes.contains(&theme)
@@ -339,7 +385,7 @@ impl<'a> Vocabulary<'a> {
                 i += 1;
                 continue;
             }
-            if is_capitalised(word.text) {
+            if capitalised {
                 // A run of capitalised words is one name, less the titles
                 // and function words at its front ("The", "Prime Minister").
                 let mut end = i + 1;
@@ -364,13 +410,21 @@ impl<'a> Vocabulary<'a> {
                 i = end;
                 continue;
             }
-            if let Some(theme) = &themes[i]
-                && self.title_themes.contains(theme)
-            {
-                out.push((Kind::Theme, theme.clone()));
+            if let Some(theme) = self.title_theme(word.text) {
+                out.push((Kind::Theme, theme));
             }
             i += 1;
         }
+    }
+
+    /// The theme a lower-case word stands for, if some title uses it. The
+    /// set is asked first: most words of a text are in no title.
+    fn title_theme(&self, word: &'a str) -> Option<Cow<'a, str>> {
+        let bare = strip_possessive(word);
+        if bare.len() < 4 || !self.title_themes.contains(singular(bare)) {
+            return None;
+        }
+        theme_of(word, false)
     }
 
     /// The canonical name for a run of capitalised words in `text`: its last
@@ -504,22 +558,43 @@ fn display_name((kind, name): &Term<'_>) -> String {
     }
 }
 
-fn choose<'a>(
-    posts: &'a [Post],
-    weights: impl IntoIterator<Item = HashMap<Term<'a>, u32>>,
-) -> Vec<Topic> {
-    let mut about: HashMap<Term<'a>, Candidate<'a>> = HashMap::default();
-    let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
-    for (post, terms) in weights.into_iter().enumerate() {
-        for (term, weight) in terms {
-            let best = &mut strongest[post];
+/// The terms posts are about, with each post's strongest term.
+#[derive(Default)]
+struct Tally<'a> {
+    about: HashMap<Term<'a>, Candidate<'a>>,
+    strongest: Vec<(usize, Term<'a>, u32)>,
+}
+
+impl<'a> Tally<'a> {
+    /// Weighs every post, a share of the posts on each core. Each post's
+    /// weights are folded in and dropped, so they are never all held at
+    /// once; the shares are merged, and the candidates' posts sorted, so the
+    /// result does not depend on how the posts were shared out.
+    fn of(posts: &'a [Post], vocabulary: &Vocabulary<'a>) -> Self {
+        let mut tally = posts
+            .par_iter()
+            .enumerate()
+            .fold(Tally::default, |mut tally, (index, post)| {
+                tally.add(index, vocabulary.weights(post));
+                tally
+            })
+            .reduce(Tally::default, Tally::merge);
+        for candidate in tally.about.values_mut() {
+            candidate.posts.sort_unstable();
+        }
+        tally
+    }
+
+    fn add(&mut self, post: usize, weights: HashMap<Term<'a>, u32>) {
+        let mut best: Option<(Term<'a>, u32)> = None;
+        for (term, weight) in weights {
             if best.as_ref().is_none_or(|(t, w)| (weight, &term) > (*w, t)) {
-                *best = Some((term.clone(), weight));
+                best = Some((term.clone(), weight));
             }
             if weight < ABOUT_THRESHOLD {
                 continue;
             }
-            let entry = about.entry(term.clone()).or_insert_with(|| Candidate {
+            let entry = self.about.entry(term.clone()).or_insert_with(|| Candidate {
                 term,
                 posts: Vec::new(),
                 total: 0,
@@ -527,11 +602,36 @@ fn choose<'a>(
             entry.posts.push(post);
             entry.total += weight;
         }
+        if let Some((term, weight)) = best {
+            self.strongest.push((post, term, weight));
+        }
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        for (term, candidate) in other.about {
+            match self.about.entry(term) {
+                std::collections::hash_map::Entry::Occupied(mut entry) => {
+                    let entry = entry.get_mut();
+                    entry.posts.extend(candidate.posts);
+                    entry.total += candidate.total;
+                }
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    entry.insert(candidate);
+                }
+            }
+        }
+        self.strongest.extend(other.strongest);
+        self
+    }
+}
+
+fn choose<'a>(posts: &'a [Post], tally: Tally<'a>) -> Vec<Topic> {
+    let Tally { about, strongest: found } = tally;
+    let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
+    for (post, term, weight) in found {
+        strongest[post] = Some((term, weight));
     }
     let mut candidates: Vec<Candidate<'a>> = about.into_values().collect();
-    for candidate in &mut candidates {
-        candidate.posts.sort_unstable();
-    }
     candidates.sort_by(|a, b| {
         b.posts
             .len()
