@@ -21,7 +21,6 @@
 //! body, so of two title-like lines in a row only the better one wins.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet as HashSet;
 
 /// What the segmenter knows about one paragraph.
 #[derive(Debug, Clone, Default)]
@@ -139,18 +138,17 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     score
 }
 
-/// Shapes that can never be a title.
+/// Shapes that can never be a title. The cheap tests come first: most
+/// paragraphs are long prose and fail on length alone.
 fn could_be_title(p: &Features<'_>) -> bool {
     let text = p.text;
     let Some(first) = text.chars().next() else {
         return false;
     };
-    let words = text.split_whitespace().count();
-    !(p.is_list_item
+    !(text.len() > 160
+        || p.is_list_item
         || p.is_citation
         || p.is_contributor
-        || text.len() > 160
-        || words > 22
         || first.is_lowercase()
         || matches!(first, '“' | '"' | '…' | '(' | '[' | '•' | '-' | '*')
         || text.ends_with(':')
@@ -158,7 +156,8 @@ fn could_be_title(p: &Features<'_>) -> bool {
         || text.ends_with("...")
         || text.ends_with(',')
         || text.ends_with(';')
-        || text.contains("://"))
+        || text.contains("://")
+        || text.split_whitespace().count() > 22)
 }
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
@@ -181,7 +180,7 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     if next.is_contributor {
         return 1.0;
     }
-    if text.contains("://") && text.split_whitespace().count() == 1 {
+    if !text.contains(' ') && text.contains("://") {
         return -2.5;
     }
     let first = text.chars().next();
@@ -201,11 +200,18 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     }
 }
 
+/// The longest speaker label looked for, in bytes.
+const MAX_LABEL_LEN: usize = 60;
+
 /// "Kernen: That’s interesting." — a labelled line of a transcript.
 fn is_speaker_line(text: &str) -> bool {
-    let Some((label, rest)) = text.split_once(": ") else {
+    // A label of one or two words ends within the first few dozen bytes;
+    // looking no further keeps long paragraphs cheap.
+    let head = &text.as_bytes()[..text.len().min(MAX_LABEL_LEN + 2)];
+    let Some(at) = memchr::memmem::find(head, b": ") else {
         return false;
     };
+    let (label, rest) = (&text[..at], &text[at + 2..]);
     let words = label.split_whitespace().count();
     (1..=2).contains(&words)
         && label.chars().next().is_some_and(char::is_uppercase)
@@ -231,15 +237,29 @@ fn has_inner_sentence_break(text: &str) -> bool {
 /// Up to +1 when the title's content words come back in the next paragraphs,
 /// -0.5 when none does.
 fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
-    let words: HashSet<String> = content_words(title).collect();
+    let mut words: Vec<String> = content_words(title).collect();
+    words.sort_unstable();
+    words.dedup();
     if words.is_empty() {
         return 0.0;
     }
-    let body: HashSet<String> = following
-        .iter()
-        .flat_map(|p| content_words(p.text))
-        .collect();
-    let shared = words.iter().filter(|w| body.contains(*w)).count();
+    // The body is read word by word without building its word set, and
+    // stops as soon as every title word has come back.
+    let mut found = vec![false; words.len()];
+    let mut shared = 0;
+    'paragraphs: for paragraph in following {
+        for candidate in candidate_words(paragraph.text) {
+            for (word, seen) in words.iter().zip(found.iter_mut()) {
+                if !*seen && is_content_word(candidate, word) {
+                    *seen = true;
+                    shared += 1;
+                    if shared == words.len() {
+                        break 'paragraphs;
+                    }
+                }
+            }
+        }
+    }
     if shared == 0 {
         -0.5
     } else {
@@ -247,20 +267,40 @@ fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
     }
 }
 
+/// Words of four letters or more, possessive dropped, as written.
+fn candidate_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+}
+
+/// Whether a candidate word is `content` once lower-cased and made singular
+/// as [`content_words`] does; ASCII words are compared in place.
+fn is_content_word(candidate: &str, content: &str) -> bool {
+    if !candidate.is_ascii() {
+        return stem(candidate) == content;
+    }
+    let bytes = candidate.as_bytes();
+    let n = bytes.len();
+    let plural = bytes[n - 1].eq_ignore_ascii_case(&b's') && !bytes[n - 2].eq_ignore_ascii_case(&b's');
+    let len = if plural { n - 1 } else { n };
+    content.len() == len && candidate[..len].eq_ignore_ascii_case(content)
+}
+
 /// Lower-cased words of four letters or more, with a plural `s` and a
 /// possessive dropped so that "elections" meets "election".
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| {
-            let lower = w.to_lowercase();
-            match lower.strip_suffix('s') {
-                Some(stem) if !stem.ends_with('s') => stem.to_string(),
-                _ => lower,
-            }
-        })
+    candidate_words(text)
+        .map(stem)
         .filter(|w| !COMMON.contains(&w.as_str()))
+}
+
+fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') => stem.to_string(),
+        _ => lower,
+    }
 }
 
 /// Words too common to say what a paragraph is about.
