@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// What a furniture line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +65,7 @@ static WRITTEN_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading\b.*|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?-u:\b).*|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
     )
     .expect("the post-end pattern is valid")
 });
@@ -77,13 +77,22 @@ static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the page-chrome pattern is valid")
 });
 
+/// All the furniture patterns at once: one pass that rules out almost every
+/// paragraph before any pattern extracts anything.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        [&WRITTEN_BY_DATE, &DATE, &POST_END, &BYLINE, &PAGE_CHROME].map(|regex| regex.as_str()),
+    )
+    .expect("the furniture patterns are valid")
+});
+
 /// Recognises a whole paragraph as furniture.
 ///
 /// Accepts "By Jane Doe", "17 November 2017", "Read more »"; rejects
 /// "By the end of the week the deal was dead." (a sentence, too long and
 /// ending in a full stop) and "Tagged as a liar by the press, he…".
 pub fn recognise(line: &str) -> Option<Furniture> {
-    if line.len() > 200 {
+    if line.len() > 200 || !ANY.is_match(line) {
         return None;
     }
     if let Some(caps) = WRITTEN_BY_DATE.captures(line) {

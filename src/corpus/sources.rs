@@ -299,15 +299,20 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &line[..end];
-    // One pass over the head for the first ": " or spaced dash.
-    let (at, len) = head.char_indices().find_map(|(at, c)| {
-        let rest = &head[at + c.len_utf8()..];
-        match c {
-            ':' if rest.starts_with(' ') => Some((at, 2)),
-            ' ' if rest.starts_with(['–', '—', '-']) => {
-                let dash = rest.chars().next().map_or(1, char::len_utf8);
-                rest[dash..].starts_with(' ').then_some((at, dash + 2))
+    // One pass over the head's bytes for the first ": " or spaced dash
+    // ("-", or the en or em dash, whose UTF-8 starts E2 80 93/94).
+    let head = &line.as_bytes()[..end];
+    let (at, len) = (0..head.len()).find_map(|at| {
+        let rest = &head[at + 1..];
+        match head[at] {
+            b':' if rest.first() == Some(&b' ') => Some((at, 2)),
+            b' ' => {
+                let dash = match rest {
+                    [b'-', ..] => 1,
+                    [0xe2, 0x80, 0x93 | 0x94, ..] => 3,
+                    _ => return None,
+                };
+                (rest.get(dash) == Some(&b' ')).then_some((at, dash + 2))
             }
             _ => None,
         }

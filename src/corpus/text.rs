@@ -424,6 +424,9 @@ fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
             quoting = None;
             continue;
         }
+        // Asked at most once per paragraph, and only when it matters.
+        let commentary = std::cell::OnceCell::new();
+        let sounds_like_commentary = || *commentary.get_or_init(|| sounds_like_commentary(text));
         let opens_with_quote = text.starts_with(['“', '"']);
         let aside = text.starts_with('(') && text.ends_with(')');
         let speaker = is_transcript_line(text);
@@ -432,7 +435,7 @@ fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
             && !speaker
             && (aside
                 || (is_last && !text.starts_with('…'))
-                || (quoted_since_citation > 0 && sounds_like_commentary(text)))
+                || (quoted_since_citation > 0 && sounds_like_commentary()))
         {
             quoting = None;
         }
@@ -440,7 +443,7 @@ fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
             && quoted_since_citation == 0
             && !opens_with_quote
             && !speaker
-            && sounds_like_commentary(text);
+            && sounds_like_commentary();
         let source = quoting.or(if opens_with_quote || speaker {
             latest_source
         } else {
@@ -562,9 +565,13 @@ fn is_transcript_line(text: &str) -> bool {
 ///
 /// Accepts "That’s a misleading headline, they have not met yet."; rejects
 /// "This is not unexpected in a contest like this one, say analysts."
+///
+/// Word boundaries are ASCII ones: with Unicode boundaries the regex engine
+/// cannot use its fast automaton on text with curly quotes, and the words
+/// looked for are ASCII.
 pub fn sounds_like_commentary(text: &str) -> bool {
     static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)\b").expect("valid")
+        Regex::new(r"(?-u:\b)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?-u:\b)").expect("valid")
     });
     static POINTING_BACK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:That’s|That's|That\s+(?:is|was|may|might|could|seems)|This\s+(?:is|was|may|might|could|just|sort|kind|seems|looks)|It’s|It's|Actually|Which|So\s|Hence|Clearly|Obviously|Of\s+course|Interesting|Anyway|Still,)")
@@ -572,12 +579,12 @@ pub fn sounds_like_commentary(text: &str) -> bool {
     });
     static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)\b",
+            r"(?-u:\b)(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)(?-u:\b)",
         )
         .expect("valid")
     });
     static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)\b|\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
+        Regex::new(r"(?-u:\b)(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)(?-u:\b)|(?-u:\b)(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
             .expect("valid")
     });
     let outside_quotes = strip_quoted(text);
