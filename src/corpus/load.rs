@@ -210,8 +210,9 @@ fn opens_with_brace(head: &[u8]) -> bool {
         .is_some_and(|&b| b == b'{')
 }
 
-/// Splits a plain-text file into paragraphs line by line as it is read, so
-/// the whole file is never held beside its paragraphs.
+/// Splits a plain-text file into paragraphs as it is read, a few megabytes
+/// at a time cut at a blank line, so the whole file is never held beside
+/// its paragraphs.
 fn read_paragraphs(
     mut reader: BufReader<fs::File>,
     path: &Path,
@@ -223,31 +224,41 @@ fn read_paragraphs(
         path: name.into(),
         source,
     };
-    let mut splitter = text::ParagraphSplitter::default();
-    let mut line = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut pending: Vec<u8> = Vec::new();
     let mut consumed = 0u64;
-    let mut reported = 0u64;
     loop {
-        line.clear();
-        let read = reader.read_until(b'\n', &mut line).map_err(io_error)?;
-        if read == 0 {
+        let searched = pending.len();
+        let read = (&mut reader)
+            .take(PROGRESS_STEP)
+            .read_to_end(&mut pending)
+            .map_err(io_error)?;
+        let at_end = read == 0;
+        // A file with no blank line is held until its end: its lines
+        // may all be one group.
+        let cut = if at_end {
+            pending.len()
+        } else {
+            text::last_cut(&pending, searched.saturating_sub(1)).unwrap_or(0)
+        };
+        if cut > 0 {
+            let content = std::str::from_utf8(&pending[..cut]).map_err(|e| LoadError::NotUtf8 {
+                path: name.into(),
+                offset: consumed as usize + e.valid_up_to(),
+            })?;
+            text::extend_paragraphs(&mut paragraphs, content);
+            pending.drain(..cut);
+            consumed += cut as u64;
+            progress(consumed);
+        }
+        if at_end {
             break;
         }
-        let text = std::str::from_utf8(&line).map_err(|e| LoadError::NotUtf8 {
-            path: name.into(),
-            offset: consumed as usize + e.valid_up_to(),
-        })?;
-        splitter.push_line(text);
-        consumed += read as u64;
-        if consumed - reported >= PROGRESS_STEP {
-            progress(consumed);
-            reported = consumed;
-        }
     }
-    progress(consumed);
     check_unchanged(path, name, expected, consumed)?;
-    Ok(splitter.finish())
+    Ok(paragraphs)
 }
+
 /// Parses a native JSON file's text.
 fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {

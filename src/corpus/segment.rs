@@ -282,7 +282,8 @@ fn is_content_word(candidate: &str, content: &str) -> bool {
     }
     let bytes = candidate.as_bytes();
     let n = bytes.len();
-    let plural = bytes[n - 1].eq_ignore_ascii_case(&b's') && !bytes[n - 2].eq_ignore_ascii_case(&b's');
+    let plural =
+        bytes[n - 1].eq_ignore_ascii_case(&b's') && !bytes[n - 2].eq_ignore_ascii_case(&b's');
     let len = if plural { n - 1 } else { n };
     content.len() == len && candidate[..len].eq_ignore_ascii_case(content)
 }

@@ -158,44 +158,104 @@ fn first_contributor(blocks: &[Block]) -> Option<String> {
 /// every bullet, it starts a new paragraph, so an archive with no blank
 /// lines at all still splits.
 pub fn paragraphs(content: &str) -> Vec<Paragraph> {
-    let mut splitter = ParagraphSplitter::default();
-    for line in content.split('\n') {
-        splitter.push_line(line);
+    let mut out = Vec::new();
+    extend_paragraphs(&mut out, content);
+    out
+}
+
+/// Appends the paragraphs of `content` to `out`. `content` is a whole
+/// archive or a part of one that ends at a blank line (see [`last_cut`]),
+/// so that the parts of an archive read one after another give the same
+/// paragraphs as the whole.
+///
+/// Paragraphs never span a blank line, so the text is cut at blank lines
+/// into pieces that are split on all cores.
+pub fn extend_paragraphs(out: &mut Vec<Paragraph>, content: &str) {
+    let pieces = pieces(content, PIECE_LEN);
+    let parts: Vec<Vec<Paragraph>> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
+    out.reserve(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part);
     }
-    splitter.finish()
 }
 
-/// [`paragraphs`] fed one line at a time, so that a file can be split as it
-/// is read and never held whole beside its paragraphs.
-#[derive(Debug, Default)]
-pub struct ParagraphSplitter {
-    group: Vec<String>,
-    out: Vec<Paragraph>,
-}
+/// About how much text one core splits at a time.
+const PIECE_LEN: usize = 256 << 10;
 
-impl ParagraphSplitter {
-    /// Takes one line, with or without its line ending.
-    pub fn push_line(&mut self, line: &str) {
-        let line = line.trim_end_matches('\n').trim_end_matches('\r');
-        if is_blank(line) {
-            flush_group(&mut self.group, &mut self.out);
-        } else {
-            self.group.push(line.to_string());
+/// `content` cut after blank lines into pieces of about `len` bytes or more.
+fn pieces(content: &str, len: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while content.len() - start > len {
+        match next_cut(&content.as_bytes()[start..], len) {
+            Some(cut) => {
+                out.push(&content[start..start + cut]);
+                start += cut;
+            }
+            None => break,
         }
     }
+    out.push(&content[start..]);
+    out
+}
 
-    /// The paragraphs of every line pushed.
-    pub fn finish(mut self) -> Vec<Paragraph> {
-        flush_group(&mut self.group, &mut self.out);
-        self.out
+/// The end of the first blank line that ends at or after byte `from`.
+fn next_cut(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut newlines = memchr::memchr_iter(b'\n', bytes.get(from..)?).map(|at| from + at);
+    let mut previous = newlines.next()?;
+    for newline in newlines {
+        if is_blank_line(&bytes[previous + 1..newline]) {
+            return Some(newline + 1);
+        }
+        previous = newline;
     }
+    None
+}
+
+/// The end of the last blank line of `bytes` that ends at or after byte
+/// `from`: where text being read can be cut and split so far (see
+/// [`extend_paragraphs`]). `from` lets a reader skip what it already searched.
+pub fn last_cut(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut following: Option<usize> = None;
+    for newline in memchr::memrchr_iter(b'\n', bytes) {
+        if let Some(end) = following
+            && is_blank_line(&bytes[newline + 1..end])
+        {
+            return Some(end + 1);
+        }
+        if newline < from {
+            break;
+        }
+        following = Some(newline);
+    }
+    None
+}
+
+fn is_blank_line(line: &[u8]) -> bool {
+    std::str::from_utf8(line).is_ok_and(is_blank)
+}
+
+/// The paragraphs of one piece, a line at a time.
+fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    for line in piece.split('\n') {
+        let line = line.trim_end_matches('\r');
+        if is_blank(line) {
+            flush_group(&mut group, &mut out);
+        } else {
+            group.push(line);
+        }
+    }
+    flush_group(&mut group, &mut out);
+    out
 }
 
 /// Nobody hard-wraps text wider than this: a group with a longer line is
 /// one paragraph per line.
 const MAX_WRAP_WIDTH: usize = 160;
 
-fn flush_group(group: &mut Vec<String>, out: &mut Vec<Paragraph>) {
+fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
     if group.is_empty() {
         return;
     }
@@ -209,7 +269,7 @@ fn flush_group(group: &mut Vec<String>, out: &mut Vec<Paragraph>) {
     let mut current: Option<(String, bool)> = None;
     let mut previous_len = 0;
     for line in group.drain(..) {
-        let (text, is_bullet) = strip_bullet(&line);
+        let (text, is_bullet) = strip_bullet(line);
         let len = line.chars().count();
         let continues = !is_bullet
             && longest <= MAX_WRAP_WIDTH
@@ -571,7 +631,8 @@ fn is_transcript_line(text: &str) -> bool {
 /// looked for are ASCII.
 pub fn sounds_like_commentary(text: &str) -> bool {
     static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?-u:\b)").expect("valid")
+        Regex::new(r"(?-u:\b)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?-u:\b)")
+            .expect("valid")
     });
     static POINTING_BACK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:That’s|That's|That\s+(?:is|was|may|might|could|seems)|This\s+(?:is|was|may|might|could|just|sort|kind|seems|looks)|It’s|It's|Actually|Which|So\s|Hence|Clearly|Obviously|Of\s+course|Interesting|Anyway|Still,)")

@@ -147,52 +147,53 @@ fn words(text: &str) -> Vec<Word<'_>> {
 
 /// [`words`] into a buffer the caller reuses, so that a pass over a whole
 /// corpus allocates once rather than once per paragraph.
+///
+/// This runs over every word of a corpus twice, so ASCII bytes are settled
+/// from a table and only other characters go through [`classify`].
 fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
     let bytes = text.as_bytes();
-    let char_at = |at: usize| -> (char, usize) {
-        match bytes[at] {
-            // ASCII, the bulk of most archives, needs no decoding.
-            byte @ 0..=0x7f => (byte as char, 1),
-            _ => {
-                let c = text[at..]
-                    .chars()
-                    .next()
-                    .expect("`at` is on a char boundary");
-                (c, c.len_utf8())
-            }
-        }
-    };
+    let alphanumeric_at =
+        |at: usize| at < bytes.len() && classify(text, at).0 == Class::Alphanumeric;
     let mut sentence_start = true;
     let mut at = 0;
     while at < bytes.len() {
-        let (c, len) = char_at(at);
-        if !c.is_alphanumeric() {
-            if matches!(
-                c,
-                '.' | '!' | '?' | ':' | '“' | '"' | '…' | '(' | '–' | '—' | '•'
-            ) {
-                sentence_start = true;
-            }
-            at += len;
-            continue;
-        }
-        let start = at;
-        at += len;
-        while at < bytes.len() {
-            if bytes[at].is_ascii_alphanumeric() {
+        let kind = ASCII_KIND[bytes[at] as usize];
+        if kind != ALPHANUMERIC {
+            if kind == NON_ASCII {
+                let (class, len) = classify(text, at);
+                if class != Class::Alphanumeric {
+                    sentence_start |= class == Class::SentenceMark;
+                    at += len;
+                    continue;
+                }
+            } else {
+                sentence_start |= kind & SENTENCE_MARK != 0;
                 at += 1;
                 continue;
             }
-            let (c, len) = char_at(at);
-            let inside = c.is_alphanumeric()
-                || (matches!(c, '’' | '\'' | '-' | '.')
-                    && at + len < bytes.len()
-                    && char_at(at + len).0.is_alphanumeric());
-            if !inside {
+        }
+        let start = at;
+        loop {
+            let kind = ASCII_KIND[bytes[at] as usize];
+            if kind == ALPHANUMERIC {
+                at += 1;
+            } else if kind == NON_ASCII {
+                let (class, len) = classify(text, at);
+                let inside = class == Class::Alphanumeric
+                    || (text[at..].starts_with('’') && alphanumeric_at(at + len));
+                if !inside {
+                    break;
+                }
+                at += len;
+            } else if kind & JOINER != 0 && alphanumeric_at(at + 1) {
+                at += 1;
+            } else {
                 break;
             }
-            at += len;
+            if at == bytes.len() {
+                break;
+            }
         }
         out.push(Word {
             text: &text[start..at],
@@ -201,6 +202,84 @@ fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
         });
         sentence_start = false;
     }
+}
+
+const ALPHANUMERIC: u8 = 1;
+const SENTENCE_MARK: u8 = 2;
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// What each byte is to the tokenizer, where a byte alone can say.
+static ASCII_KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            let mark = matches!(b, b'.' | b'!' | b'?' | b':' | b'"' | b'(');
+            let joiner = matches!(b, b'\'' | b'-' | b'.');
+            (if mark { SENTENCE_MARK } else { 0 }) | (if joiner { JOINER } else { 0 })
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// What a character means to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Alphanumeric,
+    /// Opens a sentence after it: `.` `!` `?` `:` `“` `"` `…` `(` `–` `—` `•`.
+    SentenceMark,
+    Other,
+}
+
+/// The class and UTF-8 length of the character at byte `at` of `text`.
+///
+/// ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes,
+/// ellipsis), which hold nearly every character of English prose, are
+/// settled from their bytes; only other characters are decoded.
+#[inline]
+fn classify(text: &str, at: usize) -> (Class, usize) {
+    let bytes = text.as_bytes();
+    let byte = bytes[at];
+    if byte < 0x80 {
+        let kind = ASCII_KIND[byte as usize];
+        let class = if kind == ALPHANUMERIC {
+            Class::Alphanumeric
+        } else if kind & SENTENCE_MARK != 0 {
+            Class::SentenceMark
+        } else {
+            Class::Other
+        };
+        return (class, 1);
+    }
+    // U+2000–U+203F and U+2040–U+206F.
+    if byte == 0xe2 && (bytes[at + 1] == 0x80 || (bytes[at + 1] == 0x81 && bytes[at + 2] <= 0xaf)) {
+        // “ U+201C, … U+2026, – U+2013, — U+2014, • U+2022.
+        let mark =
+            bytes[at + 1] == 0x80 && matches!(bytes[at + 2], 0x9c | 0xa6 | 0x93 | 0x94 | 0xa2);
+        let class = if mark {
+            Class::SentenceMark
+        } else {
+            Class::Other
+        };
+        return (class, 3);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("`at` is on a char boundary");
+    let class = if c.is_alphanumeric() {
+        Class::Alphanumeric
+    } else {
+        Class::Other
+    };
+    (class, c.len_utf8())
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -270,7 +349,11 @@ impl<'a> Vocabulary<'a> {
             .filter(|(_, titles)| *titles >= 2)
             .map(|(phrase, _)| phrase)
             .collect();
-        vocabulary.phrase_heads = vocabulary.title_phrases.iter().map(|(head, _)| *head).collect();
+        vocabulary.phrase_heads = vocabulary
+            .title_phrases
+            .iter()
+            .map(|(head, _)| *head)
+            .collect();
         vocabulary
     }
 
@@ -626,7 +709,10 @@ impl<'a> Tally<'a> {
 }
 
 fn choose<'a>(posts: &'a [Post], tally: Tally<'a>) -> Vec<Topic> {
-    let Tally { about, strongest: found } = tally;
+    let Tally {
+        about,
+        strongest: found,
+    } = tally;
     let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
     for (post, term, weight) in found {
         strongest[post] = Some((term, weight));
