@@ -34,6 +34,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -444,7 +445,12 @@ impl<'a> Vocabulary<'a> {
         while i < words.len() {
             let word = words[i];
             // Only a word that opens some title phrase can open one here.
-            if self.phrase_heads.contains(strip_possessive(word.text)) {
+            let capitalised = is_capitalised(word.text);
+            // Only a word that opens some title phrase can open one here: a
+            // capitalised word or a theme, which has four letters or more.
+            if (capitalised || word.text.len() >= 4)
+                && self.phrase_heads.contains(strip_possessive(word.text))
+            {
                 for gap in [1, 2] {
                     if let Some(noun) = words.get(i + gap).and_then(|w| theme_of(w.text, false)) {
                         let phrase = (strip_possessive(word.text), noun);
@@ -457,10 +463,14 @@ impl<'a> Vocabulary<'a> {
                     }
                 }
             }
-            let capitalised = is_capitalised(word.text);
             if word.sentence_start && capitalised && !self.is_name_here(word) {
-                // Capitalised only by position: "Tolls rise again".
-                if let Some(theme) = theme_of(word.text, true)
+                // Capitalised only by position: "Tolls rise again". The set
+                // is asked first, on the stack, before a lower-case copy.
+                let in_titles = with_lowercase(strip_possessive(word.text), |lower| {
+                    lower.len() >= 4 && self.title_themes.contains(singular(lower))
+                });
+                if in_titles
+                    && let Some(theme) = theme_of(word.text, true)
                     && self.title_themes.contains(&theme)
                 {
                     out.push((Kind::Theme, theme));
@@ -537,6 +547,20 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+/// Calls `f` with `word` lower-cased, on the stack when it is short ASCII:
+/// the lookups that need a lower-case word run for most words of a corpus.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII stays ASCII"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// "Syrian" → "Syria", "Russians" → "Russia", "French" → "France":
 /// demonyms join their country. Regular ones are found by their suffix
 /// (a stem ending in "a" plus "n" or "ns"), irregular ones from a short list.
@@ -544,7 +568,9 @@ fn canonical_name(name: &str) -> Cow<'_, str> {
     if name.contains(' ') || is_acronym(name) {
         return Cow::Borrowed(name);
     }
-    if let Some((_, country)) = DEMONYMS.iter().find(|(demonym, _)| *demonym == name) {
+    static COUNTRIES: LazyLock<HashMap<&str, &str>> =
+        LazyLock::new(|| DEMONYMS.iter().copied().collect());
+    if let Some(country) = COUNTRIES.get(name) {
         return Cow::Borrowed(country);
     }
     for suffix in ["ns", "n"] {
@@ -612,7 +638,7 @@ fn phrase_head(word: &str, is_theme: bool) -> bool {
 
 fn is_stop_name(word: &str) -> bool {
     let bare = strip_possessive(word);
-    STOP_NAMES.contains(bare) || STOPWORDS.contains(bare.to_lowercase().as_str())
+    STOP_NAMES.contains(bare) || with_lowercase(bare, |lower| STOPWORDS.contains(lower))
 }
 
 /// The texts of a post that say what it is about.
