@@ -299,24 +299,26 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    // One pass over the head's bytes for the first ": " or spaced dash
-    // ("-", or the en or em dash, whose UTF-8 starts E2 80 93/94).
+    // The first ": " or spaced dash ("-", or the en or em dash, whose UTF-8
+    // starts E2 80 93/94) in the head, found with memchr: most lines have
+    // no colon and no dash near their start.
     let head = &line.as_bytes()[..end];
-    let (at, len) = (0..head.len()).find_map(|at| {
-        let rest = &head[at + 1..];
-        match head[at] {
-            b':' if rest.first() == Some(&b' ') => Some((at, 2)),
-            b' ' => {
-                let dash = match rest {
-                    [b'-', ..] => 1,
-                    [0xe2, 0x80, 0x93 | 0x94, ..] => 3,
-                    _ => return None,
-                };
-                (rest.get(dash) == Some(&b' ')).then_some((at, dash + 2))
-            }
-            _ => None,
-        }
-    })?;
+    let colon = memchr::memchr_iter(b':', head)
+        .find(|&at| head.get(at + 1) == Some(&b' '))
+        .map(|at| (at, 2));
+    let dash = memchr::memchr2_iter(b'-', 0xe2, head).find_map(|at| {
+        let dash = match &head[at..] {
+            [b'-', ..] => 1,
+            [0xe2, 0x80, 0x93 | 0x94, ..] => 3,
+            _ => return None,
+        };
+        let spaced = at > 0 && head[at - 1] == b' ' && head.get(at + dash) == Some(&b' ');
+        spaced.then_some((at - 1, dash + 2))
+    });
+    let (at, len) = match (colon, dash) {
+        (Some(colon), Some(dash)) => colon.min(dash),
+        (found, None) | (None, found) => found?,
+    };
     if at == 0 || at > MAX_OUTLET_LEN {
         return None;
     }

@@ -7,6 +7,7 @@
 //! and tie quotes to the source they quote ([`blocks`]).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -659,7 +660,10 @@ pub fn sounds_like_commentary(text: &str) -> bool {
 
 /// The text with “…” spans removed, so quoted words do not count as the
 /// author's own.
-fn strip_quoted(text: &str) -> String {
+fn strip_quoted(text: &str) -> Cow<'_, str> {
+    if !text.contains(['“', '”']) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -670,7 +674,7 @@ fn strip_quoted(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
