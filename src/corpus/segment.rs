@@ -157,7 +157,7 @@ fn could_be_title(p: &Features<'_>) -> bool {
         || text.ends_with(',')
         || text.ends_with(';')
         || text.contains("://")
-        || text.split_whitespace().count() > 22)
+        || word_count(text) > 22)
 }
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
@@ -267,11 +267,31 @@ fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
     }
 }
 
+/// Words in cleaned text, where every gap between words is one space.
+fn word_count(text: &str) -> usize {
+    if text.is_empty() {
+        0
+    } else {
+        memchr::memchr_iter(b' ', text.as_bytes()).count() + 1
+    }
+}
+
 /// Words of four letters or more, possessive dropped, as written.
 fn candidate_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .map(strip_possessives)
         .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+}
+
+/// "Trump’s" → "Trump", as many times as the suffix repeats.
+fn strip_possessives(mut word: &str) -> &str {
+    while let Some(stem) = word.strip_suffix("’s") {
+        word = stem;
+    }
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    word
 }
 
 /// Whether a candidate word is `content` once lower-cased and made singular
