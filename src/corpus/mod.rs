@@ -160,8 +160,11 @@ pub struct Topic {
 pub struct Corpus {
     pub posts: Vec<Post>,
     pub topics: Vec<Topic>,
+    /// Every post, in the order of its id: ids are looked up by binary
+    /// search rather than copied into a map, which for a large archive
+    /// would hold every id a second time.
     #[serde(skip)]
-    by_id: HashMap<String, PostId>,
+    by_id: Vec<PostId>,
 }
 
 impl Corpus {
@@ -180,11 +183,8 @@ impl Corpus {
             }
             _ => topics::derive(&mut posts),
         };
-        let by_id = posts
-            .iter()
-            .enumerate()
-            .map(|(index, post)| (post.id.clone(), PostId(index)))
-            .collect();
+        let mut by_id: Vec<PostId> = (0..posts.len()).map(PostId).collect();
+        by_id.sort_unstable_by(|a, b| posts[a.0].id.cmp(&posts[b.0].id));
         Corpus {
             posts,
             topics,
@@ -194,7 +194,10 @@ impl Corpus {
 
     /// The post with this id.
     pub fn post_by_id(&self, id: &str) -> Option<PostId> {
-        self.by_id.get(id).copied()
+        self.by_id
+            .binary_search_by(|post| self.posts[post.0].id.as_str().cmp(id))
+            .ok()
+            .map(|found| self.by_id[found])
     }
 
     pub fn post(&self, id: PostId) -> &Post {

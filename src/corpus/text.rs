@@ -23,7 +23,9 @@ use super::{Block, BlockKind, Post, Source, slug};
 /// One paragraph of the archive, cleaned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
-    pub text: String,
+    /// Boxed rather than a `String`: an archive has hundreds of thousands of
+    /// paragraphs, held at once, and a box is smaller and never over-allocated.
+    pub text: Box<str>,
     /// The raw text had a non-breaking space: scraped titles often do.
     pub had_nbsp: bool,
     /// It opened with a bullet ("•", "-", "*", "1.").
@@ -42,29 +44,33 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
 /// cores; only the choice of titles, which weighs the whole archive, is
 /// sequential. The result does not depend on the number of cores.
 pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
-    // Furniture and citations are rare: keep them in maps by paragraph.
-    let mut furniture: HashMap<usize, Furniture> = all
+    // Furniture and citations are rare: keep them apart, by paragraph, in
+    // order, and look them up by binary search.
+    let furniture: Vec<(usize, Furniture)> = all
         .par_iter()
         .enumerate()
         .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
-        .collect::<Vec<_>>()
-        .into_iter()
         .collect();
+    let furniture_at = |i: usize| {
+        furniture
+            .binary_search_by_key(&i, |(at, _)| *at)
+            .ok()
+            .map(|found| &furniture[found].1)
+    };
     let kept: Vec<usize> = (0..all.len())
-        .filter(|i| !furniture.contains_key(i))
+        .filter(|&i| furniture_at(i).is_none())
         .collect();
     if kept.is_empty() {
         return Vec::new();
     }
-    let mut citations: HashMap<usize, Source> = {
-        let texts: Vec<&str> = kept.iter().map(|&i| all[i].text.as_str()).collect();
+    // Citations by index into `kept`.
+    let citations: Vec<(usize, Source)> = {
+        let texts: Vec<&str> = kept.iter().map(|&i| &*all[i].text).collect();
         let evidence = OutletEvidence::gather(&texts);
         kept.par_iter()
             .enumerate()
             .filter(|&(_, &i)| !all[i].is_list_item)
             .filter_map(|(k, &i)| sources::recognise(&all[i].text, &evidence).map(|s| (k, s)))
-            .collect::<Vec<_>>()
-            .into_iter()
             .collect()
     };
     let titles = {
@@ -75,57 +81,111 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 text: &all[i].text,
                 had_nbsp: all[i].had_nbsp,
                 is_list_item: all[i].is_list_item,
-                is_citation: citations.contains_key(&k),
+                is_citation: citations.binary_search_by_key(&k, |(at, _)| *at).is_ok(),
                 is_contributor: contributor_name(&all[i].text).is_some(),
-                byline_follows: furniture
-                    .get(&(i + 1))
-                    .is_some_and(Furniture::follows_title),
+                byline_follows: furniture_at(i + 1).is_some_and(Furniture::follows_title),
                 post_end_precedes: i
                     .checked_sub(1)
-                    .is_some_and(|p| furniture.get(&p) == Some(&Furniture::PostEnd)),
+                    .is_some_and(|p| furniture_at(p) == Some(&Furniture::PostEnd)),
             })
             .collect();
         segment::title_indices(&features)
     };
-    // Moving the text out is cheap and sequential; giving the blocks their
-    // kinds is the costly part, done a post at a time.
-    let mut drafts = Vec::with_capacity(titles.len());
+    // Each post owns a run of the archive's paragraphs, from its title to
+    // the next title, and the furniture and citations in it. The runs do
+    // not overlap, so posts are built on all cores, each taking its text
+    // straight out of the archive: no paragraph is ever copied.
+    let mut furniture = furniture.into_iter().peekable();
+    let mut citations = citations.into_iter().peekable();
+    let mut rest = &mut all[..];
+    let mut rest_start = 0;
+    let mut runs = Vec::with_capacity(titles.len());
     for (n, &start) in titles.iter().enumerate() {
         let end = titles.get(n + 1).copied().unwrap_or(kept.len());
         let raw_start = kept[start];
-        let raw_end = kept.get(end).copied().unwrap_or(all.len());
-        let (author, date) =
-            post_furniture((raw_start..raw_end).filter_map(|i| furniture.remove(&i)));
-        let body: Vec<Body> = (start + 1..end)
-            .map(|k| Body {
-                paragraph: std::mem::take(&mut all[kept[k]]),
-                citation: citations.remove(&k),
+        let raw_end = kept.get(end).copied().unwrap_or(rest_start + rest.len());
+        let (_, tail) = std::mem::take(&mut rest).split_at_mut(raw_start - rest_start);
+        let (paragraphs, tail) = tail.split_at_mut(raw_end - raw_start);
+        rest = tail;
+        rest_start = raw_end;
+        let post_furniture = take_while_before(&mut furniture, raw_end)
+            .into_iter()
+            .filter(|(at, _)| *at >= raw_start)
+            .map(|(_, f)| f);
+        let (author, date) = post_furniture_of(post_furniture);
+        runs.push(Run {
+            paragraphs,
+            first: raw_start,
+            body: &kept[start + 1..end],
+            body_start: start + 1,
+            // A title is never a citation, but the archive's first
+            // paragraph is a title whatever it is.
+            citations: take_while_before(&mut citations, end)
+                .into_iter()
+                .filter(|(k, _)| *k > start)
+                .collect(),
+            author,
+            date,
+        });
+    }
+    runs.into_par_iter().map(Run::into_post).collect()
+}
+
+/// The items of a sorted list up to (not including) index `end`.
+fn take_while_before<T>(
+    items: &mut std::iter::Peekable<impl Iterator<Item = (usize, T)>>,
+    end: usize,
+) -> Vec<(usize, T)> {
+    std::iter::from_fn(|| items.next_if(|(at, _)| *at < end)).collect()
+}
+
+/// One post's share of the archive, before its blocks are made.
+struct Run<'a> {
+    /// The archive's paragraphs from the title to the next post.
+    paragraphs: &'a mut [Paragraph],
+    /// Index in the archive of `paragraphs[0]`, the title.
+    first: usize,
+    /// Archive indices of the body's paragraphs (furniture left out).
+    body: &'a [usize],
+    /// Index among kept paragraphs of the body's first paragraph.
+    body_start: usize,
+    /// Citations of the body, by index among kept paragraphs.
+    citations: Vec<(usize, Source)>,
+    author: Option<String>,
+    date: Option<String>,
+}
+
+impl Run<'_> {
+    fn into_post(self) -> Post {
+        let mut citations = self.citations.into_iter().peekable();
+        let body: Vec<Body> = self
+            .body
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| Body {
+                paragraph: std::mem::take(&mut self.paragraphs[i - self.first]),
+                citation: citations
+                    .next_if(|(k, _)| *k == self.body_start + n)
+                    .map(|(_, source)| source),
             })
             .collect();
-        let title = std::mem::take(&mut all[raw_start].text);
-        drafts.push((title, author, date, body));
+        let title = String::from(std::mem::take(&mut self.paragraphs[0].text));
+        let (blocks, post_sources) = blocks(body);
+        let author = self.author.or_else(|| first_contributor(&blocks));
+        Post {
+            id: slug(&title),
+            title,
+            author,
+            date: self.date,
+            topics: Vec::new(),
+            blocks,
+            sources: post_sources,
+        }
     }
-    drop(all);
-    drafts
-        .into_par_iter()
-        .map(|(title, author, date, body)| {
-            let (blocks, post_sources) = blocks(body);
-            let author = author.or_else(|| first_contributor(&blocks));
-            Post {
-                id: slug(&title),
-                title,
-                author,
-                date,
-                topics: Vec::new(),
-                blocks,
-                sources: post_sources,
-            }
-        })
-        .collect()
 }
 
 /// Author and date from the furniture within a post's paragraphs.
-fn post_furniture(furniture: impl Iterator<Item = Furniture>) -> (Option<String>, Option<String>) {
+fn post_furniture_of(furniture: impl Iterator<Item = Furniture>) -> (Option<String>, Option<String>) {
     let mut author = None;
     let mut date = None;
     for item in furniture {
@@ -320,7 +380,7 @@ fn push_paragraph(raw: &str, is_list_item: bool, out: &mut Vec<Paragraph>) {
     let text = clean(raw);
     if !text.is_empty() {
         out.push(Paragraph {
-            text,
+            text: text.into_boxed_str(),
             had_nbsp: raw.trim().contains('\u{a0}'),
             is_list_item,
         });
@@ -470,7 +530,7 @@ fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     let mut latest_source: Option<usize> = None;
     let count = body.len();
     for (n, item) in body.into_iter().enumerate() {
-        let text = item.paragraph.text.as_str();
+        let text = &*item.paragraph.text;
         let is_last = n + 1 == count;
         if let Some(citation) = item.citation {
             let index = add_source(&mut post_sources, citation);

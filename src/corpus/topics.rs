@@ -102,27 +102,30 @@ fn sort_topics(topics: &mut [Topic]) {
 }
 
 fn assign_topic_names(posts: &mut [Post], tree: &[Topic]) {
-    let index: HashMap<String, usize> = posts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
-    fn walk(topic: &Topic, index: &HashMap<String, usize>, names: &mut [Vec<String>]) {
-        for id in &topic.posts {
-            if let Some(&i) = index.get(id)
-                && !names[i].contains(&topic.name)
-            {
-                names[i].push(topic.name.clone());
+    let names = {
+        let index: HashMap<&str, usize> = posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        fn walk(topic: &Topic, index: &HashMap<&str, usize>, names: &mut [Vec<String>]) {
+            for id in &topic.posts {
+                if let Some(&i) = index.get(id.as_str())
+                    && !names[i].contains(&topic.name)
+                {
+                    names[i].push(topic.name.clone());
+                }
+            }
+            for child in &topic.children {
+                walk(child, index, names);
             }
         }
-        for child in &topic.children {
-            walk(child, index, names);
+        let mut names = vec![Vec::new(); posts.len()];
+        for topic in tree {
+            walk(topic, &index, &mut names);
         }
-    }
-    let mut names = vec![Vec::new(); posts.len()];
-    for topic in tree {
-        walk(topic, &index, &mut names);
-    }
+        names
+    };
     for (post, names) in posts.iter_mut().zip(names) {
         post.topics = names;
     }
