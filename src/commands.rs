@@ -32,7 +32,7 @@ fn write_topic(
     for id in &topic.posts {
         let title = corpus
             .post_by_id(id)
-            .map_or(id.as_str(), |post| corpus.post(post).title.as_str());
+            .map_or(&**id, |post| corpus.post(post).title.as_str());
         writeln!(out, "{indent}  - {title}")?;
     }
     for child in &topic.children {

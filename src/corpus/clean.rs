@@ -9,6 +9,8 @@
 //! the words around it do not merge; joiners and marks that only shape text
 //! (ZWJ, LRM, soft hyphen, BOM) are dropped. Curly quotes, dashes and accents are kept.
 
+use std::sync::Arc;
+
 /// Shown where the input had a control character or an escape sequence.
 pub const PLACEHOLDER: char = '\u{FFFD}';
 
@@ -39,6 +41,13 @@ pub fn clean(input: &str) -> String {
 pub fn clean_in_place(text: &mut String) {
     if needs_cleaning(text.as_bytes()) {
         *text = clean_slowly(text);
+    }
+}
+
+/// [`clean`] for shared text: replaced only when something has to change.
+pub fn clean_shared(text: &mut Arc<str>) {
+    if needs_cleaning(text.as_bytes()) {
+        *text = clean_slowly(text).into();
     }
 }
 

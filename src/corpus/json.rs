@@ -15,13 +15,14 @@
 //! Every string is passed through [`clean`](super::clean::clean) on the way in,
 //! so a hand-written file cannot smuggle escape sequences past the loader.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::clean::clean_in_place;
+use super::clean::{clean_in_place, clean_shared};
 use super::load::LoadError;
 use super::{Corpus, Post, Topic};
 
@@ -68,8 +69,8 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
     }
     let mut topics = file.topics;
     topics.iter_mut().for_each(clean_topic);
-    let ids: HashSet<&str> = posts.iter().map(|p| p.id.as_str()).collect();
-    if let Some((topic, id)) = first_unknown_post(&topics, &ids) {
+    let ids: HashMap<&str, &Arc<str>> = posts.iter().map(|p| (&*p.id, &p.id)).collect();
+    if let Err((topic, id)) = share_post_ids(&mut topics, &ids) {
         return Err(invalid(format!(
             "topic \"{topic}\" names post \"{id}\", which is not in the file"
         )));
@@ -116,11 +117,11 @@ fn clean_option(field: &mut Option<String>) {
 }
 
 fn clean_post(post: &mut Post) {
-    clean_in_place(&mut post.id);
+    clean_shared(&mut post.id);
     clean_in_place(&mut post.title);
     clean_option(&mut post.author);
     clean_option(&mut post.date);
-    post.topics.iter_mut().for_each(clean_in_place);
+    post.topics.iter_mut().for_each(clean_shared);
     for block in &mut post.blocks {
         clean_in_place(&mut block.text);
     }
@@ -133,19 +134,27 @@ fn clean_post(post: &mut Post) {
 
 fn clean_topic(topic: &mut Topic) {
     clean_in_place(&mut topic.name);
-    topic.posts.iter_mut().for_each(clean_in_place);
+    topic.posts.iter_mut().for_each(clean_shared);
     topic.children.iter_mut().for_each(clean_topic);
 }
 
-fn first_unknown_post<'a>(topics: &'a [Topic], ids: &HashSet<&str>) -> Option<(&'a str, &'a str)> {
-    topics.iter().find_map(|topic| {
-        topic
-            .posts
-            .iter()
-            .find(|id| !ids.contains(id.as_str()))
-            .map(|id| (topic.name.as_str(), id.as_str()))
-            .or_else(|| first_unknown_post(&topic.children, ids))
-    })
+/// Points every topic's post ids at the posts' own, so that a large tree
+/// holds no copies; the first id that names no post is an error, as
+/// (topic name, id).
+fn share_post_ids(
+    topics: &mut [Topic],
+    ids: &HashMap<&str, &Arc<str>>,
+) -> Result<(), (String, String)> {
+    for topic in topics {
+        for id in &mut topic.posts {
+            match ids.get(&**id) {
+                Some(&shared) => *id = Arc::clone(shared),
+                None => return Err((topic.name.clone(), id.to_string())),
+            }
+        }
+        share_post_ids(&mut topic.children, ids)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod topics;
 mod wordlists;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -106,8 +107,9 @@ impl Source {
 /// One commentary post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
-    /// A slug of the title, unique in the corpus.
-    pub id: String,
+    /// A slug of the title, unique in the corpus. Shared, not copied, by
+    /// the topics that hold the post.
+    pub id: Arc<str>,
     pub title: String,
     /// The contributor, where the text names one.
     #[serde(default)]
@@ -115,9 +117,10 @@ pub struct Post {
     /// The date as the archive gives it, where it gives one.
     #[serde(default)]
     pub date: Option<String>,
-    /// Names of the topics this post is filed under.
+    /// Names of the topics this post is filed under, shared with every
+    /// other post under them.
     #[serde(default)]
-    pub topics: Vec<String>,
+    pub topics: Vec<Arc<str>>,
     #[serde(default)]
     pub blocks: Vec<Block>,
     #[serde(default)]
@@ -150,7 +153,7 @@ pub struct Topic {
     pub name: String,
     /// Ids of the posts under this topic.
     #[serde(default)]
-    pub posts: Vec<String>,
+    pub posts: Vec<Arc<str>>,
     #[serde(default)]
     pub children: Vec<Topic>,
 }
@@ -195,7 +198,7 @@ impl Corpus {
     /// The post with this id.
     pub fn post_by_id(&self, id: &str) -> Option<PostId> {
         self.by_id
-            .binary_search_by(|post| self.posts[post.0].id.as_str().cmp(id))
+            .binary_search_by(|post| (*self.posts[post.0].id).cmp(id))
             .ok()
             .map(|found| self.by_id[found])
     }
@@ -231,10 +234,10 @@ fn outlet_key(outlet: &str) -> String {
 }
 
 fn ensure_unique_ids(posts: &mut [Post]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
     for post in posts.iter_mut() {
         if post.id.is_empty() {
-            post.id = slug(&post.title);
+            post.id = slug(&post.title).into();
         }
         let count = seen.entry(post.id.clone()).or_insert(0);
         *count += 1;
@@ -242,8 +245,9 @@ fn ensure_unique_ids(posts: &mut [Post]) {
             let mut n = *count;
             loop {
                 let candidate = format!("{}-{n}", post.id);
-                if !seen.contains_key(&candidate) {
-                    seen.insert(candidate.clone(), 1);
+                if !seen.contains_key(candidate.as_str()) {
+                    let candidate: Arc<str> = candidate.into();
+                    seen.insert(Arc::clone(&candidate), 1);
                     post.id = candidate;
                     break;
                 }

@@ -173,7 +173,7 @@ impl Run<'_> {
         let (blocks, post_sources) = blocks(body);
         let author = self.author.or_else(|| first_contributor(&blocks));
         Post {
-            id: slug(&title),
+            id: slug(&title).into(),
             title,
             author,
             date: self.date,

@@ -34,7 +34,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -71,10 +71,10 @@ pub fn derive(posts: &mut [Post]) -> Vec<Topic> {
 /// Builds a tree from the topic names posts already carry (a JSON corpus
 /// with per-post topics but no tree).
 pub fn tree_from_post_topics(posts: &[Post]) -> Vec<Topic> {
-    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut by_name: BTreeMap<&str, Vec<Arc<str>>> = BTreeMap::new();
     for post in posts {
         for name in &post.topics {
-            by_name.entry(name).or_default().push(post.id.clone());
+            by_name.entry(name).or_default().push(Arc::clone(&post.id));
         }
     }
     let mut topics: Vec<Topic> = by_name
@@ -106,14 +106,16 @@ fn assign_topic_names(posts: &mut [Post], tree: &[Topic]) {
         let index: HashMap<&str, usize> = posts
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
+            .map(|(i, p)| (&*p.id, i))
             .collect();
-        fn walk(topic: &Topic, index: &HashMap<&str, usize>, names: &mut [Vec<String>]) {
+        // One shared name per topic, however many posts it holds.
+        fn walk(topic: &Topic, index: &HashMap<&str, usize>, names: &mut [Vec<Arc<str>>]) {
+            let name: Arc<str> = topic.name.as_str().into();
             for id in &topic.posts {
-                if let Some(&i) = index.get(id.as_str())
-                    && !names[i].contains(&topic.name)
+                if let Some(&i) = index.get(&**id)
+                    && !names[i].contains(&name)
                 {
-                    names[i].push(topic.name.clone());
+                    names[i].push(Arc::clone(&name));
                 }
             }
             for child in &topic.children {
