@@ -9,6 +9,7 @@
 //! the words around it do not merge; joiners and marks that only shape text
 //! (ZWJ, LRM, soft hyphen, BOM) are dropped. Curly quotes, dashes and accents are kept.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Shown where the input had a control character or an escape sequence.
@@ -41,6 +42,15 @@ pub fn clean(input: &str) -> String {
 pub fn clean_in_place(text: &mut String) {
     if needs_cleaning(text.as_bytes()) {
         *text = clean_slowly(text);
+    }
+}
+
+/// [`clean`] that borrows `input` when it is already clean.
+pub fn clean_cow(input: &str) -> Cow<'_, str> {
+    if needs_cleaning(input.as_bytes()) {
+        Cow::Owned(clean_slowly(input))
+    } else {
+        Cow::Borrowed(input)
     }
 }
 

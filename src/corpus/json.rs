@@ -15,22 +15,97 @@
 //! Every string is passed through [`clean`](super::clean::clean) on the way in,
 //! so a hand-written file cannot smuggle escape sequences past the loader.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::clean::{clean_in_place, clean_shared};
+use super::clean::{clean_cow, clean_in_place};
 use super::load::LoadError;
-use super::{Corpus, Post, Topic};
+use super::{Block, Corpus, Post, Source, Topic};
 
 #[derive(Deserialize)]
-struct NativeFile {
-    posts: Vec<Post>,
+struct NativeFile<'a> {
+    #[serde(borrow)]
+    posts: Vec<PostRead<'a>>,
+    #[serde(default, borrow)]
+    topics: Vec<TopicRead<'a>>,
+}
+
+/// A post as read: its id and topic names borrowed from the file's text,
+/// to become shared strings, one per distinct name (see [`PostRead::into_post`]).
+#[derive(Deserialize)]
+struct PostRead<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    title: String,
     #[serde(default)]
-    topics: Vec<Topic>,
+    author: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default, borrow)]
+    topics: Vec<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "exact_vec")]
+    blocks: Vec<Block>,
+    #[serde(default, deserialize_with = "exact_vec")]
+    sources: Vec<Source>,
+}
+
+impl PostRead<'_> {
+    /// The post, every string cleaned, its topic names taken from `names`.
+    fn into_post(self, names: &mut HashSet<Arc<str>>) -> Post {
+        let topics = self
+            .topics
+            .iter()
+            .map(|name| {
+                let name = clean_cow(name);
+                names.get(&*name).cloned().unwrap_or_else(|| {
+                    let shared: Arc<str> = name.into();
+                    names.insert(Arc::clone(&shared));
+                    shared
+                })
+            })
+            .collect();
+        let mut post = Post {
+            id: clean_cow(&self.id).into(),
+            title: self.title,
+            author: self.author,
+            date: self.date,
+            topics,
+            blocks: self.blocks,
+            sources: self.sources,
+        };
+        clean_post(&mut post);
+        post
+    }
+}
+
+/// A list read from JSON, which gives no length up front: the vector grows
+/// by doubling and is cut to size as soon as it is read, so that a large
+/// corpus does not carry up to twice the room its blocks need.
+fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut items = Vec::<T>::deserialize(deserializer)?;
+    items.shrink_to_fit();
+    Ok(items)
+}
+
+/// A topic as read, its post ids borrowed from the file's text: a large
+/// tree names every post several times, and each id becomes the post's own
+/// shared id rather than a copy (see [`share_post_ids`]).
+#[derive(Deserialize)]
+struct TopicRead<'a> {
+    name: String,
+    #[serde(default, borrow)]
+    posts: Vec<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    children: Vec<TopicRead<'a>>,
 }
 
 #[derive(Serialize)]
@@ -53,9 +128,14 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
         path: name.into(),
         message,
     };
-    let mut posts = file.posts;
-    for post in &mut posts {
-        clean_post(post);
+    let mut names = HashSet::new();
+    let posts: Vec<Post> = file
+        .posts
+        .into_iter()
+        .map(|post| post.into_post(&mut names))
+        .collect();
+    drop(names);
+    for post in &posts {
         for (number, block) in post.blocks.iter().enumerate() {
             if let Some(source) = block.source.filter(|&s| s >= post.sources.len()) {
                 return Err(invalid(format!(
@@ -67,14 +147,13 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
             }
         }
     }
-    let mut topics = file.topics;
-    topics.iter_mut().for_each(clean_topic);
     let ids: HashMap<&str, &Arc<str>> = posts.iter().map(|p| (&*p.id, &p.id)).collect();
-    if let Err((topic, id)) = share_post_ids(&mut topics, &ids) {
-        return Err(invalid(format!(
+    let topics = share_post_ids(file.topics, &ids).map_err(|(topic, id)| {
+        invalid(format!(
             "topic \"{topic}\" names post \"{id}\", which is not in the file"
-        )));
-    }
+        ))
+    })?;
+    drop(ids);
     Ok((posts, topics))
 }
 
@@ -116,12 +195,11 @@ fn clean_option(field: &mut Option<String>) {
     }
 }
 
+/// Cleans what [`PostRead::into_post`] has not: the post's own text.
 fn clean_post(post: &mut Post) {
-    clean_shared(&mut post.id);
     clean_in_place(&mut post.title);
     clean_option(&mut post.author);
     clean_option(&mut post.date);
-    post.topics.iter_mut().for_each(clean_shared);
     for block in &mut post.blocks {
         clean_in_place(&mut block.text);
     }
@@ -132,29 +210,35 @@ fn clean_post(post: &mut Post) {
     }
 }
 
-fn clean_topic(topic: &mut Topic) {
-    clean_in_place(&mut topic.name);
-    topic.posts.iter_mut().for_each(clean_shared);
-    topic.children.iter_mut().for_each(clean_topic);
-}
-
-/// Points every topic's post ids at the posts' own, so that a large tree
-/// holds no copies; the first id that names no post is an error, as
+/// The topics with their names cleaned and every post id, cleaned, pointing
+/// at the post's own; the first id that names no post is an error, as
 /// (topic name, id).
 fn share_post_ids(
-    topics: &mut [Topic],
+    topics: Vec<TopicRead<'_>>,
     ids: &HashMap<&str, &Arc<str>>,
-) -> Result<(), (String, String)> {
-    for topic in topics {
-        for id in &mut topic.posts {
-            match ids.get(&**id) {
-                Some(&shared) => *id = Arc::clone(shared),
-                None => return Err((topic.name.clone(), id.to_string())),
-            }
-        }
-        share_post_ids(&mut topic.children, ids)?;
-    }
-    Ok(())
+) -> Result<Vec<Topic>, (String, String)> {
+    topics
+        .into_iter()
+        .map(|topic| {
+            let mut name = topic.name;
+            clean_in_place(&mut name);
+            let posts = topic
+                .posts
+                .iter()
+                .map(|id| {
+                    let id = clean_cow(id);
+                    ids.get(&*id)
+                        .map(|&shared| Arc::clone(shared))
+                        .ok_or_else(|| (name.clone(), id.into_owned()))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Topic {
+                name,
+                posts,
+                children: share_post_ids(topic.children, ids)?,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

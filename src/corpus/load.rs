@@ -256,6 +256,9 @@ fn read_paragraphs(
         }
     }
     check_unchanged(path, name, expected, consumed)?;
+    // The list grew by doubling; what it will not use goes back now, before
+    // the posts are built beside it.
+    paragraphs.shrink_to_fit();
     Ok(paragraphs)
 }
 
