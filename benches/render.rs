@@ -26,7 +26,7 @@ fn big_corpus() -> Corpus {
     while bytes < TARGET_BYTES {
         for post in &seed.posts {
             let mut copy = post.clone();
-            copy.id = format!("{}-{round}", post.id);
+            copy.id = format!("{}-{round}", post.id).into();
             bytes += post_bytes(&copy);
             posts.push(copy);
         }

@@ -48,10 +48,10 @@ fn words(count: usize, salt: usize) -> String {
 fn post(id: String, topics: Vec<String>, blocks: Vec<Block>) -> Post {
     Post {
         title: format!("Post {id}"),
-        id,
+        id: id.into(),
         author: None,
         date: None,
-        topics,
+        topics: topics.into_iter().map(Into::into).collect(),
         blocks,
         sources: Vec::new(),
     }

@@ -109,7 +109,7 @@ fn big_corpus() -> Corpus {
     // A few hundred distinct posts, repeated under new ids.
     let templates: Vec<Post> = (0..300)
         .map(|n| Post {
-            id: String::new(),
+            id: "".into(),
             title: words.sentence(6),
             author: None,
             date: None,
@@ -128,12 +128,13 @@ fn big_corpus() -> Corpus {
     let mut bytes = 0;
     while bytes < TARGET_BYTES {
         let mut post = templates[posts.len() % templates.len()].clone();
-        post.id = format!("post-{}", posts.len());
+        post.id = format!("post-{}", posts.len()).into();
         bytes += post.blocks.iter().map(|b| b.text.len()).sum::<usize>();
         posts.push(post);
     }
     for at in [posts.len() / 5, posts.len() / 2, posts.len() - 1] {
-        posts[at].blocks[3].text.push_str(" the Zanzibarite affair");
+        let block = &mut posts[at].blocks[3];
+        block.text = format!("{} the Zanzibarite affair", block.text).into();
     }
     let ids = posts.iter().map(|p| p.id.clone()).collect();
     let topics = vec![Topic {

@@ -101,7 +101,7 @@ fn write_search_line(post: &Post, line: SearchLine, out: &mut dyn Write) -> io::
     match line {
         SearchLine::Title => writeln!(out, "{id}:0: {}", printable(&post.title)),
         SearchLine::Block(n) => {
-            let text = post.blocks.get(n).map_or("", |block| block.text.as_str());
+            let text = post.blocks.get(n).map_or("", |block| &*block.text);
             writeln!(out, "{id}:{}: {}", n + 1, printable(text))
         }
         SearchLine::Source(n) => {

@@ -225,7 +225,7 @@ fn large_corpus_file() -> std::path::PathBuf {
                 blocks.push(Block::new(BlockKind::Paragraph, "A zanzibarite turns up."));
             }
             Post {
-                id: format!("post-{n}"),
+                id: format!("post-{n}").into(),
                 title: format!("Post number {n}"),
                 author: None,
                 date: None,

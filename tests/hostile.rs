@@ -46,7 +46,7 @@ fn the_hostile_post_reads_with_placeholders_not_merged_words() {
         Some("Mallory\u{FFFD}\u{FFFD} \u{FFFD}")
     );
     assert_eq!(post.date.as_deref(), Some("1 April\u{FFFD} 2019"));
-    let texts: Vec<&str> = post.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts: Vec<&str> = post.blocks.iter().map(|b| &*b.text).collect();
     assert_eq!(
         texts,
         [

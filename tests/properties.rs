@@ -26,7 +26,7 @@ fn post() -> impl Strategy<Value = Post> {
         .prop_map(|(title, author, blocks, sources)| {
             let source_count = sources.len();
             Post {
-                id: String::new(),
+                id: "".into(),
                 title,
                 author,
                 date: None,
@@ -36,7 +36,7 @@ fn post() -> impl Strategy<Value = Post> {
                     .enumerate()
                     .map(|(i, (kind, text))| Block {
                         kind,
-                        text,
+                        text: text.into(),
                         source: (source_count > 0).then(|| i % source_count),
                     })
                     .collect(),
@@ -156,12 +156,12 @@ proptest! {
         use ratatui::{Terminal, backend::TestBackend};
         use unicode_width::UnicodeWidthStr;
         let post = Post {
-            id: String::new(),
+            id: "".into(),
             title,
             author: None,
             date: None,
             topics: vec!["t".into()],
-            blocks: blocks.into_iter().map(|(kind, text)| Block { kind, text, source: None }).collect(),
+            blocks: blocks.into_iter().map(|(kind, text)| Block { kind, text: text.into(), source: None }).collect(),
             sources: Vec::new(),
         };
         let mut app = App::new(loaded(vec![post]), (width, height), true);

@@ -226,7 +226,7 @@ fn quotes_are_tied_to_the_source_they_follow() {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Quote && b.source == Some(0))
-        .map(|b| b.text.as_str())
+        .map(|b| &*b.text)
         .collect();
     assert!(
         quoted_from_rnz
@@ -237,7 +237,7 @@ fn quotes_are_tied_to_the_source_they_follow() {
     let verdict = first
         .blocks
         .iter()
-        .find(|b| b.text == "That may sum up Trump very well.")
+        .find(|b| &*b.text == "That may sum up Trump very well.")
         .unwrap();
     assert_eq!(verdict.kind, BlockKind::Paragraph);
     assert_eq!(verdict.source, None);
@@ -264,7 +264,7 @@ fn contributors_and_lead_ins() {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::LeadIn)
-        .map(|b| b.text.as_str())
+        .map(|b| &*b.text)
         .collect();
     assert!(lead_ins.contains(&"On trade…"), "{lead_ins:?}");
     assert!(

@@ -185,7 +185,7 @@ fn what_the_loader_leaves_of_awkward_text_is_drawn() {
         post.blocks[1].text
     );
     // Tabs become single spaces.
-    assert_eq!(post.blocks[3].text, "col1 col2 col3 | tabs");
+    assert_eq!(&*post.blocks[3].text, "col1 col2 col3 | tabs");
     let mut app = App::new(corpus.clone(), (200, 60), true);
     update::update(&mut app, Action::FocusNext);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");

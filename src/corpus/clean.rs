@@ -54,6 +54,13 @@ pub fn clean_cow(input: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`clean`] for boxed text: replaced only when something has to change.
+pub fn clean_boxed(text: &mut Box<str>) {
+    if needs_cleaning(text.as_bytes()) {
+        *text = clean_slowly(text).into_boxed_str();
+    }
+}
+
 /// [`clean`] for shared text: replaced only when something has to change.
 pub fn clean_shared(text: &mut Arc<str>) {
     if needs_cleaning(text.as_bytes()) {

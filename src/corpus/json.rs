@@ -23,7 +23,7 @@ use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::clean::{clean_cow, clean_in_place};
+use super::clean::{clean_boxed, clean_cow, clean_in_place};
 use super::load::LoadError;
 use super::{Block, Corpus, Post, Source, Topic};
 
@@ -201,7 +201,7 @@ fn clean_post(post: &mut Post) {
     clean_option(&mut post.author);
     clean_option(&mut post.date);
     for block in &mut post.blocks {
-        clean_in_place(&mut block.text);
+        clean_boxed(&mut block.text);
     }
     for source in &mut post.sources {
         clean_option(&mut source.outlet);

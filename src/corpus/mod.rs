@@ -59,14 +59,16 @@ impl BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
-    pub text: String,
+    /// Boxed rather than a `String`: a corpus holds every block at once, and
+    /// a box is smaller and never over-allocated.
+    pub text: Box<str>,
     /// Index into the post's `sources` of the source this block cites or quotes.
     #[serde(default)]
     pub source: Option<usize>,
 }
 
 impl Block {
-    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+    pub fn new(kind: BlockKind, text: impl Into<Box<str>>) -> Self {
         Block {
             kind,
             text: text.into(),
@@ -294,7 +296,7 @@ mod tests {
 
     fn post(title: &str) -> Post {
         Post {
-            id: slug(title),
+            id: slug(title).into(),
             title: title.into(),
             author: None,
             date: None,
@@ -324,7 +326,7 @@ mod tests {
                 children: vec![],
             }]),
         );
-        let ids: Vec<_> = corpus.posts.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<_> = corpus.posts.iter().map(|p| &*p.id).collect();
         assert_eq!(ids, ["same", "same-2", "same-3"]);
         assert_eq!(corpus.post_by_id("same-3"), Some(PostId(2)));
     }

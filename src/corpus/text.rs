@@ -749,7 +749,7 @@ mod tests {
     fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
         let text = "Title line\r\n\r\nA long paragraph that was wrapped by the scraper at a\r\nfixed width of sixty or so columns.\r\n\u{a0}\r\n  • one\n  • two\n";
         let got = paragraphs(text);
-        let texts: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = got.iter().map(|p| &*p.text).collect();
         assert_eq!(
             texts,
             [
@@ -766,7 +766,7 @@ mod tests {
     fn a_url_broken_across_lines_is_mended() {
         let got = paragraphs("https://example.org/2017/05/07/\nfrench-vote-live/\n\nNext.");
         assert_eq!(
-            got[0].text,
+            &*got[0].text,
             "https://example.org/2017/05/07/french-vote-live/"
         );
         assert!(continues_url(

@@ -648,7 +648,7 @@ fn is_stop_name(word: &str) -> bool {
 
 /// The texts of a post that say what it is about.
 fn texts(post: &Post) -> impl Iterator<Item = &str> {
-    std::iter::once(post.title.as_str()).chain(post.blocks.iter().map(|b| b.text.as_str()))
+    std::iter::once(post.title.as_str()).chain(post.blocks.iter().map(|b| &*b.text))
 }
 
 /// A term and the posts that are about it.
@@ -865,7 +865,7 @@ mod tests {
 
     fn post(title: &str, body: &[&str]) -> Post {
         Post {
-            id: slug(title),
+            id: slug(title).into(),
             title: title.into(),
             author: None,
             date: None,
@@ -880,6 +880,38 @@ mod tests {
 
     fn names(topics: &[Topic]) -> Vec<String> {
         topics.iter().map(|t| t.name.clone()).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_dots_and_know_sentence_starts() {
+        let text = "Trump’s NZ-EU deal. “Yes,” said the U.S envoy… (Again) it's élan — 'quoted' -x 3.5 end.";
+        let got: Vec<(&str, bool)> = words(text)
+            .iter()
+            .map(|w| (w.text, w.sentence_start))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Trump’s", true),
+                ("NZ-EU", false),
+                ("deal", false),
+                ("Yes", true),
+                ("said", false),
+                ("the", false),
+                ("U.S", false),
+                ("envoy", false),
+                ("Again", true),
+                ("it's", false),
+                ("élan", false),
+                ("quoted", true),
+                ("x", false),
+                ("3.5", false),
+                ("end", false),
+            ]
+        );
+        for (word, start) in words(text).iter().map(|w| (w.text, w.start)) {
+            assert_eq!(&text[start..start + word.len()], word);
+        }
     }
 
     #[test]

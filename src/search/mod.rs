@@ -113,7 +113,7 @@ impl Match {
 pub fn field_text(post: &crate::corpus::Post, location: Location) -> Option<&str> {
     match location {
         Location::Title => Some(&post.title),
-        Location::Block(n) => post.blocks.get(n).map(|block| block.text.as_str()),
+        Location::Block(n) => post.blocks.get(n).map(|block| &*block.text),
         Location::Source(n, field) => {
             let source = post.sources.get(n)?;
             match field {
