@@ -34,10 +34,12 @@ fn post() -> impl Strategy<Value = Post> {
                 blocks: blocks
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (kind, text))| Block {
-                        kind,
-                        text: text.into(),
-                        source: (source_count > 0).then(|| i % source_count),
+                    .map(|(i, (kind, text))| {
+                        let block = Block::new(kind, text);
+                        match source_count {
+                            0 => block,
+                            count => block.with_source(i % count),
+                        }
                     })
                     .collect(),
                 sources: sources
@@ -63,7 +65,7 @@ proptest! {
             prop_assert!(!post.title.is_empty());
             for block in &post.blocks {
                 prop_assert!(is_clean(&block.text));
-                prop_assert!(block.source.is_none_or(|s| s < post.sources.len()));
+                prop_assert!(block.source().is_none_or(|s| s < post.sources.len()));
             }
         }
     }

@@ -245,7 +245,7 @@ fn quotes_are_tied_to_the_source_they_follow() {
     for post in &corpus.posts {
         for block in post.blocks.iter().filter(|b| b.kind == BlockKind::Quote) {
             assert!(
-                block.source.is_some_and(|s| s < post.sources.len()),
+                block.source().is_some_and(|s| s < post.sources.len()),
                 "{}",
                 block.text
             );

@@ -137,7 +137,7 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
     drop(names);
     for post in &posts {
         for (number, block) in post.blocks.iter().enumerate() {
-            if let Some(source) = block.source.filter(|&s| s >= post.sources.len()) {
+            if let Some(source) = block.source().filter(|&s| s >= post.sources.len()) {
                 return Err(invalid(format!(
                     "post \"{}\", block {}: source {source} does not exist (the post has {})",
                     post.id,

@@ -62,9 +62,11 @@ pub struct Block {
     /// Boxed rather than a `String`: a corpus holds every block at once, and
     /// a box is smaller and never over-allocated.
     pub text: Box<str>,
-    /// Index into the post's `sources` of the source this block cites or quotes.
+    /// Index into the post's `sources` of the source this block cites or
+    /// quotes; see [`Block::source`]. Stored narrow, since a corpus holds
+    /// every block at once.
     #[serde(default)]
-    pub source: Option<usize>,
+    pub source: Option<u32>,
 }
 
 impl Block {
@@ -76,9 +78,18 @@ impl Block {
         }
     }
 
+    /// Cites or quotes source `source`.
+    ///
+    /// # Panics
+    /// If `source` does not fit in 32 bits: no post has four billion sources.
     pub fn with_source(mut self, source: usize) -> Self {
-        self.source = Some(source);
+        self.source = Some(u32::try_from(source).expect("a source index fits in 32 bits"));
         self
+    }
+
+    /// Index into the post's `sources` of the source this block cites or quotes.
+    pub fn source(&self) -> Option<usize> {
+        self.source.map(|s| s as usize)
     }
 }
 
@@ -144,7 +155,7 @@ impl Post {
         self.blocks
             .iter()
             .enumerate()
-            .filter(move |(_, block)| block.source == Some(source))
+            .filter(move |(_, block)| block.source() == Some(source))
             .map(|(index, _)| index)
     }
 }

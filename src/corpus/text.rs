@@ -185,7 +185,9 @@ impl Run<'_> {
 }
 
 /// Author and date from the furniture within a post's paragraphs.
-fn post_furniture_of(furniture: impl Iterator<Item = Furniture>) -> (Option<String>, Option<String>) {
+fn post_furniture_of(
+    furniture: impl Iterator<Item = Furniture>,
+) -> (Option<String>, Option<String>) {
     let mut author = None;
     let mut date = None;
     for item in furniture {
@@ -586,13 +588,11 @@ fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         if kind == BlockKind::Quote && quoting.is_some() {
             quoted_since_citation += 1;
         }
-        let mut block = Block::new(kind, item.paragraph.text);
-        block.source = if matches!(kind, BlockKind::Paragraph) {
-            None
-        } else {
-            source
-        };
-        out.push(block);
+        let block = Block::new(kind, item.paragraph.text);
+        out.push(match source {
+            Some(source) if !matches!(kind, BlockKind::Paragraph) => block.with_source(source),
+            _ => block,
+        });
     }
     merge_url_citations(&mut out, &mut post_sources);
     (out, post_sources)
@@ -637,9 +637,10 @@ fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
         }
     }
     for block in blocks.iter_mut() {
-        if let Some(old) = block.source {
+        if let Some(old) = block.source() {
             let target = remap.get(&old).copied().unwrap_or(old);
-            block.source = Some(new_index[target]);
+            // Renumbering only lowers an index, so it still fits.
+            block.source = Some(new_index[target] as u32);
         }
     }
     let mut index = 0;
@@ -742,7 +743,7 @@ mod tests {
     use super::*;
 
     fn kinds(post: &Post) -> Vec<(BlockKind, Option<usize>)> {
-        post.blocks.iter().map(|b| (b.kind, b.source)).collect()
+        post.blocks.iter().map(|b| (b.kind, b.source())).collect()
     }
 
     #[test]

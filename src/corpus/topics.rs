@@ -103,11 +103,8 @@ fn sort_topics(topics: &mut [Topic]) {
 
 fn assign_topic_names(posts: &mut [Post], tree: &[Topic]) {
     let names = {
-        let index: HashMap<&str, usize> = posts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (&*p.id, i))
-            .collect();
+        let index: HashMap<&str, usize> =
+            posts.iter().enumerate().map(|(i, p)| (&*p.id, i)).collect();
         // One shared name per topic, however many posts it holds.
         fn walk(topic: &Topic, index: &HashMap<&str, usize>, names: &mut [Vec<Arc<str>>]) {
             let name: Arc<str> = topic.name.as_str().into();

@@ -133,7 +133,7 @@ impl WrappedArticle {
                 _ => 0,
             };
             let text_width = width.saturating_sub(margin).max(1);
-            let number = match (block.kind, block.source) {
+            let number = match (block.kind, block.source()) {
                 (BlockKind::Citation, Some(source)) => format!("[{}] ", source + 1),
                 _ => String::new(),
             };
@@ -151,7 +151,7 @@ impl WrappedArticle {
                 lines.push(ArticleLine {
                     kind: LineKind::Block(block.kind),
                     block: Some(index),
-                    source: block.source,
+                    source: block.source(),
                     first: n == 0,
                     start: (at + lead).saturating_sub(number.len()),
                     lead,
