@@ -313,7 +313,7 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
             _ => return None,
         };
         let spaced = at > 0 && head[at - 1] == b' ' && head.get(at + dash) == Some(&b' ');
-        spaced.then_some((at - 1, dash + 2))
+        spaced.then(|| (at - 1, dash + 2))
     });
     let (at, len) = match (colon, dash) {
         (Some(colon), Some(dash)) => colon.min(dash),
@@ -542,6 +542,30 @@ mod tests {
                 "Syria ‘chemical attack’: France’s President Macron ‘has proof’"
             )
         );
+    }
+
+    #[test]
+    fn separators_need_a_name_before_them_and_a_space_after() {
+        assert_eq!(
+            split_prefix("RNZ - Tolls rise"),
+            Some(("RNZ", "Tolls rise"))
+        );
+        assert_eq!(
+            split_prefix("RNZ — Tolls rise"),
+            Some(("RNZ", "Tolls rise"))
+        );
+        assert_eq!(split_prefix("Stuff: a: b"), Some(("Stuff", "a: b")));
+        for line in [
+            "- Tolls rise",
+            "– Tolls rise",
+            "-",
+            "–",
+            ": x",
+            "NZ-EU deal",
+            "RNZ:x",
+        ] {
+            assert_eq!(split_prefix(line), None, "{line}");
+        }
     }
 
     #[test]
