@@ -210,16 +210,32 @@ fn opens_with_brace(head: &[u8]) -> bool {
         .is_some_and(|&b| b == b'{')
 }
 
-/// Splits a plain-text file into paragraphs as it is read, a few megabytes
-/// at a time cut at a blank line, so the whole file is never held beside
-/// its paragraphs.
+/// Splits a plain-text file into paragraphs as it is read, so the whole
+/// file is never held beside its paragraphs.
 fn read_paragraphs(
-    mut reader: BufReader<fs::File>,
+    reader: BufReader<fs::File>,
     path: &Path,
     name: &str,
     expected: u64,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<text::Paragraph>, LoadError> {
+    let (mut paragraphs, consumed) = split_while_reading(reader, PROGRESS_STEP, name, progress)?;
+    check_unchanged(path, name, expected, consumed)?;
+    // The list grew by doubling; what it will not use goes back now, before
+    // the posts are built beside it.
+    paragraphs.shrink_to_fit();
+    Ok(paragraphs)
+}
+
+/// Reads `batch` bytes at a time and splits what has been read up to its
+/// last blank line (see [`text::last_cut`]), reporting the bytes split so
+/// far. Returns the paragraphs and the number of bytes read.
+fn split_while_reading(
+    mut reader: impl Read,
+    batch: u64,
+    name: &str,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Vec<text::Paragraph>, u64), LoadError> {
     let io_error = |source| LoadError::Io {
         path: name.into(),
         source,
@@ -230,7 +246,7 @@ fn read_paragraphs(
     loop {
         let searched = pending.len();
         let read = (&mut reader)
-            .take(PROGRESS_STEP)
+            .take(batch)
             .read_to_end(&mut pending)
             .map_err(io_error)?;
         let at_end = read == 0;
@@ -255,11 +271,7 @@ fn read_paragraphs(
             break;
         }
     }
-    check_unchanged(path, name, expected, consumed)?;
-    // The list grew by doubling; what it will not use goes back now, before
-    // the posts are built beside it.
-    paragraphs.shrink_to_fit();
-    Ok(paragraphs)
+    Ok((paragraphs, consumed))
 }
 
 /// Parses a native JSON file's text.
@@ -343,6 +355,43 @@ mod tests {
         fs::write(&path, b"Title here\n\nSome text \xff more").unwrap();
         let error = load_paths(&[path]).unwrap_err().to_string();
         assert!(error.ends_with("invalid byte at offset 22)"), "{error}");
+    }
+
+    #[test]
+    fn reading_in_small_batches_gives_the_paragraphs_of_the_whole() {
+        let no_blank_lines = BUNDLED.replace("\n\n", "\n");
+        let crlf = BUNDLED.replace('\n', "\r\n");
+        // A batch that ends inside a wrapped paragraph must not split it.
+        let wrapped: String = BUNDLED
+            .split('\n')
+            .map(|line| textwrap::fill(line, 50) + "\n")
+            .collect();
+        for archive in [BUNDLED, &no_blank_lines, &crlf, &wrapped] {
+            let whole = text::paragraphs(archive);
+            for batch in [1, 7, 100, 4096] {
+                let mut reports = Vec::new();
+                let (got, read) =
+                    split_while_reading(archive.as_bytes(), batch, "t", &mut |done| {
+                        reports.push(done)
+                    })
+                    .unwrap();
+                assert_eq!(got, whole, "batch {batch}");
+                assert_eq!(read, archive.len() as u64);
+                assert!(reports.is_sorted() && reports.last() == Some(&read));
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_read_late_is_placed_exactly() {
+        let mut bytes = BUNDLED.as_bytes().to_vec();
+        let at = bytes.len() - 10;
+        bytes[at] = 0xff;
+        let error = split_while_reading(&bytes[..], 64, "t", &mut |_| {}).unwrap_err();
+        assert!(
+            error.to_string().ends_with(&format!("offset {at})")),
+            "{error}"
+        );
     }
 
     #[test]
