@@ -234,7 +234,11 @@ pub fn paragraphs(content: &str) -> Vec<Paragraph> {
 /// Paragraphs never span a blank line, so the text is cut at blank lines
 /// into pieces that are split on all cores.
 pub fn extend_paragraphs(out: &mut Vec<Paragraph>, content: &str) {
-    let pieces = pieces(content, PIECE_LEN);
+    extend_paragraphs_in_pieces(out, content, PIECE_LEN);
+}
+
+fn extend_paragraphs_in_pieces(out: &mut Vec<Paragraph>, content: &str, piece_len: usize) {
+    let pieces = pieces(content, piece_len);
     let parts: Vec<Vec<Paragraph>> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
     out.reserve(parts.iter().map(Vec::len).sum());
     for part in parts {
@@ -761,6 +765,33 @@ mod tests {
             ]
         );
         assert!(got[2].is_list_item && got[3].is_list_item);
+    }
+
+    #[test]
+    fn pieces_cut_at_blank_lines_give_the_paragraphs_of_the_whole() {
+        let wrapped: String = crate::corpus::load::BUNDLED
+            .split('\n')
+            .map(|line| textwrap::fill(line, 50) + "\n")
+            .collect();
+        let crlf = wrapped.replace('\n', "\r\n");
+        let blank_with_spaces = wrapped.replace("\n\n", "\n \u{a0}\n");
+        for archive in [&wrapped, &crlf, &blank_with_spaces] {
+            let whole = piece_paragraphs(archive);
+            for piece_len in [1, 10, 300] {
+                assert!(pieces(archive, piece_len).len() > 10);
+                let mut got = Vec::new();
+                extend_paragraphs_in_pieces(&mut got, archive, piece_len);
+                assert_eq!(got, whole, "pieces of {piece_len}");
+            }
+        }
+        assert_eq!(
+            pieces("no blank line here\nat all", 1),
+            ["no blank line here\nat all"]
+        );
+        assert_eq!(last_cut(b"a\n\nb\n\nc", 0), Some(6));
+        assert_eq!(last_cut(b"a\n\nb\n\nc", 5), Some(6));
+        assert_eq!(next_cut(b"a\n\nb\n\nc", 0), Some(3));
+        assert_eq!(last_cut(b"a\nb\nc", 0), None);
     }
 
     #[test]
