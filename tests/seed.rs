@@ -419,3 +419,39 @@ fn an_archive_of_another_blog() {
         ]
     );
 }
+
+/// The loader shares its work between cores; what it makes must not depend
+/// on how many there are.
+#[test]
+fn the_corpus_is_the_same_on_one_core_as_on_many() {
+    // Enough copies of the seed, each under new titles, that the text is
+    // split in several pieces and the posts in several shares.
+    let raw = raw_posts();
+    let archive: String = (1..=12)
+        .flat_map(|copy| {
+            raw.iter().map(move |post| {
+                let (title, rest) = post.split_once('\n').expect("a post has a body");
+                format!(
+                    "{} number {copy}\n{}\n\n",
+                    title.trim_end(),
+                    rest.trim_end()
+                )
+            })
+        })
+        .collect();
+    let load = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| pundit::corpus::json::export(&Corpus::new(parse(&archive), None)))
+    };
+    let one = load(1);
+    assert!(
+        one.len() > archive.len(),
+        "every post made it into the export"
+    );
+    assert!(one.matches("\"title\": ").count() == 120);
+    assert_eq!(load(4), one);
+    assert_eq!(load(7), one);
+}
