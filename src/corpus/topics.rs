@@ -178,10 +178,12 @@ fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
         }
         let start = at;
         loop {
+            at += ascii_alphanumeric_run(&bytes[at..]);
+            if at == bytes.len() {
+                break;
+            }
             let kind = ASCII_KIND[bytes[at] as usize];
-            if kind == ALPHANUMERIC {
-                at += 1;
-            } else if kind == NON_ASCII {
+            if kind == NON_ASCII {
                 let (class, len) = classify(text, at);
                 let inside = class == Class::Alphanumeric
                     || (text[at..].starts_with('’') && alphanumeric_at(at + len));
@@ -194,9 +196,6 @@ fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
             } else {
                 break;
             }
-            if at == bytes.len() {
-                break;
-            }
         }
         out.push(Word {
             text: &text[start..at],
@@ -205,6 +204,39 @@ fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
         });
         sentence_start = false;
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters and digits.
+///
+/// Eight bytes at a time: most words fit in one step, so the loop takes one
+/// hard-to-predict branch per word rather than one per letter.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    const fn splat(byte: u8) -> u64 {
+        byte as u64 * 0x0101_0101_0101_0101
+    }
+    const HIGH: u64 = splat(0x80);
+    // For bytes below 0x80, the high bit of each byte of the result says
+    // whether that byte is in `lo..=hi`; no sum carries into the next byte.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(splat(0x80 - lo)) & !v.wrapping_add(splat(0x7f - hi)) & HIGH
+    };
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let ascii = !x & HIGH;
+        let low = x & !HIGH;
+        let alphanumeric =
+            (in_range(low, b'0', b'9') | in_range(low | splat(0x20), b'a', b'z')) & ascii;
+        let stop = !alphanumeric & HIGH;
+        if stop != 0 {
+            return run + (stop.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count()
 }
 
 const ALPHANUMERIC: u8 = 1;
@@ -877,6 +909,27 @@ mod tests {
 
     fn names(topics: &[Topic]) -> Vec<String> {
         topics.iter().map(|t| t.name.clone()).collect()
+    }
+
+    #[test]
+    fn alphanumeric_runs_are_measured_eight_bytes_at_a_time_exactly() {
+        for byte in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = *b"abcdefghijklmnopqrstu";
+                bytes[at] = byte;
+                let expected = bytes
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(
+                    ascii_alphanumeric_run(&bytes),
+                    expected,
+                    "{byte:#x} at {at}"
+                );
+            }
+        }
+        assert_eq!(ascii_alphanumeric_run(b""), 0);
+        assert_eq!(ascii_alphanumeric_run(b"Z09az"), 5);
     }
 
     #[test]
