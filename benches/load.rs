@@ -7,30 +7,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pundit::corpus::clean::clean;
 use pundit::corpus::load::BUNDLED;
-use pundit::corpus::{Corpus, json, load_bundled, text, topics};
 
-/// The seed repeated until it reaches `bytes`, each copy's titles numbered
-/// so that every post is new.
-fn synthetic_archive(bytes: usize) -> String {
-    let titles: Vec<String> = load_bundled().posts.into_iter().map(|p| p.title).collect();
-    let lines: Vec<&str> = BUNDLED.split('\n').collect();
-    let mut archive = String::with_capacity(bytes + BUNDLED.len());
-    let mut copy = 0;
-    while archive.len() < bytes {
-        copy += 1;
-        for line in &lines {
-            archive.push_str(line);
-            if titles.iter().any(|t| *t == clean(line)) {
-                archive.push_str(&format!(" number {copy}"));
-            }
-            archive.push('\n');
-        }
-        archive.push('\n');
-    }
-    archive
-}
+mod common;
+use common::synthetic::synthetic_archive;
+use pundit::corpus::{Corpus, json, text, topics};
 
 fn load_text(archive: &str) -> Corpus {
     Corpus::new(
