@@ -15,10 +15,12 @@ pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 /// Writes the topic tree as indented text: each topic with its post count,
 /// the titles of its posts under it, subtopics indented further.
 pub fn write_tree(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    // A large tree is hundreds of thousands of lines: not a write each.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     for topic in &corpus.topics {
-        write_topic(corpus, topic, 0, out)?;
+        write_topic(corpus, topic, 0, &mut out)?;
     }
-    Ok(())
+    out.flush()
 }
 
 fn write_topic(
@@ -59,6 +61,7 @@ pub fn write_search(
     let query = Query::new(query, Scope::Everything, Mode::Literal)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
     let results = SearchIndex::new(corpus).search(&query);
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut found = 0;
     let mut previous = None;
     for found_match in results.matches() {
@@ -69,12 +72,13 @@ pub fn write_search(
         previous = Some(line);
         found += 1;
         if !count_only {
-            write_search_line(corpus.post(line.0), line.1, out)?;
+            write_search_line(corpus.post(line.0), line.1, &mut out)?;
         }
     }
     if count_only {
         writeln!(out, "{found}")?;
     }
+    out.flush()?;
     Ok(found)
 }
 

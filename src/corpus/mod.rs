@@ -176,11 +176,9 @@ pub struct Topic {
 pub struct Corpus {
     pub posts: Vec<Post>,
     pub topics: Vec<Topic>,
-    /// Every post, in the order of its id: ids are looked up by binary
-    /// search rather than copied into a map, which for a large archive
-    /// would hold every id a second time.
+    /// Posts by id; the keys share the posts' own ids.
     #[serde(skip)]
-    by_id: Vec<PostId>,
+    by_id: HashMap<Arc<str>, PostId>,
 }
 
 impl Corpus {
@@ -199,8 +197,11 @@ impl Corpus {
             }
             _ => topics::derive(&mut posts),
         };
-        let mut by_id: Vec<PostId> = (0..posts.len()).map(PostId).collect();
-        by_id.sort_unstable_by(|a, b| posts[a.0].id.cmp(&posts[b.0].id));
+        let by_id = posts
+            .iter()
+            .enumerate()
+            .map(|(index, post)| (Arc::clone(&post.id), PostId(index)))
+            .collect();
         Corpus {
             posts,
             topics,
@@ -210,10 +211,7 @@ impl Corpus {
 
     /// The post with this id.
     pub fn post_by_id(&self, id: &str) -> Option<PostId> {
-        self.by_id
-            .binary_search_by(|post| (*self.posts[post.0].id).cmp(id))
-            .ok()
-            .map(|found| self.by_id[found])
+        self.by_id.get(id).copied()
     }
 
     pub fn post(&self, id: PostId) -> &Post {
