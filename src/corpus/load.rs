@@ -8,7 +8,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Corpus, Post, Topic, json, text};
+use super::{Corpus, Post, Topic, json, paragraphs, text};
 
 /// The bundled default corpus, embedded in the binary.
 pub const BUNDLED: &str = include_str!("../../assets/seed.txt");
@@ -218,7 +218,7 @@ fn read_paragraphs(
     name: &str,
     expected: u64,
     progress: &mut dyn FnMut(u64),
-) -> Result<Vec<text::Paragraph>, LoadError> {
+) -> Result<Vec<paragraphs::Paragraph>, LoadError> {
     let (mut paragraphs, consumed) = split_while_reading(reader, PROGRESS_STEP, name, progress)?;
     check_unchanged(path, name, expected, consumed)?;
     // The list grew by doubling; what it will not use goes back now, before
@@ -228,14 +228,14 @@ fn read_paragraphs(
 }
 
 /// Reads `batch` bytes at a time and splits what has been read up to its
-/// last blank line (see [`text::last_cut`]), reporting the bytes split so
+/// last blank line (see [`paragraphs::last_cut`]), reporting the bytes split so
 /// far. Returns the paragraphs and the number of bytes read.
 fn split_while_reading(
     mut reader: impl Read,
     batch: u64,
     name: &str,
     progress: &mut dyn FnMut(u64),
-) -> Result<(Vec<text::Paragraph>, u64), LoadError> {
+) -> Result<(Vec<paragraphs::Paragraph>, u64), LoadError> {
     let io_error = |source| LoadError::Io {
         path: name.into(),
         source,
@@ -255,14 +255,14 @@ fn split_while_reading(
         let cut = if at_end {
             pending.len()
         } else {
-            text::last_cut(&pending, searched.saturating_sub(1)).unwrap_or(0)
+            paragraphs::last_cut(&pending, searched.saturating_sub(1)).unwrap_or(0)
         };
         if cut > 0 {
             let content = std::str::from_utf8(&pending[..cut]).map_err(|e| LoadError::NotUtf8 {
                 path: name.into(),
                 offset: consumed as usize + e.valid_up_to(),
             })?;
-            text::extend_paragraphs(&mut paragraphs, content);
+            paragraphs::extend_paragraphs(&mut paragraphs, content);
             pending.drain(..cut);
             consumed += cut as u64;
             progress(consumed);
@@ -367,7 +367,7 @@ mod tests {
             .map(|line| textwrap::fill(line, 50) + "\n")
             .collect();
         for archive in [BUNDLED, &no_blank_lines, &crlf, &wrapped] {
-            let whole = text::paragraphs(archive);
+            let whole = paragraphs::paragraphs(archive);
             for batch in [1, 7, 100, 4096] {
                 let mut reports = Vec::new();
                 let (got, read) =

@@ -8,6 +8,7 @@ pub mod clean;
 mod furniture;
 pub mod json;
 pub mod load;
+pub mod paragraphs;
 mod segment;
 mod sources;
 pub mod text;

@@ -1,7 +1,7 @@
 //! The plain-text importer: scraped archives of commentary posts, paragraphs
 //! separated by blank lines, nothing between posts.
 //!
-//! The pipeline: split into paragraphs ([`paragraphs`]), set furniture aside
+//! The pipeline: split into paragraphs ([`super::paragraphs`]), set furniture aside
 //! ([`super::furniture`]), recognise citations ([`super::sources`]), find the
 //! titles ([`super::segment`]), then give every paragraph of a post its kind
 //! and tie quotes to the source they quote ([`blocks`]).
@@ -13,24 +13,12 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::clean::{clean, is_blank};
 use super::furniture::{self, Furniture};
 use super::load::LoadError;
+use super::paragraphs::{Paragraph, paragraphs};
 use super::segment::{self, Features};
 use super::sources::{self, OutletEvidence};
 use super::{Block, BlockKind, Post, Source, slug};
-
-/// One paragraph of the archive, cleaned.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Paragraph {
-    /// Boxed rather than a `String`: an archive has hundreds of thousands of
-    /// paragraphs, held at once, and a box is smaller and never over-allocated.
-    pub text: Box<str>,
-    /// The raw text had a non-breaking space: scraped titles often do.
-    pub had_nbsp: bool,
-    /// It opened with a bullet ("•", "-", "*", "1.").
-    pub is_list_item: bool,
-}
 
 /// Parses a plain-text archive into posts. Never fails on text; an archive
 /// with no paragraphs gives no posts.
@@ -209,207 +197,6 @@ fn first_contributor(blocks: &[Block]) -> Option<String> {
         .find(|b| b.kind == BlockKind::Contributor)
         .and_then(|b| contributor_name(&b.text))
         .map(str::to_string)
-}
-
-/// Splits an archive into cleaned paragraphs.
-///
-/// Paragraphs are separated by blank lines (lines of white space, NBSP
-/// included). Inside one, a line break is a soft wrap when the line before
-/// it is long enough to have been wrapped (40 characters or more, at
-/// least 60% of the longest line of the paragraph, and no line of the
-/// paragraph wider than [`MAX_WRAP_WIDTH`]); otherwise, and before
-/// every bullet, it starts a new paragraph, so an archive with no blank
-/// lines at all still splits.
-pub fn paragraphs(content: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    extend_paragraphs(&mut out, content);
-    out
-}
-
-/// Appends the paragraphs of `content` to `out`. `content` is a whole
-/// archive or a part of one that ends at a blank line (see [`last_cut`]),
-/// so that the parts of an archive read one after another give the same
-/// paragraphs as the whole.
-///
-/// Paragraphs never span a blank line, so the text is cut at blank lines
-/// into pieces that are split on all cores.
-pub fn extend_paragraphs(out: &mut Vec<Paragraph>, content: &str) {
-    extend_paragraphs_in_pieces(out, content, PIECE_LEN);
-}
-
-fn extend_paragraphs_in_pieces(out: &mut Vec<Paragraph>, content: &str, piece_len: usize) {
-    let pieces = pieces(content, piece_len);
-    let parts: Vec<Vec<Paragraph>> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
-    out.reserve(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend(part);
-    }
-}
-
-/// About how much text one core splits at a time.
-const PIECE_LEN: usize = 256 << 10;
-
-/// `content` cut after blank lines into pieces of about `len` bytes or more.
-fn pieces(content: &str, len: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while content.len() - start > len {
-        match next_cut(&content.as_bytes()[start..], len) {
-            Some(cut) => {
-                out.push(&content[start..start + cut]);
-                start += cut;
-            }
-            None => break,
-        }
-    }
-    out.push(&content[start..]);
-    out
-}
-
-/// The end of the first blank line that ends at or after byte `from`.
-fn next_cut(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut newlines = memchr::memchr_iter(b'\n', bytes.get(from..)?).map(|at| from + at);
-    let mut previous = newlines.next()?;
-    for newline in newlines {
-        if is_blank_line(&bytes[previous + 1..newline]) {
-            return Some(newline + 1);
-        }
-        previous = newline;
-    }
-    None
-}
-
-/// The end of the last blank line of `bytes` that ends at or after byte
-/// `from`: where text being read can be cut and split so far (see
-/// [`extend_paragraphs`]). `from` lets a reader skip what it already searched.
-pub fn last_cut(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut following: Option<usize> = None;
-    for newline in memchr::memrchr_iter(b'\n', bytes) {
-        if let Some(end) = following
-            && is_blank_line(&bytes[newline + 1..end])
-        {
-            return Some(end + 1);
-        }
-        if newline < from {
-            break;
-        }
-        following = Some(newline);
-    }
-    None
-}
-
-fn is_blank_line(line: &[u8]) -> bool {
-    std::str::from_utf8(line).is_ok_and(is_blank)
-}
-
-/// The paragraphs of one piece, a line at a time.
-fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut group: Vec<&str> = Vec::new();
-    for line in piece.split('\n') {
-        let line = line.trim_end_matches('\r');
-        if is_blank(line) {
-            flush_group(&mut group, &mut out);
-        } else {
-            group.push(line);
-        }
-    }
-    flush_group(&mut group, &mut out);
-    out
-}
-
-/// Nobody hard-wraps text wider than this: a group with a longer line is
-/// one paragraph per line.
-const MAX_WRAP_WIDTH: usize = 160;
-
-fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
-    if group.is_empty() {
-        return;
-    }
-    if let [line] = group.as_slice() {
-        let (text, is_bullet) = strip_bullet(line);
-        push_paragraph(text, is_bullet, out);
-        group.clear();
-        return;
-    }
-    let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut current: Option<(String, bool)> = None;
-    let mut previous_len = 0;
-    for line in group.drain(..) {
-        let (text, is_bullet) = strip_bullet(line);
-        let len = line.chars().count();
-        let continues = !is_bullet
-            && longest <= MAX_WRAP_WIDTH
-            && previous_len >= 40
-            && previous_len * 10 >= longest * 6;
-        match &mut current {
-            Some((raw, _)) if !is_bullet && continues_url(raw, text) => raw.push_str(text.trim()),
-            Some((raw, _)) if continues => {
-                raw.push(' ');
-                raw.push_str(text);
-            }
-            _ => {
-                if let Some((raw, bullet)) = current.take() {
-                    push_paragraph(&raw, bullet, out);
-                }
-                current = Some((text.to_string(), is_bullet));
-            }
-        }
-        previous_len = len;
-    }
-    if let Some((raw, bullet)) = current {
-        push_paragraph(&raw, bullet, out);
-    }
-}
-
-/// A URL broken across two lines: the text so far ends in a URL and the
-/// line goes on with URL characters ("…/2017/05/07/" then "french-election/").
-///
-/// Accepts "see https://example.org/2017/" + "french-vote-live/"; rejects
-/// "see https://example.org/" + "Then the count began." (a new sentence).
-fn continues_url(so_far: &str, line: &str) -> bool {
-    let Some(last) = so_far.split_whitespace().next_back() else {
-        return false;
-    };
-    let Some(first) = line.split_whitespace().next() else {
-        return false;
-    };
-    let url_tail = last.contains("://") || last.starts_with("www.");
-    let url_piece = first.contains('/')
-        || (!first.starts_with(char::is_uppercase)
-            && first.contains(['-', '.', '=', '&', '?', '_'])
-            && !first.ends_with(['.', ',', ';', ':']));
-    url_tail && url_piece && !line.starts_with(char::is_whitespace) && !first.contains("://")
-}
-
-fn push_paragraph(raw: &str, is_list_item: bool, out: &mut Vec<Paragraph>) {
-    let text = clean(raw);
-    if !text.is_empty() {
-        out.push(Paragraph {
-            text: text.into_boxed_str(),
-            had_nbsp: raw.trim().contains('\u{a0}'),
-            is_list_item,
-        });
-    }
-}
-
-/// "  • item" → ("item", true). Hyphens and asterisks count only when a
-/// space follows, so "-5 degrees" stays text.
-fn strip_bullet(line: &str) -> (&str, bool) {
-    static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^[\s\u{a0}]*(?:[•◦▪‣●·]|[-*–](?:\s|\u{a0})|\d{1,2}[.)](?:\s|\u{a0}))[\s\u{a0}]*",
-        )
-        .expect("the bullet pattern is valid")
-    });
-    let first = line.trim_start().chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c)) {
-        return (line, false);
-    }
-    match BULLET.find(line) {
-        Some(m) => (&line[m.end()..], true),
-        None => (line, false),
-    }
 }
 
 /// The name in a contributor line: "From Missy:" → "Missy", "Missy:" →
@@ -748,75 +535,6 @@ mod tests {
 
     fn kinds(post: &Post) -> Vec<(BlockKind, Option<usize>)> {
         post.blocks.iter().map(|b| (b.kind, b.source())).collect()
-    }
-
-    #[test]
-    fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
-        let text = "Title line\r\n\r\nA long paragraph that was wrapped by the scraper at a\r\nfixed width of sixty or so columns.\r\n\u{a0}\r\n  • one\n  • two\n";
-        let got = paragraphs(text);
-        let texts: Vec<&str> = got.iter().map(|p| &*p.text).collect();
-        assert_eq!(
-            texts,
-            [
-                "Title line",
-                "A long paragraph that was wrapped by the scraper at a fixed width of sixty or so columns.",
-                "one",
-                "two"
-            ]
-        );
-        assert!(got[2].is_list_item && got[3].is_list_item);
-    }
-
-    #[test]
-    fn pieces_cut_at_blank_lines_give_the_paragraphs_of_the_whole() {
-        let wrapped: String = crate::corpus::load::BUNDLED
-            .split('\n')
-            .map(|line| textwrap::fill(line, 50) + "\n")
-            .collect();
-        let crlf = wrapped.replace('\n', "\r\n");
-        let blank_with_spaces = wrapped.replace("\n\n", "\n \u{a0}\n");
-        for archive in [&wrapped, &crlf, &blank_with_spaces] {
-            let whole = piece_paragraphs(archive);
-            for piece_len in [1, 10, 300] {
-                assert!(pieces(archive, piece_len).len() > 10);
-                let mut got = Vec::new();
-                extend_paragraphs_in_pieces(&mut got, archive, piece_len);
-                assert_eq!(got, whole, "pieces of {piece_len}");
-            }
-        }
-        assert_eq!(
-            pieces("no blank line here\nat all", 1),
-            ["no blank line here\nat all"]
-        );
-        assert_eq!(last_cut(b"a\n\nb\n\nc", 0), Some(6));
-        assert_eq!(last_cut(b"a\n\nb\n\nc", 5), Some(6));
-        assert_eq!(next_cut(b"a\n\nb\n\nc", 0), Some(3));
-        assert_eq!(last_cut(b"a\nb\nc", 0), None);
-    }
-
-    #[test]
-    fn a_url_broken_across_lines_is_mended() {
-        let got = paragraphs("https://example.org/2017/05/07/\nfrench-vote-live/\n\nNext.");
-        assert_eq!(
-            &*got[0].text,
-            "https://example.org/2017/05/07/french-vote-live/"
-        );
-        assert!(continues_url(
-            "see https://example.org/2017/",
-            "french-vote-live/"
-        ));
-        assert!(!continues_url(
-            "see https://example.org/",
-            "Then the count began."
-        ));
-        assert!(!continues_url("no link here at all", "french-vote-live/"));
-    }
-
-    #[test]
-    fn lines_without_blank_lines_between_still_split() {
-        let long = "A first paragraph of the post, long enough to read as prose, and then some more words so that nobody would have wrapped it.";
-        let text = format!("A title\n{long} {long}\nShort one.\n{long}");
-        assert_eq!(paragraphs(&text).len(), 4);
     }
 
     #[test]
