@@ -65,7 +65,7 @@ static WRITTEN_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?-u:\b).*|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:\W.*)?|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
     )
     .expect("the post-end pattern is valid")
 });

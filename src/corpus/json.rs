@@ -47,7 +47,7 @@ struct PostRead<'a> {
     #[serde(default)]
     date: Option<String>,
     #[serde(default, borrow)]
-    topics: Vec<Cow<'a, str>>,
+    topics: Vec<Borrowed<'a>>,
     #[serde(default, deserialize_with = "exact_vec")]
     blocks: Vec<Block>,
     #[serde(default, deserialize_with = "exact_vec")]
@@ -60,7 +60,7 @@ impl PostRead<'_> {
         let topics = self
             .topics
             .iter()
-            .map(|name| {
+            .map(|Borrowed(name)| {
                 let name = clean_cow(name);
                 names.get(&*name).cloned().unwrap_or_else(|| {
                     let shared: Arc<str> = name.into();
@@ -96,6 +96,12 @@ where
     Ok(items)
 }
 
+/// A string borrowed from the file's text where it has no escapes. serde
+/// borrows a `Cow` only as a field of its own, never as an element of a
+/// `Vec`, hence the wrapper.
+#[derive(Deserialize)]
+struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
+
 /// A topic as read, its post ids borrowed from the file's text: a large
 /// tree names every post several times, and each id becomes the post's own
 /// shared id rather than a copy (see [`share_post_ids`]).
@@ -103,7 +109,7 @@ where
 struct TopicRead<'a> {
     name: String,
     #[serde(default, borrow)]
-    posts: Vec<Cow<'a, str>>,
+    posts: Vec<Borrowed<'a>>,
     #[serde(default, borrow)]
     children: Vec<TopicRead<'a>>,
 }
@@ -225,7 +231,7 @@ fn share_post_ids(
             let posts = topic
                 .posts
                 .iter()
-                .map(|id| {
+                .map(|Borrowed(id)| {
                     let id = clean_cow(id);
                     ids.get(&*id)
                         .map(|&shared| Arc::clone(shared))

@@ -228,8 +228,8 @@ fn read_paragraphs(
 }
 
 /// Reads `batch` bytes at a time and splits what has been read up to its
-/// last blank line (see [`paragraphs::last_cut`]), reporting the bytes split so
-/// far. Returns the paragraphs and the number of bytes read.
+/// last blank line (see [`paragraphs::last_cut`]), reporting the bytes read
+/// so far. Returns the paragraphs and the number of bytes read.
 fn split_while_reading(
     mut reader: impl Read,
     batch: u64,
@@ -265,8 +265,10 @@ fn split_while_reading(
             paragraphs::extend_paragraphs(&mut paragraphs, content);
             pending.drain(..cut);
             consumed += cut as u64;
-            progress(consumed);
         }
+        // Bytes read, split or not: a file with no blank line still moves
+        // the gauge.
+        progress(consumed + pending.len() as u64);
         if at_end {
             break;
         }
@@ -378,6 +380,8 @@ mod tests {
                 assert_eq!(got, whole, "batch {batch}");
                 assert_eq!(read, archive.len() as u64);
                 assert!(reports.is_sorted() && reports.last() == Some(&read));
+                // The gauge moves before the end, blank lines or not.
+                assert!(reports.len() > 2, "batch {batch}: {reports:?}");
             }
         }
     }

@@ -14,6 +14,7 @@ mod sources;
 pub mod text;
 pub mod topics;
 mod wordlists;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -200,15 +200,9 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     }
 }
 
-/// The longest speaker label looked for, in bytes.
-const MAX_LABEL_LEN: usize = 60;
-
 /// "Kernen: That’s interesting." — a labelled line of a transcript.
 fn is_speaker_line(text: &str) -> bool {
-    // A label of one or two words ends within the first few dozen bytes;
-    // looking no further keeps long paragraphs cheap.
-    let head = &text.as_bytes()[..text.len().min(MAX_LABEL_LEN + 2)];
-    let Some(at) = memchr::memmem::find(head, b": ") else {
+    let Some(at) = memchr::memmem::find(text.as_bytes(), b": ") else {
         return false;
     };
     let (label, rest) = (&text[..at], &text[at + 2..]);
@@ -316,6 +310,7 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !COMMON.contains(&w.as_str()))
 }
 
+/// "Elections" → "election": lower case, a plural `s` dropped.
 fn stem(word: &str) -> String {
     let lower = word.to_lowercase();
     match lower.strip_suffix('s') {

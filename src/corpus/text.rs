@@ -119,7 +119,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     runs.into_par_iter().map(Run::into_post).collect()
 }
 
-/// The items of a sorted list up to (not including) index `end`.
+/// Takes from a list sorted by index the items whose index is below `end`.
 fn take_while_before<T>(
     items: &mut std::iter::Peekable<impl Iterator<Item = (usize, T)>>,
     end: usize,
@@ -144,6 +144,8 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// The post: its text taken out of the archive, its blocks given their
+    /// kinds and sources.
     fn into_post(self) -> Post {
         let mut citations = self.citations.into_iter().peekable();
         let body: Vec<Body> = self
@@ -479,12 +481,12 @@ fn is_transcript_line(text: &str) -> bool {
 /// Accepts "That’s a misleading headline, they have not met yet."; rejects
 /// "This is not unexpected in a contest like this one, say analysts."
 ///
-/// Word boundaries are ASCII ones: with Unicode boundaries the regex engine
-/// cannot use its fast automaton on text with curly quotes, and the words
-/// looked for are ASCII.
+/// Words are bounded by a non-word character or an end rather than by
+/// `\b`: the same matches, but a Unicode `\b` keeps the regex engine off its
+/// fast automaton on text with curly quotes.
 pub fn sounds_like_commentary(text: &str) -> bool {
     static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?-u:\b)")
+        Regex::new(r"(?:^|\W)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?:\W|$)")
             .expect("valid")
     });
     static POINTING_BACK: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,12 +495,12 @@ pub fn sounds_like_commentary(text: &str) -> bool {
     });
     static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?-u:\b)(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)(?-u:\b)",
+            r"(?:^|\W)(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)(?:\W|$)",
         )
         .expect("valid")
     });
     static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)(?-u:\b)|(?-u:\b)(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
+        Regex::new(r"(?:^|\W)(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)(?:\W|$)|(?:^|\W)(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
             .expect("valid")
     });
     let outside_quotes = strip_quoted(text);
