@@ -19,13 +19,13 @@ fn post_from(text: &str, number: usize) -> Post {
         .enumerate()
         .map(|(i, line)| Block {
             kind: BlockKind::ALL[i % BlockKind::ALL.len()],
-            text: line.clone(),
+            text: line.as_str().into(),
             source: (i % 2 == 1).then_some(0),
         })
         .collect();
     let field = |n: usize| rest.get(rest.len().wrapping_sub(n)).cloned();
     Post {
-        id: format!("p{number}"),
+        id: format!("p{number}").into(),
         title,
         author: None,
         date: None,

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(is_clean(&post.title), "title not clean: {:?}", post.title);
         for block in &post.blocks {
             assert!(is_clean(&block.text), "block not clean: {:?}", block.text);
-            assert!(block.source.is_none_or(|s| s < post.sources.len()));
+            assert!(block.source().is_none_or(|s| s < post.sources.len()));
         }
     }
     // Topic derivation and id assignment run on whatever the importer made.

@@ -10,7 +10,6 @@
 //! (ZWJ, LRM, soft hyphen, BOM) are dropped. Curly quotes, dashes and accents are kept.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// Shown where the input had a control character or an escape sequence.
 pub const PLACEHOLDER: char = '\u{FFFD}';
@@ -30,11 +29,7 @@ const C1_DCS: char = '\u{90}';
 /// assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "x\u{FFFD}y");
 /// ```
 pub fn clean(input: &str) -> String {
-    if needs_cleaning(input.as_bytes()) {
-        clean_slowly(input)
-    } else {
-        input.to_owned()
-    }
+    clean_cow(input).into_owned()
 }
 
 /// [`clean`] for a string the caller owns: allocates only when something
@@ -58,13 +53,6 @@ pub fn clean_cow(input: &str) -> Cow<'_, str> {
 pub fn clean_boxed(text: &mut Box<str>) {
     if needs_cleaning(text.as_bytes()) {
         *text = clean_slowly(text).into_boxed_str();
-    }
-}
-
-/// [`clean`] for shared text: replaced only when something has to change.
-pub fn clean_shared(text: &mut Arc<str>) {
-    if needs_cleaning(text.as_bytes()) {
-        *text = clean_slowly(text).into();
     }
 }
 
