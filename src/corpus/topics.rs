@@ -63,7 +63,7 @@ pub fn derive(posts: &mut [Post]) -> Vec<Topic> {
     let tree = {
         let posts: &[Post] = posts;
         let vocabulary = Vocabulary::gather(posts);
-        choose(posts, Tally::of(posts, &vocabulary))
+        choose(posts, Tally::of(posts, &vocabulary), &vocabulary)
     };
     assign_topic_names(posts, &tree);
     tree
@@ -158,11 +158,17 @@ struct Vocabulary<'a> {
     capitalised_inside: HashSet<&'a str>,
     /// Words seen on their own, not next to another capitalised word.
     standalone: HashSet<&'a str>,
-    /// Lower-case words, singular, that some title uses.
+    /// Lower-case words, singular, that some title uses: gathered here,
+    /// then numbered into `themes`.
     title_themes: HashSet<Cow<'a, str>>,
-    /// Two-word phrases that two titles or more use.
-    title_phrases: HashSet<(&'a str, Cow<'a, str>)>,
-    /// The first words of `title_phrases`.
+    /// The title themes in order, so that ordering their ids orders them.
+    themes: Vec<Cow<'a, str>>,
+    theme_ids: HashMap<Cow<'a, str>, u32>,
+    /// Two-word phrases that two titles or more use, as "head noun", in order.
+    phrases: Vec<String>,
+    /// Ids of `phrases` by head word and the noun's theme id.
+    phrase_ids: HashMap<(&'a str, u32), u32>,
+    /// The head words of `phrases`.
     phrase_heads: HashSet<&'a str>,
     /// Outlets the posts cite.
     outlets: HashSet<&'a str>,
@@ -192,18 +198,39 @@ impl<'a> Vocabulary<'a> {
                     (vocabulary, phrase_titles)
                 },
             );
-        // A phrase of one title only says what one post is about.
-        vocabulary.title_phrases = phrase_titles
+        vocabulary.number_themes_and_phrases(phrase_titles);
+        vocabulary
+    }
+
+    /// Numbers the title themes and the phrases of two titles or more (a
+    /// phrase of one title only says what one post is about), in the order
+    /// of their names.
+    fn number_themes_and_phrases(
+        &mut self,
+        phrase_titles: HashMap<(&'a str, Cow<'a, str>), usize>,
+    ) {
+        let mut themes: Vec<Cow<'a, str>> =
+            std::mem::take(&mut self.title_themes).into_iter().collect();
+        themes.sort_unstable();
+        self.theme_ids = themes.iter().cloned().zip(0..).collect();
+        self.themes = themes;
+        // A phrase's noun is a word of a title, so it is a title theme.
+        let mut phrases: Vec<(String, &'a str, u32)> = phrase_titles
             .into_iter()
             .filter(|(_, titles)| *titles >= 2)
-            .map(|(phrase, _)| phrase)
+            .filter_map(|((head, noun), _)| {
+                let noun_id = *self.theme_ids.get(&noun)?;
+                Some((format!("{head} {noun}"), head, noun_id))
+            })
             .collect();
-        vocabulary.phrase_heads = vocabulary
-            .title_phrases
+        phrases.sort_unstable();
+        self.phrase_ids = phrases
             .iter()
-            .map(|(head, _)| *head)
+            .zip(0..)
+            .map(|((_, head, noun), id)| ((*head, *noun), id))
             .collect();
-        vocabulary
+        self.phrase_heads = phrases.iter().map(|(_, head, _)| *head).collect();
+        self.phrases = phrases.into_iter().map(|(name, ..)| name).collect();
     }
 
     /// Adds what one post tells about names, themes and phrases.
@@ -262,136 +289,245 @@ impl<'a> Vocabulary<'a> {
         self.outlets.extend(other.outlets);
     }
 
-    /// How strongly `post` is about each of its terms.
-    fn weights(&self, post: &'a Post) -> HashMap<Term<'a>, u32> {
-        let mut weights: HashMap<Term<'a>, u32> = HashMap::default();
-        let mut words = Vec::new();
-        // A title counts once per term, however often it repeats it.
-        let mut title_terms = Vec::new();
-        self.terms_in(&post.title, &mut words, &mut title_terms);
-        title_terms.sort_unstable();
-        title_terms.dedup();
-        for term in title_terms {
-            *weights.entry(term).or_default() += TITLE_WEIGHT;
+    /// What weighing needs to know about `word`, as written.
+    fn facts_of(&self, word: &'a str) -> Facts<'a> {
+        let bare = strip_possessive(word);
+        let capitalised = is_capitalised(word);
+        let theme_id =
+            |theme: Option<Cow<'_, str>>| theme.and_then(|t| self.theme_ids.get(&t).copied());
+        // Capitalised only by position ("Tolls rise again"): the set is asked
+        // on the stack before a lower-case copy is made.
+        let sentence_theme = (capitalised
+            && with_lowercase(bare, |lower| {
+                lower.len() >= 4 && self.theme_ids.contains_key(singular(lower))
+            }))
+        .then(|| theme_id(theme_of(word, true)))
+        .flatten();
+        let useless = self.outlets.contains(bare) || bare.chars().all(|c| c.is_ascii_digit());
+        Facts {
+            capitalised,
+            phrase_head: (capitalised || word.len() >= 4) && self.phrase_heads.contains(bare),
+            theme: theme_id(theme_of(word, false)),
+            sentence_theme,
+            name_at_sentence_start: self.capitalised_inside.contains(bare) || is_acronym(bare),
+            run_breaker: RUN_BREAKERS.contains(word),
+            stop_name: STOP_NAMES.contains(bare),
+            standalone: self.standalone.contains(bare),
+            stop_name_alone: is_stop_name(bare),
+            name: (!useless).then(|| canonical_name(bare)),
+            bare_len: bare.len(),
         }
-        let mut terms = Vec::new();
-        for block in &post.blocks {
-            self.terms_in(&block.text, &mut words, &mut terms);
-            for term in terms.drain(..) {
-                *weights.entry(term).or_default() += 1;
-            }
-        }
-        weights
     }
 
-    /// Appends every term occurrence in `text` to `out`; `words` is a
-    /// buffer for its words.
-    fn terms_in(&self, text: &'a str, words: &mut Vec<Word<'a>>, out: &mut Vec<Term<'a>>) {
-        words_into(text, words);
-        let words = words.as_slice();
+    /// The term a found occurrence stands for.
+    fn term(&self, found: Found<'a>) -> Term<'a> {
+        match found {
+            Found::Name(name) => (Kind::Name, Cow::Borrowed(name)),
+            Found::Theme(id) => (Kind::Theme, self.themes[id as usize].clone()),
+            Found::Phrase(id) => (Kind::Phrase, Cow::Owned(self.phrases[id as usize].clone())),
+        }
+    }
+}
+
+/// A term as weighing finds it: themes and phrases by id, numbered in the
+/// order of their names, so that `Found` orders as the [`Term`] it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Found<'a> {
+    Name(&'a str),
+    Theme(u32),
+    Phrase(u32),
+}
+
+/// What weighing needs to know about a word as written. A corpus uses a
+/// small vocabulary over and over, so these are worked out once per word
+/// and share of posts (see [`Weigher`]) rather than once per use.
+#[derive(Debug, Clone, Copy)]
+struct Facts<'a> {
+    capitalised: bool,
+    /// It opens some title phrase.
+    phrase_head: bool,
+    /// The title theme the word stands for in lower case.
+    theme: Option<u32>,
+    /// The title theme the word stands for when it is capitalised only
+    /// because it opens a sentence.
+    sentence_theme: Option<u32>,
+    /// Opening a sentence, it is still a name: it is seen capitalised
+    /// inside one too, or it is an acronym.
+    name_at_sentence_start: bool,
+    /// A capitalised function word that breaks a run of names ("The").
+    run_breaker: bool,
+    /// A title or function word that cannot open a name ("Prime").
+    stop_name: bool,
+    /// Used on its own, not next to another capitalised word, somewhere.
+    standalone: bool,
+    /// Never a name on its own ("He").
+    stop_name_alone: bool,
+    /// The name the word gives as the last of a run, unless it is an outlet
+    /// or a number.
+    name: Option<&'a str>,
+    /// Its length without a possessive.
+    bare_len: usize,
+}
+
+/// Weighs posts: how strongly each is about each of its terms. One per
+/// share of the posts, with the facts of every word met so far and the
+/// counts of the post at hand.
+struct Weigher<'v, 'a> {
+    vocabulary: &'v Vocabulary<'a>,
+    known: HashMap<&'a str, Facts<'a>>,
+    words: Vec<Word<'a>>,
+    facts: Vec<Facts<'a>>,
+    found: Vec<Found<'a>>,
+    theme_weights: Vec<u32>,
+    phrase_weights: Vec<u32>,
+    name_weights: HashMap<&'a str, u32>,
+    /// Terms of the post at hand, in the order first found.
+    terms: Vec<Found<'a>>,
+}
+
+impl<'v, 'a> Weigher<'v, 'a> {
+    fn new(vocabulary: &'v Vocabulary<'a>) -> Self {
+        Weigher {
+            vocabulary,
+            known: HashMap::default(),
+            words: Vec::new(),
+            facts: Vec::new(),
+            found: Vec::new(),
+            theme_weights: vec![0; vocabulary.themes.len()],
+            phrase_weights: vec![0; vocabulary.phrases.len()],
+            name_weights: HashMap::default(),
+            terms: Vec::new(),
+        }
+    }
+
+    /// How strongly `post` is about each of its terms, passed to `each`.
+    fn weigh(&mut self, post: &'a Post, mut each: impl FnMut(Found<'a>, u32)) {
+        let mut found = std::mem::take(&mut self.found);
+        // A title counts once per term, however often it repeats it.
+        self.terms_in(&post.title, &mut found);
+        found.sort_unstable();
+        found.dedup();
+        for term in found.drain(..) {
+            self.add(term, TITLE_WEIGHT);
+        }
+        for block in &post.blocks {
+            self.terms_in(&block.text, &mut found);
+            for term in found.drain(..) {
+                self.add(term, 1);
+            }
+        }
+        self.found = found;
+        for term in self.terms.drain(..) {
+            let weight = match term {
+                Found::Theme(id) => std::mem::take(&mut self.theme_weights[id as usize]),
+                Found::Phrase(id) => std::mem::take(&mut self.phrase_weights[id as usize]),
+                Found::Name(name) => self.name_weights.remove(name).unwrap_or_default(),
+            };
+            each(term, weight);
+        }
+    }
+
+    fn add(&mut self, term: Found<'a>, weight: u32) {
+        let total = match term {
+            Found::Theme(id) => &mut self.theme_weights[id as usize],
+            Found::Phrase(id) => &mut self.phrase_weights[id as usize],
+            Found::Name(name) => self.name_weights.entry(name).or_default(),
+        };
+        if *total == 0 {
+            self.terms.push(term);
+        }
+        *total += weight;
+    }
+
+    /// Appends every term occurrence in `text` to `out`.
+    fn terms_in(&mut self, text: &'a str, out: &mut Vec<Found<'a>>) {
+        words_into(text, &mut self.words);
+        let vocabulary = self.vocabulary;
+        self.facts.clear();
+        self.facts.extend(self.words.iter().map(|word| {
+            *self
+                .known
+                .entry(word.text)
+                .or_insert_with(|| vocabulary.facts_of(word.text))
+        }));
+        let (words, facts) = (self.words.as_slice(), self.facts.as_slice());
+        let is_name_here = |i: usize| !words[i].sentence_start || facts[i].name_at_sentence_start;
         let mut i = 0;
         while i < words.len() {
-            let word = words[i];
-            let capitalised = is_capitalised(word.text);
-            // Only a word that opens some title phrase can open one here: a
-            // capitalised word or a theme, which has four letters or more.
-            if (capitalised || word.text.len() >= 4)
-                && self.phrase_heads.contains(strip_possessive(word.text))
-            {
+            let (word, fact) = (words[i], facts[i]);
+            if fact.phrase_head {
+                let head = &word.text[..fact.bare_len];
                 for gap in [1, 2] {
-                    if let Some(noun) = words.get(i + gap).and_then(|w| theme_of(w.text, false)) {
-                        let phrase = (strip_possessive(word.text), noun);
-                        if self.title_phrases.contains(&phrase) {
-                            out.push((
-                                Kind::Phrase,
-                                Cow::Owned(format!("{} {}", phrase.0, phrase.1)),
-                            ));
-                        }
+                    if let Some(noun) = facts.get(i + gap).and_then(|f| f.theme)
+                        && let Some(&id) = vocabulary.phrase_ids.get(&(head, noun))
+                    {
+                        out.push(Found::Phrase(id));
                     }
                 }
             }
-            if word.sentence_start && capitalised && !self.is_name_here(word) {
-                // Capitalised only by position: "Tolls rise again". The set
-                // is asked first, on the stack, before a lower-case copy.
-                let in_titles = with_lowercase(strip_possessive(word.text), |lower| {
-                    lower.len() >= 4 && self.title_themes.contains(singular(lower))
-                });
-                if in_titles
-                    && let Some(theme) = theme_of(word.text, true)
-                    && self.title_themes.contains(&theme)
-                {
-                    out.push((Kind::Theme, theme));
+            if word.sentence_start && fact.capitalised && !fact.name_at_sentence_start {
+                if let Some(theme) = fact.sentence_theme {
+                    out.push(Found::Theme(theme));
                 }
                 i += 1;
                 continue;
             }
-            if capitalised {
+            if fact.capitalised {
                 // A run of capitalised words is one name, less the titles
                 // and function words at its front ("The", "Prime Minister").
                 let mut end = i + 1;
                 while end < words.len()
-                    && is_capitalised(words[end].text)
+                    && facts[end].capitalised
                     && !words[end].sentence_start
-                    && !RUN_BREAKERS.contains(words[end].text)
+                    && !facts[end].run_breaker
                 {
                     end += 1;
                 }
                 let mut start = i;
                 while start < end
-                    && (STOP_NAMES.contains(strip_possessive(words[start].text))
-                        || RUN_BREAKERS.contains(words[start].text)
-                        || !self.is_name_here(words[start]))
+                    && (facts[start].stop_name || facts[start].run_breaker || !is_name_here(start))
                 {
                     start += 1;
                 }
-                if let Some(name) = self.name_of(text, &words[start..end]) {
-                    out.push((Kind::Name, name));
+                if let Some(name) = name_of(
+                    text,
+                    &words[start..end],
+                    &facts[start..end],
+                    &vocabulary.outlets,
+                ) {
+                    out.push(Found::Name(name));
                 }
                 i = end;
                 continue;
             }
-            if let Some(theme) = self.title_theme(word.text) {
-                out.push((Kind::Theme, theme));
+            if let Some(theme) = fact.theme {
+                out.push(Found::Theme(theme));
             }
             i += 1;
         }
     }
+}
 
-    /// The theme a lower-case word stands for, if some title uses it. The
-    /// set is asked first: most words of a text are in no title.
-    fn title_theme(&self, word: &'a str) -> Option<Cow<'a, str>> {
-        let bare = strip_possessive(word);
-        if bare.len() < 4 || !self.title_themes.contains(singular(bare)) {
+/// The canonical name for a run of capitalised words in `text`: its last
+/// word when that is used on its own elsewhere ("Donald Trump" → "Trump"),
+/// else the whole run ("New Zealand").
+fn name_of<'a>(
+    text: &'a str,
+    run: &[Word<'a>],
+    facts: &[Facts<'a>],
+    outlets: &HashSet<&str>,
+) -> Option<&'a str> {
+    let (last_word, last) = (run.last()?, facts.last()?);
+    if run.len() == 1 || last.standalone {
+        if run.len() == 1 && last.stop_name_alone {
             return None;
         }
-        theme_of(word, false)
+        return last.name;
     }
-
-    /// The canonical name for a run of capitalised words in `text`: its last
-    /// word when that is used on its own elsewhere ("Donald Trump" →
-    /// "Trump"), else the whole run ("New Zealand").
-    fn name_of(&self, text: &'a str, run: &[Word<'a>]) -> Option<Cow<'a, str>> {
-        let last_word = run.last()?;
-        let last = strip_possessive(last_word.text);
-        let name = if run.len() == 1 || self.standalone.contains(last) {
-            if run.len() == 1 && is_stop_name(last) {
-                return None;
-            }
-            last
-        } else {
-            // Text is cleaned, so the run's words are one space apart.
-            &text[run[0].start..last_word.start + last.len()]
-        };
-        let useless = self.outlets.contains(name) || name.chars().all(|c| c.is_ascii_digit());
-        (!useless).then(|| canonical_name(name))
-    }
-
-    /// A capitalised word inside a sentence is a name; at a sentence's
-    /// start only if it is also seen capitalised inside one.
-    fn is_name_here(&self, word: Word<'_>) -> bool {
-        let bare = strip_possessive(word.text);
-        !word.sentence_start || self.capitalised_inside.contains(bare) || is_acronym(bare)
-    }
+    // Text is cleaned, so the run's words are one space apart.
+    let name = &text[run[0].start..last_word.start + last.bare_len];
+    let useless = outlets.contains(name) || name.chars().all(|c| c.is_ascii_digit());
+    (!useless).then(|| canonical_name(name))
 }
 
 /// Calls `f` with `word` lower-cased, on the stack when it is short ASCII:
@@ -411,24 +547,24 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 /// "Syrian" → "Syria", "Russians" → "Russia", "French" → "France":
 /// demonyms join their country. Regular ones are found by their suffix
 /// (a stem ending in "a" plus "n" or "ns"), irregular ones from a short list.
-fn canonical_name(name: &str) -> Cow<'_, str> {
+fn canonical_name(name: &str) -> &str {
     if name.contains(' ') || is_acronym(name) {
-        return Cow::Borrowed(name);
+        return name;
     }
     static COUNTRIES: LazyLock<HashMap<&str, &str>> =
         LazyLock::new(|| DEMONYMS.iter().copied().collect());
     if let Some(country) = COUNTRIES.get(name) {
-        return Cow::Borrowed(country);
+        return country;
     }
     for suffix in ["ns", "n"] {
         if let Some(stem) = name.strip_suffix(suffix)
             && stem.len() >= 4
             && stem.ends_with('a')
         {
-            return Cow::Borrowed(stem);
+            return stem;
         }
     }
-    Cow::Borrowed(name)
+    name
 }
 
 /// A lower-case content word in its singular form, or None for stopwords.
@@ -517,9 +653,14 @@ fn display_name((kind, name): &Term<'_>) -> String {
 /// The terms posts are about, with each post's strongest term.
 #[derive(Default)]
 struct Tally<'a> {
-    about: HashMap<Term<'a>, Candidate<'a>>,
-    strongest: Vec<(usize, Term<'a>, u32)>,
+    /// The posts about each term, and the sum of their weights.
+    about: HashMap<Found<'a>, (Vec<usize>, u32)>,
+    strongest: Vec<(usize, Found<'a>, u32)>,
 }
+
+/// Shares of posts per core: enough to even out, few enough that each
+/// share learns its vocabulary's facts (see [`Weigher`]) only a few times.
+const SHARES_PER_CORE: usize = 4;
 
 impl<'a> Tally<'a> {
     /// Weighs every post, a share of the posts on each core. Each post's
@@ -527,70 +668,73 @@ impl<'a> Tally<'a> {
     /// once; the shares are merged, and the candidates' posts sorted, so the
     /// result does not depend on how the posts were shared out.
     fn of(posts: &'a [Post], vocabulary: &Vocabulary<'a>) -> Self {
+        let share = posts
+            .len()
+            .div_ceil(rayon::current_num_threads() * SHARES_PER_CORE)
+            .max(1);
         let mut tally = posts
-            .par_iter()
+            .par_chunks(share)
             .enumerate()
-            .fold(Tally::default, |mut tally, (index, post)| {
-                tally.add(index, vocabulary.weights(post));
+            .map(|(n, chunk)| {
+                let mut tally = Tally::default();
+                let mut weigher = Weigher::new(vocabulary);
+                for (post, index) in chunk.iter().zip(n * share..) {
+                    tally.add(index, &mut weigher, post);
+                }
                 tally
             })
             .reduce(Tally::default, Tally::merge);
-        for candidate in tally.about.values_mut() {
-            candidate.posts.sort_unstable();
+        for (posts, _) in tally.about.values_mut() {
+            posts.sort_unstable();
         }
         tally
     }
 
-    fn add(&mut self, post: usize, weights: HashMap<Term<'a>, u32>) {
-        let mut best: Option<(Term<'a>, u32)> = None;
-        for (term, weight) in weights {
-            if best.as_ref().is_none_or(|(t, w)| (weight, &term) > (*w, t)) {
-                best = Some((term.clone(), weight));
+    fn add(&mut self, index: usize, weigher: &mut Weigher<'_, 'a>, post: &'a Post) {
+        let mut best: Option<(Found<'a>, u32)> = None;
+        weigher.weigh(post, |term, weight| {
+            if best.is_none_or(|(t, w)| (weight, term) > (w, t)) {
+                best = Some((term, weight));
             }
-            if weight < ABOUT_THRESHOLD {
-                continue;
+            if weight >= ABOUT_THRESHOLD {
+                let (posts, total) = self.about.entry(term).or_default();
+                posts.push(index);
+                *total += weight;
             }
-            let entry = self.about.entry(term.clone()).or_insert_with(|| Candidate {
-                term,
-                posts: Vec::new(),
-                total: 0,
-            });
-            entry.posts.push(post);
-            entry.total += weight;
-        }
+        });
         if let Some((term, weight)) = best {
-            self.strongest.push((post, term, weight));
+            self.strongest.push((index, term, weight));
         }
     }
 
     fn merge(mut self, other: Self) -> Self {
-        for (term, candidate) in other.about {
-            match self.about.entry(term) {
-                std::collections::hash_map::Entry::Occupied(mut entry) => {
-                    let entry = entry.get_mut();
-                    entry.posts.extend(candidate.posts);
-                    entry.total += candidate.total;
-                }
-                std::collections::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(candidate);
-                }
-            }
+        for (term, (posts, total)) in other.about {
+            let (all, sum) = self.about.entry(term).or_default();
+            all.extend(posts);
+            *sum += total;
         }
         self.strongest.extend(other.strongest);
         self
     }
 }
 
-fn choose<'a>(posts: &'a [Post], tally: Tally<'a>) -> Vec<Topic> {
+fn choose<'a>(posts: &'a [Post], tally: Tally<'a>, vocabulary: &Vocabulary<'a>) -> Vec<Topic> {
     let Tally {
         about,
         strongest: found,
     } = tally;
     let mut strongest: Vec<Option<(Term<'a>, u32)>> = vec![None; posts.len()];
     for (post, term, weight) in found {
-        strongest[post] = Some((term, weight));
+        strongest[post] = Some((vocabulary.term(term), weight));
     }
-    let mut candidates: Vec<Candidate<'a>> = about.into_values().collect();
+    let mut candidates: Vec<Candidate<'a>> = about
+        .into_iter()
+        .map(|(term, (posts, total))| Candidate {
+            term: vocabulary.term(term),
+            posts,
+            total,
+        })
+        .collect();
     candidates.sort_by(|a, b| {
         b.posts
             .len()
