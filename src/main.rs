@@ -2,6 +2,7 @@
 //! errors to exit statuses (0 ok, 1 nothing found, 2 error).
 
 use std::io::{self, Write};
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -47,12 +48,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn load(paths: &[std::path::PathBuf]) -> Result<Corpus, LoadError> {
+/// The corpus is never freed: the process ends when the command is done,
+/// and freeing a large corpus piece by piece would only delay the exit.
+fn load(paths: &[std::path::PathBuf]) -> Result<ManuallyDrop<Corpus>, LoadError> {
     let loaded = load_paths(paths)?;
     for warning in &loaded.warnings {
         eprintln!("pundit: {warning}");
     }
-    Ok(loaded.corpus)
+    Ok(ManuallyDrop::new(loaded.corpus))
 }
 
 /// A closed pipe (`pundit tree | head`) is the reader's choice, not an error.

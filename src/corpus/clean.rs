@@ -70,25 +70,33 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    if first == b' ' || last == b' ' || memchr::memmem::find(bytes, b"  ").is_some() {
+    if first == b' ' || last == b' ' {
         return true;
     }
     // Valid UTF-8: a lead byte is always followed by its continuation bytes.
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     let mut i = 0;
     while i < bytes.len() {
-        // Sixteen printable ASCII bytes at a time; the fold (rather than an
-        // early exit) lets the compiler check them in one vector operation.
-        if let Some(chunk) = bytes.get(i..i + 16)
-            && chunk
+        // Sixteen printable ASCII bytes at a time, none a space after a
+        // space; the folds (rather than early exits) let the compiler check
+        // them in a few vector operations.
+        if let Some(chunk) = bytes.get(i..i + 17) {
+            let (this, next) = (&chunk[..16], &chunk[1..]);
+            let printable = this
                 .iter()
-                .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f))
-        {
-            i += 16;
-            continue;
+                .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f));
+            let double_space = this
+                .iter()
+                .zip(next)
+                .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+            if printable && !double_space {
+                i += 16;
+                continue;
+            }
         }
         let special = match bytes[i] {
-            0x20..=0x7e | 0x80..=0xbf => false,
+            b' ' => at(i + 1) == b' ',
+            0x21..=0x7e | 0x80..=0xbf => false,
             0x00..=0x1f | 0x7f => true,
             0xc2 => matches!(at(i + 1), 0x80..=0xa0 | 0xad),
             0xd8 => at(i + 1) == 0x9c,
@@ -343,6 +351,20 @@ mod tests {
                 clean_slowly(sample) != sample,
                 "{sample:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_double_space_is_found_wherever_it_falls_against_the_sixteen_byte_steps() {
+        for at in 1..48 {
+            for filler in ["a", "é"] {
+                let mut sample: String = filler.repeat(50);
+                let at = sample.char_indices().nth(at).map_or(0, |(i, _)| i);
+                sample.insert_str(at, "  ");
+                assert!(needs_cleaning(sample.as_bytes()), "{sample:?}");
+                sample.remove(at);
+                assert!(!needs_cleaning(sample.as_bytes()), "{sample:?}");
+            }
         }
     }
 

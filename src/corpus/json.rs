@@ -23,6 +23,8 @@ use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
+use rayon::prelude::*;
+
 use super::clean::{clean_boxed, clean_cow, clean_in_place};
 use super::load::LoadError;
 use super::{Block, Corpus, Post, Source, Topic};
@@ -54,19 +56,19 @@ struct PostRead<'a> {
     sources: Vec<Source>,
 }
 
-impl PostRead<'_> {
-    /// The post, every string cleaned, its topic names taken from `names`.
-    fn into_post(self, names: &mut HashSet<Arc<str>>) -> Post {
+impl<'a> PostRead<'a> {
+    /// The post with every string cleaned, but for its topic names, which
+    /// come back cleaned beside it to be shared (see [`share_topic_names`]).
+    fn into_post(self) -> (Post, Vec<Cow<'a, str>>) {
         let topics = self
             .topics
-            .iter()
-            .map(|Borrowed(name)| {
-                let name = clean_cow(name);
-                names.get(&*name).cloned().unwrap_or_else(|| {
-                    let shared: Arc<str> = name.into();
-                    names.insert(Arc::clone(&shared));
-                    shared
-                })
+            .into_iter()
+            .map(|Borrowed(name)| match name {
+                Cow::Borrowed(name) => clean_cow(name),
+                Cow::Owned(mut name) => {
+                    clean_in_place(&mut name);
+                    Cow::Owned(name)
+                }
             })
             .collect();
         let mut post = Post {
@@ -74,12 +76,30 @@ impl PostRead<'_> {
             title: self.title,
             author: self.author,
             date: self.date,
-            topics,
+            topics: Vec::new(),
             blocks: self.blocks,
             sources: self.sources,
         };
         clean_post(&mut post);
-        post
+        (post, topics)
+    }
+}
+
+/// Gives each post its topic names, one shared string per distinct name
+/// however many posts carry it.
+fn share_topic_names(posts: &mut [Post], names: Vec<Vec<Cow<'_, str>>>) {
+    let mut shared: HashSet<Arc<str>> = HashSet::new();
+    for (post, names) in posts.iter_mut().zip(names) {
+        post.topics = names
+            .into_iter()
+            .map(|name| {
+                shared.get(&*name).cloned().unwrap_or_else(|| {
+                    let name: Arc<str> = name.into();
+                    shared.insert(Arc::clone(&name));
+                    name
+                })
+            })
+            .collect();
     }
 }
 
@@ -134,13 +154,10 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
         path: name.into(),
         message,
     };
-    let mut names = HashSet::new();
-    let posts: Vec<Post> = file
-        .posts
-        .into_iter()
-        .map(|post| post.into_post(&mut names))
-        .collect();
-    drop(names);
+    // Cleaning is most of the work after parsing, and each post's is its own.
+    let (mut posts, topic_names): (Vec<Post>, Vec<_>) =
+        file.posts.into_par_iter().map(PostRead::into_post).unzip();
+    share_topic_names(&mut posts, topic_names);
     for post in &posts {
         for (number, block) in post.blocks.iter().enumerate() {
             if let Some(source) = block.source().filter(|&s| s >= post.sources.len()) {

@@ -241,6 +241,9 @@ fn event_loop(
             let effect = update::update(app, action);
             carry_out(effect, guard, app)?;
             if app.quit {
+                // The process ends next: the terminal comes back at once
+                // rather than after a large corpus is freed piece by piece.
+                std::mem::forget(screen);
                 return Ok(ExitCode::SUCCESS);
             }
         }
