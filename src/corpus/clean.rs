@@ -73,48 +73,63 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
     if first == b' ' || last == b' ' {
         return true;
     }
-    // Valid UTF-8: a lead byte is always followed by its continuation bytes.
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     let mut i = 0;
-    while i < bytes.len() {
-        // Sixteen printable ASCII bytes at a time, none a space after a
-        // space; the folds (rather than early exits) let the compiler check
-        // them in a few vector operations.
-        if let Some(chunk) = bytes.get(i..i + 17) {
-            let (this, next) = (&chunk[..16], &chunk[1..]);
-            let printable = this
-                .iter()
-                .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f));
-            let double_space = this
-                .iter()
-                .zip(next)
-                .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
-            if printable && !double_space {
-                i += 16;
-                continue;
+    // Eight bytes at a time while they are printable ASCII with no space
+    // after a space (the ninth byte is the last one's neighbour); a step
+    // with anything else is looked at byte by byte.
+    while let Some(window) = bytes.get(i..i + 9) {
+        let this = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(window[1..].try_into().expect("eight bytes"));
+        let double_space = zero_bytes(this ^ splat(b' ')) & zero_bytes(next ^ splat(b' '));
+        if !all_printable_ascii(this) || double_space != 0 {
+            if (i..i + 8).any(|at| special_at(bytes, at)) {
+                return true;
             }
         }
-        let special = match bytes[i] {
-            b' ' => at(i + 1) == b' ',
-            0x21..=0x7e | 0x80..=0xbf => false,
-            0x00..=0x1f | 0x7f => true,
-            0xc2 => matches!(at(i + 1), 0x80..=0xa0 | 0xad),
-            0xd8 => at(i + 1) == 0x9c,
-            0xe1 => matches!((at(i + 1), at(i + 2)), (0x9a, 0x80) | (0xa0, 0x8e)),
-            0xe2 => matches!(
-                (at(i + 1), at(i + 2)),
-                (0x80, 0x80..=0x8f | 0xa8..=0xaf) | (0x81, 0x9f..=0xaf)
-            ),
-            0xe3 => (at(i + 1), at(i + 2)) == (0x80, 0x80),
-            0xef => matches!((at(i + 1), at(i + 2)), (0xbb, 0xbf) | (0xbf, 0xb9..=0xbb)),
-            _ => false,
-        };
-        if special {
-            return true;
-        }
-        i += 1;
+        i += 8;
     }
-    false
+    (i..bytes.len()).any(|at| special_at(bytes, at))
+}
+
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each byte of `x` that is zero, and no other bit.
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// Whether all eight bytes of `x` are printable ASCII, space to tilde.
+fn all_printable_ascii(x: u64) -> bool {
+    let low = x & !HIGH;
+    // Per byte, with no carry into the next: the high bit of `low + 0x60`
+    // says the byte is 0x20 or more, that of `low + 0x01` that it is 0x7f.
+    let printable = low.wrapping_add(splat(0x60)) & !low.wrapping_add(splat(0x01)) & !x & HIGH;
+    printable == HIGH
+}
+
+/// Whether the byte at `at` starts something [`clean`] changes. Valid UTF-8:
+/// a lead byte is always followed by its continuation bytes.
+fn special_at(bytes: &[u8], i: usize) -> bool {
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    match bytes[i] {
+        b' ' => at(i + 1) == b' ',
+        0x21..=0x7e | 0x80..=0xbf => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(at(i + 1), 0x80..=0xa0 | 0xad),
+        0xd8 => at(i + 1) == 0x9c,
+        0xe1 => matches!((at(i + 1), at(i + 2)), (0x9a, 0x80) | (0xa0, 0x8e)),
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x80..=0x8f | 0xa8..=0xaf) | (0x81, 0x9f..=0xaf)
+        ),
+        0xe3 => (at(i + 1), at(i + 2)) == (0x80, 0x80),
+        0xef => matches!((at(i + 1), at(i + 2)), (0xbb, 0xbf) | (0xbf, 0xb9..=0xbb)),
+        _ => false,
+    }
 }
 
 fn clean_slowly(input: &str) -> String {
@@ -364,6 +379,24 @@ mod tests {
                 assert!(needs_cleaning(sample.as_bytes()), "{sample:?}");
                 sample.remove(at);
                 assert!(!needs_cleaning(sample.as_bytes()), "{sample:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_cleaning_at_every_offset() {
+        let inserts = [
+            "\u{0}", "\u{1f}", "\u{7f}", " ", "  ", "\u{a0}", "\u{85}", "’", "“", "—", "é",
+            "\u{200b}", "\u{2028}", "\u{feff}", "\u{3000}", "~", "😀", "\t", "\u{9b}",
+        ];
+        for insert in inserts {
+            for at in 0..24 {
+                let sample = format!("{}{insert}{}", "x".repeat(at), "y".repeat(24 - at));
+                assert_eq!(
+                    needs_cleaning(sample.as_bytes()),
+                    clean_slowly(&sample) != sample,
+                    "{sample:?}"
+                );
             }
         }
     }

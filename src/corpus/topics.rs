@@ -369,6 +369,23 @@ struct Facts<'a> {
     bare_len: usize,
 }
 
+impl Facts<'_> {
+    /// A word that is no term and opens none: lower case, no theme.
+    const NONE: Self = Facts {
+        capitalised: false,
+        phrase_head: false,
+        theme: None,
+        sentence_theme: None,
+        name_at_sentence_start: false,
+        run_breaker: false,
+        stop_name: false,
+        standalone: false,
+        stop_name_alone: false,
+        name: None,
+        bare_len: 0,
+    };
+}
+
 /// Weighs posts: how strongly each is about each of its terms. One per
 /// share of the posts, with the facts of every word met so far and the
 /// counts of the post at hand.
@@ -445,6 +462,11 @@ impl<'v, 'a> Weigher<'v, 'a> {
         let vocabulary = self.vocabulary;
         self.facts.clear();
         self.facts.extend(self.words.iter().map(|word| {
+            // Short lower-case words ("the", "of", "and") are a good share of
+            // any text and can be no term: no need to look them up.
+            if word.text.len() < 4 && word.text.as_bytes()[0].is_ascii_lowercase() {
+                return Facts::NONE;
+            }
             *self
                 .known
                 .entry(word.text)
