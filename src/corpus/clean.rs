@@ -81,10 +81,10 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
         let this = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(window[1..].try_into().expect("eight bytes"));
         let double_space = zero_bytes(this ^ splat(b' ')) & zero_bytes(next ^ splat(b' '));
-        if !all_printable_ascii(this) || double_space != 0 {
-            if (i..i + 8).any(|at| special_at(bytes, at)) {
-                return true;
-            }
+        if (!all_printable_ascii(this) || double_space != 0)
+            && (i..i + 8).any(|at| special_at(bytes, at))
+        {
+            return true;
         }
         i += 8;
     }
