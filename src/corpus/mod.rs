@@ -5,6 +5,7 @@
 //! number). The serde derives here *are* the native JSON format.
 
 pub mod clean;
+mod commentary;
 mod furniture;
 pub mod json;
 pub mod load;

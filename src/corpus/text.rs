@@ -7,12 +7,12 @@
 //! and tie quotes to the source they quote ([`blocks`]).
 
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use regex::Regex;
 
+use super::commentary::sounds_like_commentary;
 use super::furniture::{self, Furniture};
 use super::load::LoadError;
 use super::paragraphs::{Paragraph, paragraphs};
@@ -471,64 +471,6 @@ fn is_transcript_line(text: &str) -> bool {
         .take_while(|(at, _)| *at < 40)
         .any(|(at, c)| c == ':' && text[at + 1..].starts_with(' '));
     labelled && SPEAKER.is_match(text) && !text.starts_with("From ")
-}
-
-/// Marks of the author speaking rather than a report being quoted: first
-/// person singular outside quotation marks, an opening that points back at
-/// what was just quoted ("That’s", "This is", "Actually"), or a hedge
-/// ("seems", "probably"); and no reporting verb ("said", "told").
-///
-/// Accepts "That’s a misleading headline, they have not met yet."; rejects
-/// "This is not unexpected in a contest like this one, say analysts."
-///
-/// Words are bounded by a non-word character or an end rather than by
-/// `\b`: the same matches, but a Unicode `\b` keeps the regex engine off its
-/// fast automaton on text with curly quotes.
-pub fn sounds_like_commentary(text: &str) -> bool {
-    static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\W)(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|me|myself)(?:\W|$)")
-            .expect("valid")
-    });
-    static POINTING_BACK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:That’s|That's|That\s+(?:is|was|may|might|could|seems)|This\s+(?:is|was|may|might|could|just|sort|kind|seems|looks)|It’s|It's|Actually|Which|So\s|Hence|Clearly|Obviously|Of\s+course|Interesting|Anyway|Still,)")
-            .expect("valid")
-    });
-    static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:^|\W)(?:seems?|probably|perhaps|I\s+think|I\s+wonder|hard\s+to\s+know|obviously)(?:\W|$)",
-        )
-        .expect("valid")
-    });
-    static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\W)(?:said|says|say|told|tells|according\s+to|announced|spokes(?:man|woman|person)|confirmed|added)(?:\W|$)|(?:^|\W)(?:Mr|Ms|Mrs|Dr|Prof)\.?\s")
-            .expect("valid")
-    });
-    let outside_quotes = strip_quoted(text);
-    if REPORTING.is_match(&outside_quotes) {
-        return false;
-    }
-    FIRST_PERSON.is_match(&outside_quotes)
-        || POINTING_BACK.is_match(text)
-        || HEDGE.is_match(&outside_quotes)
-}
-
-/// The text with “…” spans removed, so quoted words do not count as the
-/// author's own.
-fn strip_quoted(text: &str) -> Cow<'_, str> {
-    if !text.contains(['“', '”']) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]
