@@ -154,10 +154,9 @@ type Term<'a> = (Kind, Cow<'a, str>);
 /// Corpus-wide facts the per-post weighting needs, borrowed from the posts.
 #[derive(Debug, Default)]
 struct Vocabulary<'a> {
-    /// Capitalised words seen inside a sentence somewhere.
-    capitalised_inside: HashSet<&'a str>,
-    /// Words seen on their own, not next to another capitalised word.
-    standalone: HashSet<&'a str>,
+    /// How capitalised words are used: one map rather than a set for each
+    /// use, so that each occurrence costs one lookup.
+    name_uses: HashMap<&'a str, NameUses>,
     /// Lower-case words, singular, that some title uses: gathered here,
     /// then numbered into `themes`.
     title_themes: HashSet<Cow<'a, str>>,
@@ -243,13 +242,13 @@ impl<'a> Vocabulary<'a> {
         for text in texts(post) {
             words_into(text, words);
             for (i, word) in words.iter().enumerate() {
-                let bare = strip_possessive(word.text);
-                if !is_capitalised(bare) {
+                // A word starts with a letter or digit, so it and its bare
+                // form start alike: most words are ruled out before any
+                // possessive is stripped.
+                if !is_capitalised(word.text) {
                     continue;
                 }
-                if !word.sentence_start {
-                    self.capitalised_inside.insert(bare);
-                }
+                let bare = strip_possessive(word.text);
                 let after_name = i > 0
                     && !word.sentence_start
                     && is_capitalised(words[i - 1].text)
@@ -257,8 +256,15 @@ impl<'a> Vocabulary<'a> {
                 let before_name = words
                     .get(i + 1)
                     .is_some_and(|n| is_capitalised(n.text) && !n.sentence_start);
+                let mut uses = NameUses::empty();
+                if !word.sentence_start {
+                    uses |= NameUses::INSIDE;
+                }
                 if !after_name && !before_name {
-                    self.standalone.insert(bare);
+                    uses |= NameUses::STANDALONE;
+                }
+                if !uses.is_empty() {
+                    *self.name_uses.entry(bare).or_default() |= uses;
                 }
             }
         }
@@ -283,10 +289,15 @@ impl<'a> Vocabulary<'a> {
     }
 
     fn merge(&mut self, other: Self) {
-        self.capitalised_inside.extend(other.capitalised_inside);
-        self.standalone.extend(other.standalone);
+        for (word, uses) in other.name_uses {
+            *self.name_uses.entry(word).or_default() |= uses;
+        }
         self.title_themes.extend(other.title_themes);
         self.outlets.extend(other.outlets);
+    }
+
+    fn uses(&self, bare: &str) -> NameUses {
+        self.name_uses.get(bare).copied().unwrap_or_default()
     }
 
     /// What weighing needs to know about `word`, as written.
@@ -309,10 +320,10 @@ impl<'a> Vocabulary<'a> {
             phrase_head: (capitalised || word.len() >= 4) && self.phrase_heads.contains(bare),
             theme: theme_id(theme_of(word, false)),
             sentence_theme,
-            name_at_sentence_start: self.capitalised_inside.contains(bare) || is_acronym(bare),
+            name_at_sentence_start: self.uses(bare).contains(NameUses::INSIDE) || is_acronym(bare),
             run_breaker: RUN_BREAKERS.contains(word),
             stop_name: STOP_NAMES.contains(bare),
-            standalone: self.standalone.contains(bare),
+            standalone: self.uses(bare).contains(NameUses::STANDALONE),
             stop_name_alone: is_stop_name(bare),
             name: (!useless).then(|| canonical_name(bare)),
             bare_len: bare.len(),
@@ -326,6 +337,35 @@ impl<'a> Vocabulary<'a> {
             Found::Theme(id) => (Kind::Theme, self.themes[id as usize].clone()),
             Found::Phrase(id) => (Kind::Phrase, Cow::Owned(self.phrases[id as usize].clone())),
         }
+    }
+}
+
+/// How a capitalised word is used somewhere in the corpus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct NameUses(u8);
+
+impl NameUses {
+    /// Inside a sentence, not only at its start: so it is a name there too.
+    const INSIDE: Self = NameUses(1);
+    /// On its own, not next to another capitalised word.
+    const STANDALONE: Self = NameUses(2);
+
+    fn empty() -> Self {
+        NameUses(0)
+    }
+
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOrAssign for NameUses {
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 |= other.0;
     }
 }
 
