@@ -40,7 +40,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
-use super::words::{Word, words_into};
+use super::words::{Word, capitalised_words, words_into};
 use super::{Post, Topic};
 
 /// A post is about a term its title uses, or its text uses this often.
@@ -240,33 +240,26 @@ impl<'a> Vocabulary<'a> {
         words: &mut Vec<Word<'a>>,
     ) {
         for text in texts(post) {
-            words_into(text, words);
-            for (i, word) in words.iter().enumerate() {
-                // A word starts with a letter or digit, so it and its bare
-                // form start alike: most words are ruled out before any
-                // possessive is stripped.
-                if !is_capitalised(word.text) {
-                    continue;
-                }
-                let bare = strip_possessive(word.text);
-                let after_name = i > 0
-                    && !word.sentence_start
-                    && is_capitalised(words[i - 1].text)
-                    && !RUN_BREAKERS.contains(words[i - 1].text);
-                let before_name = words
-                    .get(i + 1)
-                    .is_some_and(|n| is_capitalised(n.text) && !n.sentence_start);
+            capitalised_words(text, |found| {
+                let word = found.word;
+                let after_name = !word.sentence_start
+                    && found
+                        .previous
+                        .is_some_and(|previous| !RUN_BREAKERS.contains(previous));
                 let mut uses = NameUses::empty();
                 if !word.sentence_start {
                     uses |= NameUses::INSIDE;
                 }
-                if !after_name && !before_name {
+                if !after_name && !found.next_continues {
                     uses |= NameUses::STANDALONE;
                 }
                 if !uses.is_empty() {
-                    *self.name_uses.entry(bare).or_default() |= uses;
+                    *self
+                        .name_uses
+                        .entry(strip_possessive(word.text))
+                        .or_default() |= uses;
                 }
-            }
+            });
         }
         words_into(&post.title, words);
         for word in words.iter() {

@@ -2,11 +2,12 @@
 //! apostrophes, hyphens and dots inside a word belong to it, and each word
 //! knows whether it opens a sentence.
 //!
-//! Topic derivation runs this over every word of a corpus twice, so it
-//! settles ASCII from a table and letters eight bytes at a time.
+//! Topic derivation reads every word of a corpus once, and its capitalised
+//! words once more ([`capitalised_words`]), so both settle ASCII from a
+//! table and look at eight bytes at a time.
 
 /// One word of running text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
     pub text: &'a str,
     /// Byte offset of the word in its text.
@@ -26,13 +27,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// [`words`] into a buffer the caller reuses, so that a pass over a whole
 /// corpus allocates once rather than once per paragraph.
 ///
-/// This runs over every word of a corpus twice, so ASCII bytes are settled
-/// from a table and only other characters go through [`classify`].
+/// This runs over every word of a corpus, so ASCII bytes are settled from a
+/// table and only other characters go through [`classify`].
 pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
     let bytes = text.as_bytes();
-    let alphanumeric_at =
-        |at: usize| at < bytes.len() && classify(text, at).0 == Class::Alphanumeric;
     let mut sentence_start = true;
     let mut at = 0;
     while at < bytes.len() {
@@ -52,26 +51,7 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
             }
         }
         let start = at;
-        loop {
-            at += ascii_alphanumeric_run(&bytes[at..]);
-            if at == bytes.len() {
-                break;
-            }
-            let kind = ASCII_KIND[bytes[at] as usize];
-            if kind == NON_ASCII {
-                let (class, len) = classify(text, at);
-                let inside = class == Class::Alphanumeric
-                    || (text[at..].starts_with('’') && alphanumeric_at(at + len));
-                if !inside {
-                    break;
-                }
-                at += len;
-            } else if kind & JOINER != 0 && alphanumeric_at(at + 1) {
-                at += 1;
-            } else {
-                break;
-            }
-        }
+        at = word_end(text, start);
         out.push(Word {
             text: &text[start..at],
             start,
@@ -81,20 +61,181 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     }
 }
 
+/// The end of the word that starts at byte `start` of `text`: runs of
+/// letters and digits, joined by an apostrophe, a hyphen or a dot that has a
+/// letter or digit on both sides.
+#[inline(always)]
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    loop {
+        at += ascii_alphanumeric_run(&bytes[at..]);
+        if at == bytes.len() {
+            return at;
+        }
+        let kind = ASCII_KIND[bytes[at] as usize];
+        if kind == NON_ASCII {
+            let (class, len) = classify(text, at);
+            let inside = class == Class::Alphanumeric
+                || (text[at..].starts_with('’') && alphanumeric_at(text, at + len));
+            if !inside {
+                return at;
+            }
+            at += len;
+        } else if kind & JOINER != 0 && alphanumeric_at(text, at + 1) {
+            at += 1;
+        } else {
+            return at;
+        }
+    }
+}
+
+fn alphanumeric_at(text: &str, at: usize) -> bool {
+    at < text.len() && classify(text, at).0 == Class::Alphanumeric
+}
+
+/// A capitalised word, with what topic derivation asks of its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capitalised<'a> {
+    pub word: Word<'a>,
+    /// The word before it, if there is one and it is capitalised.
+    pub previous: Option<&'a str>,
+    /// The word after it is capitalised and does not open a sentence.
+    pub next_continues: bool,
+}
+
+/// The capitalised words of `text`, as [`words`] splits it, each passed to
+/// `each` with its neighbours.
+///
+/// Most words of prose are lower case, and a pass that wants only the
+/// capitalised ones need not split the rest: this looks for capital letters
+/// (and characters outside ASCII) eight bytes at a time, and reads around
+/// each only as far as the words beside it.
+pub fn capitalised_words<'a>(text: &'a str, mut each: impl FnMut(Capitalised<'a>)) {
+    let bytes = text.as_bytes();
+    let mut latest: Option<Word<'a>> = None;
+    let mut from = 0;
+    while let Some(at) = next_capital(bytes, from) {
+        let c = text[at..].chars().next().expect("a char starts here");
+        from = at + c.len_utf8();
+        if !c.is_uppercase() || joins_word_before(text, at) {
+            continue;
+        }
+        let (previous_end, mark_before) = gap_before(text, at);
+        let end = word_end(text, at);
+        let word = Word {
+            text: &text[at..end],
+            start: at,
+            sentence_start: previous_end.is_none() || mark_before,
+        };
+        let previous = latest
+            .filter(|w| Some(w.start + w.text.len()) == previous_end)
+            .map(|w| w.text);
+        let next_continues = match gap_after(text, end) {
+            Some((next, mark)) => !mark && text[next..].starts_with(char::is_uppercase),
+            None => false,
+        };
+        each(Capitalised {
+            word,
+            previous,
+            next_continues,
+        });
+        latest = Some(word);
+        from = end;
+    }
+}
+
+/// Whether the letter at `at` carries on a word: a letter or digit before
+/// it, or a joiner with a letter or digit before that.
+fn joins_word_before(text: &str, at: usize) -> bool {
+    let Some(before) = char_before(text, at) else {
+        return false;
+    };
+    if classify(text, before).0 == Class::Alphanumeric {
+        return true;
+    }
+    let joiner = ASCII_KIND[text.as_bytes()[before] as usize] & JOINER != 0
+        || text[before..].starts_with('’');
+    joiner && char_before(text, before).is_some_and(|b| alphanumeric_at(text, b))
+}
+
+/// Where the word before byte `at` ends, if there is one, and whether a
+/// sentence mark stands between it and `at`.
+fn gap_before(text: &str, at: usize) -> (Option<usize>, bool) {
+    let mut mark = false;
+    let mut at = at;
+    while let Some(before) = char_before(text, at) {
+        match classify(text, before).0 {
+            Class::Alphanumeric => return (Some(at), mark),
+            Class::SentenceMark => mark = true,
+            Class::Other => {}
+        }
+        at = before;
+    }
+    (None, mark)
+}
+
+/// Where the next word after byte `at` starts, if there is one, and
+/// whether a sentence mark stands before it.
+fn gap_after(text: &str, mut at: usize) -> Option<(usize, bool)> {
+    let mut mark = false;
+    while at < text.len() {
+        let (class, len) = classify(text, at);
+        match class {
+            Class::Alphanumeric => return Some((at, mark)),
+            Class::SentenceMark => mark = true,
+            Class::Other => {}
+        }
+        at += len;
+    }
+    None
+}
+
+/// The start of the character that ends at byte `at`.
+fn char_before(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut before = at.checked_sub(1)?;
+    while before > 0 && bytes[before] & 0xc0 == 0x80 {
+        before -= 1;
+    }
+    Some(before)
+}
+
+/// The first byte at or after `from` that is an ASCII capital or starts a
+/// character outside ASCII: where a capitalised word can start.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let capital = in_range(x & !HIGH, b'A', b'Z') & !x & HIGH;
+        // The two top bits set: the first byte of a character outside ASCII.
+        let lead = x & (x << 1) & HIGH;
+        let found = capital | lead;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xc0)
+}
+
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+const HIGH: u64 = splat(0x80);
+
+/// For bytes of `v` below 0x80, the high bit of each byte of the result
+/// says whether that byte is in `lo..=hi`; no sum carries into the next byte.
+const fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    v.wrapping_add(splat(0x80 - lo)) & !v.wrapping_add(splat(0x7f - hi)) & HIGH
+}
+
 /// How many bytes at the start of `bytes` are ASCII letters and digits.
 ///
 /// Eight bytes at a time: most words fit in one step, so the loop takes one
 /// hard-to-predict branch per word rather than one per letter.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    const fn splat(byte: u8) -> u64 {
-        byte as u64 * 0x0101_0101_0101_0101
-    }
-    const HIGH: u64 = splat(0x80);
-    // For bytes below 0x80, the high bit of each byte of the result says
-    // whether that byte is in `lo..=hi`; no sum carries into the next byte.
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        v.wrapping_add(splat(0x80 - lo)) & !v.wrapping_add(splat(0x7f - hi)) & HIGH
-    };
     let mut run = 0;
     while let Some(chunk) = bytes.get(run..run + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -215,6 +356,86 @@ mod tests {
         }
         assert_eq!(ascii_alphanumeric_run(b""), 0);
         assert_eq!(ascii_alphanumeric_run(b"Z09az"), 5);
+    }
+
+    /// The capitalised words as found by splitting every word: what
+    /// [`capitalised_words`] must agree with.
+    fn capitalised_by_splitting(text: &str) -> Vec<Capitalised<'_>> {
+        let capitalised = |w: &Word<'_>| w.text.starts_with(char::is_uppercase);
+        let all = words(text);
+        all.iter()
+            .enumerate()
+            .filter(|(_, w)| capitalised(w))
+            .map(|(i, &word)| Capitalised {
+                word,
+                previous: i
+                    .checked_sub(1)
+                    .map(|p| all[p])
+                    .filter(capitalised)
+                    .map(|p| p.text),
+                next_continues: all
+                    .get(i + 1)
+                    .is_some_and(|n| capitalised(n) && !n.sentence_start),
+            })
+            .collect()
+    }
+
+    fn capitalised_by_scanning(text: &str) -> Vec<Capitalised<'_>> {
+        let mut out = Vec::new();
+        capitalised_words(text, |c| out.push(c));
+        out
+    }
+
+    #[test]
+    fn capitalised_words_know_their_neighbours() {
+        let text = "Prime Minister Jacinda Ardern’s view. NZ-EU talks: “The deal” and McDonald’s eBay Émile";
+        let found: Vec<(&str, bool, Option<&str>, bool)> = capitalised_by_scanning(text)
+            .iter()
+            .map(|c| {
+                (
+                    c.word.text,
+                    c.word.sentence_start,
+                    c.previous,
+                    c.next_continues,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Prime", true, None, true),
+                ("Minister", false, Some("Prime"), true),
+                ("Jacinda", false, Some("Minister"), true),
+                ("Ardern’s", false, Some("Jacinda"), false),
+                ("NZ-EU", true, None, false),
+                ("The", true, None, false),
+                ("McDonald’s", false, None, false),
+                ("Émile", false, None, false),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn capitalised_words_are_found_as_by_splitting_every_word(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Trump", "trump", "A", "a", "É", "élan", "Ж", "ж", "ß", "ǅ", "İ", "3", "U.S",
+                    "McDonald", "eBay", "’", "'", "-", ".", ":", "!", "?", "(", " ", "  ", "\u{a0}",
+                    "“", "”", "…", "—", "–", "•", "\t", "\n", "x", "Ab",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                capitalised_by_scanning(&text),
+                capitalised_by_splitting(&text),
+                "{:?}",
+                text
+            );
+        }
     }
 
     #[test]
