@@ -474,7 +474,10 @@ pub fn read_link(line: &str) -> Option<Source> {
         Regex::new(r"(?:^|:\s+)(?:Read|Watch|Listen|See)(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].+)$")
             .expect("the read-link pattern is valid")
     });
-    if line.ends_with('.') {
+    // The pattern is matched from the line's end back; most lines are ruled
+    // out by where its words could stand, at the start or after a colon.
+    let opens = ["Read", "Watch", "Listen", "See"];
+    if line.ends_with('.') || !(opens.iter().any(|o| line.starts_with(o)) || line.contains(':')) {
         return None;
     }
     let caps = READ.captures(line)?;
