@@ -64,6 +64,9 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
 /// The end of the word that starts at byte `start` of `text`: runs of
 /// letters and digits, joined by an apostrophe, a hyphen or a dot that has a
 /// letter or digit on both sides.
+///
+/// Inlined: it runs once per word of a corpus and usually takes one step,
+/// which costs less than the call would.
 #[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
