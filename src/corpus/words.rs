@@ -107,7 +107,7 @@ pub struct Capitalised<'a> {
     pub next_continues: bool,
 }
 
-/// The capitalised words of `text`, as [`words`] splits it, each passed to
+/// The capitalised words of `text`, as [`words_into`] splits it, each passed to
 /// `each` with its neighbours.
 ///
 /// Most words of prose are lower case, and a pass that wants only the
