@@ -470,14 +470,19 @@ pub fn attribution(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 /// "…: Read President Trump’s full remarks on trade deals to CNBC": a link's
 /// text, with the outlet taken from a well-known name in the line.
 pub fn read_link(line: &str) -> Option<Source> {
+    /// The words that open a link's text.
+    const OPENINGS: [&str; 4] = ["Read", "Watch", "Listen", "See"];
     static READ: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|:\s+)(?:Read|Watch|Listen|See)(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].+)$")
-            .expect("the read-link pattern is valid")
+        let openings = OPENINGS.join("|");
+        Regex::new(&format!(
+            r"(?:^|:\s+)(?:{openings})(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].+)$"
+        ))
+        .expect("the read-link pattern is valid")
     });
     // The pattern is matched from the line's end back; most lines are ruled
     // out by where its words could stand, at the start or after a colon.
-    let opens = ["Read", "Watch", "Listen", "See"];
-    if line.ends_with('.') || !(opens.iter().any(|o| line.starts_with(o)) || line.contains(':')) {
+    let could_open = OPENINGS.iter().any(|o| line.starts_with(o)) || line.contains(':');
+    if line.ends_with('.') || !could_open {
         return None;
     }
     let caps = READ.captures(line)?;
@@ -680,5 +685,24 @@ mod tests {
                 "President Trump’s full remarks on trade deals to CNBC"
             )
         );
+    }
+
+    #[test]
+    fn read_links_open_a_line_or_follow_a_colon() {
+        let headline = |line: &str| read_link(line).and_then(|s| s.headline);
+        assert_eq!(
+            headline("Watch Macron’s whole speech to the US Congress on the BBC").as_deref(),
+            Some("Macron’s whole speech to the US Congress on the BBC")
+        );
+        assert_eq!(
+            headline("Listen more: Ardern on the Syrian strikes").as_deref(),
+            Some("Ardern on the Syrian strikes")
+        );
+        for not_a_link in [
+            "He said we should Read President Trump’s remarks with care",
+            "Watch Macron’s whole speech to the US Congress on the BBC.",
+        ] {
+            assert_eq!(headline(not_a_link), None, "{not_a_link}");
+        }
     }
 }
