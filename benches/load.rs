@@ -7,11 +7,13 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pundit::corpus::load::BUNDLED;
+use pundit::load::BUNDLED;
 
 mod common;
 use common::synthetic::synthetic_archive;
-use pundit::corpus::{Corpus, json, text, topics};
+use pundit::import::{json, text};
+use pundit::model::Corpus;
+use pundit::topics;
 
 fn load_text(archive: &str) -> Corpus {
     Corpus::new(

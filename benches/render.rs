@@ -4,7 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pundit::corpus::{Corpus, Post, load_bundled};
+use pundit::load::load_bundled;
+use pundit::model::{Corpus, Post};
 use pundit::tui::update::update;
 use pundit::tui::{Action, App};
 use ratatui::Terminal;

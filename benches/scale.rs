@@ -9,7 +9,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pundit::corpus::{Block, BlockKind, Corpus, Post, Topic, json, text};
+use pundit::import::{json, text};
+use pundit::model::{Block, BlockKind, Corpus, Post, Topic};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
 use pundit::tui::App;
 use ratatui::Terminal;
@@ -54,6 +55,7 @@ fn post(id: String, topics: Vec<String>, blocks: Vec<Block>) -> Post {
         topics: topics.into_iter().map(Into::into).collect(),
         blocks,
         sources: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pundit::corpus::{Block, BlockKind, Corpus, Post, Source, Topic};
+use pundit::model::{Block, BlockKind, Corpus, Post, Source, Topic};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
 
 const TARGET_BYTES: usize = 100 << 20;
@@ -122,6 +122,7 @@ fn big_corpus() -> Corpus {
                 headline: Some(words.sentence(8)),
                 url: Some(format!("https://example.com/{n}")),
             }],
+            ..Default::default()
         })
         .collect();
     let mut posts = Vec::new();

@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::corpus::clean::clean;
-use crate::corpus::{Corpus, Post, Topic, json};
+use crate::import::clean::clean;
+use crate::import::json;
+use crate::model::{Corpus, Post, Topic};
 use crate::search::{Location, Mode, Query, Scope, SearchIndex};
 
 /// Writes the native JSON of `corpus`.

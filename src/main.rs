@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use pundit::cli::{Cli, Command};
 use pundit::commands;
-use pundit::corpus::{Corpus, LoadError, load_paths};
+use pundit::load::{LoadError, load_paths};
+use pundit::model::Corpus;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

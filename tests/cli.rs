@@ -156,7 +156,7 @@ fn a_json_corpus_without_topics_gets_them_derived() {
 #[test]
 fn a_directory_merges_its_archives_and_skips_what_it_cannot_read() {
     let dir = scratch("dir");
-    fs::write(dir.join("seed.txt"), pundit::corpus::load::BUNDLED).unwrap();
+    fs::write(dir.join("seed.txt"), pundit::load::BUNDLED).unwrap();
     fs::write(dir.join("image.png"), b"\x89PNG\r\n\x1a\n\x00\x00\xff").unwrap();
     let output = pundit(&["tree", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));

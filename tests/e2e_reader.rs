@@ -9,7 +9,8 @@
 mod pty;
 
 use pty::{Session, find_last};
-use pundit::corpus::{Corpus, load_bundled};
+use pundit::load::load_bundled;
+use pundit::model::Corpus;
 use pundit::tui::App;
 
 const COLUMNS: u16 = 160;
@@ -102,7 +103,7 @@ fn a_source_digit_scrolls_to_its_quote() {
     let mut app = App::new(corpus.clone(), (COLUMNS, ROWS), true);
     let mut target = None;
     for (index, post) in corpus.posts.iter().enumerate() {
-        pundit::tui::update::open_post(&mut app, pundit::corpus::PostId(index));
+        pundit::tui::update::open_post(&mut app, pundit::model::PostId(index));
         let height = app.article_height();
         let found = (0..post.sources.len().min(9)).find_map(|source| {
             let block = post.blocks_citing(source).next()?;

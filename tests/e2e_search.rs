@@ -5,7 +5,8 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pundit::corpus::{Corpus, PostId, load_bundled};
+use pundit::load::load_bundled;
+use pundit::model::{Corpus, PostId};
 use pundit::search::{Location, Mode, Query, Scope, SearchIndex, SearchResults};
 
 const COLUMNS: u16 = 160;
@@ -213,7 +214,7 @@ fn esc_restores_the_position() {
 /// A corpus of a few megabytes, large enough that queries go to the search
 /// worker, with one rare word in its last post.
 fn large_corpus_file() -> std::path::PathBuf {
-    use pundit::corpus::{Block, BlockKind, Post};
+    use pundit::model::{Block, BlockKind, Post};
     let paragraph = "The minister said the budget would hold, and the opposition said \
                      it would not; commentators were divided as usual. "
         .repeat(8);
@@ -232,12 +233,13 @@ fn large_corpus_file() -> std::path::PathBuf {
                 topics: vec![],
                 blocks,
                 sources: vec![],
+                ..Default::default()
             }
         })
         .collect();
     let corpus = Corpus::new(posts, None);
     let path = std::env::temp_dir().join(format!("pundit-e2e-search-{}.json", std::process::id()));
-    std::fs::write(&path, pundit::corpus::json::export(&corpus)).expect("write the corpus");
+    std::fs::write(&path, pundit::import::json::export(&corpus)).expect("write the corpus");
     path
 }
 

@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::SystemTime;
 
 use pty::{Session, find_last};
-use pundit::corpus::{LoadError, load_paths, load_paths_with_progress};
+use pundit::load::{LoadError, load_paths, load_paths_with_progress};
 
 /// A fresh directory of its own for one test.
 fn temp_dir(name: &str) -> PathBuf {
@@ -22,7 +22,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn seed_text() -> &'static str {
-    pundit::corpus::load::BUNDLED
+    pundit::load::BUNDLED
 }
 
 /// A session showing the reader, moved around a little.
@@ -204,7 +204,7 @@ fn a_fifo_is_read_to_its_end() {
     writer.join().expect("writer").expect("write into the FIFO");
     assert_eq!(
         loaded.corpus.posts.len(),
-        pundit::corpus::load_bundled().posts.len()
+        pundit::load::load_bundled().posts.len()
     );
 }
 

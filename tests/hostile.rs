@@ -16,8 +16,9 @@ use std::process::Command;
 use std::rc::Rc;
 
 use escapes::{Allowed, foreign_sequences};
-use pundit::corpus::clean::PLACEHOLDER;
-use pundit::corpus::{Corpus, PostId, load_paths};
+use pundit::import::clean::PLACEHOLDER;
+use pundit::load::load_paths;
+use pundit::model::{Corpus, PostId};
 use pundit::tui::{Action, App, update};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;

@@ -13,7 +13,8 @@ mod pty;
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pundit::corpus::{Corpus, load_bundled, load_paths};
+use pundit::load::{load_bundled, load_paths};
+use pundit::model::Corpus;
 use pundit::tui::keymap::{KEYMAP, KeyPattern, action_for};
 use pundit::tui::{Action, App, update};
 use ratatui::Terminal;

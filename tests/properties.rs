@@ -3,8 +3,9 @@
 //! draws in whole columns at any size.
 
 use proptest::prelude::*;
-use pundit::corpus::clean::{PLACEHOLDER, clean, is_clean};
-use pundit::corpus::{Block, BlockKind, Corpus, Post, Source, json, text};
+use pundit::import::clean::{PLACEHOLDER, clean, is_clean};
+use pundit::import::{json, text};
+use pundit::model::{Block, BlockKind, Corpus, Post, Source};
 
 fn kind() -> impl Strategy<Value = BlockKind> {
     proptest::sample::select(BlockKind::ALL.to_vec())
@@ -50,6 +51,7 @@ fn post() -> impl Strategy<Value = Post> {
                         url: None,
                     })
                     .collect(),
+                ..Default::default()
             }
         })
 }
@@ -165,6 +167,7 @@ proptest! {
             topics: vec!["t".into()],
             blocks: blocks.into_iter().map(|(kind, text)| Block { kind, text: text.into(), source: None }).collect(),
             sources: Vec::new(),
+            ..Default::default()
         };
         let mut app = App::new(loaded(vec![post]), (width, height), true);
         for _ in 0..focus {

@@ -70,7 +70,7 @@ proptest! {
         actions in prop::collection::vec(action(), 0..40),
     ) {
         let corpus = if bundled {
-            pundit::corpus::load_bundled()
+            pundit::load::load_bundled()
         } else {
             common::small_corpus()
         };

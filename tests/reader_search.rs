@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::{draw, screen_text, small_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pundit::corpus::PostId;
+use pundit::model::PostId;
 use pundit::search::{Location, Scope};
 use pundit::tui::keymap::action_for;
 use pundit::tui::update::update;

@@ -5,7 +5,7 @@ mod common;
 
 use common::small_app;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pundit::corpus::PostId;
+use pundit::model::PostId;
 use pundit::tui::keymap::action_for;
 use pundit::tui::tree::NodeKind;
 use pundit::tui::update::{Effect, update};
@@ -294,7 +294,7 @@ fn clicking_a_quote_selects_its_source_without_scrolling() {
 
 #[test]
 fn the_sources_pane_follows_the_source_being_read() {
-    use pundit::corpus::{Block, BlockKind, Corpus, Post, Source};
+    use pundit::model::{Block, BlockKind, Corpus, Post, Source};
     // One post thirty sources in turn, in a pane too short for all.
     let post = Post {
         id: "many".into(),
@@ -312,6 +312,7 @@ fn the_sources_pane_follows_the_source_being_read() {
                 url: None,
             })
             .collect(),
+        ..Default::default()
     };
     let mut app = App::new(Corpus::new(vec![post], None), (100, 20), true);
     press(&mut app, KeyCode::Tab);

@@ -1,9 +1,11 @@
 //! The bundled seed archive: its posts, sources and topics, and the same
 //! archive reordered and reformatted.
 
-use pundit::corpus::clean::clean;
-use pundit::corpus::load::BUNDLED;
-use pundit::corpus::{BlockKind, Corpus, Post, Topic, load_bundled, text};
+use pundit::import::clean::clean;
+use pundit::import::text;
+use pundit::load::BUNDLED;
+use pundit::load::load_bundled;
+use pundit::model::{BlockKind, Corpus, Post, Topic};
 
 const TITLES: [&str; 10] = [
     "French outrage over Trump comments on Paris attack",
@@ -444,7 +446,7 @@ fn the_corpus_is_the_same_on_one_core_as_on_many() {
             .num_threads(threads)
             .build()
             .expect("a thread pool");
-        pool.install(|| pundit::corpus::json::export(&Corpus::new(parse(&archive), None)))
+        pool.install(|| pundit::import::json::export(&Corpus::new(parse(&archive), None)))
     };
     let one = load(1);
     assert!(

@@ -3,7 +3,8 @@
 //! puts it, and every row adds up to exactly the terminal's width, so a
 //! real terminal lays the cells out where ratatui meant them to be.
 
-use pundit::corpus::{Corpus, PostId, json};
+use pundit::import::json;
+use pundit::model::{Corpus, PostId};
 use pundit::tui::{Action, App, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -256,7 +257,7 @@ fn a_long_unbroken_word_is_cut_to_the_pane_not_past_it() {
 /// assertion in the wrapper, and overflow the pane in release builds).
 #[test]
 fn emoji_with_a_variation_selector_wrap_within_the_width() {
-    use pundit::corpus::{Block, BlockKind, Post};
+    use pundit::model::{Block, BlockKind, Post};
     use pundit::tui::wrap::WrappedArticle;
     let post = Post {
         id: "vs16".into(),
@@ -272,6 +273,7 @@ fn emoji_with_a_variation_selector_wrap_within_the_width() {
             Block::new(BlockKind::Quote, "❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️ e\u{301}❤️"),
         ],
         sources: vec![],
+        ..Default::default()
     };
     for width in 2..70 {
         let article = WrappedArticle::lay_out(PostId(0), &post, width);

@@ -1,9 +1,9 @@
 //! The synthetic archive the load benchmark reads and the README's memory
 //! figures are measured on.
 
-use pundit::corpus::clean::clean;
-use pundit::corpus::load::BUNDLED;
-use pundit::corpus::load_bundled;
+use pundit::import::clean::clean;
+use pundit::load::BUNDLED;
+use pundit::load::load_bundled;
 
 /// The seed repeated until it reaches `bytes`, each copy's titles numbered
 /// so that every post is new.

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pundit::corpus::clean::clean;
-use pundit::corpus::{Block, BlockKind, Corpus, Post, Source};
+use pundit::import::clean::clean;
+use pundit::model::{Block, BlockKind, Corpus, Post, Source};
 use pundit::search::{Mode, Place, Query, Scope, SearchIndex, field_text};
 
 /// A post from fuzz text: the first line is the title, later lines blocks
@@ -36,6 +36,7 @@ fn post_from(text: &str, number: usize) -> Post {
             headline: field(2),
             url: field(1),
         }],
+        ..Post::default()
     }
 }
 

@@ -3,8 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pundit::corpus::clean::is_clean;
-use pundit::corpus::{Corpus, text};
+use pundit::import::clean::is_clean;
+use pundit::import::text;
+use pundit::model::Corpus;
 
 fuzz_target!(|data: &[u8]| {
     // Archives on disk must be UTF-8; the loader rejects other bytes before

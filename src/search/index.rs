@@ -8,7 +8,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::fold;
 use super::query::{FieldClass, Matcher, Query};
 use super::{Location, Match, SearchResults, SourceField};
-use crate::corpus::{Corpus, PostId};
+use crate::model::{Corpus, PostId};
 
 /// Fields are separated in the folded text by a byte that no folded query
 /// contains (folding turns every control character into a space), so a

@@ -47,7 +47,7 @@ pub use worker::{Generation, Outcome, SearchWorker};
 
 use std::ops::Range;
 
-use crate::corpus::PostId;
+use crate::model::PostId;
 
 /// Which part of a post a match is in. Ordered as a post is laid out: the
 /// title, then the blocks, then the sources.
@@ -60,7 +60,7 @@ pub enum Location {
     Source(usize, SourceField),
 }
 
-/// A searchable field of a [`crate::corpus::Source`].
+/// A searchable field of a [`crate::model::Source`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SourceField {
     Outlet,
@@ -110,7 +110,7 @@ impl Match {
 }
 
 /// The original text of a field, if the post has it.
-pub fn field_text(post: &crate::corpus::Post, location: Location) -> Option<&str> {
+pub fn field_text(post: &crate::model::Post, location: Location) -> Option<&str> {
     match location {
         Location::Title => Some(&post.title),
         Location::Block(n) => post.blocks.get(n).map(|block| &*block.text),

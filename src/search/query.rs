@@ -5,7 +5,7 @@ use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
 use super::fold;
-use crate::corpus::BlockKind;
+use crate::model::BlockKind;
 
 /// Which parts of the corpus a query searches.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

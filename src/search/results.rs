@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{Location, Match, Place};
-use crate::corpus::PostId;
+use crate::model::PostId;
 
 /// The matches of a query, in corpus order (post, then title, blocks,
 /// sources, then offset).

@@ -6,7 +6,7 @@ use std::time::Duration;
 use proptest::prelude::*;
 
 use super::*;
-use crate::corpus::{Block, BlockKind, Corpus, Post, Source, Topic};
+use crate::model::{Block, BlockKind, Corpus, Post, Source, Topic};
 
 fn post(id: &str, title: &str, blocks: Vec<Block>, sources: Vec<Source>) -> Post {
     Post {
@@ -17,6 +17,7 @@ fn post(id: &str, title: &str, blocks: Vec<Block>, sources: Vec<Source>) -> Post
         topics: vec!["t".into()],
         blocks,
         sources,
+        ..Default::default()
     }
 }
 

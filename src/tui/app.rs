@@ -12,7 +12,7 @@ use super::search::SearchSession;
 use super::tree::{NodeId, NodeKind, Tree};
 use super::view::layout::{self, Panes};
 use super::wrap::WrappedArticle;
-use crate::corpus::{Corpus, Post, PostId};
+use crate::model::{Corpus, Post, PostId};
 
 /// The pane that receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,7 +5,7 @@
 use super::app::{App, Focus};
 use super::tree::NodeId;
 use super::update;
-use crate::corpus::PostId;
+use crate::model::PostId;
 use crate::search::{Location, Match, Place};
 
 /// Where the reader was, to return to on Esc.

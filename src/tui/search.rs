@@ -14,7 +14,7 @@ pub use super::jump::{SavedPlace, go_to_match};
 use super::app::{App, Overlay};
 use super::jump::{match_is_visible, view_place};
 use super::results;
-use crate::corpus::PostId;
+use crate::model::PostId;
 use crate::search::{
     Location, Match, Mode, Place, Query, Scope, SearchIndex, SearchResults, SearchWorker,
 };

@@ -23,7 +23,8 @@ use super::app::App;
 use super::keymap;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
-use crate::corpus::{Corpus, LoadError, Warning, load_paths_with_progress};
+use crate::load::{LoadError, Warning, load_paths_with_progress};
+use crate::model::Corpus;
 use crate::search::SearchIndex;
 
 /// How long the loop waits for input before looking at the loader again.

@@ -5,7 +5,7 @@
 //! [`super::app::App`]; [`Tree::visible_rows`] turns the two into the rows on
 //! screen.
 
-use crate::corpus::{Corpus, PostId, Topic};
+use crate::model::{Corpus, PostId, Topic};
 
 /// An index into [`Tree::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

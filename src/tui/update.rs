@@ -8,7 +8,7 @@ use super::action::Action;
 use super::app::{App, Focus, Overlay};
 use super::tree::NodeKind;
 use super::view::layout;
-use crate::corpus::PostId;
+use crate::model::PostId;
 
 /// Work for the event loop after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -350,7 +350,7 @@ fn show_source(app: &mut App, source: usize) {
 }
 
 /// The source a command applies to: the selected one, else the one in view.
-fn target_source(app: &App) -> Option<(usize, &crate::corpus::Source)> {
+fn target_source(app: &App) -> Option<(usize, &crate::model::Source)> {
     let post = app.post()?;
     let index = app.selected_source.or_else(|| app.source_in_view())?;
     Some((index, post.sources.get(index)?))

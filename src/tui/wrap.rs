@@ -5,7 +5,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::corpus::{BlockKind, Post, PostId};
+use crate::model::{BlockKind, Post, PostId};
 use crate::search::Location;
 
 /// What a line is, which decides how it is drawn.
@@ -266,7 +266,7 @@ fn refit(line: String, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Block;
+    use crate::model::Block;
 
     fn post() -> Post {
         Post {
@@ -280,6 +280,7 @@ mod tests {
                 Block::new(BlockKind::Quote, "quoted words here").with_source(0),
             ],
             sources: vec![Default::default()],
+            ..Default::default()
         }
     }
 

@@ -4,7 +4,7 @@
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
-use pundit::corpus::{Block, BlockKind, Corpus, Post, Source, Topic};
+use pundit::model::{Block, BlockKind, Corpus, Post, Source, Topic};
 use pundit::tui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -63,6 +63,7 @@ pub fn small_corpus() -> Corpus {
             ),
             source("Stuff", "Cyclists want a lane", None),
         ],
+        ..Default::default()
     };
     let second = Post {
         id: "ferry-strike".into(),
@@ -79,6 +80,7 @@ pub fn small_corpus() -> Corpus {
             "Strike off",
             Some("https://www.rnz.co.nz/news/strike"),
         )],
+        ..Default::default()
     };
     let long_text = "Budget day brings the usual arguments about what was promised and what was \
                      delivered, and who should pay for it.";
@@ -102,6 +104,7 @@ pub fn small_corpus() -> Corpus {
             "Budget 2018",
             Some("https://newsroom.co.nz/budget"),
         )],
+        ..Default::default()
     };
     let topics = vec![
         Topic {

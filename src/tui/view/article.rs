@@ -10,7 +10,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use super::layout;
 use super::palette::Palette;
 use super::truncated;
-use crate::corpus::BlockKind;
+use crate::model::BlockKind;
 use crate::tui::app::{App, Focus};
 use crate::tui::wrap::{ArticleLine, LineKind};
 

@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::Source;
+use crate::model::Source;
 
 /// Well-known outlets: the name shown, other names it goes by, and its
 /// domains (so that a bare URL gets a readable outlet).

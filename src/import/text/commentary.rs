@@ -1,5 +1,5 @@
 //! Telling the author's commentary from a quoted report: the test that ends
-//! a run of quotes (see [`super::text`]).
+//! a run of quotes (see [`super`]).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;

@@ -32,6 +32,9 @@
 //!
 //! Topics are sorted by number of posts, then name.
 
+mod wordlists;
+mod words;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
@@ -39,9 +42,9 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
-use super::words::{Word, capitalised_words, words_into};
-use super::{Post, Topic};
+use crate::model::{Post, Topic};
+use wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
+use words::{Word, capitalised_words, words_into};
 
 /// A post is about a term its title uses, or its text uses this often.
 const ABOUT_THRESHOLD: u32 = 3;
@@ -902,7 +905,7 @@ fn choose<'a>(posts: &'a [Post], tally: Tally<'a>, vocabulary: &Vocabulary<'a>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Block, BlockKind, slug};
+    use crate::model::{Block, BlockKind, slug};
 
     fn post(title: &str, body: &[&str]) -> Post {
         Post {
@@ -916,6 +919,7 @@ mod tests {
                 .map(|t| Block::new(BlockKind::Paragraph, *t))
                 .collect(),
             sources: Vec::new(),
+            ..Default::default()
         }
     }
 

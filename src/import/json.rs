@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use rayon::prelude::*;
 
 use super::clean::{clean_boxed, clean_cow, clean_in_place};
-use super::load::LoadError;
-use super::{Block, Corpus, Post, Source, Topic};
+use crate::load::LoadError;
+use crate::model::{Block, Comment, Corpus, Post, Source, Topic};
 
 #[derive(Deserialize)]
 struct NativeFile<'a> {
@@ -48,12 +48,20 @@ struct PostRead<'a> {
     author: Option<String>,
     #[serde(default)]
     date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default, deserialize_with = "exact_vec")]
+    tags: Vec<String>,
     #[serde(default, borrow)]
     topics: Vec<Borrowed<'a>>,
     #[serde(default, deserialize_with = "exact_vec")]
     blocks: Vec<Block>,
     #[serde(default, deserialize_with = "exact_vec")]
     sources: Vec<Source>,
+    #[serde(default)]
+    comment_count: Option<u32>,
+    #[serde(default, deserialize_with = "exact_vec")]
+    comments: Vec<Comment>,
 }
 
 impl<'a> PostRead<'a> {
@@ -76,9 +84,13 @@ impl<'a> PostRead<'a> {
             title: self.title,
             author: self.author,
             date: self.date,
+            url: self.url,
+            tags: self.tags,
             topics: Vec::new(),
             blocks: self.blocks,
             sources: self.sources,
+            comment_count: self.comment_count,
+            comments: self.comments,
         };
         clean_post(&mut post);
         (post, topics)
@@ -159,16 +171,8 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
         file.posts.into_par_iter().map(PostRead::into_post).unzip();
     share_topic_names(&mut posts, topic_names);
     for post in &posts {
-        for (number, block) in post.blocks.iter().enumerate() {
-            if let Some(source) = block.source().filter(|&s| s >= post.sources.len()) {
-                return Err(invalid(format!(
-                    "post \"{}\", block {}: source {source} does not exist (the post has {})",
-                    post.id,
-                    number + 1,
-                    post.sources.len()
-                )));
-            }
-        }
+        check_references(post)
+            .map_err(|problem| invalid(format!("post \"{}\", {problem}", post.id)))?;
     }
     let ids: HashMap<&str, &Arc<str>> = posts.iter().map(|p| (&*p.id, &p.id)).collect();
     let topics = share_post_ids(file.topics, &ids).map_err(|(topic, id)| {
@@ -178,6 +182,48 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
     })?;
     drop(ids);
     Ok((posts, topics))
+}
+
+/// Every index a post holds points where it may: a block's source into
+/// its own list of sources, a comment's parent to an earlier comment.
+/// Returns where the first bad one is and what is wrong with it.
+fn check_references(post: &Post) -> Result<(), String> {
+    check_block_sources(&post.blocks, post.sources.len()).map_err(|(number, source)| {
+        format!(
+            "block {number}: source {source} does not exist (the post has {})",
+            post.sources.len()
+        )
+    })?;
+    for (index, comment) in post.comments.iter().enumerate() {
+        let number = index + 1;
+        if let Some(parent) = comment.parent().filter(|&p| p >= index) {
+            return Err(format!(
+                "comment {number}: parent {parent} does not come before it (parents precede their replies)"
+            ));
+        }
+        check_block_sources(&comment.blocks, comment.sources.len()).map_err(
+            |(block, source)| {
+                format!(
+                    "comment {number}, block {block}: source {source} does not exist (the comment has {})",
+                    comment.sources.len()
+                )
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The first block (numbered from 1) whose source is not below `sources`,
+/// with that source.
+fn check_block_sources(blocks: &[Block], sources: usize) -> Result<(), (usize, usize)> {
+    match blocks
+        .iter()
+        .enumerate()
+        .find_map(|(n, block)| block.source().filter(|&s| s >= sources).map(|s| (n + 1, s)))
+    {
+        Some(bad) => Err(bad),
+        None => Ok(()),
+    }
 }
 
 /// The corpus as native JSON, pretty-printed, ending in a newline.
@@ -218,15 +264,31 @@ fn clean_option(field: &mut Option<String>) {
     }
 }
 
-/// Cleans what [`PostRead::into_post`] has not: the post's own text.
+/// Cleans what [`PostRead::into_post`] has not: the post's own text and
+/// its comments'.
 fn clean_post(post: &mut Post) {
     clean_in_place(&mut post.title);
     clean_option(&mut post.author);
     clean_option(&mut post.date);
-    for block in &mut post.blocks {
+    clean_option(&mut post.url);
+    for tag in &mut post.tags {
+        clean_in_place(tag);
+    }
+    clean_blocks_and_sources(&mut post.blocks, &mut post.sources);
+    for comment in &mut post.comments {
+        clean_in_place(&mut comment.id);
+        clean_option(&mut comment.author);
+        clean_option(&mut comment.date);
+        clean_option(&mut comment.label);
+        clean_blocks_and_sources(&mut comment.blocks, &mut comment.sources);
+    }
+}
+
+fn clean_blocks_and_sources(blocks: &mut [Block], sources: &mut [Source]) {
+    for block in blocks {
         clean_boxed(&mut block.text);
     }
-    for source in &mut post.sources {
+    for source in sources {
         clean_option(&mut source.outlet);
         clean_option(&mut source.headline);
         clean_option(&mut source.url);
@@ -294,6 +356,63 @@ mod tests {
             error.contains("block 1: source 2 does not exist"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_comment_whose_parent_follows_it_is_reported() {
+        let text = r#"{"posts":[{"id":"a","title":"A","comments":[
+            {"id":"c1","parent":null},{"id":"c2","parent":2},{"id":"c3","parent":0}]}]}"#;
+        let error = parse("x.json", text).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "x.json: post \"a\", comment 2: parent 2 does not come before it (parents precede their replies)"
+        );
+    }
+
+    #[test]
+    fn a_comment_block_citing_a_missing_source_is_reported() {
+        let text = r#"{"posts":[{"id":"a","title":"A","comments":[
+            {"id":"c1","blocks":[{"kind":"citation","text":"x","source":0}]}]}]}"#;
+        let error = parse("x.json", text).unwrap_err().to_string();
+        assert!(
+            error.ends_with("comment 1, block 1: source 0 does not exist (the comment has 0)"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn old_files_without_threads_or_tags_still_load() {
+        let text = r#"{"posts":[{"id":"a","title":"A","blocks":[]}]}"#;
+        let (posts, _) = parse("x.json", text).unwrap();
+        assert!(posts[0].comments.is_empty() && posts[0].tags.is_empty());
+        assert_eq!(posts[0].comment_count, None);
+    }
+
+    #[test]
+    fn comments_are_cleaned_on_the_way_in() {
+        let text = r#"{"posts":[{"id":"a","title":"A","tags":["t\u001b[2J"],"comments":[
+            {"id":"c1","author":"\u001b]0;x\u0007Ann","blocks":[{"kind":"paragraph","text":"hi\u009b"}]}]}]}"#;
+        let (posts, _) = parse("x.json", text).unwrap();
+        assert_eq!(posts[0].tags, ["t\u{FFFD}"]);
+        let comment = &posts[0].comments[0];
+        assert_eq!(comment.author.as_deref(), Some("\u{FFFD}Ann"));
+        assert_eq!(&*comment.blocks[0].text, "hi\u{FFFD}");
+    }
+
+    #[test]
+    fn threads_tags_and_counts_round_trip_unchanged() {
+        let text = r#"{"posts":[{"id":"a","title":"A","url":"https://example.org/a","tags":["Politics",""],
+            "comment_count":74,"comments":[
+            {"id":"c1","author":"Ann","date":"May 1","label":"1","blocks":[{"kind":"paragraph","text":"First"}]},
+            {"id":"c2","parent":0,"label":"1.1","blocks":[{"kind":"citation","text":"https://x.org","source":0}],
+             "sources":[{"url":"https://x.org"}]},
+            {"id":"c3"}]}]}"#;
+        let (posts, topics) = parse("x.json", text).unwrap();
+        assert_eq!(posts[0].comments[1].parent(), Some(0));
+        let first = export(&Corpus::new(posts, Some(topics)));
+        let (again, topics) = parse("x.json", &first).unwrap();
+        assert_eq!(export(&Corpus::new(again, Some(topics))), first);
+        assert!(first.contains("\"comment_count\": 74"), "{first}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::clean::{clean, is_blank};
+use crate::import::clean::{clean, is_blank};
 
 /// One paragraph of the archive, cleaned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn pieces_cut_at_blank_lines_give_the_paragraphs_of_the_whole() {
-        let wrapped: String = crate::corpus::load::BUNDLED
+        let wrapped: String = crate::load::BUNDLED
             .split('\n')
             .map(|line| textwrap::fill(line, 50) + "\n")
             .collect();

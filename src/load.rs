@@ -8,10 +8,12 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Corpus, Post, Topic, json, paragraphs, text};
+use crate::import::json;
+use crate::import::text::{self, paragraphs};
+use crate::model::{Corpus, Post, Topic};
 
 /// The bundled default corpus, embedded in the binary.
-pub const BUNDLED: &str = include_str!("../../assets/seed.txt");
+pub const BUNDLED: &str = include_str!("../assets/seed.txt");
 
 /// Bytes read between two progress reports.
 const PROGRESS_STEP: u64 = 4 << 20;
@@ -401,7 +403,7 @@ mod tests {
     #[test]
     fn a_directory_skips_what_it_cannot_read() {
         let dir = temp_dir("dir");
-        fs::write(dir.join("a.txt"), crate::corpus::load::BUNDLED).unwrap();
+        fs::write(dir.join("a.txt"), crate::load::BUNDLED).unwrap();
         fs::write(dir.join("b.bin"), b"\xff\xfe\x00").unwrap();
         let loaded = load_paths(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(loaded.warnings.len(), 1);

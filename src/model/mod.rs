@@ -4,25 +4,10 @@
 //! of pundit refers to its parts by index ([`PostId`], block number, source
 //! number). The serde derives here *are* the native JSON format.
 
-pub mod clean;
-mod commentary;
-mod furniture;
-pub mod json;
-pub mod load;
-pub mod paragraphs;
-mod segment;
-mod sources;
-pub mod text;
-pub mod topics;
-mod wordlists;
-mod words;
-
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-
-pub use load::{LoadError, Loaded, Warning, load_bundled, load_paths, load_paths_with_progress};
 
 /// The index of a post in [`Corpus::posts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,7 +106,7 @@ impl Source {
 }
 
 /// One commentary post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     /// A slug of the title, unique in the corpus. Shared, not copied, by
     /// the topics that hold the post.
@@ -133,6 +118,14 @@ pub struct Post {
     /// The date as the archive gives it, where it gives one.
     #[serde(default)]
     pub date: Option<String>,
+    /// The post's own address, where the archive gives one (a feed item's
+    /// link, a saved page's canonical URL).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The tags or categories the archive files the post under, as it
+    /// names them. Topic derivation takes them as strong evidence.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Names of the topics this post is filed under, shared with every
     /// other post under them.
     #[serde(default)]
@@ -141,6 +134,48 @@ pub struct Post {
     pub blocks: Vec<Block>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The number of comments as the page states it ("74 comments"), which
+    /// may be more than `comments` holds when the page showed only part
+    /// of the thread.
+    #[serde(default)]
+    pub comment_count: Option<u32>,
+    /// The comment thread, flat, in thread order: every comment comes after
+    /// its parent, and replies follow the comment they answer.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+/// One reader's comment under a post.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Unique among the post's comments.
+    pub id: String,
+    /// Index into the post's `comments` of the comment this one answers,
+    /// always before it; `None` for a top-level comment. See
+    /// [`Comment::parent`].
+    #[serde(default)]
+    pub parent: Option<u32>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The comment's position as the page printed it ("1.2.1").
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The comment's text, in the same kinds of blocks as a post's; a
+    /// block's `source` indexes the comment's own `sources`.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    /// What the comment cites: links and citations inside it.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+impl Comment {
+    /// Index into the post's `comments` of the comment this one answers.
+    pub fn parent(&self) -> Option<usize> {
+        self.parent.map(|p| p as usize)
+    }
 }
 
 impl Post {
@@ -196,9 +231,9 @@ impl Corpus {
         let topics = match topics {
             Some(topics) if !topics.is_empty() => topics,
             _ if !posts.is_empty() && posts.iter().all(|p| !p.topics.is_empty()) => {
-                topics::tree_from_post_topics(&posts)
+                crate::topics::tree_from_post_topics(&posts)
             }
-            _ => topics::derive(&mut posts),
+            _ => crate::topics::derive(&mut posts),
         };
         let by_id = posts
             .iter()
@@ -315,6 +350,7 @@ mod tests {
             topics: vec!["x".into()],
             blocks: vec![],
             sources: vec![],
+            ..Default::default()
         }
     }
 

@@ -24,7 +24,7 @@ const C1_DCS: char = '\u{90}';
 /// Normalises one piece of untrusted text; see the module documentation.
 ///
 /// ```
-/// use pundit::corpus::clean::clean;
+/// use pundit::import::clean::clean;
 /// assert_eq!(clean("  a\u{a0}b\t\tc \r\n"), "a b c");
 /// assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "x\u{FFFD}y");
 /// ```

@@ -1,10 +1,16 @@
 //! The plain-text importer: scraped archives of commentary posts, paragraphs
 //! separated by blank lines, nothing between posts.
 //!
-//! The pipeline: split into paragraphs ([`super::paragraphs`]), set furniture aside
-//! ([`super::furniture`]), recognise citations ([`super::sources`]), find the
-//! titles ([`super::segment`]), then give every paragraph of a post its kind
+//! The pipeline: split into paragraphs ([`paragraphs`]), set furniture aside
+//! ([`furniture`]), recognise citations ([`sources`]), find the
+//! titles ([`segment`]), then give every paragraph of a post its kind
 //! and tie quotes to the source they quote ([`blocks`]).
+
+mod commentary;
+mod furniture;
+pub mod paragraphs;
+mod segment;
+mod sources;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -12,13 +18,13 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::commentary::sounds_like_commentary;
-use super::furniture::{self, Furniture};
-use super::load::LoadError;
-use super::paragraphs::{Paragraph, paragraphs};
-use super::segment::{self, Features};
-use super::sources::{self, OutletEvidence};
-use super::{Block, BlockKind, Post, Source, slug};
+use crate::load::LoadError;
+use crate::model::{Block, BlockKind, Post, Source, slug};
+use commentary::sounds_like_commentary;
+use furniture::Furniture;
+use paragraphs::{Paragraph, paragraphs};
+use segment::Features;
+use sources::OutletEvidence;
 
 /// Parses a plain-text archive into posts. Never fails on text; an archive
 /// with no paragraphs gives no posts.
@@ -170,6 +176,7 @@ impl Run<'_> {
             topics: Vec::new(),
             blocks,
             sources: post_sources,
+            ..Default::default()
         }
     }
 }
