@@ -56,6 +56,12 @@ pub enum Action {
     /// The wheel turned over column, row; `true` is towards the end.
     Wheel(u16, u16, bool),
 
+    /// A character typed into the open prompt or filter with more typing
+    /// queued behind it: the text grows, and the search or filter runs on
+    /// the typing that ends the run (a paste, a burst of keys), not on
+    /// each character.
+    TypeAhead(char),
+
     /// Searching: the prompt, n/N, the results list.
     Search(SearchAction),
     /// Filtering the Topics pane.
@@ -101,6 +107,7 @@ impl Action {
             Action::Resize(..) => "Resize",
             Action::Click(..) => "Select and focus what is under the pointer",
             Action::Wheel(..) => "Scroll the pane under the pointer",
+            Action::TypeAhead(_) => "Type, more typing following",
             Action::Search(action) => action.description(),
             Action::Filter(action) => action.description(),
         }

@@ -5,7 +5,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::app::{App, Overlay};
-use super::tree::NodeId;
+use super::tree::{NodeId, NodeKind};
 use super::update;
 
 /// Everything the user can do with the filter, as data.
@@ -51,7 +51,12 @@ pub fn visible_rows(app: &App) -> Vec<NodeId> {
     if !app.filter.is_active() {
         return app.tree.visible_rows(&app.expanded);
     }
-    let keep = matching_nodes(app, &app.filter.text);
+    filtered_rows(app, &scores(app, &app.filter.text))
+}
+
+/// The rows a filter with these per-node `scores` leaves.
+fn filtered_rows(app: &App, scores: &[Option<u32>]) -> Vec<NodeId> {
+    let keep = matching_nodes(app, scores);
     let mut rows = Vec::new();
     let mut stack: Vec<NodeId> = app.tree.roots().iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
@@ -64,9 +69,9 @@ pub fn visible_rows(app: &App) -> Vec<NodeId> {
     rows
 }
 
-/// Per node: whether it matches `text` or has a descendant that does.
-fn matching_nodes(app: &App, text: &str) -> Vec<bool> {
-    let mut keep: Vec<bool> = scores(app, text).iter().map(Option::is_some).collect();
+/// Per node: whether it matches or has a descendant that does.
+fn matching_nodes(app: &App, scores: &[Option<u32>]) -> Vec<bool> {
+    let mut keep: Vec<bool> = scores.iter().map(Option::is_some).collect();
     // Children come after their parents in the node list, so walking it
     // backwards marks every ancestor of a match.
     for index in (0..keep.len()).rev() {
@@ -79,22 +84,31 @@ fn matching_nodes(app: &App, text: &str) -> Vec<bool> {
     keep
 }
 
-/// Per node: how well its label matches `text` (nucleo's fuzzy score).
+/// Per node: how well its label matches `text` (nucleo's fuzzy score). A
+/// post listed under several topics is scored once.
 fn scores(app: &App, text: &str) -> Vec<Option<u32>> {
     let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buffer = Vec::new();
+    let mut by_post: Vec<Option<Option<u32>>> = vec![None; app.corpus.posts.len()];
+    let mut score = |label: &str| pattern.score(Utf32Str::new(label, &mut buffer), &mut matcher);
     (0..app.tree.len())
         .map(|index| {
-            let label = app.node_label(NodeId(index));
-            pattern.score(Utf32Str::new(label, &mut buffer), &mut matcher)
+            let node = NodeId(index);
+            match app.tree.node(node).kind {
+                NodeKind::Post(post) => match by_post.get_mut(post.0) {
+                    Some(Some(known)) => *known,
+                    Some(slot) => *slot.insert(score(app.node_label(node))),
+                    None => score(app.node_label(node)),
+                },
+                _ => score(app.node_label(node)),
+            }
         })
         .collect()
 }
 
 /// The row of the post that matches the filter best (the first of equals).
-fn best_post_row(app: &App) -> Option<usize> {
-    let scores = scores(app, &app.filter.text);
+fn best_post_row(app: &App, scores: &[Option<u32>]) -> Option<usize> {
     let mut best: Option<(usize, u32)> = None;
     for (row, node) in app.rows.iter().enumerate() {
         if app.tree.node(*node).is_group() {
@@ -131,15 +145,32 @@ pub fn update(app: &mut App, action: FilterAction) {
     }
 }
 
+/// Adds `c` to the filter without filtering: more typing follows, and the
+/// rows are filtered when it ends (see [`crate::tui::Action::TypeAhead`]).
+pub fn type_ahead(app: &mut App, c: char) {
+    if app.overlay == Some(Overlay::Filter) {
+        app.filter.text.push(c);
+    }
+}
+
 fn change(app: &mut App, edit: impl FnOnce(&mut String)) {
     let selected = app.selected_node();
     edit(&mut app.filter.text);
-    app.rows = visible_rows(app);
+    let scores = if app.filter.is_active() {
+        scores(app, &app.filter.text)
+    } else {
+        Vec::new()
+    };
+    app.rows = if app.filter.is_active() {
+        filtered_rows(app, &scores)
+    } else {
+        app.tree.visible_rows(&app.expanded)
+    };
     // While filtering, select the post that matches best (what the user is
     // looking for); once cleared, the row that was selected.
     let still_shown = selected.and_then(|node| app.rows.iter().position(|&row| row == node));
     app.tree_selected = if app.filter.is_active() {
-        best_post_row(app).or(still_shown)
+        best_post_row(app, &scores).or(still_shown)
     } else {
         still_shown
     }

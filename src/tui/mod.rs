@@ -8,10 +8,12 @@
 pub mod action;
 pub mod app;
 pub mod filter;
+pub mod input;
 pub mod jump;
 pub mod keymap;
 pub mod results;
 pub mod search;
+pub mod signals;
 pub mod terminal;
 pub mod tree;
 pub mod update;

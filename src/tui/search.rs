@@ -354,6 +354,18 @@ fn prompt_is_open(app: &App) -> bool {
     app.overlay == Some(Overlay::Prompt) && app.search.prompt.is_some()
 }
 
+/// Adds `c` to the query without running it: more typing follows, and the
+/// query runs when it ends (see [`crate::tui::Action::TypeAhead`]).
+pub fn type_ahead(app: &mut App, c: char) {
+    if !prompt_is_open(app) {
+        return;
+    }
+    if let Some(prompt) = app.search.prompt.as_mut() {
+        prompt.text.push(c);
+        prompt.recalled = None;
+    }
+}
+
 fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
     change_prompt(app, |prompt| {
         change(&mut prompt.text);

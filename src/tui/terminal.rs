@@ -1,34 +1,41 @@
 //! The terminal and the event loop: setup and restore on every exit path,
 //! signals, suspend, background loading, and carrying out effects.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    MouseButton, MouseEventKind,
 };
 use crossterm::terminal::EnterAlternateScreen;
 use crossterm::{cursor, execute, terminal as ct};
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 
 use super::action::Action;
 use super::app::App;
 use super::keymap;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
+use super::{input, signals};
 use crate::load::{LoadError, Warning, load_paths_with_progress};
 use crate::model::Corpus;
 use crate::search::SearchIndex;
 
 /// How long the loop waits for input before looking at the loader again.
 const TICK: Duration = Duration::from_millis(50);
+
+/// The longest the loop applies queued input before it draws: a storm of
+/// keys is applied in batches with a frame after each, not a frame per key.
+const BATCH: Duration = Duration::from_millis(100);
 
 /// Owns the terminal while the reader runs; restores it when dropped, so
 /// every way out of the loop (return, `?`, unwinding) leaves it usable.
@@ -38,11 +45,13 @@ struct Guard {
 
 impl Guard {
     fn enter() -> io::Result<Guard> {
+        signals::remember_cooked_mode();
+        signals::restore_on_abort()?;
         let terminal = ratatui::try_init()?;
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         // After ratatui's, so that ours wraps it and runs first.
         install_panic_hook();
-        execute!(io::stdout(), EnableMouseCapture)?;
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         Ok(Guard { terminal })
     }
 
@@ -53,7 +62,12 @@ impl Guard {
         signal_hook::low_level::raise(SIGTSTP)?;
         ct::enable_raw_mode()?;
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         self.terminal.clear()
     }
 }
@@ -64,21 +78,43 @@ impl Drop for Guard {
     }
 }
 
-/// Whether pundit has the terminal (raw mode, alternate screen, mouse).
-static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+/// Whether pundit has the terminal (raw mode, alternate screen, mouse,
+/// bracketed paste).
+pub(super) static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Mouse off, cooked mode, main screen, cursor shown. Errors are ignored:
+/// Held while a frame is drawn, so that a signal arriving mid-frame
+/// restores the terminal after the frame rather than in the middle of it.
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// The drawing lock, waiting at most `wait` for a frame to finish (a
+/// terminal that stopped reading must not keep pundit from exiting).
+pub(super) fn output_lock_within(wait: Duration) -> Option<MutexGuard<'static, ()>> {
+    let deadline = Instant::now() + wait;
+    loop {
+        match DRAWING.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Mouse and paste reporting off, cooked mode, main screen, cursor shown.
+/// Errors are ignored:
 /// this runs on the way out, when there is nothing better to do.
 ///
 /// Only the first call after taking the terminal acts: leaving the
 /// alternate screen also moves the cursor back, so a second restore (the
 /// guard dropped while unwinding from a panic) would put the shell's next
 /// output over the panic message.
-fn leave_terminal() {
+pub(super) fn leave_terminal() {
     if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
         return;
     }
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     let _ = execute!(io::stdout(), cursor::Show);
 }
@@ -133,33 +169,25 @@ enum Screen {
 }
 
 pub fn run(paths: &[PathBuf], color: bool) -> anyhow::Result<ExitCode> {
-    watch_terminating_signals()?;
+    signals::watch_terminating_signals()?;
     let loader = spawn_loader(paths.to_vec());
     let mut guard = Guard::enter()?;
-    let result = event_loop(&mut guard, &loader, color);
+    let input = input::spawn_reader()?;
+    let result = event_loop(&mut guard, &loader, &input, color);
     drop(guard);
     result
 }
 
-/// Raw mode turns Ctrl-C into plain input, and a hang-up leaves the input
-/// side at end of file, where crossterm's reader can spin without returning
-/// to the loop. So SIGTERM and SIGHUP are answered on a thread of their own:
-/// restore the terminal (harmless if it is gone) and exit with 128 + the
-/// signal's number, as a shell expects.
-fn watch_terminating_signals() -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            leave_terminal();
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
+/// What the loop does after an event.
+enum Next {
+    Continue,
+    Quit,
 }
 
 fn event_loop(
     guard: &mut Guard,
     loader: &Receiver<Loading>,
+    input: &Receiver<io::Result<Event>>,
     color: bool,
 ) -> anyhow::Result<ExitCode> {
     let palette = Palette::new(color);
@@ -168,6 +196,7 @@ fn event_loop(
     let panic_in_draw = std::env::var_os("PUNDIT_TEST_PANIC_IN_DRAW").is_some();
     let mut screen = Screen::Loading(Progress::default());
     let mut dirty = true;
+    let mut pending: VecDeque<Event> = VecDeque::new();
     loop {
         if let Screen::Loading(progress) = &mut screen {
             match loader.try_recv() {
@@ -205,50 +234,109 @@ fn event_loop(
             }
         }
         if dirty {
-            guard.terminal.draw(|frame| match &screen {
-                Screen::Loading(progress) => view::loading::render(frame, *progress, &palette),
-                Screen::Ready(_) if panic_in_draw => {
-                    panic!("forced panic while drawing (PUNDIT_TEST_PANIC_IN_DRAW)")
-                }
-                Screen::Ready(app) => view::render(frame, app),
-            })?;
+            draw(guard, &mut screen, &palette, panic_in_draw)?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
-            continue;
-        }
-        let event = event::read()?;
-        dirty = true;
-        let app = match &mut screen {
-            Screen::Ready(app) => app,
-            Screen::Loading(_) => {
-                if is_quit_while_loading(&event) {
-                    return Ok(ExitCode::SUCCESS);
+        if pending.is_empty() {
+            match input.recv_timeout(TICK) {
+                Ok(event) => pending.push_back(event?),
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => {
+                    anyhow::bail!("the terminal input closed")
                 }
-                continue;
             }
-        };
-        let events = match event {
-            Event::Key(key) => keymap::keys_of(key, app.focus, app.overlay)
-                .into_iter()
-                .map(Event::Key)
-                .collect(),
-            other => vec![other],
-        };
-        for event in events {
-            let Some(action) = action_for_event(&event, app) else {
-                continue;
-            };
-            let effect = update::update(app, action);
-            carry_out(effect, guard, app)?;
-            if app.quit {
+        }
+        // Everything that has arrived is applied before the next frame, up
+        // to a batch's worth of time: input never waits behind frames.
+        while let Ok(event) = input.try_recv() {
+            pending.push_back(event?);
+        }
+        dirty = true;
+        let batch_end = Instant::now() + BATCH;
+        while let Some(event) = pending.pop_front() {
+            if let Next::Quit = apply_event(event, pending.front(), &mut screen, guard)? {
                 // The process ends next: the terminal comes back at once
                 // rather than after a large corpus is freed piece by piece.
                 std::mem::forget(screen);
                 return Ok(ExitCode::SUCCESS);
             }
+            if Instant::now() >= batch_end {
+                break;
+            }
         }
     }
+}
+
+/// Draws a frame of whatever the screen shows, holding the drawing lock.
+/// The reader's state learns the terminal's size first: a resize that
+/// arrived since the last event must not leave state and frame disagreeing.
+fn draw(
+    guard: &mut Guard,
+    screen: &mut Screen,
+    palette: &Palette,
+    panic_in_draw: bool,
+) -> anyhow::Result<()> {
+    if let Screen::Ready(app) = screen {
+        let size = guard.terminal.size()?;
+        if (size.width, size.height) != app.size {
+            update::update(app, Action::Resize(size.width, size.height));
+        }
+    }
+    let _drawing = DRAWING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    guard.terminal.draw(|frame| match &*screen {
+        Screen::Loading(progress) => view::loading::render(frame, *progress, palette),
+        Screen::Ready(_) if panic_in_draw => {
+            panic!("forced panic while drawing (PUNDIT_TEST_PANIC_IN_DRAW)")
+        }
+        Screen::Ready(app) => view::render(frame, app),
+    })?;
+    Ok(())
+}
+
+/// Applies one terminal event to the screen; `next` is the event queued
+/// behind it, if any, so that a run of typing filters or searches once.
+fn apply_event(
+    event: Event,
+    next: Option<&Event>,
+    screen: &mut Screen,
+    guard: &mut Guard,
+) -> anyhow::Result<Next> {
+    let app = match screen {
+        Screen::Ready(app) => app,
+        Screen::Loading(_) => {
+            return Ok(if is_quit_while_loading(&event) {
+                Next::Quit
+            } else {
+                Next::Continue
+            });
+        }
+    };
+    let events = match event {
+        Event::Key(key) => keymap::keys_of(key, app.focus, app.overlay)
+            .into_iter()
+            .map(Event::Key)
+            .collect(),
+        other => vec![other],
+    };
+    let count = events.len();
+    for (n, event) in events.into_iter().enumerate() {
+        let mut actions = match &event {
+            Event::Paste(text) => input::pasted(text, app.overlay),
+            other => action_for_event(other, app).into_iter().collect(),
+        };
+        let typing_follows = n + 1 == count && input::continues_typing(next, app);
+        input::defer_typing(&mut actions, typing_follows);
+        for action in actions {
+            let effect = update::update(app, action);
+            carry_out(effect, guard, app)?;
+            if app.quit {
+                return Ok(Next::Quit);
+            }
+        }
+    }
+    Ok(Next::Continue)
 }
 
 fn is_quit_while_loading(event: &Event) -> bool {

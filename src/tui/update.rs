@@ -77,6 +77,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel(x, y, down) => wheel(app, x, y, down),
+        Action::TypeAhead(c) => match app.overlay {
+            Some(Overlay::Prompt) => super::search::type_ahead(app, c),
+            Some(Overlay::Filter) => super::filter::type_ahead(app, c),
+            _ => {}
+        },
         Action::Search(action) => super::search::update(app, action),
         Action::Filter(action) => super::filter::update(app, action),
     }

@@ -18,7 +18,9 @@ pub struct Allowed {
 
 /// Private modes pundit (through ratatui and crossterm) sets and resets:
 /// cursor visibility, alternate screen, mouse reporting, bracketed paste.
-const MODES: &[&str] = &["?25", "?1049", "?1000", "?1002", "?1003", "?1006", "?1015"];
+const MODES: &[&str] = &[
+    "?25", "?1049", "?1000", "?1002", "?1003", "?1006", "?1015", "?2004",
+];
 
 /// Code points that change layout without showing anything.
 fn is_invisible_format(c: char) -> bool {

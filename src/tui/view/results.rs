@@ -14,29 +14,29 @@ use super::{layout, pane_block, truncated};
 use crate::search::{self, Location, Match, SourceField};
 use crate::tui::app::App;
 
-/// Where the list's box goes on a terminal of `size`.
-fn box_rect(size: (u16, u16)) -> Rect {
-    let area = Rect::new(0, 0, size.0, size.1);
+/// Where the list's box goes in `area` (the frame it is drawn on).
+fn box_rect(area: Rect) -> Rect {
     let width = area.width.saturating_sub(4).min(140);
     let height = area.height.saturating_sub(2);
     Rect {
-        x: (area.width - width) / 2,
-        y: (area.height - height) / 2,
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
         width,
         height,
     }
 }
 
-/// The rows of the list inside its box (for paging and scrolling).
+/// The rows of the list inside its box on a terminal of `size` (for paging
+/// and scrolling; drawing sizes the box from its frame).
 pub fn list_rect(size: (u16, u16)) -> Rect {
-    layout::inner(box_rect(size))
+    layout::inner(box_rect(Rect::new(0, 0, size.0, size.1)))
 }
 
-pub fn render(frame: &mut Frame, app: &App, palette: &Palette, _area: Rect) {
+pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
     let Some(active) = app.search.active.as_ref() else {
         return;
     };
-    let rect = box_rect(app.size);
+    let rect = box_rect(area);
     frame.render_widget(Clear, rect);
     let list = &app.search.list;
     let title = format!(
