@@ -48,6 +48,9 @@ fn assert_output_restores_the_terminal(session: &Session) {
     let mouse_on = last(b"\x1b[?1000h").expect("mouse capture was on");
     let mouse_off = last(b"\x1b[?1000l").expect("mouse capture turned off");
     assert!(mouse_off > mouse_on, "mouse capture is turned off last");
+    let paste_on = last(b"\x1b[?2004h").expect("bracketed paste was on");
+    let paste_off = last(b"\x1b[?2004l").expect("bracketed paste turned off");
+    assert!(paste_off > paste_on, "bracketed paste is turned off last");
     let shown = last(b"\x1b[?25h").expect("the cursor is shown");
     if let Some(hidden) = last(b"\x1b[?25l") {
         assert!(shown > hidden, "the cursor is shown last");
@@ -87,6 +90,48 @@ fn sighup_mid_session_restores_the_terminal() {
     session.signal("HUP");
     assert_eq!(session.wait_exit(), 129, "128 + SIGHUP");
     assert_output_restores_the_terminal(&session);
+}
+
+#[test]
+fn sigint_sigquit_and_every_other_terminating_signal_restore_the_terminal() {
+    // 128 + the signal's number, as a shell reports a death by signal.
+    for (signal, status) in [
+        ("INT", 130),
+        ("QUIT", 131),
+        ("USR1", 138),
+        ("USR2", 140),
+        ("ALRM", 142),
+        ("PWR", 158),
+    ] {
+        let mut session = reading_session(&[]);
+        session.wait_until_quiet();
+        session.signal(signal);
+        assert_eq!(session.wait_exit(), status, "SIG{signal}");
+        assert_output_restores_the_terminal(&session);
+    }
+}
+
+#[test]
+fn sigint_with_an_overlay_open_mid_storm_restores_the_terminal() {
+    let mut session = reading_session(&[]);
+    session.send("/trump");
+    session.send(&"jk".repeat(500));
+    session.signal("INT");
+    assert_eq!(session.wait_exit(), 130);
+    assert_output_restores_the_terminal(&session);
+}
+
+#[test]
+fn an_abort_restores_the_terminal_and_says_so() {
+    // SIGABRT from outside takes the path an allocation failure or a stack
+    // overflow takes: abort() raises it in the failing thread.
+    let mut session = reading_session(&[]);
+    session.wait_until_quiet();
+    session.signal("ABRT");
+    assert_ne!(session.wait_exit(), 0, "an abort is a failure");
+    assert_output_restores_the_terminal(&session);
+    let screen = session.screen();
+    assert!(screen.contains("pundit: aborted"), "{screen}");
 }
 
 #[test]
