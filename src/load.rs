@@ -1,16 +1,24 @@
 //! Reading archives from disk: files and directories, format detection,
 //! errors that name the file and the place.
 //!
-//! Files are only ever opened for reading.
+//! Files are only ever opened for reading. Only regular files and
+//! directories are read (see [`walk`]). Every file name and every piece of
+//! a file quoted in a message is cleaned as article text is, so a message
+//! can be printed as it is.
+
+mod encoding;
+pub mod walk;
 
 use std::fmt;
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::import::clean::clean;
 use crate::import::json;
 use crate::import::text::{self, paragraphs};
 use crate::model::{Corpus, Post, Topic};
+use encoding::{decode_utf16, utf16_of};
 
 /// The bundled default corpus, embedded in the binary.
 pub const BUNDLED: &str = include_str!("../assets/seed.txt");
@@ -33,6 +41,12 @@ pub enum LoadError {
     },
     #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { path: String, offset: usize },
+    #[error(
+        "{path}: UTF-16 text that does not decode (an unpaired surrogate or a lone byte at offset {offset})"
+    )]
+    BadUtf16 { path: String, offset: usize },
+    #[error("{path}: {kind}, not a file or a directory")]
+    NotAFile { path: String, kind: &'static str },
     #[error("{path}:{line}:{column}: {message}")]
     Json {
         path: String,
@@ -50,17 +64,40 @@ pub enum LoadError {
     Changed { path: String },
 }
 
-/// Something skipped while loading a directory.
+/// Something worth saying about a load that went ahead: a file skipped in
+/// a directory, or something a file held that was read differently from
+/// how it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub path: String,
     pub message: String,
 }
 
+impl Warning {
+    /// A note about the file at `path`; the message is cleaned.
+    pub fn new(path: &Path, message: impl AsRef<str>) -> Warning {
+        Warning {
+            path: name_of(path),
+            message: clean(message.as_ref()),
+        }
+    }
+
+    /// `path` was not read, and why.
+    pub fn skipped(path: &Path, why: impl AsRef<str>) -> Warning {
+        Warning::new(path, format!("skipped: {}", why.as_ref()))
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: skipped: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.message)
     }
+}
+
+/// A file's name as messages show it: cleaned, since a name can hold
+/// escape sequences as well as any text can.
+pub fn name_of(path: &Path) -> String {
+    clean(&path.display().to_string())
 }
 
 /// A loaded corpus and what was skipped on the way.
@@ -98,38 +135,27 @@ pub fn load_paths_with_progress(
             warnings: Vec::new(),
         });
     }
-    let mut warnings = Vec::new();
-    let mut files: Vec<(PathBuf, bool)> = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut entries = directory_files(path)?;
-            entries.sort();
-            files.extend(entries.into_iter().map(|p| (p, true)));
-        } else {
-            files.push((path.clone(), false));
-        }
-    }
-    let total: u64 = files
-        .iter()
-        .filter_map(|(p, _)| fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
+    let (files, mut warnings) = walk::files_named(paths)?;
+    let size_of = |path: &Path| fs::metadata(path).map_or(0, |m| m.len());
+    let total: u64 = files.iter().map(|file| size_of(&file.path)).sum();
     let mut done = 0u64;
     let mut parts: Vec<Parsed> = Vec::new();
-    for (path, in_directory) in &files {
-        match load_file(path, &mut |bytes| progress(done + bytes, total)) {
-            Ok(parsed) => parts.push(parsed),
-            Err(error) if *in_directory => warnings.push(Warning {
-                path: path.display().to_string(),
-                message: error.to_string(),
-            }),
+    for file in &files {
+        match load_file(&file.path, &mut |bytes| progress(done + bytes, total)) {
+            Ok(mut parsed) => {
+                warnings.append(&mut parsed.warnings);
+                parts.push(parsed);
+            }
+            Err(error) if file.in_directory => {
+                warnings.push(Warning::skipped(&file.path, error.to_string()));
+            }
             Err(error) => return Err(error),
         }
-        done += fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        done += size_of(&file.path);
         progress(done.min(total), total);
     }
     if parts.is_empty() {
-        let path = paths[0].display().to_string();
+        let path = paths.first().map_or_else(String::new, |p| name_of(p));
         return Err(LoadError::NoPosts { path });
     }
     Ok(Loaded {
@@ -138,10 +164,11 @@ pub fn load_paths_with_progress(
     })
 }
 
-/// What one file held.
+/// What one file held, and what is worth saying about how it was read.
 struct Parsed {
     posts: Vec<Post>,
     topics: Option<Vec<Topic>>,
+    warnings: Vec<Warning>,
 }
 
 fn merge(mut parts: Vec<Parsed>) -> Corpus {
@@ -153,41 +180,35 @@ fn merge(mut parts: Vec<Parsed>) -> Corpus {
     Corpus::new(posts, None)
 }
 
-fn directory_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let io_error = |source| LoadError::Io {
-        path: dir.display().to_string(),
-        source,
-    };
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io_error)? {
-        let path = entry.map_err(io_error)?.path();
-        if path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(files)
-}
-
 /// Reads and parses one file, by extension, else by content.
 fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
-    let name = path.display().to_string();
+    let name = name_of(path);
     let io_error = |source| LoadError::Io {
         path: name.clone(),
         source,
     };
-    let file = fs::File::open(path).map_err(io_error)?;
-    let expected = file.metadata().map_err(io_error)?.len();
+    let (file, expected) = walk::open_regular(path)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
+    let head = reader.fill_buf().map_err(io_error)?;
+    if let Some((order, mark)) = utf16_of(head) {
+        let bytes = read_bytes(reader, path, &name, expected, progress)?;
+        let text = decode_utf16(&bytes[mark..], order).map_err(|at| LoadError::BadUtf16 {
+            path: name.clone(),
+            offset: mark + at,
+        })?;
+        drop(bytes);
+        return parse_decoded(path, &name, &text);
+    }
     let named_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if named_json || opens_with_brace(reader.fill_buf().map_err(io_error)?) {
+    if named_json || opens_with_brace(head) {
         let bytes = read_bytes(reader, path, &name, expected, progress)?;
         let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
             path: name.clone(),
             offset: e.utf8_error().valid_up_to(),
         })?;
-        return parse_json(&name, &content);
+        return parse_json(path, &name, &content);
     }
     let paragraphs = read_paragraphs(reader, path, &name, expected, progress)?;
     if paragraphs.is_empty() {
@@ -200,6 +221,30 @@ fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadE
     Ok(Parsed {
         posts,
         topics: None,
+        warnings: Vec::new(),
+    })
+}
+
+/// Parses text decoded from another encoding: native JSON if it is named
+/// or opens like it, else plain text.
+fn parse_decoded(path: &Path, name: &str, text: &str) -> Result<Parsed, LoadError> {
+    let named_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if named_json || opens_with_brace(text.as_bytes()) {
+        return parse_json(path, name, text);
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: name.into() });
+    }
+    let posts = text::parse(name, text)?;
+    if posts.is_empty() {
+        return Err(LoadError::NoPosts { path: name.into() });
+    }
+    Ok(Parsed {
+        posts,
+        topics: None,
+        warnings: Vec::new(),
     })
 }
 
@@ -279,17 +324,22 @@ fn split_while_reading(
 }
 
 /// Parses a native JSON file's text.
-fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
+fn parse_json(path: &Path, name: &str, content: &str) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
-    let (posts, topics) = json::parse(name, content)?;
-    if posts.is_empty() {
+    let read = json::parse_noting(name, content)?;
+    if read.posts.is_empty() {
         return Err(LoadError::NoPosts { path: name.into() });
     }
     Ok(Parsed {
-        posts,
-        topics: Some(topics),
+        posts: read.posts,
+        topics: Some(read.topics),
+        warnings: read
+            .notes
+            .iter()
+            .map(|note| Warning::new(path, note))
+            .collect(),
     })
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use pundit::cli::{Cli, Command};
 use pundit::commands;
+use pundit::import::clean::clean;
 use pundit::load::{LoadError, load_paths};
 use pundit::model::Corpus;
 
@@ -16,7 +17,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("pundit: {error}");
+            // Cleaned like article text: an error can quote a file's name
+            // or its content, either of which can hold escape sequences.
+            eprintln!("pundit: {}", clean(&error.to_string()));
             ExitCode::from(2)
         }
     }
@@ -54,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn load(paths: &[std::path::PathBuf]) -> Result<ManuallyDrop<Corpus>, LoadError> {
     let loaded = load_paths(paths)?;
     for warning in &loaded.warnings {
-        eprintln!("pundit: {warning}");
+        eprintln!("pundit: {}", clean(&warning.to_string()));
     }
     Ok(ManuallyDrop::new(loaded.corpus))
 }

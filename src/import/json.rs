@@ -153,13 +153,40 @@ struct NativeFileRef<'a> {
 }
 
 /// Parses a native JSON corpus. Returns its posts and its topic tree (empty
-/// when the file carries none).
+/// when the file carries none); see [`parse_noting`] for what it does with
+/// repeated post ids.
 pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadError> {
+    let read = parse_noting(name, content)?;
+    Ok((read.posts, read.topics))
+}
+
+/// A native JSON corpus as read, and notes on what was read differently
+/// from how it was written.
+#[derive(Debug)]
+pub struct NativeRead {
+    pub posts: Vec<Post>,
+    pub topics: Vec<Topic>,
+    /// One line each, cleaned, without the file's name.
+    pub notes: Vec<String>,
+}
+
+/// Parses a native JSON corpus, noting what it read differently from how
+/// it was written.
+///
+/// Post ids must be unique for topics to name posts. A later post with an
+/// id already taken keeps its place and gets the id with `-2`, `-3`, …
+/// appended (the first number not taken), with a note; a topic naming the
+/// repeated id lists every post that had it, so none is left out of the
+/// tree. Refusing the file would lose every post over one slip of a hand
+/// edit or a merge of two exports.
+pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> {
     let content = content.trim_start_matches('\u{feff}');
     let file: NativeFile = serde_json::from_str(content).map_err(|e| LoadError::Json {
         path: name.into(),
-        line: e.line(),
-        column: e.column(),
+        // serde_json counts columns from 1 but says 0 where an error is
+        // found just after a line break; an editor's first column is 1.
+        line: e.line().max(1),
+        column: e.column().max(1),
         message: json_message(&e),
     })?;
     let invalid = |message: String| LoadError::Invalid {
@@ -174,14 +201,71 @@ pub fn parse(name: &str, content: &str) -> Result<(Vec<Post>, Vec<Topic>), LoadE
         check_references(post)
             .map_err(|problem| invalid(format!("post \"{}\", {problem}", post.id)))?;
     }
-    let ids: HashMap<&str, &Arc<str>> = posts.iter().map(|p| (&*p.id, &p.id)).collect();
+    let renamed = make_ids_unique(&mut posts);
+    let mut notes = Vec::new();
+    if let Some(&(ref original, index)) = renamed.first() {
+        let others = match renamed.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        notes.push(clean_cow(&format!(
+            "post {} repeats the id \"{original}\" of an earlier post{others}; read as \"{}\", and topics naming \"{original}\" list both",
+            index + 1,
+            posts[index].id
+        )).into_owned());
+    }
+    // Each id names its post; a repeated one also the posts renamed from it.
+    let mut ids: HashMap<&str, Vec<&Arc<str>>> = HashMap::with_capacity(posts.len());
+    for post in &posts {
+        ids.entry(&*post.id).or_default().push(&post.id);
+    }
+    for (original, index) in &renamed {
+        ids.entry(&**original).or_default().push(&posts[*index].id);
+    }
     let topics = share_post_ids(file.topics, &ids).map_err(|(topic, id)| {
         invalid(format!(
             "topic \"{topic}\" names post \"{id}\", which is not in the file"
         ))
     })?;
     drop(ids);
-    Ok((posts, topics))
+    Ok(NativeRead {
+        posts,
+        topics,
+        notes,
+    })
+}
+
+/// Gives each post whose id an earlier post already has the id with `-2`,
+/// `-3`, … appended, the first not taken in the file. Returns each renamed
+/// post's original id and index. Empty ids are left for the corpus to make
+/// from titles.
+fn make_ids_unique(posts: &mut [Post]) -> Vec<(Arc<str>, usize)> {
+    let mut taken: HashSet<Arc<str>> = posts.iter().map(|p| Arc::clone(&p.id)).collect();
+    if taken.len() == posts.len() {
+        return Vec::new();
+    }
+    let mut seen: HashSet<Arc<str>> = HashSet::with_capacity(posts.len());
+    let mut next_number: HashMap<Arc<str>, usize> = HashMap::new();
+    let mut renamed = Vec::new();
+    for (index, post) in posts.iter_mut().enumerate() {
+        if post.id.is_empty() || seen.insert(Arc::clone(&post.id)) {
+            continue;
+        }
+        let original = Arc::clone(&post.id);
+        let number = next_number.entry(Arc::clone(&original)).or_insert(2);
+        let id: Arc<str> = loop {
+            let candidate = format!("{original}-{number}");
+            *number += 1;
+            if !taken.contains(candidate.as_str()) {
+                break candidate.into();
+            }
+        };
+        taken.insert(Arc::clone(&id));
+        seen.insert(Arc::clone(&id));
+        post.id = id;
+        renamed.push((original, index));
+    }
+    renamed
 }
 
 /// Every index a post holds points where it may: a block's source into
@@ -246,13 +330,15 @@ pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 /// serde_json's message without its own " at line L column C" suffix, which
-/// the error already carries as fields.
+/// the error already carries as fields, cleaned: it quotes the file (an
+/// unknown block kind, a string where a number belongs).
 fn json_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message,
-    }
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => &message,
+    };
+    clean_cow(message).into_owned()
 }
 
 fn clean_option(field: &mut Option<String>) {
@@ -300,23 +386,21 @@ fn clean_blocks_and_sources(blocks: &mut [Block], sources: &mut [Source]) {
 /// (topic name, id).
 fn share_post_ids(
     topics: Vec<TopicRead<'_>>,
-    ids: &HashMap<&str, &Arc<str>>,
+    ids: &HashMap<&str, Vec<&Arc<str>>>,
 ) -> Result<Vec<Topic>, (String, String)> {
     topics
         .into_iter()
         .map(|topic| {
             let mut name = topic.name;
             clean_in_place(&mut name);
-            let posts = topic
-                .posts
-                .iter()
-                .map(|Borrowed(id)| {
-                    let id = clean_cow(id);
-                    ids.get(&*id)
-                        .map(|&shared| Arc::clone(shared))
-                        .ok_or_else(|| (name.clone(), id.into_owned()))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let mut posts = Vec::with_capacity(topic.posts.len());
+            for Borrowed(id) in &topic.posts {
+                let id = clean_cow(id);
+                let shared = ids
+                    .get(&*id)
+                    .ok_or_else(|| (name.clone(), id.clone().into_owned()))?;
+                posts.extend(shared.iter().map(|&shared| Arc::clone(shared)));
+            }
             Ok(Topic {
                 name,
                 posts,

@@ -209,11 +209,12 @@ fn event_loop(
                     let size = guard.terminal.size()?;
                     let mut app = App::new(corpus, (size.width, size.height), color);
                     app.search.expect_index();
-                    if !warnings.is_empty() {
-                        update::report(
-                            &mut app,
-                            format!("{} file(s) skipped while loading", warnings.len()),
-                        );
+                    if let Some(first) = warnings.first() {
+                        let more = match warnings.len() {
+                            1 => String::new(),
+                            n => format!(" (and {} more)", n - 1),
+                        };
+                        update::report(&mut app, format!("{first}{more}"));
                     }
                     screen = Screen::Ready(Box::new(app));
                     dirty = true;

@@ -119,7 +119,7 @@ fn the_scanner_itself_tells_own_from_foreign() {
         "\u{202e}".as_bytes(),
         b"\x9b",
         b"\x1bP",
-        b"\x1b[?2004h",
+        b"\x1b[?1004h",
     ] {
         assert!(!foreign_sequences(bad, own).is_empty(), "{bad:?}");
     }
