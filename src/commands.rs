@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::import::clean::clean;
 use crate::import::json;
 use crate::model::{Corpus, Post, Topic};
-use crate::search::{Location, Mode, Query, Scope, SearchIndex};
+use crate::search::{self, Location, Mode, Query, Scope};
 
 /// Writes the native JSON of `corpus`.
 pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
@@ -61,21 +61,23 @@ pub fn write_search(
 ) -> io::Result<usize> {
     let query = Query::new(query, Scope::Everything, Mode::Literal)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
-    let results = SearchIndex::new(corpus).search(&query);
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut found = 0;
     let mut previous = None;
-    for found_match in results.matches() {
-        let line = (found_match.post, SearchLine::of(found_match.location));
+    // Streamed: each matching field is printed (or counted) as it is
+    // found, so memory does not grow with the number of matches.
+    search::matching_fields(corpus, &query, |post, location| {
+        let line = (post, SearchLine::of(location));
         if previous == Some(line) {
-            continue;
+            return Ok(());
         }
         previous = Some(line);
         found += 1;
-        if !count_only {
-            write_search_line(corpus.post(line.0), line.1, &mut out)?;
+        if count_only {
+            return Ok(());
         }
-    }
+        write_search_line(corpus.post(post), line.1, &mut out)
+    })?;
     if count_only {
         writeln!(out, "{found}")?;
     }

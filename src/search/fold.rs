@@ -92,16 +92,64 @@ pub(crate) fn lower_same_len(c: char) -> char {
 /// whitespace runs made one space, lower-cased when `lower` is set.
 pub(crate) fn fold_str(text: &str, lower: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut after_space = false;
-    for c in text.chars() {
-        if is_space(c) {
-            if !after_space {
-                out.push(' ');
-                after_space = true;
+    Folding::new(lower).push(text, &mut out);
+    out
+}
+
+/// Folding done a piece at a time, as [`fold_str`] folds the whole: what
+/// it remembers between pieces is whether the folded text so far ends in a
+/// space, so a whitespace run across two pieces still folds to one space.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Folding {
+    lower: bool,
+    after_space: bool,
+}
+
+impl Folding {
+    pub(crate) fn new(lower: bool) -> Folding {
+        Folding {
+            lower,
+            after_space: false,
+        }
+    }
+
+    /// Appends the folded form of `text` to `out`.
+    pub(crate) fn push(&mut self, text: &str, out: &mut String) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // Most text is printable ASCII, which folds to itself (lower
+            // case aside): copy such runs whole.
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii_graphic())
+                .unwrap_or(rest.len());
+            if run > 0 {
+                let start = out.len();
+                out.push_str(&rest[..run]);
+                if self.lower {
+                    out[start..].make_ascii_lowercase();
+                }
+                self.after_space = false;
             }
-            continue;
+            let after = &rest[run..];
+            let Some(c) = after.chars().next() else {
+                break;
+            };
+            self.push_char(c, out);
+            rest = &after[c.len_utf8()..];
+        }
+    }
+
+    fn push_char(&mut self, c: char, out: &mut String) {
+        if is_space(c) {
+            if !self.after_space {
+                out.push(' ');
+                self.after_space = true;
+            }
+            return;
         }
         let before = out.len();
+        let lower = self.lower;
         fold_char(c, |folded| {
             out.push(if lower {
                 lower_same_len(folded)
@@ -110,10 +158,9 @@ pub(crate) fn fold_str(text: &str, lower: bool) -> String {
             })
         });
         if out.len() > before {
-            after_space = false;
+            self.after_space = false;
         }
     }
-    out
 }
 
 /// Whether a query asks for case-sensitive matching: it holds a capital

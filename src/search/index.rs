@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::fold;
 use super::query::{FieldClass, Matcher, Query};
-use super::{Location, Match, SearchResults, SourceField};
+use super::{Location, Match, SearchResults};
 use crate::model::{Corpus, PostId};
 
 /// Fields are separated in the folded text by a byte that no folded query
@@ -77,23 +77,8 @@ impl SearchIndex {
             ..SearchIndex::default()
         };
         for (number, post) in corpus.posts.iter().enumerate() {
-            let id = PostId(number);
-            index.add_field(id, Location::Title, FieldClass::Commentary, &post.title);
-            for (n, block) in post.blocks.iter().enumerate() {
-                let class = FieldClass::of_block(block.kind);
-                index.add_field(id, Location::Block(n), class, &block.text);
-            }
-            for (n, source) in post.sources.iter().enumerate() {
-                let fields = [
-                    (SourceField::Outlet, &source.outlet),
-                    (SourceField::Headline, &source.headline),
-                    (SourceField::Url, &source.url),
-                ];
-                for (field, text) in fields {
-                    if let Some(text) = text {
-                        index.add_field(id, Location::Source(n, field), FieldClass::Source, text);
-                    }
-                }
+            for field in super::fields_of(post) {
+                index.add_field(PostId(number), field.location, field.class, field.text);
             }
         }
         index.cased.shrink_to_fit();

@@ -38,12 +38,16 @@ mod fold;
 mod index;
 mod query;
 mod results;
+mod stream;
 mod worker;
 
 pub use index::SearchIndex;
 pub use query::{Mode, Query, QueryError, Scope};
 pub use results::{SearchResults, Step};
+pub use stream::matching_fields;
 pub use worker::{Generation, Outcome, SearchWorker};
+
+use query::FieldClass;
 
 use std::ops::Range;
 
@@ -107,6 +111,48 @@ impl Match {
             offset: self.range.start,
         }
     }
+}
+
+/// One searchable field of a post: where it is, what kind of text it is
+/// (for scopes), and its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Field<'a> {
+    pub location: Location,
+    pub class: FieldClass,
+    pub text: &'a str,
+}
+
+/// Every searchable field of `post`, in reading order: the title, the
+/// blocks, then each source's outlet, headline and URL. The index and the
+/// streaming search both take their fields from here, so they search the
+/// same text.
+pub(crate) fn fields_of(post: &crate::model::Post) -> impl Iterator<Item = Field<'_>> {
+    let title = std::iter::once(Field {
+        location: Location::Title,
+        class: FieldClass::Commentary,
+        text: &post.title,
+    });
+    let blocks = post.blocks.iter().enumerate().map(|(n, block)| Field {
+        location: Location::Block(n),
+        class: FieldClass::of_block(block.kind),
+        text: &block.text,
+    });
+    let sources = post.sources.iter().enumerate().flat_map(|(n, source)| {
+        [
+            (SourceField::Outlet, &source.outlet),
+            (SourceField::Headline, &source.headline),
+            (SourceField::Url, &source.url),
+        ]
+        .into_iter()
+        .filter_map(move |(field, text)| {
+            Some(Field {
+                location: Location::Source(n, field),
+                class: FieldClass::Source,
+                text: text.as_deref()?,
+            })
+        })
+    });
+    title.chain(blocks).chain(sources)
 }
 
 /// The original text of a field, if the post has it.

@@ -408,4 +408,43 @@ proptest! {
         let matches = find(&corpus, pattern, Scope::Everything, Mode::Regex);
         check_ranges(&corpus, &matches);
     }
+
+    #[test]
+    fn streaming_finds_the_fields_the_index_finds(
+        texts in prop::collection::vec(awkward_text(), 1..5),
+        query in awkward_text(),
+        pattern in prop::sample::select(vec![r"\s", r"^e", r"e$", r"ss?", r"\w+", "x*", r"\p{Lu}"]),
+        scope in prop::sample::select(Scope::ALL.to_vec()),
+    ) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut corpus = paragraphs(&refs);
+        corpus.posts[0].blocks[0].kind = BlockKind::Quote;
+        for (text, mode) in [(query.as_str(), Mode::Literal), (pattern, Mode::Regex)] {
+            let mut from_index: Vec<(crate::model::PostId, Location)> =
+                find(&corpus, text, scope, mode).iter().map(|m| (m.post, m.location)).collect();
+            from_index.dedup();
+            let query = Query::new(text, scope, mode).expect("valid query");
+            let mut streamed = Vec::new();
+            matching_fields(&corpus, &query, |post, location| {
+                streamed.push((post, location));
+                Ok::<(), ()>(())
+            }).expect("never fails");
+            prop_assert_eq!(streamed, from_index, "{:?} in {:?}", text, mode);
+        }
+    }
+}
+
+#[test]
+fn a_field_longer_than_a_piece_is_searched_across_the_cut() {
+    // The phrase straddles the end of the first megabyte of folded text.
+    let before = "x".repeat((1 << 20) - 3);
+    let corpus = paragraphs(&[&format!("{before}needle   in    text")]);
+    let query = Query::new("needle in text", Scope::Everything, Mode::Literal).unwrap();
+    let mut found = Vec::new();
+    matching_fields(&corpus, &query, |post, location| {
+        found.push((post, location));
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    assert_eq!(found, [(crate::model::PostId(0), Location::Block(0))]);
 }

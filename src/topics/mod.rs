@@ -44,7 +44,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{Post, Topic};
 use wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
-use words::{Word, capitalised_words, words_into};
+use words::{Word, capitalised_words, pieces, words_into};
 
 /// A post is about a term its title uses, or its text uses this often.
 const ABOUT_THRESHOLD: u32 = 3;
@@ -264,18 +264,20 @@ impl<'a> Vocabulary<'a> {
                 }
             });
         }
-        words_into(&post.title, words);
-        for word in words.iter() {
-            if let Some(theme) = theme_of(word.text, word.sentence_start) {
-                self.title_themes.insert(theme);
-            }
-        }
         let mut seen = HashSet::default();
-        for pair in words.windows(2) {
-            if let Some(phrase) = phrase_of(pair[0], pair[1])
-                && seen.insert(phrase.clone())
-            {
-                *phrase_titles.entry(phrase).or_default() += 1;
+        for piece in pieces(&post.title) {
+            words_into(piece, words);
+            for word in words.iter() {
+                if let Some(theme) = theme_of(word.text, word.sentence_start) {
+                    self.title_themes.insert(theme);
+                }
+            }
+            for pair in words.windows(2) {
+                if let Some(phrase) = phrase_of(pair[0], pair[1])
+                    && seen.insert(phrase.clone())
+                {
+                    *phrase_titles.entry(phrase).or_default() += 1;
+                }
             }
         }
         for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
@@ -457,16 +459,20 @@ impl<'v, 'a> Weigher<'v, 'a> {
     fn weigh(&mut self, post: &'a Post, mut each: impl FnMut(Found<'a>, u32)) {
         let mut found = std::mem::take(&mut self.found);
         // A title counts once per term, however often it repeats it.
-        self.terms_in(&post.title, &mut found);
-        found.sort_unstable();
-        found.dedup();
+        for piece in pieces(&post.title) {
+            self.terms_in(piece, &mut found);
+            found.sort_unstable();
+            found.dedup();
+        }
         for term in found.drain(..) {
             self.add(term, TITLE_WEIGHT);
         }
         for block in &post.blocks {
-            self.terms_in(&block.text, &mut found);
-            for term in found.drain(..) {
-                self.add(term, 1);
+            for piece in pieces(&block.text) {
+                self.terms_in(piece, &mut found);
+                for term in found.drain(..) {
+                    self.add(term, 1);
+                }
             }
         }
         self.found = found;

@@ -61,6 +61,37 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     }
 }
 
+/// Bytes of text split into words at a time: a field longer than this is
+/// split in [`pieces`], so that the word lists stay small however long a
+/// field is (a single-line archive is one paragraph of 50 MB).
+const PIECE: usize = 1 << 16;
+
+/// `text` in pieces of about [`PIECE`] bytes, each cut just after white
+/// space (or, in text without any, at a character boundary). A word or
+/// name cut at a piece's edge is the price of bounded memory; at 64 KiB
+/// a piece, it is at most one word in tens of thousands.
+pub fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        if cut > PIECE {
+            cut = PIECE;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(space) = rest[..cut].rfind(char::is_whitespace) {
+                cut = space + 1;
+            }
+        }
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// The end of the word that starts at byte `start` of `text`: runs of
 /// letters and digits, joined by an apostrophe, a hyphen or a dot that has a
 /// letter or digit on both sides.
