@@ -252,12 +252,14 @@ fn a_long_unbroken_word_is_cut_to_the_pane_not_past_it() {
     }
 }
 
-/// textwrap counts `❤️` and `1️⃣` one column narrower than ratatui draws
-/// them; the wrapped lines must still fit (this used to trip a debug
-/// assertion in the wrapper, and overflow the pane in release builds).
+/// textwrap measures character by character; the reader draws and
+/// measures per grapheme of the drawn form ([`pundit::tui::width`]). The
+/// wrapped lines must fit by the reader's measure, which is what the
+/// terminal is given.
 #[test]
 fn emoji_with_a_variation_selector_wrap_within_the_width() {
     use pundit::model::{Block, BlockKind, Post};
+    use pundit::tui::width::width;
     use pundit::tui::wrap::WrappedArticle;
     let post = Post {
         id: "vs16".into(),
@@ -271,19 +273,29 @@ fn emoji_with_a_variation_selector_wrap_within_the_width() {
                 "Family 👩👩👧 coder 👨🏽💻 flag 🏳️🌈 heart ❤️ keycap 1️⃣ and 🇳🇿 flags 🇫🇷.",
             ),
             Block::new(BlockKind::Quote, "❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️ e\u{301}❤️"),
+            Block::new(
+                BlockKind::Paragraph,
+                "thumbs 👍🏽👍🏽👍🏽 up and 漢字仮名交じり文",
+            ),
         ],
         sources: vec![],
         ..Default::default()
     };
-    for width in 2..70 {
-        let article = WrappedArticle::lay_out(PostId(0), &post, width);
+    for columns in 2..70 {
+        let article = WrappedArticle::lay_out(PostId(0), &post, columns);
         for line in &article.lines {
             assert!(
-                line.text.width() <= usize::from(width),
-                "width {width}: {:?} is {} columns",
+                width(&line.text) <= usize::from(columns),
+                "width {columns}: {:?} is {} columns",
                 line.text,
-                line.text.width()
+                width(&line.text)
             );
         }
+    }
+    // A word is not broken before its variation selector: "heart ❤️" wraps
+    // between words, the selector stays with its heart.
+    let article = WrappedArticle::lay_out(PostId(0), &post, 8);
+    for line in &article.lines {
+        assert!(!line.text.starts_with('\u{FE0F}'), "{:?}", line.text);
     }
 }

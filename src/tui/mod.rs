@@ -18,6 +18,7 @@ pub mod terminal;
 pub mod tree;
 pub mod update;
 pub mod view;
+pub mod width;
 pub mod wrap;
 
 use std::io::IsTerminal;

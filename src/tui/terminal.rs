@@ -68,7 +68,16 @@ impl Guard {
             EnableMouseCapture,
             EnableBracketedPaste
         )?;
-        self.terminal.clear()
+        self.redraw_all()
+    }
+
+    /// Clears the screen and has the next frame drawn whole. (`clear` would
+    /// ask the terminal where its cursor is, an answer that would arrive
+    /// on the input thread rather than here.)
+    fn redraw_all(&mut self) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 
@@ -197,6 +206,7 @@ fn event_loop(
     let mut screen = Screen::Loading(Progress::default());
     let mut dirty = true;
     let mut pending: VecDeque<Event> = VecDeque::new();
+    let mut drawn_post = None;
     loop {
         if let Screen::Loading(progress) = &mut screen {
             match loader.try_recv() {
@@ -235,6 +245,15 @@ fn event_loop(
             }
         }
         if dirty {
+            // A terminal that measures some character differently from
+            // pundit leaves it misplaced until that part of the screen is
+            // written again: each post opened is drawn afresh.
+            if let Screen::Ready(app) = &screen
+                && app.open_post != drawn_post
+            {
+                drawn_post = app.open_post;
+                guard.redraw_all()?;
+            }
             draw(guard, &mut screen, &palette, panic_in_draw)?;
             dirty = false;
         }

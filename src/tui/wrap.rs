@@ -3,7 +3,9 @@
 //! Wrapping happens when the open post or the article's width changes, never
 //! while drawing: a frame only slices the lines it shows.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
+
+use super::width::width as columns;
 
 use crate::model::{BlockKind, Post, PostId};
 use crate::search::Location;
@@ -226,19 +228,20 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
     if lines.is_empty() {
         lines.push(String::new());
     }
-    if lines.iter().any(|l| l.width() > width) {
+    if lines.iter().any(|l| columns(l) > width) {
         lines = lines.into_iter().flat_map(|l| refit(l, width)).collect();
     }
-    debug_assert!(lines.iter().all(|l| l.width() <= width || width < 2));
+    debug_assert!(lines.iter().all(|l| columns(l) <= width || width < 2));
     lines
 }
 
-/// `line` split again, by the widths ratatui draws with, so that no part is
-/// wider than `width` (unless one character alone is). textwrap counts some
-/// emoji sequences a column narrower than unicode-width does: `❤️` and `1️⃣`
-/// (a character, U+FE0F, maybe U+20E3) are 1 column to it and 2 on screen.
+/// `line` split again, by the widths the reader draws with
+/// ([`super::width::width`], per grapheme of the drawn form), so that no
+/// part is wider than `width` (unless one character alone is). textwrap
+/// measures character by character, which can count a grapheme narrower
+/// than it is drawn.
 fn refit(line: String, width: usize) -> Vec<String> {
-    if line.width() <= width {
+    if columns(&line) <= width {
         return vec![line];
     }
     let mut parts = vec![String::new()];
@@ -253,7 +256,7 @@ fn refit(line: String, width: usize) -> Vec<String> {
         let last = parts.last_mut().expect("parts is never empty");
         let before = last.len();
         last.push_str(&cluster);
-        if last.width() > width && before > 0 {
+        if columns(last) > width && before > 0 {
             last.truncate(before);
             let trimmed = last.trim_end().len();
             last.truncate(trimmed);

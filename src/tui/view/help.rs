@@ -9,13 +9,14 @@ use super::palette::Palette;
 use super::pane_block;
 use crate::tui::app::App;
 use crate::tui::keymap;
+use crate::tui::width::{padded, width};
 
 /// Every line of Help: a heading per context, then one line per binding.
 pub fn help_lines(palette: &Palette) -> Vec<Line<'static>> {
     let sections = keymap::help_sections();
     let key_column = sections
         .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|(keys, _)| keys.chars().count()))
+        .flat_map(|(_, rows)| rows.iter().map(|(keys, _)| width(keys)))
         .max()
         .unwrap_or(0)
         + 2;
@@ -27,7 +28,7 @@ pub fn help_lines(palette: &Palette) -> Vec<Line<'static>> {
         lines.push(Line::styled(heading, palette.title()));
         for (keys, what) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_column$}"), palette.key()),
+                Span::styled(format!("  {}", padded(&keys, key_column)), palette.key()),
                 Span::raw(what),
             ]));
         }

@@ -19,9 +19,7 @@ pub fn render(frame: &mut Frame, progress: Progress, palette: &Palette) {
     let area = frame.area();
     if area.width < 3 || area.height < 3 {
         let line = Line::from("loading…");
-        frame
-            .buffer_mut()
-            .set_line(area.x, area.y, &line, area.width);
+        super::put_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
         return;
     }
     let [_, middle, _] = Layout::vertical([

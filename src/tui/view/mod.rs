@@ -65,9 +65,7 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
         "too small"
     };
     let line = Line::from(text);
-    frame
-        .buffer_mut()
-        .set_line(area.x, area.y, &line, area.width);
+    put_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
 }
 
 /// A pane's frame: bordered, titled, thick and coloured when it has focus.
@@ -89,7 +87,6 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, palette: &Palette) -> Bloc
 /// a frame.
 pub fn draw_pane(buf: &mut Buffer, rect: Rect, title: &Line, focused: bool, palette: &Palette) {
     use ratatui::symbols::border;
-    use ratatui::widgets::Widget;
     let area = rect.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -141,43 +138,28 @@ pub fn draw_pane(buf: &mut Buffer, rect: Rect, title: &Line, focused: bool, pale
     if titles.is_empty() {
         return;
     }
-    let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
+    let text: String = title.spans.iter().map(|span| &*span.content).collect();
+    let width = u16::try_from(crate::tui::width::width(&text)).unwrap_or(u16::MAX);
     let title_area = Rect {
         width: width.min(titles.width),
         ..titles
     };
     buf.set_style(title_area, palette.pane_title(focused));
-    title.render(title_area, buf);
+    put_line(buf, title_area.x, title_area.y, title, title_area.width);
 }
 
-/// `text` cut to `width` columns, with an ellipsis where it was cut.
-pub fn truncated(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+/// `text` cut to `width` columns, with an ellipsis where it was cut (see
+/// [`crate::tui::width::truncated`]).
+pub use crate::tui::width::truncated;
 
-/// Writes `line` at `x`, `y`, at most `max_width` columns: what
-/// `Buffer::set_line` does, minus its grapheme segmentation for text where
-/// every character is a grapheme of its own (no zero-width or combining
-/// characters, no flags), which is nearly all text. Grapheme segmentation
-/// is the largest cost of a frame; the rest still goes through ratatui.
+/// Writes `line` at `x`, `y`, at most `max_width` columns, in its
+/// [`terminal_form`](crate::tui::width::terminal_form): what
+/// `Buffer::set_line` does with that form, minus its grapheme segmentation
+/// for text where every character is a grapheme of its own (no zero-width
+/// or combining characters, no flags), which is nearly all text. Grapheme
+/// segmentation is the largest cost of a frame; the rest still goes through
+/// ratatui. Every text of a frame is written through here, so every cell is
+/// measured the one way [`crate::tui::width::width`] measures.
 pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
     use unicode_width::UnicodeWidthChar;
     let area = buf.area;
@@ -191,15 +173,16 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
             break;
         }
         let style = line.style.patch(span.style);
-        let simple = span.content.chars().all(|c| {
+        let content = crate::tui::width::terminal_form(&span.content);
+        let simple = content.chars().all(|c| {
             c.width().is_some_and(|w| w >= 1) && !('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
         });
         if !simple {
-            let (end, _) = buf.set_stringn(col, y, &span.content, usize::from(right - col), style);
+            let (end, _) = buf.set_stringn(col, y, &content, usize::from(right - col), style);
             col = end;
             continue;
         }
-        for c in span.content.chars() {
+        for c in content.chars() {
             let width = c.width().unwrap_or(1) as u16;
             if col + width > right {
                 break;
@@ -227,6 +210,7 @@ mod tests {
             "“curly quotes” and an ellipsis…",
             "wide 漢字 characters 漢字漢字漢字漢字",
             "combining e\u{301} and a flag 🇳🇿 and ZWJ 👩\u{200d}💻",
+            "heart ❤\u{fe0f}, keycap 1\u{fe0f}\u{20e3}, thumb 👍\u{1f3fd}, 漢字",
             "",
         ];
         for text in texts {
@@ -238,7 +222,17 @@ mod tests {
                 .italic();
                 let area = Rect::new(0, 0, 30, 1);
                 let mut expected = Buffer::empty(area);
-                expected.set_line(2, 0, &line, width);
+                let form = Line::from(
+                    line.spans
+                        .iter()
+                        .map(|span| {
+                            let text = crate::tui::width::terminal_form(&span.content);
+                            Span::styled(text.into_owned(), span.style)
+                        })
+                        .collect::<Vec<_>>(),
+                )
+                .style(line.style);
+                expected.set_line(2, 0, &form, width);
                 let mut actual = Buffer::empty(area);
                 put_line(&mut actual, 2, 0, &line, width);
                 assert_eq!(actual, expected, "{text:?} at width {width}");

@@ -4,21 +4,19 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::palette::Palette;
 use crate::search::Mode;
 use crate::tui::app::App;
 use crate::tui::search::{self, Prompt};
+use crate::tui::width::{tail_fitting, width as columns};
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let Some(prompt) = app.search.prompt.as_ref() else {
         return;
     };
     let (line, cursor) = prompt_line(app, prompt, palette, rect.width);
-    frame
-        .buffer_mut()
-        .set_line(rect.x, rect.y, &line, rect.width);
+    super::put_line(frame.buffer_mut(), rect.x, rect.y, &line, rect.width);
     let x = rect
         .x
         .saturating_add(cursor)
@@ -49,15 +47,10 @@ fn prompt_line<'a>(
     let scope = format!("  in {} (Tab)", prompt.scope.name());
     // The query comes first; what it found is cut at the edge if need be.
     let room = usize::from(width)
-        .saturating_sub(label.width() + scope.width() + 2)
+        .saturating_sub(columns(&label) + columns(&scope) + 2)
         .max(1);
-    let mut shown = prompt.text.as_str();
-    while shown.width() > room {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-    }
-    let cursor = u16::try_from(label.width() + shown.width()).unwrap_or(u16::MAX);
+    let shown = tail_fitting(&prompt.text, room);
+    let cursor = u16::try_from(columns(&label) + columns(&shown)).unwrap_or(u16::MAX);
     let outcome_style = if prompt.error.is_some() {
         palette.message()
     } else {

@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::highlight::split_at_matches;
 use super::palette::Palette;
 use super::{layout, pane_block, truncated};
 use crate::search::{self, Location, Match, SourceField};
 use crate::tui::app::App;
+use crate::tui::width::{padded, width};
 
 /// Where the list's box goes in `area` (the frame it is drawn on).
 fn box_rect(area: Rect) -> Rect {
@@ -65,16 +66,13 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
         let post = app.corpus.post(found.post);
         let in_field = active.results.in_field(found.post, found.location);
         let mut spans = vec![
-            Span::styled(
-                format!("{:<title_width$}", truncated(&post.title, title_width)),
-                palette.title(),
-            ),
+            Span::styled(padded(&post.title, title_width), palette.title()),
             Span::styled(" │ ", palette.dim()),
         ];
         if let Some(label) = location_label(found.location) {
             spans.push(Span::styled(label, palette.dim()));
         }
-        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let room = usize::from(inner.width).saturating_sub(used);
         let text = search::field_text(post, found.location).unwrap_or_default();
         spans.extend(snippet(text, found, in_field, room, palette));
@@ -84,7 +82,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
             let bar = Rect::new(inner.x, y, inner.width, 1);
             frame.buffer_mut().set_style(bar, palette.selected(true));
         }
-        frame.buffer_mut().set_line(inner.x, y, &line, inner.width);
+        super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
     }
 }
 
@@ -117,10 +115,10 @@ fn snippet<'a>(
     let before = room / 4;
     let start_limit = found.range.start.min(text.len());
     let mut start = start_limit;
-    let mut width = 0;
-    for (at, c) in text[..start_limit].char_indices().rev() {
-        width += c.width().unwrap_or(0);
-        if width > before {
+    let mut used = 0;
+    for (at, grapheme) in text[..start_limit].grapheme_indices(true).rev() {
+        used += width(grapheme);
+        if used > before {
             break;
         }
         start = at;
@@ -133,13 +131,13 @@ fn snippet<'a>(
     }
     let mut end = start;
     let mut used = 0;
-    for (at, c) in text[start..].char_indices() {
-        let w = c.width().unwrap_or(0);
+    for (at, grapheme) in text[start..].grapheme_indices(true) {
+        let w = width(grapheme);
         if used + w > room {
             break;
         }
         used += w;
-        end = start + at + c.len_utf8();
+        end = start + at + grapheme.len();
     }
     let window = &text[start..end];
     let ranges: Vec<_> = in_field

@@ -25,9 +25,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let width = usize::from(inner.width);
     if post.sources.is_empty() {
         let line = Line::styled("No sources cited", palette.dim());
-        frame
-            .buffer_mut()
-            .set_line(inner.x, inner.y, &line, inner.width);
+        super::put_line(frame.buffer_mut(), inner.x, inner.y, &line, inner.width);
         return;
     }
     let in_view = app.source_in_view();
@@ -92,13 +90,13 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
 /// `https://www.rnz.co.nz/news/world/356738/french-outrage` at 30 columns
 /// becomes `rnz.co.nz/news…/french-outrage`.
 pub fn shortened_url(url: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
+    use crate::tui::width::width as columns;
     let bare = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .unwrap_or(url);
     let bare = bare.strip_prefix("www.").unwrap_or(bare);
-    if bare.width() <= width {
+    if columns(bare) <= width {
         return bare.to_string();
     }
     if width < 8 {
@@ -114,7 +112,7 @@ pub fn shortened_url(url: &str, width: usize) -> String {
     out.push('…');
     out.extend(&chars[chars.len() - tail..]);
     // Wide characters may still overflow; fall back to a plain cut.
-    if out.width() > width {
+    if columns(&out) > width {
         return truncated(bare, width);
     }
     out

@@ -11,9 +11,7 @@ use crate::tui::keymap;
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let line = status_line(app, palette);
-    frame
-        .buffer_mut()
-        .set_line(rect.x, rect.y, &line, rect.width);
+    super::put_line(frame.buffer_mut(), rect.x, rect.y, &line, rect.width);
 }
 
 /// The article position: "line 12/80 40%", or "all" when it fits.

@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             None if matches > 0 => format!(" [{matches}]"),
             None => String::new(),
         };
-        let used = indent.len() + 2 + count.chars().count();
+        let used = indent.len() + 2 + crate::tui::width::width(&count);
         let room = usize::from(inner.width).saturating_sub(used);
         let mut spans = vec![
             Span::raw(indent),
