@@ -9,6 +9,8 @@
 
 #[path = "common/pty.rs"]
 mod pty;
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
 
 use std::path::Path;
 
@@ -219,8 +221,24 @@ fn assert_frame_fits(terminal: &Terminal<TestBackend>, size: (u16, u16)) {
     }
 }
 
+/// How a storm delivers resizes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Resizes {
+    /// The reader learns of a resize before the next frame.
+    InStep,
+    /// The terminal changes size at once and the reader learns of it a
+    /// step later, as when the resize event is still queued behind keys:
+    /// frames are drawn at a size the state does not know yet. Overlays
+    /// are opened every few steps.
+    Lagging,
+}
+
 /// Runs one storm of `steps` steps on `corpus` from `seed`.
 fn storm(corpus: &Corpus, seed: u64, steps: usize, what: &'static str) {
+    storm_with(corpus, seed, steps, what, Resizes::InStep);
+}
+
+fn storm_with(corpus: &Corpus, seed: u64, steps: usize, what: &'static str, resizes: Resizes) {
     let mut hint = ReplayHint {
         seed,
         what,
@@ -232,17 +250,52 @@ fn storm(corpus: &Corpus, seed: u64, steps: usize, what: &'static str) {
     let mut app = App::new(corpus.clone(), size, true);
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
     let mut quits = 0;
+    let mut queued_resize: Option<Action> = None;
+    let overlay_keys = [
+        KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE),
+        KeyEvent::new(KeyCode::Char('S'), KeyModifiers::NONE),
+        KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE),
+        KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE),
+    ];
     for step in 0..steps {
         hint.step = step;
         let mut resized = false;
-        for event in random_events(&mut rng, &keys, size) {
+        let mut events = random_events(&mut rng, &keys, size);
+        if resizes == Resizes::Lagging {
+            if let Some(late) = queued_resize.take() {
+                events.insert(0, Event::Action(late));
+            }
+            if step % 7 == 0 {
+                events.push(Event::Key(*rng.pick(&overlay_keys)));
+            }
+            if step % 40 == 0 {
+                // A long results list, open when the next resize comes.
+                for c in "\u{1b}/number\rS".chars() {
+                    let code = match c {
+                        '\u{1b}' => KeyCode::Esc,
+                        '\r' => KeyCode::Enter,
+                        c => KeyCode::Char(c),
+                    };
+                    events.push(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+                }
+                let (w, h) = random_size(&mut rng);
+                events.push(Event::Resize(w, h));
+            }
+        }
+        for event in events {
             let action = match event {
                 Event::Key(key) => action_for(&key, app.focus, app.overlay),
                 Event::Resize(w, h) => {
                     size = (w, h);
                     resized = true;
                     terminal.backend_mut().resize(w, h);
-                    Some(Action::Resize(w, h))
+                    match resizes {
+                        Resizes::InStep => Some(Action::Resize(w, h)),
+                        Resizes::Lagging => {
+                            queued_resize = Some(Action::Resize(w, h));
+                            None
+                        }
+                    }
                 }
                 Event::Action(action) => Some(action),
             };
@@ -300,6 +353,25 @@ fn a_key_storm_on_hostile_input_never_breaks_the_reader() {
     let corpus = load_paths(&[path]).expect("the fixture loads").corpus;
     for seed in seeds(&[0xbad_cafe]) {
         storm(&corpus, seed, steps(1200), "hostile corpus");
+    }
+}
+
+#[test]
+fn a_storm_on_ten_megabytes_with_overlays_and_frames_ahead_of_the_state() {
+    let path = std::env::temp_dir().join(format!("pundit-monkey-{}.txt", std::process::id()));
+    std::fs::write(&path, synthetic::synthetic_archive(10 << 20)).expect("write the archive");
+    let corpus = load_paths(std::slice::from_ref(&path))
+        .expect("the archive loads")
+        .corpus;
+    let _ = std::fs::remove_file(&path);
+    for seed in seeds(&[7, 0x10_0000]) {
+        storm_with(
+            &corpus,
+            seed,
+            steps(600),
+            "10 MB, lagging resizes",
+            Resizes::Lagging,
+        );
     }
 }
 
