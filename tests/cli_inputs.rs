@@ -14,7 +14,7 @@ use std::process::{Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use escapes::{Allowed, foreign_sequences};
+use escapes::assert_plain;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("pundit-inputs-{name}-{}", std::process::id()));
@@ -50,23 +50,6 @@ fn tree(path: &Path) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// No escape sequence, no control character but line feeds.
-fn assert_plain(what: &str, bytes: &[u8]) {
-    let foreign = foreign_sequences(
-        bytes,
-        Allowed {
-            modes: false,
-            clear: false,
-        },
-    );
-    assert!(foreign.is_empty(), "{what}: {foreign:?}");
-    assert!(
-        !bytes.iter().any(|&b| b.is_ascii_control() && b != b'\n'),
-        "{what}: a control character in {:?}",
-        text(bytes)
-    );
 }
 
 /// Exit status 2, nothing on stdout, one line on stderr naming `name`.

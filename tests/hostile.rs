@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::rc::Rc;
 
-use escapes::{Allowed, foreign_sequences};
+use escapes::{Allowed, assert_plain, foreign_sequences};
 use pundit::import::clean::PLACEHOLDER;
 use pundit::load::load_paths;
 use pundit::model::{Corpus, PostId};
@@ -219,19 +219,6 @@ fn run_pundit(args: &[&str]) -> (Vec<u8>, Vec<u8>, Option<i32>) {
         .output()
         .expect("run pundit");
     (output.stdout, output.stderr, output.status.code())
-}
-
-/// Headless output is plain text: no escapes at all, only newlines.
-fn assert_plain(what: &str, bytes: &[u8]) {
-    let foreign = foreign_sequences(
-        bytes,
-        Allowed {
-            modes: false,
-            clear: false,
-        },
-    );
-    assert!(foreign.is_empty(), "{what}: {foreign:?}");
-    assert!(!bytes.contains(&0x1b), "{what}: an ESC");
 }
 
 #[test]

@@ -104,6 +104,24 @@ fn is_own_sequence(sequence: &str, allowed: Allowed) -> bool {
     }
 }
 
+/// Headless output (stdout and stderr) is plain text: no escape sequence,
+/// no control character but line feeds.
+pub fn assert_plain(what: &str, bytes: &[u8]) {
+    let foreign = foreign_sequences(
+        bytes,
+        Allowed {
+            modes: false,
+            clear: false,
+        },
+    );
+    assert!(foreign.is_empty(), "{what}: {foreign:?}");
+    assert!(
+        !bytes.iter().any(|&b| b.is_ascii_control() && b != b'\n'),
+        "{what}: a control character in {:?}",
+        String::from_utf8_lossy(bytes)
+    );
+}
+
 #[test]
 fn the_scanner_itself_tells_own_from_foreign() {
     let own = Allowed {
