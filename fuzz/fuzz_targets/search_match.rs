@@ -1,12 +1,13 @@
 //! Fuzzes the search matcher: any query, in any scope and mode, over any
 //! (cleaned) text finds matches that lie inside their field on character
-//! boundaries, in reading order, and that stepping can reach.
+//! boundaries, in reading order, and that stepping can reach; and the
+//! streaming search (`pundit search`) finds the fields the index finds.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pundit::import::clean::clean;
 use pundit::model::{Block, BlockKind, Corpus, Post, Source};
-use pundit::search::{Mode, Place, Query, Scope, SearchIndex, field_text};
+use pundit::search::{Mode, Place, Query, Scope, SearchIndex, field_text, matching_fields};
 
 /// A post from fuzz text: the first line is the title, later lines blocks
 /// of every kind, the last three source fields. Cleaned as a loader would.
@@ -79,4 +80,12 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = results.previous_match_before(place);
     }
+    let mut from_index: Vec<_> = results.matches().iter().map(|m| (m.post, m.location)).collect();
+    from_index.dedup();
+    let mut streamed = Vec::new();
+    let _ = matching_fields(&corpus, &query, |post, location| {
+        streamed.push((post, location));
+        Ok::<(), ()>(())
+    });
+    assert_eq!(streamed, from_index, "streaming and the index disagree");
 });
