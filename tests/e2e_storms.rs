@@ -19,8 +19,9 @@ use pty::Session;
 fn ten_megabytes() -> &'static str {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
-        let path =
-            std::env::temp_dir().join(format!("pundit-e2e-storms-{}.txt", std::process::id()));
+        // In the build's own scratch space, under one name: rewritten by
+        // each run rather than left behind in /tmp by every one.
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-storms-10mb.txt");
         let archive = synthetic::synthetic_archive(10 << 20);
         assert!(archive.len() >= 10_000_000);
         std::fs::write(&path, archive).expect("write the 10 MB archive");

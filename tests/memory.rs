@@ -17,8 +17,10 @@ use std::process::{Command, Stdio};
 use pundit::import::clean::clean;
 use pundit::load::{BUNDLED, load_bundled};
 
+/// A directory in the build's own scratch space, under one name: its
+/// archives (20 MB) are rewritten by each run, not left behind by every one.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-memory-{name}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("memory-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("scratch dir");
     dir
