@@ -16,8 +16,10 @@ use std::time::{Duration, Instant};
 
 use escapes::assert_plain;
 
+/// A fresh directory in the build's own scratch space (FIFOs, links to
+/// devices and link loops stay out of /tmp).
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-inputs-{name}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("inputs-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -159,7 +161,7 @@ fn escapes_in_a_skipped_file_name_do_not_reach_stderr() {
 #[test]
 fn escapes_quoted_by_a_json_error_do_not_reach_stderr() {
     let dir = scratch("evil-json");
-    let kind = scratch("evil-json").join("kind.json");
+    let kind = dir.join("kind.json");
     fs::write(
         &kind,
         r#"{"posts":[{"id":"a","title":"A","blocks":[{"kind":"\u001b]0;pwned\u0007\u001b[2J","text":"x"}]}]}"#,
