@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::search::{Mode, Scope};
 
 /// A terminal reader for commentary threads: topics, articles with their
 /// quotes, and the sources they cite.
@@ -26,11 +28,12 @@ pub enum Command {
     Tree(PathsArgs),
     /// Print the blocks that match QUERY, one per line: `<post id>:<block>: <text>`.
     ///
-    /// Blocks are numbered from 1; a matching title prints as block 0, and a
-    /// matching source as `<post id>:s<n>: <outlet — headline — url>` (sources
-    /// numbered from 1). A title, block or source prints once however many
-    /// matches it has. Exit status: 0 if something matched, 1 if nothing did,
-    /// 2 on error.
+    /// Blocks are numbered from 1; a matching title prints as block 0, a
+    /// comment's block as `c<comment>.<block>` (comments in thread order, both
+    /// from 1), and a matching source as `<post id>:s<n>: <outlet — headline —
+    /// url>` (sources numbered from 1). A title, block or source prints once
+    /// however many matches it has. Exit status: 0 if something matched, 1 if
+    /// nothing did, 2 on error.
     Search(SearchArgs),
 }
 
@@ -48,12 +51,50 @@ pub struct SearchArgs {
     #[arg(long)]
     pub count: bool,
 
+    /// What to search: a post's own words, its quotes, its sources and
+    /// citations, or its comment thread.
+    #[arg(long, value_enum, default_value_t = SearchScope::Everything)]
+    pub scope: SearchScope,
+
+    /// Read QUERY as a regular expression (the syntax of Rust's regex crate).
+    #[arg(long)]
+    pub regex: bool,
+
     /// What to look for: smart case, accents folded, several words as a phrase.
     pub query: String,
 
     /// Archives to read (files or directories). None: the bundled corpus.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// The scopes of `pundit search --scope`, as the reader's prompt names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchScope {
+    Everything,
+    Commentary,
+    Quotes,
+    Sources,
+    Comments,
+}
+
+impl SearchArgs {
+    /// The scope and mode the query runs in.
+    pub fn scope_and_mode(&self) -> (Scope, Mode) {
+        let scope = match self.scope {
+            SearchScope::Everything => Scope::Everything,
+            SearchScope::Commentary => Scope::Commentary,
+            SearchScope::Quotes => Scope::Quotes,
+            SearchScope::Sources => Scope::Sources,
+            SearchScope::Comments => Scope::Comments,
+        };
+        let mode = if self.regex {
+            Mode::Regex
+        } else {
+            Mode::Literal
+        };
+        (scope, mode)
+    }
 }
 
 #[cfg(test)]
@@ -81,8 +122,24 @@ mod tests {
                 assert!(args.count);
                 assert_eq!(args.query, "trump");
                 assert_eq!(args.paths, [PathBuf::from("x.txt")]);
+                assert_eq!(args.scope_and_mode(), (Scope::Everything, Mode::Literal));
             }
             other => panic!("parsed as {other:?}"),
         }
+    }
+
+    #[test]
+    fn search_takes_a_scope_and_regex() {
+        let cli =
+            Cli::try_parse_from(["pundit", "search", "--scope", "comments", "--regex", "t.x"])
+                .unwrap();
+        match cli.command {
+            Some(Command::Search(args)) => {
+                assert_eq!(args.scope_and_mode(), (Scope::Comments, Mode::Regex));
+                assert_eq!(args.query, "t.x");
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        assert!(Cli::try_parse_from(["pundit", "search", "--scope", "titles", "x"]).is_err());
     }
 }

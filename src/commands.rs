@@ -44,22 +44,26 @@ fn write_topic(
     Ok(())
 }
 
-/// Writes one line per title, block or source that matches `query`, grep
-/// style, or with `count_only` just the number of such lines, and returns that
-/// number. The query follows the reader's rules (smart case, accents folded,
-/// words as a phrase) and searches everything.
+/// Writes one line per title, block, comment block or source that matches
+/// `query` in `scope`, grep style, or with `count_only` just the number of
+/// such lines, and returns that number. The query follows the reader's rules
+/// (smart case, accents folded, words as a phrase; a regular expression in
+/// [`Mode::Regex`]).
 ///
 /// Lines are `<post id>:<n>: <text>` where `n` is the 1-based block number
-/// and the text is the block's; a title is block `0`; a source is `s<n>`
-/// (1-based) followed by its outlet, headline and URL joined by ` — `.
-/// A field with several matches is printed once.
+/// and the text is the block's; a title is block `0`; a comment's block is
+/// `c<comment>.<block>` (both 1-based, comments in thread order); a source
+/// is `s<n>` (1-based) followed by its outlet, headline and URL joined by
+/// ` — `. A field with several matches is printed once.
 pub fn write_search(
     corpus: &Corpus,
     query: &str,
+    scope: Scope,
+    mode: Mode,
     count_only: bool,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
-    let query = Query::new(query, Scope::Everything, Mode::Literal)
+    let query = Query::new(query, scope, mode)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut found = 0;
@@ -90,6 +94,7 @@ pub fn write_search(
 enum SearchLine {
     Title,
     Block(usize),
+    Comment { comment: usize, block: usize },
     Source(usize),
 }
 
@@ -98,6 +103,7 @@ impl SearchLine {
         match location {
             Location::Title => SearchLine::Title,
             Location::Block(n) => SearchLine::Block(n),
+            Location::Comment { comment, block } => SearchLine::Comment { comment, block },
             Location::Source(n, _) => SearchLine::Source(n),
         }
     }
@@ -110,6 +116,17 @@ fn write_search_line(post: &Post, line: SearchLine, out: &mut dyn Write) -> io::
         SearchLine::Block(n) => {
             let text = post.blocks.get(n).map_or("", |block| &*block.text);
             writeln!(out, "{id}:{}: {}", n + 1, printable(text))
+        }
+        SearchLine::Comment { comment, block } => {
+            let location = Location::Comment { comment, block };
+            let text = crate::search::field_text(post, location).unwrap_or_default();
+            writeln!(
+                out,
+                "{id}:c{}.{}: {}",
+                comment + 1,
+                block + 1,
+                printable(text)
+            )
         }
         SearchLine::Source(n) => {
             let parts: Vec<&str> = post.sources.get(n).map_or(vec![], |source| {

@@ -39,7 +39,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => {
             let corpus = load(&args.paths)?;
             let mut out = io::stdout().lock();
-            let found = commands::write_search(&corpus, &args.query, args.count, &mut out);
+            let (scope, mode) = args.scope_and_mode();
+            let found =
+                commands::write_search(&corpus, &args.query, scope, mode, args.count, &mut out);
             match found {
                 Ok(0) if !args.count => Ok(ExitCode::from(1)),
                 Ok(0) => {

@@ -60,7 +60,8 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Folds every searchable field of `corpus`, in reading order: each
-    /// post's title, its blocks, then each source's outlet, headline and URL.
+    /// post's title, its blocks, its comments' blocks, then each source's
+    /// outlet, headline and URL.
     pub fn new(corpus: &Corpus) -> Self {
         let capacity = corpus
             .posts
@@ -68,6 +69,10 @@ impl SearchIndex {
             .map(|post| {
                 post.title.len()
                     + post.blocks.iter().map(|b| b.text.len() + 1).sum::<usize>()
+                    + (post.comments.iter())
+                        .flat_map(|c| &c.blocks)
+                        .map(|b| b.text.len() + 1)
+                        .sum::<usize>()
                     + 64 * post.sources.len()
             })
             .sum::<usize>();

@@ -4,7 +4,8 @@
 //! # How to use it
 //!
 //! 1. Build a [`SearchIndex`] once per corpus: `SearchIndex::new(&corpus)`.
-//!    It holds a folded copy of every title, block and source field (about
+//!    It holds a folded copy of every title, block, comment block and source
+//!    field (about
 //!    twice the corpus text in memory) and a map from folded offsets back to
 //!    the original text.
 //! 2. Per keystroke, build a [`Query`] from the prompt text, a [`Scope`] and a
@@ -54,12 +55,18 @@ use std::ops::Range;
 use crate::model::PostId;
 
 /// Which part of a post a match is in. Ordered as a post is laid out: the
-/// title, then the blocks, then the sources.
+/// title, then the blocks, then the comment thread, then the sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Location {
     Title,
     /// The block with this index in `Post::blocks` (0-based).
     Block(usize),
+    /// Block `block` of the comment with index `comment` in
+    /// `Post::comments` (both 0-based).
+    Comment {
+        comment: usize,
+        block: usize,
+    },
     /// A field of the source with this index in `Post::sources` (0-based).
     Source(usize, SourceField),
 }
@@ -123,9 +130,9 @@ pub(crate) struct Field<'a> {
 }
 
 /// Every searchable field of `post`, in reading order: the title, the
-/// blocks, then each source's outlet, headline and URL. The index and the
-/// streaming search both take their fields from here, so they search the
-/// same text.
+/// blocks, the comments' blocks, then each source's outlet, headline and
+/// URL. The index and the streaming search both take their fields from
+/// here, so they search the same text.
 pub(crate) fn fields_of(post: &crate::model::Post) -> impl Iterator<Item = Field<'_>> {
     let title = std::iter::once(Field {
         location: Location::Title,
@@ -136,6 +143,13 @@ pub(crate) fn fields_of(post: &crate::model::Post) -> impl Iterator<Item = Field
         location: Location::Block(n),
         class: FieldClass::of_block(block.kind),
         text: &block.text,
+    });
+    let comments = post.comments.iter().enumerate().flat_map(|(comment, c)| {
+        c.blocks.iter().enumerate().map(move |(block, text)| Field {
+            location: Location::Comment { comment, block },
+            class: FieldClass::Comment,
+            text: &text.text,
+        })
     });
     let sources = post.sources.iter().enumerate().flat_map(|(n, source)| {
         [
@@ -152,7 +166,7 @@ pub(crate) fn fields_of(post: &crate::model::Post) -> impl Iterator<Item = Field
             })
         })
     });
-    title.chain(blocks).chain(sources)
+    title.chain(blocks).chain(comments).chain(sources)
 }
 
 /// The original text of a field, if the post has it.
@@ -160,6 +174,12 @@ pub fn field_text(post: &crate::model::Post, location: Location) -> Option<&str>
     match location {
         Location::Title => Some(&post.title),
         Location::Block(n) => post.blocks.get(n).map(|block| &*block.text),
+        Location::Comment { comment, block } => post
+            .comments
+            .get(comment)?
+            .blocks
+            .get(block)
+            .map(|block| &*block.text),
         Location::Source(n, field) => {
             let source = post.sources.get(n)?;
             match field {

@@ -10,7 +10,7 @@ use crate::model::BlockKind;
 /// Which parts of the corpus a query searches.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// Titles, every block and every source field.
+    /// Titles, every block, every comment and every source field.
     #[default]
     Everything,
     /// The author's own words: titles and paragraph, lead-in, list-item and
@@ -20,15 +20,18 @@ pub enum Scope {
     Quotes,
     /// Source outlets, headlines and URLs, and citation blocks.
     Sources,
+    /// The blocks of the comment thread.
+    Comments,
 }
 
 impl Scope {
     /// Every scope, in the order [`Scope::next`] cycles through them.
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 5] = [
         Scope::Everything,
         Scope::Commentary,
         Scope::Quotes,
         Scope::Sources,
+        Scope::Comments,
     ];
 
     /// The scope after this one, wrapping around (for a key that cycles).
@@ -44,6 +47,7 @@ impl Scope {
             Scope::Commentary => "commentary",
             Scope::Quotes => "quotes",
             Scope::Sources => "sources",
+            Scope::Comments => "comments",
         }
     }
 
@@ -54,6 +58,7 @@ impl Scope {
             Scope::Commentary => class == FieldClass::Commentary,
             Scope::Quotes => class == FieldClass::Quote,
             Scope::Sources => class == FieldClass::Source,
+            Scope::Comments => class == FieldClass::Comment,
         }
     }
 }
@@ -64,6 +69,9 @@ pub(crate) enum FieldClass {
     Commentary,
     Quote,
     Source,
+    /// Any block of a comment: readers' words are not the author's
+    /// commentary, and what they quote or cite is not the post's source.
+    Comment,
 }
 
 impl FieldClass {
@@ -211,11 +219,14 @@ mod tests {
     fn scopes_cycle() {
         let mut scope = Scope::Everything;
         let mut seen = vec![];
-        for _ in 0..4 {
+        for _ in 0..5 {
             seen.push(scope.name());
             scope = scope.next();
         }
         assert_eq!(scope, Scope::Everything);
-        assert_eq!(seen, ["everything", "commentary", "quotes", "sources"]);
+        assert_eq!(
+            seen,
+            ["everything", "commentary", "quotes", "sources", "comments"]
+        );
     }
 }

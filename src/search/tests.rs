@@ -6,7 +6,7 @@ use std::time::Duration;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Block, BlockKind, Corpus, Post, Source, Topic};
+use crate::model::{Block, BlockKind, Comment, Corpus, Post, Source, Topic};
 
 fn post(id: &str, title: &str, blocks: Vec<Block>, sources: Vec<Source>) -> Post {
     Post {
@@ -172,7 +172,29 @@ fn scoped_corpus() -> Corpus {
         headline: Some("A tax plan".into()),
         url: Some("https://rnz.example/tax".into()),
     };
-    corpus(vec![post("p", "Tax again", blocks, vec![source])])
+    let mut post = post("p", "Tax again", blocks, vec![source]);
+    post.comments = vec![
+        Comment {
+            id: "c1".into(),
+            blocks: vec![Block::new(BlockKind::Paragraph, "No new tax, please.")],
+            ..Comment::default()
+        },
+        Comment {
+            id: "c2".into(),
+            parent: Some(0),
+            blocks: vec![
+                Block::new(BlockKind::Quote, "> tax is theft"),
+                Block::new(BlockKind::Paragraph, "Nothing to see here."),
+                Block::new(BlockKind::Citation, "https://tax.example").with_source(0),
+            ],
+            sources: vec![Source {
+                url: Some("https://tax.example".into()),
+                ..Source::default()
+            }],
+            ..Comment::default()
+        },
+    ];
+    corpus(vec![post])
 }
 
 fn scoped_locations(scope: Scope) -> Vec<Location> {
@@ -184,7 +206,7 @@ fn scoped_locations(scope: Scope) -> Vec<Location> {
 
 #[test]
 fn scopes_choose_what_is_searched() {
-    use Location::{Block, Source, Title};
+    use Location::{Block, Comment, Source, Title};
     assert_eq!(
         scoped_locations(Scope::Commentary),
         [Title, Block(0), Block(1), Block(4), Block(5)]
@@ -198,7 +220,44 @@ fn scopes_choose_what_is_searched() {
             Source(0, SourceField::Url)
         ]
     );
-    assert_eq!(scoped_locations(Scope::Everything).len(), 9);
+    assert_eq!(
+        scoped_locations(Scope::Comments),
+        [
+            Comment {
+                comment: 0,
+                block: 0
+            },
+            Comment {
+                comment: 1,
+                block: 0
+            },
+            Comment {
+                comment: 1,
+                block: 2
+            }
+        ]
+    );
+    assert_eq!(scoped_locations(Scope::Everything).len(), 12);
+}
+
+#[test]
+fn comment_matches_come_after_the_body_and_before_the_sources() {
+    let corpus = scoped_corpus();
+    let all = find(&corpus, "tax", Scope::Everything, Mode::Literal);
+    let kinds: Vec<u8> = all
+        .iter()
+        .map(|m| match m.location {
+            Location::Title | Location::Block(_) => 0,
+            Location::Comment { .. } => 1,
+            Location::Source(..) => 2,
+        })
+        .collect();
+    assert!(kinds.is_sorted(), "{kinds:?}");
+    assert_eq!(
+        matched_texts(&corpus, &all[8..9]),
+        ["tax"],
+        "a comment's text maps back to its bytes"
+    );
 }
 
 #[test]

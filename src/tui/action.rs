@@ -6,6 +6,7 @@
 
 use super::filter::FilterAction;
 use super::search::SearchAction;
+use super::thread::ThreadAction;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,8 @@ pub enum Action {
     Search(SearchAction),
     /// Filtering the Topics pane.
     Filter(FilterAction),
+    /// Moving through and folding the comment thread.
+    Thread(ThreadAction),
 }
 
 impl Action {
@@ -110,6 +113,7 @@ impl Action {
             Action::TypeAhead(_) => "Type, more typing following",
             Action::Search(action) => action.description(),
             Action::Filter(action) => action.description(),
+            Action::Thread(action) => action.description(),
         }
     }
 }

@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use super::filter::TopicFilter;
 use super::search::SearchSession;
+use super::thread::{ThreadLayout, ThreadState};
 use super::tree::{NodeId, NodeKind, Tree};
 use super::view::layout::{self, Panes};
 use super::wrap::WrappedArticle;
-use crate::model::{Corpus, Post, PostId};
+use crate::model::{Corpus, Post, PostId, Source};
 
 /// The pane that receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,6 +69,13 @@ pub fn source_number_width(source: usize) -> usize {
     1 + format!("[{}] ", source + 1).len()
 }
 
+/// What is at the top of the article view.
+enum TopAnchor {
+    Block(usize),
+    Comment(usize),
+    None,
+}
+
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
@@ -96,7 +104,13 @@ pub struct App {
     pub position: Option<(usize, usize)>,
     /// Cache of the open post wrapped to the article's width.
     pub article: WrappedArticle,
-    /// The article line at the top of the view.
+    /// The open post's comment thread: the current comment and the folds.
+    pub thread: ThreadState,
+    /// Cache of the open post's thread laid out below the body, for the
+    /// article's width and `thread.folded`.
+    pub thread_layout: ThreadLayout,
+    /// The article line at the top of the view (the body's lines, then the
+    /// thread's).
     pub scroll: usize,
     /// The selected source of the open post (0-based).
     pub selected_source: Option<usize>,
@@ -126,6 +140,7 @@ impl App {
         }
         let rows = tree.visible_rows(&expanded);
         let open_post = (!corpus.posts.is_empty()).then_some(PostId(0));
+        let comments = open_post.map_or(0, |post| corpus.post(post).comments.len());
         let mut app = App {
             corpus,
             tree,
@@ -141,6 +156,8 @@ impl App {
             post_list: all,
             position: None,
             article: WrappedArticle::default(),
+            thread: ThreadState::new(comments),
+            thread_layout: ThreadLayout::default(),
             scroll: 0,
             selected_source: None,
             citation: None,
@@ -225,11 +242,7 @@ impl App {
     /// an ellipsis if the label is longer.
     pub fn source_label_lines(&self, source: usize) -> Vec<String> {
         const MAX_LINES: usize = 3;
-        let Some(label) = self
-            .post()
-            .and_then(|p| p.sources.get(source))
-            .map(|s| s.label())
-        else {
+        let Some(label) = self.source(source).map(|s| s.label()) else {
             return Vec::new();
         };
         let width = self
@@ -255,43 +268,100 @@ impl App {
     }
 
     /// The rows source `source` takes in the Sources pane: its label's
-    /// lines, and one for its URL if it has one.
+    /// lines, one for its URL if it has one, and the "In comments" heading
+    /// above the first source of the comments.
     pub fn source_rows(&self, source: usize) -> usize {
-        let has_url = self
-            .post()
-            .and_then(|p| p.sources.get(source))
-            .is_some_and(|s| s.url.is_some());
-        self.source_label_lines(source).len() + usize::from(has_url)
+        let has_url = self.source(source).is_some_and(|s| s.url.is_some());
+        let heading = Some(source) == self.first_comment_source();
+        self.source_label_lines(source).len() + usize::from(has_url) + usize::from(heading)
+    }
+
+    /// The number of sources of the open post: its own, then those its
+    /// comments cite, numbered on from them.
+    pub fn source_count(&self) -> usize {
+        self.post().map_or(0, |post| post.sources.len()) + self.thread_layout.shape().source_count()
+    }
+
+    /// Source `index` (0-based) of the open post, its own or its comments'.
+    pub fn source(&self, index: usize) -> Option<&Source> {
+        let post = self.post()?;
+        match self.comment_citing(index) {
+            Some((comment, source)) => post.comments.get(comment)?.sources.get(source),
+            None => post.sources.get(index),
+        }
+    }
+
+    /// For a source a comment cites: the comment and the index in its sources.
+    pub fn comment_citing(&self, index: usize) -> Option<(usize, usize)> {
+        let own = self.post()?.sources.len();
+        self.thread_layout.shape().source(index.checked_sub(own)?)
+    }
+
+    /// The number of the first source cited in comments, if any is.
+    pub fn first_comment_source(&self) -> Option<usize> {
+        let own = self.post()?.sources.len();
+        (self.thread_layout.shape().source_count() > 0).then_some(own)
+    }
+
+    /// Lines of the open article: the body's, then the thread's.
+    pub fn article_len(&self) -> usize {
+        self.article.lines.len() + self.thread_layout.len()
+    }
+
+    /// The article line where the comment thread starts (with a blank line
+    /// and the rule with the count).
+    pub fn thread_top(&self) -> usize {
+        self.article.lines.len()
     }
 
     /// The furthest the article can scroll: its last line at the bottom.
     pub fn max_scroll(&self) -> usize {
-        self.article
-            .lines
-            .len()
+        self.article_len()
             .saturating_sub(self.article_height().max(1))
     }
 
-    /// Re-wraps the open post if it or the width changed, keeping the block
-    /// at the top of the view in place.
+    /// Re-wraps the open post and its thread if the post or the width
+    /// changed, keeping the block or comment at the top of the view in place.
     pub fn refresh_article(&mut self) {
         let Some(id) = self.open_post else {
             self.article = WrappedArticle::default();
+            self.thread_layout = ThreadLayout::default();
             self.scroll = 0;
             return;
         };
-        let top_block = self.article.block_at_or_after(self.scroll);
+        let anchor = self.top_anchor();
         let same_post = self.article.key().is_some_and(|(post, _)| post == id);
         let width = self.article_width();
         let post = self.corpus.post(id);
-        if self.article.ensure(id, post, width)
-            && same_post
-            && self.scroll > 0
-            && let Some(start) = top_block.and_then(|b| self.article.block_starts.get(b))
-        {
-            self.scroll = *start;
+        let body_changed = self.article.ensure(id, post, width);
+        let thread_changed = self
+            .thread_layout
+            .ensure(id, post, width, &self.thread.folded);
+        if (body_changed || thread_changed) && same_post && self.scroll > 0 {
+            self.scroll = match anchor {
+                TopAnchor::Block(block) => self.article.block_starts.get(block).copied(),
+                TopAnchor::Comment(comment) => {
+                    super::thread::motion::lines_of_comment(self, comment).map(|l| l.start)
+                }
+                TopAnchor::None => None,
+            }
+            .unwrap_or(self.scroll);
         }
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// What is at the top of the view, to keep there when the text is
+    /// wrapped anew.
+    fn top_anchor(&self) -> TopAnchor {
+        if let Some(block) = self.article.block_at_or_after(self.scroll) {
+            return TopAnchor::Block(block);
+        }
+        let line = self.scroll.saturating_sub(self.thread_top());
+        let layout = &self.thread_layout;
+        match layout.row_at(line).and_then(|row| layout.row_position(row)) {
+            Some(position) => TopAnchor::Comment(layout.shape().comment_at(position)),
+            None => TopAnchor::None,
+        }
     }
 
     /// The sources of the open post in order of their blocks: the source of

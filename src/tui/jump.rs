@@ -3,13 +3,15 @@
 //! it into view.
 
 use super::app::{App, Focus};
+use super::thread::{ThreadState, motion};
 use super::tree::NodeId;
 use super::update;
+use super::wrap::LineKind;
 use crate::model::PostId;
 use crate::search::{Location, Match, Place};
 
 /// Where the reader was, to return to on Esc.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedPlace {
     pub open_post: Option<PostId>,
     pub scroll: usize,
@@ -20,6 +22,9 @@ pub struct SavedPlace {
     selected_source: Option<usize>,
     citation: Option<usize>,
     sources_offset: usize,
+    /// The current comment and the folds: a search that went into a folded
+    /// comment unfolded it.
+    thread: ThreadState,
 }
 
 impl SavedPlace {
@@ -34,14 +39,19 @@ impl SavedPlace {
             selected_source: app.selected_source,
             citation: app.citation,
             sources_offset: app.sources_offset,
+            thread: app.thread.clone(),
         }
     }
 
-    pub(crate) fn restore(self, app: &mut App) {
+    pub(crate) fn restore(&self, app: &mut App) {
         if app.open_post != self.open_post
             && let Some(post) = self.open_post
         {
             update::open_post(app, post);
+        }
+        if app.open_post == self.open_post && app.thread.folded.len() == self.thread.folded.len() {
+            app.thread = self.thread.clone();
+            app.thread_layout.refresh_rows(&app.thread.folded);
         }
         app.post_list = self.post_list;
         app.refresh_position();
@@ -69,11 +79,44 @@ pub(crate) fn view_place(app: &App) -> Place {
         .iter()
         .skip(app.scroll)
         .find_map(|line| line.location().map(|location| (location, line.start)))
+        .or_else(|| thread_place_from(app, app.scroll.saturating_sub(app.thread_top())))
         .map_or(Place::start_of(post), |(location, offset)| Place {
             post,
             location,
             offset,
         })
+}
+
+/// The first comment text at or after line `line` of the thread: its
+/// location and offset (the start of a folded comment, for one folded).
+fn thread_place_from(app: &App, line: usize) -> Option<(Location, usize)> {
+    let layout = &app.thread_layout;
+    let mut row = layout.row_at(line)?;
+    let mut from = line;
+    loop {
+        let comment = layout.shape().comment_at(layout.row_position(row)?);
+        if layout.is_row_folded(row) {
+            return Some((Location::Comment { comment, block: 0 }, 0));
+        }
+        let skip = from.saturating_sub(layout.row_lines(row).start);
+        let text = layout
+            .comment(comment)?
+            .lines
+            .iter()
+            .skip(skip)
+            .find(|l| matches!(l.kind, LineKind::Block(_)));
+        if let Some(text) = text {
+            return Some((
+                Location::Comment {
+                    comment,
+                    block: text.block?,
+                },
+                text.start,
+            ));
+        }
+        row += 1;
+        from = 0;
+    }
 }
 
 /// Makes match `index` current: opens its post, selects it in the tree and
@@ -96,6 +139,11 @@ pub fn go_to_match(app: &mut App, index: usize) {
             app.citation = None;
             update::keep_source_in_view(app);
             Focus::Sources
+        }
+        Location::Comment { comment, .. } => {
+            motion::reveal(app, comment);
+            scroll_to_match(app, &found);
+            Focus::Article
         }
         _ => {
             scroll_to_match(app, &found);
@@ -124,11 +172,27 @@ fn select_in_tree(app: &mut App, post: PostId) {
     app.refresh_position();
 }
 
-/// The article line where `found` starts.
+/// The article line where `found` starts, if it shows.
 fn line_of_match(app: &App, found: &Match) -> Option<usize> {
-    app.article.lines.iter().position(|line| {
-        line.location() == Some(found.location) && line.shows_offset(found.range.start)
-    })
+    let Location::Comment { comment, block } = found.location else {
+        return app.article.lines.iter().position(|line| {
+            line.location() == Some(found.location) && line.shows_offset(found.range.start)
+        });
+    };
+    let layout = &app.thread_layout;
+    if comment >= layout.shape().len() {
+        return None;
+    }
+    let row = layout.row_of(layout.shape().position_of(comment))?;
+    if layout.is_row_folded(row) {
+        return None;
+    }
+    let offset = layout.comment(comment)?.lines.iter().position(|line| {
+        line.block == Some(block)
+            && matches!(line.kind, LineKind::Block(_))
+            && line.shows_offset(found.range.start)
+    })?;
+    Some(app.thread_top() + layout.row_lines(row).start + offset)
 }
 
 pub(crate) fn match_is_visible(app: &App, found: &Match) -> bool {

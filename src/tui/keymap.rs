@@ -7,6 +7,7 @@ use super::action::Action;
 use super::app::{Focus, Overlay};
 use super::filter::FilterAction;
 use super::search::SearchAction;
+use super::thread::ThreadAction;
 
 /// Where a binding applies. Lookups try the most specific context first
 /// (see [`lookup_order`]): a modal mode such as a text prompt is one more
@@ -27,6 +28,8 @@ pub enum Context {
     Results,
     /// Typing the Topics filter.
     Filter,
+    /// The open post's comment thread, from any pane.
+    Thread,
 }
 
 impl Context {
@@ -40,6 +43,7 @@ impl Context {
             Context::Prompt => "Search prompt (/)",
             Context::Results => "Search results (S)",
             Context::Filter => "Topics filter (f)",
+            Context::Thread => "Comment thread",
         }
     }
 
@@ -415,6 +419,59 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('S')],
         Action::Search(SearchAction::ShowResults),
     ),
+    // The comment thread, from any pane.
+    hinted(
+        Context::Thread,
+        &[ch('c')],
+        Action::Thread(ThreadAction::ToggleComments),
+        "comments",
+    ),
+    bind(
+        Context::Thread,
+        &[ch(')')],
+        Action::Thread(ThreadAction::Next),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('(')],
+        Action::Thread(ThreadAction::Previous),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('J')],
+        Action::Thread(ThreadAction::NextThread),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('K')],
+        Action::Thread(ThreadAction::PreviousThread),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('u')],
+        Action::Thread(ThreadAction::Parent),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('>')],
+        Action::Thread(ThreadAction::NextSibling),
+    ),
+    bind(
+        Context::Thread,
+        &[ch('<')],
+        Action::Thread(ThreadAction::PreviousSibling),
+    ),
+    hinted(
+        Context::Thread,
+        &[ch('z')],
+        Action::Thread(ThreadAction::Fold),
+        "fold",
+    ),
+    bind(
+        Context::Thread,
+        &[ch('Z')],
+        Action::Thread(ThreadAction::FoldAll),
+    ),
 ];
 
 /// The contexts a key is looked up in, most specific first.
@@ -424,7 +481,12 @@ pub fn lookup_order(focus: Focus, overlay: Option<Overlay>) -> Vec<Context> {
         Some(Overlay::Prompt) => vec![Context::Always, Context::Prompt],
         Some(Overlay::Results) => vec![Context::Always, Context::Results],
         Some(Overlay::Filter) => vec![Context::Always, Context::Filter],
-        None => vec![Context::Always, Context::of_focus(focus), Context::Global],
+        None => vec![
+            Context::Always,
+            Context::of_focus(focus),
+            Context::Global,
+            Context::Thread,
+        ],
     }
 }
 
@@ -474,10 +536,16 @@ pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.context == context)
 }
 
-/// The status-bar hints for where the user is: ("key", "what") pairs.
-pub fn hints(focus: Focus, overlay: Option<Overlay>) -> Vec<(String, &'static str)> {
+/// The status-bar hints for where the user is: ("key", "what") pairs; the
+/// thread's only when the open post has comments.
+pub fn hints(
+    focus: Focus,
+    overlay: Option<Overlay>,
+    has_thread: bool,
+) -> Vec<(String, &'static str)> {
     lookup_order(focus, overlay)
         .into_iter()
+        .filter(|&context| has_thread || context != Context::Thread)
         .flat_map(bindings_in)
         .filter_map(|b| {
             let key = b.keys.first()?.label();
@@ -493,6 +561,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         Context::Topics,
         Context::Article,
         Context::Sources,
+        Context::Thread,
         Context::Prompt,
         Context::Results,
         Context::Filter,
@@ -601,6 +670,26 @@ mod tests {
         assert_eq!(keys, [key(Esc), key(KeyCode::Char(']'))]);
         let plain = key(KeyCode::Char(']'));
         assert_eq!(keys_of(plain, Focus::Topics, None), [plain]);
+    }
+
+    #[test]
+    fn thread_keys_work_from_every_pane_but_not_while_typing() {
+        let z = key(KeyCode::Char('z'));
+        for focus in Focus::ALL {
+            assert_eq!(
+                action_for(&z, focus, None),
+                Some(Action::Thread(ThreadAction::Fold))
+            );
+        }
+        assert_eq!(
+            action_for(&z, Focus::Topics, Some(Overlay::Prompt)),
+            Some(Action::Search(SearchAction::Type('z')))
+        );
+        let shifted = KeyEvent::new(KeyCode::Char(')'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&shifted, Focus::Article, None),
+            Some(Action::Thread(ThreadAction::Next))
+        );
     }
 
     #[test]

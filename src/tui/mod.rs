@@ -15,6 +15,7 @@ pub mod results;
 pub mod search;
 pub mod signals;
 pub mod terminal;
+pub mod thread;
 pub mod tree;
 pub mod update;
 pub mod view;

@@ -65,7 +65,9 @@ impl SearchAction {
             SearchAction::Clear => "Clear the query",
             SearchAction::Confirm => "Go to the first match from here (empty: clear the search)",
             SearchAction::Cancel => "Cancel, back to where the search started",
-            SearchAction::CycleScope => "Search everything / commentary / quotes / sources",
+            SearchAction::CycleScope => {
+                "Search everything / commentary / quotes / sources / comments"
+            }
             SearchAction::ToggleRegex => "Toggle regular expression",
             SearchAction::Older => "Recall an earlier query",
             SearchAction::Newer => "Recall a later query",
@@ -391,7 +393,7 @@ fn run_prompt_query(app: &mut App) {
     prompt.error = None;
     prompt.pending = false;
     if prompt.text.trim().is_empty() {
-        let saved = prompt.saved;
+        let saved = prompt.saved.clone();
         if let Some(worker) = app.search.worker.as_mut() {
             worker.cancel();
         }
@@ -450,7 +452,7 @@ fn show_while_typing(app: &mut App, results: SearchResults) {
     let Some(prompt) = app.search.prompt.as_ref() else {
         return;
     };
-    let saved = prompt.saved;
+    let saved = prompt.saved.clone();
     let first = results.first_match_at_or_after(prompt.origin);
     app.search.active = Some(ActiveSearch {
         text: prompt.text.clone(),

@@ -84,10 +84,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         },
         Action::Search(action) => super::search::update(app, action),
         Action::Filter(action) => super::filter::update(app, action),
+        Action::Thread(action) => super::thread::motion::update(app, action),
     }
     if (app.open_post, app.scroll) != scroll_before {
         follow_source_in_view(app);
     }
+    super::thread::motion::follow_view(app);
     Effect::None
 }
 
@@ -120,6 +122,7 @@ fn scroll_by(app: &mut App, lines: isize) {
 pub fn open_post(app: &mut App, post: PostId) {
     app.open_post = Some(post);
     app.scroll = 0;
+    app.thread = super::thread::ThreadState::new(app.corpus.post(post).comments.len());
     app.selected_source = None;
     app.citation = None;
     app.sources_offset = 0;
@@ -249,7 +252,7 @@ fn collapse_row(app: &mut App) {
 }
 
 fn select_source_numbered(app: &mut App, number: usize) {
-    let count = app.post().map_or(0, |p| p.sources.len());
+    let count = app.source_count();
     if number == 0 || number > count {
         app.status = Some(match count {
             0 => "This post cites no sources".to_string(),
@@ -261,11 +264,17 @@ fn select_source_numbered(app: &mut App, number: usize) {
     select_source(app, number - 1);
 }
 
-/// Selects source `source` and scrolls to the first block citing it.
+/// Selects source `source` and scrolls to the first block citing it (or
+/// to the comment citing it).
 fn select_source(app: &mut App, source: usize) {
     app.selected_source = Some(source);
     app.citation = None;
     keep_source_in_view(app);
+    if let Some((comment, _)) = app.comment_citing(source) {
+        super::thread::motion::reveal(app, comment);
+        super::thread::motion::show_comment(app, comment);
+        return;
+    }
     let citing = app.citing_blocks();
     match citing.first() {
         Some(&block) => {
@@ -283,7 +292,7 @@ fn scroll_to_block(app: &mut App, block: usize) {
 }
 
 fn step_source(app: &mut App, forward: bool) {
-    let count = app.post().map_or(0, |p| p.sources.len());
+    let count = app.source_count();
     if count == 0 {
         return;
     }
@@ -356,9 +365,8 @@ fn show_source(app: &mut App, source: usize) {
 
 /// The source a command applies to: the selected one, else the one in view.
 fn target_source(app: &App) -> Option<(usize, &crate::model::Source)> {
-    let post = app.post()?;
     let index = app.selected_source.or_else(|| app.source_in_view())?;
-    Some((index, post.sources.get(index)?))
+    Some((index, app.source(index)?))
 }
 
 fn open_url(app: &mut App) -> Effect {
@@ -424,7 +432,7 @@ fn click(app: &mut App, x: u16, y: u16) {
             }
         }
         Focus::Sources => {
-            let count = app.post().map_or(0, |p| p.sources.len());
+            let count = app.source_count();
             let mut top = 0;
             for source in app.sources_offset..count {
                 let rows = app.source_rows(source);
@@ -435,7 +443,10 @@ fn click(app: &mut App, x: u16, y: u16) {
                 top += rows;
             }
         }
-        Focus::Article => select_source_of_line(app, app.scroll + row),
+        Focus::Article => {
+            select_source_of_line(app, app.scroll + row);
+            super::thread::motion::select_comment_at_line(app, app.scroll + row);
+        }
     }
 }
 
@@ -471,7 +482,7 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
         Some(Focus::Topics) => move_tree(app, lines),
         Some(Focus::Article) => scroll_by(app, lines),
         Some(Focus::Sources) => {
-            let count = app.post().map_or(0, |p| p.sources.len());
+            let count = app.source_count();
             app.sources_offset = if down {
                 (app.sources_offset + 1).min(count.saturating_sub(1))
             } else {

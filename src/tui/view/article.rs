@@ -1,5 +1,5 @@
 //! The article pane: the open post's lines from the wrap cache, styled by
-//! block kind, with a scrollbar.
+//! block kind, then its comment thread, with a scrollbar.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,16 +31,20 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let current_block = app
         .citation
         .and_then(|i| app.citing_blocks().get(i).copied());
-    let visible = app
-        .article
-        .lines
-        .iter()
-        .skip(app.scroll)
-        .take(usize::from(text.height));
-    for (y, line) in (text.y..).zip(visible) {
-        let mut styled = styled_line(line, palette, highlighted, current_block);
-        super::highlight::mark_matches(&mut styled, line, app, palette);
-        super::put_line(frame.buffer_mut(), text.x, y, &styled, text.width);
+    let body = &app.article.lines;
+    let shown = app.scroll..app.article_len().min(app.scroll + usize::from(text.height));
+    for (y, index) in (text.y..).zip(shown) {
+        match body.get(index) {
+            Some(line) => {
+                let mut styled = styled_line(line, palette, highlighted, current_block);
+                super::highlight::mark_matches(&mut styled, line, app, palette);
+                super::put_line(frame.buffer_mut(), text.x, y, &styled, text.width);
+            }
+            None => {
+                let row = Rect::new(text.x, y, text.width, 1);
+                super::thread::draw_line(frame.buffer_mut(), app, palette, index - body.len(), row);
+            }
+        }
     }
     // The scrollbar runs down the right border, between the corners.
     let track = rect.inner(ratatui::layout::Margin::new(0, 1));
@@ -107,7 +111,7 @@ fn styled_line<'a>(
     Line::from(spans)
 }
 
-fn block_style(kind: BlockKind, palette: &Palette) -> Style {
+pub(super) fn block_style(kind: BlockKind, palette: &Palette) -> Style {
     match kind {
         BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
         BlockKind::Quote => Style::new().add_modifier(ratatui::style::Modifier::ITALIC),

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::palette::Palette;
+use crate::search::Location;
 use crate::tui::app::App;
 use crate::tui::wrap::ArticleLine;
 
@@ -18,7 +19,21 @@ pub fn mark_matches<'a>(
     app: &App,
     palette: &Palette,
 ) {
-    let (Some(post), Some(location)) = (app.open_post, line.location()) else {
+    if let Some(location) = line.location() {
+        mark_matches_at(styled, line, location, app, palette);
+    }
+}
+
+/// [`mark_matches`] for a line that shows part of the field at `location`
+/// (a comment's line, which does not know its comment).
+pub fn mark_matches_at<'a>(
+    styled: &mut Line<'a>,
+    line: &'a ArticleLine,
+    location: Location,
+    app: &App,
+    palette: &Palette,
+) {
+    let Some(post) = app.open_post else {
         return;
     };
     let (matches, current) = app.search.in_field(post, location);

@@ -11,6 +11,7 @@ pub mod prompt;
 pub mod results;
 pub mod sources;
 pub mod status;
+pub mod thread;
 pub mod topics;
 
 use ratatui::Frame;

@@ -15,6 +15,17 @@ const SOURCE_COLORS: [Color; 5] = [
     Color::Cyan,
 ];
 
+/// Colours of the comment thread's rails, by depth (cycling). Without
+/// colour, depth reads from how many rails there are.
+const RAIL_COLORS: [Color; 6] = [
+    Color::Cyan,
+    Color::Magenta,
+    Color::Green,
+    Color::Yellow,
+    Color::Blue,
+    Color::Red,
+];
+
 /// The styles of one frame.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
@@ -124,5 +135,38 @@ impl Palette {
     /// The number of matches beside a post in the tree.
     pub fn match_count(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// The rail of comments at `depth` (0 for top-level).
+    pub fn rail(self, depth: usize) -> Style {
+        self.fg(RAIL_COLORS[depth % RAIL_COLORS.len()])
+    }
+
+    /// The current comment's own rail: thicker, and bold.
+    pub fn current_rail(self, depth: usize) -> Style {
+        self.rail(depth).add_modifier(Modifier::BOLD)
+    }
+
+    /// A commenter's name; reversed on the current comment.
+    pub fn author(self, current: bool) -> Style {
+        if current {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The mark of a comment by the post's author.
+    pub fn original_poster(self) -> Style {
+        if self.color {
+            self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// Words of the post repeated in a comment, and its quoted blocks.
+    pub fn quoted(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
     }
 }

@@ -11,8 +11,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::highlight::split_at_matches;
 use super::palette::Palette;
 use super::{layout, pane_block, truncated};
+use crate::model::Post;
 use crate::search::{self, Location, Match, SourceField};
 use crate::tui::app::App;
+use crate::tui::thread::ANONYMOUS;
 use crate::tui::width::{padded, width};
 
 /// Where the list's box goes in `area` (the frame it is drawn on).
@@ -69,7 +71,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
             Span::styled(padded(&post.title, title_width), palette.title()),
             Span::styled(" │ ", palette.dim()),
         ];
-        if let Some(label) = location_label(found.location) {
+        if let Some(label) = location_label(post, found.location) {
             spans.push(Span::styled(label, palette.dim()));
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -87,10 +89,14 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
 }
 
 /// What a row says before a snippet that is not a block's text.
-fn location_label(location: Location) -> Option<String> {
+fn location_label(post: &Post, location: Location) -> Option<String> {
     match location {
         Location::Title => Some("title: ".to_string()),
         Location::Block(_) => None,
+        Location::Comment { comment, .. } => {
+            let author = post.comments.get(comment).and_then(|c| c.author.as_deref());
+            Some(format!("comment by {}: ", author.unwrap_or(ANONYMOUS)))
+        }
         Location::Source(n, field) => Some(format!(
             "[{}] {}: ",
             n + 1,

@@ -1,4 +1,5 @@
-//! The Sources pane: the open post's sources, numbered, with their URLs.
+//! The Sources pane: the open post's sources, numbered, with their URLs;
+//! then, under "In comments", what its comments cite, numbered on.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,9 +22,9 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     if inner.is_empty() {
         return;
     }
-    let Some(post) = app.post() else { return };
     let width = usize::from(inner.width);
-    if post.sources.is_empty() {
+    let count = app.source_count();
+    if count == 0 {
         let line = Line::styled("No sources cited", palette.dim());
         super::put_line(frame.buffer_mut(), inner.x, inner.y, &line, inner.width);
         return;
@@ -31,9 +32,20 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let in_view = app.source_in_view();
     let bottom = inner.y + inner.height;
     let mut y = inner.y;
-    for (index, source) in post.sources.iter().enumerate().skip(app.sources_offset) {
+    for index in app.sources_offset..count {
+        let Some(source) = app.source(index) else {
+            break;
+        };
         if y >= bottom {
             break;
+        }
+        if Some(index) == app.first_comment_source() {
+            let heading = Line::styled("In comments", palette.title().patch(palette.dim()));
+            super::put_line(frame.buffer_mut(), inner.x, y, &heading, inner.width);
+            y += 1;
+            if y >= bottom {
+                break;
+            }
         }
         // The source being read (its quote is at the top of the article).
         let marker = if in_view == Some(index) { "▶" } else { " " };

@@ -14,9 +14,20 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     super::put_line(frame.buffer_mut(), rect.x, rect.y, &line, rect.width);
 }
 
-/// The article position: "line 12/80 40%", or "all" when it fits.
+/// The article position: "comment 12/74 · depth 2" in the thread, else
+/// "line 12/80 40%", or "all" when it fits.
 pub fn position(app: &App) -> String {
-    let total = app.article.lines.len();
+    let shape = app.thread_layout.shape();
+    if let Some(comment) = app.thread.cursor.filter(|&c| c < shape.len()) {
+        let at = shape.position_of(comment);
+        return format!(
+            "comment {}/{} · depth {}",
+            at + 1,
+            shape.len(),
+            shape.depth(at) + 1
+        );
+    }
+    let total = app.article_len();
     let max = app.max_scroll();
     if max == 0 {
         return format!("{total} lines, all shown");
@@ -44,7 +55,8 @@ fn status_line<'a>(app: &'a App, palette: &Palette) -> Line<'a> {
     match &app.status {
         Some(message) => spans.push(Span::styled(message.as_str(), palette.message())),
         None => {
-            for (key, hint) in keymap::hints(app.focus, app.overlay) {
+            let has_thread = !app.thread_layout.shape().is_empty();
+            for (key, hint) in keymap::hints(app.focus, app.overlay, has_thread) {
                 spans.push(Span::styled(key, palette.key()));
                 spans.push(Span::raw(format!(" {hint}  ")));
             }

@@ -1,4 +1,5 @@
-//! The Topics pane: "All posts", the topics, and the "Sources" group.
+//! The Topics pane: "All posts", the topics, and the "Sources" group; each
+//! post with its number of comments.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::layout;
 use super::palette::Palette;
 use super::truncated;
+use crate::model::Post;
 use crate::tui::app::{App, Focus};
 use crate::tui::tree::NodeKind;
 
@@ -60,13 +62,23 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             None if matches > 0 => format!(" [{matches}]"),
             None => String::new(),
         };
-        let used = indent.len() + 2 + crate::tui::width::width(&count);
+        let comments = match node.kind {
+            NodeKind::Post(post) => comments_label(app.corpus.post(post), inner.width),
+            _ => String::new(),
+        };
+        let used = indent.len()
+            + 2
+            + crate::tui::width::width(&count)
+            + crate::tui::width::width(&comments);
         let room = usize::from(inner.width).saturating_sub(used);
         let mut spans = vec![
             Span::raw(indent),
             Span::raw(marker),
             Span::styled(truncated(app.node_label(node_id), room), label_style),
         ];
+        if !comments.is_empty() {
+            spans.push(Span::styled(comments, palette.dim()));
+        }
         if !count.is_empty() {
             let style = if matches > 0 {
                 palette.match_count()
@@ -83,5 +95,23 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             frame.buffer_mut().set_style(row, palette.selected(focused));
         }
         super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
+    }
+}
+
+/// From this width the Topics pane spells out "comments" after a count.
+const SPELLED_FROM: u16 = 40;
+
+/// " · 74 comments" (" · 74" in a narrow pane) after a post with comments:
+/// the count the page stated, or the comments it held if more.
+fn comments_label(post: &Post, width: u16) -> String {
+    let count = post
+        .comment_count
+        .map_or(0, |count| count as usize)
+        .max(post.comments.len());
+    match count {
+        0 => String::new(),
+        _ if width < SPELLED_FROM => format!(" · {count}"),
+        1 => " · 1 comment".to_string(),
+        n => format!(" · {n} comments"),
     }
 }

@@ -1,0 +1,348 @@
+//! Moving through the thread and folding it: the comment motions, `c`, `z`
+//! and `Z`, and keeping the current comment on screen as the view scrolls.
+
+use std::ops::Range;
+
+use crate::tui::app::{App, Focus};
+
+/// Everything the reader can do in a comment thread, as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThreadAction {
+    /// From the post's body to the first comment, or back to the body.
+    ToggleComments,
+    Next,
+    Previous,
+    /// The next top-level comment.
+    NextThread,
+    /// The top-level comment before this one.
+    PreviousThread,
+    Parent,
+    NextSibling,
+    PreviousSibling,
+    /// Fold or unfold the current comment with its replies.
+    Fold,
+    /// Fold every thread to its top-level comment, or unfold everything.
+    FoldAll,
+}
+
+impl ThreadAction {
+    pub fn description(self) -> &'static str {
+        match self {
+            ThreadAction::ToggleComments => "Go to the first comment, or back to the post",
+            ThreadAction::Next => "Next comment",
+            ThreadAction::Previous => "Previous comment",
+            ThreadAction::NextThread => "Next top-level thread",
+            ThreadAction::PreviousThread => "Previous top-level thread",
+            ThreadAction::Parent => "The comment this one answers",
+            ThreadAction::NextSibling => "Next reply to the same comment",
+            ThreadAction::PreviousSibling => "Previous reply to the same comment",
+            ThreadAction::Fold => "Fold or unfold the comment and its replies",
+            ThreadAction::FoldAll => "Fold every thread to its first comment, or unfold all",
+        }
+    }
+}
+
+/// Applies a thread action to the open post.
+pub fn update(app: &mut App, action: ThreadAction) {
+    if app.thread_layout.shape().is_empty() {
+        app.status = Some("This post has no comments".to_string());
+        return;
+    }
+    let outcome = match action {
+        ThreadAction::ToggleComments => {
+            toggle_comments(app);
+            Ok(())
+        }
+        ThreadAction::Fold => fold_current(app),
+        ThreadAction::FoldAll => {
+            fold_all(app);
+            Ok(())
+        }
+        motion => target_of(app, motion).map(|position| {
+            let comment = app.thread_layout.shape().comment_at(position);
+            show_comment(app, comment);
+        }),
+    };
+    if let Err(message) = outcome {
+        app.status = Some(message.to_string());
+    }
+    // With one pane at a time, the thread is only seen in the article.
+    if app.panes().article.is_none() {
+        app.focus = Focus::Article;
+    }
+}
+
+/// Where a motion goes from the current comment, or why it cannot.
+fn target_of(app: &App, motion: ThreadAction) -> Result<usize, &'static str> {
+    let layout = &app.thread_layout;
+    let shape = layout.shape();
+    let Some(from) = current_position(app) else {
+        return match motion {
+            ThreadAction::Next | ThreadAction::NextThread => Ok(0),
+            _ => Err("Not in the comments: c or ) goes to the first one"),
+        };
+    };
+    let row = layout.row_of(from);
+    let top_level = shape.depth(from) == 0;
+    match motion {
+        ThreadAction::Next => row
+            .and_then(|row| layout.row_position(row + 1))
+            .ok_or("This is the last comment"),
+        ThreadAction::Previous => row
+            .and_then(|row| row.checked_sub(1))
+            .and_then(|row| layout.row_position(row))
+            .ok_or("This is the first comment"),
+        ThreadAction::NextThread => shape
+            .next_top_level_after(from)
+            .ok_or("This is the last thread"),
+        ThreadAction::PreviousThread => shape
+            .top_level_before(from)
+            .ok_or("This is the first thread"),
+        ThreadAction::Parent => shape.parent(from).ok_or("This is a top-level comment"),
+        ThreadAction::NextSibling => shape.next_sibling(from).ok_or(if top_level {
+            "This is the last thread"
+        } else {
+            "This is the last reply to its comment"
+        }),
+        ThreadAction::PreviousSibling => shape.previous_sibling(from).ok_or(if top_level {
+            "This is the first thread"
+        } else {
+            "This is the first reply to its comment"
+        }),
+        ThreadAction::ToggleComments | ThreadAction::Fold | ThreadAction::FoldAll => Ok(from),
+    }
+}
+
+/// The position of the current comment, if there is one.
+fn current_position(app: &App) -> Option<usize> {
+    let shape = app.thread_layout.shape();
+    app.thread
+        .cursor
+        .filter(|&comment| comment < shape.len())
+        .map(|comment| shape.position_of(comment))
+}
+
+/// Makes `comment` current and scrolls it into view: left alone if all of
+/// it shows already, else with its first line at the top.
+pub fn show_comment(app: &mut App, comment: usize) {
+    app.thread.cursor = Some(comment);
+    let Some(lines) = lines_of_comment(app, comment) else {
+        return;
+    };
+    let height = app.article_height().max(1);
+    if lines.start < app.scroll || lines.end > app.scroll + height {
+        app.scroll = lines.start.min(app.max_scroll());
+    }
+}
+
+/// The article lines `comment` takes as shown (one line when folded),
+/// if it shows.
+pub fn lines_of_comment(app: &App, comment: usize) -> Option<Range<usize>> {
+    let layout = &app.thread_layout;
+    let position = layout.shape().position_of(comment);
+    let lines = layout.row_lines(layout.row_of(position)?);
+    let top = app.thread_top();
+    Some(top + lines.start..top + lines.end)
+}
+
+/// `c`: the first comment with the rule above it, or back to the body
+/// where the reader left it.
+fn toggle_comments(app: &mut App) {
+    if app.thread.cursor.is_some() {
+        app.thread.cursor = None;
+        app.scroll = app.thread.body_scroll.min(app.max_scroll());
+        return;
+    }
+    let first = app.thread_layout.shape().comment_at(0);
+    app.thread.cursor = Some(first);
+    // The rule with the count on the top line, the first comment under it.
+    app.scroll = (app.thread_top() + 1).min(app.max_scroll());
+}
+
+fn fold_current(app: &mut App) -> Result<(), &'static str> {
+    let comment = app
+        .thread
+        .cursor
+        .ok_or("Not on a comment: c goes to the comments")?;
+    let screen_row = screen_row_of(app, comment);
+    if let Some(folded) = app.thread.folded.get_mut(comment) {
+        *folded = !*folded;
+    }
+    refold(app, comment, screen_row);
+    Ok(())
+}
+
+/// `Z`: every top-level comment folded, or, when they all are, nothing.
+fn fold_all(app: &mut App) {
+    let shape = app.thread_layout.shape();
+    let roots: Vec<usize> = shape.top_level().map(|p| shape.comment_at(p)).collect();
+    let anchor = app.thread.cursor.or_else(|| comment_at_top(app));
+    let screen_row = anchor.and_then(|comment| screen_row_of(app, comment));
+    let folded = &mut app.thread.folded;
+    if roots.iter().all(|&root| folded.get(root) == Some(&true)) {
+        folded.fill(false);
+    } else {
+        for root in roots {
+            if let Some(fold) = folded.get_mut(root) {
+                *fold = true;
+            }
+        }
+    }
+    if let Some(anchor) = anchor {
+        refold(app, anchor, screen_row);
+    } else {
+        let folded = std::mem::take(&mut app.thread.folded);
+        app.thread_layout.refresh_rows(&folded);
+        app.thread.folded = folded;
+        app.scroll = app.scroll.min(app.max_scroll());
+    }
+}
+
+/// After the folds changed: the rows recomputed, the current comment moved
+/// out of any fold that now hides it, and `anchor` (or the fold hiding it)
+/// kept on the screen row it was on.
+fn refold(app: &mut App, anchor: usize, screen_row: Option<usize>) {
+    let folded = std::mem::take(&mut app.thread.folded);
+    app.thread_layout.refresh_rows(&folded);
+    app.thread.folded = folded;
+    if let Some(cursor) = app.thread.cursor {
+        app.thread.cursor = Some(shown_comment_for(app, cursor));
+    }
+    let anchor = shown_comment_for(app, anchor);
+    if let Some(lines) = lines_of_comment(app, anchor) {
+        app.scroll = match screen_row {
+            Some(row) => lines.start.saturating_sub(row),
+            None => lines.start,
+        };
+    }
+    app.scroll = app.scroll.min(app.max_scroll());
+}
+
+/// `comment` if it shows, else the outermost folded comment hiding it.
+fn shown_comment_for(app: &App, comment: usize) -> usize {
+    let shape = app.thread_layout.shape();
+    let position = shape.position_of(comment);
+    if app.thread_layout.row_of(position).is_some() {
+        return comment;
+    }
+    shape
+        .ancestors(position)
+        .filter(|&p| app.thread_layout.row_of(p).is_some())
+        .map(|p| shape.comment_at(p))
+        .next()
+        .unwrap_or(comment)
+}
+
+/// How far below the top of the view `comment` starts, if it starts on
+/// screen.
+fn screen_row_of(app: &App, comment: usize) -> Option<usize> {
+    let lines = lines_of_comment(app, comment)?;
+    let height = app.article_height().max(1);
+    (lines.start >= app.scroll && lines.start < app.scroll + height)
+        .then(|| lines.start - app.scroll)
+}
+
+/// The comment on the top line of the view, if the thread is there.
+fn comment_at_top(app: &App) -> Option<usize> {
+    let line = app.scroll.checked_sub(app.thread_top())?;
+    let row = app.thread_layout.row_at(line)?;
+    let position = app.thread_layout.row_position(row)?;
+    Some(app.thread_layout.shape().comment_at(position))
+}
+
+/// Unfolds `comment` and every comment above it, and makes it current (a
+/// search went to it).
+pub fn reveal(app: &mut App, comment: usize) {
+    let shape = app.thread_layout.shape();
+    if comment >= shape.len() {
+        return;
+    }
+    let position = shape.position_of(comment);
+    let hiding: Vec<usize> = std::iter::once(position)
+        .chain(shape.ancestors(position))
+        .map(|p| shape.comment_at(p))
+        .collect();
+    let mut changed = false;
+    for hidden in hiding {
+        if let Some(folded) = app.thread.folded.get_mut(hidden) {
+            changed |= std::mem::replace(folded, false);
+        }
+    }
+    if changed {
+        let folded = std::mem::take(&mut app.thread.folded);
+        app.thread_layout.refresh_rows(&folded);
+        app.thread.folded = folded;
+    }
+    app.thread.cursor = Some(comment);
+}
+
+/// A click on a comment makes it current.
+pub fn select_comment_at_line(app: &mut App, line: usize) {
+    let Some(line) = line.checked_sub(app.thread_top()) else {
+        return;
+    };
+    let layout = &app.thread_layout;
+    if let Some(position) = layout.row_at(line).and_then(|row| layout.row_position(row)) {
+        app.thread.cursor = Some(layout.shape().comment_at(position));
+    }
+}
+
+/// After the view moved: remembers where the body was left, and keeps the
+/// current comment on screen. A comment scrolled off the top gives way to
+/// the first one shown, off the bottom to the last; with the post's body
+/// at the top of the view and no comment current, none becomes current.
+pub fn follow_view(app: &mut App) {
+    let top = app.scroll;
+    let thread_top = app.thread_top();
+    if top < thread_top {
+        app.thread.body_scroll = top;
+    }
+    let bottom = top + app.article_height().max(1);
+    let cursor_lines = app
+        .thread
+        .cursor
+        .filter(|&c| c < app.thread_layout.shape().len())
+        .and_then(|comment| lines_of_comment(app, comment));
+    if let Some(lines) = &cursor_lines
+        && lines.start < bottom
+        && lines.end > top
+    {
+        return;
+    }
+    let shown = rows_in_view(app, top, bottom);
+    if top < thread_top || shown.is_empty() {
+        app.thread.cursor = None;
+        return;
+    }
+    let row = match cursor_lines {
+        Some(lines) if lines.start >= bottom => shown.end - 1,
+        _ => shown.start,
+    };
+    app.thread.cursor = app
+        .thread_layout
+        .row_position(row)
+        .map(|position| app.thread_layout.shape().comment_at(position));
+}
+
+/// The rows with a line between article lines `top` and `bottom`.
+fn rows_in_view(app: &App, top: usize, bottom: usize) -> Range<usize> {
+    let layout = &app.thread_layout;
+    let thread_top = app.thread_top();
+    let (Some(last_line), Some(first_line)) = (
+        bottom.checked_sub(thread_top + 1),
+        Some(top.saturating_sub(thread_top)),
+    ) else {
+        return 0..0;
+    };
+    let Some(mut first) = layout.row_at(first_line) else {
+        return 0..0;
+    };
+    // A row whose blank line alone shows is not in view.
+    if layout.row_lines(first).end <= first_line {
+        first += 1;
+    }
+    let last = layout
+        .row_at(last_line.min(layout.len().saturating_sub(1)))
+        .unwrap_or(first);
+    first..(last + 1).max(first)
+}
