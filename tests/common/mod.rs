@@ -151,3 +151,35 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// The hand-written thread fixture: a post with a nested thread (a chain ten
+/// deep, replies by the post's author, citations and quotes of the post in
+/// comments, fewer comments than the page stated), a post with a single
+/// comment, and a post without comments.
+pub const THREAD_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thread.json");
+
+pub fn thread_corpus() -> Corpus {
+    pundit::load::load_paths(&[std::path::PathBuf::from(THREAD_FIXTURE)])
+        .expect("the thread fixture loads")
+        .corpus
+}
+
+/// A reader on the thread fixture for a terminal of `width` × `height`.
+pub fn thread_app(width: u16, height: u16) -> App {
+    App::new(thread_corpus(), (width, height), true)
+}
+
+/// Presses `key` as the event loop would: keymap, then update.
+pub fn press_key(app: &mut App, key: crossterm::event::KeyCode) {
+    let event = crossterm::event::KeyEvent::new(key, crossterm::event::KeyModifiers::NONE);
+    if let Some(action) = pundit::tui::keymap::action_for(&event, app.focus, app.overlay) {
+        pundit::tui::update::update(app, action);
+    }
+}
+
+/// Types `keys` one character at a time, each as a key press.
+pub fn press_keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        press_key(app, crossterm::event::KeyCode::Char(c));
+    }
+}

@@ -316,6 +316,12 @@ pub fn follow_view(app: &mut App) {
     }
     let row = match cursor_lines {
         Some(lines) if lines.start >= bottom => shown.end - 1,
+        // The first comment whose header shows, where one does.
+        _ if shown.len() > 1
+            && thread_top + app.thread_layout.row_lines(shown.start).start < top =>
+        {
+            shown.start + 1
+        }
         _ => shown.start,
     };
     app.thread.cursor = app
@@ -328,12 +334,10 @@ pub fn follow_view(app: &mut App) {
 fn rows_in_view(app: &App, top: usize, bottom: usize) -> Range<usize> {
     let layout = &app.thread_layout;
     let thread_top = app.thread_top();
-    let (Some(last_line), Some(first_line)) = (
-        bottom.checked_sub(thread_top + 1),
-        Some(top.saturating_sub(thread_top)),
-    ) else {
+    let Some(last_line) = bottom.checked_sub(thread_top + 1) else {
         return 0..0;
     };
+    let first_line = top.saturating_sub(thread_top);
     let Some(mut first) = layout.row_at(first_line) else {
         return 0..0;
     };
