@@ -4,6 +4,8 @@
 mod common;
 
 use proptest::prelude::*;
+use pundit::tui::thread::ThreadAction;
+use pundit::tui::thread::motion::lines_of_comment;
 use pundit::tui::update::update;
 use pundit::tui::{Action, App};
 
@@ -38,6 +40,16 @@ fn action() -> impl Strategy<Value = Action> {
         Action::SourceUp,
         Action::HelpDown,
         Action::HelpUp,
+        Action::Thread(ThreadAction::ToggleComments),
+        Action::Thread(ThreadAction::Next),
+        Action::Thread(ThreadAction::Previous),
+        Action::Thread(ThreadAction::NextThread),
+        Action::Thread(ThreadAction::PreviousThread),
+        Action::Thread(ThreadAction::Parent),
+        Action::Thread(ThreadAction::NextSibling),
+        Action::Thread(ThreadAction::PreviousSibling),
+        Action::Thread(ThreadAction::Fold),
+        Action::Thread(ThreadAction::FoldAll),
     ]);
     prop_oneof![
         8 => plain,
@@ -54,8 +66,13 @@ fn check_bounds(app: &App) {
         app.tree_selected < app.rows.len().max(1),
         "selection in range"
     );
-    if let (Some(post), Some(source)) = (app.post(), app.selected_source) {
-        assert!(source < post.sources.len(), "selected source exists");
+    if let Some(source) = app.selected_source {
+        assert!(source < app.source_count(), "selected source exists");
+    }
+    if let (Some(post), Some(comment)) = (app.post(), app.thread.cursor) {
+        assert!(comment < post.comments.len(), "current comment exists");
+        let lines = lines_of_comment(app, comment).expect("the current comment shows");
+        assert!(lines.end <= app.article_len());
     }
 }
 
@@ -66,13 +83,13 @@ proptest! {
     fn any_actions_at_any_size_stay_in_bounds_and_draw(
         width in 0u16..220,
         height in 0u16..70,
-        bundled in any::<bool>(),
+        which in 0..3u8,
         actions in prop::collection::vec(action(), 0..40),
     ) {
-        let corpus = if bundled {
-            pundit::load::load_bundled()
-        } else {
-            common::small_corpus()
+        let corpus = match which {
+            0 => pundit::load::load_bundled(),
+            1 => common::small_corpus(),
+            _ => common::thread_corpus(),
         };
         let mut app = App::new(corpus, (width, height), true);
         for action in actions {

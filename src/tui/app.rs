@@ -64,6 +64,19 @@ pub enum Overlay {
 /// a larger one would push the topics thousands of rows down.
 const EXPAND_ALL_POSTS_UP_TO: usize = 100;
 
+/// The URL of a source known by nothing else (a link in a comment): the
+/// Sources pane shows it once, shortened, as its label.
+pub fn bare_url(source: &Source) -> Option<&str> {
+    match source {
+        Source {
+            outlet: None,
+            headline: None,
+            url: Some(url),
+        } => Some(url),
+        _ => None,
+    }
+}
+
 /// Columns before a source's label: the in-view marker and `[n] `.
 pub fn source_number_width(source: usize) -> usize {
     1 + format!("[{}] ", source + 1).len()
@@ -239,16 +252,20 @@ impl App {
 
     /// Source `source`'s label ("Outlet — headline") wrapped to the Sources
     /// pane after its `[n] ` number: at most three lines, the last cut with
-    /// an ellipsis if the label is longer.
+    /// an ellipsis if the label is longer; a bare URL shortened to one line.
     pub fn source_label_lines(&self, source: usize) -> Vec<String> {
         const MAX_LINES: usize = 3;
-        let Some(label) = self.source(source).map(|s| s.label()) else {
+        let Some(found) = self.source(source) else {
             return Vec::new();
         };
         let width = self
             .sources_width()
             .saturating_sub(source_number_width(source))
             .max(1);
+        if let Some(url) = bare_url(found) {
+            return vec![super::view::sources::shortened_url(url, width)];
+        }
+        let label = found.label();
         let options = textwrap::Options::new(width).break_words(true);
         let mut lines: Vec<String> = textwrap::wrap(&label, options)
             .into_iter()
@@ -271,7 +288,9 @@ impl App {
     /// lines, one for its URL if it has one, and the "In comments" heading
     /// above the first source of the comments.
     pub fn source_rows(&self, source: usize) -> usize {
-        let has_url = self.source(source).is_some_and(|s| s.url.is_some());
+        let has_url = self
+            .source(source)
+            .is_some_and(|s| s.url.is_some() && bare_url(s).is_none());
         let heading = Some(source) == self.first_comment_source();
         self.source_label_lines(source).len() + usize::from(has_url) + usize::from(heading)
     }

@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::palette::Palette;
 use super::{layout, truncated};
-use crate::tui::app::{App, Focus, source_number_width};
+use crate::tui::app::{App, Focus, bare_url, source_number_width};
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let focused = app.focus == Focus::Sources;
@@ -64,11 +65,16 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             if y >= bottom {
                 break;
             }
+            let label_style = if bare_url(source).is_some() {
+                palette.link()
+            } else {
+                Style::new()
+            };
             let mut line = if n == 0 {
                 Line::from(vec![
                     Span::styled(marker, palette.source(index)),
                     Span::styled(number.clone(), number_style),
-                    Span::raw(text),
+                    Span::styled(text, label_style),
                 ])
             } else {
                 Line::from(vec![Span::raw(indent.clone()), Span::raw(text)])
@@ -81,7 +87,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
             y += 1;
         }
-        if let Some(url) = &source.url {
+        if let Some(url) = source.url.as_ref().filter(|_| bare_url(source).is_none()) {
             if y >= bottom {
                 break;
             }
