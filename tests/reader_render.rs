@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{draw, screen_text, small_app};
+use common::{draw, find, is_colourless, screen_text, small_app};
 use pundit::tui::Action;
 use pundit::tui::update::update;
 use ratatui::style::{Color, Modifier};
@@ -128,14 +128,7 @@ fn quotes_take_their_sources_colour_and_no_color_removes_it() {
 
     let mut plain = small_app(200, 60);
     plain.color = false;
-    let terminal = draw(&plain);
-    let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content
-            .iter()
-            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
-    );
+    assert!(is_colourless(&draw(&plain)));
 }
 
 #[test]
@@ -180,15 +173,6 @@ fn the_open_post_is_marked_in_the_tree() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("▶ Harbour bridge tolls return"), "{text}");
     assert!(text.contains("· Ferry strike called off"));
-}
-
-/// Column and row of the first occurrence of `needle` on screen.
-fn find(text: &str, needle: &str) -> Option<(u16, u16)> {
-    text.lines().enumerate().find_map(|(y, line)| {
-        let byte = line.find(needle)?;
-        let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
-        Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
-    })
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{draw, press_keys, screen_text, thread_app};
+use common::{draw, find, is_colourless, press_keys, screen_text, thread_app};
 use pundit::tui::App;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -41,28 +41,14 @@ fn snapshots_without_colour_keep_the_styles_that_tell_things_apart() {
     for (width, height) in [(120, 40), (80, 24)] {
         for (name, keys) in [("unfolded", UNFOLDED), ("folded", FOLDED)] {
             let terminal = draw(&app_after(keys, width, height, false));
+            assert!(is_colourless(&terminal));
             let buffer = terminal.backend().buffer();
-            assert!(
-                buffer
-                    .content
-                    .iter()
-                    .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
-            );
             insta::assert_debug_snapshot!(
                 format!("thread_{name}_{width}x{height}_no_color"),
                 buffer
             );
         }
     }
-}
-
-/// Column and row of the first occurrence of `needle` on screen.
-fn find(text: &str, needle: &str) -> Option<(u16, u16)> {
-    text.lines().enumerate().find_map(|(y, line)| {
-        let byte = line.find(needle)?;
-        let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
-        Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
-    })
 }
 
 fn cell_at<'a>(buffer: &'a Buffer, text: &str, needle: &str) -> &'a ratatui::buffer::Cell {

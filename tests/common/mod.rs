@@ -183,3 +183,22 @@ pub fn press_keys(app: &mut App, keys: &str) {
         press_key(app, crossterm::event::KeyCode::Char(c));
     }
 }
+
+/// Column and row of the first occurrence of `needle` on a screen's text.
+pub fn find(text: &str, needle: &str) -> Option<(u16, u16)> {
+    text.lines().enumerate().find_map(|(y, line)| {
+        let byte = line.find(needle)?;
+        let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+        Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+    })
+}
+
+/// Whether nothing on `terminal`'s screen has a colour (as under NO_COLOR).
+pub fn is_colourless(terminal: &Terminal<TestBackend>) -> bool {
+    let buffer = terminal.backend().buffer();
+    let plain = ratatui::style::Color::Reset;
+    buffer
+        .content
+        .iter()
+        .all(|cell| cell.fg == plain && cell.bg == plain)
+}
