@@ -49,7 +49,7 @@ fn words(count: usize, salt: usize) -> String {
 
 /// A thread of `count` comments of about 500 bytes, in thread order, whose
 /// depth wanders between top-level and `DEEPEST`; one in ten cites a
-/// link, one in seven quotes with `>`.
+/// link, one in seven quotes with `>`, one in five quotes the post.
 fn thread(count: usize) -> Vec<Comment> {
     let mut comments = Vec::with_capacity(count);
     // The most recent comment at each depth.
@@ -60,8 +60,14 @@ fn thread(count: usize) -> Vec<Comment> {
         open.truncate(depth);
         let parent = open.last().copied();
         open.push(index as u32);
+        let first = if index % 5 == 1 {
+            // Words of the post's first paragraph, quoted.
+            format!("“{}” – {}", words(8, 0), words(32, index))
+        } else {
+            words(40, index)
+        };
         let mut blocks = vec![
-            Block::new(BlockKind::Paragraph, words(40, index)),
+            Block::new(BlockKind::Paragraph, first),
             Block::new(BlockKind::Paragraph, words(30, index + 1)),
         ];
         let mut sources = Vec::new();

@@ -354,3 +354,28 @@ fn the_thread_survives_any_keys_at_any_size() {
         let _ = common::draw(&app);
     }
 }
+
+#[test]
+fn a_post_whose_comments_were_not_kept_says_so() {
+    use pundit::model::{Block, BlockKind, Corpus, Post};
+    let post = Post {
+        id: "teaser".into(),
+        title: "A teaser from a front page".into(),
+        topics: vec!["Front page".into()],
+        blocks: vec![Block::new(
+            BlockKind::Paragraph,
+            "Read more on the post's own page.",
+        )],
+        comment_count: Some(12),
+        ..Post::default()
+    };
+    let mut app = App::new(Corpus::new(vec![post], None), (120, 40), true);
+    let text = common::screen_text(&common::draw(&app));
+    assert!(text.contains("── 12 comments, none shown ──"), "{text}");
+    press_keys(&mut app, "c");
+    assert_eq!(cursor(&app), None);
+    assert_eq!(
+        status(&app),
+        "None of this post's 12 comments are in the archive"
+    );
+}

@@ -45,7 +45,11 @@ impl ThreadAction {
 /// Applies a thread action to the open post.
 pub fn update(app: &mut App, action: ThreadAction) {
     if app.thread_layout.shape().is_empty() {
-        app.status = Some("This post has no comments".to_string());
+        let stated = app.post().and_then(|post| post.comment_count).unwrap_or(0);
+        app.status = Some(match stated {
+            0 => "This post has no comments".to_string(),
+            n => format!("None of this post's {n} comments are in the archive"),
+        });
         return;
     }
     let outcome = match action {

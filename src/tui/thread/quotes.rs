@@ -2,9 +2,10 @@
 //! sentences of the post a commenter repeats in quotation marks. The reader
 //! sets both apart from the commenter's own words.
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use memchr::memmem;
+use rustc_hash::{FxHashSet as HashSet, FxHasher};
 
 use crate::model::{Block, BlockKind, Post};
 
@@ -29,23 +30,37 @@ pub fn quote_marker(block: &Block) -> Option<usize> {
     (block.kind == BlockKind::Quote).then_some(0)
 }
 
-/// The post's text as quotes are compared with it: words in lower case,
-/// single spaces, curly apostrophes straight.
+/// Words in a row that must all appear in the post, in that order, for a
+/// quotation to count as the post's.
+const RUN: usize = 3;
+
+/// The post's text as quotes are compared with it: every run of [`RUN`]
+/// words, in lower case, apostrophes straight, punctuation around words
+/// dropped. Checking a quotation against it costs the quotation's length,
+/// however long the post, so a thread of thousands of comments quoting a
+/// long post is still laid out at once.
 #[derive(Debug, Clone, Default)]
-pub struct PostText(String);
+pub struct PostText {
+    runs: HashSet<u64>,
+}
 
 impl PostText {
     pub fn of(post: &Post) -> PostText {
-        let mut text = comparable(&post.title);
-        for block in &post.blocks {
-            text.push('\n');
-            text.push_str(&comparable(&block.text));
+        let mut runs = HashSet::default();
+        let texts =
+            std::iter::once(post.title.as_str()).chain(post.blocks.iter().map(|b| &*b.text));
+        for text in texts {
+            let words: Vec<String> = comparable_words(text).collect();
+            runs.extend(words.windows(RUN).map(run_hash));
         }
-        PostText(text)
+        PostText { runs }
     }
 
-    fn contains(&self, words: &str) -> bool {
-        memmem::find(self.0.as_bytes(), words.as_bytes()).is_some()
+    /// Whether every run of words of `words` is one of the post's.
+    fn has_all_runs_of(&self, words: &[String]) -> bool {
+        words
+            .windows(RUN)
+            .all(|run| self.runs.contains(&run_hash(run)))
     }
 }
 
@@ -53,9 +68,10 @@ impl PostText {
 /// that repeat a sentence of the post, marks included.
 ///
 /// Quoted words count as the post's when they are at least
-/// [`MIN_QUOTED_WORDS`] words and appear in the post as they stand
-/// (ignoring case, spacing and a closing full stop); an ellipsis may stand
-/// for words left out, each part then being the post's.
+/// [`MIN_QUOTED_WORDS`] words and every [`RUN`] of them in a row is in the
+/// post (ignoring case, apostrophes and punctuation); an ellipsis may stand
+/// for words left out, each part of three words or more then being checked
+/// on its own.
 ///
 /// With a post saying "The council voted nine to four to reinstate the
 /// toll.", accepts `“the council voted nine to four” – and nobody asked`
@@ -96,36 +112,33 @@ fn repeats_the_post(quoted: &str, post: &PostText) -> bool {
     if quoted.split_whitespace().count() < MIN_QUOTED_WORDS {
         return false;
     }
-    let parts = quoted
-        .split(['…'])
+    let parts: Vec<Vec<String>> = quoted
+        .split('…')
         .flat_map(|part| part.split("..."))
-        .map(|part| comparable(part.trim().trim_end_matches(['.', ',', ';', ':', '!', '?'])))
-        .filter(|part| !part.is_empty());
-    let mut any = false;
-    for part in parts {
-        if !post.contains(&part) {
-            return false;
-        }
-        any = true;
-    }
-    any
+        .map(|part| comparable_words(part).collect::<Vec<_>>())
+        .filter(|words| words.len() >= RUN)
+        .collect();
+    !parts.is_empty() && parts.iter().all(|words| post.has_all_runs_of(words))
 }
 
-/// Lower case, runs of white space as one space, `’` as `'`.
-fn comparable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '’' | '‘' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
+/// The words of `text` as they are compared: lower case, `’` as `'`,
+/// without the punctuation around them.
+fn comparable_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+}
+
+fn run_hash(run: &[String]) -> u64 {
+    let mut hasher = FxHasher::default();
+    run.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]
