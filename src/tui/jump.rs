@@ -3,7 +3,7 @@
 //! it into view.
 
 use super::app::{App, Focus};
-use super::thread::{ThreadState, motion};
+use super::thread::{ThreadState, fold};
 use super::tree::NodeId;
 use super::update;
 use super::wrap::LineKind;
@@ -141,7 +141,7 @@ pub fn go_to_match(app: &mut App, index: usize) {
             Focus::Sources
         }
         Location::Comment { comment, .. } => {
-            motion::reveal(app, comment);
+            fold::reveal(app, comment);
             scroll_to_match(app, &found);
             Focus::Article
         }

@@ -271,7 +271,7 @@ fn select_source(app: &mut App, source: usize) {
     app.citation = None;
     keep_source_in_view(app);
     if let Some((comment, _)) = app.comment_citing(source) {
-        super::thread::motion::reveal(app, comment);
+        super::thread::fold::reveal(app, comment);
         super::thread::motion::show_comment(app, comment);
         return;
     }

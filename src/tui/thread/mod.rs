@@ -2,6 +2,7 @@
 //! article's width, what the reader changed in it (the current comment, the
 //! folds) and the motions and folds that change it.
 
+pub mod fold;
 pub mod layout;
 pub mod motion;
 pub mod quotes;
