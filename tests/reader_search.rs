@@ -236,7 +236,10 @@ fn tab_cycles_the_scope_and_narrows_the_matches() {
     assert_eq!(scope(&app), Some(Scope::Sources));
     let sources = count(&app);
     assert!(commentary > 0 && sources > 0);
-    assert_eq!(everything, commentary + 1 + sources);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(scope(&app), Some(Scope::Comments));
+    let comments = count(&app);
+    assert_eq!(everything, commentary + 1 + sources + comments);
     press(&mut app, KeyCode::Tab);
     assert_eq!(scope(&app), Some(Scope::Everything));
 }
