@@ -6,11 +6,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use pundit::import::clean::clean;
-use pundit::model::{Block, BlockKind, Corpus, Post, Source};
+use pundit::model::{Block, BlockKind, Comment, Corpus, Post, Source};
 use pundit::search::{Mode, Place, Query, Scope, SearchIndex, field_text, matching_fields};
 
 /// A post from fuzz text: the first line is the title, later lines blocks
-/// of every kind, the last three source fields. Cleaned as a loader would.
+/// of every kind, the last three source fields; every third line is also a
+/// comment, answering the one before. Cleaned as a loader would.
 fn post_from(text: &str, number: usize) -> Post {
     let mut lines = text.split('\n').map(clean);
     let title = lines.next().unwrap_or_default();
@@ -25,6 +26,17 @@ fn post_from(text: &str, number: usize) -> Post {
         })
         .collect();
     let field = |n: usize| rest.get(rest.len().wrapping_sub(n)).cloned();
+    let comments = rest
+        .iter()
+        .step_by(3)
+        .enumerate()
+        .map(|(i, line)| Comment {
+            id: format!("c{i}"),
+            parent: i.checked_sub(1).map(|p| p as u32),
+            blocks: vec![Block::new(BlockKind::Paragraph, line.as_str())],
+            ..Comment::default()
+        })
+        .collect();
     Post {
         id: format!("p{number}").into(),
         title,
@@ -37,6 +49,7 @@ fn post_from(text: &str, number: usize) -> Post {
             headline: field(2),
             url: field(1),
         }],
+        comments,
         ..Post::default()
     }
 }
@@ -45,7 +58,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
         return;
     };
-    let scope = Scope::ALL[usize::from(flags & 3)];
+    // Bits 0, 1 and 3 choose the scope, bit 2 the mode (as the seeds say).
+    let scope_bits = usize::from(flags & 3) | usize::from(flags & 8) >> 1;
+    let scope = Scope::ALL[scope_bits % Scope::ALL.len()];
     let mode = if flags & 4 == 0 { Mode::Literal } else { Mode::Regex };
     let text = String::from_utf8_lossy(rest);
     // The query is everything up to the first NUL, the corpus the rest.
