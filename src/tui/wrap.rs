@@ -187,11 +187,7 @@ pub(crate) fn push_block_lines(
     // where they broke: find each from where the last one ended.
     let mut cursor = 0;
     for (n, text) in wrapped_by(&body, width, breaking).into_iter().enumerate() {
-        let at = body
-            .get(cursor..)
-            .and_then(|rest| rest.find(text.as_str()))
-            .map_or(cursor, |found| cursor + found);
-        cursor = at + text.len();
+        let at = offset_from(&body, &text, &mut cursor);
         let lead = number.len().saturating_sub(at).min(text.len());
         lines.push(ArticleLine {
             kind: LineKind::Block(piece.kind),
@@ -219,12 +215,16 @@ pub(crate) fn plain_line(kind: LineKind, text: String) -> ArticleLine {
 
 /// Where `piece` (a wrapped line of `whole`) starts in `whole`: wrapped
 /// lines are pieces of the text in order, less the spaces where they broke,
-/// so each is found from where the last one ended (`cursor`).
+/// so each is found from where the last one ended (`cursor`): nearly always
+/// right after those spaces, else (a hyphen the wrap added) searched for.
 fn offset_from(whole: &str, piece: &str, cursor: &mut usize) -> usize {
-    let at = whole
-        .get(*cursor..)
-        .and_then(|rest| rest.find(piece))
-        .map_or(*cursor, |found| *cursor + found);
+    let rest = whole.get(*cursor..).unwrap_or_default();
+    let spaces = rest.len() - rest.trim_start().len();
+    let at = if rest[spaces..].starts_with(piece) {
+        *cursor + spaces
+    } else {
+        rest.find(piece).map_or(*cursor, |found| *cursor + found)
+    };
     *cursor = at + piece.len();
     at
 }

@@ -93,8 +93,10 @@ pub fn quotes_of_post(text: &str, post: &PostText) -> Vec<Range<usize>> {
 /// and the words inside.
 fn next_quotation(text: &str, from: usize) -> Option<(Range<usize>, &str)> {
     let rest = text.get(from..)?;
-    let (offset, open) = rest
-        .char_indices()
+    // The first byte of `"`, of `“` (E2 80 9C) and of `«` (C2 AB), then the
+    // character there.
+    let (offset, open) = memchr::memchr3_iter(b'"', 0xE2, 0xC2, rest.as_bytes())
+        .filter_map(|at| Some((at, rest.get(at..)?.chars().next()?)))
         .find(|&(_, c)| matches!(c, '“' | '"' | '«'))?;
     let close = match open {
         '“' => '”',
