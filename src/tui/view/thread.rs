@@ -58,7 +58,7 @@ fn rule(post: &Post, palette: &Palette, width: u16) -> Line<'static> {
 }
 
 /// "74 comments", or "74 comments, 12 shown" when the page held fewer.
-pub fn comment_count_label(post: &Post) -> String {
+fn comment_count_label(post: &Post) -> String {
     let held = post.comments.len();
     let stated = post.comment_count.map_or(held, |count| count as usize);
     let comments = |n: usize| match n {
@@ -116,7 +116,7 @@ fn by_original_poster(post: &Post, comment: &Comment) -> bool {
 
 /// The depth as a number where the rails stopped growing, then the author
 /// and the OP mark.
-fn name<'a>(
+fn byline<'a>(
     app: &App,
     post: &Post,
     comment: &'a Comment,
@@ -144,7 +144,7 @@ fn header<'a>(app: &App, post: &'a Post, palette: &Palette, position: usize) -> 
     let Some(comment) = comment_at(app, post, position) else {
         return Vec::new();
     };
-    let mut spans = name(app, post, comment, position, palette);
+    let mut spans = byline(app, post, comment, position, palette);
     let details: Vec<&str> = [&comment.date, &comment.label]
         .into_iter()
         .flatten()
@@ -165,7 +165,7 @@ fn folded<'a>(app: &App, post: &'a Post, palette: &Palette, position: usize) -> 
         return Vec::new();
     };
     let mut spans = vec![Span::styled("▸ ", palette.dim())];
-    spans.extend(name(app, post, comment, position, palette));
+    spans.extend(byline(app, post, comment, position, palette));
     let hidden = match app.thread_layout.shape().replies(position) {
         0 => ", folded".to_string(),
         1 => ", 1 reply hidden".to_string(),
