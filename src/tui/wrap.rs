@@ -183,8 +183,6 @@ pub(crate) fn push_block_lines(
         _ => String::new(),
     };
     let body = format!("{number}{}", piece.text);
-    // Wrapped lines are pieces of `body` in order, less the spaces
-    // where they broke: find each from where the last one ended.
     let mut cursor = 0;
     for (n, text) in wrapped_by(&body, width, breaking).into_iter().enumerate() {
         let at = offset_from(&body, &text, &mut cursor);
