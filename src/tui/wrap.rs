@@ -182,7 +182,11 @@ pub(crate) fn push_block_lines(
         (BlockKind::Citation, Some(number)) => format!("[{number}] "),
         _ => String::new(),
     };
-    let body = format!("{number}{}", piece.text);
+    let body: std::borrow::Cow<str> = if number.is_empty() {
+        piece.text.into()
+    } else {
+        format!("{number}{}", piece.text).into()
+    };
     let mut cursor = 0;
     for (n, text) in wrapped_by(&body, width, breaking).into_iter().enumerate() {
         let at = offset_from(&body, &text, &mut cursor);
