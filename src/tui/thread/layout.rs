@@ -101,10 +101,15 @@ impl ThreadLayout {
             let first_number = post.sources.len() + self.shape.first_source_of(index) + 1;
             comment_lines(comment, text_width, first_number, &post_text)
         };
+        // Small pieces of work, so that a core taken by another process
+        // leaves its share to the other rather than holding up the open.
         self.comments = if post.comments.len() < PARALLEL_FROM {
             post.comments.iter().enumerate().map(lay_out).collect()
         } else {
-            post.comments.par_iter().enumerate().map(lay_out).collect()
+            (post.comments.par_iter().enumerate())
+                .with_max_len(PARALLEL_FROM)
+                .map(lay_out)
+                .collect()
         };
         self.preamble = match (post.comments.is_empty(), post.comment_count) {
             (false, _) => 3,
