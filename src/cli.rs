@@ -29,8 +29,8 @@ pub enum Command {
     /// Print the blocks that match QUERY, one per line: `<post id>:<block>: <text>`.
     ///
     /// Blocks are numbered from 1; a matching title prints as block 0, a
-    /// comment's block as `c<comment>.<block>` (comments in thread order, both
-    /// from 1), and a matching source as `<post id>:s<n>: <outlet — headline —
+    /// comment's block as `c<comment>.<block>` (comments as the post lists
+    /// them, both from 1), and a matching source as `<post id>:s<n>: <outlet — headline —
     /// url>` (sources numbered from 1). A title, block or source prints once
     /// however many matches it has. Exit status: 0 if something matched, 1 if
     /// nothing did, 2 on error.

@@ -52,7 +52,7 @@ fn write_topic(
 ///
 /// Lines are `<post id>:<n>: <text>` where `n` is the 1-based block number
 /// and the text is the block's; a title is block `0`; a comment's block is
-/// `c<comment>.<block>` (both 1-based, comments in thread order); a source
+/// `c<comment>.<block>` (both 1-based, comments as the post lists them); a source
 /// is `s<n>` (1-based) followed by its outlet, headline and URL joined by
 /// ` — `. A field with several matches is printed once.
 pub fn write_search(
