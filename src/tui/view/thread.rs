@@ -9,7 +9,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::article::block_style;
 use super::palette::Palette;
@@ -17,6 +16,7 @@ use crate::model::{BlockKind, Comment, Post};
 use crate::search::Location;
 use crate::tui::app::App;
 use crate::tui::thread::{ANONYMOUS, ThreadLine};
+use crate::tui::width::width as columns;
 use crate::tui::wrap::{ArticleLine, LineKind};
 
 /// Draws line `line` of the thread (counted from its first, the blank
@@ -53,7 +53,7 @@ pub fn draw_line(buf: &mut Buffer, app: &App, palette: &Palette, line: usize, ar
 /// how many it held.
 fn rule(post: &Post, palette: &Palette, width: u16) -> Line<'static> {
     let label = format!("── {} ", comment_count_label(post));
-    let fill = usize::from(width).saturating_sub(label.width());
+    let fill = usize::from(width).saturating_sub(columns(&label));
     Line::styled(format!("{label}{}", "─".repeat(fill)), palette.dim())
 }
 
@@ -201,7 +201,8 @@ fn draw_text(
         BlockKind::ListItem => spans.push(Span::raw(if line.first { "• " } else { "  " })),
         _ => {}
     }
-    let text_x = area.x + spans.iter().map(|s| s.content.width() as u16).sum::<u16>();
+    let indent: usize = spans.iter().map(|s| columns(&s.content)).sum();
+    let text_x = area.x.saturating_add(indent as u16);
     let style = match kind {
         BlockKind::Quote => palette.quoted().patch(palette.dim()),
         kind => block_style(kind, palette),
@@ -228,8 +229,8 @@ fn draw_text(
         else {
             continue;
         };
-        let x = text_x.saturating_add(before.width() as u16);
-        let cells = Rect::new(x, area.y, words.width() as u16, 1).intersection(area);
+        let x = text_x.saturating_add(columns(before) as u16);
+        let cells = Rect::new(x, area.y, columns(words) as u16, 1).intersection(area);
         buf.set_style(cells, palette.quoted());
     }
 }
