@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Variation selectors asking for text or emoji presentation.
 const TEXT_STYLE: char = '\u{FE0E}';
@@ -64,7 +64,34 @@ pub fn width(text: &str) -> usize {
     if form.is_ascii() {
         return form.len();
     }
+    // Most prose is a grapheme per character (accented letters, curly
+    // quotes, dashes): no need to segment it.
+    if form.chars().all(is_own_grapheme) {
+        return form.chars().map(|c| c.width().unwrap_or(0)).sum();
+    }
     form.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Characters that are a grapheme of their own wherever they stand, as wide
+/// alone as in any company: printable Latin with its accented letters,
+/// Greek and Cyrillic letters, and the dashes, quotation marks, bullets and
+/// ellipsis of general punctuation. Combining marks, joiners, format
+/// characters, Hangul jamo and regional indicators join their neighbours
+/// and are left to segmentation.
+///
+/// Accepts `é`, `“`, `—`, `Ж`; rejects U+0301 (a combining accent), U+200D
+/// (the zero-width joiner) and U+00AD (a soft hyphen, a format character).
+fn is_own_grapheme(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{A0}'..='\u{AC}'
+            | '\u{AE}'..='\u{2FF}'
+            | '\u{370}'..='\u{482}'
+            | '\u{48A}'..='\u{52F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+    )
 }
 
 /// `text` in its [`terminal_form`], cut to at most `columns` columns, a
@@ -144,6 +171,27 @@ mod tests {
         assert_eq!(width("🇳🇿🇫🇷"), 4);
         assert_eq!(width("e\u{301}"), 1);
         assert_eq!(width("👩\u{200D}💻"), 4);
+    }
+
+    proptest::proptest! {
+        /// The shortcut for prose measures what segmentation measures.
+        #[test]
+        fn prose_is_measured_as_its_graphemes(
+            text in "[a-zé“”’—…Жαß\u{A0}-\u{2FF}\u{300}-\u{36F}\u{2000}-\u{206F}\u{AD}\u{1100}\u{1161}🇳🇿👍\u{1F3FD}\u{FE0F}\u{200D}]{0,24}"
+        ) {
+            let form = terminal_form(&text);
+            let by_graphemes: usize = form.graphemes(true).map(UnicodeWidthStr::width).sum();
+            proptest::prop_assert_eq!(width(&text), by_graphemes);
+        }
+    }
+
+    #[test]
+    fn prose_needs_no_segmentation_but_marks_and_joiners_do() {
+        assert!("Café “déjà vu” — Жук".chars().all(is_own_grapheme));
+        for joining in ['\u{301}', '\u{200D}', '\u{AD}', '\u{1F1F3}', '\u{1161}'] {
+            assert!(!is_own_grapheme(joining), "{joining:?}");
+        }
+        assert_eq!(width("e\u{301}té"), 3);
     }
 
     #[test]
