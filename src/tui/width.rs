@@ -66,10 +66,14 @@ pub fn width(text: &str) -> usize {
     }
     // Most prose is a grapheme per character (accented letters, curly
     // quotes, dashes): no need to segment it.
-    if form.chars().all(is_own_grapheme) {
-        return form.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let mut columns = 0;
+    for c in form.chars() {
+        if !is_own_grapheme(c) {
+            return form.graphemes(true).map(UnicodeWidthStr::width).sum();
+        }
+        columns += c.width().unwrap_or(0);
     }
-    form.graphemes(true).map(UnicodeWidthStr::width).sum()
+    columns
 }
 
 /// Characters that are a grapheme of their own wherever they stand, as wide

@@ -283,7 +283,9 @@ pub(crate) fn wrapped_by(text: &str, width: usize, breaking: Breaking) -> Vec<St
     if lines.is_empty() {
         lines.push(String::new());
     }
-    if lines.iter().any(|l| columns(l) > width) {
+    // A character takes no more columns than it has bytes, so a line of
+    // `width` bytes or fewer fits without measuring it.
+    if lines.iter().any(|l| l.len() > width && columns(l) > width) {
         lines = lines.into_iter().flat_map(|l| refit(l, width)).collect();
     }
     debug_assert!(lines.iter().all(|l| columns(l) <= width || width < 2));
