@@ -1,9 +1,12 @@
 //! Post furniture: the lines a blog page wraps around a post's text
-//! (bylines, dates, comment counts, "Read more »" links, tag headers).
+//! (bylines, dates, tag lines, comment counts, "Read more »" links, archive
+//! and comment-thread headers).
 //!
 //! Furniture is never commentary. It is evidence of a post boundary: bylines
 //! and dates stand right after a title, "Read more" and comment counts right
-//! at a post's end, and page headers before the first post.
+//! at a post's end, archive headers before the first post, and a comments
+//! header between a post's text and its readers' comments. These shapes are
+//! priors; [`super::learn`] finds the furniture an archive repeats.
 
 use std::sync::LazyLock;
 
@@ -12,16 +15,33 @@ use regex::{Regex, RegexSet};
 /// What a furniture line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Furniture {
-    /// "By Jane Doe", "Written By: Jane Doe", with the date where it gives one.
+    /// "By Jane Doe", "November 26th, 2014 at 4:22 pm by Jane Smith",
+    /// "Written By: Jane Doe - Date published: … - 12 comments": who wrote
+    /// the post (unknown when the line leaves the name out), when, and the
+    /// number of comments where the line gives them.
     Byline {
-        author: String,
+        author: Option<String>,
         date: Option<String>,
+        comments: Option<u32>,
     },
     /// "17 November 2017", "Posted on March 4th, 2018".
     Date(String),
+    /// "Categories: a, b - Tags: c, d", "Posted in a | Tagged b | 3
+    /// Comments", "No tag for this post.": the post's tags (maybe none).
+    Tags {
+        tags: Vec<String>,
+        comments: Option<u32>,
+    },
     /// "Read more »", "Continue reading “…”", "12 comments": the post ends here.
-    PostEnd,
-    /// "Tag Archives: Macron", "Share this:": page chrome with no boundary meaning.
+    PostEnd { comments: Option<u32> },
+    /// "74 comments on “Title”", "Comments", "Leave a Reply": the post's
+    /// text ends and its readers' comments follow.
+    CommentsHeader { comments: Option<u32> },
+    /// "Author Archives: Jane Doe", "Monthly Archives: March 2019", "Posts
+    /// tagged trade": the page's header, naming the author where it is
+    /// one author's archive.
+    ArchiveHeader { author: Option<String> },
+    /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
 }
 
@@ -30,26 +50,73 @@ impl Furniture {
     pub fn follows_title(&self) -> bool {
         matches!(self, Furniture::Byline { .. } | Furniture::Date(_))
     }
+
+    /// Whether the line usually ends a post's text.
+    pub fn ends_post(&self) -> bool {
+        matches!(
+            self,
+            Furniture::PostEnd { .. } | Furniture::CommentsHeader { .. }
+        )
+    }
+
+    /// The number of comments the line states.
+    pub fn comment_count(&self) -> Option<u32> {
+        match self {
+            Furniture::Byline { comments, .. }
+            | Furniture::Tags { comments, .. }
+            | Furniture::PostEnd { comments }
+            | Furniture::CommentsHeader { comments } => *comments,
+            _ => None,
+        }
+    }
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
 const TIME: &str = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
+/// A count of comments: "12 comments", "No Comments", "1 Response".
+const COUNT: &str = r"(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
 const COMMENTS: &str =
-    r"(?:\s*[-–—|·•]\s*(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
+    r"(?:\s*[-–—|·•]\s*(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
 
-/// A date in the common blog forms, alone on its line, with an optional time
-/// before it and an optional comment count after it.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// The date itself, in the common blog forms, with an optional time before
+/// or after it.
+fn date_core() -> String {
     let day = r"\d{1,2}(?:st|nd|rd|th)?";
-    let pattern = format!(
-        r"(?i)^(?:(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?){COMMENTS}$"
-    );
-    Regex::new(&pattern).expect("the date pattern is valid")
+    format!(
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
+    )
+}
+
+/// A name as bylines print it: letters, dots, apostrophes, hyphens, spaces.
+const NAME: &str = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}._'’ -]*?";
+
+/// A date alone on its line, with an optional comment count after it.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let core = date_core();
+    Regex::new(&format!(
+        r"(?i)^(?:(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core}){COMMENTS}$"
+    ))
+    .expect("the date pattern is valid")
 });
 
-/// "By Jane Doe", "Posted by jdoe", "Written By: Jane Doe Date published: …".
+/// A date anywhere in a line.
+static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?P<date>{})", date_core())).expect("the date pattern is valid")
+});
+
+/// "November 26th, 2014 at 4:22 pm by Jane Smith", "Posted on 3 May 2019
+/// by Jane", "Posted by Jane on April 30, 2009".
+static DATE_AND_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let core = date_core();
+    Regex::new(&format!(
+        r"(?i)^(?:(?:posted|published)(?:\s+on)?:?\s+)?(?P<date>{core})\s*(?:,|[-–—|·•])?\s*by:?\s+(?P<author>{NAME}){COMMENTS}$|^(?:posted|written|published)\s+by:?\s+(?P<author2>{NAME})\s+on\s+(?P<date2>{core}){COMMENTS}$"
+    ))
+    .expect("the date-and-byline pattern is valid")
+});
+
+/// "By Jane Doe", "Posted by jdoe", "By Jane Doe - 17 November 2017".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:(?:written|posted|posted\s+by|words)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}.'’ -]*?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
@@ -57,22 +124,54 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the byline pattern is valid")
 });
 
-/// "Written By: Jane Date published: 9:15 am, March 4th, 2018 - 12 comments".
+/// "Written By: Jane - Date published: 9:15 am, March 4th, 2018 - 12
+/// comments"; the name may be missing.
 static WRITTEN_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^written\s+by:?\s+(?P<author>.+?)\s+date\s+published:?\s+(?P<date>.+)$")
-        .expect("the written-by pattern is valid")
+    Regex::new(
+        r"(?i)^written\s+by:?\s*(?P<author>.*?)\s*(?:[-–—|]\s*)?date\s+published:?\s+(?P<date>.+)$",
+    )
+    .expect("the written-by pattern is valid")
+});
+
+/// "Categories: a, b - Tags: c, d", "Tags: , ,", "Posted in a, b | Tagged
+/// c, d | 1 Comment", "Filed under: a", "No tag for this post."
+static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:categories|category|posted\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|\w+(?:\s+\w+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+    ))
+    .expect("the tags pattern is valid")
 });
 
 static POST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:\W.*)?|\(more…?\.{0,3}\)|\[(?:…|\.\.\.)\]|(?:\d+|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+(?:\(\d+\)|closed|are\s+closed)|\d+\s+comments?\s+on\s+.+)$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:\W.*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\(\d+\)|closed|are\s+closed|off)|.{{1,110}}\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
+    ))
     .expect("the post-end pattern is valid")
+});
+
+/// "74 comments on “Title”", "3 Responses to Title", "Comments", "Leave a
+/// Reply", "Join the conversation", "12 comments:".
+static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post)$"
+    ))
+    .expect("the comments-header pattern is valid")
+});
+
+/// "Author Archives: Jane Doe", "Archive for May, 2011", "Monthly
+/// Archives: March 2019", "Archive for the ‘Opinion’ Category", "Category:
+/// Opinion", "Tag: trade", "Posts tagged trade", "Politics Archives", "Posts
+/// published in the chosen month".
+static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:author\s+archives?\s*:\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|.{1,40}\s+archives?|search\s+results\s+for\s+.+)$",
+    )
+    .expect("the archive-header pattern is valid")
 });
 
 static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:tag|tags|tagged|tag\s+archives?|category|categories|category\s+archives?|archives?|topic)\s*:\s*.+|(?:posts\s+tagged|archive\s+for|search\s+results\s+for)\s+.+|(?:share\s+this|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe)\s*:?)$",
+        r"(?i)^(?:share\s+this|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe|post\s+navigation|previous\s+post|next\s+post)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });
@@ -81,32 +180,76 @@ static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraph before any pattern extracts anything.
 static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(
-        [&WRITTEN_BY_DATE, &DATE, &POST_END, &BYLINE, &PAGE_CHROME].map(|regex| regex.as_str()),
+        [
+            &WRITTEN_BY_DATE,
+            &DATE,
+            &DATE_AND_BYLINE,
+            &TAGS,
+            &POST_END,
+            &COMMENTS_HEADER,
+            &BYLINE,
+            &ARCHIVE_HEADER,
+            &PAGE_CHROME,
+        ]
+        .map(|regex| regex.as_str()),
     )
     .expect("the furniture patterns are valid")
 });
 
+/// Whether a raw line is furniture on its own: such a line is never a
+/// wrapped part of a paragraph.
+pub fn is_whole_line(line: &str) -> bool {
+    recognise(line).is_some()
+}
+
 /// Recognises a whole paragraph as furniture.
 ///
-/// Accepts "By Jane Doe", "17 November 2017", "Read more »"; rejects
-/// "By the end of the week the deal was dead." (a sentence, too long and
-/// ending in a full stop) and "Tagged as a liar by the press, he…".
+/// Accepts "By Jane Doe", "17 November 2017", "Read more »", "Categories:
+/// a - Tags: b"; rejects "By the end of the week the deal was dead." (a
+/// sentence, too long and ending in a full stop) and "Tagged as a liar by
+/// the press, he…".
 pub fn recognise(line: &str) -> Option<Furniture> {
-    if line.len() > 200 || !ANY.is_match(line) {
+    if line.len() > 200 || line.is_empty() || !ANY.is_match(line) {
         return None;
     }
     if let Some(caps) = WRITTEN_BY_DATE.captures(line) {
+        let author = caps["author"].trim_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
         let date = strip_comment_count(&caps["date"]);
         return Some(Furniture::Byline {
-            author: caps["author"].trim().to_string(),
+            author: (!author.is_empty() && looks_like_name(author)).then(|| author.to_string()),
             date: (!date.is_empty()).then_some(date),
+            comments: comment_count_in(line),
         });
     }
     if let Some(caps) = DATE.captures(line) {
         return Some(Furniture::Date(caps["date"].trim().to_string()));
     }
-    if POST_END.is_match(line) {
-        return Some(Furniture::PostEnd);
+    if let Some(caps) = DATE_AND_BYLINE.captures(line) {
+        let author = caps.name("author").or_else(|| caps.name("author2"));
+        let date = caps.name("date").or_else(|| caps.name("date2"));
+        if let Some(author) = author.map(|a| a.as_str().trim())
+            && looks_like_name(author)
+        {
+            return Some(Furniture::Byline {
+                author: Some(author.to_string()),
+                date: date.map(|d| d.as_str().trim().to_string()),
+                comments: comment_count_in(line),
+            });
+        }
+    }
+    if let Some(caps) = COMMENTS_HEADER.captures(line) {
+        let count = caps.name("count").or_else(|| caps.name("count2"));
+        return Some(Furniture::CommentsHeader {
+            comments: count.and_then(|c| count_of(c.as_str())),
+        });
+    }
+    if let Some(caps) = POST_END.captures(line) {
+        return Some(Furniture::PostEnd {
+            comments: caps.name("count").and_then(|c| count_of(c.as_str())),
+        });
+    }
+    if let Some(furniture) = tags(line) {
+        return Some(furniture);
     }
     if let Some(caps) = BYLINE.captures(line)
         && !line.ends_with('.')
@@ -115,24 +258,118 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             .name("author")
             .or_else(|| caps.name("author2"))
             .map(|m| m.as_str().trim().to_string())?;
-        if !looks_like_name(&author) {
-            return None;
+        if looks_like_name(&author) {
+            let date = caps
+                .name("rest")
+                .and_then(|rest| DATE.captures(rest.as_str().trim()))
+                .map(|c| c["date"].trim().to_string());
+            return Some(Furniture::Byline {
+                author: Some(author),
+                date,
+                comments: comment_count_in(line),
+            });
         }
-        let date = caps
-            .name("rest")
-            .and_then(|rest| DATE.captures(rest.as_str().trim()))
-            .map(|c| c["date"].trim().to_string());
-        return Some(Furniture::Byline { author, date });
     }
-    if PAGE_CHROME.is_match(line) && !line.ends_with('.') && line.split_whitespace().count() <= 8 {
+    let short = !line.ends_with('.') && line.split_whitespace().count() <= 8;
+    if short && let Some(caps) = ARCHIVE_HEADER.captures(line) {
+        let author = caps
+            .name("author")
+            .map(|a| a.as_str().trim().to_string())
+            .filter(|a| looks_like_name(a));
+        return Some(Furniture::ArchiveHeader { author });
+    }
+    if short && PAGE_CHROME.is_match(line) {
         return Some(Furniture::PageChrome);
     }
     None
 }
 
+/// A tag line's tags: the categories and tags it lists, empty names dropped.
+fn tags(line: &str) -> Option<Furniture> {
+    let caps = TAGS.captures(line)?;
+    let categories = caps.name("categories");
+    let listed = caps.name("tags");
+    let says_none = line.to_lowercase().starts_with("no tag");
+    // Both parts are optional in the pattern; a line with neither label is
+    // not a tag line ("Posted in" or "Tags" must be there).
+    let lower = line.to_lowercase();
+    let labelled = says_none
+        || [
+            "categories",
+            "posted in",
+            "filed under",
+            "tags",
+            "tagged",
+            "labels",
+        ]
+        .iter()
+        .any(|label| lower.starts_with(label));
+    if !labelled || line.ends_with('.') && !says_none {
+        return None;
+    }
+    let tags = [categories, listed]
+        .into_iter()
+        .flatten()
+        .flat_map(|m| m.as_str().split(','))
+        .map(|tag| tag.trim().trim_end_matches(['-', '–', '—']).trim())
+        .filter(|tag| !tag.is_empty() && tag.split_whitespace().count() <= 5)
+        .map(str::to_string)
+        .collect();
+    Some(Furniture::Tags {
+        tags,
+        comments: caps.name("count").and_then(|c| count_of(c.as_str())),
+    })
+}
+
+/// "12 comments" → 12, "No Comments" → 0, "1,144 comments" → 1144.
+fn count_of(text: &str) -> Option<u32> {
+    let first = text.split_whitespace().next()?.to_lowercase();
+    match first.as_str() {
+        "no" => Some(0),
+        "one" => Some(1),
+        digits => digits.replace(',', "").parse().ok(),
+    }
+}
+
+/// The comment count a line states anywhere in it.
+pub fn comment_count_in(line: &str) -> Option<u32> {
+    static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)(?:^|\W)(?P<count>{COUNT})(?:\W|$)"))
+            .expect("the comment-count pattern is valid")
+    });
+    ANYWHERE
+        .captures(line)
+        .and_then(|caps| count_of(&caps["count"]))
+}
+
+/// The date a line gives anywhere in it ("Jane · 3 May 2019 · 4 replies").
+pub fn date_in(line: &str) -> Option<String> {
+    DATE_INSIDE
+        .captures(line)
+        .map(|caps| caps["date"].trim().trim_end_matches(',').to_string())
+}
+
+/// The name after "by" in a line ("Filed by Jane Doe at 4:15 pm").
+pub fn author_in(line: &str) -> Option<String> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|\W)by:?\s+(?P<author>{NAME})(?:\s+(?:at|on|in)\s|\s*[-–—|·•,]|$)"
+        ))
+        .expect("the by-name pattern is valid")
+    });
+    BY.captures(line)
+        .map(|caps| caps["author"].trim().to_string())
+        .filter(|author| looks_like_name(author))
+}
+
+/// Whether the whole line is a date ("June 10, 2022 at 6:42 am").
+pub fn is_date(line: &str) -> bool {
+    DATE.is_match(line)
+}
+
 /// One to four words, each starting with a capital ("Jane Doe") or a handle
 /// of one word ("jdoe").
-fn looks_like_name(text: &str) -> bool {
+pub fn looks_like_name(text: &str) -> bool {
     if text.chars().count() > 40 {
         return false;
     }
@@ -153,39 +390,90 @@ fn looks_like_name(text: &str) -> bool {
 }
 
 fn strip_comment_count(text: &str) -> String {
-    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    static COUNT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!("{COMMENTS}$")).expect("the comment-count pattern is valid")
     });
-    COUNT.replace(text, "").trim().to_string()
+    COUNT_AT_END.replace(text, "").trim().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn byline(author: &str, date: Option<&str>) -> Option<Furniture> {
+    fn byline(
+        author: Option<&str>,
+        date: Option<&str>,
+        comments: Option<u32>,
+    ) -> Option<Furniture> {
         Some(Furniture::Byline {
-            author: author.into(),
+            author: author.map(Into::into),
             date: date.map(Into::into),
+            comments,
         })
     }
 
     #[test]
     fn bylines() {
-        assert_eq!(recognise("By Jane Smith"), byline("Jane Smith", None));
-        assert_eq!(recognise("Posted by jdoe"), byline("jdoe", None));
+        assert_eq!(
+            recognise("By Jane Smith"),
+            byline(Some("Jane Smith"), None, None)
+        );
+        assert_eq!(
+            recognise("Posted by jdoe"),
+            byline(Some("jdoe"), None, None)
+        );
         assert_eq!(
             recognise(
                 "Written By: Pete George Date published: 9:15 am, March 4th, 2018 - 12 comments"
             ),
-            byline("Pete George", Some("9:15 am, March 4th, 2018"))
+            byline(
+                Some("Pete George"),
+                Some("9:15 am, March 4th, 2018"),
+                Some(12)
+            )
         );
         assert_eq!(
             recognise("By Jane Smith - 17 November 2017"),
-            byline("Jane Smith", Some("17 November 2017"))
+            byline(Some("Jane Smith"), Some("17 November 2017"), None)
         );
         assert_eq!(recognise("By the end of the week the deal was dead."), None);
         assert_eq!(recognise("By then it was too late for talks"), None);
+    }
+
+    #[test]
+    fn a_written_by_line_without_a_name_has_no_author() {
+        assert_eq!(
+            recognise("Written By: - Date published: 7:15 am, March 3rd, 2019 - 12 comments"),
+            byline(None, Some("7:15 am, March 3rd, 2019"), Some(12))
+        );
+        assert_eq!(
+            recognise("Written By: Ann Lee - Date published: 7:15 am, March 3rd, 2019 - 1 comment"),
+            byline(Some("Ann Lee"), Some("7:15 am, March 3rd, 2019"), Some(1))
+        );
+    }
+
+    #[test]
+    fn dates_with_a_byline() {
+        assert_eq!(
+            recognise("November 26th, 2014 at 4:22 pm by Jane Smith"),
+            byline(
+                Some("Jane Smith"),
+                Some("November 26th, 2014 at 4:22 pm"),
+                None
+            )
+        );
+        assert_eq!(
+            recognise("Posted on 3 May 2019 by rangi_t"),
+            byline(Some("rangi_t"), Some("3 May 2019"), None)
+        );
+        assert_eq!(
+            recognise("Posted by Max Bell on April 30, 2009"),
+            byline(Some("Max Bell"), Some("April 30, 2009"), None)
+        );
+        assert_eq!(
+            recognise("November 26th, 2014 at 4:22 pm by the bridge we met again"),
+            None
+        );
     }
 
     #[test]
@@ -197,6 +485,7 @@ mod tests {
             "2017-11-17",
             "Posted on March 4th, 2018",
             "9:15 am, March 4th, 2018 - 12 comments",
+            "June 10, 2022 at 6:42 am",
         ] {
             assert!(
                 matches!(recognise(line), Some(Furniture::Date(_))),
@@ -208,29 +497,119 @@ mod tests {
             Some(Furniture::Date("17 November 2017".into()))
         );
         assert_eq!(recognise("On 17 November 2017 the talks failed."), None);
+        assert_eq!(
+            date_in("Rangi · 3 May 2019 · 4 replies").as_deref(),
+            Some("3 May 2019")
+        );
+    }
+
+    fn tag_line(tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
+        Some(Furniture::Tags {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            comments,
+        })
+    }
+
+    #[test]
+    fn tag_lines_give_the_posts_tags() {
+        assert_eq!(
+            recognise("Categories: housing, local body - Tags: rates, Wellington"),
+            tag_line(&["housing", "local body", "rates", "Wellington"], None)
+        );
+        assert_eq!(
+            recognise("Categories: open mike - Tags:"),
+            tag_line(&["open mike"], None)
+        );
+        assert_eq!(recognise("Tags: , ,"), tag_line(&[], None));
+        assert_eq!(recognise("No tag for this post."), tag_line(&[], None));
+        assert_eq!(
+            recognise("Posted in transport, rail | Tagged , , | 3 Comments"),
+            tag_line(&["transport", "rail"], Some(3))
+        );
+        assert_eq!(
+            recognise("Tagged as a liar by the press, he carried on regardless."),
+            None
+        );
     }
 
     #[test]
     fn post_ends() {
         for line in [
             "Read more »",
+            "Read More",
             "Continue reading “Macron hack dump”",
-            "12 comments",
-            "No comments",
+            "Continue reading Macron hack dump",
             "(more…)",
             "Leave a comment",
+            "Ferry fares: a modest proposal Read More »",
         ] {
-            assert_eq!(recognise(line), Some(Furniture::PostEnd), "{line}");
+            assert_eq!(
+                recognise(line),
+                Some(Furniture::PostEnd { comments: None }),
+                "{line}"
+            );
         }
+        assert_eq!(
+            recognise("12 comments"),
+            Some(Furniture::PostEnd { comments: Some(12) })
+        );
+        assert_eq!(
+            recognise("No comments"),
+            Some(Furniture::PostEnd { comments: Some(0) })
+        );
         assert_eq!(recognise("Read more about the deal in the report."), None);
     }
 
     #[test]
-    fn page_chrome() {
+    fn comments_headers() {
+        for (line, count) in [
+            ("74 comments on “Open mike 13/09/2014”", Some(74)),
+            ("3 Responses to “Ferry fares”", Some(3)),
+            ("11 thoughts on “Bridge tolls”", Some(11)),
+            ("One thought on “Bridge tolls”", Some(1)),
+            ("Comments", None),
+            ("Leave a Reply", None),
+            ("Join the conversation", None),
+            ("5 comments:", Some(5)),
+        ] {
+            assert_eq!(
+                recognise(line),
+                Some(Furniture::CommentsHeader { comments: count }),
+                "{line}"
+            );
+        }
+        assert_eq!(recognise("Comments on the budget were scathing."), None);
+    }
+
+    #[test]
+    fn archive_headers() {
         assert_eq!(
-            recognise("Tag Archives: Macron"),
-            Some(Furniture::PageChrome)
+            recognise("Author Archives: Jane Smith"),
+            Some(Furniture::ArchiveHeader {
+                author: Some("Jane Smith".into())
+            })
         );
+        for line in [
+            "Archive for May, 2011",
+            "Monthly Archives: March 2019",
+            "Archive for the ‘Opinion’ Category",
+            "Category: Opinion",
+            "Tag: trade",
+            "Tag Archives: Macron",
+            "Posts tagged trade",
+            "Politics Archives",
+            "Posts published in the chosen month",
+        ] {
+            assert_eq!(
+                recognise(line),
+                Some(Furniture::ArchiveHeader { author: None }),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn page_chrome() {
         assert_eq!(recognise("Share this:"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related to this, the minister resigned."), None);

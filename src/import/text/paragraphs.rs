@@ -20,8 +20,19 @@ pub struct Paragraph {
     pub text: Box<str>,
     /// The raw text had a non-breaking space: scraped titles often do.
     pub had_nbsp: bool,
-    /// It opened with a bullet ("•", "-", "*", "1.").
-    pub is_list_item: bool,
+    /// The bullet it opened with: the bullet itself ("•", "-", "*"), or
+    /// `'1'` for a number ("1.", "12)").
+    pub marker: Option<char>,
+    /// Columns of white space before its first line's text or bullet (a
+    /// tab counts four): how deep a comment sits in a printed thread.
+    pub indent: u16,
+}
+
+impl Paragraph {
+    /// It opened with a bullet or a number.
+    pub fn is_list_item(&self) -> bool {
+        self.marker.is_some()
+    }
 }
 
 /// Splits an archive into cleaned paragraphs.
@@ -140,39 +151,61 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
         return;
     }
     if let [line] = group.as_slice() {
-        let (text, is_bullet) = strip_bullet(line);
-        push_paragraph(text, is_bullet, out);
+        let (text, marker) = strip_bullet(line);
+        push_paragraph(text, marker, indent_of(line), out);
         group.clear();
         return;
     }
     let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut current: Option<(String, bool)> = None;
+    // The paragraph being gathered: its raw text, bullet and indentation.
+    let mut current: Option<(String, Option<char>, u16)> = None;
     let mut previous_len = 0;
+    let mut previous_stands_alone = false;
     for line in group.drain(..) {
-        let (text, is_bullet) = strip_bullet(line);
+        let (text, marker) = strip_bullet(line);
         let len = line.chars().count();
+        let is_bullet = marker.is_some();
+        // A line of page furniture ("Written By: … - 12 comments") is never
+        // wrapped text, nor is the line after it.
+        let stands_alone = len <= 200 && super::furniture::is_whole_line(line.trim());
         let continues = !is_bullet
+            && !stands_alone
+            && !previous_stands_alone
             && longest <= MAX_WRAP_WIDTH
             && previous_len >= 40
             && previous_len * 10 >= longest * 6;
         match &mut current {
-            Some((raw, _)) if !is_bullet && continues_url(raw, text) => raw.push_str(text.trim()),
-            Some((raw, _)) if continues => {
+            Some((raw, ..)) if !is_bullet && continues_url(raw, text) => raw.push_str(text.trim()),
+            Some((raw, ..)) if continues => {
                 raw.push(' ');
                 raw.push_str(text);
             }
             _ => {
-                if let Some((raw, bullet)) = current.take() {
-                    push_paragraph(&raw, bullet, out);
+                if let Some((raw, marker, indent)) = current.take() {
+                    push_paragraph(&raw, marker, indent, out);
                 }
-                current = Some((text.to_string(), is_bullet));
+                current = Some((text.to_string(), marker, indent_of(line)));
             }
         }
         previous_len = len;
+        previous_stands_alone = stands_alone;
     }
-    if let Some((raw, bullet)) = current {
-        push_paragraph(&raw, bullet, out);
+    if let Some((raw, marker, indent)) = current {
+        push_paragraph(&raw, marker, indent, out);
     }
+}
+
+/// Columns of white space that open `line`, a tab counting four.
+fn indent_of(line: &str) -> u16 {
+    let mut columns: u16 = 0;
+    for c in line.chars() {
+        columns = columns.saturating_add(match c {
+            '\t' => 4,
+            ' ' | '\u{a0}' => 1,
+            _ => break,
+        });
+    }
+    columns
 }
 
 /// A URL broken across two lines: the text so far ends in a URL and the
@@ -195,33 +228,42 @@ fn continues_url(so_far: &str, line: &str) -> bool {
     url_tail && url_piece && !line.starts_with(char::is_whitespace) && !first.contains("://")
 }
 
-fn push_paragraph(raw: &str, is_list_item: bool, out: &mut Vec<Paragraph>) {
+fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Vec<Paragraph>) {
     let text = clean(raw);
     if !text.is_empty() {
         out.push(Paragraph {
             text: text.into_boxed_str(),
             had_nbsp: raw.trim().contains('\u{a0}'),
-            is_list_item,
+            marker,
+            indent,
         });
     }
 }
 
-/// "  • item" → ("item", true). Hyphens and asterisks count only when a
-/// space follows, so "-5 degrees" stays text.
-fn strip_bullet(line: &str) -> (&str, bool) {
+/// "  • item" → ("item", Some('•')), "  2. item" → ("item", Some('1')).
+/// Hyphens and asterisks count only when a space follows, so "-5 degrees"
+/// stays text.
+fn strip_bullet(line: &str) -> (&str, Option<char>) {
     static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^[\s\u{a0}]*(?:[•◦▪‣●·]|[-*–](?:\s|\u{a0})|\d{1,2}[.)](?:\s|\u{a0}))[\s\u{a0}]*",
         )
         .expect("the bullet pattern is valid")
     });
-    let first = line.trim_start().chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c)) {
-        return (line, false);
-    }
+    let first = line
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .chars()
+        .next();
+    let Some(first) = first.filter(|&c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c))
+    else {
+        return (line, None);
+    };
     match BULLET.find(line) {
-        Some(m) => (&line[m.end()..], true),
-        None => (line, false),
+        Some(m) => (
+            &line[m.end()..],
+            Some(if first.is_ascii_digit() { '1' } else { first }),
+        ),
+        None => (line, None),
     }
 }
 
@@ -243,7 +285,7 @@ mod tests {
                 "two"
             ]
         );
-        assert!(got[2].is_list_item && got[3].is_list_item);
+        assert!(got[2].is_list_item() && got[3].is_list_item());
     }
 
     #[test]

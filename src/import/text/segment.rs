@@ -30,10 +30,15 @@ pub struct Features<'a> {
     pub is_list_item: bool,
     pub is_citation: bool,
     pub is_contributor: bool,
+    /// It is a reader's comment or its label: never a title.
+    pub in_thread: bool,
     /// Furniture that usually follows a title (byline, date) comes right after.
     pub byline_follows: bool,
     /// Furniture that ends a post ("Read more", comment count) comes right before.
     pub post_end_precedes: bool,
+    /// Furniture that ends a post comes right after: a teaser that is only
+    /// a title ("Title", "Read more »") is a post of its own.
+    pub post_end_follows: bool,
 }
 
 /// The score a paragraph must reach to open a post.
@@ -49,22 +54,26 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
         .into_par_iter()
         .map(|i| title_score(paragraphs, i) - THRESHOLD)
         .collect();
-    choose(&gains)
+    let body_optional: Vec<bool> = paragraphs.iter().map(|p| p.post_end_follows).collect();
+    choose(&gains, &body_optional)
 }
 
-/// Best set of indices (0 forced) with positive total gain, no two adjacent:
-/// a title is followed by at least one paragraph of its own post.
-fn choose(gains: &[f32]) -> Vec<usize> {
+/// Best set of indices (0 forced) with positive total gain, no two adjacent
+/// unless the first needs no body: a title is followed by at least one
+/// paragraph of its own post, or by furniture that ends it.
+fn choose(gains: &[f32], body_optional: &[bool]) -> Vec<usize> {
     let n = gains.len();
+    // The first index open to another title after a title at i.
+    let after = |i: usize| if body_optional[i] { i + 1 } else { i + 2 };
     // best[i]: the best total gain of titles chosen among i.., when i may
-    // be chosen. Taking i rules out i + 1 (a post needs a body), and the
-    // last paragraph can never open a post.
+    // be chosen. Taking i rules out i + 1 (a post needs a body) unless its
+    // body is optional, and the last paragraph opens a post only then.
     let mut best = vec![0.0f32; n + 2];
     let mut take = vec![false; n];
     for i in (1..n).rev() {
         let skip = best[i + 1];
-        let with = gains[i] + best[i + 2];
-        if gains[i] > 0.0 && with > skip && i + 1 < n {
+        let with = gains[i] + best[after(i)];
+        if gains[i] > 0.0 && with > skip && (i + 1 < n || body_optional[i]) {
             best[i] = with;
             take[i] = true;
         } else {
@@ -72,11 +81,11 @@ fn choose(gains: &[f32]) -> Vec<usize> {
         }
     }
     let mut chosen = vec![0];
-    let mut i = 2;
+    let mut i = after(0);
     while i < n {
         if take[i] {
             chosen.push(i);
-            i += 2;
+            i = after(i);
         } else {
             i += 1;
         }
@@ -116,9 +125,14 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     if this.post_end_precedes {
         score += 5.0;
     }
+    if this.post_end_follows {
+        score += 2.0;
+    }
     if let Some(prev) = i.checked_sub(1).map(|p| &paragraphs[p]) {
         score += previous_paragraph_score(prev);
-        let in_transcript = is_speaker_line(prev.text)
+        // A citation before a title is the end of the previous post, not a
+        // line of a transcript, however it is labelled.
+        let in_transcript = (!prev.is_citation && is_speaker_line(prev.text))
             || paragraphs
                 .get(i + 1)
                 .is_some_and(|n| is_speaker_line(n.text));
@@ -127,12 +141,13 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
         }
     }
     match paragraphs.get(i + 1) {
+        None if this.post_end_follows => {}
         None => score -= 4.0,
         Some(next) => score += next_paragraph_score(next),
     }
     // The overlap moves a score by -0.5 to +1; it cannot save a paragraph
     // further below the threshold, and it is the costly part, so skip it then.
-    if score > THRESHOLD - 1.0 {
+    if score > THRESHOLD - 1.0 && i + 1 < paragraphs.len() {
         score += topical_overlap(text, &paragraphs[i + 1..paragraphs.len().min(i + 5)]);
     }
     score
@@ -151,6 +166,7 @@ fn could_be_title(p: &Features<'_>) -> bool {
         return false;
     };
     !(p.is_list_item
+        || p.in_thread
         || p.is_citation
         || p.is_contributor
         || first.is_lowercase()

@@ -1,0 +1,329 @@
+//! A post's (or a comment's) paragraphs as blocks: each given its kind
+//! (commentary, quote, lead-in, citation, list item, contributor) and each
+//! quote tied to the source it quotes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::commentary::sounds_like_commentary;
+use super::paragraphs::Paragraph;
+use super::sources;
+use crate::model::{Block, BlockKind, Source};
+
+pub fn first_contributor(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Contributor)
+        .and_then(|b| contributor_name(&b.text))
+        .map(str::to_string)
+}
+
+/// The name in a contributor line: "From Missy:" → "Missy", "Missy:" →
+/// "Missy". A lone word is a name only if it is not a common lead-in word
+/// ("Previously:", "But:", "Update:") or an adverb ("Meanwhile:").
+pub fn contributor_name(line: &str) -> Option<&str> {
+    static CONTRIBUTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<from>From\s+)?(?P<name>\p{Lu}[\p{L}\p{M}’'.-]*(?:\s\p{Lu}[\p{L}\p{M}’'.-]*)?):$",
+        )
+        .expect("the contributor pattern is valid")
+    });
+    if !line.ends_with(':') || line.len() > 60 {
+        return None;
+    }
+    let caps = CONTRIBUTOR.captures(line)?;
+    let name = caps.name("name")?.as_str();
+    let lower = name.to_lowercase();
+    let lead_in_word = LEAD_IN_WORDS.contains(&lower.as_str()) || lower.ends_with("ly");
+    let outlet = sources::known_outlet(name).is_some();
+    (!outlet && (caps.name("from").is_some() || !lead_in_word)).then_some(name)
+}
+
+/// Words that end in a colon to introduce what follows, not to name anyone.
+const LEAD_IN_WORDS: &[&str] = &[
+    "previously",
+    "update",
+    "updates",
+    "meanwhile",
+    "also",
+    "but",
+    "and",
+    "so",
+    "note",
+    "edit",
+    "background",
+    "summary",
+    "earlier",
+    "later",
+    "however",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "more",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "source",
+    "sources",
+    "quote",
+    "excerpt",
+    "here",
+    "this",
+    "that",
+    "context",
+    "related",
+    "see",
+    "reminder",
+    "recap",
+    "conclusion",
+    "plus",
+    "via",
+    "ps",
+    "example",
+    "examples",
+    "question",
+    "answer",
+    "result",
+    "results",
+    "verdict",
+    "disclosure",
+    "correction",
+    "addendum",
+    "further",
+    "again",
+    "anyway",
+    "instead",
+    "similarly",
+    "likewise",
+    "notes",
+    "links",
+    "reading",
+    "video",
+    "audio",
+    "transcript",
+    "statement",
+    "response",
+    "reaction",
+    "reactions",
+    "comment",
+    "comments",
+];
+
+/// One paragraph of a post's body, with the citation it makes, if any.
+pub struct Body {
+    pub paragraph: Paragraph,
+    pub citation: Option<Source>,
+}
+
+/// Gives every body paragraph its kind and ties quotes to their source.
+///
+/// Quote attribution: after a citation, the paragraphs that follow quote
+/// that source until the author's commentary resumes. Commentary resumes at
+/// a paragraph that [`sounds_like_commentary`] once at least one paragraph
+/// has been quoted (an aside right after the citation, such as "That’s a
+/// misleading headline", does not end the quote), at a contributor line, at
+/// a parenthesised aside, and at the post's last paragraph unless it opens
+/// with a quotation mark. Outside a quoted run, a paragraph that opens with
+/// a quotation mark, or a transcript line ("Trump: …"), is a quote of the
+/// post's latest source.
+pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
+    let mut out: Vec<Block> = Vec::with_capacity(body.len());
+    let mut post_sources: Vec<Source> = Vec::new();
+    let mut quoting: Option<usize> = None;
+    let mut quoted_since_citation = 0;
+    let mut latest_source: Option<usize> = None;
+    let count = body.len();
+    for (n, item) in body.into_iter().enumerate() {
+        let text = &*item.paragraph.text;
+        let is_last = n + 1 == count;
+        if let Some(citation) = item.citation {
+            let index = add_source(&mut post_sources, citation);
+            out.push(Block::new(BlockKind::Citation, item.paragraph.text).with_source(index));
+            quoting = Some(index);
+            latest_source = Some(index);
+            quoted_since_citation = 0;
+            continue;
+        }
+        if contributor_name(text).is_some() {
+            out.push(Block::new(BlockKind::Contributor, item.paragraph.text));
+            quoting = None;
+            continue;
+        }
+        // Asked at most once per paragraph, and only when it matters.
+        let commentary = std::cell::OnceCell::new();
+        let sounds_like_commentary = || *commentary.get_or_init(|| sounds_like_commentary(text));
+        let opens_with_quote = text.starts_with(['“', '"']);
+        let aside = text.starts_with('(') && text.ends_with(')');
+        let speaker = is_transcript_line(text);
+        if quoting.is_some()
+            && !opens_with_quote
+            && !speaker
+            && (aside
+                || (is_last && !text.starts_with('…'))
+                || (quoted_since_citation > 0 && sounds_like_commentary()))
+        {
+            quoting = None;
+        }
+        let aside_before_quote = quoting.is_some()
+            && quoted_since_citation == 0
+            && !opens_with_quote
+            && !speaker
+            && sounds_like_commentary();
+        let source = quoting.or(if opens_with_quote || speaker {
+            latest_source
+        } else {
+            None
+        });
+        let kind = if item.paragraph.is_list_item() {
+            BlockKind::ListItem
+        } else if speaker && source.is_some() {
+            BlockKind::Quote
+        } else if is_lead_in(text) {
+            BlockKind::LeadIn
+        } else if aside_before_quote {
+            BlockKind::Paragraph
+        } else if source.is_some() && (quoting.is_some() || opens_with_quote || speaker) {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        if kind == BlockKind::Quote && quoting.is_some() {
+            quoted_since_citation += 1;
+        }
+        let block = Block::new(kind, item.paragraph.text);
+        out.push(match source {
+            Some(source) if !matches!(kind, BlockKind::Paragraph) => block.with_source(source),
+            _ => block,
+        });
+    }
+    merge_url_citations(&mut out, &mut post_sources);
+    (out, post_sources)
+}
+
+/// Adds `source` to the post's list unless an equal one is there; returns its index.
+fn add_source(list: &mut Vec<Source>, source: Source) -> usize {
+    if let Some(found) = list.iter().position(|s| *s == source) {
+        return found;
+    }
+    list.push(source);
+    list.len() - 1
+}
+
+/// A bare URL whose domain belongs to an outlet the post already cites
+/// without a URL is that source's link ("From The Guardian:" … URL).
+fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
+    let mut remap: HashMap<usize, usize> = HashMap::default();
+    for index in 0..list.len() {
+        let source = &list[index];
+        if source.headline.is_some() || source.url.is_none() {
+            continue;
+        }
+        let owner = list[..index].iter().rposition(|earlier| {
+            earlier.url.is_none() && earlier.outlet.is_some() && earlier.outlet == source.outlet
+        });
+        if let Some(owner) = owner {
+            list[owner].url = list[index].url.clone();
+            remap.insert(index, owner);
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    // Drop the merged sources and renumber the rest.
+    let mut new_index = Vec::with_capacity(list.len());
+    let mut kept = 0;
+    for index in 0..list.len() {
+        new_index.push(kept);
+        if !remap.contains_key(&index) {
+            kept += 1;
+        }
+    }
+    for block in blocks.iter_mut() {
+        if let Some(old) = block.source() {
+            let target = remap.get(&old).copied().unwrap_or(old);
+            // Renumbering only lowers an index, so it still fits.
+            block.source = Some(new_index[target] as u32);
+        }
+    }
+    let mut index = 0;
+    list.retain(|_| {
+        let keep = !remap.contains_key(&index);
+        index += 1;
+        keep
+    });
+}
+
+/// A short line that introduces what follows: it ends in a colon or an
+/// ellipsis ("On trade…", "Previously:", "He added:"), or is a short
+/// question ("What did Trump say exactly?").
+///
+/// Accepts "François Hollande, who was French president at the time…";
+/// rejects "Instead, having lamented the veto-induced paralysis, the
+/// statement issued by the prime minister went on to say:" (too long to be
+/// a lead-in: a paragraph that happens to end in a colon).
+pub fn is_lead_in(text: &str) -> bool {
+    let chars = text.chars().count();
+    let introduces = text.ends_with(':') || text.ends_with('…') || text.ends_with("...");
+    let short_question = text.ends_with('?') && text.split_whitespace().count() <= 9;
+    (introduces && chars <= 100) || (short_question && !text.starts_with(['“', '"']))
+}
+
+/// "Trump: I like bilateral…" — a line of an interview transcript.
+fn is_transcript_line(text: &str) -> bool {
+    static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
+            .expect("the speaker pattern is valid")
+    });
+    // Cheap test first: the label's colon comes within the first 40 bytes.
+    let labelled = text
+        .char_indices()
+        .take_while(|(at, _)| *at < 40)
+        .any(|(at, c)| c == ':' && text[at + 1..].starts_with(' '));
+    labelled && SPEAKER.is_match(text) && !text.starts_with("From ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contributors() {
+        assert_eq!(contributor_name("From Missy:"), Some("Missy"));
+        assert_eq!(contributor_name("Missy:"), Some("Missy"));
+        assert_eq!(contributor_name("Jane Doe:"), Some("Jane Doe"));
+        assert_eq!(contributor_name("Previously:"), None);
+        assert_eq!(contributor_name("Meanwhile:"), None);
+        assert_eq!(contributor_name("But:"), None);
+        assert_eq!(contributor_name("From Reuters:"), None);
+        assert_eq!(contributor_name("Missy: said something"), None);
+    }
+
+    #[test]
+    fn lead_ins() {
+        for line in [
+            "On trade…",
+            "Previously:",
+            "What did the minister say exactly?",
+            "He added:",
+        ] {
+            assert!(is_lead_in(line), "{line}");
+        }
+        for line in [
+            "That may sum it up.",
+            "“Why?” she asked.",
+            "Results are due at 7pm",
+        ] {
+            assert!(!is_lead_in(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! Learning an archive's own furniture from what it repeats.
+//!
+//! Every page template prints the same furniture around every post: a line
+//! of the same *shape* ("3 May 2019 · Jane Doe", "Filed under Politics |
+//! 4 Comments") at the same place, once per post. A shape is the line with
+//! its numbers, month and weekday names, quoted titles and capitalised
+//! names reduced to placeholders, so that every post's line has the same
+//! one. A shape that recurs at least three times, each time right after a
+//! title-like line, is furniture that follows titles; each time right before
+//! a title-like line and the prose under it, furniture that ends posts.
+//! Repetition is the strongest evidence there is, so a learned role also
+//! overrides the role [`super::furniture`] assumes for a shape it knows.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::paragraphs::Paragraph;
+
+/// Where an archive's template puts a recurring line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Right after a post's title (a byline, a date).
+    FollowsTitle,
+    /// At a post's end, right before the next title ("Read more").
+    EndsPost,
+}
+
+/// The fewest times a shape must recur to be learned.
+const MIN_REPEATS: usize = 3;
+/// Longer lines are text, not furniture.
+const MAX_LEN: usize = 120;
+
+/// The learned role of every paragraph in a recurring shape, by index in
+/// `all`, in order. `skip(i)` leaves out paragraphs known to be something
+/// else (comments), and `known(i)` says which are known furniture: those
+/// are looked past when finding a line's neighbours.
+pub fn roles(
+    all: &[Paragraph],
+    skip: impl Fn(usize) -> bool + Sync,
+    known: impl Fn(usize) -> bool + Sync,
+) -> Vec<(usize, Role)> {
+    let shapes: Vec<(usize, String)> = all
+        .par_iter()
+        .enumerate()
+        .filter(|(i, p)| p.text.len() <= MAX_LEN && !skip(*i))
+        .filter_map(|(i, p)| shape(p).map(|s| (i, s)))
+        .collect();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, shape) in &shapes {
+        groups.entry(shape.as_str()).or_default().push(*i);
+    }
+    let mut out = Vec::new();
+    for (shape, members) in groups {
+        if members.len() < MIN_REPEATS {
+            continue;
+        }
+        let identical = members.iter().all(|&i| all[i].text == all[members[0]].text);
+        if is_generic(shape) && !identical {
+            continue;
+        }
+        let neighbour = |i: usize, step: isize| -> Option<usize> {
+            let mut at = i.checked_add_signed(step)?;
+            // Look past one line of known furniture ("By Jane" after a date).
+            if at < all.len() && known(at) {
+                at = at.checked_add_signed(step)?;
+            }
+            (at < all.len()).then_some(at)
+        };
+        // The titles around a template's line differ from post to post: a
+        // passage repeated word for word, neighbours and all, is not one.
+        let distinct = |neighbours: Vec<usize>| {
+            let mut texts: Vec<&str> = neighbours.iter().map(|&n| &*all[n].text).collect();
+            texts.sort_unstable();
+            texts.dedup();
+            texts.len().min(neighbours.len())
+        };
+        let after_title = distinct(
+            members
+                .iter()
+                .filter_map(|&i| neighbour(i, -1))
+                .filter(|&p| is_title_like(&all[p]) && members.binary_search(&p).is_err())
+                .collect(),
+        );
+        let mut at_end = 0;
+        let before_title = distinct(
+            members
+                .iter()
+                .filter_map(|&i| {
+                    let Some(next) = neighbour(i, 1) else {
+                        at_end += 1;
+                        return None;
+                    };
+                    let heads_prose = neighbour(next, 1).is_none_or(|body| {
+                        !is_title_like(&all[body]) || all[body].text.len() > MAX_LEN || known(body)
+                    });
+                    (is_title_like(&all[next])
+                        && members.binary_search(&next).is_err()
+                        && heads_prose)
+                        .then_some(next)
+                })
+                .collect(),
+        ) + at_end;
+        let needed = (members.len() * 2).div_ceil(3).max(MIN_REPEATS);
+        let role = if after_title >= needed {
+            Role::FollowsTitle
+        } else if before_title >= needed {
+            Role::EndsPost
+        } else {
+            continue;
+        };
+        out.extend(members.iter().map(|&i| (i, role)));
+    }
+    out.sort_unstable_by_key(|(i, _)| *i);
+    out
+}
+
+/// A short line that could head a post: no closing full stop, colon or
+/// comma, not opening in lower case, not a list item.
+fn is_title_like(p: &Paragraph) -> bool {
+    let text = &*p.text;
+    text.len() <= 160
+        && !p.is_list_item()
+        && !text.ends_with(['.', ':', ',', ';', '…'])
+        && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// A shape of nothing but names and punctuation ("N", "N: N") says
+/// nothing: titles have it too.
+fn is_generic(shape: &str) -> bool {
+    shape
+        .split(' ')
+        .all(|token| token == "N" || token == "Q" || token.chars().all(|c| !c.is_alphanumeric()))
+}
+
+/// The shape of a line that could be furniture, or `None` for a line that
+/// cannot be (it ends like a sentence, a question or a lead-in).
+///
+/// "November 26th, 2014 at 4:22 pm by Jane Smith" → "M # , # at # : # pm
+/// by N"; "Filed under Politics | 4 Comments" → "filed under N | # comment".
+pub fn shape(p: &Paragraph) -> Option<String> {
+    let text = &*p.text;
+    if p.is_list_item()
+        || text.ends_with(['.', ':', '?', '!', '…', ','])
+        || text.contains("://")
+        || text.starts_with("www.")
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut push = |token: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(token);
+    };
+    let mut rest = text;
+    let mut last_was_name = false;
+    while let Some(c) = rest.chars().next() {
+        if c.is_whitespace() {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if c == '“' || c == '"' {
+            let close = if c == '“' { '”' } else { '"' };
+            let end = rest[c.len_utf8()..]
+                .find(close)
+                .map_or(rest.len(), |at| at + c.len_utf8() + close.len_utf8());
+            push("Q");
+            rest = &rest[end..];
+            last_was_name = false;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '_'))
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            let token = word_token(word);
+            if token == "N" {
+                if !last_was_name {
+                    push("N");
+                }
+                last_was_name = true;
+            } else {
+                push(&token);
+                last_was_name = false;
+            }
+            continue;
+        }
+        let mut buffer = [0u8; 4];
+        push(c.encode_utf8(&mut buffer));
+        rest = &rest[c.len_utf8()..];
+        last_was_name = false;
+    }
+    Some(out)
+}
+
+/// A word's placeholder: `#` for a number (ordinals and number words too),
+/// `M` for a month, `W` for a weekday, `N` for a capitalised word, else the
+/// word in lower case without a plural `s`.
+fn word_token(word: &str) -> String {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+    ];
+    const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return "#".into();
+    }
+    let lower = word.to_lowercase();
+    if MONTHS.contains(&lower.as_str()) {
+        return "M".into();
+    }
+    if WEEKDAYS.contains(&lower.as_str()) {
+        return "W".into();
+    }
+    if NUMBERS.contains(&lower.as_str()) {
+        return "#".into();
+    }
+    // Furniture's own words stay words, capitalised or not ("4 Comments").
+    const FURNITURE_WORDS: &[&str] = &[
+        "by",
+        "on",
+        "at",
+        "in",
+        "under",
+        "posted",
+        "filed",
+        "written",
+        "published",
+        "updated",
+        "date",
+        "comment",
+        "comments",
+        "response",
+        "responses",
+        "reply",
+        "replies",
+        "read",
+        "more",
+        "continue",
+        "reading",
+        "tags",
+        "tagged",
+        "categories",
+        "category",
+        "am",
+        "pm",
+    ];
+    if word.starts_with(char::is_uppercase) && !FURNITURE_WORDS.contains(&lower.as_str()) {
+        return "N".into();
+    }
+    match lower.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            ..Paragraph::default()
+        }
+    }
+
+    fn shape_of(text: &str) -> Option<String> {
+        shape(&paragraph(text))
+    }
+
+    #[test]
+    fn shapes_reduce_numbers_dates_names_and_quotes() {
+        assert_eq!(
+            shape_of("November 26th, 2014 at 4:22 pm by Jane Smith").as_deref(),
+            Some("M # , # at # : # pm by N")
+        );
+        assert_eq!(
+            shape_of("3rd May 2019 at 9:05 am by Bob").as_deref(),
+            Some("# M # at # : # am by N")
+        );
+        assert_eq!(
+            shape_of("Filed under Politics | 4 Comments"),
+            shape_of("Filed under Local Body Affairs | No comments")
+        );
+        assert_eq!(
+            shape_of("Featured image for “Bridge tolls under review”"),
+            shape_of("Featured image for “Why are the buses late”")
+        );
+        assert_eq!(shape_of("The minister said no."), None);
+        assert_eq!(shape_of("On trade:"), None);
+    }
+
+    const PROSE: &str = "A paragraph of prose long enough that it could never be furniture, with a full stop at its end to prove it.";
+
+    fn archive(lines: &[&str]) -> Vec<Paragraph> {
+        lines.iter().map(|l| paragraph(l)).collect()
+    }
+
+    #[test]
+    fn a_line_recurring_after_titles_follows_titles() {
+        let all = archive(&[
+            "Bridge tolls under review",
+            "Jane Smith ~ 3.v.2019 ~ Wellington",
+            PROSE,
+            "Buses are late again",
+            "Bob Jones ~ 4.v.2019 ~ Auckland",
+            PROSE,
+            "Ferry fares: a modest proposal",
+            "Jo Martin ~ 5.v.2019 ~ Napier",
+            PROSE,
+        ]);
+        let learned = roles(&all, |_| false, |_| false);
+        assert_eq!(
+            learned,
+            [
+                (1, Role::FollowsTitle),
+                (4, Role::FollowsTitle),
+                (7, Role::FollowsTitle)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_recurring_before_titles_ends_posts_and_titles_alone_are_not_learned() {
+        let all = archive(&[
+            "Bridge tolls under review",
+            PROSE,
+            "Filed under Transport | 4 Comments",
+            "Buses are late again",
+            PROSE,
+            "Filed under Buses | 1 Comment",
+            "Ferry fares",
+            PROSE,
+            "Filed under Ferries | No Comments",
+        ]);
+        let learned = roles(&all, |_| false, |_| false);
+        assert_eq!(
+            learned,
+            [
+                (2, Role::EndsPost),
+                (5, Role::EndsPost),
+                (8, Role::EndsPost)
+            ]
+        );
+        // Three one-name titles share a shape, but it says nothing.
+        let all = archive(&["Trump", PROSE, "Macron", PROSE, "Ardern", PROSE]);
+        assert!(roles(&all, |_| false, |_| false).is_empty());
+    }
+
+    #[test]
+    fn a_shape_in_two_places_is_not_learned() {
+        let all = archive(&[
+            "Bridge tolls under review",
+            "Jane Smith ~ 3.v.2019",
+            PROSE,
+            "Jane Smith ~ 4.v.2019",
+            PROSE,
+            "Buses are late again",
+            PROSE,
+            "Jane Smith ~ 5.v.2019",
+        ]);
+        assert!(roles(&all, |_| false, |_| false).is_empty());
+    }
+}

@@ -1,0 +1,622 @@
+//! Comment threads: where a post's readers' comments start, where each
+//! comment starts, who wrote it, when, and which comment it answers.
+//!
+//! A printed thread is a run of comments, each opened by a *label*: a name
+//! and the comment's position ("Rangi 1", "mike_s 1.1"), often after a list
+//! marker and indented by depth; "Name says:" with the time; or a bare list
+//! marker with the text straight after it. A comment's parent comes from
+//! the dotted position where there is one, else from the indentation, else
+//! from the nesting of the markers. Blogs cap the nesting: replies deeper
+//! than the cap are printed as siblings at the cap, and only a dotted
+//! position still tells where they belong.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::furniture::{self, Furniture, looks_like_name};
+use super::paragraphs::Paragraph;
+
+/// What a comment's label says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub author: Option<String>,
+    /// The position as printed ("1.2.1").
+    pub position: Option<String>,
+    pub date: Option<String>,
+}
+
+/// "Rangi 1", "mike_s 1.1", "Dennis Frank 2.1.3": a name and a dotted
+/// position; or "Rangi says:", "Miss Ten Says: October 5th, 2007, 8.15am",
+/// "Anonymous said...": a name and a speech verb, with the time where the
+/// line gives it.
+///
+/// Accepts "pat 1.1.1"; rejects "March 2019" (a month is no name), "Budget
+/// 2019 is a mess" (words after the number) and "He said: no way" (what
+/// follows the verb is not a time).
+pub fn label(text: &str) -> Option<Label> {
+    static POSITIONED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’-]*(?: [\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’-]*){0,3}) (?P<position>\d{1,3}(?:\.\d{1,3}){0,15})$")
+            .expect("the positioned-label pattern is valid")
+    });
+    static SAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? (?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+            .expect("the says-label pattern is valid")
+    });
+    if text.len() > 100 {
+        return None;
+    }
+    let last = text.as_bytes().last().copied()?;
+    if last.is_ascii_digit() {
+        let caps = POSITIONED.captures(text)?;
+        let name = caps["name"].trim();
+        if is_calendar_word(name) || !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        return Some(Label {
+            author: Some(name.to_string()),
+            position: Some(caps["position"].to_string()),
+            date: None,
+        });
+    }
+    let speaks = [&b"says"[..], b"said", b"wrote"].iter().any(|verb| {
+        text.as_bytes()
+            .windows(verb.len())
+            .any(|w| w.eq_ignore_ascii_case(verb))
+    });
+    if !speaks {
+        return None;
+    }
+    let caps = SAYS.captures(text)?;
+    let name = caps["name"].trim();
+    let date = match (caps.name("before"), caps.name("date")) {
+        (Some(before), _) if furniture::is_date(before.as_str()) => Some(before.as_str()),
+        (None, Some(date)) if date.as_str().is_empty() => None,
+        (None, Some(date)) if furniture::date_in(date.as_str()).is_some() => Some(date.as_str()),
+        (None, None) => None,
+        _ => return None,
+    };
+    (looks_like_name(name) && !is_calendar_word(name)).then(|| Label {
+        author: Some(name.to_string()),
+        position: None,
+        date: date.map(|d| d.trim().to_string()),
+    })
+}
+
+/// Months and weekdays: "May 2019" is a date, not a commenter.
+fn is_calendar_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "page",
+        "part",
+        "chapter",
+        "number",
+        "no",
+        "vol",
+        "issue",
+        "step",
+        "section",
+        "level",
+        "season",
+        "episode",
+        "round",
+        "day",
+        "week",
+        "year",
+    ];
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    WORDS.contains(&last.trim_end_matches('.'))
+}
+
+/// Lines a thread prints around each comment that are never its text:
+/// "Reply", "Log in to Reply", "Like", "Report", "Permalink".
+///
+/// Accepts "Reply ↓", "Liked by 2 people"; rejects "Reply to the minister's
+/// letter was swift." (a sentence).
+pub fn is_comment_furniture(text: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\(\d+\)|\d+\s+likes?|liked\s+by\s+.{1,40}|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.{1,40}|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report)$")
+            .expect("the comment-furniture pattern is valid")
+    });
+    text.len() <= 60 && FURNITURE.is_match(text)
+}
+
+/// One paragraph of a thread, as [`plan`] reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub text: &'a str,
+    pub marker: Option<char>,
+    pub indent: u16,
+    pub furniture: Option<&'a Furniture>,
+}
+
+/// One comment as [`plan`] finds it: its label, parent and the items that
+/// hold its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub label: Option<String>,
+    pub parent: Option<usize>,
+    /// Indices into the items of the comment's text, in order.
+    pub text: Vec<usize>,
+}
+
+/// How a thread's comments are opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// By a name with a position or a speech verb ("Rangi 1.2", "Rangi says:").
+    Named,
+    /// By a name on its own line followed by the comment's time.
+    Dated,
+    /// By a bare list marker with the text straight after it.
+    Marker,
+}
+
+/// The comments of a thread, from the items that follow a post's text.
+/// Items before the first comment (a form, "Comments are closed") are
+/// left out, and so is everything after a second header ("Leave a Reply")
+/// until another comment starts.
+pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
+    let labels: Vec<Option<Label>> = items
+        .iter()
+        .map(|item| item.furniture.is_none().then(|| label(item.text)).flatten())
+        .collect();
+    let opening = if labels.iter().any(Option::is_some) {
+        Opening::Named
+    } else if (0..items.len()).any(|i| dated_label(items, i)) {
+        Opening::Dated
+    } else {
+        Opening::Marker
+    };
+    let repeated = repeated_furniture(items, &labels);
+    // Where named labels sit behind list markers, a marker at the same
+    // place without a name is a comment whose name the page left out.
+    let label_places: Vec<(char, u16)> = items
+        .iter()
+        .zip(&labels)
+        .filter(|(_, label)| label.is_some())
+        .filter_map(|(item, _)| item.marker.map(|m| (m, item.indent)))
+        .collect();
+    let mut comments: Vec<Planned> = Vec::new();
+    // For each comment: how deep its label sits, to find parents by.
+    let mut nesting: Vec<(u16, usize)> = Vec::new();
+    let mut marker_ranks: Vec<char> = Vec::new();
+    let mut open = false;
+    for (i, item) in items.iter().enumerate() {
+        let unlabelled = || Label {
+            author: None,
+            position: None,
+            date: None,
+        };
+        let at_label_place = item.furniture.is_none()
+            && item
+                .marker
+                .is_some_and(|m| label_places.contains(&(m, item.indent)));
+        let starts = match opening {
+            Opening::Named => labels[i].clone().or_else(|| {
+                let name_only =
+                    item.marker.is_some() && item.text.len() <= 30 && looks_like_name(item.text);
+                if name_only {
+                    Some(Label {
+                        author: Some(item.text.to_string()),
+                        ..unlabelled()
+                    })
+                } else {
+                    at_label_place.then(unlabelled)
+                }
+            }),
+            Opening::Dated if dated_label(items, i) => Some(Label {
+                author: Some(item.text.to_string()),
+                position: None,
+                date: None,
+            }),
+            Opening::Marker if item.marker.is_some() && item.furniture.is_none() => {
+                Some(unlabelled())
+            }
+            _ => None,
+        };
+        if let Some(label) = starts {
+            let rank = item.marker.map_or(0, |m| {
+                marker_ranks
+                    .iter()
+                    .position(|&r| r == m)
+                    .unwrap_or_else(|| {
+                        marker_ranks.push(m);
+                        marker_ranks.len() - 1
+                    })
+            });
+            let depth_key = (item.indent, rank);
+            let parent = parent_by_position(&comments, label.position.as_deref())
+                .or_else(|| parent_by_depth(&comments, &nesting, depth_key, &label));
+            nesting.push((depth_key.0, depth_key.1));
+            // A bare marker's text is the comment's first paragraph.
+            let bare = label.author.is_none() && label.position.is_none();
+            comments.push(Planned {
+                author: label.author,
+                date: label.date,
+                label: label.position,
+                parent,
+                text: if bare { vec![i] } else { Vec::new() },
+            });
+            open = true;
+            continue;
+        }
+        let Some(current) = comments.last_mut().filter(|_| open) else {
+            continue;
+        };
+        match item.furniture {
+            Some(Furniture::Date(date)) => {
+                current.date.get_or_insert_with(|| date.clone());
+            }
+            Some(Furniture::CommentsHeader { .. }) => open = false,
+            Some(_) => {}
+            None if is_comment_furniture(item.text) || repeated[i] => {}
+            None => current.text.push(i),
+        }
+    }
+    comments
+}
+
+/// A name alone on its line with the comment's time right after it.
+fn dated_label(items: &[Item<'_>], i: usize) -> bool {
+    let item = &items[i];
+    item.furniture.is_none()
+        && item.text.len() <= 40
+        && looks_like_name(item.text)
+        && items
+            .get(i + 1)
+            .is_some_and(|next| matches!(next.furniture, Some(Furniture::Date(_))))
+}
+
+/// The comment a dotted position answers: the latest one labelled with the
+/// position less its last part ("1.2.1" answers "1.2").
+fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<usize> {
+    let (parent, _) = position?.rsplit_once('.')?;
+    comments
+        .iter()
+        .rposition(|c| c.label.as_deref() == Some(parent))
+}
+
+/// The comment a label answers by how deep it sits: the latest comment
+/// indented less (or, at the same indentation, with a marker first seen
+/// earlier). A top-level position ("3") has no parent.
+fn parent_by_depth(
+    comments: &[Planned],
+    nesting: &[(u16, usize)],
+    depth: (u16, usize),
+    label: &Label,
+) -> Option<usize> {
+    if label.position.as_deref().is_some_and(|p| !p.contains('.')) {
+        return None;
+    }
+    debug_assert_eq!(comments.len(), nesting.len());
+    nesting.iter().rposition(|&earlier| earlier < depth)
+}
+
+/// Short lines that the thread repeats word for word, at least three
+/// times, each closing a comment's text rather than being all of it:
+/// the thread's own furniture ("Vote up", "Flag as inappropriate").
+fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label>]) -> Vec<bool> {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if item.furniture.is_some() || labels[i].is_some() || item.text.len() > 30 {
+            continue;
+        }
+        let after_label = i
+            .checked_sub(1)
+            .is_some_and(|p| labels[p].is_some() || items[p].furniture.is_some());
+        let entry = seen.entry(item.text).or_default();
+        entry.0 += 1;
+        if !after_label {
+            entry.1 += 1;
+        }
+    }
+    items
+        .iter()
+        .map(|item| {
+            seen.get(item.text)
+                .is_some_and(|&(count, closing)| count >= 3 && closing * 3 >= count * 2)
+        })
+        .collect()
+}
+
+/// Which of an archive's paragraphs are readers' comments, so that no
+/// label or comment is taken for a post's title.
+///
+/// A thread opens at a label right after a comments header or a comment
+/// count ("74 comments on “…”", "Written By: … - 12 comments"), at a list
+/// item or a dated name right after a comments header, or, with no header,
+/// at a label "1" that a label "1.1" or "2" follows, or at a "Name says:"
+/// label that another follows. It runs until a title-like line with a byline
+/// under it starts the next post, or an archive header comes.
+pub fn comment_paragraphs<'a>(
+    all: &[Paragraph],
+    furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
+) -> Vec<bool> {
+    let mut marks = vec![false; all.len()];
+    let mut in_thread = false;
+    let mut after_header = false;
+    let mut after_count = false;
+    for i in 0..all.len() {
+        if let Some(furniture) = furniture_at(i) {
+            match furniture {
+                Furniture::CommentsHeader { .. } => after_header = true,
+                Furniture::ArchiveHeader { .. } => in_thread = false,
+                _ => {}
+            }
+            after_count |= furniture.comment_count().is_some_and(|n| n > 0);
+            continue;
+        }
+        let text = &*all[i].text;
+        let is_dated_name = || {
+            text.len() <= 40
+                && looks_like_name(text)
+                && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
+        };
+        let opens = match label(text) {
+            Some(found) => in_thread || after_header || after_count || run_follows(all, i, &found),
+            None => after_header && (all[i].is_list_item() || is_dated_name()),
+        };
+        if opens {
+            in_thread = true;
+        } else if in_thread && starts_post(all, i, &furniture_at) {
+            in_thread = false;
+        }
+        marks[i] = in_thread;
+        after_header = false;
+        after_count = false;
+    }
+    marks
+}
+
+/// A title-like line with a byline under it: the next post.
+fn starts_post<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let text = &*all[i].text;
+    text.len() <= 160
+        && !all[i].is_list_item()
+        && !text.ends_with(['.', ':', ','])
+        && matches!(
+            furniture_at(i + 1),
+            Some(Furniture::Byline { .. } | Furniture::Tags { .. })
+        )
+}
+
+/// How far ahead a label's neighbour is looked for, in paragraphs.
+const RUN_REACH: usize = 40;
+
+/// Whether a label with no header before it opens a thread: "…1" followed
+/// by "…1.1" or "…2", or "Name says:" followed by another such label.
+fn run_follows(all: &[Paragraph], i: usize, found: &Label) -> bool {
+    let ahead = all.iter().skip(i + 1).take(RUN_REACH);
+    match found.position.as_deref() {
+        Some("1") => ahead
+            .filter_map(|p| label(&p.text))
+            .any(|next| matches!(next.position.as_deref(), Some("1.1" | "2"))),
+        Some(_) => false,
+        None => ahead
+            .filter_map(|p| label(&p.text))
+            .any(|next| next.position.is_none()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(author: &str, position: Option<&str>, date: Option<&str>) -> Option<Label> {
+        Some(Label {
+            author: Some(author.into()),
+            position: position.map(Into::into),
+            date: date.map(Into::into),
+        })
+    }
+
+    #[test]
+    fn labels_with_a_position() {
+        assert_eq!(label("Rangi 1"), named("Rangi", Some("1"), None));
+        assert_eq!(label("mike_s 1.1"), named("mike_s", Some("1.1"), None));
+        assert_eq!(
+            label("Dennis Frank 2.1.3"),
+            named("Dennis Frank", Some("2.1.3"), None)
+        );
+        for not_a_label in [
+            "March 2019",
+            "Budget 2019 is a mess",
+            "1 2",
+            "Page 2",
+            "The long and winding road of the harbour bridge 2",
+        ] {
+            assert_eq!(label(not_a_label), None, "{not_a_label}");
+        }
+    }
+
+    #[test]
+    fn labels_with_a_speech_verb() {
+        assert_eq!(label("Rangi says:"), named("Rangi", None, None));
+        assert_eq!(
+            label("Miss Ten Says:October 5th, 2007, 8.15am"),
+            named("Miss Ten", None, Some("October 5th, 2007, 8.15am"))
+        );
+        assert_eq!(label("Anonymous said..."), named("Anonymous", None, None));
+        assert_eq!(
+            label("Jo Lee on June 10, 2022 at 6:42 am said:"),
+            named("Jo Lee", None, Some("June 10, 2022 at 6:42 am"))
+        );
+        assert_eq!(label("He said: no way"), None);
+        assert_eq!(label("The minister said the deal was dead"), None);
+    }
+
+    #[test]
+    fn comment_furniture() {
+        for line in [
+            "Reply",
+            "Log in to Reply",
+            "Like",
+            "Report",
+            "Reply ↓",
+            "Liked by 2 people",
+        ] {
+            assert!(is_comment_furniture(line), "{line}");
+        }
+        assert!(!is_comment_furniture(
+            "Reply to the minister's letter was swift."
+        ));
+    }
+
+    fn item(text: &'static str, indent: u16, marker: Option<char>) -> Item<'static> {
+        Item {
+            text,
+            marker,
+            indent,
+            furniture: None,
+        }
+    }
+
+    fn parents(planned: &[Planned]) -> Vec<Option<usize>> {
+        planned.iter().map(|c| c.parent).collect()
+    }
+
+    #[test]
+    fn dotted_positions_give_parents_even_when_flattened() {
+        // Depth 6 printed at the indentation of depth 5.
+        let items = [
+            item("ann 1", 2, Some('1')),
+            item("First.", 4, None),
+            item("bob 1.1", 4, Some('•')),
+            item("Second.", 6, None),
+            item("cy 1.1.1", 6, Some('•')),
+            item("ann 1.1.1.1", 8, Some('•')),
+            item("bob 1.1.1.1.1", 10, Some('•')),
+            item("cy 1.1.1.1.1.1", 10, Some('•')),
+            item("Deep.", 12, None),
+            item("Reply", 12, None),
+            item("dee 2", 2, Some('1')),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            parents(&planned),
+            [None, Some(0), Some(1), Some(2), Some(3), Some(4), None]
+        );
+        assert_eq!(planned[5].text, [8]);
+        assert!(planned[2].text.is_empty(), "an empty comment");
+    }
+
+    #[test]
+    fn without_positions_indentation_gives_parents() {
+        let items = [
+            item("ann", 2, Some('•')),
+            item("First.", 4, None),
+            item("bob", 4, Some('•')),
+            item("Second.", 6, None),
+            item("cy", 2, Some('•')),
+        ];
+        // Named labels need a position or a verb: these are bare markers.
+        let planned = plan(&items);
+        assert_eq!(parents(&planned), [None, Some(0), None]);
+        assert_eq!(planned[0].author, None);
+        assert_eq!(planned[0].text, [0, 1]);
+    }
+
+    #[test]
+    fn without_indentation_marker_nesting_gives_parents() {
+        let items = [
+            item("First comment here.", 0, Some('1')),
+            item("A reply to it.", 0, Some('◦')),
+            item("Another reply.", 0, Some('◦')),
+            item("Second comment.", 0, Some('1')),
+        ];
+        assert_eq!(parents(&plan(&items)), [None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn dated_names_open_comments_and_their_time_is_the_date() {
+        let date = Furniture::Date("June 10, 2022 at 6:42 am".into());
+        let items = [
+            item("Jane Doe", 0, None),
+            Item {
+                furniture: Some(&date),
+                ..item("June 10, 2022 at 6:42 am", 0, None)
+            },
+            item("Good point.", 0, None),
+            item("Reply", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(planned.len(), 1);
+        assert_eq!(planned[0].author.as_deref(), Some("Jane Doe"));
+        assert_eq!(planned[0].date.as_deref(), Some("June 10, 2022 at 6:42 am"));
+        assert_eq!(planned[0].text, [2]);
+    }
+
+    #[test]
+    fn repeated_closing_lines_are_furniture_but_a_repeated_whole_comment_is_not() {
+        let items = [
+            item("ann 1", 0, None),
+            item("Yes.", 0, None),
+            item("Vote up", 0, None),
+            item("bob 2", 0, None),
+            item("+1", 0, None),
+            item("cy 3", 0, None),
+            item("No.", 0, None),
+            item("Vote up", 0, None),
+            item("dee 4", 0, None),
+            item("+1", 0, None),
+            item("ed 5", 0, None),
+            item("Maybe.", 0, None),
+            item("Vote up", 0, None),
+            item("fay 6", 0, None),
+            item("+1", 0, None),
+        ];
+        let planned = plan(&items);
+        let texts: Vec<Vec<&str>> = planned
+            .iter()
+            .map(|c| c.text.iter().map(|&i| items[i].text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Yes."],
+                vec!["+1"],
+                vec!["No."],
+                vec!["+1"],
+                vec!["Maybe."],
+                vec!["+1"]
+            ]
+        );
+    }
+}
