@@ -119,7 +119,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                     in_thread: in_thread[i],
                     byline_follows,
                     post_end_precedes,
-                    post_end_follows: ends_post(i + 1),
+                    post_end_follows: ends_post(i + 1) || ends_with_teaser_link(&all[i].text),
                 }
             })
             .collect();
@@ -133,6 +133,15 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 _ => None,
             })
     });
+    // A date right above a title is that post's date ("Monday, 25 December
+    // 2023" over the title), not the end of the post before.
+    let dates_above: Vec<Option<String>> = titles
+        .iter()
+        .map(|&k| match kept[k].checked_sub(1).and_then(|above| furniture.at(above)) {
+            Some(Furniture::Date(date)) => Some(date.clone()),
+            _ => None,
+        })
+        .collect();
     // Each post owns a run of the archive's paragraphs, from its title to
     // the next title, and the furniture and citations in it. The runs do
     // not overlap, so posts are built on all cores, each taking its text
@@ -153,9 +162,10 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         let (paragraphs, tail) = tail.split_at_mut(raw_end - raw_start);
         rest = tail;
         rest_start = raw_end;
+        let next_has_date_above = dates_above.get(n + 1).is_some_and(Option::is_some);
         let run_furniture: Vec<(usize, Furniture)> = take_while_before(&mut furniture, raw_end)
             .into_iter()
-            .filter(|(at, _)| *at >= raw_start)
+            .filter(|(at, _)| *at >= raw_start && !(next_has_date_above && *at + 1 == raw_end))
             .collect();
         // The thread starts at the run's comments header, or its first
         // comment where there is none.
@@ -178,6 +188,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 .filter(|(at, _)| *at > raw_start)
                 .collect(),
             furniture: run_furniture,
+            date_above: dates_above[n].clone(),
             archive_author: archive_author.clone(),
         });
     }
@@ -258,6 +269,8 @@ struct Run<'a> {
     citations: Vec<(usize, Source)>,
     /// Furniture of the run, by index in the archive.
     furniture: Vec<(usize, Furniture)>,
+    /// The date printed right above the title.
+    date_above: Option<String>,
     /// The author an author archive's header names.
     archive_author: Option<String>,
 }
@@ -272,6 +285,7 @@ impl Run<'_> {
             thread_start,
             citations,
             furniture,
+            date_above,
             archive_author,
         } = self;
         let furniture_at = |i: usize| {
@@ -358,7 +372,7 @@ impl Run<'_> {
             id: slug(&title).into(),
             title,
             author,
-            date: about.date,
+            date: about.date.or(date_above),
             tags: about.tags,
             blocks,
             sources: post_sources,

@@ -55,13 +55,32 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
         .map(|i| title_score(paragraphs, i) - THRESHOLD)
         .collect();
     let body_optional: Vec<bool> = paragraphs.iter().map(|p| p.post_end_follows).collect();
-    choose(&gains, &body_optional)
+    let free = choose(&gains, &body_optional, false);
+    // Short lines before a first title that the archive's furniture marks
+    // are a page header ("Opinion", "Posts published in the chosen
+    // month"): left out. Otherwise the first paragraph opens a post: prose
+    // before the first title is the end of a post cut off by the scrape.
+    match free.first().map(|&first| (first, &paragraphs[first])) {
+        Some((first, title))
+            if (title.byline_follows || title.post_end_precedes)
+                && !paragraphs[..first].iter().any(|p| is_prose(p.text)) =>
+        {
+            free
+        }
+        _ => choose(&gains, &body_optional, true),
+    }
 }
 
-/// Best set of indices (0 forced) with positive total gain, no two adjacent
-/// unless the first needs no body: a title is followed by at least one
-/// paragraph of its own post, or by furniture that ends it.
-fn choose(gains: &[f32], body_optional: &[bool]) -> Vec<usize> {
+/// A paragraph of running text: long, or a sentence of some length.
+fn is_prose(text: &str) -> bool {
+    has_chars(text, 111) || (has_chars(text, 40) && text.ends_with(['.', '!', '?', '”', '"']))
+}
+
+/// Best set of indices (with 0 when `force_first`) with positive total
+/// gain, no two adjacent unless the first needs no body: a title is
+/// followed by at least one paragraph of its own post, or by furniture that
+/// ends it.
+fn choose(gains: &[f32], body_optional: &[bool], force_first: bool) -> Vec<usize> {
     let n = gains.len();
     // The first index open to another title after a title at i.
     let after = |i: usize| if body_optional[i] { i + 1 } else { i + 2 };
@@ -70,7 +89,8 @@ fn choose(gains: &[f32], body_optional: &[bool]) -> Vec<usize> {
     // body is optional, and the last paragraph opens a post only then.
     let mut best = vec![0.0f32; n + 2];
     let mut take = vec![false; n];
-    for i in (1..n).rev() {
+    let lowest = usize::from(force_first);
+    for i in (lowest..n).rev() {
         let skip = best[i + 1];
         let with = gains[i] + best[after(i)];
         if gains[i] > 0.0 && with > skip && (i + 1 < n || body_optional[i]) {
@@ -80,8 +100,11 @@ fn choose(gains: &[f32], body_optional: &[bool]) -> Vec<usize> {
             best[i] = skip;
         }
     }
-    let mut chosen = vec![0];
-    let mut i = after(0);
+    let (mut chosen, mut i) = if force_first {
+        (vec![0], after(0))
+    } else {
+        (Vec::new(), 0)
+    };
     while i < n {
         if take[i] {
             chosen.push(i);
@@ -116,6 +139,9 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     if has_inner_sentence_break(text) {
         score -= 1.5;
     }
+    if is_bare_name(text) {
+        score -= 1.0;
+    }
     if this.had_nbsp {
         score += 0.5;
     }
@@ -147,8 +173,11 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     }
     // The overlap moves a score by -0.5 to +1; it cannot save a paragraph
     // further below the threshold, and it is the costly part, so skip it then.
-    if score > THRESHOLD - 1.0 && i + 1 < paragraphs.len() {
-        score += topical_overlap(text, &paragraphs[i + 1..paragraphs.len().min(i + 5)]);
+    // Readers' comments are not what the title is about.
+    let following = &paragraphs[i + 1..paragraphs.len().min(i + 5)];
+    let following = &following[..following.iter().take_while(|p| !p.in_thread).count()];
+    if score > THRESHOLD - 1.0 && !following.is_empty() {
+        score += topical_overlap(text, following);
     }
     score
 }
@@ -251,6 +280,18 @@ fn is_speaker_line(text: &str) -> bool {
         }
     }
     false
+}
+
+/// "Chris Trotter": two or three capitalised words and nothing else, the
+/// way an author signs a post off. A title can be a name, but needs more
+/// evidence then.
+fn is_bare_name(text: &str) -> bool {
+    let words = word_count(text);
+    (2..=3).contains(&words)
+        && text.len() <= 30
+        && text
+            .split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// "Not now. Not in five years" — more than one sentence.
