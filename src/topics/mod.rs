@@ -264,8 +264,9 @@ impl<'a> Vocabulary<'a> {
                 }
             });
         }
+        // Tags name what a post is about as surely as its title does.
         let mut seen = HashSet::default();
-        for piece in pieces(&post.title) {
+        for piece in headings(post).flat_map(pieces) {
             words_into(piece, words);
             for word in words.iter() {
                 if let Some(theme) = theme_of(word.text, word.sentence_start) {
@@ -458,9 +459,15 @@ impl<'v, 'a> Weigher<'v, 'a> {
     /// How strongly `post` is about each of its terms, passed to `each`.
     fn weigh(&mut self, post: &'a Post, mut each: impl FnMut(Found<'a>, u32)) {
         let mut found = std::mem::take(&mut self.found);
-        // A title counts once per term, however often it repeats it.
+        // A title and the tags count once per term, however often they
+        // repeat it.
         for piece in pieces(&post.title) {
-            self.terms_in(piece, &mut found);
+            self.terms_in(piece, &mut found, false);
+            found.sort_unstable();
+            found.dedup();
+        }
+        for piece in tags(post).flat_map(pieces) {
+            self.terms_in(piece, &mut found, true);
             found.sort_unstable();
             found.dedup();
         }
@@ -469,7 +476,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
         }
         for block in &post.blocks {
             for piece in pieces(&block.text) {
-                self.terms_in(piece, &mut found);
+                self.terms_in(piece, &mut found, false);
                 for term in found.drain(..) {
                     self.add(term, 1);
                 }
@@ -499,8 +506,15 @@ impl<'v, 'a> Weigher<'v, 'a> {
     }
 
     /// Appends every term occurrence in `text` to `out`.
-    fn terms_in(&mut self, text: &'a str, out: &mut Vec<Found<'a>>) {
+    /// A tag is a name or a phrase, not a sentence: its first word is not
+    /// capitalised for opening one.
+    fn terms_in(&mut self, text: &'a str, out: &mut Vec<Found<'a>>, is_tag: bool) {
         words_into(text, &mut self.words);
+        if is_tag {
+            for word in &mut self.words {
+                word.sentence_start = false;
+            }
+        }
         let vocabulary = self.vocabulary;
         self.facts.clear();
         self.facts.extend(self.words.iter().map(|word| {
@@ -688,9 +702,25 @@ fn is_stop_name(word: &str) -> bool {
     STOP_NAMES.contains(bare) || with_lowercase(bare, |lower| STOPWORDS.contains(lower))
 }
 
-/// The texts of a post that say what it is about.
+/// The texts of a post that say what it is about: its title, tags and
+/// blocks. Its readers' comments are not among them: a name that only
+/// commenters use is no topic of the archive.
 fn texts(post: &Post) -> impl Iterator<Item = &str> {
-    std::iter::once(post.title.as_str()).chain(post.blocks.iter().map(|b| &*b.text))
+    headings(post).chain(post.blocks.iter().map(|b| &*b.text))
+}
+
+/// The title and the tags: what a post says it is about.
+fn headings(post: &Post) -> impl Iterator<Item = &str> {
+    std::iter::once(post.title.as_str()).chain(tags(post))
+}
+
+/// The post's tags, less catch-alls ("Uncategorized") that say nothing.
+fn tags(post: &Post) -> impl Iterator<Item = &str> {
+    const CATCH_ALL: &[&str] = &["uncategorized", "uncategorised", "general", "misc", "other"];
+    post.tags
+        .iter()
+        .map(String::as_str)
+        .filter(|tag| !CATCH_ALL.contains(&tag.to_lowercase().as_str()))
 }
 
 /// A term and the posts that are about it.
@@ -1013,6 +1043,37 @@ mod tests {
         assert_eq!(election.posts.len(), 3);
         assert_eq!(names(&election.children), ["French election"]);
         assert_eq!(election.children[0].posts.len(), 2);
+    }
+
+    #[test]
+    fn tags_are_strong_evidence_and_comments_are_none() {
+        let mut posts = vec![
+            post("Tolls rise again", &["The tolls rose on Monday."]),
+            post("Buses run late", &["Buses ran late all week."]),
+            post("Ferry fares", &["Fares went up."]),
+        ];
+        posts[0].tags = vec!["Harbour Bridge".into(), "Uncategorized".into()];
+        posts[1].tags = vec!["Harbour Bridge".into()];
+        // Commenters talk of nothing but Rivera.
+        for post in &mut posts {
+            post.comments.push(crate::model::Comment {
+                id: "c1".into(),
+                blocks: vec![Block::new(
+                    BlockKind::Paragraph,
+                    "Rivera again. Rivera always. Ask Rivera, Rivera knows.",
+                )],
+                ..Default::default()
+            });
+        }
+        let topics = derive(&mut posts);
+        let all = names(&topics);
+        let bridge = topics
+            .iter()
+            .find(|t| t.name == "Harbour Bridge")
+            .unwrap_or_else(|| panic!("a topic from the tags: {all:?}"));
+        assert_eq!(bridge.posts.len(), 2);
+        assert!(!all.iter().any(|n| n == "Rivera"), "{all:?}");
+        assert!(!all.iter().any(|n| n == "Uncategorized"), "{all:?}");
     }
 
     #[test]

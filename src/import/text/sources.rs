@@ -351,7 +351,9 @@ pub fn recognise(line: &str, evidence: &OutletEvidence) -> Option<Source> {
     bare_url(line)
         .or_else(|| explicit(line, evidence))
         .or_else(|| inline(line))
+        .or_else(|| reporting_lead(line, evidence))
         .or_else(|| trailing(line, evidence))
+        .or_else(|| dash_after_outlet(line, evidence))
         .or_else(|| attribution(line, evidence))
         .or_else(|| read_link(line))
 }
@@ -430,6 +432,73 @@ pub fn inline(line: &str) -> Option<Source> {
         return None;
     }
     Some(source(Some(who), Some(headline), None))
+}
+
+/// A line that hands over to a quote from an outlet, naming no headline:
+/// "The Herald reports:", "Jane Doe writes in the Otago Daily Times:".
+///
+/// Accepts "Stuff reported this morning:"; rejects "The minister says:"
+/// (no outlet) and "Jane Doe writes in her diary:" (no outlet either).
+pub fn reporting_lead(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:yesterday|today|earlier|meanwhile|now|and|but|so),?\s+)?(?:(?P<who>[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})\s+(?:writes|wrote|reports|reported|says|said|notes|noted|explains|argues|argued)\s+(?:in|at|on|for)\s+(?:the\s+)?(?P<outlet>[\p{Lu}0-9][\w.&’'-]*(?:\s+(?:and\s+|of\s+)?[\p{Lu}0-9][\w.&’'-]*){0,4})|(?P<subject>(?:[Tt]he\s+)?[\p{Lu}0-9][\w.&’'-]*(?:\s+[\p{Lu}0-9][\w.&’'-]*){0,3})\s+(?:reports|reported|writes|wrote|says|said|notes|noted|explains|has\s+more|has\s+this))(?:\s+(?:this|that|today|yesterday|this\s+morning|tonight))?:$",
+        )
+        .expect("the reporting-lead pattern is valid")
+    });
+    if line.len() > 120 || !line.ends_with(':') {
+        return None;
+    }
+    let caps = LEAD.captures(line)?;
+    if let Some(outlet) = caps.name("outlet") {
+        let outlet = outlet.as_str();
+        let credible = known_outlet(outlet).is_some()
+            || DOMAIN.is_match(outlet)
+            || (outlet.split_whitespace().count() >= 2 && evidence.is_outlet(outlet));
+        return credible.then(|| source(Some(outlet), None, None));
+    }
+    let subject = caps.name("subject")?.as_str();
+    let bare = subject.strip_prefix("The ").or_else(|| subject.strip_prefix("the ")).unwrap_or(subject);
+    let credible = known_outlet(bare).is_some() || DOMAIN.is_match(bare);
+    credible.then(|| source(Some(subject), None, None))
+}
+
+/// A sentence naming a well-known outlet, then a dash and the headline of
+/// its piece: "The Spinoff has a good explainer on this – Why the bridge
+/// still matters".
+///
+/// Accepts "There is more in the Otago Daily Times – Hospital rebuild
+/// delayed again"; rejects "Partners – or not" (no outlet before the dash)
+/// and "The BBC said it – and then it said the opposite." (a sentence).
+pub fn dash_after_outlet(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+    if line.ends_with(['.', ':', ',']) || line.len() > 300 {
+        return None;
+    }
+    let (before, headline) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| line.rsplit_once(dash))
+        .max_by_key(|(before, _)| before.len())?;
+    let headline = headline.trim();
+    if !is_headline(headline) || !headline.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c)) {
+        return None;
+    }
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The longest run of up to four words that names a known outlet.
+    let outlet = (0..words.len()).find_map(|start| {
+        (1..=4.min(words.len() - start)).rev().find_map(|len| {
+            let name = words[start..start + len].join(" ");
+            let capitalised = words[start].starts_with(char::is_uppercase);
+            (capitalised && known_outlet(&name).is_some()).then_some(name)
+        })
+    })?;
+    // A would-be outlet the archive uses as a person's name is none.
+    if !evidence.is_outlet(&outlet) {
+        return None;
+    }
+    Some(source(Some(&outlet), Some(headline), None))
 }
 
 /// "Yesterday the Canadian Globe and Mail" → "Canadian Globe and Mail".
@@ -647,6 +716,43 @@ mod tests {
         // A title that happens to contain "says" is not a citation.
         assert_eq!(
             cite("Macron says France has proof of chemical attack", &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn reporting_leads_name_an_outlet_and_no_headline() {
+        let outlet = |o: &str| Some((Some(o.to_string()), None));
+        assert_eq!(cite("The Herald reports:", &[]), outlet("The Herald"));
+        assert_eq!(cite("Stuff reported this morning:", &[]), outlet("Stuff"));
+        assert_eq!(
+            cite("Jane Doe writes in the Otago Daily Times:", &[]),
+            outlet("Otago Daily Times")
+        );
+        assert_eq!(cite("The minister says:", &[]), None);
+        assert_eq!(cite("Jane Doe writes in her diary:", &[]), None);
+    }
+
+    #[test]
+    fn a_dash_after_a_sentence_naming_an_outlet_gives_the_headline() {
+        assert_eq!(
+            cite(
+                "The Spinoff has a good explainer on this – Why the bridge still matters",
+                &[]
+            ),
+            pair("The Spinoff", "Why the bridge still matters")
+        );
+        assert_eq!(
+            cite(
+                "There is more in the Otago Daily Times – Hospital rebuild delayed again",
+                &[]
+            ),
+            pair("Otago Daily Times", "Hospital rebuild delayed again")
+        );
+        let evidence = OutletEvidence::default();
+        assert_eq!(dash_after_outlet("Partners – or not", &evidence), None);
+        assert_eq!(
+            dash_after_outlet("The BBC said it – and then it said the opposite.", &evidence),
             None
         );
     }

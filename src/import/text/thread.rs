@@ -41,7 +41,7 @@ pub fn label(text: &str) -> Option<Label> {
             .expect("the positioned-label pattern is valid")
     });
     static SAYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? (?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+        Regex::new(r"(?i)^(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
             .expect("the says-label pattern is valid")
     });
     if text.len() > 100 {
@@ -69,7 +69,7 @@ pub fn label(text: &str) -> Option<Label> {
         return None;
     }
     let caps = SAYS.captures(text)?;
-    let name = caps["name"].trim();
+    let name = caps.name("name").map(|n| n.as_str().trim());
     let date = match (caps.name("before"), caps.name("date")) {
         (Some(before), _) if furniture::is_date(before.as_str()) => Some(before.as_str()),
         (None, Some(date)) if date.as_str().is_empty() => None,
@@ -77,8 +77,15 @@ pub fn label(text: &str) -> Option<Label> {
         (None, None) => None,
         _ => return None,
     };
-    (looks_like_name(name) && !is_calendar_word(name)).then(|| Label {
-        author: Some(name.to_string()),
+    let author = match name {
+        Some(name) if looks_like_name(name) && !is_calendar_word(name) => Some(name.to_string()),
+        Some(_) => return None,
+        // "Says: October 5th, 2007": a comment whose name the page lost.
+        None if date.is_some() => None,
+        None => return None,
+    };
+    Some(Label {
+        author,
         position: None,
         date: date.map(|d| d.trim().to_string()),
     })
@@ -146,7 +153,7 @@ fn is_calendar_word(name: &str) -> bool {
 /// letter was swift." (a sentence).
 pub fn is_comment_furniture(text: &str) -> bool {
     static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\(\d+\)|\d+\s+likes?|liked\s+by\s+.{1,40}|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.{1,40}|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report)$")
+        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\(\d+\)|\d+\s+likes?|liked\s+by\s+.{1,40}|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.{1,40}|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report|replydelete|delete)$")
             .expect("the comment-furniture pattern is valid")
     });
     text.len() <= 60 && FURNITURE.is_match(text)
@@ -215,39 +222,44 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     let mut marker_ranks: Vec<char> = Vec::new();
     let mut open = false;
     for (i, item) in items.iter().enumerate() {
-        let unlabelled = || Label {
-            author: None,
-            position: None,
-            date: None,
+        // What opens a comment here, and whether the paragraph is also its
+        // first text (a bare marker) rather than a label.
+        let bare = || {
+            Some((
+                Label {
+                    author: None,
+                    position: None,
+                    date: None,
+                },
+                true,
+            ))
         };
         let at_label_place = item.furniture.is_none()
             && item
                 .marker
                 .is_some_and(|m| label_places.contains(&(m, item.indent)));
+        let name_only = || Label {
+            author: Some(item.text.to_string()),
+            position: None,
+            date: None,
+        };
         let starts = match opening {
-            Opening::Named => labels[i].clone().or_else(|| {
-                let name_only =
-                    item.marker.is_some() && item.text.len() <= 30 && looks_like_name(item.text);
-                if name_only {
-                    Some(Label {
-                        author: Some(item.text.to_string()),
-                        ..unlabelled()
-                    })
-                } else {
-                    at_label_place.then(unlabelled)
+            Opening::Named => match &labels[i] {
+                Some(label) => Some((label.clone(), false)),
+                None if item.marker.is_some()
+                    && item.text.len() <= 30
+                    && looks_like_name(item.text) =>
+                {
+                    Some((name_only(), false))
                 }
-            }),
-            Opening::Dated if dated_label(items, i) => Some(Label {
-                author: Some(item.text.to_string()),
-                position: None,
-                date: None,
-            }),
-            Opening::Marker if item.marker.is_some() && item.furniture.is_none() => {
-                Some(unlabelled())
-            }
+                None if at_label_place => bare(),
+                None => None,
+            },
+            Opening::Dated if dated_label(items, i) => Some((name_only(), false)),
+            Opening::Marker if item.marker.is_some() && item.furniture.is_none() => bare(),
             _ => None,
         };
-        if let Some(label) = starts {
+        if let Some((label, bare)) = starts {
             let rank = item.marker.map_or(0, |m| {
                 marker_ranks
                     .iter()
@@ -259,10 +271,8 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             });
             let depth_key = (item.indent, rank);
             let parent = parent_by_position(&comments, label.position.as_deref())
-                .or_else(|| parent_by_depth(&comments, &nesting, depth_key, &label));
-            nesting.push((depth_key.0, depth_key.1));
-            // A bare marker's text is the comment's first paragraph.
-            let bare = label.author.is_none() && label.position.is_none();
+                .or_else(|| parent_by_depth(&nesting, depth_key, &label));
+            nesting.push(depth_key);
             comments.push(Planned {
                 author: label.author,
                 date: label.date,
@@ -313,7 +323,6 @@ fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<us
 /// indented less (or, at the same indentation, with a marker first seen
 /// earlier). A top-level position ("3") has no parent.
 fn parent_by_depth(
-    comments: &[Planned],
     nesting: &[(u16, usize)],
     depth: (u16, usize),
     label: &Label,
@@ -321,7 +330,6 @@ fn parent_by_depth(
     if label.position.as_deref().is_some_and(|p| !p.contains('.')) {
         return None;
     }
-    debug_assert_eq!(comments.len(), nesting.len());
     nesting.iter().rposition(|&earlier| earlier < depth)
 }
 
@@ -478,7 +486,16 @@ mod tests {
             label("Jo Lee on June 10, 2022 at 6:42 am said:"),
             named("Jo Lee", None, Some("June 10, 2022 at 6:42 am"))
         );
+        assert_eq!(
+            label("Says:October 5th, 2007, 8:17am"),
+            Some(Label {
+                author: None,
+                position: None,
+                date: Some("October 5th, 2007, 8:17am".into())
+            })
+        );
         assert_eq!(label("He said: no way"), None);
+        assert_eq!(label("Says: no way"), None);
         assert_eq!(label("The minister said the deal was dead"), None);
     }
 
