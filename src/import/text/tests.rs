@@ -1,0 +1,311 @@
+//! The plain-text importer end to end, on small archives written for each rule.
+
+use super::*;
+use crate::model::BlockKind;
+
+fn kinds(post: &Post) -> Vec<(BlockKind, Option<usize>)> {
+    post.blocks.iter().map(|b| (b.kind, b.source())).collect()
+}
+
+const ARCHIVE: &str = "Bridge tolls under review\n\n\
+The minister announced a review of the harbour bridge tolls on Monday, and commuters are not impressed by the timing of it.\n\n\
+RNZ: Minister orders review of harbour bridge tolls\n\n\
+The transport minister has ordered a review of tolls on the harbour bridge, her office said.\n\n\
+“We will look at everything,” she said.\n\n\
+That’s a long way from scrapping them, which was the promise.\n\n\
+I will believe it when I see it.\n\n\
+Harbour bridge critics cry foul\n\n\
+Critics of the harbour bridge review say it is a delaying tactic, and that tolls will rise again after the election whatever it finds.\n\n\
+From Sam:\n\n\
+The review is a stalling exercise and everybody in the city knows it, whatever the minister says about it.\n\n\
+https://example.org/bridge\n";
+
+#[test]
+fn posts_citations_quotes_and_contributors() {
+    let posts = parse("t", ARCHIVE).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Bridge tolls under review",
+            "Harbour bridge critics cry foul"
+        ]
+    );
+
+    let first = &posts[0];
+    assert_eq!(first.sources.len(), 1);
+    assert_eq!(first.sources[0].outlet.as_deref(), Some("RNZ"));
+    assert_eq!(
+        first.sources[0].headline.as_deref(),
+        Some("Minister orders review of harbour bridge tolls")
+    );
+    use BlockKind::*;
+    assert_eq!(
+        kinds(first),
+        [
+            (Paragraph, None),
+            (Citation, Some(0)),
+            (Quote, Some(0)),
+            (Quote, Some(0)),
+            (Paragraph, None),
+            (Paragraph, None)
+        ]
+    );
+
+    let second = &posts[1];
+    assert_eq!(second.author.as_deref(), Some("Sam"));
+    assert_eq!(
+        kinds(second),
+        [
+            (Paragraph, None),
+            (Contributor, None),
+            (Paragraph, None),
+            (Citation, Some(0))
+        ]
+    );
+    assert_eq!(second.sources[0].outlet.as_deref(), Some("example.org"));
+}
+
+#[test]
+fn an_aside_right_after_the_citation_does_not_end_the_quote() {
+    let archive = "Ministers meet in Berlin\n\n\
+The two ministers will meet in Berlin this week to talk about trade, education and visas, among other things.\n\n\
+Stuff: Ministers meet to talk trade and visas\n\n\
+That’s a misleading headline, they have not met yet.\n\n\
+Trade wars will be a priority when the pair sit down for formal talks tomorrow, officials said.\n\n\
+This is a big week for both of them.";
+    let posts = parse("t", archive).unwrap();
+    use BlockKind::*;
+    assert_eq!(
+        kinds(&posts[0]),
+        [
+            (Paragraph, None),
+            (Citation, Some(0)),
+            (Paragraph, None),
+            (Quote, Some(0)),
+            (Paragraph, None)
+        ]
+    );
+}
+
+#[test]
+fn furniture_fills_author_and_date_and_is_not_a_block() {
+    let archive = "Tag Archives: Bridges\n\nBridge tolls under review\n\nBy Jane Smith\n\n17 November 2017\n\n\
+The minister announced a review of the harbour bridge tolls on Monday, and commuters are not impressed.\n\n\
+Read more »\n\n\
+Harbour bridge critics cry foul\n\n\
+Critics of the harbour bridge review say it is a delaying tactic and tolls will rise again after the election.\n\n\
+12 comments";
+    let posts = parse("t", archive).unwrap();
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[0].title, "Bridge tolls under review");
+    assert_eq!(posts[0].author.as_deref(), Some("Jane Smith"));
+    assert_eq!(posts[0].date.as_deref(), Some("17 November 2017"));
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(posts[1].blocks.len(), 1);
+}
+
+#[test]
+fn a_guardian_url_completes_the_guardian_attribution() {
+    let archive = "Turnout falls in the election\n\n\
+Turnout looks like it will be the lowest in decades, going by the early projections from the count tonight.\n\n\
+From live coverage from The Guardian:\n\n\
+If turnout projections of about 74% are correct, it would be the lowest since 1969, analysts say.\n\n\
+https://www.theguardian.com/world/live/2017/may/07/election\n\n\
+We will know soon enough.";
+    let posts = parse("t", archive).unwrap();
+    let post = &posts[0];
+    assert_eq!(post.sources.len(), 1);
+    assert_eq!(post.sources[0].outlet.as_deref(), Some("The Guardian"));
+    assert!(
+        post.sources[0]
+            .url
+            .as_deref()
+            .is_some_and(|u| u.contains("theguardian.com"))
+    );
+    assert_eq!(post.blocks_citing(0).count(), 3);
+}
+
+#[test]
+fn no_paragraphs_no_posts() {
+    assert!(parse("t", "\n \u{a0}\n\n").unwrap().is_empty());
+}
+
+fn titles(posts: &[Post]) -> Vec<&str> {
+    posts.iter().map(|p| p.title.as_str()).collect()
+}
+
+/// (author, parent, first block's text) of every comment.
+fn thread(post: &Post) -> Vec<(Option<&str>, Option<usize>, &str)> {
+    post.comments
+        .iter()
+        .map(|c| {
+            (
+                c.author.as_deref(),
+                c.parent(),
+                c.blocks.first().map_or("", |b| &*b.text),
+            )
+        })
+        .collect()
+}
+
+const PROSE_A: &str = "The council voted on Tuesday to raise the harbour bridge tolls again, the third rise in as many years.";
+const PROSE_B: &str = "Bus reliability fell for a third year in a row, according to figures the council released this week.";
+
+#[test]
+fn a_comments_header_ends_the_post_and_labels_open_comments() {
+    let archive = format!(
+        "Tolls up again\n\nBy Jane Smith\n\n{PROSE_A}\n\nThat is all.\n\n\
+         3 comments on “Tolls up again”\n\n\
+         \x20 1. Rangi 1\n\n    June 10, 2022 at 6:42 am\n\n    Same as last year.\n\n    Reply\n\n\
+         \x20   • mike_s 1.1\n\n      RNZ: Council raises bridge tolls\n\n      Log in to Reply\n\n\
+         \x20 2. pat 2\n\n    Like\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again"]);
+    let post = &posts[0];
+    assert_eq!(post.blocks.len(), 2, "the thread is not the post's text");
+    assert_eq!(post.comment_count, Some(3));
+    assert_eq!(
+        thread(post),
+        [
+            (Some("Rangi"), None, "Same as last year."),
+            (Some("mike_s"), Some(0), "RNZ: Council raises bridge tolls"),
+            (Some("pat"), None, ""),
+        ]
+    );
+    assert_eq!(post.comments[0].date.as_deref(), Some("June 10, 2022 at 6:42 am"));
+    assert_eq!(post.comments[1].label.as_deref(), Some("1.1"));
+    // A comment's citation is the comment's own source.
+    assert_eq!(post.comments[1].sources[0].outlet.as_deref(), Some("RNZ"));
+    assert!(post.sources.is_empty());
+    assert!(post.comments[2].blocks.is_empty(), "an empty comment");
+}
+
+#[test]
+fn labels_in_a_row_open_a_thread_without_a_header() {
+    let archive = format!(
+        "Open thread 12/03/2019\n\nWritten By: - Date published: 6:00 am, March 12th, 2019 - 2 comments\n\
+         \x20 1. Rangi 1\n\n    {PROSE_A}\n\n\x20   • Tui 1.1\n\n      {PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Open thread 12/03/2019"]);
+    assert_eq!(posts[0].author, None, "a missing name is no author");
+    assert_eq!(posts[0].date.as_deref(), Some("6:00 am, March 12th, 2019"));
+    assert_eq!(
+        thread(&posts[0]),
+        [(Some("Rangi"), None, PROSE_A), (Some("Tui"), Some(0), PROSE_B)]
+    );
+}
+
+#[test]
+fn a_teaser_of_a_title_and_read_more_is_a_post() {
+    let archive = format!(
+        "Tolls up again\n\n{PROSE_A}\n\nRead more »\n\nA picture of the bridge\n\nRead more »\n\n\
+         Buses late again\n\n{PROSE_B}\n\nRead more »\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Tolls up again", "A picture of the bridge", "Buses late again"]
+    );
+    assert!(posts[1].blocks.is_empty());
+}
+
+#[test]
+fn archive_headers_are_not_posts_and_name_the_author() {
+    let archive = format!(
+        "Author Archives: Jane Smith\n\nPosts published in the chosen month\n\n\
+         Tolls up again\n\n17 November 2017\n\n{PROSE_A}\n\n\
+         Buses late again\n\n18 November 2017\n\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    assert!(posts.iter().all(|p| p.author.as_deref() == Some("Jane Smith")));
+    assert_eq!(posts[1].date.as_deref(), Some("18 November 2017"));
+}
+
+#[test]
+fn a_bare_category_name_over_titles_the_furniture_marks_is_left_out() {
+    let archive = format!(
+        "Opinion\n\nTolls up again\n\nNovember 26th, 2014 at 4:22 pm by Jane Smith\n\n{PROSE_A}\n\n\
+         Buses late again\n\nNovember 27th, 2014 at 9:00 am by Bob Jones\n\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    assert_eq!(posts[1].author.as_deref(), Some("Bob Jones"));
+    assert_eq!(posts[1].date.as_deref(), Some("November 27th, 2014 at 9:00 am"));
+}
+
+#[test]
+fn tag_lines_are_the_posts_tags_and_not_its_date() {
+    let archive = format!(
+        "Tolls up again\n\nWritten By: Jane Smith - Date published: 7:15 am, March 3rd, 2019 - 12 comments\n\
+         Categories: transport, local body - Tags: tolls, bridge\n\n{PROSE_A}\n\n\
+         Buses late again\n\nWritten By: Bob Jones - Date published: 8:00 am, March 4th, 2019 - 1 comment\n\
+         Tags: , ,\n\n{PROSE_B}\n\nNo tag for this post.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    assert_eq!(posts[0].tags, ["transport", "local body", "tolls", "bridge"]);
+    assert_eq!(posts[0].date.as_deref(), Some("7:15 am, March 3rd, 2019"));
+    assert_eq!(posts[0].comment_count, Some(12));
+    assert!(posts[1].tags.is_empty());
+    assert_eq!(posts[1].blocks.len(), 1);
+}
+
+#[test]
+fn titles_with_a_dash_or_colon_are_titles_when_furniture_follows() {
+    let archive = format!(
+        "Partners – or not\n\nBy Jane Smith\n\n{PROSE_A}\n\n\
+         Guest post: a little populism\n\nBy Bob Jones\n\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Partners – or not", "Guest post: a little populism"]
+    );
+    assert!(posts.iter().all(|p| p.sources.is_empty()));
+}
+
+#[test]
+fn an_outlet_with_no_headline_introduces_its_quote() {
+    let archive = format!(
+        "Tolls up again\n\n{PROSE_A}\n\nThe Herald reports:\n\n\
+         Tolls on the harbour bridge will rise by a dollar from March, the council confirmed.\n\n\
+         I think that is too much.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    let post = &posts[0];
+    assert_eq!(post.sources.len(), 1);
+    assert_eq!(post.sources[0].outlet.as_deref(), Some("The Herald"));
+    assert_eq!(post.sources[0].headline, None);
+    assert_eq!(
+        kinds(post),
+        [
+            (BlockKind::Paragraph, None),
+            (BlockKind::Citation, Some(0)),
+            (BlockKind::Quote, Some(0)),
+            (BlockKind::Paragraph, None),
+        ]
+    );
+}
+
+/// An archive whose template nobody wrote a rule for: a line of its own
+/// shape under every title. Repetition alone says it is furniture.
+#[test]
+fn an_archive_in_an_unknown_shape_splits_on_what_it_repeats() {
+    let archive = format!(
+        "Tolls up again\n\nJane Smith ~ 3.v.2019 ~ Wellington\n\n{PROSE_A}\n\nAll of it.\n\n\
+         Buses late again\n\nBob Jones ~ 4.v.2019 ~ Auckland\n\n{PROSE_B}\n\nNone of it.\n\n\
+         A modest proposal on fares\n\nJo Martin ~ 5.v.2019 ~ Napier\n\nFares should fall, and soon, before everyone gives up on the ferry.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Tolls up again", "Buses late again", "A modest proposal on fares"]
+    );
+    for post in &posts {
+        assert!(!post.blocks.iter().any(|b| b.text.contains(" ~ ")), "{}", post.title);
+    }
+}
