@@ -457,3 +457,40 @@ fn the_corpus_is_the_same_on_one_core_as_on_many() {
     assert_eq!(load(4), one);
     assert_eq!(load(7), one);
 }
+
+/// The seed's variants: posts reordered, NBSP as spaces, CRLF, extra blank
+/// lines between every paragraph, alone and together. "Macron: No planet B
+/// rebuke to Trump" after a post that ends in a citation ("The Telegraph:
+/// …") is a title, not a line of a transcript.
+#[test]
+fn every_variant_of_the_seed_keeps_its_ten_titles() {
+    let orders: [[usize; 10]; 4] = [
+        [0, 2, 3, 4, 5, 6, 7, 9, 8, 1],
+        [7, 2, 8, 1, 4, 0, 5, 9, 3, 6],
+        [2, 4, 7, 5, 3, 9, 6, 8, 1, 0],
+        [7, 5, 9, 6, 2, 0, 4, 3, 8, 1],
+    ];
+    for order in orders {
+        let (archive, expected) = reordered(&order);
+        let variants = [
+            ("reordered", archive.clone()),
+            ("NBSP as spaces", archive.replace('\u{a0}', " ")),
+            ("CRLF", archive.replace('\n', "\r\n")),
+            ("extra blank lines", archive.replace('\n', "\n\n")),
+            (
+                "all at once",
+                archive
+                    .replace('\u{a0}', " ")
+                    .replace('\n', "\n\n")
+                    .replace('\n', "\r\n"),
+            ),
+        ];
+        for (name, variant) in variants {
+            assert_eq!(
+                titles(&parse(&variant)),
+                expected,
+                "{name}, order {order:?}"
+            );
+        }
+    }
+}

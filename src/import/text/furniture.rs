@@ -78,7 +78,7 @@ const TIME: &str = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
 /// A count of comments: "12 comments", "No Comments", "1 Response".
 const COUNT: &str = r"(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
 const COMMENTS: &str =
-    r"(?:\s*[-–—|·•]\s*(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
+    r"(?i:\s*[-–—|·•]\s*(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
 
 /// The date itself, in the common blog forms, with an optional time before
 /// or after it.

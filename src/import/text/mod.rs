@@ -137,10 +137,12 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // 2023" over the title), not the end of the post before.
     let dates_above: Vec<Option<String>> = titles
         .iter()
-        .map(|&k| match kept[k].checked_sub(1).and_then(|above| furniture.at(above)) {
-            Some(Furniture::Date(date)) => Some(date.clone()),
-            _ => None,
-        })
+        .map(
+            |&k| match kept[k].checked_sub(1).and_then(|above| furniture.at(above)) {
+                Some(Furniture::Date(date)) => Some(date.clone()),
+                _ => None,
+            },
+        )
         .collect();
     // Each post owns a run of the archive's paragraphs, from its title to
     // the next title, and the furniture and citations in it. The runs do

@@ -289,9 +289,9 @@ fn is_bare_name(text: &str) -> bool {
     let words = word_count(text);
     (2..=3).contains(&words)
         && text.len() <= 30
-        && text
-            .split(' ')
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && text.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
 }
 
 /// "Not now. Not in five years" — more than one sentence.

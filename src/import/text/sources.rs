@@ -458,7 +458,10 @@ pub fn reporting_lead(line: &str, evidence: &OutletEvidence) -> Option<Source> {
         return credible.then(|| source(Some(outlet), None, None));
     }
     let subject = caps.name("subject")?.as_str();
-    let bare = subject.strip_prefix("The ").or_else(|| subject.strip_prefix("the ")).unwrap_or(subject);
+    let bare = subject
+        .strip_prefix("The ")
+        .or_else(|| subject.strip_prefix("the "))
+        .unwrap_or(subject);
     let credible = known_outlet(bare).is_some() || DOMAIN.is_match(bare);
     credible.then(|| source(Some(subject), None, None))
 }
@@ -479,7 +482,9 @@ pub fn dash_after_outlet(line: &str, evidence: &OutletEvidence) -> Option<Source
         .filter_map(|dash| line.rsplit_once(dash))
         .max_by_key(|(before, _)| before.len())?;
     let headline = headline.trim();
-    if !is_headline(headline) || !headline.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c)) {
+    if !is_headline(headline)
+        || !headline.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
+    {
         return None;
     }
     let words: Vec<&str> = before
@@ -752,7 +757,10 @@ mod tests {
         let evidence = OutletEvidence::default();
         assert_eq!(dash_after_outlet("Partners – or not", &evidence), None);
         assert_eq!(
-            dash_after_outlet("The BBC said it – and then it said the opposite.", &evidence),
+            dash_after_outlet(
+                "The BBC said it – and then it said the opposite.",
+                &evidence
+            ),
             None
         );
     }

@@ -174,7 +174,10 @@ fn a_comments_header_ends_the_post_and_labels_open_comments() {
             (Some("pat"), None, ""),
         ]
     );
-    assert_eq!(post.comments[0].date.as_deref(), Some("June 10, 2022 at 6:42 am"));
+    assert_eq!(
+        post.comments[0].date.as_deref(),
+        Some("June 10, 2022 at 6:42 am")
+    );
     assert_eq!(post.comments[1].label.as_deref(), Some("1.1"));
     // A comment's citation is the comment's own source.
     assert_eq!(post.comments[1].sources[0].outlet.as_deref(), Some("RNZ"));
@@ -194,7 +197,10 @@ fn labels_in_a_row_open_a_thread_without_a_header() {
     assert_eq!(posts[0].date.as_deref(), Some("6:00 am, March 12th, 2019"));
     assert_eq!(
         thread(&posts[0]),
-        [(Some("Rangi"), None, PROSE_A), (Some("Tui"), Some(0), PROSE_B)]
+        [
+            (Some("Rangi"), None, PROSE_A),
+            (Some("Tui"), Some(0), PROSE_B)
+        ]
     );
 }
 
@@ -207,7 +213,11 @@ fn a_teaser_of_a_title_and_read_more_is_a_post() {
     let posts = parse("t", &archive).unwrap();
     assert_eq!(
         titles(&posts),
-        ["Tolls up again", "A picture of the bridge", "Buses late again"]
+        [
+            "Tolls up again",
+            "A picture of the bridge",
+            "Buses late again"
+        ]
     );
     assert!(posts[1].blocks.is_empty());
 }
@@ -221,7 +231,11 @@ fn archive_headers_are_not_posts_and_name_the_author() {
     );
     let posts = parse("t", &archive).unwrap();
     assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
-    assert!(posts.iter().all(|p| p.author.as_deref() == Some("Jane Smith")));
+    assert!(
+        posts
+            .iter()
+            .all(|p| p.author.as_deref() == Some("Jane Smith"))
+    );
     assert_eq!(posts[1].date.as_deref(), Some("18 November 2017"));
 }
 
@@ -234,7 +248,10 @@ fn a_bare_category_name_over_titles_the_furniture_marks_is_left_out() {
     let posts = parse("t", &archive).unwrap();
     assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
     assert_eq!(posts[1].author.as_deref(), Some("Bob Jones"));
-    assert_eq!(posts[1].date.as_deref(), Some("November 27th, 2014 at 9:00 am"));
+    assert_eq!(
+        posts[1].date.as_deref(),
+        Some("November 27th, 2014 at 9:00 am")
+    );
 }
 
 #[test]
@@ -247,7 +264,10 @@ fn tag_lines_are_the_posts_tags_and_not_its_date() {
     );
     let posts = parse("t", &archive).unwrap();
     assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
-    assert_eq!(posts[0].tags, ["transport", "local body", "tolls", "bridge"]);
+    assert_eq!(
+        posts[0].tags,
+        ["transport", "local body", "tolls", "bridge"]
+    );
     assert_eq!(posts[0].date.as_deref(), Some("7:15 am, March 3rd, 2019"));
     assert_eq!(posts[0].comment_count, Some(12));
     assert!(posts[1].tags.is_empty());
@@ -303,9 +323,17 @@ fn an_archive_in_an_unknown_shape_splits_on_what_it_repeats() {
     let posts = parse("t", &archive).unwrap();
     assert_eq!(
         titles(&posts),
-        ["Tolls up again", "Buses late again", "A modest proposal on fares"]
+        [
+            "Tolls up again",
+            "Buses late again",
+            "A modest proposal on fares"
+        ]
     );
     for post in &posts {
-        assert!(!post.blocks.iter().any(|b| b.text.contains(" ~ ")), "{}", post.title);
+        assert!(
+            !post.blocks.iter().any(|b| b.text.contains(" ~ ")),
+            "{}",
+            post.title
+        );
     }
 }

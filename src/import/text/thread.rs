@@ -322,11 +322,7 @@ fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<us
 /// The comment a label answers by how deep it sits: the latest comment
 /// indented less (or, at the same indentation, with a marker first seen
 /// earlier). A top-level position ("3") has no parent.
-fn parent_by_depth(
-    nesting: &[(u16, usize)],
-    depth: (u16, usize),
-    label: &Label,
-) -> Option<usize> {
+fn parent_by_depth(nesting: &[(u16, usize)], depth: (u16, usize), label: &Label) -> Option<usize> {
     if label.position.as_deref().is_some_and(|p| !p.contains('.')) {
         return None;
     }

@@ -1,0 +1,428 @@
+//! Archives in the shapes real blogs print them, written for these tests:
+//! a front page, a monthly archive, an author archive, and post pages with
+//! comment threads. Each is read as written and in variants (posts
+//! reordered, CRLF line ends, non-breaking spaces, tabs for indentation,
+//! extra blank lines), and every variant must give the same posts and
+//! comments.
+
+use pundit::import::text;
+use pundit::model::Post;
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/archives/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn parse(archive: &str) -> Vec<Post> {
+    text::parse("fixture", archive).expect("plain text always parses")
+}
+
+/// What a reader would check of a post.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    title: String,
+    author: Option<String>,
+    date: Option<String>,
+    tags: Vec<String>,
+    comment_count: Option<u32>,
+    blocks: usize,
+    /// (author, parent, text) of every comment, its blocks' text joined.
+    comments: Vec<(Option<String>, Option<usize>, String)>,
+}
+
+fn seen(post: &Post) -> Seen {
+    Seen {
+        title: post.title.clone(),
+        author: post.author.clone(),
+        date: post.date.clone(),
+        tags: post.tags.clone(),
+        comment_count: post.comment_count,
+        blocks: post.blocks.len(),
+        comments: post
+            .comments
+            .iter()
+            .map(|c| {
+                let text: Vec<&str> = c.blocks.iter().map(|b| &*b.text).collect();
+                (c.author.clone(), c.parent(), text.join(" / "))
+            })
+            .collect(),
+    }
+}
+
+type Comments<'a> = &'a [(Option<&'a str>, Option<usize>, &'a str)];
+
+#[allow(clippy::too_many_arguments)]
+fn post(
+    title: &str,
+    author: Option<&str>,
+    date: Option<&str>,
+    tags: &[&str],
+    comment_count: Option<u32>,
+    blocks: usize,
+    comments: Comments<'_>,
+) -> Seen {
+    Seen {
+        title: title.into(),
+        author: author.map(Into::into),
+        date: date.map(Into::into),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        comment_count,
+        blocks,
+        comments: comments
+            .iter()
+            .map(|(a, p, t)| (a.map(Into::into), *p, t.to_string()))
+            .collect(),
+    }
+}
+
+/// The archive cut before each title: the page's header, then each post.
+fn split_at_titles<'a>(archive: &'a str, titles: &[&str]) -> (&'a str, Vec<&'a str>) {
+    let mut starts: Vec<usize> = titles
+        .iter()
+        .map(|title| {
+            archive
+                .find(&format!("\n{title}\n"))
+                .map(|at| at + 1)
+                .or_else(|| archive.starts_with(title).then_some(0))
+                .unwrap_or_else(|| panic!("{title} is in the fixture"))
+        })
+        .collect();
+    starts.sort_unstable();
+    let posts = starts
+        .iter()
+        .enumerate()
+        .map(|(n, &start)| &archive[start..starts.get(n + 1).copied().unwrap_or(archive.len())])
+        .collect();
+    (&archive[..starts[0]], posts)
+}
+
+/// Leading spaces as tabs, two to a tab.
+fn tabs_for_indentation(archive: &str) -> String {
+    archive
+        .lines()
+        .map(|line| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            format!("{}{}\n", "\t".repeat(indent / 2), &line[indent..])
+        })
+        .collect()
+}
+
+/// Every space inside a line's text a non-breaking space.
+fn nbsp(archive: &str) -> String {
+    archive
+        .lines()
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            format!(
+                "{}{}\n",
+                &line[..indent],
+                line[indent..].replace(' ', "\u{a0}")
+            )
+        })
+        .collect()
+}
+
+/// The archive as written and reformatted, each with a name.
+fn reformatted(archive: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("as written", archive.to_string()),
+        ("CRLF", archive.replace('\n', "\r\n")),
+        ("NBSP", nbsp(archive)),
+        ("tabs", tabs_for_indentation(archive)),
+        ("extra blank lines", archive.replace("\n\n", "\n\n\n\n")),
+        (
+            "all at once",
+            tabs_for_indentation(&nbsp(archive))
+                .replace("\n\n", "\n \n\n")
+                .replace('\n', "\r\n"),
+        ),
+    ]
+}
+
+/// Checks every variant of an archive, posts in the given orders too.
+fn check(archive: &str, expected: &[Seen], orders: &[&[usize]]) {
+    let titles: Vec<&str> = expected.iter().map(|s| s.title.as_str()).collect();
+    let (header, posts) = split_at_titles(archive, &titles);
+    let mut arrangements = vec![(archive.to_string(), expected.iter().collect::<Vec<_>>())];
+    for order in orders {
+        let text: String = std::iter::once(header.to_string())
+            .chain(order.iter().map(|&i| {
+                let post = posts[i].trim_end();
+                format!("{post}\n\n")
+            }))
+            .collect();
+        arrangements.push((text, order.iter().map(|&i| &expected[i]).collect()));
+    }
+    for (arranged, expected) in &arrangements {
+        for (name, variant) in reformatted(arranged) {
+            let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+            let expected: Vec<&Seen> = expected.to_vec();
+            assert_eq!(
+                got.iter().collect::<Vec<_>>(),
+                expected,
+                "{name}, titles in order {:?}",
+                expected.iter().map(|s| &s.title).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_front_page_with_bylines_and_tag_lines() {
+    let expected = [
+        post(
+            "Councillors split on congestion charge",
+            Some("Jane Smith"),
+            Some("November 26th, 2014 at 4:22 pm"),
+            &["congestion", "Auckland Council"],
+            None,
+            4,
+            &[],
+        ),
+        post(
+            "Ferry fares – a modest proposal",
+            Some("Bob Jones"),
+            Some("November 25th, 2014 at 9:05 am"),
+            &["ferries", "fares"],
+            None,
+            4,
+            &[],
+        ),
+        post(
+            "Guest post: a little populism",
+            Some("Jo Martin"),
+            Some("November 24th, 2014 at 7:00 am"),
+            &[],
+            None,
+            4,
+            &[],
+        ),
+    ];
+    let archive = fixture("front_page.txt");
+    check(&archive, &expected, &[&[2, 0, 1], &[1, 2, 0]]);
+    // The citations in their real forms, each with the quote it introduces.
+    let posts = parse(&archive);
+    let outlets: Vec<Vec<(Option<&str>, Option<&str>)>> = posts
+        .iter()
+        .map(|p| {
+            p.sources
+                .iter()
+                .map(|s| (s.outlet.as_deref(), s.headline.as_deref()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            vec![(
+                Some("Stuff"),
+                Some("Council split on congestion charge vote")
+            )],
+            vec![(Some("The Herald"), None)],
+            vec![(Some("Otago Daily Times"), None)],
+        ]
+    );
+    for post in &posts {
+        assert_eq!(post.blocks_citing(0).count(), 2, "{}", post.title);
+    }
+}
+
+#[test]
+fn a_monthly_archive_with_a_header_and_read_more_teasers() {
+    let expected = [
+        post("The week the buses stopped", None, None, &[], None, 1, &[]),
+        post("A picture of the new bridge", None, None, &[], None, 0, &[]),
+        post(
+            "Why ferry fares will rise again",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Ward boundaries: a fix nobody asked for",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("monthly_archive.txt"),
+        &expected,
+        &[&[3, 1, 0, 2], &[1, 3, 2, 0]],
+    );
+}
+
+#[test]
+fn an_author_archive_with_written_by_lines() {
+    // The second line leaves the name out; the archive's header names the
+    // author of all its posts.
+    let expected = [
+        post(
+            "Harbour crossing: another delay",
+            Some("Sam Taylor"),
+            Some("8:05 am, June 3rd, 2019"),
+            &["transport", "harbour", "crossing"],
+            Some(14),
+            2,
+            &[],
+        ),
+        post(
+            "Buses – late again",
+            Some("Sam Taylor"),
+            Some("7:40 am, June 4th, 2019"),
+            &["transport", "buses"],
+            Some(9),
+            1,
+            &[],
+        ),
+        post(
+            "Rates rise: what it means",
+            Some("Sam Taylor"),
+            Some("6:30 pm, June 5th, 2019"),
+            &["local body", "rates"],
+            Some(0),
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("author_archive.txt"),
+        &expected,
+        &[&[1, 2, 0], &[2, 1, 0]],
+    );
+}
+
+fn thread_named() -> Seen {
+    post(
+        "Open thread: the harbour bridge",
+        Some("Jane Smith"),
+        Some("6:00 am, July 16th, 2020"),
+        &["open thread", "bridge"],
+        Some(7),
+        1,
+        &[
+            (
+                Some("Rangi"),
+                None,
+                "The bridge tolls rose again this week and nobody noticed, which says a lot about how little we expect.",
+            ),
+            (
+                Some("mike_s"),
+                Some(0),
+                "They always rise in winter, when fewer people cycle across.",
+            ),
+            (
+                Some("pat"),
+                Some(1),
+                "Not this year. / RNZ: Bridge tolls to rise in March",
+            ),
+            (Some("Tui"), Some(0), ""),
+            (
+                Some("Jo Martin"),
+                None,
+                "Has anyone tried the new ferry timetable? / It is worse than the old one.",
+            ),
+            (Some("Rangi"), Some(4), "Yes, and I agree."),
+            (Some("Sam"), None, "Quiet day."),
+        ],
+    )
+}
+
+fn thread_bare() -> Seen {
+    post(
+        "Why the buses are late",
+        Some("Jane Smith"),
+        Some("3 May 2019"),
+        &[],
+        Some(4),
+        2,
+        &[
+            (
+                None,
+                None,
+                "The figures leave out cancelled services, so the real picture is worse than this.",
+            ),
+            (
+                None,
+                None,
+                "My bus was on time twice last week, which felt like a record.",
+            ),
+            (
+                None,
+                Some(1),
+                "Twice is more than mine managed. / Mine too.",
+            ),
+            (None, Some(1), "Same here, every day this week."),
+            (None, None, "Has anyone asked the drivers what they think?"),
+        ],
+    )
+}
+
+fn thread_deep() -> Seen {
+    post(
+        "Ferry fares: the argument goes on",
+        Some("Bob Jones"),
+        Some("8:00 am, July 17th, 2020"),
+        &["ferries", "fares"],
+        Some(8),
+        1,
+        &[
+            (Some("ann"), None, "Fares should fall, not rise."),
+            (Some("bob"), Some(0), "Then who pays for the boats?"),
+            (Some("cy"), Some(1), "The council, as it does for buses."),
+            (Some("dee"), Some(2), "Buses are not boats."),
+            (Some("ed"), Some(3), "Both carry people across the city."),
+            // Printed at the depth of "ed", but labelled as its reply, and
+            // the next as a reply to that.
+            (Some("fay"), Some(4), "Only one of them sinks."),
+            (Some("ann"), Some(5), "That has never happened here."),
+            (Some("gus"), None, "Nobody has mentioned the timetable."),
+        ],
+    )
+}
+
+#[test]
+fn a_post_page_with_named_labels_and_dotted_positions() {
+    check(&fixture("thread_named.txt"), &[thread_named()], &[]);
+}
+
+#[test]
+fn a_post_page_with_bare_markers() {
+    check(&fixture("thread_bare.txt"), &[thread_bare()], &[]);
+}
+
+#[test]
+fn a_post_page_with_a_thread_deeper_than_the_blog_prints() {
+    check(&fixture("thread_deep.txt"), &[thread_deep()], &[]);
+}
+
+#[test]
+fn post_pages_one_after_another_keep_their_threads() {
+    let pages = [
+        fixture("thread_named.txt"),
+        fixture("thread_bare.txt"),
+        fixture("thread_deep.txt"),
+    ];
+    let expected = [thread_named(), thread_bare(), thread_deep()];
+    for order in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
+        let archive: String = order.iter().map(|&i| format!("{}\n", pages[i])).collect();
+        let expected: Vec<&Seen> = order.iter().map(|&i| &expected[i]).collect();
+        for (name, variant) in reformatted(&archive) {
+            let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+            assert_eq!(
+                got.iter().collect::<Vec<_>>(),
+                expected,
+                "{name}, {order:?}"
+            );
+        }
+    }
+}
