@@ -426,3 +426,22 @@ fn post_pages_one_after_another_keep_their_threads() {
         }
     }
 }
+
+/// Threads read from plain text survive the native JSON: load → export →
+/// load → export is byte-identical, comments and all.
+#[test]
+fn threads_round_trip_through_the_native_json() {
+    use pundit::import::json;
+    use pundit::model::Corpus;
+    let archive: String = ["thread_named.txt", "thread_bare.txt", "thread_deep.txt"]
+        .iter()
+        .map(|name| format!("{}\n", fixture(name)))
+        .collect();
+    let corpus = Corpus::new(parse(&archive), None);
+    let first = json::export(&corpus);
+    let (posts, topics) = json::parse("export", &first).expect("the export loads");
+    let again = json::export(&Corpus::new(posts, Some(topics)));
+    assert_eq!(first, again);
+    assert_eq!(first.matches("\"parent\": ").count(), 7 + 5 + 8);
+    assert!(first.contains("\"label\": \"1.1.1.1.1.1.1\""));
+}

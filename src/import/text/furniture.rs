@@ -12,26 +12,18 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-/// What a furniture line says.
+/// What a furniture line says. Kept small (the larger variants boxed):
+/// a thread has a dated line for every comment, all held at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Furniture {
     /// "By Jane Doe", "November 26th, 2014 at 4:22 pm by Jane Smith",
-    /// "Written By: Jane Doe - Date published: … - 12 comments": who wrote
-    /// the post (unknown when the line leaves the name out), when, and the
-    /// number of comments where the line gives them.
-    Byline {
-        author: Option<String>,
-        date: Option<String>,
-        comments: Option<u32>,
-    },
+    /// "Written By: Jane Doe - Date published: … - 12 comments".
+    Byline(Box<Byline>),
     /// "17 November 2017", "Posted on March 4th, 2018".
-    Date(String),
+    Date(Box<str>),
     /// "Categories: a, b - Tags: c, d", "Posted in a | Tagged b | 3
-    /// Comments", "No tag for this post.": the post's tags (maybe none).
-    Tags {
-        tags: Vec<String>,
-        comments: Option<u32>,
-    },
+    /// Comments", "No tag for this post.".
+    Tags(Box<TagLine>),
     /// "Read more »", "Continue reading “…”", "12 comments": the post ends here.
     PostEnd { comments: Option<u32> },
     /// "74 comments on “Title”", "Comments", "Leave a Reply": the post's
@@ -40,15 +32,40 @@ pub enum Furniture {
     /// "Author Archives: Jane Doe", "Monthly Archives: March 2019", "Posts
     /// tagged trade": the page's header, naming the author where it is
     /// one author's archive.
-    ArchiveHeader { author: Option<String> },
+    ArchiveHeader { author: Option<Box<str>> },
     /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
 }
 
+/// What a byline says: who wrote the post (unknown when the line leaves
+/// the name out), when, and the number of comments where it gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub comments: Option<u32>,
+}
+
+/// What a tag line says: the post's tags (maybe none), and the number of
+/// comments where it gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagLine {
+    pub tags: Vec<String>,
+    pub comments: Option<u32>,
+}
+
 impl Furniture {
+    pub fn byline(author: Option<String>, date: Option<String>, comments: Option<u32>) -> Self {
+        Furniture::Byline(Box::new(Byline {
+            author,
+            date,
+            comments,
+        }))
+    }
+
     /// Whether the line usually follows a post's title.
     pub fn follows_title(&self) -> bool {
-        matches!(self, Furniture::Byline { .. } | Furniture::Date(_))
+        matches!(self, Furniture::Byline(_) | Furniture::Date(_))
     }
 
     /// Whether the line usually ends a post's text.
@@ -62,10 +79,9 @@ impl Furniture {
     /// The number of comments the line states.
     pub fn comment_count(&self) -> Option<u32> {
         match self {
-            Furniture::Byline { comments, .. }
-            | Furniture::Tags { comments, .. }
-            | Furniture::PostEnd { comments }
-            | Furniture::CommentsHeader { comments } => *comments,
+            Furniture::Byline(byline) => byline.comments,
+            Furniture::Tags(line) => line.comments,
+            Furniture::PostEnd { comments } | Furniture::CommentsHeader { comments } => *comments,
             _ => None,
         }
     }
@@ -176,8 +192,22 @@ static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the page-chrome pattern is valid")
 });
 
+/// The furniture patterns, numbered as [`ANY`] holds them.
+#[derive(Clone, Copy)]
+enum Pattern {
+    WrittenByDate,
+    Date,
+    DateAndByline,
+    Tags,
+    PostEnd,
+    CommentsHeader,
+    Byline,
+    ArchiveHeader,
+    PageChrome,
+}
+
 /// All the furniture patterns at once: one pass that rules out almost every
-/// paragraph before any pattern extracts anything.
+/// paragraph, and says which patterns to try on the rest.
 static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(
         [
@@ -209,49 +239,69 @@ pub fn is_whole_line(line: &str) -> bool {
 /// sentence, too long and ending in a full stop) and "Tagged as a liar by
 /// the press, he…".
 pub fn recognise(line: &str) -> Option<Furniture> {
-    if line.len() > 200 || line.is_empty() || !ANY.is_match(line) {
+    if line.len() > 200 || line.is_empty() {
         return None;
     }
-    if let Some(caps) = WRITTEN_BY_DATE.captures(line) {
+    // Most lines match no pattern, which one quick pass tells; for the
+    // rest, which patterns match, so that only those extract anything.
+    if !ANY.is_match(line) {
+        return None;
+    }
+    let matched = ANY.matches(line);
+    let might = |pattern: Pattern| matched.matched(pattern as usize);
+    if might(Pattern::WrittenByDate)
+        && let Some(caps) = WRITTEN_BY_DATE.captures(line)
+    {
         let author = caps["author"].trim_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
         let date = strip_comment_count(&caps["date"]);
-        return Some(Furniture::Byline {
-            author: (!author.is_empty() && looks_like_name(author)).then(|| author.to_string()),
-            date: (!date.is_empty()).then_some(date),
-            comments: comment_count_in(line),
-        });
+        return Some(Furniture::byline(
+            (!author.is_empty() && looks_like_name(author)).then(|| author.to_string()),
+            (!date.is_empty()).then_some(date),
+            comment_count_in(line),
+        ));
     }
-    if let Some(caps) = DATE.captures(line) {
-        return Some(Furniture::Date(caps["date"].trim().to_string()));
+    if might(Pattern::Date)
+        && let Some(caps) = DATE.captures(line)
+    {
+        return Some(Furniture::Date(caps["date"].trim().into()));
     }
-    if let Some(caps) = DATE_AND_BYLINE.captures(line) {
+    if might(Pattern::DateAndByline)
+        && let Some(caps) = DATE_AND_BYLINE.captures(line)
+    {
         let author = caps.name("author").or_else(|| caps.name("author2"));
         let date = caps.name("date").or_else(|| caps.name("date2"));
         if let Some(author) = author.map(|a| a.as_str().trim())
             && looks_like_name(author)
         {
-            return Some(Furniture::Byline {
-                author: Some(author.to_string()),
-                date: date.map(|d| d.as_str().trim().to_string()),
-                comments: comment_count_in(line),
-            });
+            return Some(Furniture::byline(
+                Some(author.to_string()),
+                date.map(|d| d.as_str().trim().to_string()),
+                comment_count_in(line),
+            ));
         }
     }
-    if let Some(caps) = COMMENTS_HEADER.captures(line) {
+    if might(Pattern::CommentsHeader)
+        && let Some(caps) = COMMENTS_HEADER.captures(line)
+    {
         let count = caps.name("count").or_else(|| caps.name("count2"));
         return Some(Furniture::CommentsHeader {
             comments: count.and_then(|c| count_of(c.as_str())),
         });
     }
-    if let Some(caps) = POST_END.captures(line) {
+    if might(Pattern::PostEnd)
+        && let Some(caps) = POST_END.captures(line)
+    {
         return Some(Furniture::PostEnd {
             comments: caps.name("count").and_then(|c| count_of(c.as_str())),
         });
     }
-    if let Some(furniture) = tags(line) {
+    if might(Pattern::Tags)
+        && let Some(furniture) = tags(line)
+    {
         return Some(furniture);
     }
-    if let Some(caps) = BYLINE.captures(line)
+    if might(Pattern::Byline)
+        && let Some(caps) = BYLINE.captures(line)
         && !line.ends_with('.')
     {
         let author = caps
@@ -263,22 +313,26 @@ pub fn recognise(line: &str) -> Option<Furniture> {
                 .name("rest")
                 .and_then(|rest| DATE.captures(rest.as_str().trim()))
                 .map(|c| c["date"].trim().to_string());
-            return Some(Furniture::Byline {
-                author: Some(author),
+            return Some(Furniture::byline(
+                Some(author),
                 date,
-                comments: comment_count_in(line),
-            });
+                comment_count_in(line),
+            ));
         }
     }
     let short = !line.ends_with('.') && line.split_whitespace().count() <= 8;
-    if short && let Some(caps) = ARCHIVE_HEADER.captures(line) {
+    if short
+        && might(Pattern::ArchiveHeader)
+        && let Some(caps) = ARCHIVE_HEADER.captures(line)
+    {
         let author = caps
             .name("author")
-            .map(|a| a.as_str().trim().to_string())
-            .filter(|a| looks_like_name(a));
+            .map(|a| a.as_str().trim())
+            .filter(|a| looks_like_name(a))
+            .map(Into::into);
         return Some(Furniture::ArchiveHeader { author });
     }
-    if short && PAGE_CHROME.is_match(line) {
+    if short && might(Pattern::PageChrome) {
         return Some(Furniture::PageChrome);
     }
     None
@@ -315,10 +369,10 @@ fn tags(line: &str) -> Option<Furniture> {
         .filter(|tag| !tag.is_empty() && tag.split_whitespace().count() <= 5)
         .map(str::to_string)
         .collect();
-    Some(Furniture::Tags {
+    Some(Furniture::Tags(Box::new(TagLine {
         tags,
         comments: caps.name("count").and_then(|c| count_of(c.as_str())),
-    })
+    })))
 }
 
 /// "12 comments" → 12, "No Comments" → 0, "1,144 comments" → 1144.
@@ -405,11 +459,11 @@ mod tests {
         date: Option<&str>,
         comments: Option<u32>,
     ) -> Option<Furniture> {
-        Some(Furniture::Byline {
-            author: author.map(Into::into),
-            date: date.map(Into::into),
+        Some(Furniture::byline(
+            author.map(Into::into),
+            date.map(Into::into),
             comments,
-        })
+        ))
     }
 
     #[test]
@@ -504,10 +558,10 @@ mod tests {
     }
 
     fn tag_line(tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
-        Some(Furniture::Tags {
+        Some(Furniture::Tags(Box::new(TagLine {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             comments,
-        })
+        })))
     }
 
     #[test]

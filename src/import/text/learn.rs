@@ -39,23 +39,28 @@ pub fn roles(
     skip: impl Fn(usize) -> bool + Sync,
     known: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Role)> {
-    let shapes: Vec<(usize, String)> = all
+    let shapes: Vec<(usize, (u64, bool))> = all
         .par_iter()
         .enumerate()
         .filter(|(i, p)| p.text.len() <= MAX_LEN && !skip(*i))
-        .filter_map(|(i, p)| shape(p).map(|s| (i, s)))
+        .filter_map(|(i, p)| shape_key(p).map(|key| (i, key)))
         .collect();
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, shape) in &shapes {
-        groups.entry(shape.as_str()).or_default().push(*i);
+    let mut groups: HashMap<u64, (bool, Vec<usize>)> = HashMap::default();
+    for &(i, (hash, generic)) in &shapes {
+        groups
+            .entry(hash)
+            .or_insert((generic, Vec::new()))
+            .1
+            .push(i);
     }
+    drop(shapes);
     let mut out = Vec::new();
-    for (shape, members) in groups {
+    for (generic, members) in groups.into_values() {
         if members.len() < MIN_REPEATS {
             continue;
         }
         let identical = members.iter().all(|&i| all[i].text == all[members[0]].text);
-        if is_generic(shape) && !identical {
+        if generic && !identical {
             continue;
         }
         let neighbour = |i: usize, step: isize| -> Option<usize> {
@@ -78,7 +83,9 @@ pub fn roles(
             members
                 .iter()
                 .filter_map(|&i| neighbour(i, -1))
-                .filter(|&p| is_title_like(&all[p]) && members.binary_search(&p).is_err())
+                .filter(|&p| {
+                    !skip(p) && is_title_like(&all[p]) && members.binary_search(&p).is_err()
+                })
                 .collect(),
         );
         let mut at_end = 0;
@@ -93,7 +100,8 @@ pub fn roles(
                     let heads_prose = neighbour(next, 1).is_none_or(|body| {
                         !is_title_like(&all[body]) || all[body].text.len() > MAX_LEN || known(body)
                     });
-                    (is_title_like(&all[next])
+                    (!skip(next)
+                        && is_title_like(&all[next])
                         && members.binary_search(&next).is_err()
                         && heads_prose)
                         .then_some(next)
@@ -124,20 +132,106 @@ fn is_title_like(p: &Paragraph) -> bool {
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
-/// A shape of nothing but names and punctuation ("N", "N: N") says
-/// nothing: titles have it too.
-fn is_generic(shape: &str) -> bool {
-    shape
-        .split(' ')
-        .all(|token| token == "N" || token == "Q" || token.chars().all(|c| !c.is_alphanumeric()))
-}
-
 /// The shape of a line that could be furniture, or `None` for a line that
 /// cannot be (it ends like a sentence, a question or a lead-in).
 ///
 /// "November 26th, 2014 at 4:22 pm by Jane Smith" → "M # , # at # : # pm
 /// by N"; "Filed under Politics | 4 Comments" → "filed under N | # comment".
+#[cfg(test)]
 pub fn shape(p: &Paragraph) -> Option<String> {
+    let mut out = String::new();
+    shape_tokens(p, |token| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        token.write_to(&mut out);
+    })?;
+    Some(out)
+}
+
+/// What [`roles`] groups lines by: a hash of the line's shape, and whether
+/// the shape says nothing (names and punctuation only, as titles have too).
+/// Hashed as it is read, so that no shape is ever built.
+fn shape_key(p: &Paragraph) -> Option<(u64, bool)> {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut generic = true;
+    shape_tokens(p, |token| {
+        generic &= matches!(token, Token::Name | Token::Quote | Token::Punctuation(_));
+        token.hash_into(&mut hasher);
+    })?;
+    Some((hasher.finish(), generic))
+}
+
+/// One token of a shape.
+#[derive(Debug, Clone, Copy)]
+enum Token<'a> {
+    /// A number, ordinal or number word: `#`.
+    Number,
+    /// A month's name: `M`.
+    Month,
+    /// A weekday's name: `W`.
+    Weekday,
+    /// A run of capitalised words: `N`.
+    Name,
+    /// A quoted span: `Q`.
+    Quote,
+    /// Any other word, compared in lower case without a plural `s`.
+    Word(&'a str),
+    Punctuation(char),
+}
+
+impl Token<'_> {
+    fn placeholder(self) -> Option<&'static str> {
+        match self {
+            Token::Number => Some("#"),
+            Token::Month => Some("M"),
+            Token::Weekday => Some("W"),
+            Token::Name => Some("N"),
+            Token::Quote => Some("Q"),
+            Token::Word(_) | Token::Punctuation(_) => None,
+        }
+    }
+
+    /// The word's characters as compared: lower case, a plural `s` dropped.
+    fn word_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+        let count = word.chars().count();
+        let plural = count >= 4
+            && word.ends_with(['s', 'S'])
+            && !word[..word.len() - 1].ends_with(['s', 'S']);
+        word.chars()
+            .take(if plural { count - 1 } else { count })
+            .flat_map(char::to_lowercase)
+    }
+
+    fn hash_into(self, hasher: &mut impl std::hash::Hasher) {
+        match (self.placeholder(), self) {
+            (Some(placeholder), _) => hasher.write(placeholder.as_bytes()),
+            (None, Token::Word(word)) => {
+                for c in Self::word_chars(word) {
+                    hasher.write_u32(c as u32);
+                }
+            }
+            (None, Token::Punctuation(c)) => hasher.write_u32(c as u32),
+            (None, _) => unreachable!("every other token has a placeholder"),
+        }
+        hasher.write_u8(0xff);
+    }
+
+    #[cfg(test)]
+    fn write_to(self, out: &mut String) {
+        match (self.placeholder(), self) {
+            (Some(placeholder), _) => out.push_str(placeholder),
+            (None, Token::Word(word)) => out.extend(Self::word_chars(word)),
+            (None, Token::Punctuation(c)) => out.push(c),
+            (None, _) => unreachable!("every other token has a placeholder"),
+        }
+    }
+}
+
+/// Reads a line's shape token by token; `None` for a line that cannot be
+/// furniture.
+fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option<()> {
     let text = &*p.text;
     if p.is_list_item()
         || text.ends_with(['.', ':', '?', '!', '…', ','])
@@ -146,13 +240,6 @@ pub fn shape(p: &Paragraph) -> Option<String> {
     {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut push = |token: &str| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(token);
-    };
     let mut rest = text;
     let mut last_was_name = false;
     while let Some(c) = rest.chars().next() {
@@ -165,7 +252,7 @@ pub fn shape(p: &Paragraph) -> Option<String> {
             let end = rest[c.len_utf8()..]
                 .find(close)
                 .map_or(rest.len(), |at| at + c.len_utf8() + close.len_utf8());
-            push("Q");
+            sink(Token::Quote);
             rest = &rest[end..];
             last_was_name = false;
             continue;
@@ -174,32 +261,25 @@ pub fn shape(p: &Paragraph) -> Option<String> {
             let end = rest
                 .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '_'))
                 .unwrap_or(rest.len());
-            let word = &rest[..end];
+            let token = word_token(&rest[..end]);
             rest = &rest[end..];
-            let token = word_token(word);
-            if token == "N" {
-                if !last_was_name {
-                    push("N");
-                }
-                last_was_name = true;
-            } else {
-                push(&token);
-                last_was_name = false;
+            let is_name = matches!(token, Token::Name);
+            if !(is_name && last_was_name) {
+                sink(token);
             }
+            last_was_name = is_name;
             continue;
         }
-        let mut buffer = [0u8; 4];
-        push(c.encode_utf8(&mut buffer));
+        sink(Token::Punctuation(c));
         rest = &rest[c.len_utf8()..];
         last_was_name = false;
     }
-    Some(out)
+    Some(())
 }
 
-/// A word's placeholder: `#` for a number (ordinals and number words too),
-/// `M` for a month, `W` for a weekday, `N` for a capitalised word, else the
-/// word in lower case without a plural `s`.
-fn word_token(word: &str) -> String {
+/// A word's token: a number (ordinals and number words too), a month, a
+/// weekday, a capitalised word (a name), else the word itself.
+fn word_token(word: &str) -> Token<'_> {
     const MONTHS: &[&str] = &[
         "jan",
         "january",
@@ -244,19 +324,6 @@ fn word_token(word: &str) -> String {
         "sunday",
     ];
     const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return "#".into();
-    }
-    let lower = word.to_lowercase();
-    if MONTHS.contains(&lower.as_str()) {
-        return "M".into();
-    }
-    if WEEKDAYS.contains(&lower.as_str()) {
-        return "W".into();
-    }
-    if NUMBERS.contains(&lower.as_str()) {
-        return "#".into();
-    }
     // Furniture's own words stay words, capitalised or not ("4 Comments").
     const FURNITURE_WORDS: &[&str] = &[
         "by",
@@ -287,12 +354,20 @@ fn word_token(word: &str) -> String {
         "am",
         "pm",
     ];
-    if word.starts_with(char::is_uppercase) && !FURNITURE_WORDS.contains(&lower.as_str()) {
-        return "N".into();
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return Token::Number;
     }
-    match lower.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
-        _ => lower,
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if is(MONTHS) {
+        Token::Month
+    } else if is(WEEKDAYS) {
+        Token::Weekday
+    } else if is(NUMBERS) {
+        Token::Number
+    } else if word.starts_with(char::is_uppercase) && !is(FURNITURE_WORDS) {
+        Token::Name
+    } else {
+        Token::Word(word)
     }
 }
 

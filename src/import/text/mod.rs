@@ -129,7 +129,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         furniture.0[..furniture.0.partition_point(|(at, _)| *at < kept[first])]
             .iter()
             .find_map(|(_, f)| match f {
-                Furniture::ArchiveHeader { author } => author.clone(),
+                Furniture::ArchiveHeader { author } => author.as_deref().map(str::to_string),
                 _ => None,
             })
     });
@@ -139,36 +139,49 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         .iter()
         .map(
             |&k| match kept[k].checked_sub(1).and_then(|above| furniture.at(above)) {
-                Some(Furniture::Date(date)) => Some(date.clone()),
+                Some(Furniture::Date(date)) => Some(date.to_string()),
                 _ => None,
             },
         )
         .collect();
+    // Titles by index in the archive; the list of kept paragraphs is not
+    // needed any more, and goes before the posts are built.
+    let title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
+    drop(kept);
     // Each post owns a run of the archive's paragraphs, from its title to
     // the next title, and the furniture and citations in it. The runs do
     // not overlap, so posts are built on all cores, each taking its text
-    // straight out of the archive: no paragraph is ever copied.
-    let Sparse(furniture) = furniture;
+    // and furniture straight out of the archive: nothing is ever copied.
+    let Sparse(mut furniture) = furniture;
     let Sparse(citations) = citations;
-    let mut furniture = furniture.into_iter().peekable();
     let mut citations = citations.into_iter().peekable();
     let mut rest = &mut all[..];
     let mut rest_start = 0;
-    let mut runs = Vec::with_capacity(titles.len());
-    for (n, &start) in titles.iter().enumerate() {
-        let raw_start = kept[start];
-        let raw_end = titles
+    let mut furniture_rest = &mut furniture[..];
+    let mut runs = Vec::with_capacity(title_starts.len());
+    for (n, &raw_start) in title_starts.iter().enumerate() {
+        let raw_end = title_starts
             .get(n + 1)
-            .map_or(rest_start + rest.len(), |&next| kept[next]);
+            .copied()
+            .unwrap_or(rest_start + rest.len());
         let (_, tail) = std::mem::take(&mut rest).split_at_mut(raw_start - rest_start);
         let (paragraphs, tail) = tail.split_at_mut(raw_end - raw_start);
         rest = tail;
         rest_start = raw_end;
+        // The run's furniture; a date right above the next title is that
+        // post's, not this one's.
+        let before = furniture_rest.partition_point(|(at, _)| *at < raw_start);
+        let end = furniture_rest.partition_point(|(at, _)| *at < raw_end);
+        let (_, tail) = std::mem::take(&mut furniture_rest).split_at_mut(before);
+        let (run_furniture, tail) = tail.split_at_mut(end - before);
+        furniture_rest = tail;
         let next_has_date_above = dates_above.get(n + 1).is_some_and(Option::is_some);
-        let run_furniture: Vec<(usize, Furniture)> = take_while_before(&mut furniture, raw_end)
-            .into_iter()
-            .filter(|(at, _)| *at >= raw_start && !(next_has_date_above && *at + 1 == raw_end))
-            .collect();
+        let date_for_next = next_has_date_above
+            && run_furniture
+                .last()
+                .is_some_and(|(last, _)| *last + 1 == raw_end);
+        let mine = run_furniture.len() - usize::from(date_for_next);
+        let run_furniture = &mut run_furniture[..mine];
         // The thread starts at the run's comments header, or its first
         // comment where there is none.
         let thread_start = run_furniture
@@ -213,11 +226,11 @@ fn with_learned(
             let text = &*all[i].text;
             (
                 i,
-                Furniture::Byline {
-                    author: furniture::author_in(text),
-                    date: furniture::date_in(text),
-                    comments: furniture::comment_count_in(text),
-                },
+                Furniture::byline(
+                    furniture::author_in(text),
+                    furniture::date_in(text),
+                    furniture::comment_count_in(text),
+                ),
             )
         })
         .collect();
@@ -248,11 +261,14 @@ fn teaser_link_at(text: &str) -> Option<usize> {
         Regex::new(r"(?i)\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])?\s*(?:continue\s+reading|read\s+more)(?:\s*[»›→]+|\s*(?:…|\.\.\.))?$")
             .expect("the teaser-link pattern is valid")
     });
-    let tail = text.len().saturating_sub(40);
-    let could = text.is_char_boundary(tail)
-        && (text[tail..].to_ascii_lowercase().contains("reading")
-            || text[tail..].to_ascii_lowercase().contains("more"));
-    if !could || text.len() < 40 {
+    // Every paragraph is asked: only those whose last words could be the
+    // link are searched, without copying them.
+    let tail = &text.as_bytes()[text.len().saturating_sub(30)..];
+    let has = |word: &[u8]| {
+        tail.windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if text.len() < 40 || !(has(b"reading") || has(b"more")) {
         return None;
     }
     LINK.find(text).map(|m| m.start())
@@ -270,7 +286,7 @@ struct Run<'a> {
     /// Citations of the run, by index in the archive.
     citations: Vec<(usize, Source)>,
     /// Furniture of the run, by index in the archive.
-    furniture: Vec<(usize, Furniture)>,
+    furniture: &'a mut [(usize, Furniture)],
     /// The date printed right above the title.
     date_above: Option<String>,
     /// The author an author archive's header names.
@@ -290,12 +306,11 @@ impl Run<'_> {
             date_above,
             archive_author,
         } = self;
-        let furniture_at = |i: usize| {
-            furniture
-                .binary_search_by_key(&i, |(at, _)| *at)
-                .ok()
-                .map(|found| &furniture[found].1)
+        let find_furniture = |furniture: &[(usize, Furniture)], i: usize| {
+            furniture.binary_search_by_key(&i, |(at, _)| *at).ok()
         };
+        let furniture_at =
+            |i: usize| find_furniture(&furniture, i).map(|found| &furniture[found].1);
         let mut citations = citations.into_iter().peekable();
         let mut take_citation = |i: usize| {
             citations
@@ -326,6 +341,14 @@ impl Run<'_> {
             .collect();
         let planned = thread::plan(&thread_items);
         drop(thread_items);
+        // A comment's time moves from its line to the comment.
+        let mut take_date = |item: usize| match find_furniture(&furniture, thread_start + item) {
+            Some(found) => match &mut furniture[found].1 {
+                Furniture::Date(date) => Some(String::from(std::mem::take(date))),
+                _ => None,
+            },
+            None => None,
+        };
         let comments = planned
             .into_iter()
             .enumerate()
@@ -347,7 +370,7 @@ impl Run<'_> {
                     // Parents come before their replies, so the index fits.
                     parent: plan.parent.map(|p| p as u32),
                     author: plan.author,
-                    date: plan.date,
+                    date: plan.date.or_else(|| plan.date_at.and_then(&mut take_date)),
                     label: plan.label,
                     blocks,
                     sources,
@@ -355,6 +378,11 @@ impl Run<'_> {
             })
             .collect();
         let title = String::from(std::mem::take(&mut paragraphs[0].text));
+        // What is left of the run (furniture, labels) is freed now rather
+        // than with the whole archive.
+        for paragraph in paragraphs.iter_mut() {
+            paragraph.text = Box::default();
+        }
         let (blocks, post_sources) = blocks(body);
         // A comment's time is not the post's date; the header's count is
         // the post's.
@@ -412,13 +440,15 @@ impl PostFurniture {
         for item in furniture {
             out.comment_count = out.comment_count.or(item.comment_count());
             match item {
-                Furniture::Byline { author, date, .. } => {
-                    out.author = out.author.take().or_else(|| author.clone());
-                    out.date = out.date.take().or_else(|| date.clone());
+                Furniture::Byline(byline) => {
+                    out.author = out.author.take().or_else(|| byline.author.clone());
+                    out.date = out.date.take().or_else(|| byline.date.clone());
                 }
-                Furniture::Date(date) => out.date = out.date.take().or_else(|| Some(date.clone())),
-                Furniture::Tags { tags, .. } => {
-                    for tag in tags {
+                Furniture::Date(date) => {
+                    out.date = out.date.take().or_else(|| Some(date.to_string()))
+                }
+                Furniture::Tags(line) => {
+                    for tag in &line.tags {
                         if !out.tags.contains(tag) {
                             out.tags.push(tag.clone());
                         }

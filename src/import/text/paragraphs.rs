@@ -175,7 +175,7 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
             && previous_len >= 40
             && previous_len * 10 >= longest * 6;
         match &mut current {
-            Some((raw, ..)) if !is_bullet && continues_url(raw, text) => raw.push_str(text.trim()),
+            Some((raw, ..)) if !is_bullet && continues_url(raw, line) => raw.push_str(text.trim()),
             Some((raw, ..)) if continues => {
                 raw.push(' ');
                 raw.push_str(text);
@@ -250,20 +250,20 @@ fn strip_bullet(line: &str) -> (&str, Option<char>) {
         )
         .expect("the bullet pattern is valid")
     });
-    let first = line
-        .trim_start_matches([' ', '\t', '\u{a0}'])
-        .chars()
-        .next();
+    // The indentation is measured apart; without it, most lines are clean
+    // as they stand and cleaning copies them whole.
+    let unindented = line.trim_start_matches([' ', '\t']);
+    let first = unindented.trim_start_matches('\u{a0}').chars().next();
     let Some(first) = first.filter(|&c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c))
     else {
-        return (line, None);
+        return (unindented, None);
     };
     match BULLET.find(line) {
         Some(m) => (
             &line[m.end()..],
             Some(if first.is_ascii_digit() { '1' } else { first }),
         ),
-        None => (line, None),
+        None => (unindented, None),
     }
 }
 

@@ -36,27 +36,44 @@ pub struct Label {
 /// 2019 is a mess" (words after the number) and "He said: no way" (what
 /// follows the verb is not a time).
 pub fn label(text: &str) -> Option<Label> {
-    static POSITIONED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’-]*(?: [\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’-]*){0,3}) (?P<position>\d{1,3}(?:\.\d{1,3}){0,15})$")
-            .expect("the positioned-label pattern is valid")
-    });
     static SAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
             .expect("the says-label pattern is valid")
     });
+    // Cheap tests first: every short paragraph of an archive is asked.
     if text.len() > 100 {
         return None;
     }
     let last = text.as_bytes().last().copied()?;
     if last.is_ascii_digit() {
-        let caps = POSITIONED.captures(text)?;
-        let name = caps["name"].trim();
-        if is_calendar_word(name) || !name.chars().any(char::is_alphabetic) {
+        // A name of at most four words and a position: four spaces at most.
+        if memchr::memchr_iter(b' ', text.as_bytes()).nth(4).is_some() {
+            return None;
+        }
+        let (name, position) = text.rsplit_once(' ')?;
+        let is_name_word = |word: &str| {
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_.'’-".contains(c))
+        };
+        let is_position = !position.is_empty()
+            && position.split('.').count() <= 16
+            && position.split('.').all(|part| {
+                (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !is_position
+            || !name.split(' ').all(is_name_word)
+            || is_calendar_word(name)
+            || !name.chars().any(char::is_alphabetic)
+        {
             return None;
         }
         return Some(Label {
             author: Some(name.to_string()),
-            position: Some(caps["position"].to_string()),
+            position: Some(position.to_string()),
             date: None,
         });
     }
@@ -173,7 +190,11 @@ pub struct Item<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
     pub author: Option<String>,
+    /// The time the label gives.
     pub date: Option<String>,
+    /// Index into the items of the comment's time, where a line of its own
+    /// gives it (the caller owns that text, and moves it).
+    pub date_at: Option<usize>,
     pub label: Option<String>,
     pub parent: Option<usize>,
     /// Indices into the items of the comment's text, in order.
@@ -278,6 +299,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 date: label.date,
                 label: label.position,
                 parent,
+                date_at: None,
                 text: if bare { vec![i] } else { Vec::new() },
             });
             open = true;
@@ -287,8 +309,10 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             continue;
         };
         match item.furniture {
-            Some(Furniture::Date(date)) => {
-                current.date.get_or_insert_with(|| date.clone());
+            Some(Furniture::Date(_)) => {
+                if current.date.is_none() {
+                    current.date_at.get_or_insert(i);
+                }
             }
             Some(Furniture::CommentsHeader { .. }) => open = false,
             Some(_) => {}
@@ -371,6 +395,9 @@ pub fn comment_paragraphs<'a>(
 ) -> Vec<bool> {
     let mut marks = vec![false; all.len()];
     let mut in_thread = false;
+    // Whether the thread's comments are indented: then a line back at the
+    // margin, with text at the margin under it, is the page again.
+    let mut indented = false;
     let mut after_header = false;
     let mut after_count = false;
     for i in 0..all.len() {
@@ -394,8 +421,11 @@ pub fn comment_paragraphs<'a>(
             None => after_header && (all[i].is_list_item() || is_dated_name()),
         };
         if opens {
+            if !in_thread {
+                indented = all[i].indent > 0;
+            }
             in_thread = true;
-        } else if in_thread && starts_post(all, i, &furniture_at) {
+        } else if in_thread && starts_post(all, i, indented, &furniture_at) {
             in_thread = false;
         }
         marks[i] = in_thread;
@@ -405,20 +435,27 @@ pub fn comment_paragraphs<'a>(
     marks
 }
 
-/// A title-like line with a byline under it: the next post.
+/// A title-like line with a byline under it, or, after an indented
+/// thread, at the margin with text at the margin under it: the next post.
 fn starts_post<'a>(
     all: &[Paragraph],
     i: usize,
+    indented: bool,
     furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
 ) -> bool {
     let text = &*all[i].text;
-    text.len() <= 160
-        && !all[i].is_list_item()
-        && !text.ends_with(['.', ':', ','])
-        && matches!(
-            furniture_at(i + 1),
-            Some(Furniture::Byline { .. } | Furniture::Tags { .. })
-        )
+    let title_like =
+        text.len() <= 160 && !all[i].is_list_item() && !text.ends_with(['.', ':', ',']);
+    let byline = matches!(
+        furniture_at(i + 1),
+        Some(Furniture::Byline(_) | Furniture::Tags(_))
+    );
+    let back_at_margin = indented
+        && all[i].indent == 0
+        && all
+            .get(i + 1)
+            .is_some_and(|next| next.indent == 0 && !next.is_list_item());
+    title_like && (byline || back_at_margin)
 }
 
 /// How far ahead a label's neighbour is looked for, in paragraphs.
@@ -592,7 +629,7 @@ mod tests {
         let planned = plan(&items);
         assert_eq!(planned.len(), 1);
         assert_eq!(planned[0].author.as_deref(), Some("Jane Doe"));
-        assert_eq!(planned[0].date.as_deref(), Some("June 10, 2022 at 6:42 am"));
+        assert_eq!(planned[0].date_at, Some(1));
         assert_eq!(planned[0].text, [2]);
     }
 
