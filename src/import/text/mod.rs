@@ -309,8 +309,7 @@ impl Run<'_> {
         let find_furniture = |furniture: &[(usize, Furniture)], i: usize| {
             furniture.binary_search_by_key(&i, |(at, _)| *at).ok()
         };
-        let furniture_at =
-            |i: usize| find_furniture(&furniture, i).map(|found| &furniture[found].1);
+        let furniture_at = |i: usize| find_furniture(furniture, i).map(|found| &furniture[found].1);
         let mut citations = citations.into_iter().peekable();
         let mut take_citation = |i: usize| {
             citations
@@ -342,7 +341,7 @@ impl Run<'_> {
         let planned = thread::plan(&thread_items);
         drop(thread_items);
         // A comment's time moves from its line to the comment.
-        let mut take_date = |item: usize| match find_furniture(&furniture, thread_start + item) {
+        let mut take_date = |item: usize| match find_furniture(furniture, thread_start + item) {
             Some(found) => match &mut furniture[found].1 {
                 Furniture::Date(date) => Some(String::from(std::mem::take(date))),
                 _ => None,
