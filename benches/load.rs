@@ -1,6 +1,7 @@
 //! Loading speed: the bundled seed, and a synthetic archive of 50 MB or more
-//! (the seed's posts repeated under new titles), as plain text and as native
-//! JSON, topic tree included; topic derivation alone at two sizes.
+//! (the seed's posts repeated under new titles), as plain text, as plain
+//! text with a comment thread under every post, and as native JSON, topic
+//! tree included; topic derivation alone at two sizes.
 //!
 //! Run: `cargo bench --bench load`
 
@@ -10,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pundit::load::BUNDLED;
 
 mod common;
-use common::synthetic::synthetic_archive;
+use common::synthetic::{synthetic_archive, synthetic_archive_with_threads};
 use pundit::import::{json, text};
 use pundit::model::Corpus;
 use pundit::topics;
@@ -48,6 +49,12 @@ fn large(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(exported.len() as u64));
     group.bench_function("json", |b| {
         b.iter_with_large_drop(|| load_json(black_box(&exported)))
+    });
+    drop(exported);
+    let threads = synthetic_archive_with_threads(50 << 20);
+    group.throughput(Throughput::Bytes(threads.len() as u64));
+    group.bench_function("plain text with threads", |b| {
+        b.iter_with_large_drop(|| load_text(black_box(&threads)))
     });
     group.finish();
 }
