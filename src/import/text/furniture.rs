@@ -19,8 +19,9 @@ pub enum Furniture {
     /// "By Jane Doe", "November 26th, 2014 at 4:22 pm by Jane Smith",
     /// "Written By: Jane Doe - Date published: … - 12 comments".
     Byline(Box<Byline>),
-    /// "17 November 2017", "Posted on March 4th, 2018".
-    Date(Box<str>),
+    /// "17 November 2017", "Posted on March 4th, 2018": where in the line
+    /// the date is (a thread has one for every comment: no copy is made).
+    Date(Span),
     /// "Categories: a, b - Tags: c, d", "Posted in a | Tagged b | 3
     /// Comments", "No tag for this post.".
     Tags(Box<TagLine>),
@@ -35,6 +36,34 @@ pub enum Furniture {
     ArchiveHeader { author: Option<Box<str>> },
     /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
+}
+
+/// Where in its line a part of it is, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    start: u8,
+    end: u8,
+}
+
+impl Span {
+    /// The part of `line` the span covers. Furniture lines are at most 200
+    /// bytes long, so the span fits in bytes.
+    fn of_match(line: &str, part: regex::Match<'_>) -> Self {
+        let text = part.as_str();
+        let start = part.start() + (text.len() - text.trim_start().len());
+        let end = part.start() + text.trim_end().len();
+        debug_assert!(line.len() <= 255);
+        Span {
+            start: u8::try_from(start).expect("a furniture line is short"),
+            end: u8::try_from(end).expect("a furniture line is short"),
+        }
+    }
+
+    /// The text of the span in the line it was found in.
+    pub fn text<'a>(&self, line: &'a str) -> &'a str {
+        line.get(usize::from(self.start)..usize::from(self.end))
+            .unwrap_or_default()
+    }
 }
 
 /// What a byline says: who wrote the post (unknown when the line leaves
@@ -263,7 +292,8 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if might(Pattern::Date)
         && let Some(caps) = DATE.captures(line)
     {
-        return Some(Furniture::Date(caps["date"].trim().into()));
+        let date = caps.name("date").expect("the date pattern has a date");
+        return Some(Furniture::Date(Span::of_match(line, date)));
     }
     if might(Pattern::DateAndByline)
         && let Some(caps) = DATE_AND_BYLINE.captures(line)
@@ -546,10 +576,11 @@ mod tests {
                 "{line}"
             );
         }
-        assert_eq!(
-            recognise("17 November 2017"),
-            Some(Furniture::Date("17 November 2017".into()))
-        );
+        let line = "Posted on 17 November 2017";
+        match recognise(line) {
+            Some(Furniture::Date(span)) => assert_eq!(span.text(line), "17 November 2017"),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(recognise("On 17 November 2017 the talks failed."), None);
         assert_eq!(
             date_in("Rangi · 3 May 2019 · 4 replies").as_deref(),

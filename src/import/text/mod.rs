@@ -137,12 +137,13 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // 2023" over the title), not the end of the post before.
     let dates_above: Vec<Option<String>> = titles
         .iter()
-        .map(
-            |&k| match kept[k].checked_sub(1).and_then(|above| furniture.at(above)) {
-                Some(Furniture::Date(date)) => Some(date.to_string()),
+        .map(|&k| {
+            let above = kept[k].checked_sub(1)?;
+            match furniture.at(above) {
+                Some(Furniture::Date(date)) => Some(date.text(&all[above].text).to_string()),
                 _ => None,
-            },
-        )
+            }
+        })
         .collect();
     // Titles by index in the archive; the list of kept paragraphs is not
     // needed any more, and goes before the posts are built.
@@ -340,13 +341,15 @@ impl Run<'_> {
             .collect();
         let planned = thread::plan(&thread_items);
         drop(thread_items);
-        // A comment's time moves from its line to the comment.
-        let mut take_date = |item: usize| match find_furniture(furniture, thread_start + item) {
-            Some(found) => match &mut furniture[found].1 {
-                Furniture::Date(date) => Some(String::from(std::mem::take(date))),
+        // A comment's time, from its line.
+        let date_of = |item: usize, paragraphs: &[Paragraph]| {
+            let i = thread_start + item;
+            match furniture_at(i) {
+                Some(Furniture::Date(date)) => {
+                    Some(date.text(&paragraphs[i - first].text).to_string())
+                }
                 _ => None,
-            },
-            None => None,
+            }
         };
         let comments = planned
             .into_iter()
@@ -369,20 +372,15 @@ impl Run<'_> {
                     // Parents come before their replies, so the index fits.
                     parent: plan.parent.map(|p| p as u32),
                     author: plan.author,
-                    date: plan.date.or_else(|| plan.date_at.and_then(&mut take_date)),
+                    date: plan
+                        .date
+                        .or_else(|| plan.date_at.and_then(|at| date_of(at, paragraphs))),
                     label: plan.label,
                     blocks,
                     sources,
                 }
             })
             .collect();
-        let title = String::from(std::mem::take(&mut paragraphs[0].text));
-        // What is left of the run (furniture, labels) is freed now rather
-        // than with the whole archive.
-        for paragraph in paragraphs.iter_mut() {
-            paragraph.text = Box::default();
-        }
-        let (blocks, post_sources) = blocks(body);
         // A comment's time is not the post's date; the header's count is
         // the post's.
         let about = PostFurniture::of(
@@ -391,8 +389,15 @@ impl Run<'_> {
                 .filter(|(at, f)| {
                     *at < thread_start || matches!(f, Furniture::CommentsHeader { .. })
                 })
-                .map(|(_, f)| f),
+                .map(|(at, f)| (f, &*paragraphs[at - first].text)),
         );
+        let title = String::from(std::mem::take(&mut paragraphs[0].text));
+        // What is left of the run (furniture, labels) is freed now rather
+        // than with the whole archive.
+        for paragraph in paragraphs.iter_mut() {
+            paragraph.text = Box::default();
+        }
+        let (blocks, post_sources) = blocks(body);
         let author = about
             .author
             .or_else(|| first_contributor(&blocks))
@@ -434,9 +439,9 @@ struct PostFurniture {
 impl PostFurniture {
     /// The first author, date and comment count the furniture gives, and
     /// every tag it lists.
-    fn of<'a>(furniture: impl Iterator<Item = &'a Furniture>) -> Self {
+    fn of<'a>(furniture: impl Iterator<Item = (&'a Furniture, &'a str)>) -> Self {
         let mut out = PostFurniture::default();
-        for item in furniture {
+        for (item, line) in furniture {
             out.comment_count = out.comment_count.or(item.comment_count());
             match item {
                 Furniture::Byline(byline) => {
@@ -444,7 +449,10 @@ impl PostFurniture {
                     out.date = out.date.take().or_else(|| byline.date.clone());
                 }
                 Furniture::Date(date) => {
-                    out.date = out.date.take().or_else(|| Some(date.to_string()))
+                    out.date = out
+                        .date
+                        .take()
+                        .or_else(|| Some(date.text(line).to_string()))
                 }
                 Furniture::Tags(line) => {
                     for tag in &line.tags {

@@ -616,7 +616,7 @@ mod tests {
 
     #[test]
     fn dated_names_open_comments_and_their_time_is_the_date() {
-        let date = Furniture::Date("June 10, 2022 at 6:42 am".into());
+        let date = furniture::recognise("June 10, 2022 at 6:42 am").expect("a date");
         let items = [
             item("Jane Doe", 0, None),
             Item {
