@@ -268,7 +268,7 @@ pub fn is_whole_line(line: &str) -> bool {
 /// sentence, too long and ending in a full stop) and "Tagged as a liar by
 /// the press, he…".
 pub fn recognise(line: &str) -> Option<Furniture> {
-    if line.len() > 200 || line.is_empty() {
+    if line.len() > 200 || line.is_empty() || !could_be_furniture(line) {
         return None;
     }
     // Most lines match no pattern, which one quick pass tells; for the
@@ -366,6 +366,124 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         return Some(Furniture::PageChrome);
     }
     None
+}
+
+/// The first words furniture opens with; a line that opens otherwise is
+/// furniture only if it ends like an archive header or a teaser's link.
+/// Asked of every short paragraph before any pattern is: most are not.
+const FIRST_WORDS: &[&str] = &[
+    // Dates and times.
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    // Bylines.
+    "posted",
+    "published",
+    "updated",
+    "written",
+    "by",
+    "author",
+    "words",
+    // Tag lines.
+    "categories",
+    "category",
+    "filed",
+    "tags",
+    "tag",
+    "tagged",
+    "labels",
+    "no",
+    // Post ends and comments headers.
+    "read",
+    "continue",
+    "more",
+    "leave",
+    "comments",
+    "comment",
+    "responses",
+    "discussion",
+    "reader",
+    "join",
+    "one",
+    // Archive headers.
+    "daily",
+    "monthly",
+    "yearly",
+    "topic",
+    "archive",
+    "archives",
+    "posts",
+    "search",
+    // Page chrome.
+    "share",
+    "like",
+    "related",
+    "tweet",
+    "print",
+    "email",
+    "loading",
+    "reblog",
+    "subscribe",
+    "post",
+    "previous",
+    "next",
+];
+
+/// Whether a line could be furniture at all: it opens with a digit or one
+/// of [`FIRST_WORDS`], or ends in "Archives" or a teaser's arrow.
+fn could_be_furniture(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || matches!(first, '(' | '[') {
+        return true;
+    }
+    let word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || line.ends_with(['»', '›', '→']) || {
+        let bytes = line.as_bytes();
+        let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
+        bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
+    }
 }
 
 /// A tag line's tags: the categories and tags it lists, empty names dropped.
@@ -691,6 +809,39 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn every_shape_of_furniture_passes_the_quick_test() {
+        for line in [
+            "By Jane Smith",
+            "Written By: - Date published: 7:15 am, March 3rd, 2019 - 12 comments",
+            "November 26th, 2014 at 4:22 pm by Jane Smith",
+            "Posted on 3 May 2019 by rangi_t",
+            "Monday, 17 November 2017",
+            "9:15 am, March 4th, 2018 - 12 comments",
+            "Categories: housing - Tags: rates",
+            "Posted in transport | Tagged , , | 3 Comments",
+            "No tag for this post.",
+            "Read More",
+            "(more…)",
+            "[…]",
+            "Ferry fares: a modest proposal Read More »",
+            "74 comments on “Open mike”",
+            "One thought on “Tolls”",
+            "Leave a Reply",
+            "Join the conversation",
+            "Author Archives: Jane Smith",
+            "Archive for May, 2011",
+            "Politics Archives",
+            "Posts tagged trade",
+            "Share this:",
+            "Post navigation",
+        ] {
+            assert!(could_be_furniture(line), "{line}");
+            assert!(recognise(line).is_some(), "{line}");
+        }
+        assert!(!could_be_furniture("The minister announced a review."));
     }
 
     #[test]

@@ -149,22 +149,87 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // needed any more, and goes before the posts are built.
     let title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
     drop(kept);
-    // Each post owns a run of the archive's paragraphs, from its title to
-    // the next title, and the furniture and citations in it. The runs do
-    // not overlap, so posts are built on all cores, each taking its text
-    // and furniture straight out of the archive: nothing is ever copied.
     let Sparse(mut furniture) = furniture;
-    let Sparse(citations) = citations;
+    let Sparse(mut citations) = citations;
+    // Posts are built a batch of runs at a time, from the archive's end:
+    // each batch's paragraphs leave the archive's list, which gives their
+    // room back at once, so that the list and the posts made of it are
+    // never both held whole.
+    let batch_len = all.len().div_ceil(BATCHES).max(1);
+    let mut batches: Vec<Vec<Post>> = Vec::new();
+    let mut last = title_starts.len();
+    while last > 0 {
+        let mut first = last - 1;
+        while first > 0 && all.len() - title_starts[first] < batch_len {
+            first -= 1;
+        }
+        let base = title_starts[first];
+        let mut paragraphs = all.split_off(base);
+        all.shrink_to_fit();
+        let mut batch_furniture =
+            furniture.split_off(furniture.partition_point(|(at, _)| *at < base));
+        let batch_citations = citations.split_off(citations.partition_point(|(at, _)| *at < base));
+        batches.push(build_batch(Batch {
+            paragraphs: &mut paragraphs,
+            base,
+            furniture: &mut batch_furniture,
+            citations: batch_citations,
+            title_starts: &title_starts[first..last],
+            dates_above: &dates_above[first..],
+            in_thread: &in_thread,
+            archive_author: archive_author.as_deref(),
+        }));
+        last = first;
+    }
+    let mut posts = Vec::with_capacity(title_starts.len());
+    posts.extend(batches.into_iter().rev().flatten());
+    posts
+}
+
+/// How many batches posts are built in.
+const BATCHES: usize = 16;
+
+/// A batch of runs: consecutive posts and the archive's paragraphs from
+/// the first post's title to the end of the last post.
+struct Batch<'a> {
+    paragraphs: &'a mut [Paragraph],
+    /// Index in the archive of `paragraphs[0]`.
+    base: usize,
+    /// The batch's furniture, by index in the archive.
+    furniture: &'a mut [(usize, Furniture)],
+    /// The batch's citations, by index in the archive.
+    citations: Vec<(usize, Source)>,
+    /// Indices in the archive of the batch's titles.
+    title_starts: &'a [usize],
+    /// The dates above the batch's titles and every later title.
+    dates_above: &'a [Option<String>],
+    in_thread: &'a [bool],
+    archive_author: Option<&'a str>,
+}
+
+/// The posts of a batch. Each post owns a run of the paragraphs, from its
+/// title to the next title, and the furniture and citations in it. The
+/// runs do not overlap, so posts are built on all cores, each taking its
+/// text straight out of the archive: nothing is ever copied.
+fn build_batch(batch: Batch<'_>) -> Vec<Post> {
+    let Batch {
+        paragraphs: all,
+        base,
+        furniture,
+        citations,
+        title_starts,
+        dates_above,
+        in_thread,
+        archive_author,
+    } = batch;
+    let end_of_batch = base + all.len();
     let mut citations = citations.into_iter().peekable();
-    let mut rest = &mut all[..];
-    let mut rest_start = 0;
-    let mut furniture_rest = &mut furniture[..];
+    let mut rest = all;
+    let mut rest_start = base;
+    let mut furniture_rest = furniture;
     let mut runs = Vec::with_capacity(title_starts.len());
     for (n, &raw_start) in title_starts.iter().enumerate() {
-        let raw_end = title_starts
-            .get(n + 1)
-            .copied()
-            .unwrap_or(rest_start + rest.len());
+        let raw_end = title_starts.get(n + 1).copied().unwrap_or(end_of_batch);
         let (_, tail) = std::mem::take(&mut rest).split_at_mut(raw_start - rest_start);
         let (paragraphs, tail) = tail.split_at_mut(raw_end - raw_start);
         rest = tail;
@@ -205,7 +270,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 .collect(),
             furniture: run_furniture,
             date_above: dates_above[n].clone(),
-            archive_author: archive_author.clone(),
+            archive_author: archive_author.map(str::to_string),
         });
     }
     runs.into_par_iter().map(Run::into_post).collect()
