@@ -130,7 +130,7 @@ const COMMENTS: &str =
 fn date_core() -> String {
     let day = r"\d{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 
@@ -198,7 +198,7 @@ static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Reply", "Join the conversation", "12 comments:".
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post)$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>\d[\d,]*)(?:\s*[-–—:][^)]*)?\))$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -216,7 +216,7 @@ static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:share\s+this|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe|post\s+navigation|previous\s+post|next\s+post)\s*:?$",
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe|post\s+navigation|previous\s+post|next\s+post)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });
@@ -313,7 +313,10 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if might(Pattern::CommentsHeader)
         && let Some(caps) = COMMENTS_HEADER.captures(line)
     {
-        let count = caps.name("count").or_else(|| caps.name("count2"));
+        let count = caps
+            .name("count")
+            .or_else(|| caps.name("count2"))
+            .or_else(|| caps.name("count3"));
         return Some(Furniture::CommentsHeader {
             comments: count.and_then(|c| count_of(c.as_str())),
         });
@@ -688,6 +691,7 @@ mod tests {
             "Posted on March 4th, 2018",
             "9:15 am, March 4th, 2018 - 12 comments",
             "June 10, 2022 at 6:42 am",
+            "March 22, 2013 @ 9:38 AM",
         ] {
             assert!(
                 matches!(recognise(line), Some(Furniture::Date(_))),
@@ -774,6 +778,7 @@ mod tests {
             ("Leave a Reply", None),
             ("Join the conversation", None),
             ("5 comments:", Some(5)),
+            ("Comments (87 - click here to join in!)", Some(87)),
         ] {
             assert_eq!(
                 recognise(line),
@@ -847,6 +852,7 @@ mod tests {
     #[test]
     fn page_chrome() {
         assert_eq!(recognise("Share this:"), Some(Furniture::PageChrome));
+        assert_eq!(recognise("Share this entry"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related to this, the minister resigned."), None);
         assert_eq!(recognise("Macron: No planet B rebuke to Trump"), None);

@@ -210,6 +210,9 @@ enum Opening {
     Dated,
     /// By a bare list marker with the text straight after it.
     Marker,
+    /// Not at all: each comment is closed by its time, on a line of its own
+    /// after its text, and the next starts after it.
+    Closed,
 }
 
 /// The comments of a thread, from the items that follow a post's text.
@@ -225,8 +228,13 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         Opening::Named
     } else if (0..items.len()).any(|i| dated_label(items, i)) {
         Opening::Dated
-    } else {
+    } else if items
+        .iter()
+        .any(|item| item.marker.is_some() && item.furniture.is_none())
+    {
         Opening::Marker
+    } else {
+        Opening::Closed
     };
     let repeated = repeated_furniture(items, &labels);
     // Where named labels sit behind list markers, a marker at the same
@@ -243,6 +251,10 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     let mut marker_ranks: Vec<char> = Vec::new();
     let mut open = false;
     for (i, item) in items.iter().enumerate() {
+        if opening == Opening::Closed {
+            close_or_continue(&mut comments, &mut open, item, i, repeated[i]);
+            continue;
+        }
         // What opens a comment here, and whether the paragraph is also its
         // first text (a bare marker) rather than a label.
         let bare = || {
@@ -323,12 +335,51 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     comments
 }
 
+/// One step of a thread whose comments are closed by their time: a time
+/// closes the open comment, text opens one or goes on with it.
+fn close_or_continue(
+    comments: &mut Vec<Planned>,
+    open: &mut bool,
+    item: &Item<'_>,
+    i: usize,
+    repeated: bool,
+) {
+    match item.furniture {
+        Some(Furniture::Date(_)) => {
+            if let Some(comment) = comments.last_mut().filter(|_| *open) {
+                comment.date_at = Some(i);
+            }
+            *open = false;
+        }
+        Some(_) => {}
+        None if is_comment_furniture(item.text) || repeated => {}
+        None => match comments.last_mut().filter(|_| *open) {
+            Some(comment) => comment.text.push(i),
+            None => {
+                comments.push(Planned {
+                    author: None,
+                    date: None,
+                    date_at: None,
+                    label: None,
+                    parent: None,
+                    text: vec![i],
+                });
+                *open = true;
+            }
+        },
+    }
+}
+
+/// A name and nothing else: no sentence ("Strongly." is not a name).
+fn is_bare_name(text: &str) -> bool {
+    text.len() <= 40 && !text.ends_with(['.', '!', '?', ':']) && looks_like_name(text)
+}
+
 /// A name alone on its line with the comment's time right after it.
 fn dated_label(items: &[Item<'_>], i: usize) -> bool {
     let item = &items[i];
     item.furniture.is_none()
-        && item.text.len() <= 40
-        && looks_like_name(item.text)
+        && is_bare_name(item.text)
         && items
             .get(i + 1)
             .is_some_and(|next| matches!(next.furniture, Some(Furniture::Date(_))))
@@ -411,14 +462,16 @@ pub fn comment_paragraphs<'a>(
             continue;
         }
         let text = &*all[i].text;
-        let is_dated_name = || {
-            text.len() <= 40
-                && looks_like_name(text)
-                && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
-        };
+        let is_dated_name =
+            || is_bare_name(text) && matches!(furniture_at(i + 1), Some(Furniture::Date(_)));
         let opens = match label(text) {
             Some(found) => in_thread || after_header || after_count || run_follows(all, i, &found),
-            None => after_header && (all[i].is_list_item() || is_dated_name()),
+            None => {
+                after_header
+                    && (all[i].is_list_item()
+                        || is_dated_name()
+                        || closed_by_a_time(all, i, &furniture_at))
+            }
         };
         if opens {
             if !in_thread {
@@ -433,6 +486,22 @@ pub fn comment_paragraphs<'a>(
         after_count = false;
     }
     marks
+}
+
+/// Prose with a time on a line of its own a few paragraphs on: the first
+/// comment of a thread whose comments are closed by their time.
+fn closed_by_a_time<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let text = &*all[i].text;
+    let prose = text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160;
+    prose
+        && (i + 1..all.len().min(i + 5))
+            .map(|j| furniture_at(j))
+            .take_while(|f| !matches!(f, Some(Furniture::CommentsHeader { .. })))
+            .any(|f| matches!(f, Some(Furniture::Date(_))))
 }
 
 /// A title-like line with a byline under it, or, after an indented
@@ -631,6 +700,35 @@ mod tests {
         assert_eq!(planned[0].author.as_deref(), Some("Jane Doe"));
         assert_eq!(planned[0].date_at, Some(1));
         assert_eq!(planned[0].text, [2]);
+    }
+
+    #[test]
+    fn without_labels_each_time_closes_a_comment() {
+        let first = furniture::recognise("March 22, 2013 @ 9:38 AM").expect("a date");
+        let second = furniture::recognise("March 22, 2013 @ 9:40 AM").expect("a date");
+        let items = [
+            item("Not bad at all.", 0, None),
+            Item {
+                furniture: Some(&first),
+                ..item("March 22, 2013 @ 9:38 AM", 0, None)
+            },
+            item("I disagree.", 0, None),
+            item("Strongly.", 0, None),
+            Item {
+                furniture: Some(&second),
+                ..item("March 22, 2013 @ 9:40 AM", 0, None)
+            },
+            item("Cut off mid", 0, None),
+        ];
+        let planned = plan(&items);
+        let texts: Vec<&[usize]> = planned.iter().map(|c| c.text.as_slice()).collect();
+        assert_eq!(texts, [&[0][..], &[2, 3], &[5]]);
+        assert_eq!(planned[1].date_at, Some(4));
+        assert!(
+            planned
+                .iter()
+                .all(|c| c.parent.is_none() && c.author.is_none())
+        );
     }
 
     #[test]
