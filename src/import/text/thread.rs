@@ -499,7 +499,7 @@ fn closed_by_a_time<'a>(
     let prose = text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160;
     prose
         && (i + 1..all.len().min(i + 5))
-            .map(|j| furniture_at(j))
+            .map(furniture_at)
             .take_while(|f| !matches!(f, Some(Furniture::CommentsHeader { .. })))
             .any(|f| matches!(f, Some(Furniture::Date(_))))
 }
