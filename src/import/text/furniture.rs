@@ -198,7 +198,7 @@ static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Reply", "Join the conversation", "12 comments:".
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>\d[\d,]*)(?:\s*[-–—:][^)]*)?\))$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>\d[\d,]*)(?:\s*[-–—:][^)]*)?\))$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -776,6 +776,7 @@ mod tests {
             ("One thought on “Bridge tolls”", Some(1)),
             ("Comments", None),
             ("Leave a Reply", None),
+            ("Post a Comment", None),
             ("Join the conversation", None),
             ("5 comments:", Some(5)),
             ("Comments (87 - click here to join in!)", Some(87)),

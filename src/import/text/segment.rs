@@ -67,7 +67,20 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
         {
             free
         }
-        _ => choose(&gains, &body_optional, true),
+        _ => {
+            // Rules of dashes or stars at the top are no post's title.
+            let rules = paragraphs
+                .iter()
+                .take_while(|p| !p.text.chars().any(char::is_alphanumeric))
+                .count();
+            if rules == 0 || rules == paragraphs.len() {
+                return choose(&gains, &body_optional, true);
+            }
+            choose(&gains[rules..], &body_optional[rules..], true)
+                .into_iter()
+                .map(|i| i + rules)
+                .collect()
+        }
     }
 }
 
@@ -194,6 +207,10 @@ fn could_be_title(p: &Features<'_>) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // A rule of dashes or stars heads nothing.
+    if !text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     !(p.is_list_item
         || p.in_thread
         || p.is_citation

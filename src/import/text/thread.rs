@@ -37,7 +37,7 @@ pub struct Label {
 /// follows the verb is not a time).
 pub fn label(text: &str) -> Option<Label> {
     static SAYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+        Regex::new(r"(?i)^(?:at (?P<at>[^,]{4,40}), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
             .expect("the says-label pattern is valid")
     });
     // Cheap tests first: every short paragraph of an archive is asked.
@@ -54,10 +54,10 @@ pub fn label(text: &str) -> Option<Label> {
         let is_name_word = |word: &str| {
             word.chars()
                 .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '(')
                 && word
                     .chars()
-                    .all(|c| c.is_alphanumeric() || "_.'’-".contains(c))
+                    .all(|c| c.is_alphanumeric() || "_.'’-()".contains(c))
         };
         let is_position = !position.is_empty()
             && position.split('.').count() <= 16
@@ -87,7 +87,8 @@ pub fn label(text: &str) -> Option<Label> {
     }
     let caps = SAYS.captures(text)?;
     let name = caps.name("name").map(|n| n.as_str().trim());
-    let date = match (caps.name("before"), caps.name("date")) {
+    let before = caps.name("at").or_else(|| caps.name("before"));
+    let date = match (before, caps.name("date")) {
         (Some(before), _) if furniture::is_date(before.as_str()) => Some(before.as_str()),
         (None, Some(date)) if date.as_str().is_empty() => None,
         (None, Some(date)) if furniture::date_in(date.as_str()).is_some() => Some(date.as_str()),
@@ -233,8 +234,15 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         .any(|item| item.marker.is_some() && item.furniture.is_none())
     {
         Opening::Marker
-    } else {
+    } else if items
+        .iter()
+        .any(|item| matches!(item.furniture, Some(Furniture::Date(_))))
+    {
         Opening::Closed
+    } else {
+        // No labels, no markers, no times: a form, or text of a shape this
+        // reader does not know. No comments either way.
+        return Vec::new();
     };
     let repeated = repeated_furniture(items, &labels);
     // Where named labels sit behind list markers, a marker at the same
@@ -465,7 +473,15 @@ pub fn comment_paragraphs<'a>(
         let is_dated_name =
             || is_bare_name(text) && matches!(furniture_at(i + 1), Some(Furniture::Date(_)));
         let opens = match label(text) {
-            Some(found) => in_thread || after_header || after_count || run_follows(all, i, &found),
+            // A label with its time ("At 27/1/12 10:42 am, Jo said...")
+            // is a comment's wherever it stands.
+            Some(found) => {
+                in_thread
+                    || after_header
+                    || after_count
+                    || found.date.is_some()
+                    || run_follows(all, i, &found)
+            }
             None => {
                 after_header
                     && (all[i].is_list_item()
@@ -584,6 +600,14 @@ mod tests {
             named("Miss Ten", None, Some("October 5th, 2007, 8.15am"))
         );
         assert_eq!(label("Anonymous said..."), named("Anonymous", None, None));
+        assert_eq!(
+            label("At 27/1/12 10:42 am, Blogger Sanctuary said..."),
+            named("Sanctuary", None, Some("27/1/12 10:42 am"))
+        );
+        assert_eq!(
+            label("Tony Veitch (not etc.) 3.2"),
+            named("Tony Veitch (not etc.)", Some("3.2"), None)
+        );
         assert_eq!(
             label("Jo Lee on June 10, 2022 at 6:42 am said:"),
             named("Jo Lee", None, Some("June 10, 2022 at 6:42 am"))
