@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 /// What a furniture line says. Kept small (the larger variants boxed):
 /// a thread has a dated line for every comment, all held at once.
@@ -119,18 +119,18 @@ impl Furniture {
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
-const TIME: &str = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
+const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
 /// A count of comments: "12 comments", "No Comments", "1 Response".
-const COUNT: &str = r"(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
+const COUNT: &str = r"(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
 const COMMENTS: &str =
-    r"(?i:\s*[-–—|·•]\s*(?:\d[\d,]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
+    r"(?i:\s*[-–—|·•]\s*(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
 
 /// The date itself, in the common blog forms, with an optional time before
 /// or after it.
 fn date_core() -> String {
-    let day = r"\d{1,2}(?:st|nd|rd|th)?";
+    let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+{day},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})(?:,?\s+(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 
@@ -182,14 +182,14 @@ static WRITTEN_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// c, d | 1 Comment", "Filed under: a", "No tag for this post."
 static TAGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:categories|category|posted\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|\w+(?:\s+\w+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+        r"(?i)^(?:(?:categories|category|posted\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
     ))
     .expect("the tags pattern is valid")
 });
 
 static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:\W.*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\(\d+\)|closed|are\s+closed|off)|.{{1,110}}\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:[^A-Za-z0-9_].*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\([0-9]+\)|closed|are\s+closed|off)|\S.*?\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
     ))
     .expect("the post-end pattern is valid")
 });
@@ -198,7 +198,7 @@ static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Reply", "Join the conversation", "12 comments:".
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>\d[\d,]*)(?:\s*[-–—:][^)]*)?\))$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -209,7 +209,7 @@ static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// published in the chosen month".
 static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:author\s+archives?\s*:\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|.{1,40}\s+archives?|search\s+results\s+for\s+.+)$",
+        r"(?i)^(?:author\s+archives?\s*:\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$",
     )
     .expect("the archive-header pattern is valid")
 });
@@ -219,40 +219,6 @@ static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe|post\s+navigation|previous\s+post|next\s+post)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
-});
-
-/// The furniture patterns, numbered as [`ANY`] holds them.
-#[derive(Clone, Copy)]
-enum Pattern {
-    WrittenByDate,
-    Date,
-    DateAndByline,
-    Tags,
-    PostEnd,
-    CommentsHeader,
-    Byline,
-    ArchiveHeader,
-    PageChrome,
-}
-
-/// All the furniture patterns at once: one pass that rules out almost every
-/// paragraph, and says which patterns to try on the rest.
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        [
-            &WRITTEN_BY_DATE,
-            &DATE,
-            &DATE_AND_BYLINE,
-            &TAGS,
-            &POST_END,
-            &COMMENTS_HEADER,
-            &BYLINE,
-            &ARCHIVE_HEADER,
-            &PAGE_CHROME,
-        ]
-        .map(|regex| regex.as_str()),
-    )
-    .expect("the furniture patterns are valid")
 });
 
 /// Whether a raw line is furniture on its own: such a line is never a
@@ -271,16 +237,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if line.len() > 200 || line.is_empty() || !could_be_furniture(line) {
         return None;
     }
-    // Most lines match no pattern, which one quick pass tells; for the
-    // rest, which patterns match, so that only those extract anything.
-    if !ANY.is_match(line) {
-        return None;
-    }
-    let matched = ANY.matches(line);
-    let might = |pattern: Pattern| matched.matched(pattern as usize);
-    if might(Pattern::WrittenByDate)
-        && let Some(caps) = WRITTEN_BY_DATE.captures(line)
-    {
+    if let Some(caps) = WRITTEN_BY_DATE.captures(line) {
         let author = caps["author"].trim_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
         let date = strip_comment_count(&caps["date"]);
         return Some(Furniture::byline(
@@ -289,15 +246,11 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             comment_count_in(line),
         ));
     }
-    if might(Pattern::Date)
-        && let Some(caps) = DATE.captures(line)
-    {
+    if let Some(caps) = DATE.captures(line) {
         let date = caps.name("date").expect("the date pattern has a date");
         return Some(Furniture::Date(Span::of_match(line, date)));
     }
-    if might(Pattern::DateAndByline)
-        && let Some(caps) = DATE_AND_BYLINE.captures(line)
-    {
+    if let Some(caps) = DATE_AND_BYLINE.captures(line) {
         let author = caps.name("author").or_else(|| caps.name("author2"));
         let date = caps.name("date").or_else(|| caps.name("date2"));
         if let Some(author) = author.map(|a| a.as_str().trim())
@@ -310,9 +263,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             ));
         }
     }
-    if might(Pattern::CommentsHeader)
-        && let Some(caps) = COMMENTS_HEADER.captures(line)
-    {
+    if let Some(caps) = COMMENTS_HEADER.captures(line) {
         let count = caps
             .name("count")
             .or_else(|| caps.name("count2"))
@@ -321,20 +272,15 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             comments: count.and_then(|c| count_of(c.as_str())),
         });
     }
-    if might(Pattern::PostEnd)
-        && let Some(caps) = POST_END.captures(line)
-    {
+    if let Some(caps) = POST_END.captures(line) {
         return Some(Furniture::PostEnd {
             comments: caps.name("count").and_then(|c| count_of(c.as_str())),
         });
     }
-    if might(Pattern::Tags)
-        && let Some(furniture) = tags(line)
-    {
+    if let Some(furniture) = tags(line) {
         return Some(furniture);
     }
-    if might(Pattern::Byline)
-        && let Some(caps) = BYLINE.captures(line)
+    if let Some(caps) = BYLINE.captures(line)
         && !line.ends_with('.')
     {
         let author = caps
@@ -354,10 +300,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         }
     }
     let short = !line.ends_with('.') && line.split_whitespace().count() <= 8;
-    if short
-        && might(Pattern::ArchiveHeader)
-        && let Some(caps) = ARCHIVE_HEADER.captures(line)
-    {
+    if short && let Some(caps) = ARCHIVE_HEADER.captures(line) {
         let author = caps
             .name("author")
             .map(|a| a.as_str().trim())
@@ -365,7 +308,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             .map(Into::into);
         return Some(Furniture::ArchiveHeader { author });
     }
-    if short && might(Pattern::PageChrome) {
+    if short && PAGE_CHROME.is_match(line) {
         return Some(Furniture::PageChrome);
     }
     None
@@ -539,8 +482,10 @@ fn count_of(text: &str) -> Option<u32> {
 /// The comment count a line states anywhere in it.
 pub fn comment_count_in(line: &str) -> Option<u32> {
     static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?:^|\W)(?P<count>{COUNT})(?:\W|$)"))
-            .expect("the comment-count pattern is valid")
+        Regex::new(&format!(
+            r"(?i)(?:^|[^A-Za-z0-9_])(?P<count>{COUNT})(?:[^A-Za-z0-9_]|$)"
+        ))
+        .expect("the comment-count pattern is valid")
     });
     ANYWHERE
         .captures(line)
@@ -558,7 +503,7 @@ pub fn date_in(line: &str) -> Option<String> {
 pub fn author_in(line: &str) -> Option<String> {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)(?:^|\W)by:?\s+(?P<author>{NAME})(?:\s+(?:at|on|in)\s|\s*[-–—|·•,]|$)"
+            r"(?i)(?:^|[^A-Za-z0-9_])by:?\s+(?P<author>{NAME})(?:\s+(?:at|on|in)\s|\s*[-–—|·•,]|$)"
         ))
         .expect("the by-name pattern is valid")
     });

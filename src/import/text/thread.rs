@@ -37,7 +37,7 @@ pub struct Label {
 /// follows the verb is not a time).
 pub fn label(text: &str) -> Option<Label> {
     static SAYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:at (?P<at>[^,]{4,40}), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]{0,40}?)(?: on (?P<before>.{6,40}?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+        Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]*?)(?: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
             .expect("the says-label pattern is valid")
     });
     // Cheap tests first: every short paragraph of an archive is asked.
@@ -171,7 +171,7 @@ fn is_calendar_word(name: &str) -> bool {
 /// letter was swift." (a sentence).
 pub fn is_comment_furniture(text: &str) -> bool {
     static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\(\d+\)|\d+\s+likes?|liked\s+by\s+.{1,40}|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.{1,40}|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report|replydelete|delete)$")
+        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\([0-9]+\)|[0-9]+\s+likes?|liked\s+by\s+.+|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.+|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report|replydelete|delete)$")
             .expect("the comment-furniture pattern is valid")
     });
     text.len() <= 60 && FURNITURE.is_match(text)
