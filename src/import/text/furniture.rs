@@ -318,47 +318,6 @@ pub fn recognise(line: &str) -> Option<Furniture> {
 /// furniture only if it ends like an archive header or a teaser's link.
 /// Asked of every short paragraph before any pattern is: most are not.
 const FIRST_WORDS: &[&str] = &[
-    // Dates and times.
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
     // Bylines.
     "posted",
     "published",
@@ -412,8 +371,66 @@ const FIRST_WORDS: &[&str] = &[
     "next",
 ];
 
+/// Month names and their abbreviations, in lower case.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Weekday names and their abbreviations, in lower case.
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
+
+/// Whether `word` names a month ("May", "sept"), in any case.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` names a weekday ("Mon", "friday"), in any case.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 /// Whether a line could be furniture at all: it opens with a digit or one
-/// of [`FIRST_WORDS`], or ends in "Archives" or a teaser's arrow.
+/// of [`FIRST_WORDS`] or a month's or weekday's name, or ends in "Archives" or a teaser's arrow.
 fn could_be_furniture(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
@@ -425,11 +442,15 @@ fn could_be_furniture(line: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || line.ends_with(['»', '›', '→']) || {
-        let bytes = line.as_bytes();
-        let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
-        bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
-    }
+    FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || is_month(word)
+        || is_weekday(word)
+        || line.ends_with(['»', '›', '→'])
+        || {
+            let bytes = line.as_bytes();
+            let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
+            bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
+        }
 }
 
 /// A tag line's tags: the categories and tags it lists, empty names dropped.

@@ -14,6 +14,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::furniture::{is_month, is_weekday};
 use super::paragraphs::Paragraph;
 
 /// Where an archive's template puts a recurring line.
@@ -280,49 +281,6 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
 /// A word's token: a number (ordinals and number words too), a month, a
 /// weekday, a capitalised word (a name), else the word itself.
 fn word_token(word: &str) -> Token<'_> {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
-    const WEEKDAYS: &[&str] = &[
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-    ];
     const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
     // Furniture's own words stay words, capitalised or not ("4 Comments").
     const FURNITURE_WORDS: &[&str] = &[
@@ -358,9 +316,9 @@ fn word_token(word: &str) -> Token<'_> {
         return Token::Number;
     }
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    if is(MONTHS) {
+    if is_month(word) {
         Token::Month
-    } else if is(WEEKDAYS) {
+    } else if is_weekday(word) {
         Token::Weekday
     } else if is(NUMBERS) {
         Token::Number

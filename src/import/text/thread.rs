@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::furniture::{self, Furniture, looks_like_name};
+use super::furniture::{self, Furniture, is_month, is_weekday, looks_like_name};
 use super::paragraphs::Paragraph;
 
 /// What a comment's label says.
@@ -109,59 +109,20 @@ pub fn label(text: &str) -> Option<Label> {
     })
 }
 
-/// Months and weekdays: "May 2019" is a date, not a commenter.
+/// Months, weekdays and words a number counts: "May 2019" is a date and
+/// "Page 2" a page, not a commenter.
 fn is_calendar_word(name: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "page",
-        "part",
-        "chapter",
-        "number",
-        "no",
-        "vol",
-        "issue",
-        "step",
-        "section",
-        "level",
-        "season",
-        "episode",
-        "round",
-        "day",
-        "week",
-        "year",
+    /// Words a number follows that are not names ("Page 2", "Part 3").
+    const COUNTED: &[&str] = &[
+        "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
+        "season", "episode", "round", "day", "week", "year",
     ];
-    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    WORDS.contains(&last.trim_end_matches('.'))
+    let last = name
+        .rsplit(' ')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches('.');
+    is_month(last) || is_weekday(last) || COUNTED.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// Lines a thread prints around each comment that are never its text:
