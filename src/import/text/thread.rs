@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -413,6 +414,9 @@ pub fn comment_paragraphs<'a>(
     all: &[Paragraph],
     furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
 ) -> Vec<bool> {
+    // What every paragraph says as a label, found on all cores first: the
+    // walk below is sequential, and most paragraphs are no label.
+    let labels: Vec<LabelKind> = all.par_iter().map(|p| LabelKind::of(&p.text)).collect();
     let mut marks = vec![false; all.len()];
     let mut in_thread = false;
     // Whether the thread's comments are indented: then a line back at the
@@ -433,17 +437,17 @@ pub fn comment_paragraphs<'a>(
         let text = &*all[i].text;
         let is_dated_name =
             || is_bare_name(text) && matches!(furniture_at(i + 1), Some(Furniture::Date(_)));
-        let opens = match label(text) {
+        let opens = match labels[i] {
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
             // is a comment's wherever it stands.
-            Some(found) => {
+            kind if kind.is_label() => {
                 in_thread
                     || after_header
                     || after_count
-                    || found.date.is_some()
-                    || run_follows(all, i, &found)
+                    || kind == LabelKind::Dated
+                    || run_follows(&labels, i, kind)
             }
-            None => {
+            _ => {
                 after_header
                     && (all[i].is_list_item()
                         || is_dated_name()
@@ -507,18 +511,52 @@ fn starts_post<'a>(
 /// How far ahead a label's neighbour is looked for, in paragraphs.
 const RUN_REACH: usize = 40;
 
+/// What a paragraph is as a label, in the few kinds that decide whether a
+/// thread opens there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    None,
+    /// "Rangi 1".
+    First,
+    /// "mike_s 1.1" or "pat 2": what follows a first comment.
+    Second,
+    /// Any other position.
+    Positioned,
+    /// "Rangi says:" with no time.
+    Says,
+    /// A label with its time.
+    Dated,
+}
+
+impl LabelKind {
+    fn of(text: &str) -> Self {
+        match label(text) {
+            None => LabelKind::None,
+            Some(found) if found.date.is_some() => LabelKind::Dated,
+            Some(found) => match found.position.as_deref() {
+                Some("1") => LabelKind::First,
+                Some("1.1" | "2") => LabelKind::Second,
+                Some(_) => LabelKind::Positioned,
+                None => LabelKind::Says,
+            },
+        }
+    }
+
+    fn is_label(self) -> bool {
+        self != LabelKind::None
+    }
+}
+
 /// Whether a label with no header before it opens a thread: "…1" followed
 /// by "…1.1" or "…2", or "Name says:" followed by another such label.
-fn run_follows(all: &[Paragraph], i: usize, found: &Label) -> bool {
-    let ahead = all.iter().skip(i + 1).take(RUN_REACH);
-    match found.position.as_deref() {
-        Some("1") => ahead
-            .filter_map(|p| label(&p.text))
-            .any(|next| matches!(next.position.as_deref(), Some("1.1" | "2"))),
-        Some(_) => false,
-        None => ahead
-            .filter_map(|p| label(&p.text))
-            .any(|next| next.position.is_none()),
+fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
+    let mut ahead = labels.iter().skip(i + 1).take(RUN_REACH);
+    match kind {
+        LabelKind::First => ahead.any(|&next| next == LabelKind::Second),
+        LabelKind::Says | LabelKind::Dated => {
+            ahead.any(|&next| matches!(next, LabelKind::Says | LabelKind::Dated))
+        }
+        _ => false,
     }
 }
 
