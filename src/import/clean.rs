@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::{Block, Post, Source};
+
 /// Shown where the input had a control character or an escape sequence.
 pub const PLACEHOLDER: char = '\u{FFFD}';
 
@@ -187,6 +189,48 @@ pub fn is_blank(line: &str) -> bool {
 /// True when `text` is already what [`clean`] would make of it.
 pub fn is_clean(text: &str) -> bool {
     clean(text) == text
+}
+
+/// Cleans an optional field; one that cleans to nothing becomes `None`.
+pub fn clean_option(field: &mut Option<String>) {
+    if let Some(text) = field {
+        clean_in_place(text);
+        if text.is_empty() {
+            *field = None;
+        }
+    }
+}
+
+/// Cleans every string a post holds but its id and topic names: its own
+/// text, its sources', its comments'. Fields that clean to nothing become
+/// `None`.
+pub fn clean_post(post: &mut Post) {
+    clean_in_place(&mut post.title);
+    clean_option(&mut post.author);
+    clean_option(&mut post.date);
+    clean_option(&mut post.url);
+    for tag in &mut post.tags {
+        clean_in_place(tag);
+    }
+    clean_blocks_and_sources(&mut post.blocks, &mut post.sources);
+    for comment in &mut post.comments {
+        clean_in_place(&mut comment.id);
+        clean_option(&mut comment.author);
+        clean_option(&mut comment.date);
+        clean_option(&mut comment.label);
+        clean_blocks_and_sources(&mut comment.blocks, &mut comment.sources);
+    }
+}
+
+fn clean_blocks_and_sources(blocks: &mut [Block], sources: &mut [Source]) {
+    for block in blocks {
+        clean_boxed(&mut block.text);
+    }
+    for source in sources {
+        clean_option(&mut source.outlet);
+        clean_option(&mut source.headline);
+        clean_option(&mut source.url);
+    }
 }
 
 /// Bidi controls, zero-width joiners and similar: they change how the

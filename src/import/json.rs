@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
-use super::clean::{clean_boxed, clean_cow, clean_in_place};
+use super::clean::{clean_cow, clean_in_place, clean_post};
 use crate::load::LoadError;
 use crate::model::{Block, Comment, Corpus, Post, Source, Topic};
 
@@ -339,46 +339,6 @@ fn json_message(error: &serde_json::Error) -> String {
         None => &message,
     };
     clean_cow(message).into_owned()
-}
-
-fn clean_option(field: &mut Option<String>) {
-    if let Some(text) = field {
-        clean_in_place(text);
-        if text.is_empty() {
-            *field = None;
-        }
-    }
-}
-
-/// Cleans what [`PostRead::into_post`] has not: the post's own text and
-/// its comments'.
-fn clean_post(post: &mut Post) {
-    clean_in_place(&mut post.title);
-    clean_option(&mut post.author);
-    clean_option(&mut post.date);
-    clean_option(&mut post.url);
-    for tag in &mut post.tags {
-        clean_in_place(tag);
-    }
-    clean_blocks_and_sources(&mut post.blocks, &mut post.sources);
-    for comment in &mut post.comments {
-        clean_in_place(&mut comment.id);
-        clean_option(&mut comment.author);
-        clean_option(&mut comment.date);
-        clean_option(&mut comment.label);
-        clean_blocks_and_sources(&mut comment.blocks, &mut comment.sources);
-    }
-}
-
-fn clean_blocks_and_sources(blocks: &mut [Block], sources: &mut [Source]) {
-    for block in blocks {
-        clean_boxed(&mut block.text);
-    }
-    for source in sources {
-        clean_option(&mut source.outlet);
-        clean_option(&mut source.headline);
-        clean_option(&mut source.url);
-    }
 }
 
 /// The topics with their names cleaned and every post id, cleaned, pointing

@@ -33,6 +33,8 @@ use segment::Features;
 use sources::OutletEvidence;
 
 pub use blocks::is_lead_in;
+/// Known outlets by domain, for the importers whose sources are links.
+pub use sources::outlet_of_url;
 
 /// Parses a plain-text archive into posts. Never fails on text; an archive
 /// with no paragraphs gives no posts.
