@@ -1,26 +1,33 @@
-//! Writes a synthetic plain-text archive for measuring pundit: the bundled
-//! seed repeated, each copy's titles numbered so that every post is new, up
-//! to the size asked for in megabytes (100 by default); with `--threads`, a
-//! comment thread under every post.
+//! Writes a synthetic archive for measuring pundit: the bundled seed
+//! repeated, each copy's titles numbered so that every post is new, up to
+//! the size asked for in megabytes (100 by default), as plain text (the
+//! default; with `--threads`, a comment thread under every post), a
+//! WordPress export (`wxr`), an RSS feed (`rss`) or a saved archive page
+//! (`html`).
 //!
 //! `cargo run --release --example synthetic_archive -- 100 > big.txt`
 //! `cargo run --release --example synthetic_archive -- 100 --threads > threads.txt`
+//! `cargo run --release --example synthetic_archive -- 100 wxr > big.xml`
 
 use std::io::Write;
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: synthetic_archive [MEGABYTES] [--threads]");
+    eprintln!("usage: synthetic_archive [MEGABYTES] [--threads | wxr | rss | html]");
     ExitCode::from(2)
 }
 
 #[path = "../benches/common/synthetic.rs"]
 mod synthetic;
 
+#[path = "../benches/common/formats.rs"]
+mod formats;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let threads = args.iter().any(|arg| arg == "--threads");
-    let sizes: Vec<&String> = args.iter().filter(|arg| *arg != "--threads").collect();
+    let (sizes, kinds): (Vec<&String>, Vec<&String>) = args
+        .iter()
+        .partition(|arg| arg.bytes().all(|b| b.is_ascii_digit()));
     let megabytes = match sizes.as_slice() {
         [] => 100,
         [size] => match size.parse::<usize>() {
@@ -29,10 +36,17 @@ fn main() -> ExitCode {
         },
         _ => return usage(),
     };
-    let archive = if threads {
-        synthetic::synthetic_archive_with_threads(megabytes << 20)
-    } else {
-        synthetic::synthetic_archive(megabytes << 20)
+    let bytes = megabytes << 20;
+    let archive = match kinds.as_slice() {
+        [] => synthetic::synthetic_archive(bytes),
+        [kind] => match kind.as_str() {
+            "--threads" => synthetic::synthetic_archive_with_threads(bytes),
+            "wxr" => formats::synthetic_wxr(bytes),
+            "rss" => formats::synthetic_rss(bytes),
+            "html" => formats::synthetic_archive_page(bytes),
+            _ => return usage(),
+        },
+        _ => return usage(),
     };
     match std::io::stdout().lock().write_all(archive.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,8 +15,9 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::import::clean::clean;
-use crate::import::json;
+use crate::import::detect::{self, Format};
 use crate::import::text::{self, paragraphs};
+use crate::import::{feed, html, json, markdown, wxr};
 use crate::model::{Corpus, Post, Topic};
 use encoding::{decode_utf16, utf16_of};
 
@@ -180,7 +181,8 @@ fn merge(mut parts: Vec<Parsed>) -> Corpus {
     Corpus::new(posts, None)
 }
 
-/// Reads and parses one file, by extension, else by content.
+/// Reads and parses one file in the format its first bytes show (the
+/// extension as a hint; see [`detect::format_of`]), UTF-16 decoded first.
 fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
     let name = name_of(path);
     let io_error = |source| LoadError::Io {
@@ -197,47 +199,67 @@ fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadE
             offset: mark + at,
         })?;
         drop(bytes);
-        return parse_decoded(path, &name, &text);
+        let format = format_of(path, &name, text.as_bytes())?;
+        return parse_text(format, path, &name, &text);
     }
-    let named_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if named_json || opens_with_brace(head) {
-        let bytes = read_bytes(reader, path, &name, expected, progress)?;
-        let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-            path: name.clone(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        return parse_json(path, &name, &content);
-    }
-    let paragraphs = read_paragraphs(reader, path, &name, expected, progress)?;
-    if paragraphs.is_empty() {
-        return Err(LoadError::Empty { path: name });
-    }
-    let posts = text::posts_from(paragraphs);
-    if posts.is_empty() {
-        return Err(LoadError::NoPosts { path: name });
-    }
-    Ok(Parsed {
-        posts,
-        topics: None,
-        warnings: Vec::new(),
+    let format = format_of(path, &name, head)?;
+    let posts = match format {
+        // Plain text and WordPress exports are read as they stream in.
+        Format::PlainText => {
+            let paragraphs = read_paragraphs(reader, path, &name, expected, progress)?;
+            if paragraphs.is_empty() {
+                return Err(LoadError::Empty { path: name });
+            }
+            text::posts_from(paragraphs)
+        }
+        Format::Wxr => {
+            let mut read = 0;
+            let posts = wxr::read(&name, reader, &mut |at| {
+                read = at;
+                progress(at);
+            })?;
+            check_unchanged(path, &name, expected, read)?;
+            posts
+        }
+        _ => {
+            let bytes = read_bytes(reader, path, &name, expected, progress)?;
+            let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+                path: name.clone(),
+                offset: e.utf8_error().valid_up_to(),
+            })?;
+            return parse_text(format, path, &name, &content);
+        }
+    };
+    parsed(&name, posts)
+}
+
+/// The format of the file at `path` that opens with `head`; a file in no
+/// format pundit reads is an error that says what it looks like.
+fn format_of(path: &Path, name: &str, head: &[u8]) -> Result<Format, LoadError> {
+    let extension = path.extension().and_then(|e| e.to_str());
+    detect::format_of(head, extension).map_err(|unreadable| LoadError::Invalid {
+        path: name.into(),
+        message: unreadable.to_string(),
     })
 }
 
-/// Parses text decoded from another encoding: native JSON if it is named
-/// or opens like it, else plain text.
-fn parse_decoded(path: &Path, name: &str, text: &str) -> Result<Parsed, LoadError> {
-    let named_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if named_json || opens_with_brace(text.as_bytes()) {
-        return parse_json(path, name, text);
-    }
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty { path: name.into() });
-    }
-    let posts = text::parse(name, text)?;
+/// Parses a whole file's text, read or decoded, in `format`.
+fn parse_text(format: Format, path: &Path, name: &str, text: &str) -> Result<Parsed, LoadError> {
+    let posts = match format {
+        Format::Json => return parse_json(path, name, text),
+        _ if text.trim().is_empty() => return Err(LoadError::Empty { path: name.into() }),
+        Format::PlainText => text::parse(name, text)?,
+        Format::Wxr => wxr::parse(name, text)?,
+        Format::Rss => feed::parse_rss(name, text)?,
+        Format::Atom => feed::parse_atom(name, text)?,
+        Format::Html => html::parse(name, text)?,
+        Format::Markdown => markdown::parse(name, text)?,
+    };
+    parsed(name, posts)
+}
+
+/// What a file held, or that it held no posts.
+fn parsed(name: &str, posts: Vec<Post>) -> Result<Parsed, LoadError> {
     if posts.is_empty() {
         return Err(LoadError::NoPosts { path: name.into() });
     }
@@ -246,15 +268,6 @@ fn parse_decoded(path: &Path, name: &str, text: &str) -> Result<Parsed, LoadErro
         topics: None,
         warnings: Vec::new(),
     })
-}
-
-/// Whether the first bytes of a file, past a BOM and white space, open a
-/// JSON object.
-fn opens_with_brace(head: &[u8]) -> bool {
-    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-    head.iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{')
 }
 
 /// Splits a plain-text file into paragraphs as it is read, so the whole

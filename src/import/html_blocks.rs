@@ -226,6 +226,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "byline",
     "tags",
     "categories",
+    "metadata",
+    "reply",
+    "author",
 ];
 
 /// Whole class names that mark furniture: WordPress's link lists, hidden
@@ -237,14 +240,18 @@ const FURNITURE_CLASSES: &[&str] = &[
     "screen-reader-text",
     "more-link",
     "sd-sharing-enabled",
+    "comment-list",
 ];
 
 /// Whether an element is page furniture rather than a post's text: an
 /// element of [`FURNITURE_ELEMENTS`], a hidden one, or one whose class or id
-/// is (or has a part that is) a furniture word.
+/// is (or has a part that is) a furniture word. WordPress's classes for a
+/// post's own tags and categories (`tag-social-media`, `category-news`)
+/// name the post's subjects, not furniture, and are passed over.
 ///
 /// Accepts `<div class="sharedaddy sd-block">`, `<div id="secondary-sidebar">`,
-/// `<nav>`; rejects `<div class="entry-content">`, `<p class="shared-view">`.
+/// `<nav>`; rejects `<div class="entry-content">`, `<p class="shared-view">`,
+/// `<article class="post tag-social-media">`.
 pub fn is_furniture(element: &Element<'_>) -> bool {
     if element.hidden || FURNITURE_ELEMENTS.contains(&element.name) {
         return true;
@@ -252,10 +259,12 @@ pub fn is_furniture(element: &Element<'_>) -> bool {
     let names = element.class.into_iter().chain(element.id);
     names.flat_map(str::split_ascii_whitespace).any(|token| {
         let token = token.to_ascii_lowercase();
+        let taxonomy = token.starts_with("tag-") || token.starts_with("category-");
         FURNITURE_CLASSES.contains(&token.as_str())
-            || token
-                .split(['-', '_'])
-                .any(|part| FURNITURE_WORDS.contains(&part))
+            || !taxonomy
+                && token
+                    .split(['-', '_'])
+                    .any(|part| FURNITURE_WORDS.contains(&part))
     })
 }
 
@@ -329,6 +338,8 @@ pub struct BodyBuilder {
     pending_space: bool,
     /// Two `<br>` in a row end a paragraph.
     after_break: bool,
+    /// Newlines since the last word: two make a blank line.
+    newlines: u32,
     /// The furniture element being skipped, and how deeply it nests.
     skipping: Option<(String, u32)>,
     quote_depth: u32,
@@ -433,25 +444,25 @@ impl BodyBuilder {
 
     /// Text inside the open elements. A blank line ends a paragraph, as
     /// WordPress's stored posts and comments mark them; inside `<pre>`
-    /// every line is a block of its own.
+    /// every line is a block of its own. The tokenizer may hand over a
+    /// blank line in pieces, so the newlines seen since the last word are
+    /// counted across calls.
     pub fn text(&mut self, text: &str) {
         if self.skipping.is_some() {
             return;
         }
-        let mut lines = text.split('\n').peekable();
-        let mut first = true;
-        while let Some(line) = lines.next() {
-            if !first {
-                if self.pre_depth > 0 {
+        for (index, line) in text.split('\n').enumerate() {
+            if index > 0 {
+                self.newlines += 1;
+                if self.pre_depth > 0 || self.newlines >= 2 {
                     self.flush();
-                } else if line.trim().is_empty() && lines.peek().is_some() {
-                    self.flush();
-                    continue;
                 } else {
                     self.pending_space = true;
                 }
             }
-            first = false;
+            if !line.trim().is_empty() {
+                self.newlines = 0;
+            }
             self.append(line);
         }
     }
@@ -780,6 +791,21 @@ mod tests {
                 (Paragraph, "Another one"),
             ]
         );
+    }
+
+    #[test]
+    fn a_blank_line_handed_over_in_pieces_still_parts_paragraphs() {
+        let mut builder = BodyBuilder::default();
+        for piece in ["One", "\n", " \n", "Two\n", "still two"] {
+            builder.text(piece);
+        }
+        let texts: Vec<_> = builder
+            .finish()
+            .blocks
+            .iter()
+            .map(|b| b.text.to_string())
+            .collect();
+        assert_eq!(texts, ["One", "Two still two"]);
     }
 
     #[test]

@@ -5,9 +5,12 @@
 pub mod clean;
 pub mod detect;
 pub mod feed;
+pub mod html;
 pub mod html_blocks;
 pub mod json;
+pub mod markdown;
 pub mod text;
+pub mod wxr;
 
 use crate::model::{Block, Post, slug};
 
