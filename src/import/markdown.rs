@@ -168,11 +168,17 @@ fn top_level_headings(events: &[Event<'_>]) -> Vec<Heading> {
 }
 
 /// A title from a file's name: its stem, with hyphens and underscores as
-/// spaces ("on-trade_notes.md" → "on trade notes").
+/// spaces and the first letter a capital ("on-trade_notes.md" → "On trade
+/// notes").
 fn title_from_file_name(name: &str) -> String {
-    Path::new(name)
+    let stem = Path::new(name)
         .file_stem()
         .map(|stem| stem.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default();
+    let mut chars = stem.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
 
@@ -314,7 +320,7 @@ mod tests {
         assert_eq!(posts[0].title, "Only");
         assert_eq!(posts[0].blocks.len(), 1);
         let posts = parse("dir/my-note_2.md", "Just text.").unwrap();
-        assert_eq!(posts[0].title, "my note 2");
+        assert_eq!(posts[0].title, "My note 2");
     }
 
     #[test]

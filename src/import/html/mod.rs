@@ -24,35 +24,67 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("the selectors written here parse")
 }
 
+/// Selectors to try in order of preference: a list in one selector would
+/// give matches in document order instead.
+fn preferred(css: &[&str]) -> Vec<Selector> {
+    css.iter().map(|css| selector(css)).collect()
+}
+
+/// The first element inside `scope` that the most preferred selector with
+/// a match finds.
+fn first_match<'a>(scope: ElementRef<'a>, selectors: &[Selector]) -> Option<ElementRef<'a>> {
+    selectors.iter().find_map(|s| scope.select(s).next())
+}
+
 static POST: LazyLock<Selector> = LazyLock::new(|| selector("article, .hentry, .type-post, .post"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector(".entry-title, .post-title, h1, h2"));
-static CONTENT: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        ".entry-content, .post-content, .post-body, .entry-summary, [itemprop=articleBody], .entry",
-    )
-});
-static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
-    selector(".author .fn, .byline .author, .byline a, [rel~=author], .entry-author, .author")
-});
-static DATE: LazyLock<Selector> =
-    LazyLock::new(|| selector("time, .published, .entry-date, .post-date, .date"));
 static LINK: LazyLock<Selector> = LazyLock::new(|| selector("a[href]"));
 static TAG: LazyLock<Selector> = LazyLock::new(|| selector("a[rel~=tag]"));
-static COMMENTS_LINK: LazyLock<Selector> = LazyLock::new(|| selector(".comments-link"));
-static COMMENTS_TITLE: LazyLock<Selector> = LazyLock::new(|| {
-    selector(".comments-title, #comments-title, #comments h2, .comments-area h2, #comments h3")
-});
 static COMMENT_LIST: LazyLock<Selector> =
     LazyLock::new(|| selector("ol.commentlist, ol.comment-list, ul.commentlist, ul.comment-list"));
-static MAIN: LazyLock<Selector> = LazyLock::new(|| selector("main, [role=main], #content, body"));
-static PAGE_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| selector("meta[property='og:title'], h1, title"));
-static PAGE_URL: LazyLock<Selector> =
-    LazyLock::new(|| selector("link[rel=canonical], meta[property='og:url']"));
-static PAGE_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector("meta[name=author]"));
-static PAGE_DATE: LazyLock<Selector> =
-    LazyLock::new(|| selector("meta[property='article:published_time']"));
 static PAGE_TAGS: LazyLock<Selector> = LazyLock::new(|| selector("meta[property='article:tag']"));
+static TITLE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&[".entry-title", ".post-title", "h1", "h2"]));
+static CONTENT: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    preferred(&[
+        ".entry-content",
+        ".post-content",
+        ".post-body",
+        ".entry-summary",
+        "[itemprop=articleBody]",
+        ".entry",
+    ])
+});
+static AUTHOR: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    preferred(&[
+        ".author .fn",
+        ".byline .author",
+        ".byline a",
+        "[rel~=author]",
+        ".entry-author",
+        ".author",
+    ])
+});
+static DATE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&["time", ".published", ".entry-date", ".post-date", ".date"]));
+static COMMENTS_LINK: LazyLock<Vec<Selector>> = LazyLock::new(|| preferred(&[".comments-link"]));
+static COMMENTS_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    preferred(&[
+        ".comments-title",
+        "#comments-title",
+        "#comments h2",
+        ".comments-area h2",
+        "#comments h3",
+    ])
+});
+static MAIN: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&["main", "[role=main]", "#content", "body"]));
+static PAGE_TITLE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&["meta[property='og:title']", "h1", "title"]));
+static PAGE_URL: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&["link[rel=canonical]", "meta[property='og:url']"]));
+static PAGE_AUTHOR: LazyLock<Vec<Selector>> = LazyLock::new(|| preferred(&["meta[name=author]"]));
+static PAGE_DATE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&["meta[property='article:published_time']"]));
 
 /// Parses a saved page into its posts.
 pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
@@ -60,7 +92,8 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
     let containers = post_containers(&page);
     let posts = match containers.as_slice() {
         [] => {
-            let main = page.select(&MAIN).next().unwrap_or(page.root_element());
+            let root = page.root_element();
+            let main = first_match(root, &MAIN).unwrap_or(root);
             vec![single_post(&page, main)]
         }
         [only] => vec![single_post(&page, *only)],
@@ -127,12 +160,15 @@ fn text_of(element: ElementRef<'_>) -> String {
     clean(&element.text().collect::<String>())
 }
 
-/// The first element `selector` finds inside `scope`, with text.
-fn first_text(scope: ElementRef<'_>, selector: &Selector) -> Option<String> {
-    scope
-        .select(selector)
-        .map(text_of)
-        .find(|text| !text.is_empty())
+/// The text of the first element with text that the most preferred of
+/// `selectors` with such a match finds inside `scope`.
+fn first_text(scope: ElementRef<'_>, selectors: &[Selector]) -> Option<String> {
+    selectors.iter().find_map(|selector| {
+        scope
+            .select(selector)
+            .map(text_of)
+            .find(|text| !text.is_empty())
+    })
 }
 
 /// What a post container says of itself: title (and its link), byline,
@@ -147,12 +183,14 @@ struct Found {
 }
 
 fn found_in(container: ElementRef<'_>) -> Found {
-    let title = container.select(&TITLE).find(|e| !text_of(*e).is_empty());
+    let title = TITLE
+        .iter()
+        .find_map(|s| container.select(s).find(|e| !text_of(*e).is_empty()));
     let title_link = title.and_then(|t| {
         let link = t.select(&LINK).next()?;
         link.attr("href").map(str::to_string)
     });
-    let content = container.select(&CONTENT).next().unwrap_or(container);
+    let content = first_match(container, &CONTENT).unwrap_or(container);
     let mut body = body_of(content);
     let title = title.map(text_of);
     // A heading the body repeats is the title, not a block.
@@ -164,14 +202,17 @@ fn found_in(container: ElementRef<'_>) -> Found {
         body.blocks.remove(0);
     }
     let author = first_text(container, &AUTHOR).map(|a| without_by(&a).to_string());
-    let date = container.select(&DATE).find_map(|date| {
-        let text = text_of(date);
-        if text.is_empty() {
-            date.attr("datetime").map(clean)
-        } else {
-            Some(text)
-        }
-    });
+    let date = DATE
+        .iter()
+        .flat_map(|s| container.select(s))
+        .find_map(|date| {
+            let text = text_of(date);
+            if text.is_empty() {
+                date.attr("datetime").map(clean)
+            } else {
+                Some(text)
+            }
+        });
     let mut tags: Vec<String> = Vec::new();
     for tag in container.select(&TAG).map(text_of) {
         if !tag.is_empty() && !tags.contains(&tag) {
@@ -230,8 +271,8 @@ fn archive_post(container: ElementRef<'_>) -> Post {
 fn single_post(page: &Html, container: ElementRef<'_>) -> Post {
     let found = found_in(container);
     let root = page.root_element();
-    let meta = |selector: &Selector| {
-        root.select(selector).find_map(|e| {
+    let meta = |selectors: &[Selector]| {
+        selectors.iter().flat_map(|s| root.select(s)).find_map(|e| {
             let text = e
                 .attr("content")
                 .or(e.attr("href"))

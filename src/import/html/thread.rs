@@ -7,18 +7,27 @@ use std::sync::LazyLock;
 
 use scraper::{CaseSensitivity, ElementRef, Selector};
 
-use super::{body_of, selector, text_of};
+use super::{body_of, preferred, text_of};
 use crate::model::Comment;
 
-static AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| selector(".comment-author .fn, .comment-author cite, .comment-author"));
-static DATE: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        ".comment-metadata time, .comment-meta time, .comment-metadata a, .comment-meta a, .comment-date",
-    )
+static AUTHOR: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    preferred(&[
+        ".comment-author .fn",
+        ".comment-author cite",
+        ".comment-author",
+    ])
 });
-static CONTENT: LazyLock<Selector> =
-    LazyLock::new(|| selector(".comment-content, .comment-body, .comment-text"));
+static DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    preferred(&[
+        ".comment-metadata time",
+        ".comment-meta time",
+        ".comment-metadata a",
+        ".commentmetadata a",
+        ".comment-date",
+    ])
+});
+static CONTENT: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| preferred(&[".comment-content", ".comment-text", ".comment-body"]));
 
 /// The comments of a comment list in thread order, and the number of
 /// pingbacks and trackbacks it also holds.
@@ -78,15 +87,17 @@ fn depth_of(item: ElementRef<'_>) -> Option<usize> {
         .find_map(|class| class.strip_prefix("depth-")?.parse().ok())
 }
 
-/// The first element `selector` finds in `item` that belongs to it, not
-/// to a reply nested inside it.
-fn own<'a>(item: ElementRef<'a>, selector: &Selector) -> Option<ElementRef<'a>> {
-    item.select(selector).find(|found| {
-        found
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .find(|a| a.value().name() == "li")
-            .is_some_and(|li| li.id() == item.id())
+/// The first element the most preferred of `selectors` with a match finds
+/// in `item` that belongs to it, not to a reply nested inside it.
+fn own<'a>(item: ElementRef<'a>, selectors: &[Selector]) -> Option<ElementRef<'a>> {
+    selectors.iter().find_map(|selector| {
+        item.select(selector).find(|found| {
+            found
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| a.value().name() == "li")
+                .is_some_and(|li| li.id() == item.id())
+        })
     })
 }
 
