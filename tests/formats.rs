@@ -46,6 +46,14 @@ fn kinds(post: &Post) -> Vec<(BlockKind, Option<usize>)> {
     post.blocks.iter().map(|b| (b.kind, b.source())).collect()
 }
 
+/// Each comment's author and the index of the comment it answers.
+fn thread(post: &Post) -> Vec<(&str, Option<usize>)> {
+    post.comments
+        .iter()
+        .map(|c| (c.author.as_deref().unwrap_or(""), c.parent()))
+        .collect()
+}
+
 /// The export reads back as the same corpus and exports byte for byte the same.
 fn assert_round_trips(corpus: &Corpus, name: &str) {
     let exported = json::export(corpus);
@@ -125,15 +133,10 @@ fn wordpress_export() {
     let post = &corpus.posts[0];
     assert_eq!(post.author.as_deref(), Some("Sam Taylor"));
     assert_eq!(post.tags, ["Transport", "Airport", "Rail"]);
-    let thread: Vec<_> = post
-        .comments
-        .iter()
-        .map(|c| (c.author.as_deref().unwrap_or(""), c.parent()))
-        .collect();
     // Three deep, the reply filed before its parent still after it; the
     // spam is gone and the pingback is counted but not shown.
     assert_eq!(
-        thread,
+        thread(post),
         [
             ("Rangi", None),
             ("Pat & Lee", Some(0)),
@@ -172,13 +175,8 @@ fn saved_post_page_with_comments() {
             (Paragraph, None),
         ]
     );
-    let thread: Vec<_> = post
-        .comments
-        .iter()
-        .map(|c| (c.author.as_deref().unwrap_or(""), c.parent()))
-        .collect();
     assert_eq!(
-        thread,
+        thread(post),
         [
             ("Rangi", None),
             ("Sam Taylor", Some(0)),

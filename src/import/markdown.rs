@@ -54,7 +54,8 @@ pub fn parse(name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
     let headings = top_level_headings(&events);
     let posts = sections(&headings, front.title.is_some(), events.len())
         .into_iter()
-        .map(|section| {
+        .filter_map(|section| {
+            let titled = front.title.is_some() || section.heading.is_some();
             let title = match (&front.title, section.heading) {
                 (Some(title), _) => title.clone(),
                 (None, Some(heading)) => heading.title.clone(),
@@ -68,7 +69,9 @@ pub fn parse(name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
                 .map(|at| events[at].clone());
             let mut html = String::new();
             pulldown_cmark::html::push_html(&mut html, body);
-            post(title, body_of_fragment(&html), &front)
+            let body = body_of_fragment(&html);
+            // A file with nothing in it, not even a title, is no post.
+            (titled || !body.blocks.is_empty()).then(|| post(title, body, &front))
         })
         .collect();
     Ok(posts)
@@ -321,6 +324,11 @@ mod tests {
         assert_eq!(posts[0].blocks.len(), 1);
         let posts = parse("dir/my-note_2.md", "Just text.").unwrap();
         assert_eq!(posts[0].title, "My note 2");
+        assert!(
+            parse("empty.md", " \n\n<!-- nothing -->\n")
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
