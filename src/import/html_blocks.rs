@@ -11,6 +11,7 @@
 //! buttons, footers and their like are dropped ([`is_furniture`]); entities
 //! are decoded by the tokenizer and every text is cleaned.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -451,37 +452,45 @@ impl BodyBuilder {
         if self.skipping.is_some() {
             return;
         }
-        for (index, line) in text.split('\n').enumerate() {
-            if index > 0 {
-                self.newlines += 1;
-                if self.pre_depth > 0 || self.newlines >= 2 {
-                    self.flush();
+        // One pass over the bytes: ASCII white space parts words (other
+        // white space is left to cleaning), a newline may end a paragraph.
+        let mut word_start = None;
+        for (at, byte) in text.bytes().enumerate() {
+            if byte.is_ascii_whitespace() {
+                if let Some(start) = word_start.take() {
+                    self.push_word(&text[start..at]);
+                }
+                if byte == b'\n' {
+                    self.newline();
                 } else {
                     self.pending_space = true;
                 }
+            } else if word_start.is_none() {
+                word_start = Some(at);
             }
-            if !line.trim().is_empty() {
-                self.newlines = 0;
-            }
-            self.append(line);
+        }
+        if let Some(start) = word_start {
+            self.push_word(&text[start..]);
         }
     }
 
-    fn append(&mut self, text: &str) {
-        for (index, word) in text.split(char::is_whitespace).enumerate() {
-            if index > 0 {
-                self.pending_space = true;
-            }
-            if word.is_empty() {
-                continue;
-            }
-            if self.pending_space && !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.pending_space = false;
-            self.after_break = false;
-            self.text.push_str(word);
+    fn newline(&mut self) {
+        self.newlines += 1;
+        if self.pre_depth > 0 || self.newlines >= 2 {
+            self.flush();
+        } else {
+            self.pending_space = true;
         }
+    }
+
+    fn push_word(&mut self, word: &str) {
+        if self.pending_space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.pending_space = false;
+        self.after_break = false;
+        self.newlines = 0;
+        self.text.push_str(word);
     }
 
     fn close_link(&mut self) {
@@ -530,60 +539,62 @@ impl BodyBuilder {
         self.flush();
         let mut body = Body::default();
         let mut source_by_url: HashMap<String, usize> = HashMap::new();
-        // The source the quotes that follow are tied to, and the
-        // blockquote that last took it.
+        let shapes: Vec<Shape> = self.drafts.iter().map(|d| d.shape).collect();
+        // The source the quotes that follow are tied to.
         let mut quoting: Option<usize> = None;
-        for (index, draft) in self.drafts.iter().enumerate() {
-            let text = clean_cow(&draft.text);
-            if text.is_empty() {
-                continue;
-            }
-            let next = self.drafts.get(index + 1).map(|d| d.shape);
-            let block = match draft.shape {
+        for (index, draft) in self.drafts.into_iter().enumerate() {
+            let (kind, source) = match draft.shape {
                 Shape::Quote => {
                     let source = quoting.or_else(|| {
                         let url = draft.cite.as_deref()?;
                         Some(add_source(&mut body.sources, &mut source_by_url, url, None))
                     });
-                    let block = Block::new(BlockKind::Quote, text);
-                    match source {
-                        Some(source) => block.with_source(source),
-                        None => block,
-                    }
+                    (BlockKind::Quote, source)
                 }
                 shape => {
-                    let followed_by_quote = matches!(next, Some(Shape::Quote));
-                    let citing = citing_link(draft, followed_by_quote);
-                    let kind = match (shape, citing) {
+                    let followed_by_quote = shapes.get(index + 1) == Some(&Shape::Quote);
+                    let source = citing_link(&draft, followed_by_quote).map(|link| {
+                        let headline = &draft.text[link.text.clone()];
+                        add_source(
+                            &mut body.sources,
+                            &mut source_by_url,
+                            &link.href,
+                            Some(headline),
+                        )
+                    });
+                    let kind = match (shape, source) {
                         (Shape::ListItem, _) => BlockKind::ListItem,
                         (_, Some(_)) => BlockKind::Citation,
                         (Shape::Heading, None) => BlockKind::LeadIn,
-                        (_, None) if is_lead_in(&text) => BlockKind::LeadIn,
+                        (_, None) if is_lead_in(&draft.text) => BlockKind::LeadIn,
                         _ => BlockKind::Paragraph,
                     };
-                    quoting = None;
-                    let block = Block::new(kind, text);
-                    match citing {
-                        Some(link) => {
-                            let headline = &draft.text[link.text.clone()];
-                            let source = add_source(
-                                &mut body.sources,
-                                &mut source_by_url,
-                                &link.href,
-                                Some(headline),
-                            );
-                            quoting = Some(source);
-                            block.with_source(source)
-                        }
-                        None => block,
-                    }
+                    quoting = source;
+                    (kind, source)
                 }
             };
-            body.blocks.push(block);
+            let text = cleaned(draft.text);
+            if text.is_empty() {
+                continue;
+            }
+            let block = Block::new(kind, text);
+            body.blocks.push(match source {
+                Some(source) => block.with_source(source),
+                None => block,
+            });
         }
         body.blocks.shrink_to_fit();
         body.sources.shrink_to_fit();
         body
+    }
+}
+
+/// `text` cleaned, as a box: most text is already clean and keeps its
+/// own allocation.
+fn cleaned(text: String) -> Box<str> {
+    match clean_cow(&text) {
+        Cow::Borrowed(_) => text.into_boxed_str(),
+        Cow::Owned(cleaned) => cleaned.into_boxed_str(),
     }
 }
 
