@@ -1,13 +1,16 @@
 //! Loading the other formats: a WordPress export of 100 MB and 200 MB read
 //! from disk as `pundit` reads it (streamed, topic tree included), with the
-//! peak memory it takes beside the text it keeps; an RSS feed and a saved
-//! archive page of 20 MB, imported and built into a corpus.
+//! peak memory `pundit tree` takes on it beside the text the corpus keeps;
+//! an RSS feed and a saved archive page of 20 MB, imported and built into a
+//! corpus.
 //!
 //! Run: `cargo bench --bench formats`
 
 use std::fs;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pundit::import::{feed, html};
@@ -72,43 +75,48 @@ fn text_kept(corpus: &Corpus) -> usize {
         .sum()
 }
 
-/// The resident set's current size and its peak, in bytes (Linux).
-fn resident() -> Option<(u64, u64)> {
-    let status = fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| -> Option<u64> {
-        let line = status.lines().find(|l| l.starts_with(name))?;
-        let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-        Some(kilobytes * 1024)
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
+/// The peak resident set of `pundit tree PATH`, in bytes: the binary as a
+/// person runs it, in a process of its own, its `VmHWM` read until it
+/// exits (Linux).
+fn peak_memory_of_pundit(path: &Path) -> Option<u64> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pundit"))
+        .arg("tree")
+        .arg(path)
+        .stdout(Stdio::null())
+        .spawn()
+        .ok()?;
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().ok()?.is_none() {
+        let kilobytes = fs::read_to_string(&status).ok().and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        });
+        peak = peak.max(kilobytes.unwrap_or(0) * 1024);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    (peak > 0).then_some(peak)
 }
 
-/// Loads `path` once and prints how far the peak resident set rose above
-/// where it stood before, beside the text the corpus keeps. Linux only:
-/// writing 5 to `clear_refs` resets the recorded peak.
+/// Prints the peak memory of loading `path` in pundit beside the text the
+/// corpus keeps.
 fn report_peak_memory(label: &str, path: &Path) {
-    if fs::write("/proc/self/clear_refs", "5").is_err() {
-        eprintln!("{label}: peak memory not measured (no /proc/self/clear_refs)");
-        return;
-    }
-    let Some((before, _)) = resident() else {
-        return;
-    };
     let corpus = load_file(path);
-    let Some((_, peak)) = resident() else {
-        return;
-    };
     let kept = text_kept(&corpus);
-    let rise = peak.saturating_sub(before);
-    eprintln!(
-        "{label}: peak memory {:.0} MB above the start for {:.0} MB of text kept ({:.2}×), {} posts",
-        rise as f64 / 1e6,
-        kept as f64 / 1e6,
-        rise as f64 / kept as f64,
-        corpus.posts.len()
-    );
-    // Freed outside the measurement, as the binary never frees it at all.
+    let posts = corpus.posts.len();
     drop(corpus);
+    match peak_memory_of_pundit(path) {
+        Some(peak) => eprintln!(
+            "{label}: pundit's peak memory {:.0} MB for {:.0} MB of text kept ({:.2}×), {posts} posts",
+            peak as f64 / 1e6,
+            kept as f64 / 1e6,
+            peak as f64 / kept as f64,
+        ),
+        None => eprintln!(
+            "{label}: peak memory not measured ({:.0} MB of text kept)",
+            kept as f64 / 1e6
+        ),
+    }
 }
 
 fn wordpress_export(c: &mut Criterion) {
