@@ -30,7 +30,7 @@ use crate::model::{Comment, Post};
 
 /// Bytes of raw items gathered before they are handed over to be turned
 /// into posts.
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_BYTES: usize = 1 << 20;
 
 /// Bytes read between two progress reports.
 const PROGRESS_STEP: u64 = 4 << 20;

@@ -194,19 +194,46 @@ impl BodyBuilder {
         if self.skipping.is_some() {
             return;
         }
-        // One pass over the bytes: ASCII white space parts words (other
-        // white space is left to cleaning), a newline may end a paragraph.
+        let mut start = 0;
+        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            self.line(&text[start..newline]);
+            self.newline();
+            start = newline + 1;
+        }
+        self.line(&text[start..]);
+    }
+
+    /// A line of text, without its newline. Most lines are words parted by
+    /// single spaces and are taken whole; others are read word by word,
+    /// ASCII white space parting words (other white space is left to
+    /// cleaning).
+    fn line(&mut self, line: &str) {
+        let words = line.trim_matches(' ');
+        let plain = memchr::memchr3(b'\t', b'\r', b'\x0c', words.as_bytes()).is_none()
+            && memchr::memmem::find(words.as_bytes(), b"  ").is_none();
+        if !plain {
+            self.words(line);
+            return;
+        }
+        if line.starts_with(' ') {
+            self.pending_space = true;
+        }
+        if !words.is_empty() {
+            self.push_word(words);
+        }
+        if line.ends_with(' ') {
+            self.pending_space = true;
+        }
+    }
+
+    fn words(&mut self, text: &str) {
         let mut word_start = None;
         for (at, byte) in text.bytes().enumerate() {
             if byte.is_ascii_whitespace() {
                 if let Some(start) = word_start.take() {
                     self.push_word(&text[start..at]);
                 }
-                if byte == b'\n' {
-                    self.newline();
-                } else {
-                    self.pending_space = true;
-                }
+                self.pending_space = true;
             } else if word_start.is_none() {
                 word_start = Some(at);
             }

@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn a_blank_line_handed_over_in_pieces_still_parts_paragraphs() {
         let mut builder = BodyBuilder::default();
-        for piece in ["One", "\n", " \n", "Two\n", "still two"] {
+        for piece in ["One", "\n", " \n", "Two\n", "still", "  two\t", " words "] {
             builder.text(piece);
         }
         let texts: Vec<_> = builder
@@ -266,7 +266,7 @@ mod tests {
             .iter()
             .map(|b| b.text.to_string())
             .collect();
-        assert_eq!(texts, ["One", "Two still two"]);
+        assert_eq!(texts, ["One", "Two still two words"]);
     }
 
     #[test]
