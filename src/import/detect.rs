@@ -248,6 +248,9 @@ fn skip_past<'a>(bytes: &'a [u8], end: &[u8]) -> &'a [u8] {
 /// A WordPress export is RSS whose root declares WordPress's export
 /// namespace (`xmlns:wp="http://wordpress.org/export/1.2/"`), or which
 /// carries its `<wp:wxr_version>` early in the channel.
+///
+/// Accepts `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">`;
+/// rejects a feed whose root declares only `content`, `dc` and `slash`.
 fn is_wordpress_export(root_tag: &[u8], head: &[u8]) -> bool {
     let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
     contains(root_tag, b"wordpress.org/export/") || contains(head, b"<wp:wxr_version>")

@@ -441,6 +441,9 @@ fn add_source(
 
 /// Whether a link's text says no more than where it points: the outlet's
 /// name ("the Guardian"), the address, or a bare domain.
+///
+/// Accepts "the Guardian" for theguardian.com and "rnz.co.nz"; rejects
+/// "Tariffs rise again", which is a headline.
 fn names_only(text: &str, outlet: Option<&str>) -> bool {
     let key = |s: &str| {
         let lower = s.trim().trim_end_matches(':').to_lowercase();
