@@ -1,5 +1,6 @@
 //! Loading the other formats: a WordPress export of 100 MB and 200 MB read
-//! from disk as `pundit` reads it (streamed, topic tree included), with the
+//! from disk as `pundit` reads it (streamed, topic tree included, and the
+//! posts alone, before the topic tree), with the
 //! peak memory `pundit tree` takes on it beside the text the corpus keeps;
 //! an RSS feed and a saved archive page of 20 MB, imported and built into a
 //! corpus.
@@ -13,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pundit::import::{feed, html};
+use pundit::import::{feed, html, wxr};
 use pundit::load::load_paths;
 use pundit::model::{Block, Corpus, Source};
 
@@ -136,6 +137,14 @@ fn wordpress_export(c: &mut Criterion) {
         // it exits, and never frees it then.
         group.bench_function(format!("{megabytes} MB"), |b| {
             b.iter_with_large_drop(|| load_file(black_box(&path)))
+        });
+        // The importer alone: the posts, before the topic tree is derived.
+        group.bench_function(format!("{megabytes} MB, posts only"), |b| {
+            b.iter_with_large_drop(|| {
+                let file = fs::File::open(black_box(&path)).expect("the scratch file opens");
+                let input = std::io::BufReader::with_capacity(1 << 16, file);
+                wxr::read("bench.xml", input, &mut |_| {}).expect("the export reads")
+            })
         });
         let _ = fs::remove_file(&path);
     }
