@@ -419,3 +419,15 @@ fn export_of_each_fixture_reads_back_unchanged_through_the_binary() {
         );
     }
 }
+
+#[test]
+fn a_feed_saved_as_utf16_reads_as_the_feed() {
+    let dir = scratch("utf16");
+    let text = fs::read_to_string(fixture("feed.rss")).unwrap();
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.join("feed-utf16.xml");
+    fs::write(&path, bytes).unwrap();
+    let corpus = load_paths(&[path]).unwrap().corpus;
+    assert_eq!(titles(&corpus), titles(&load("feed.rss")));
+}

@@ -63,13 +63,12 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
     (b"\x7fELF", "an executable"),
-    (b"\xff\xfe", "UTF-16 text"),
-    (b"\xfe\xff", "UTF-16 text"),
 ];
 
 /// The format of a file that starts with `head` (as much of it as has been
 /// read, at least a few kilobytes where the file has them) and whose name
-/// ends in `extension`.
+/// ends in `extension`. The loader decodes UTF-16 before asking; here it is
+/// binary data.
 ///
 /// Content decides first: a known binary signature, or a NUL byte, is
 /// unreadable; markup by its root element; `{` is JSON. Only text that
