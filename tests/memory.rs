@@ -1,7 +1,10 @@
 //! Memory is bounded per input: `pundit search` streams, so its peak is
 //! that of `pundit tree` on the same archive whatever the query (a common
 //! letter matches in nearly every field), and a single-line archive, one
-//! paragraph as long as the file, costs at most three times its size.
+//! paragraph as long as the file, costs at most twice its size beyond the
+//! program's own footprint (the same command's peak on a one-post archive:
+//! the binary's code and tables, which grow with every format it reads,
+//! are no part of what an archive costs).
 //!
 //! Peaks are the kernel's maximum resident set of each child (wait4), so
 //! the figures are ratios of two runs on one machine, not timings. A child
@@ -111,7 +114,7 @@ fn write_one_line(path: &Path, bytes: u64) {
 }
 
 #[test]
-fn search_streams_and_a_single_line_archive_stays_under_three_times_its_size() {
+fn search_streams_and_a_single_line_archive_costs_under_twice_its_size() {
     let dir = scratch("peaks");
     let archive = dir.join("archive.txt");
     write_synthetic(&archive, 8 << 20);
@@ -141,16 +144,27 @@ fn search_streams_and_a_single_line_archive_stays_under_three_times_its_size() {
     let size = 12 << 20;
     write_one_line(&line, size);
     let line = path_str(&line);
+    let small = dir.join("one-post.txt");
+    fs::write(&small, "A title\n\nOne short paragraph of a post.\n").expect("write");
+    let small = path_str(&small);
     for args in [
-        &["tree", line][..],
-        &["search", "--count", "e", line],
-        &["search", "e", line],
-        &["export", line],
+        &["tree"][..],
+        &["search", "--count", "e"],
+        &["search", "e"],
+        &["export"],
     ] {
-        let (status, peak) = peak_of(args);
-        assert!(status <= 1, "{args:?}: status {status}");
-        let ratio = peak as f64 / size as f64;
-        eprintln!("{args:?}: {peak} bytes, {ratio:.2} × the file");
-        assert!(ratio <= 3.0, "{args:?} peaks at {ratio:.2} × the file");
+        let run = |file: &str| {
+            let mut args = args.to_vec();
+            args.push(file);
+            let (status, peak) = peak_of(&args);
+            assert!(status <= 1, "{args:?}: status {status}");
+            peak
+        };
+        let (peak, footprint) = (run(line), run(small));
+        let ratio = peak.saturating_sub(footprint) as f64 / size as f64;
+        eprintln!(
+            "{args:?}: {peak} bytes, {footprint} of them the program's own: {ratio:.2} × the file"
+        );
+        assert!(ratio <= 2.0, "{args:?} costs {ratio:.2} × the file");
     }
 }
