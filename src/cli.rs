@@ -68,6 +68,27 @@ pub struct SearchArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// The subcommand `word` looks like a slip of the keyboard for, if any:
+/// one with at most two letters added, dropped, changed or swapped (the
+/// Damerau–Levenshtein distance, as clap's own suggestions measure
+/// closeness), and at most a third of its letters. A mistyped subcommand
+/// reaches pundit as a PATH, the first one, since a subcommand comes first.
+///
+/// `serach` and `tre` suggest `search` and `tree`; `notes.txt` and `s`
+/// suggest nothing.
+pub fn subcommand_like(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    command
+        .get_subcommands()
+        .map(|sub| sub.get_name())
+        .filter(|&name| name != "help")
+        .map(|name| (strsim::damerau_levenshtein(word, name), name))
+        .filter(|&(distance, name)| distance <= 2 && distance * 3 <= name.len())
+        .min()
+        .map(|(_, name)| name.to_string())
+}
+
 /// The scopes of `pundit search --scope`, as the reader's prompt names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SearchScope {
@@ -125,6 +146,16 @@ mod tests {
                 assert_eq!(args.scope_and_mode(), (Scope::Everything, Mode::Literal));
             }
             other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_slip_of_the_keyboard_suggests_the_subcommand() {
+        assert_eq!(subcommand_like("serach").as_deref(), Some("search"));
+        assert_eq!(subcommand_like("tre").as_deref(), Some("tree"));
+        assert_eq!(subcommand_like("exprot").as_deref(), Some("export"));
+        for unrelated in ["notes.txt", "s", "", "archive", "tests"] {
+            assert_eq!(subcommand_like(unrelated), None, "{unrelated}");
         }
     }
 

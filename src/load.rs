@@ -9,9 +9,10 @@
 mod encoding;
 pub mod walk;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::import::clean::clean;
@@ -30,23 +31,26 @@ const PROGRESS_STEP: u64 = 4 << 20;
 /// The name the bundled corpus goes by in messages.
 pub const BUNDLED_NAME: &str = "<bundled corpus>";
 
+/// The name standard input goes by in messages (it is read when a PATH is
+/// `-`).
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Why an archive could not be loaded. Its `Display` is one line that names
-/// the file and, where it can, the place in it.
+/// the file and, where it can, the place in it: the file's name, then
+/// [`LoadError::reason`].
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", self.reason())]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("{path}: {}", self.reason())]
     NotUtf8 { path: String, offset: usize },
-    #[error(
-        "{path}: UTF-16 text that does not decode (an unpaired surrogate or a lone byte at offset {offset})"
-    )]
+    #[error("{path}: {}", self.reason())]
     BadUtf16 { path: String, offset: usize },
-    #[error("{path}: {kind}, not a file or a directory")]
+    #[error("{path}: {}", self.reason())]
     NotAFile { path: String, kind: &'static str },
     #[error("{path}:{line}:{column}: {message}")]
     Json {
@@ -55,14 +59,45 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("{path}: {message}")]
+    #[error("{path}: {}", self.reason())]
     Invalid { path: String, message: String },
-    #[error("{path}: empty file, no posts")]
+    #[error("{path}: {}", self.reason())]
     Empty { path: String },
-    #[error("{path}: no posts found")]
+    #[error("{path}: {}", self.reason())]
     NoPosts { path: String },
-    #[error("{path}: changed while it was being read")]
+    #[error("{path}: {}", self.reason())]
     Changed { path: String },
+}
+
+impl LoadError {
+    /// What went wrong, and where in the file, without the file's name: for
+    /// a message that names the file already ("c.bin: skipped: not UTF-8
+    /// text …").
+    pub fn reason(&self) -> String {
+        match self {
+            LoadError::Io { source, .. } => source.to_string(),
+            LoadError::NotUtf8 { offset, .. } => {
+                format!("not UTF-8 text (invalid byte at offset {offset})")
+            }
+            LoadError::BadUtf16 { offset, .. } => format!(
+                "UTF-16 text that does not decode (an unpaired surrogate or a lone byte at offset {offset})"
+            ),
+            LoadError::NotAFile { kind, .. } if *kind == walk::FIFO => {
+                format!("{kind}, not a file or a directory (to read a pipe, name it `-`)")
+            }
+            LoadError::NotAFile { kind, .. } => format!("{kind}, not a file or a directory"),
+            LoadError::Json {
+                line,
+                column,
+                message,
+                ..
+            } => format!("line {line}, column {column}: {message}"),
+            LoadError::Invalid { message, .. } => message.clone(),
+            LoadError::Empty { .. } => "empty file, no posts".to_string(),
+            LoadError::NoPosts { .. } => "no posts found".to_string(),
+            LoadError::Changed { .. } => "changed while it was being read".to_string(),
+        }
+    }
 }
 
 /// Something worth saying about a load that went ahead: a file skipped in
@@ -86,6 +121,14 @@ impl Warning {
     /// `path` was not read, and why.
     pub fn skipped(path: &Path, why: impl AsRef<str>) -> Warning {
         Warning::new(path, format!("skipped: {}", why.as_ref()))
+    }
+
+    /// A note about the input named `name` (already as messages show it).
+    fn named(name: &str, message: impl AsRef<str>) -> Warning {
+        Warning {
+            path: name.to_string(),
+            message: clean(message.as_ref()),
+        }
     }
 }
 
@@ -137,7 +180,14 @@ pub fn load_paths_with_progress(
         });
     }
     let (files, mut warnings) = walk::files_named(paths)?;
-    let size_of = |path: &Path| fs::metadata(path).map_or(0, |m| m.len());
+    // Standard input's size is not known before it is read.
+    let size_of = |path: &Path| {
+        if walk::is_stdin(path) {
+            0
+        } else {
+            fs::metadata(path).map_or(0, |m| m.len())
+        }
+    };
     let total: u64 = files.iter().map(|file| size_of(&file.path)).sum();
     let mut done = 0u64;
     let mut parts: Vec<Parsed> = Vec::new();
@@ -148,7 +198,7 @@ pub fn load_paths_with_progress(
                 parts.push(parsed);
             }
             Err(error) if file.in_directory => {
-                warnings.push(Warning::skipped(&file.path, error.to_string()));
+                warnings.push(Warning::skipped(&file.path, error.reason()));
             }
             Err(error) => return Err(error),
         }
@@ -160,83 +210,152 @@ pub fn load_paths_with_progress(
         return Err(LoadError::NoPosts { path });
     }
     Ok(Loaded {
-        corpus: merge(parts),
+        corpus: merge(parts, &mut warnings),
         warnings,
     })
 }
 
 /// What one file held, and what is worth saying about how it was read.
 struct Parsed {
+    /// The file's name, as messages show it.
+    name: String,
     posts: Vec<Post>,
     topics: Option<Vec<Topic>>,
     warnings: Vec<Warning>,
 }
 
-fn merge(mut parts: Vec<Parsed>) -> Corpus {
+/// One corpus of the posts of every file. A post identical to one read
+/// from an earlier file (a file and its copy, an archive saved twice) is
+/// left out, with a warning per file naming where it was read first;
+/// posts that share an id but differ are both kept (the corpus renames
+/// the later one).
+fn merge(mut parts: Vec<Parsed>, warnings: &mut Vec<Warning>) -> Corpus {
     if parts.len() == 1 {
         let only = parts.pop().expect("one part");
         return Corpus::new(only.posts, only.topics);
     }
-    let posts: Vec<Post> = parts.into_iter().flat_map(|p| p.posts).collect();
+    let names: Vec<String> = parts.iter().map(|part| part.name.clone()).collect();
+    let mut posts: Vec<Post> = Vec::new();
+    // Per id, the posts kept with it and the file each came from.
+    let mut kept: HashMap<std::sync::Arc<str>, Vec<(usize, usize)>> = HashMap::new();
+    for (part_index, part) in parts.iter_mut().enumerate() {
+        let mut left_out: Vec<usize> = Vec::new();
+        for post in std::mem::take(&mut part.posts) {
+            let same = kept.get(&post.id).and_then(|earlier| {
+                earlier
+                    .iter()
+                    .find(|&&(index, _)| posts[index] == post)
+                    .map(|&(_, from)| from)
+            });
+            match same {
+                Some(from) => left_out.push(from),
+                None => {
+                    kept.entry(std::sync::Arc::clone(&post.id))
+                        .or_default()
+                        .push((posts.len(), part_index));
+                    posts.push(post);
+                }
+            }
+        }
+        if let Some(&first) = left_out.first() {
+            warnings.push(Warning::named(
+                &part.name,
+                already_read(left_out.len(), &names[first]),
+            ));
+        }
+    }
     Corpus::new(posts, None)
 }
 
-/// Reads and parses one file in the format its first bytes show (the
-/// extension as a hint; see [`detect::format_of`]), UTF-16 decoded first.
+/// "left out 3 posts already read from a.txt".
+fn already_read(count: usize, from: &str) -> String {
+    match count {
+        1 => format!("left out 1 post already read from {from}"),
+        n => format!("left out {n} posts already read from {from}"),
+    }
+}
+
+/// Reads and parses one file (standard input for `-`) in the format its
+/// first bytes show (the extension as a hint; see [`detect::format_of`]),
+/// UTF-16 decoded first.
 fn load_file(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, LoadError> {
+    if walk::is_stdin(path) {
+        let reader = BufReader::with_capacity(1 << 16, io::stdin().lock());
+        return load_stream(reader, STDIN_NAME, None, progress);
+    }
     let name = name_of(path);
+    let (file, expected) = walk::open_regular(path)?;
+    let reader = BufReader::with_capacity(1 << 16, file);
+    load_stream(reader, &name, Some(OnDisk { path, expected }), progress)
+}
+
+/// A file being read from disk: its path (whose extension hints at its
+/// format) and the length it had when opened, to tell whether it changed
+/// while it was read.
+#[derive(Clone, Copy)]
+struct OnDisk<'a> {
+    path: &'a Path,
+    expected: u64,
+}
+
+/// Reads and parses what `reader` gives, named `name` in messages.
+fn load_stream<R: Read>(
+    mut reader: BufReader<R>,
+    name: &str,
+    on_disk: Option<OnDisk>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Parsed, LoadError> {
     let io_error = |source| LoadError::Io {
-        path: name.clone(),
+        path: name.to_string(),
         source,
     };
-    let (file, expected) = walk::open_regular(path)?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let extension = on_disk.and_then(|file| file.path.extension()?.to_str());
     let head = reader.fill_buf().map_err(io_error)?;
     if let Some((order, mark)) = utf16_of(head) {
-        let bytes = read_bytes(reader, path, &name, expected, progress)?;
+        let bytes = read_bytes(reader, name, on_disk, progress)?;
         let text = decode_utf16(&bytes[mark..], order).map_err(|at| LoadError::BadUtf16 {
-            path: name.clone(),
+            path: name.to_string(),
             offset: mark + at,
         })?;
         drop(bytes);
-        let format = format_of(path, &name, text.as_bytes())?;
-        return parse_text(format, path, &name, &text);
+        let format = format_of(extension, name, text.as_bytes())?;
+        return parse_text(format, name, &text);
     }
-    let format = format_of(path, &name, head)?;
+    let format = format_of(extension, name, head)?;
     let posts = match format {
         // Plain text and WordPress exports are read as they stream in.
         Format::PlainText => {
-            let paragraphs = read_paragraphs(reader, path, &name, expected, progress)?;
+            let paragraphs = read_paragraphs(reader, name, on_disk, progress)?;
             if paragraphs.is_empty() {
-                return Err(LoadError::Empty { path: name });
+                return Err(LoadError::Empty { path: name.into() });
             }
             text::posts_from(paragraphs)
         }
         Format::Wxr => {
             let mut read = 0;
-            let posts = wxr::read(&name, reader, &mut |at| {
+            let posts = wxr::read(name, reader, &mut |at| {
                 read = at;
                 progress(at);
             })?;
-            check_unchanged(path, &name, expected, read)?;
+            check_unchanged(on_disk, name, read)?;
             posts
         }
         _ => {
-            let bytes = read_bytes(reader, path, &name, expected, progress)?;
+            let bytes = read_bytes(reader, name, on_disk, progress)?;
             let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-                path: name.clone(),
+                path: name.to_string(),
                 offset: e.utf8_error().valid_up_to(),
             })?;
-            return parse_text(format, path, &name, &content);
+            return parse_text(format, name, &content);
         }
     };
-    parsed(&name, posts)
+    parsed(name, posts)
 }
 
-/// The format of the file at `path` that opens with `head`; a file in no
-/// format pundit reads is an error that says what it looks like.
-fn format_of(path: &Path, name: &str, head: &[u8]) -> Result<Format, LoadError> {
-    let extension = path.extension().and_then(|e| e.to_str());
+/// The format of the file named `name`, with `extension`, that opens with
+/// `head`; a file in no format pundit reads is an error that says what it
+/// looks like.
+fn format_of(extension: Option<&str>, name: &str, head: &[u8]) -> Result<Format, LoadError> {
     detect::format_of(head, extension).map_err(|unreadable| LoadError::Invalid {
         path: name.into(),
         message: unreadable.to_string(),
@@ -244,9 +363,9 @@ fn format_of(path: &Path, name: &str, head: &[u8]) -> Result<Format, LoadError> 
 }
 
 /// Parses a whole file's text, read or decoded, in `format`.
-fn parse_text(format: Format, path: &Path, name: &str, text: &str) -> Result<Parsed, LoadError> {
+fn parse_text(format: Format, name: &str, text: &str) -> Result<Parsed, LoadError> {
     let posts = match format {
-        Format::Json => return parse_json(path, name, text),
+        Format::Json => return parse_json(name, text),
         _ if text.trim().is_empty() => return Err(LoadError::Empty { path: name.into() }),
         Format::PlainText => text::parse(name, text)?,
         Format::Wxr => wxr::parse(name, text)?,
@@ -264,6 +383,7 @@ fn parsed(name: &str, posts: Vec<Post>) -> Result<Parsed, LoadError> {
         return Err(LoadError::NoPosts { path: name.into() });
     }
     Ok(Parsed {
+        name: name.to_string(),
         posts,
         topics: None,
         warnings: Vec::new(),
@@ -272,15 +392,14 @@ fn parsed(name: &str, posts: Vec<Post>) -> Result<Parsed, LoadError> {
 
 /// Splits a plain-text file into paragraphs as it is read, so the whole
 /// file is never held beside its paragraphs.
-fn read_paragraphs(
-    reader: BufReader<fs::File>,
-    path: &Path,
+fn read_paragraphs<R: Read>(
+    reader: BufReader<R>,
     name: &str,
-    expected: u64,
+    on_disk: Option<OnDisk>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<paragraphs::Paragraph>, LoadError> {
     let (mut paragraphs, consumed) = split_while_reading(reader, PROGRESS_STEP, name, progress)?;
-    check_unchanged(path, name, expected, consumed)?;
+    check_unchanged(on_disk, name, consumed)?;
     // The list grew by doubling; what it will not use goes back now, before
     // the posts are built beside it.
     paragraphs.shrink_to_fit();
@@ -337,7 +456,7 @@ fn split_while_reading(
 }
 
 /// Parses a native JSON file's text.
-fn parse_json(path: &Path, name: &str, content: &str) -> Result<Parsed, LoadError> {
+fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
@@ -346,21 +465,21 @@ fn parse_json(path: &Path, name: &str, content: &str) -> Result<Parsed, LoadErro
         return Err(LoadError::NoPosts { path: name.into() });
     }
     Ok(Parsed {
+        name: name.to_string(),
         posts: read.posts,
         topics: Some(read.topics),
         warnings: read
             .notes
             .iter()
-            .map(|note| Warning::new(path, note))
+            .map(|note| Warning::named(name, note))
             .collect(),
     })
 }
 
-fn read_bytes(
-    mut reader: BufReader<fs::File>,
-    path: &Path,
+fn read_bytes<R: Read>(
+    mut reader: BufReader<R>,
     name: &str,
-    expected: u64,
+    on_disk: Option<OnDisk>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
@@ -369,6 +488,7 @@ fn read_bytes(
     };
     // Read straight into the buffer, a slice at a time so that a large
     // file reports its progress as it comes.
+    let expected = on_disk.map_or(0, |file| file.expected);
     let mut bytes = Vec::with_capacity(expected as usize + 1);
     loop {
         let read = (&mut reader)
@@ -380,12 +500,16 @@ fn read_bytes(
         }
         progress(bytes.len() as u64);
     }
-    check_unchanged(path, name, expected, bytes.len() as u64)?;
+    check_unchanged(on_disk, name, bytes.len() as u64)?;
     Ok(bytes)
 }
 
 /// A file that shrank or grew while it was read may have been cut mid-post.
-fn check_unchanged(path: &Path, name: &str, expected: u64, read: u64) -> Result<(), LoadError> {
+/// (Standard input is whatever arrived.)
+fn check_unchanged(on_disk: Option<OnDisk>, name: &str, read: u64) -> Result<(), LoadError> {
+    let Some(OnDisk { path, expected }) = on_disk else {
+        return Ok(());
+    };
     let now = fs::metadata(path)
         .map_err(|source| LoadError::Io {
             path: name.into(),

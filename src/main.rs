@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 use std::mem::ManuallyDrop;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -27,7 +28,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => pundit::tui::run(&cli.paths),
+        None => {
+            check_not_a_mistyped_subcommand(&cli.paths)?;
+            pundit::tui::run(&cli.paths)
+        }
         Some(Command::Export(args)) => {
             let corpus = load(&args.paths)?;
             finish_output(commands::write_export(&corpus, &mut io::stdout().lock()))
@@ -54,9 +58,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// `pundit serach x` reads as two PATHs: when the first does not exist and
+/// looks like a subcommand, say so rather than only that it is missing.
+fn check_not_a_mistyped_subcommand(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(first) = paths.first() else {
+        return Ok(());
+    };
+    if first.symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    if let Some(name) = first.to_str().and_then(pundit::cli::subcommand_like) {
+        anyhow::bail!(
+            "{}: no such file or directory; did you mean `{name}`?",
+            first.display()
+        );
+    }
+    Ok(())
+}
+
 /// The corpus is never freed: the process ends when the command is done,
 /// and freeing a large corpus piece by piece would only delay the exit.
-fn load(paths: &[std::path::PathBuf]) -> Result<ManuallyDrop<Corpus>, LoadError> {
+fn load(paths: &[PathBuf]) -> Result<ManuallyDrop<Corpus>, LoadError> {
     let loaded = load_paths(paths)?;
     for warning in &loaded.warnings {
         eprintln!("pundit: {}", clean(&warning.to_string()));

@@ -162,9 +162,11 @@ fn a_directory_merges_its_archives_and_skips_what_it_cannot_read() {
     assert_eq!(output.status.code(), Some(0));
     let message = stderr(&output);
     assert!(
-        message.contains("image.png") && message.contains("skipped"),
+        message.contains("image.png: skipped: not UTF-8 text"),
         "{message}"
     );
+    // The warning names the file once, not again inside its reason.
+    assert_eq!(message.matches("image.png").count(), 1, "{message}");
     assert!(!output.stdout.is_empty());
 }
 
@@ -182,4 +184,20 @@ fn help_and_version() {
             .unwrap()
             .starts_with("pundit ")
     );
+}
+
+#[test]
+fn a_mistyped_subcommand_is_named() {
+    let output = pundit(&["serach", "trump"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert_eq!(
+        message.trim_end(),
+        "pundit: serach: no such file or directory; did you mean `search`?"
+    );
+    // A missing file that looks like no subcommand is just missing.
+    let output = pundit(&["no-such-archive.txt"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(!message.contains("did you mean"), "{message}");
 }

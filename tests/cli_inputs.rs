@@ -291,3 +291,88 @@ fn json_errors_count_columns_from_one() {
     let message = text(&tree(&path).stderr);
     assert!(message.contains("cut.json:2:1:"), "{message}");
 }
+
+/// Runs pundit with `input` on its standard input, through a pipe.
+fn pundit_reading(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pundit"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("output");
+    writer.join().expect("writer");
+    output
+}
+
+#[test]
+fn a_dash_reads_standard_input_as_a_file_would_be() {
+    let dir = scratch("stdin");
+    let file = dir.join("seed.txt");
+    fs::write(&file, SEED).expect("write");
+    let from_file = tree(&file);
+    let piped = pundit_reading(&["tree", "-"], SEED.as_bytes());
+    assert_eq!(piped.status.code(), Some(0), "{}", text(&piped.stderr));
+    assert_eq!(text(&piped.stdout), text(&from_file.stdout));
+    // Native JSON is told from its content, with no name to go by.
+    let json = pundit_reading(&["export", file.to_str().unwrap()], b"");
+    let round = pundit_reading(&["export", "-"], &json.stdout);
+    assert_eq!(round.status.code(), Some(0), "{}", text(&round.stderr));
+    assert_eq!(text(&round.stdout), text(&json.stdout));
+    // A file beside it, and an error named as standard input.
+    let both = pundit_reading(&["tree", "-", file.to_str().unwrap()], SEED.as_bytes());
+    assert!(
+        text(&both.stderr).ends_with("seed.txt: left out 10 posts already read from <stdin>\n"),
+        "{}",
+        text(&both.stderr)
+    );
+    let bad = pundit_reading(&["tree", "-"], b"{\"posts\": [}");
+    assert_refused(&bad, "<stdin>:1:", "expected");
+}
+
+#[test]
+fn a_fifo_named_as_a_path_is_still_refused_and_says_how_to_read_a_pipe() {
+    let dir = scratch("fifo-hint");
+    let fifo = dir.join("pipe");
+    mkfifo(&fifo);
+    assert_refused(&tree(&fifo), "pipe", "name it `-`");
+}
+
+#[test]
+fn a_file_and_its_copy_are_read_once() {
+    let dir = scratch("copy");
+    let (a, b) = (dir.join("a.txt"), dir.join("copy of a.txt"));
+    fs::write(&a, SEED).expect("write");
+    fs::write(&b, SEED).expect("write");
+    let export = |paths: &[&Path]| {
+        let paths: Vec<&str> = paths.iter().map(|p| p.to_str().unwrap()).collect();
+        pundit_reading(&[&["export"], &paths[..]].concat(), b"")
+    };
+    let once = export(&[&a]);
+    let twice = export(&[&a, &b]);
+    let message = text(&twice.stderr);
+    assert_eq!(twice.status.code(), Some(0), "{message}");
+    assert!(!text(&twice.stdout).contains("-2\""), "ids renamed");
+    let posts = |out: &Output| text(&out.stdout).matches("\"title\":").count();
+    assert_eq!(posts(&twice), posts(&once));
+    assert_eq!(message.lines().count(), 1, "{message}");
+    let expected = format!(
+        "pundit: {}: left out 10 posts already read from {}",
+        b.display(),
+        a.display()
+    );
+    assert_eq!(message.trim_end(), expected);
+    // Posts that share an id but differ are both kept, the later renamed.
+    let edited = SEED.replacen("President Trump has offended", "Trump has offended", 1);
+    fs::write(&b, edited).expect("write");
+    let differ = export(&[&a, &b]);
+    assert_eq!(posts(&differ), posts(&once) + 1);
+    assert!(text(&differ.stdout).contains("-2\""));
+}

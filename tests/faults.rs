@@ -247,7 +247,10 @@ fn a_fifo_is_refused_without_blocking() {
     match load_paths(std::slice::from_ref(&path)) {
         Err(error @ LoadError::NotAFile { .. }) => assert_eq!(
             error.to_string(),
-            format!("{}: a FIFO, not a file or a directory", path.display())
+            format!(
+                "{}: a FIFO, not a file or a directory (to read a pipe, name it `-`)",
+                path.display()
+            )
         ),
         other => panic!("expected a refusal, got {other:?}"),
     }

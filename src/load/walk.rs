@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, Metadata};
+use std::io::IsTerminal;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
@@ -25,10 +26,35 @@ pub struct FileToRead {
     pub in_directory: bool,
 }
 
+/// The PATH that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// Whether `path` is `-`, standard input. (A file named `-` is `./-`.)
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
 /// The files `paths` name, in order, and what was skipped on the way.
+/// `-` is standard input, unless that is a terminal: an archive is piped
+/// or redirected in, not typed.
 pub fn files_named(paths: &[PathBuf]) -> Result<(Vec<FileToRead>, Vec<Warning>), LoadError> {
     let mut walk = Walk::default();
     for path in paths {
+        if is_stdin(path) {
+            if std::io::stdin().is_terminal() {
+                return Err(LoadError::Invalid {
+                    path: super::STDIN_NAME.to_string(),
+                    message:
+                        "a terminal; pipe or redirect an archive in (`pundit - < archive.txt`)"
+                            .to_string(),
+                });
+            }
+            walk.files.push(FileToRead {
+                path: path.clone(),
+                in_directory: false,
+            });
+            continue;
+        }
         let metadata = fs::metadata(path).map_err(|source| LoadError::Io {
             path: name_of(path),
             source,
@@ -77,11 +103,14 @@ fn not_a_file(path: &Path, metadata: &Metadata) -> LoadError {
     }
 }
 
+/// A FIFO, as a message names it.
+pub const FIFO: &str = "a FIFO";
+
 /// What a special file is, as a message says it.
 fn kind_of(metadata: &Metadata) -> &'static str {
     let kind = metadata.file_type();
     if kind.is_fifo() {
-        "a FIFO"
+        FIFO
     } else if kind.is_char_device() {
         "a character device"
     } else if kind.is_block_device() {
@@ -290,7 +319,8 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            error.ends_with("pipe: a FIFO, not a file or a directory"),
+            error
+                .ends_with("pipe: a FIFO, not a file or a directory (to read a pipe, name it `-`)"),
             "{error}"
         );
         let error = files_named(&[PathBuf::from("/dev/zero")])
@@ -304,7 +334,7 @@ mod tests {
         // swapped in after the check).
         let error = open_regular(&fifo).unwrap_err().to_string();
         assert!(
-            error.ends_with("a FIFO, not a file or a directory"),
+            error.ends_with("a FIFO, not a file or a directory (to read a pipe, name it `-`)"),
             "{error}"
         );
         let (files, warnings) = files_named(std::slice::from_ref(&dir)).unwrap();
