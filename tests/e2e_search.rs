@@ -195,7 +195,7 @@ fn esc_restores_the_position() {
     session.send("\t");
     session.send("jjj");
     session.wait_for("the scrolled post", |s| {
-        s.contains(&format!("post {home}/{total}")) && s.contains("line 4/")
+        s.contains(&format!("post {home}/{total}")) && s.contains("lines 4–")
     });
     session.send("/");
     session.send(&word);
@@ -204,7 +204,7 @@ fn esc_restores_the_position() {
     session.wait_for("the place before the search", |s| {
         let status = s.lines().last().unwrap_or_default();
         status.contains(&format!("post {home}/{total}"))
-            && status.contains("line 4/")
+            && status.contains("lines 4–")
             && !status.contains("match")
     });
     session.send("q");

@@ -36,9 +36,7 @@ fn wide_terminals_show_three_titled_panes() {
     let text = screen_text(&draw(&app));
     let top = text.lines().next().unwrap_or_default();
     let topics = top.find(" Topics ").expect("Topics title");
-    let article = top
-        .find(" Harbour bridge tolls return ")
-        .expect("post title");
+    let article = top.find(" Article ").expect("Article title");
     let sources = top.find(" Sources ").expect("Sources title");
     assert!(topics < article && article < sources, "{top}");
 }
@@ -48,9 +46,7 @@ fn medium_terminals_put_sources_under_the_article() {
     let app = small_app(100, 30);
     let text = screen_text(&draw(&app));
     let rows: Vec<&str> = text.lines().collect();
-    let title_row = rows
-        .iter()
-        .position(|r| r.contains(" Harbour bridge tolls return "));
+    let title_row = rows.iter().position(|r| r.contains("┌ Article "));
     let sources_row = rows.iter().position(|r| r.contains("┌ Sources "));
     assert_eq!(title_row, Some(0));
     assert!(sources_row.is_some_and(|row| row > 10), "{text}");
@@ -63,7 +59,7 @@ fn narrow_terminals_show_one_pane_and_name_it_in_the_status_bar() {
     assert!(text.contains("┏ Topics ") && !text.contains(" Sources ─"));
     update(&mut app, Action::FocusNext);
     let text = screen_text(&draw(&app));
-    assert!(!text.contains(" Topics ━") && text.contains("┏ Harbour bridge"));
+    assert!(!text.contains(" Topics ━") && text.contains("┏ Article "));
     let status = text.lines().last().unwrap_or_default();
     assert!(status.starts_with(" Article "), "{status}");
 }
@@ -110,9 +106,9 @@ fn sources_are_numbered_with_shortened_urls() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("[1] Herald — Tolls to return on the bridge"));
     assert!(text.contains("[2] RNZ — Ferry fares frozen"));
-    assert!(text.contains("     rnz.co.nz/news/ferries"));
+    assert!(text.contains("      rnz.co.nz/news/ferries"));
     assert!(
-        text.contains("     nzherald.co.nz/nz/new…d=1&objectid=12045678"),
+        text.contains("      nzherald.co.nz/nz/ne…d=1&objectid=12045678"),
         "{text}"
     );
 }
@@ -162,9 +158,126 @@ fn status_bar_shows_focus_post_and_position() {
     let text = screen_text(&draw(&app));
     let status = text.lines().last().unwrap_or_default();
     assert!(
-        status.starts_with(" Topics  post 3/3 │ line 1/"),
+        status.starts_with(" Topics  post 3/3 │ lines 1–37/"),
         "{status}"
     );
+}
+
+/// At the end, the position says the last line is on screen: not "line
+/// 28/84 100%".
+#[test]
+fn at_the_end_the_status_names_the_last_line() {
+    let mut app = small_app(120, 40);
+    update(&mut app, Action::NextPost);
+    update(&mut app, Action::NextPost);
+    update(&mut app, Action::ScrollBottom);
+    let text = screen_text(&draw(&app));
+    let status = text.lines().last().unwrap_or_default();
+    let total = app.article_len();
+    assert!(
+        status.contains(&format!("–{total}/{total} 100%")),
+        "{status}"
+    );
+}
+
+/// 80×24, the terminal most people never resize, is laid out for reading.
+#[test]
+fn at_80_by_24_titles_read_sources_take_a_line_and_hints_are_whole() {
+    let app = small_app(80, 24);
+    let text = screen_text(&draw(&app));
+    let rows: Vec<&str> = text.lines().collect();
+    // A title shows its first twenty characters or so, not eleven.
+    assert!(text.contains("▶ Harbour bridge toll…"), "{text}");
+    // Three sources, a line each, between the pane's borders.
+    let top = rows.iter().position(|r| r.contains("┌ Sources ")).unwrap();
+    let bottom = rows[top..].iter().position(|r| r.contains("└──")).unwrap() + top;
+    assert_eq!(bottom - top - 1, 3, "{text}");
+    assert!(rows[top + 1].contains("▶ [1] Herald — Tolls to return on the bridge"));
+    // The URL of the source being read sits on the bottom border.
+    assert!(
+        rows[bottom].contains(" nzherald.co.nz/"),
+        "{}",
+        rows[bottom]
+    );
+    // Every hint whole: the bar ends with a hint's last word.
+    let status = rows.last().unwrap().trim_end();
+    let hints = pundit::tui::keymap::hints(app.focus, app.overlay, false);
+    let last = hints
+        .iter()
+        .rev()
+        .find(|(key, hint)| status.contains(&format!("{key} {hint}")))
+        .expect("a hint shows");
+    assert!(
+        status.ends_with(&format!("{} {}", last.0, last.1)),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_title_shows_once_and_the_border_takes_it_when_it_scrolls_away() {
+    let mut app = small_app(120, 40);
+    let text = screen_text(&draw(&app));
+    let top = text.lines().next().unwrap_or_default();
+    assert!(
+        top.contains(" Article ") && !top.contains("Harbour"),
+        "{top}"
+    );
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("│ Harbour bridge tolls return")
+    );
+    update(&mut app, Action::NextPost);
+    update(&mut app, Action::NextPost);
+    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::ScrollDown);
+    let text = screen_text(&draw(&app));
+    let top = text.lines().next().unwrap_or_default();
+    assert!(top.contains("┏ Budget day "), "{top}");
+}
+
+#[test]
+fn a_post_without_sources_says_so_as_the_pane_does() {
+    use pundit::model::{Block, BlockKind, Corpus, Post};
+    let post = Post {
+        id: "musing".into(),
+        title: "A musing".into(),
+        topics: vec!["Musings".into()],
+        blocks: vec![Block::new(BlockKind::Paragraph, "Only my own words.")],
+        ..Default::default()
+    };
+    let app = pundit::tui::App::new(Corpus::new(vec![post], None), (120, 40), true);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("no sources cited"), "{text}");
+    assert!(text.contains("No sources cited"), "{text}");
+    assert!(!text.contains("0 sources"), "{text}");
+}
+
+#[test]
+fn quote_text_keeps_a_column_from_the_scrollbar() {
+    for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+        let app = small_app(width, height);
+        let terminal = draw(&app);
+        let article = app.panes().article.expect("shown");
+        let buffer = terminal.backend().buffer();
+        let column = article.right() - 2;
+        for y in article.top() + 1..article.bottom() - 1 {
+            assert_eq!(
+                buffer[(column, y)].symbol(),
+                " ",
+                "{width}x{height} row {y}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_marker_of_the_source_being_read_stands_apart_from_its_number() {
+    let app = small_app(200, 60);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("▶ [1] Herald"), "{text}");
+    assert!(!text.contains("▶["), "{text}");
 }
 
 #[test]

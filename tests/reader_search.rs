@@ -452,10 +452,15 @@ fn a_source_whose_outlet_matches_is_marked_in_the_sources_pane() {
     search_for(&mut app, "rnz");
     let terminal = draw(&app);
     // Source 2 of the first post is RNZ; source 1 is the Herald.
+    // Marked by the match colour, underlined: not reversed, which in a
+    // list means the selection, and nothing is selected.
+    assert_eq!(app.selected_source, None);
     let (x, y) = find_on_screen(&terminal, "[2] RNZ").expect("source 2 listed");
-    assert!(modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
+    let marked = modifiers_at(&terminal, x, y);
+    assert!(marked.contains(Modifier::UNDERLINED), "{marked:?}");
+    assert!(!marked.contains(Modifier::REVERSED), "{marked:?}");
     let (x, y) = find_on_screen(&terminal, "[1] Herald").expect("source 1 listed");
-    assert!(!modifiers_at(&terminal, x, y).contains(Modifier::REVERSED));
+    assert!(!modifiers_at(&terminal, x, y).contains(Modifier::UNDERLINED));
 }
 
 #[test]

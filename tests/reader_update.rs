@@ -201,16 +201,17 @@ fn sources_pane_keys_select_and_open() {
     );
     press(&mut app, ch('j'));
     assert_eq!(press(&mut app, ch('o')), Effect::None);
-    assert_eq!(app.status.as_deref(), Some("No URL for this source"));
-    // No URL: y copies the headline instead, and says so.
+    assert_eq!(
+        app.status.as_deref(),
+        Some("No URL for this source (y copies its name)")
+    );
+    // No URL: y copies "Outlet — Headline" instead, and says so.
     assert_eq!(
         press(&mut app, ch('y')),
-        Effect::Copy("Stuff — Cyclists want a lane".into())
-    );
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.starts_with("Copied the headline"))
+        Effect::Copy {
+            text: "Stuff — Cyclists want a lane".into(),
+            what: "the source's name"
+        }
     );
 }
 
@@ -333,4 +334,97 @@ fn resizing_keeps_the_block_at_the_top_in_view() {
     update(&mut app, pundit::tui::Action::Resize(90, 12));
     assert_eq!(app.article.block_at_or_after(app.scroll), block);
     assert_eq!(app.article.key().map(|(_, w)| w), Some(app.article_width()));
+}
+
+#[test]
+fn help_pages_and_jumps_to_its_ends() {
+    let mut app = small_app(80, 24);
+    press(&mut app, ch('?'));
+    let end = pundit::tui::view::help::max_scroll(&app);
+    assert!(end > 20, "Help is longer than a screen: {end}");
+    press(&mut app, ch('G'));
+    assert_eq!(app.help_scroll, end);
+    press(&mut app, ch('g'));
+    assert_eq!(app.help_scroll, 0);
+    press(&mut app, KeyCode::PageDown);
+    let page = app.help_scroll;
+    assert!(page > 10, "a page, not a line: {page}");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.help_scroll, (2 * page).min(end));
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.help_scroll, page);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.help_scroll, end);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.help_scroll, 0);
+}
+
+#[test]
+fn esc_in_the_article_is_done_with_the_search() {
+    let mut app = small_app(120, 40);
+    press(&mut app, ch('/'));
+    for c in "ferry".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(pundit::tui::search::summary(&app).is_some());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Article);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(pundit::tui::search::summary(&app), None, "no count left");
+    assert_eq!(app.search.count_in_post(PostId(1)), 0, "no highlights left");
+}
+
+#[test]
+fn a_key_that_does_nothing_here_says_so_briefly() {
+    use pundit::tui::Action;
+    let mut app = small_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Article);
+    // The event loop turns a key without a binding into Unbound.
+    let f = KeyEvent::new(ch('f'), KeyModifiers::NONE);
+    assert_eq!(action_for(&f, app.focus, app.overlay), None);
+    update(&mut app, Action::Unbound(f));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("f: a key of the Topics pane (Tab)")
+    );
+    let x = KeyEvent::new(ch('x'), KeyModifiers::NONE);
+    update(&mut app, Action::Unbound(x));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("x: not a key here (? lists keys)")
+    );
+    // Short enough to show whole beside the position at 80 columns.
+    assert!(app.status.as_deref().is_some_and(|s| s.len() < 34));
+    // The next key clears it; over Help, nothing is said.
+    press(&mut app, ch('j'));
+    assert_eq!(app.status, None);
+    press(&mut app, ch('?'));
+    update(&mut app, Action::Unbound(x));
+    assert_eq!(app.status, None);
+}
+
+#[test]
+fn every_load_warning_is_named_and_help_lists_them() {
+    let mut app = small_app(120, 40);
+    app.load_warnings = vec![
+        "a.bin: skipped: not UTF-8 text (invalid byte at offset 3)".into(),
+        "b.bin: skipped: empty file, no posts".into(),
+    ];
+    let summary = pundit::tui::update::warnings_summary(&app).expect("a summary");
+    assert!(summary.starts_with("a.bin: skipped"), "{summary}");
+    assert!(summary.ends_with("(and 1 more: ? lists them)"), "{summary}");
+    press(&mut app, ch('?'));
+    let lines: Vec<String> = pundit::tui::view::help::help_lines(
+        &app,
+        &pundit::tui::view::palette::Palette::new(false),
+        74,
+    )
+    .iter()
+    .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+    .collect();
+    let text = lines.join("\n");
+    assert!(text.contains("While loading"), "{text}");
+    assert!(text.contains("b.bin: skipped: empty file"), "{text}");
 }

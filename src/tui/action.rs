@@ -4,6 +4,8 @@
 //! become actions in the event loop. [`super::update::update`] is the only
 //! place that turns an action into a change of state.
 
+use crossterm::event::KeyEvent;
+
 use super::filter::FilterAction;
 use super::search::SearchAction;
 use super::thread::ThreadAction;
@@ -69,6 +71,17 @@ pub enum Action {
     Filter(FilterAction),
     /// Moving through and folding the comment thread.
     Thread(ThreadAction),
+
+    /// Copy the quote, comment or block being read, with where it comes
+    /// from (see [`super::provenance`]).
+    CopyQuote,
+    HelpPageDown,
+    HelpPageUp,
+    HelpTop,
+    HelpBottom,
+    /// A key with no binding where the user is: the status bar says where
+    /// it works, or how to see the keys.
+    Unbound(KeyEvent),
 }
 
 impl Action {
@@ -85,8 +98,8 @@ impl Action {
             Action::SelectSource(_) => "Select a source, scroll to where it is cited",
             Action::NextCitation => "Next place citing the selected source",
             Action::PrevCitation => "Previous place citing the selected source",
-            Action::OpenUrl => "Open the source's URL in the browser",
-            Action::CopyUrl => "Copy the source's URL (OSC 52)",
+            Action::OpenUrl => "Open the source's URL in the browser ($BROWSER, else the system's)",
+            Action::CopyUrl => "Copy the source's URL (its name if it has none)",
             Action::Suspend => "Suspend pundit (fg resumes)",
             Action::TreeDown => "Move down",
             Action::TreeUp => "Move up",
@@ -108,12 +121,25 @@ impl Action {
             Action::HelpDown => "Scroll help down",
             Action::HelpUp => "Scroll help up",
             Action::Resize(..) => "Resize",
-            Action::Click(..) => "Select and focus what is under the pointer",
-            Action::Wheel(..) => "Scroll the pane under the pointer",
+            Action::Click(..) => {
+                "Focus the pane under the pointer and select what is there: a row, a source, \
+                 a quote's source, a comment (over Help: close it)"
+            }
+            Action::Wheel(..) => "Scroll the pane under the pointer, or Help",
             Action::TypeAhead(_) => "Type, more typing following",
             Action::Search(action) => action.description(),
             Action::Filter(action) => action.description(),
             Action::Thread(action) => action.description(),
+            Action::CopyQuote => {
+                "Copy what is being read with its source: the current comment in a thread, \
+                 else the quote `}`/`{` or a click went to, else the first block starting \
+                 in view"
+            }
+            Action::HelpPageDown => "Scroll help down a page",
+            Action::HelpPageUp => "Scroll help up a page",
+            Action::HelpTop => "Go to the top of help",
+            Action::HelpBottom => "Go to the end of help",
+            Action::Unbound(_) => "Say where the key works",
         }
     }
 }

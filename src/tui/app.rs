@@ -77,9 +77,10 @@ pub fn bare_url(source: &Source) -> Option<&str> {
     }
 }
 
-/// Columns before a source's label: the in-view marker and `[n] `.
+/// Columns before a source's label: the in-view marker and a space, and
+/// `[n] `.
 pub fn source_number_width(source: usize) -> usize {
-    1 + format!("[{}] ", source + 1).len()
+    2 + format!("[{}] ", source + 1).len()
 }
 
 /// What is at the top of the article view.
@@ -138,6 +139,9 @@ pub struct App {
     pub search: SearchSession,
     /// The Topics pane's filter.
     pub filter: TopicFilter,
+    /// What loading had to say (files skipped, posts read once), one line
+    /// each: Help lists them.
+    pub load_warnings: Vec<String>,
     pub quit: bool,
 }
 
@@ -179,6 +183,7 @@ impl App {
             status: None,
             search: SearchSession::default(),
             filter: TopicFilter::default(),
+            load_warnings: Vec::new(),
             quit: false,
         };
         if let Some(row) = open_post.and_then(|p| app.row_of_post_under(all, p)) {
@@ -190,7 +195,28 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        self.panes_for(self.focus)
+    }
+
+    /// The panes as they would be with `focus`: under 80 columns the
+    /// focused pane is the only one shown.
+    fn panes_for(&self, focus: Focus) -> Panes {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, focus, self.source_list_rows())
+    }
+
+    /// Rows the Sources pane's list takes with one line per source: the
+    /// sources, the "In comments" heading, or the one line that says there
+    /// are none.
+    pub fn source_list_rows(&self) -> usize {
+        let heading = usize::from(self.first_comment_source().is_some());
+        (self.source_count() + heading).max(1)
+    }
+
+    /// Whether the Sources pane shows each source on one line (it sits
+    /// below the article, see [`layout::sources_below`]).
+    pub fn sources_on_one_line(&self) -> bool {
+        layout::sources_below(self.size.0)
     }
 
     pub fn post(&self) -> Option<&Post> {
@@ -211,41 +237,35 @@ impl App {
     /// The width the article is wrapped to: its pane's text area, or the
     /// terminal's width when the pane is hidden (so scrolling still works).
     pub fn article_width(&self) -> u16 {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let wide_focus = layout::panes(area, Focus::Article);
-        wide_focus
+        self.panes_for(Focus::Article)
             .article
             .map_or(0, |rect| layout::article_text(rect).width)
     }
 
     /// Rows of article text on screen (as if the article pane were shown).
     pub fn article_height(&self) -> usize {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, Focus::Article)
+        self.panes_for(Focus::Article)
             .article
             .map_or(0, |rect| usize::from(layout::inner(rect).height))
     }
 
     /// Rows of the Topics pane's list.
     pub fn tree_height(&self) -> usize {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, Focus::Topics)
+        self.panes_for(Focus::Topics)
             .topics
             .map_or(0, |rect| usize::from(layout::inner(rect).height))
     }
 
     /// Rows of the Sources pane's list.
     pub fn sources_height(&self) -> usize {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, Focus::Sources)
+        self.panes_for(Focus::Sources)
             .sources
             .map_or(0, |rect| usize::from(layout::inner(rect).height))
     }
 
     /// Columns of the Sources pane's list.
     pub fn sources_width(&self) -> usize {
-        let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, Focus::Sources)
+        self.panes_for(Focus::Sources)
             .sources
             .map_or(0, |rect| usize::from(layout::inner(rect).width))
     }
@@ -266,6 +286,9 @@ impl App {
             return vec![super::view::sources::shortened_url(url, width)];
         }
         let label = found.label();
+        if self.sources_on_one_line() {
+            return vec![super::view::truncated(&label, width)];
+        }
         let options = textwrap::Options::new(width).break_words(true);
         let mut lines: Vec<String> = textwrap::wrap(&label, options)
             .into_iter()
@@ -285,12 +308,14 @@ impl App {
     }
 
     /// The rows source `source` takes in the Sources pane: its label's
-    /// lines, one for its URL if it has one, and the "In comments" heading
+    /// lines, one for its URL if it has one (on one line, the pane's
+    /// bottom border shows the URL instead), and the "In comments" heading
     /// above the first source of the comments.
     pub fn source_rows(&self, source: usize) -> usize {
-        let has_url = self
-            .source(source)
-            .is_some_and(|s| s.url.is_some() && bare_url(s).is_none());
+        let has_url = !self.sources_on_one_line()
+            && self
+                .source(source)
+                .is_some_and(|s| s.url.is_some() && bare_url(s).is_none());
         let heading = Some(source) == self.first_comment_source();
         self.source_label_lines(source).len() + usize::from(has_url) + usize::from(heading)
     }

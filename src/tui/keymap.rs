@@ -445,6 +445,25 @@ pub const KEYMAP: &[Binding] = &[
         "fold",
     ),
     thread(&[ch('Z')], ThreadAction::FoldAll),
+    // Paging through Help, clearing a finished search, copying with provenance.
+    bind(
+        Context::Help,
+        &[Plain(PageDown), ch(' '), Ctrl('d')],
+        Action::HelpPageDown,
+    ),
+    bind(
+        Context::Help,
+        &[Plain(PageUp), ch('b'), Ctrl('u')],
+        Action::HelpPageUp,
+    ),
+    bind(Context::Help, &[ch('g'), Plain(Home)], Action::HelpTop),
+    bind(Context::Help, &[ch('G'), Plain(End)], Action::HelpBottom),
+    bind(
+        Context::Article,
+        &[Plain(Esc)],
+        Action::Search(SearchAction::Dismiss),
+    ),
+    bind(Context::Global, &[ch('Y')], Action::CopyQuote),
 ];
 
 /// The contexts a key is looked up in, most specific first.
@@ -502,6 +521,53 @@ pub fn keys_of(key: KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Vec<Key
     let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
     vec![escape, plain]
+}
+
+/// What the status bar says of a key with no binding where the user is:
+/// the pane it works in and what it does there, else how to see the keys.
+/// Nothing over Help (which shows the keys already) or for a modifier
+/// pressed alone.
+///
+/// Short, to fit beside the position at 80 columns: `f` in the Article
+/// pane says "f: a key of the Topics pane (Tab)"; `x` says "x: not a key
+/// here (? lists keys)".
+pub fn unbound_message(key: &KeyEvent, overlay: Option<Overlay>) -> Option<String> {
+    if overlay == Some(Overlay::Help) || matches!(key.code, KeyCode::Modifier(_)) {
+        return None;
+    }
+    let label = key_label(key);
+    let elsewhere = [Focus::Topics, Focus::Article, Focus::Sources]
+        .into_iter()
+        .find(|&pane| {
+            bindings_in(Context::of_focus(pane))
+                .any(|b| b.keys.iter().any(|k| k.matches(key).is_some()))
+        });
+    Some(match elsewhere {
+        Some(pane) if overlay.is_none() => {
+            format!("{label}: a key of the {} pane (Tab)", pane.name())
+        }
+        _ => format!("{label}: not a key here (? lists keys)"),
+    })
+}
+
+/// A key event as Help writes keys: "f", "Ctrl-x", "F5".
+fn key_label(key: &KeyEvent) -> String {
+    let plain = match key.code {
+        KeyCode::Char(c) => KeyPattern::Plain(KeyCode::Char(c)).label(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => KeyPattern::Plain(other).label(),
+    };
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    let mut label = String::new();
+    for (modifier, name) in [
+        (KeyModifiers::CONTROL, "Ctrl-"),
+        (KeyModifiers::ALT, "Alt-"),
+    ] {
+        if mods.contains(modifier) {
+            label.push_str(name);
+        }
+    }
+    label + &plain
 }
 
 /// The bindings of one context, in table order.

@@ -7,10 +7,13 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
+pub mod clipboard;
 pub mod filter;
 pub mod input;
 pub mod jump;
 pub mod keymap;
+pub mod provenance;
 pub mod results;
 pub mod search;
 pub mod signals;

@@ -54,6 +54,8 @@ pub enum SearchAction {
     ResultsPageUp,
     /// Close the list and go to the selected row's match.
     ResultsJump,
+    /// Be done with the search: its highlights and count go.
+    Dismiss,
 }
 
 impl SearchAction {
@@ -79,6 +81,7 @@ impl SearchAction {
             SearchAction::ResultsPageDown => "Move down a page",
             SearchAction::ResultsPageUp => "Move up a page",
             SearchAction::ResultsJump => "Go to the match",
+            SearchAction::Dismiss => "Clear the search: its highlights and match count",
         }
     }
 }
@@ -267,6 +270,7 @@ pub fn update(app: &mut App, action: SearchAction) {
         SearchAction::ResultsPageDown => results::move_selection(app, results::page(app)),
         SearchAction::ResultsPageUp => results::move_selection(app, -results::page(app)),
         SearchAction::ResultsJump => results::jump(app),
+        SearchAction::Dismiss => app.search.active = None,
     }
 }
 

@@ -4,16 +4,16 @@
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    MouseButton, MouseEventKind,
+    KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::EnterAlternateScreen;
 use crossterm::{cursor, execute, terminal as ct};
@@ -25,7 +25,7 @@ use super::app::App;
 use super::keymap;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
-use super::{input, signals};
+use super::{browser, clipboard, input, signals};
 use crate::load::{LoadError, Warning, load_paths_with_progress};
 use crate::model::Corpus;
 use crate::search::SearchIndex;
@@ -207,6 +207,7 @@ fn event_loop(
     let mut dirty = true;
     let mut pending: VecDeque<Event> = VecDeque::new();
     let mut drawn_post = None;
+    let (outcomes, outcomes_in) = mpsc::channel::<String>();
     loop {
         if let Screen::Loading(progress) = &mut screen {
             match loader.try_recv() {
@@ -219,12 +220,9 @@ fn event_loop(
                     let size = guard.terminal.size()?;
                     let mut app = App::new(corpus, (size.width, size.height), color);
                     app.search.expect_index();
-                    if let Some(first) = warnings.first() {
-                        let more = match warnings.len() {
-                            1 => String::new(),
-                            n => format!(" (and {} more)", n - 1),
-                        };
-                        update::report(&mut app, format!("{first}{more}"));
+                    app.load_warnings = warnings.iter().map(ToString::to_string).collect();
+                    if let Some(message) = update::warnings_summary(&app) {
+                        update::report(&mut app, message);
                     }
                     screen = Screen::Ready(Box::new(app));
                     dirty = true;
@@ -241,6 +239,10 @@ fn event_loop(
                 dirty = true;
             }
             if super::search::poll(app) {
+                dirty = true;
+            }
+            while let Ok(message) = outcomes_in.try_recv() {
+                update::report(app, message);
                 dirty = true;
             }
         }
@@ -274,7 +276,8 @@ fn event_loop(
         dirty = true;
         let batch_end = Instant::now() + BATCH;
         while let Some(event) = pending.pop_front() {
-            if let Next::Quit = apply_event(event, pending.front(), &mut screen, guard)? {
+            if let Next::Quit = apply_event(event, pending.front(), &mut screen, guard, &outcomes)?
+            {
                 // The process ends next: the terminal comes back at once
                 // rather than after a large corpus is freed piece by piece.
                 std::mem::forget(screen);
@@ -322,6 +325,7 @@ fn apply_event(
     next: Option<&Event>,
     screen: &mut Screen,
     guard: &mut Guard,
+    outcomes: &Sender<String>,
 ) -> anyhow::Result<Next> {
     let app = match screen {
         Screen::Ready(app) => app,
@@ -350,7 +354,7 @@ fn apply_event(
         input::defer_typing(&mut actions, typing_follows);
         for action in actions {
             let effect = update::update(app, action);
-            carry_out(effect, guard, app)?;
+            carry_out(effect, guard, app, outcomes)?;
             if app.quit {
                 return Ok(Next::Quit);
             }
@@ -367,7 +371,10 @@ fn is_quit_while_loading(event: &Event) -> bool {
 /// The action a terminal event stands for, if any.
 fn action_for_event(event: &Event, app: &App) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(key, app.focus, app.overlay),
+        Event::Key(key) if key.kind == KeyEventKind::Release => None,
+        Event::Key(key) => {
+            Some(keymap::action_for(key, app.focus, app.overlay).unwrap_or(Action::Unbound(*key)))
+        }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
@@ -379,18 +386,26 @@ fn action_for_event(event: &Event, app: &App) -> Option<Action> {
     }
 }
 
-fn carry_out(effect: Effect, guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+/// Carries out what an update asked of the outside world; what is learnt
+/// later (a browser that would not start) arrives through `outcomes`.
+fn carry_out(
+    effect: Effect,
+    guard: &mut Guard,
+    app: &mut App,
+    outcomes: &Sender<String>,
+) -> anyhow::Result<()> {
     match effect {
         Effect::None => {}
-        Effect::OpenUrl(url) => {
-            if let Err(error) = open_in_browser(&url) {
-                update::report(app, format!("Could not open the URL: {error}"));
-            }
-        }
-        Effect::Copy(text) => {
+        Effect::OpenUrl(url) => browser::open(url, outcomes.clone()),
+        Effect::Copy { text, what } => {
             let backend = guard.terminal.backend_mut();
-            backend.write_all(osc52(&text).as_bytes())?;
+            backend.write_all(clipboard::osc52(&text).as_bytes())?;
             backend.flush()?;
+            let through = match clipboard::copy_with_program(&text) {
+                Some(program) => format!("OSC 52 and {program}"),
+                None => "OSC 52".to_string(),
+            };
+            update::report(app, format!("Copied {what} ({through})"));
         }
         Effect::Suspend => {
             guard.suspend()?;
@@ -399,93 +414,4 @@ fn carry_out(effect: Effect, guard: &mut Guard, app: &mut App) -> anyhow::Result
         }
     }
     Ok(())
-}
-
-/// Starts the user's browser on `url` without waiting for it. Its standard
-/// streams go nowhere, so nothing it prints can garble the screen.
-///
-/// `$BROWSER` may list several commands separated by `:`; the first is
-/// used, with `%s` replaced by the URL or the URL appended.
-fn open_in_browser(url: &str) -> io::Result<()> {
-    use std::os::unix::process::CommandExt;
-    let browser = std::env::var("BROWSER").unwrap_or_default();
-    let first = browser.split(':').map(str::trim).find(|b| !b.is_empty());
-    let mut words: Vec<String> = match first {
-        Some(command) => command.split_whitespace().map(String::from).collect(),
-        None => vec!["xdg-open".to_string()],
-    };
-    if words.iter().any(|w| w.contains("%s")) {
-        for word in &mut words {
-            *word = word.replace("%s", url);
-        }
-    } else {
-        words.push(url.to_string());
-    }
-    let (program, args) = words
-        .split_first()
-        .ok_or_else(|| io::Error::other("empty $BROWSER"))?;
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        // Its own process group: a terminal browser must not read our keys.
-        .process_group(0)
-        .spawn()?;
-    // Reap it when it exits so it does not linger as a zombie.
-    thread::spawn(move || child.wait());
-    Ok(())
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding (RFC 4648), as OSC 52 expects.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in cases {
-            assert_eq!(base64(plain.as_bytes()), encoded);
-        }
-    }
-
-    #[test]
-    fn osc52_wraps_the_encoded_text() {
-        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
-    }
 }

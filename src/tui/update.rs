@@ -16,8 +16,12 @@ pub enum Effect {
     None,
     /// Open this URL in the user's browser, without waiting for it.
     OpenUrl(String),
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
+    /// Put `text` on the clipboard; `what` names it in the status bar
+    /// ("the URL", "the quote").
+    Copy {
+        text: String,
+        what: &'static str,
+    },
     /// Stop the process until `fg` (Ctrl-Z).
     Suspend,
 }
@@ -65,10 +69,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ScrollBottom => app.scroll = app.max_scroll(),
         Action::SourceDown => step_source(app, true),
         Action::SourceUp => step_source(app, false),
-        Action::HelpDown => {
-            app.help_scroll = (app.help_scroll + 1).min(super::view::help::max_scroll(app.size))
-        }
-        Action::HelpUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::HelpDown => scroll_help(app, 1),
+        Action::HelpUp => scroll_help(app, -1),
         Action::Resize(width, height) => {
             app.size = (width, height);
             app.refresh_article();
@@ -85,6 +87,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Search(action) => super::search::update(app, action),
         Action::Filter(action) => super::filter::update(app, action),
         Action::Thread(action) => super::thread::motion::update(app, action),
+        Action::CopyQuote => return copy_quote(app),
+        Action::HelpPageDown => scroll_help(app, page(help_height(app))),
+        Action::HelpPageUp => scroll_help(app, -page(help_height(app))),
+        Action::HelpTop => app.help_scroll = 0,
+        Action::HelpBottom => app.help_scroll = super::view::help::max_scroll(app),
+        Action::Unbound(key) => app.status = super::keymap::unbound_message(&key, app.overlay),
     }
     if (app.open_post, app.scroll) != scroll_before {
         follow_source_in_view(app);
@@ -104,6 +112,15 @@ fn follow_source_in_view(app: &mut App) {
     if let Some(in_view) = app.source_in_view() {
         show_source(app, in_view);
     }
+}
+
+fn scroll_help(app: &mut App, lines: isize) {
+    let most = super::view::help::max_scroll(app);
+    app.help_scroll = app.help_scroll.saturating_add_signed(lines).min(most);
+}
+
+fn help_height(app: &App) -> usize {
+    super::view::help::visible_lines(app)
 }
 
 /// A page: the view's height less one line of context, at least one line.
@@ -381,23 +398,42 @@ fn open_url(app: &mut App) -> Effect {
             Effect::OpenUrl(url)
         }
         None => {
-            app.status = Some("No URL for this source".to_string());
+            app.status = Some("No URL for this source (y copies its name)".to_string());
             Effect::None
         }
     }
 }
 
+/// `y`: the source's URL, or "Outlet — Headline" for one without.
 fn copy_url(app: &mut App) -> Effect {
     let Some((_, source)) = target_source(app) else {
         app.status = Some("No source selected (press 1–9)".to_string());
         return Effect::None;
     };
-    let (what, text) = match &source.url {
-        Some(url) => ("URL", url.clone()),
-        None => ("headline", source.label()),
-    };
-    app.status = Some(format!("Copied the {what} to the clipboard (OSC 52)"));
-    Effect::Copy(text)
+    match &source.url {
+        Some(url) => Effect::Copy {
+            text: url.clone(),
+            what: "the URL",
+        },
+        None => Effect::Copy {
+            text: source.label(),
+            what: "the source's name",
+        },
+    }
+}
+
+/// `Y`: what is being read, with where it comes from.
+fn copy_quote(app: &mut App) -> Effect {
+    match super::provenance::being_read(app) {
+        Some(copied) => Effect::Copy {
+            text: copied.text,
+            what: copied.what,
+        },
+        None => {
+            app.status = Some("Nothing to copy here".to_string());
+            Effect::None
+        }
+    }
 }
 
 fn click(app: &mut App, x: u16, y: u16) {
@@ -467,7 +503,7 @@ fn select_source_of_line(app: &mut App, line: usize) {
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     if app.overlay == Some(Overlay::Help) {
         app.help_scroll = if down {
-            (app.help_scroll + WHEEL_LINES).min(super::view::help::max_scroll(app.size))
+            (app.help_scroll + WHEEL_LINES).min(super::view::help::max_scroll(app))
         } else {
             app.help_scroll.saturating_sub(WHEEL_LINES)
         };
@@ -493,8 +529,20 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     }
 }
 
+/// What the status bar says after a load with warnings: the first, and
+/// where to read the others ("a.bin: skipped: not UTF-8 text … (and 2
+/// more: ? lists them)").
+pub fn warnings_summary(app: &App) -> Option<String> {
+    let first = app.load_warnings.first()?;
+    Some(match app.load_warnings.len() {
+        1 => first.clone(),
+        n => format!("{first} (and {} more: ? lists them)", n - 1),
+    })
+}
+
 /// Shows `message` in the status bar: for outcomes the event loop learns of
-/// after carrying out an effect (a browser that would not start).
+/// after carrying out an effect (a browser that would not start, what a
+/// copy went through).
 pub fn report(app: &mut App, message: String) {
     app.status = Some(message);
 }

@@ -243,7 +243,9 @@ pub fn metadata(post: &Post) -> String {
     if !post.topics.is_empty() {
         parts.push(post.topics.join(", "));
     }
+    // As the Sources pane says it when there are none.
     parts.push(match post.sources.len() {
+        0 => "no sources cited".to_string(),
         1 => "1 source".to_string(),
         n => format!("{n} sources"),
     });

@@ -47,10 +47,22 @@ impl Session {
     /// Starts `pundit args…` on a terminal of `columns` × `rows`, with
     /// extra environment variables `env`.
     pub fn start(args: &[&str], env: &[(&str, &str)], columns: u16, rows: u16) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_pundit"), args, env, columns, rows)
+    }
+
+    /// Starts `program args…` (a shell that runs pundit in a pipeline, say)
+    /// on a terminal of `columns` × `rows`.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        columns: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(size(columns, rows))
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pundit"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");

@@ -16,7 +16,7 @@ use crate::tui::wrap::{ArticleLine, LineKind};
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
     let focused = app.focus == Focus::Article;
-    let title = app.post().map_or("No post", |p| p.title.as_str());
+    let title = border_title(app);
     let title_width = usize::from(rect.width.saturating_sub(4));
     let title = Line::from(format!(
         " {} ",
@@ -57,6 +57,26 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         .track_symbol(None)
         .thumb_style(palette.border(focused));
     frame.render_stateful_widget(bar, track, &mut state);
+}
+
+/// What the pane's border says: "Article" while the post's title is on
+/// screen (it opens the text), the title once it has scrolled away, so
+/// that it shows once and is never lost.
+fn border_title(app: &App) -> &str {
+    let Some(post) = app.post() else {
+        return "No post";
+    };
+    let title_lines = app
+        .article
+        .lines
+        .iter()
+        .take_while(|line| line.kind == LineKind::Title)
+        .count();
+    if app.scroll < title_lines {
+        "Article"
+    } else {
+        post.title.as_str()
+    }
 }
 
 /// One article line as spans: margin (source number and bar, or bullet),

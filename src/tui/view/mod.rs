@@ -26,7 +26,7 @@ use palette::Palette;
 /// Draws one frame of the reader.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes(area, app.focus);
+    let panes = layout::panes(area, app.focus, app.source_list_rows());
     if panes.too_small {
         render_too_small(frame, area);
         return;

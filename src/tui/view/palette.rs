@@ -132,6 +132,18 @@ impl Palette {
             .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
     }
 
+    /// The number of a source the search matches: the match colour,
+    /// underlined (bold too for the current match's). Not reversed:
+    /// reverse video in a list is the selection.
+    pub fn source_match(self, current: bool) -> Style {
+        let style = self.fg(Color::Yellow).add_modifier(Modifier::UNDERLINED);
+        if current {
+            style.add_modifier(Modifier::BOLD)
+        } else {
+            style
+        }
+    }
+
     /// The number of matches beside a post in the tree.
     pub fn match_count(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)

@@ -1,5 +1,11 @@
 //! The Sources pane: the open post's sources, numbered, with their URLs;
 //! then, under "In comments", what its comments cite, numbered on.
+//!
+//! Two marks, one meaning each: `▶` is the source being read (quoted
+//! highest in the article's view; `o` and `y` act on it when nothing is
+//! selected), as `▶` in Topics is the post being read; reverse video is
+//! the selection. A source the search matches has its number in the
+//! match colour, underlined.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +37,9 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
         return;
     }
     let in_view = app.source_in_view();
+    if app.sources_on_one_line() {
+        draw_url_on_border(frame, app, palette, rect);
+    }
     let bottom = inner.y + inner.height;
     let mut y = inner.y;
     for index in app.sources_offset..count {
@@ -49,15 +58,14 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             }
         }
         // The source being read (its quote is at the top of the article).
-        let marker = if in_view == Some(index) { "▶" } else { " " };
+        let marker = if in_view == Some(index) { "▶ " } else { "  " };
         let number = format!("[{}] ", index + 1);
         // A source whose outlet, headline or URL matches the search.
         let number_style = match app
             .open_post
             .and_then(|p| app.search.source_matches(p, index))
         {
-            Some(true) => palette.current_match(),
-            Some(false) => palette.search_match(),
+            Some(current) => palette.source_match(current),
             None => palette.source(index).patch(palette.key()),
         };
         let indent = " ".repeat(source_number_width(index));
@@ -87,7 +95,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             super::put_line(frame.buffer_mut(), inner.x, y, &line, inner.width);
             y += 1;
         }
-        if let Some(url) = source.url.as_ref().filter(|_| bare_url(source).is_none()) {
+        let url_line = !app.sources_on_one_line() && bare_url(source).is_none();
+        if let Some(url) = source.url.as_ref().filter(|_| url_line) {
             if y >= bottom {
                 break;
             }
@@ -100,6 +109,29 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             y += 1;
         }
     }
+}
+
+/// On one line per source, the URL of the source `o` and `y` act on (the
+/// selected one, else the one being read) goes on the pane's bottom
+/// border, right-aligned, where the full pane would give it a line.
+fn draw_url_on_border(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
+    let Some(url) = app
+        .selected_source
+        .or_else(|| app.source_in_view())
+        .and_then(|index| app.source(index))
+        .and_then(|source| source.url.as_deref())
+    else {
+        return;
+    };
+    let room = usize::from(rect.width.saturating_sub(4));
+    if room < 8 || rect.height < 2 {
+        return;
+    }
+    let short = format!(" {} ", shortened_url(url, room - 2));
+    let width = crate::tui::width::width(&short) as u16;
+    let x = rect.right().saturating_sub(width + 1);
+    let line = Line::styled(short, palette.link());
+    super::put_line(frame.buffer_mut(), x, rect.bottom() - 1, &line, width);
 }
 
 /// A URL made to fit `width` columns: the scheme and "www." go first, then
