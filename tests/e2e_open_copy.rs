@@ -70,14 +70,13 @@ fn o_with_no_browser_at_all_says_what_to_do() {
     session.send("1o");
     session.wait_for("a way out in the status bar", |screen| {
         let status = status_line(screen);
-        status.contains("no browser found") && status.contains("$BROWSER")
+        status.contains("No browser found: set $BROWSER; y copies the URL")
     });
     let screen = session.screen();
     assert!(
         !screen.contains("os error"),
         "no bare system error: {screen}"
     );
-    // The whole message, past what the status bar shows: y copies.
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }

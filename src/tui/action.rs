@@ -131,9 +131,9 @@ impl Action {
             Action::Filter(action) => action.description(),
             Action::Thread(action) => action.description(),
             Action::CopyQuote => {
-                "Copy what is being read with its source: the current comment in a thread, \
-                 else the quote `}`/`{` or a click went to, else the first block starting \
-                 in view"
+                "Copy what is being read, with where it comes from: the current comment in a \
+                 thread; else the block that 1–9, }, { or a click went to; else the first \
+                 block starting in view"
             }
             Action::HelpPageDown => "Scroll help down a page",
             Action::HelpPageUp => "Scroll help up a page",

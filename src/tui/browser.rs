@@ -73,13 +73,13 @@ fn first_that_works(commands: Vec<Command>) -> Result<(), String> {
             Err(error) => failures.push(format!("{name}: {error}")),
         }
     }
-    let tried = match failures.as_slice() {
-        [] => "no browser found".to_string(),
-        some => some.join("; "),
-    };
-    Err(format!(
-        "Could not open the URL ({tried}): set $BROWSER to your browser's command; y copies the URL"
-    ))
+    // What to do first: at 80 columns the status bar shows about 45
+    // characters of a message.
+    let what_to_do = "set $BROWSER; y copies the URL";
+    Err(match failures.as_slice() {
+        [] => format!("No browser found: {what_to_do}"),
+        some => format!("Browser failed: {what_to_do} ({})", some.join("; ")),
+    })
 }
 
 fn program_name(command: &Command) -> String {
@@ -159,7 +159,7 @@ mod tests {
     fn when_nothing_works_the_message_says_what_to_do() {
         let missing = Command::new("/nonexistent/pundit-browser");
         let message = first_that_works(vec![missing]).unwrap_err();
-        assert!(message.contains("no browser found"), "{message}");
+        assert_eq!(message, "No browser found: set $BROWSER; y copies the URL");
         assert!(message.contains("$BROWSER") && message.contains("y copies"));
         let message = first_that_works(vec![Command::new("false")]).unwrap_err();
         assert!(message.contains("false: exit status: 1"), "{message}");

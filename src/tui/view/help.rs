@@ -206,13 +206,21 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, area: Rect) {
     frame.render_widget(Clear, rect);
     let visible = usize::from(rect.height.saturating_sub(2));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
-    let more = if scroll + visible < lines.len() {
-        " Help (more: j, PgDn, G) "
-    } else {
-        " Help "
-    };
-    super::draw_pane(frame.buffer_mut(), rect, &Line::from(more), true, palette);
+    super::draw_pane(
+        frame.buffer_mut(),
+        rect,
+        &Line::from(" Help "),
+        true,
+        palette,
+    );
     let inner = super::layout::inner(rect);
+    // On the bottom border, as `less` says it: there is more below.
+    if scroll + visible < lines.len() && rect.height > 2 {
+        let more = Line::styled(" more: j, PgDn, G ", palette.pane_title(true));
+        let room = inner.width.saturating_sub(1);
+        let x = inner.right().saturating_sub(19).max(inner.x);
+        super::put_line(frame.buffer_mut(), x, rect.bottom() - 1, &more, room);
+    }
     for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(scroll)) {
         super::put_line(frame.buffer_mut(), inner.x, y, line, inner.width);
     }
