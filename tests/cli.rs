@@ -161,10 +161,7 @@ fn a_directory_merges_its_archives_and_skips_what_it_cannot_read() {
     let output = pundit(&["tree", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));
     let message = stderr(&output);
-    assert!(
-        message.contains("image.png: skipped: not UTF-8 text"),
-        "{message}"
-    );
+    assert!(message.contains("image.png: skipped: "), "{message}");
     // The warning names the file once, not again inside its reason.
     assert_eq!(message.matches("image.png").count(), 1, "{message}");
     assert!(!output.stdout.is_empty());

@@ -305,3 +305,35 @@ fn loading_shows_a_gauge_with_bytes_read() {
     assert!(text.contains(" Loading "), "{text}");
     assert!(text.contains("25.0 MB of 100.0 MB"), "{text}");
 }
+
+/// Help at 80×24: descriptions wrap rather than stop at the border, G
+/// goes to its end, and the mouse and the marks are explained.
+#[test]
+fn help_wraps_pages_and_explains_the_mouse_and_the_marks() {
+    let mut app = small_app(80, 24);
+    common::press_keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen.push_str(&screen_text(&draw(&app)));
+        common::press_keys(&mut app, "j");
+    }
+    // "Go to the first match from here (empty: clear the search)", whole.
+    let confirm = seen
+        .lines()
+        .position(|line| line.contains("Go to the first match from here"))
+        .expect("the prompt's Enter");
+    let next = seen.lines().nth(confirm + 1).unwrap_or_default();
+    let both = format!("{} {next}", seen.lines().nth(confirm).unwrap_or_default());
+    assert!(both.contains("search)"), "{both}");
+    for what in ["Mouse", "wheel", "Marks", "▶", "reverse"] {
+        assert!(seen.contains(what), "{what} in Help");
+    }
+    // G and g go to either end.
+    let mut app = small_app(80, 24);
+    common::press_keys(&mut app, "?G");
+    let end = screen_text(&draw(&app));
+    assert!(end.contains("the search matches it"), "{end}");
+    common::press_keys(&mut app, "g");
+    let top = screen_text(&draw(&app));
+    assert!(top.contains("Everywhere"), "{top}");
+}

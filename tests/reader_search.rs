@@ -548,3 +548,19 @@ fn the_filter_selects_the_post_that_matches_best() {
     let selected = app.selected_node().map(|n| app.node_label(n));
     assert_eq!(selected, Some("Budget day"));
 }
+
+#[test]
+fn esc_in_the_article_is_done_with_the_search() {
+    let mut app = small_app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "ferry".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(pundit::tui::search::summary(&app).is_some());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Article);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(pundit::tui::search::summary(&app), None, "no count left");
+    assert_eq!(app.search.count_in_post(PostId(1)), 0, "no highlights left");
+}

@@ -529,14 +529,15 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     }
 }
 
-/// What the status bar says after a load with warnings: the first, and
-/// where to read the others ("a.bin: skipped: not UTF-8 text … (and 2
-/// more: ? lists them)").
+/// What the status bar says after a load with warnings: the one there is,
+/// or how many and where to read them, then the first ("3 warnings (?
+/// lists them): a.bin: skipped: not UTF-8 text …"), what to do first as a
+/// long warning is cut at the edge.
 pub fn warnings_summary(app: &App) -> Option<String> {
     let first = app.load_warnings.first()?;
     Some(match app.load_warnings.len() {
         1 => first.clone(),
-        n => format!("{first} (and {} more: ? lists them)", n - 1),
+        n => format!("{n} warnings (? lists them): {first}"),
     })
 }
 

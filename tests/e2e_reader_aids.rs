@@ -1,8 +1,9 @@
-//! End-to-end: what the reader asks of other programs and of the terminal,
-//! in a pseudo-terminal: opening a source in the browser (`$BROWSER`, then
-//! the system's openers, and a way out when there is none), copying a quote
-//! with its provenance (OSC 52), reading an archive piped in as `-`, and
-//! a word for keys that do nothing where they are pressed.
+//! End-to-end, in a pseudo-terminal: what the reader does beside showing
+//! text. Opening a source in the browser (`$BROWSER`, then the system's
+//! openers, and a way out when there is none), copying a quote with its
+//! provenance (OSC 52), reading an archive piped in as `-`, a word for keys
+//! that do nothing where they are pressed, and every file skipped while
+//! loading named in Help.
 
 #[path = "common/pty.rs"]
 mod pty;
@@ -136,5 +137,27 @@ fn a_key_that_does_nothing_where_it_is_pressed_says_so() {
         status_line(screen).contains("%: not a key here (? lists keys)")
     });
     session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn every_file_skipped_while_loading_is_named_in_help() {
+    let dir = scratch("skipped");
+    fs::write(dir.join("a.txt"), pundit::load::BUNDLED).expect("write");
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+    fs::write(dir.join("b.bin"), png).expect("write");
+    fs::write(dir.join("c.bin"), png).expect("write");
+    let mut session = Session::start(&[dir.to_str().unwrap()], &[], 120, 40);
+    session.wait_for("the first warning, and where the rest are", |screen| {
+        let status = status_line(screen);
+        status.contains("2 warnings (? lists them): ")
+    });
+    session.send("?");
+    session.wait_for("both files named in Help", |screen| {
+        screen.contains("While loading")
+            && screen.contains("b.bin: skipped")
+            && screen.contains("c.bin: skipped")
+    });
+    session.send("\x1bq");
     assert_eq!(session.wait_exit(), 0);
 }
