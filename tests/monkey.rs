@@ -17,7 +17,7 @@ use std::path::Path;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pundit::load::{load_bundled, load_paths};
 use pundit::model::Corpus;
-use pundit::tui::keymap::{KEYMAP, KeyPattern, action_for};
+use pundit::tui::keymap::{DEFAULTS, KeyPattern, action_for};
 use pundit::tui::{Action, App, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,7 +83,7 @@ fn seeds(defaults: &[u64]) -> Vec<u64> {
 /// Every key the keymap knows, as a key event.
 fn keymap_keys() -> Vec<KeyEvent> {
     let mut keys = Vec::new();
-    for binding in KEYMAP {
+    for binding in DEFAULTS {
         for pattern in binding.keys {
             match *pattern {
                 KeyPattern::Plain(code) => keys.push(KeyEvent::new(code, KeyModifiers::NONE)),

@@ -201,7 +201,7 @@ fn at_80_by_24_titles_read_sources_take_a_line_and_hints_are_whole() {
     );
     // Every hint whole: the bar ends with a hint's last word.
     let status = rows.last().unwrap().trim_end();
-    let hints = pundit::tui::keymap::hints(app.focus, app.overlay, false);
+    let hints = app.keymap.hints(app.focus, app.overlay, false);
     let last = hints
         .iter()
         .rev()

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use std::sync::Arc;
 
 use super::filter::TopicFilter;
+use super::keymap::Keymap;
 use super::search::SearchSession;
 use super::thread::{ThreadLayout, ThreadState};
 use super::tree::{NodeId, NodeKind, Tree};
@@ -99,6 +100,8 @@ pub struct App {
     pub tree: Tree,
     /// Whether to draw in colour (false under `NO_COLOR`).
     pub color: bool,
+    /// The key table in force: dispatch, Help and the hints read it.
+    pub keymap: Arc<Keymap>,
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
     pub focus: Focus,
@@ -162,6 +165,7 @@ impl App {
             corpus,
             tree,
             color,
+            keymap: Arc::new(Keymap::default()),
             size,
             focus: Focus::Topics,
             overlay: None,

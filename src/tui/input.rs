@@ -12,7 +12,6 @@ use crossterm::event::{self, Event, KeyModifiers};
 use super::action::Action;
 use super::app::{App, Overlay};
 use super::filter::FilterAction;
-use super::keymap;
 use super::search::SearchAction;
 
 /// Starts the thread that reads terminal events into a channel. It ends
@@ -63,7 +62,10 @@ pub fn continues_typing(next: Option<&Event>, app: &App) -> bool {
         Some(Event::Paste(text)) => !pasted(text, app.overlay).is_empty(),
         Some(Event::Key(key)) => {
             !key.modifiers.contains(KeyModifiers::ALT)
-                && keymap::action_for(key, app.focus, app.overlay).is_some_and(is_typing)
+                && app
+                    .keymap
+                    .action_for(key, app.focus, app.overlay)
+                    .is_some_and(is_typing)
         }
         _ => false,
     }

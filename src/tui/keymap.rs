@@ -1,7 +1,19 @@
 //! The one key table: the event loop dispatches on it, and Help and the
 //! status-bar hints are generated from it, so they cannot disagree.
+//!
+//! [`DEFAULTS`] is the table as pundit ships it; a [`Keymap`] is the table
+//! in force, the defaults with the config file's `[keys]` applied (see
+//! [`Keymap::with_overrides`]). Every row has a name, which is what the
+//! config file binds keys to.
+
+mod keys;
+
+use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use keys::Captured;
+pub use keys::KeyPattern;
 
 use super::action::Action;
 use super::app::{Focus, Overlay};
@@ -11,7 +23,7 @@ use super::thread::ThreadAction;
 
 /// Where a binding applies. Lookups try the most specific context first
 /// (see [`lookup_order`]): a modal mode such as a text prompt is one more
-/// context placed ahead of the panes, with its own rows in [`KEYMAP`].
+/// context placed ahead of the panes, with its own rows in [`DEFAULTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// Before anything else, even with an overlay open.
@@ -54,83 +66,23 @@ impl Context {
             Focus::Sources => Context::Sources,
         }
     }
-}
 
-/// A key the table can match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyPattern {
-    Plain(KeyCode),
-    Ctrl(char),
-    /// Any of 1–9; the digit becomes the action's number.
-    Digit,
-    /// Any character typed without Ctrl or Alt; it becomes the action's
-    /// character (typing into a prompt).
-    AnyChar,
-}
-
-/// What a matching key carries into its action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Captured {
-    Nothing,
-    Number(usize),
-    Char(char),
-}
-
-impl KeyPattern {
-    fn matches(self, key: &KeyEvent) -> Option<Captured> {
-        // Shift is part of the character itself ('G', '?', '}'); terminals
-        // differ in whether they also report it, so it is ignored for chars.
-        let mods = key.modifiers - KeyModifiers::SHIFT;
+    /// The contexts whose keys are looked up together, so that one key
+    /// bound in two of them would leave one binding unreachable: Always,
+    /// Global and Thread are consulted as one with no overlay open.
+    fn clash_group(self) -> Context {
         match self {
-            KeyPattern::Plain(code) => {
-                (code == key.code && mods.is_empty()).then_some(Captured::Nothing)
-            }
-            KeyPattern::Ctrl(c) => (key.code == KeyCode::Char(c) && mods == KeyModifiers::CONTROL)
-                .then_some(Captured::Nothing),
-            KeyPattern::Digit => match key.code {
-                KeyCode::Char(c @ '1'..='9') if mods.is_empty() => {
-                    c.to_digit(10).map(|d| Captured::Number(d as usize))
-                }
-                _ => None,
-            },
-            KeyPattern::AnyChar => match key.code {
-                KeyCode::Char(c) if mods.is_empty() && !c.is_control() => Some(Captured::Char(c)),
-                _ => None,
-            },
-        }
-    }
-
-    /// The key as Help writes it.
-    pub fn label(self) -> String {
-        match self {
-            KeyPattern::Ctrl(c) => format!("Ctrl-{c}"),
-            KeyPattern::Digit => "1–9".to_string(),
-            KeyPattern::AnyChar => "text".to_string(),
-            KeyPattern::Plain(code) => match code {
-                KeyCode::Char(' ') => "Space".to_string(),
-                KeyCode::Char(c) => c.to_string(),
-                KeyCode::Up => "↑".to_string(),
-                KeyCode::Down => "↓".to_string(),
-                KeyCode::Left => "←".to_string(),
-                KeyCode::Right => "→".to_string(),
-                KeyCode::PageUp => "PgUp".to_string(),
-                KeyCode::PageDown => "PgDn".to_string(),
-                KeyCode::Home => "Home".to_string(),
-                KeyCode::End => "End".to_string(),
-                KeyCode::Enter => "Enter".to_string(),
-                KeyCode::Esc => "Esc".to_string(),
-                KeyCode::Tab => "Tab".to_string(),
-                KeyCode::Backspace => "Backspace".to_string(),
-                KeyCode::BackTab => "Shift-Tab".to_string(),
-                other => format!("{other:?}"),
-            },
+            Context::Always | Context::Global | Context::Thread => Context::Global,
+            other => other,
         }
     }
 }
 
-/// One row of the table.
+/// One row of the table as pundit ships it.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct DefaultBinding {
+    /// What the config file calls the row: `next_post`.
+    pub name: &'static str,
     pub context: Context,
     pub keys: &'static [KeyPattern],
     pub action: Action,
@@ -138,11 +90,33 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// One row of the table in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub name: &'static str,
+    pub context: Context,
+    pub keys: Vec<KeyPattern>,
+    pub action: Action,
+    pub hint: Option<&'static str>,
+}
+
 impl Binding {
-    /// The keys as Help writes them: "j / ↓".
+    /// The keys as Help writes them: "j / ↓"; "(none)" for a row the
+    /// config left without keys.
     pub fn keys_label(&self) -> String {
+        if self.keys.is_empty() {
+            return "(none)".to_string();
+        }
         let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
         labels.join(" / ")
+    }
+
+    /// Whether the config file may give the row other keys: not the rows
+    /// whose keys carry a value (the digits, typing).
+    pub fn is_remappable(&self) -> bool {
+        self.keys
+            .iter()
+            .all(|key| !matches!(key, KeyPattern::Digit | KeyPattern::AnyChar))
     }
 }
 
@@ -151,8 +125,14 @@ use KeyCode::{
 };
 use KeyPattern::{AnyChar, Ctrl, Digit, Plain};
 
-const fn bind(context: Context, keys: &'static [KeyPattern], action: Action) -> Binding {
-    Binding {
+const fn bind(
+    context: Context,
+    name: &'static str,
+    keys: &'static [KeyPattern],
+    action: Action,
+) -> DefaultBinding {
+    DefaultBinding {
+        name,
         context,
         keys,
         action,
@@ -162,11 +142,13 @@ const fn bind(context: Context, keys: &'static [KeyPattern], action: Action) -> 
 
 const fn hinted(
     context: Context,
+    name: &'static str,
     keys: &'static [KeyPattern],
     action: Action,
     hint: &'static str,
-) -> Binding {
-    Binding {
+) -> DefaultBinding {
+    DefaultBinding {
+        name,
         context,
         keys,
         action,
@@ -175,295 +157,392 @@ const fn hinted(
 }
 
 /// A binding of the comment thread, without a hint.
-const fn thread(keys: &'static [KeyPattern], action: ThreadAction) -> Binding {
-    bind(Context::Thread, keys, Action::Thread(action))
+const fn thread(
+    name: &'static str,
+    keys: &'static [KeyPattern],
+    action: ThreadAction,
+) -> DefaultBinding {
+    bind(Context::Thread, name, keys, Action::Thread(action))
 }
 
 const fn ch(c: char) -> KeyPattern {
     Plain(KeyCode::Char(c))
 }
 
-/// Every binding of the reader.
-pub const KEYMAP: &[Binding] = &[
-    bind(Context::Always, &[Ctrl('c')], Action::Quit),
-    bind(Context::Always, &[Ctrl('z')], Action::Suspend),
+use Context::{Always, Article, Filter, Global, Help, Prompt, Results, Sources, Topics};
+
+/// Every binding of the reader, as pundit ships it.
+pub const DEFAULTS: &[DefaultBinding] = &[
+    bind(Always, "force_quit", &[Ctrl('c')], Action::Quit),
+    bind(Always, "suspend", &[Ctrl('z')], Action::Suspend),
     // Help overlay: closing and scrolling it; other keys are swallowed.
     hinted(
-        Context::Help,
+        Help,
+        "help_close",
         &[Plain(Esc), ch('q'), ch('?')],
         Action::CloseOverlay,
         "close",
     ),
     hinted(
-        Context::Help,
+        Help,
+        "help_down",
         &[ch('j'), Plain(Down)],
         Action::HelpDown,
         "scroll",
     ),
-    bind(Context::Help, &[ch('k'), Plain(Up)], Action::HelpUp),
+    bind(Help, "help_up", &[ch('k'), Plain(Up)], Action::HelpUp),
     // Search prompt: every character goes to the query.
     hinted(
-        Context::Prompt,
+        Prompt,
+        "search_go",
         &[Plain(Enter)],
         Action::Search(SearchAction::Confirm),
         "go",
     ),
     hinted(
-        Context::Prompt,
+        Prompt,
+        "search_cancel",
         &[Plain(Esc)],
         Action::Search(SearchAction::Cancel),
         "cancel",
     ),
     hinted(
-        Context::Prompt,
+        Prompt,
+        "search_scope",
         &[Plain(Tab)],
         Action::Search(SearchAction::CycleScope),
         "scope",
     ),
     hinted(
-        Context::Prompt,
+        Prompt,
+        "search_regex",
         &[Ctrl('r')],
         Action::Search(SearchAction::ToggleRegex),
         "regex",
     ),
     hinted(
-        Context::Prompt,
+        Prompt,
+        "search_older",
         &[Plain(Up)],
         Action::Search(SearchAction::Older),
         "history",
     ),
     bind(
-        Context::Prompt,
+        Prompt,
+        "search_newer",
         &[Plain(Down)],
         Action::Search(SearchAction::Newer),
     ),
     bind(
-        Context::Prompt,
+        Prompt,
+        "search_backspace",
         &[Plain(Backspace)],
         Action::Search(SearchAction::Backspace),
     ),
     bind(
-        Context::Prompt,
+        Prompt,
+        "search_clear",
         &[Ctrl('u')],
         Action::Search(SearchAction::Clear),
     ),
     bind(
-        Context::Prompt,
+        Prompt,
+        "search_type",
         &[AnyChar],
         Action::Search(SearchAction::Type(' ')),
     ),
     // Search results list.
     hinted(
-        Context::Results,
+        Results,
+        "results_go",
         &[Plain(Enter)],
         Action::Search(SearchAction::ResultsJump),
         "go",
     ),
     hinted(
-        Context::Results,
+        Results,
+        "results_close",
         &[Plain(Esc), ch('q'), ch('S')],
         Action::CloseOverlay,
         "close",
     ),
     hinted(
-        Context::Results,
+        Results,
+        "results_down",
         &[ch('j'), Plain(Down)],
         Action::Search(SearchAction::ResultsDown),
         "move",
     ),
     bind(
-        Context::Results,
+        Results,
+        "results_up",
         &[ch('k'), Plain(Up)],
         Action::Search(SearchAction::ResultsUp),
     ),
     bind(
-        Context::Results,
+        Results,
+        "results_page_down",
         &[Plain(PageDown), Ctrl('d')],
         Action::Search(SearchAction::ResultsPageDown),
     ),
     bind(
-        Context::Results,
+        Results,
+        "results_page_up",
         &[Plain(PageUp), Ctrl('u')],
         Action::Search(SearchAction::ResultsPageUp),
     ),
     // Typing the Topics filter.
     hinted(
-        Context::Filter,
+        Filter,
+        "filter_keep",
         &[Plain(Enter)],
         Action::Filter(FilterAction::Accept),
         "keep",
     ),
     hinted(
-        Context::Filter,
+        Filter,
+        "filter_clear",
         &[Plain(Esc)],
         Action::Filter(FilterAction::Clear),
         "clear",
     ),
-    bind(Context::Filter, &[Plain(Down)], Action::TreeDown),
-    bind(Context::Filter, &[Plain(Up)], Action::TreeUp),
+    bind(Filter, "filter_down", &[Plain(Down)], Action::TreeDown),
+    bind(Filter, "filter_up", &[Plain(Up)], Action::TreeUp),
     bind(
-        Context::Filter,
+        Filter,
+        "filter_backspace",
         &[Plain(Backspace)],
         Action::Filter(FilterAction::Backspace),
     ),
     bind(
-        Context::Filter,
+        Filter,
+        "filter_type",
         &[AnyChar],
         Action::Filter(FilterAction::Type(' ')),
     ),
     // Topics pane.
-    bind(Context::Topics, &[ch('j'), Plain(Down)], Action::TreeDown),
-    bind(Context::Topics, &[ch('k'), Plain(Up)], Action::TreeUp),
     bind(
-        Context::Topics,
+        Topics,
+        "tree_down",
+        &[ch('j'), Plain(Down)],
+        Action::TreeDown,
+    ),
+    bind(Topics, "tree_up", &[ch('k'), Plain(Up)], Action::TreeUp),
+    bind(
+        Topics,
+        "tree_page_down",
         &[Plain(PageDown), Ctrl('d')],
         Action::TreePageDown,
     ),
     bind(
-        Context::Topics,
+        Topics,
+        "tree_page_up",
         &[Plain(PageUp), Ctrl('u')],
         Action::TreePageUp,
     ),
-    bind(Context::Topics, &[ch('g'), Plain(Home)], Action::TreeTop),
-    bind(Context::Topics, &[ch('G'), Plain(End)], Action::TreeBottom),
+    bind(Topics, "tree_top", &[ch('g'), Plain(Home)], Action::TreeTop),
+    bind(
+        Topics,
+        "tree_bottom",
+        &[ch('G'), Plain(End)],
+        Action::TreeBottom,
+    ),
     hinted(
-        Context::Topics,
+        Topics,
+        "tree_open",
         &[Plain(Enter), ch(' ')],
         Action::TreeActivate,
         "open",
     ),
     bind(
-        Context::Topics,
+        Topics,
+        "tree_expand",
         &[ch('l'), Plain(Right)],
         Action::TreeExpand,
     ),
     bind(
-        Context::Topics,
+        Topics,
+        "tree_collapse",
         &[ch('h'), Plain(Left)],
         Action::TreeCollapse,
     ),
     bind(
-        Context::Topics,
+        Topics,
+        "filter",
         &[ch('f')],
         Action::Filter(FilterAction::Open),
     ),
     bind(
-        Context::Topics,
+        Topics,
+        "tree_clear_filter",
         &[Plain(Esc)],
         Action::Filter(FilterAction::Clear),
     ),
     // Article pane.
     hinted(
-        Context::Article,
+        Article,
+        "scroll_down",
         &[ch('j'), Plain(Down)],
         Action::ScrollDown,
         "scroll",
     ),
-    bind(Context::Article, &[ch('k'), Plain(Up)], Action::ScrollUp),
+    bind(
+        Article,
+        "scroll_up",
+        &[ch('k'), Plain(Up)],
+        Action::ScrollUp,
+    ),
     hinted(
-        Context::Article,
+        Article,
+        "page_down",
         &[ch(' '), Plain(PageDown), Ctrl('d')],
         Action::PageDown,
         "page",
     ),
     bind(
-        Context::Article,
+        Article,
+        "page_up",
         &[ch('b'), Plain(PageUp), Ctrl('u')],
         Action::PageUp,
     ),
-    bind(Context::Article, &[ch('g'), Plain(Home)], Action::ScrollTop),
     bind(
-        Context::Article,
+        Article,
+        "scroll_top",
+        &[ch('g'), Plain(Home)],
+        Action::ScrollTop,
+    ),
+    bind(
+        Article,
+        "scroll_bottom",
         &[ch('G'), Plain(End)],
         Action::ScrollBottom,
     ),
     // Sources pane.
     hinted(
-        Context::Sources,
+        Sources,
+        "source_down",
         &[ch('j'), Plain(Down)],
         Action::SourceDown,
         "select",
     ),
-    bind(Context::Sources, &[ch('k'), Plain(Up)], Action::SourceUp),
+    bind(
+        Sources,
+        "source_up",
+        &[ch('k'), Plain(Up)],
+        Action::SourceUp,
+    ),
     hinted(
-        Context::Sources,
+        Sources,
+        "source_open",
         &[Plain(Enter), ch('o')],
         Action::OpenUrl,
         "open URL",
     ),
     // Everywhere else.
-    hinted(Context::Global, &[ch('q')], Action::Quit, "quit"),
-    hinted(Context::Global, &[ch('?')], Action::ShowHelp, "help"),
-    bind(Context::Global, &[Plain(Esc)], Action::CloseOverlay),
-    hinted(Context::Global, &[Plain(Tab)], Action::FocusNext, "focus"),
-    bind(Context::Global, &[Plain(BackTab)], Action::FocusPrev),
-    hinted(Context::Global, &[ch(']')], Action::NextPost, "next post"),
-    bind(Context::Global, &[ch('[')], Action::PrevPost),
-    hinted(Context::Global, &[Digit], Action::SelectSource(1), "source"),
-    bind(Context::Global, &[ch('}')], Action::NextCitation),
-    bind(Context::Global, &[ch('{')], Action::PrevCitation),
-    bind(Context::Global, &[ch('o')], Action::OpenUrl),
-    hinted(Context::Global, &[ch('y')], Action::CopyUrl, "copy URL"),
+    hinted(Global, "quit", &[ch('q')], Action::Quit, "quit"),
+    hinted(Global, "help", &[ch('?')], Action::ShowHelp, "help"),
+    bind(Global, "close", &[Plain(Esc)], Action::CloseOverlay),
+    hinted(
+        Global,
+        "focus_next",
+        &[Plain(Tab)],
+        Action::FocusNext,
+        "focus",
+    ),
+    bind(Global, "focus_prev", &[Plain(BackTab)], Action::FocusPrev),
+    hinted(
+        Global,
+        "next_post",
+        &[ch(']')],
+        Action::NextPost,
+        "next post",
+    ),
+    bind(Global, "prev_post", &[ch('[')], Action::PrevPost),
+    hinted(
+        Global,
+        "select_source",
+        &[Digit],
+        Action::SelectSource(1),
+        "source",
+    ),
+    bind(Global, "next_citation", &[ch('}')], Action::NextCitation),
+    bind(Global, "prev_citation", &[ch('{')], Action::PrevCitation),
+    bind(Global, "open_url", &[ch('o')], Action::OpenUrl),
+    hinted(Global, "copy_url", &[ch('y')], Action::CopyUrl, "copy URL"),
     bind(
-        Context::Global,
+        Global,
+        "search",
         &[ch('/')],
         Action::Search(SearchAction::Open),
     ),
     bind(
-        Context::Global,
+        Global,
+        "search_next",
         &[ch('n')],
         Action::Search(SearchAction::Next),
     ),
     bind(
-        Context::Global,
+        Global,
+        "search_prev",
         &[ch('N')],
         Action::Search(SearchAction::Previous),
     ),
     bind(
-        Context::Global,
+        Global,
+        "search_results",
         &[ch('S')],
         Action::Search(SearchAction::ShowResults),
     ),
     // The comment thread, from any pane.
     hinted(
         Context::Thread,
+        "comments",
         &[ch('c')],
         Action::Thread(ThreadAction::ToggleComments),
         "comments",
     ),
-    thread(&[ch(')')], ThreadAction::Next),
-    thread(&[ch('(')], ThreadAction::Previous),
-    thread(&[ch('J')], ThreadAction::NextThread),
-    thread(&[ch('K')], ThreadAction::PreviousThread),
-    thread(&[ch('u')], ThreadAction::Parent),
-    thread(&[ch('>')], ThreadAction::NextSibling),
-    thread(&[ch('<')], ThreadAction::PreviousSibling),
+    thread("next_comment", &[ch(')')], ThreadAction::Next),
+    thread("prev_comment", &[ch('(')], ThreadAction::Previous),
+    thread("next_thread", &[ch('J')], ThreadAction::NextThread),
+    thread("prev_thread", &[ch('K')], ThreadAction::PreviousThread),
+    thread("parent_comment", &[ch('u')], ThreadAction::Parent),
+    thread("next_reply", &[ch('>')], ThreadAction::NextSibling),
+    thread("prev_reply", &[ch('<')], ThreadAction::PreviousSibling),
     hinted(
         Context::Thread,
+        "fold",
         &[ch('z')],
         Action::Thread(ThreadAction::Fold),
         "fold",
     ),
-    thread(&[ch('Z')], ThreadAction::FoldAll),
+    thread("fold_all", &[ch('Z')], ThreadAction::FoldAll),
     // Paging through Help, clearing a finished search, copying with provenance.
     bind(
-        Context::Help,
+        Help,
+        "help_page_down",
         &[Plain(PageDown), ch(' '), Ctrl('d')],
         Action::HelpPageDown,
     ),
     bind(
-        Context::Help,
+        Help,
+        "help_page_up",
         &[Plain(PageUp), ch('b'), Ctrl('u')],
         Action::HelpPageUp,
     ),
-    bind(Context::Help, &[ch('g'), Plain(Home)], Action::HelpTop),
-    bind(Context::Help, &[ch('G'), Plain(End)], Action::HelpBottom),
+    bind(Help, "help_top", &[ch('g'), Plain(Home)], Action::HelpTop),
     bind(
-        Context::Article,
+        Help,
+        "help_bottom",
+        &[ch('G'), Plain(End)],
+        Action::HelpBottom,
+    ),
+    bind(
+        Article,
+        "search_dismiss",
         &[Plain(Esc)],
         Action::Search(SearchAction::Dismiss),
     ),
-    bind(Context::Global, &[ch('Y')], Action::CopyQuote),
+    bind(Global, "copy_quote", &[ch('Y')], Action::CopyQuote),
 ];
 
 /// The contexts a key is looked up in, most specific first.
@@ -482,72 +561,223 @@ pub fn lookup_order(focus: Focus, overlay: Option<Overlay>) -> Vec<Context> {
     }
 }
 
-/// The action bound to `key` given where the user is, if any.
-pub fn action_for(key: &KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    for context in lookup_order(focus, overlay) {
-        for binding in KEYMAP.iter().filter(|b| b.context == context) {
-            for pattern in binding.keys {
-                if let Some(captured) = pattern.matches(key) {
-                    return Some(match (binding.action, captured) {
-                        (Action::SelectSource(_), Captured::Number(n)) => Action::SelectSource(n),
-                        (Action::Search(SearchAction::Type(_)), Captured::Char(c)) => {
-                            Action::Search(SearchAction::Type(c))
-                        }
-                        (Action::Filter(FilterAction::Type(_)), Captured::Char(c)) => {
-                            Action::Filter(FilterAction::Type(c))
-                        }
-                        (action, _) => action,
-                    });
+/// Why the config's keys cannot be applied. Each names the row (and the
+/// key) so the config loader can point at the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    #[error("unknown action `{0}` (`pundit config --default` lists them)")]
+    UnknownAction(String),
+    #[error("`{0}` cannot be given other keys")]
+    NotRemappable(String),
+    #[error("{key} is bound twice in the {context}: `{first}` and `{second}`")]
+    BoundTwice {
+        key: String,
+        context: &'static str,
+        first: &'static str,
+        second: &'static str,
+    },
+}
+
+impl KeymapError {
+    /// The row the error is about, whose line in the config it points at:
+    /// for a key bound twice, the row the config changed.
+    pub fn row<'a>(&'a self, changed: &dyn Fn(&str) -> bool) -> &'a str {
+        match self {
+            KeymapError::UnknownAction(name) | KeymapError::NotRemappable(name) => name,
+            KeymapError::BoundTwice { first, second, .. } => {
+                if changed(second) {
+                    second
+                } else {
+                    first
                 }
             }
         }
     }
-    None
 }
 
-/// The keys a key event stands for. Terminals send Alt-x as ESC followed by
-/// x, so an Esc typed just before another key can arrive glued to it and be
-/// reported as Alt-x. pundit binds no Alt keys: an Alt key with no binding
-/// of its own is taken as Esc, then the key.
-///
-/// `Alt-]` becomes `Esc`, `]`; `Ctrl-c` stays itself.
-pub fn keys_of(key: KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Vec<KeyEvent> {
-    if !key.modifiers.contains(KeyModifiers::ALT) || action_for(&key, focus, overlay).is_some() {
-        return vec![key];
-    }
-    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
-    vec![escape, plain]
+/// The key table in force: the defaults with the config's keys applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// What the status bar says of a key with no binding where the user is:
-/// the pane it works in and what it does there, else how to see the keys.
-/// Nothing over Help (which shows the keys already) or for a modifier
-/// pressed alone.
-///
-/// Short, to fit beside the position at 80 columns: `f` in the Article
-/// pane says "f: a key of the Topics pane (Tab)"; `x` says "x: not a key
-/// here (? lists keys)".
-pub fn unbound_message(key: &KeyEvent, overlay: Option<Overlay>) -> Option<String> {
-    if overlay == Some(Overlay::Help) || matches!(key.code, KeyCode::Modifier(_)) {
-        return None;
-    }
-    let label = key_label(key);
-    let elsewhere = [Focus::Topics, Focus::Article, Focus::Sources]
-        .into_iter()
-        .find(|&pane| {
-            bindings_in(Context::of_focus(pane))
-                .any(|b| b.keys.iter().any(|k| k.matches(key).is_some()))
-        });
-    Some(match elsewhere {
-        Some(pane) if overlay.is_none() => {
-            format!("{label}: a key of the {} pane (Tab)", pane.name())
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|row| Binding {
+                    name: row.name,
+                    context: row.context,
+                    keys: row.keys.to_vec(),
+                    action: row.action,
+                    hint: row.hint,
+                })
+                .collect(),
         }
-        _ => format!("{label}: not a key here (? lists keys)"),
-    })
+    }
+}
+
+impl Keymap {
+    /// The defaults with each named row given the keys `overrides` lists
+    /// for it (an empty list unbinds the row). Fails on a name no row has,
+    /// on a row whose keys cannot change, and on a key that would then be
+    /// bound twice where it is looked up.
+    pub fn with_overrides<'a>(
+        overrides: impl IntoIterator<Item = (&'a str, Vec<KeyPattern>)>,
+    ) -> Result<Keymap, KeymapError> {
+        let mut keymap = Keymap::default();
+        for (name, keys) in overrides {
+            let row = keymap
+                .bindings
+                .iter_mut()
+                .find(|b| b.name == name)
+                .ok_or_else(|| KeymapError::UnknownAction(name.to_string()))?;
+            if !row.is_remappable() || !keys.iter().all(|k| k.config_name().is_some()) {
+                return Err(KeymapError::NotRemappable(name.to_string()));
+            }
+            row.keys = keys;
+        }
+        keymap.check_clashes()?;
+        Ok(keymap)
+    }
+
+    /// Every key is bound at most once among the contexts looked up
+    /// together (the same key twice in one row is let through).
+    fn check_clashes(&self) -> Result<(), KeymapError> {
+        for (i, first) in self.bindings.iter().enumerate() {
+            for second in &self.bindings[i + 1..] {
+                if first.context.clash_group() != second.context.clash_group() {
+                    continue;
+                }
+                if let Some(key) = first.keys.iter().find(|k| second.keys.contains(k)) {
+                    return Err(KeymapError::BoundTwice {
+                        key: key.config_name().unwrap_or_else(|| key.label()),
+                        context: context_phrase(first.context),
+                        first: first.name,
+                        second: second.name,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every row, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The bindings of one context, in table order.
+    pub fn bindings_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The action bound to `key` given where the user is, if any.
+    pub fn action_for(
+        &self,
+        key: &KeyEvent,
+        focus: Focus,
+        overlay: Option<Overlay>,
+    ) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        for context in lookup_order(focus, overlay) {
+            for binding in self.bindings_in(context) {
+                for pattern in &binding.keys {
+                    if let Some(captured) = pattern.matches(key) {
+                        return Some(with_captured(binding.action, captured));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The keys a key event stands for. Terminals send Alt-x as ESC
+    /// followed by x, so an Esc typed just before another key can arrive
+    /// glued to it and be reported as Alt-x. pundit binds no Alt keys: an
+    /// Alt key with no binding of its own is taken as Esc, then the key.
+    ///
+    /// `Alt-]` becomes `Esc`, `]`; `Ctrl-c` stays itself.
+    pub fn keys_of(&self, key: KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Vec<KeyEvent> {
+        if !key.modifiers.contains(KeyModifiers::ALT)
+            || self.action_for(&key, focus, overlay).is_some()
+        {
+            return vec![key];
+        }
+        let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+        vec![escape, plain]
+    }
+
+    /// What the status bar says of a key with no binding where the user
+    /// is: the pane it works in and what it does there, else how to see
+    /// the keys. Nothing over Help (which shows the keys already) or for a
+    /// modifier pressed alone.
+    ///
+    /// Short, to fit beside the position at 80 columns: `f` in the Article
+    /// pane says "f: a key of the Topics pane (Tab)"; `x` says "x: not a
+    /// key here (? lists keys)".
+    pub fn unbound_message(&self, key: &KeyEvent, overlay: Option<Overlay>) -> Option<String> {
+        if overlay == Some(Overlay::Help) || matches!(key.code, KeyCode::Modifier(_)) {
+            return None;
+        }
+        let label = key_label(key);
+        let elsewhere = [Focus::Topics, Focus::Article, Focus::Sources]
+            .into_iter()
+            .find(|&pane| {
+                self.bindings_in(Context::of_focus(pane))
+                    .any(|b| b.keys.iter().any(|k| k.matches(key).is_some()))
+            });
+        Some(match elsewhere {
+            Some(pane) if overlay.is_none() => {
+                format!("{label}: a key of the {} pane (Tab)", pane.name())
+            }
+            _ => format!("{label}: not a key here (? lists keys)"),
+        })
+    }
+
+    /// The status-bar hints for where the user is: ("key", "what") pairs;
+    /// the thread's only when the open post has comments.
+    pub fn hints(
+        &self,
+        focus: Focus,
+        overlay: Option<Overlay>,
+        has_thread: bool,
+    ) -> Vec<(String, &'static str)> {
+        lookup_order(focus, overlay)
+            .into_iter()
+            .filter(|&context| has_thread || context != Context::Thread)
+            .flat_map(|context| self.bindings_in(context))
+            .filter_map(|b| {
+                let key = b.keys.first()?.label();
+                Some((key, b.hint?))
+            })
+            .collect()
+    }
+
+    /// The lines of the Help overlay: a heading per context, then "keys  what".
+    pub fn help_sections(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        HELP_ORDER
+            .into_iter()
+            .map(|context| {
+                let mut rows: Vec<(String, &'static str)> = Vec::new();
+                if context == Context::Global {
+                    rows.extend(
+                        self.bindings_in(Context::Always)
+                            .map(|b| (b.keys_label(), b.action.description())),
+                    );
+                }
+                rows.extend(
+                    self.bindings_in(context)
+                        .map(|b| (b.keys_label(), b.action.description())),
+                );
+                (context.title(), rows)
+            })
+            .collect()
+    }
 }
 
 /// A key event as Help writes keys: "f", "Ctrl-x", "F5".
@@ -570,55 +800,86 @@ fn key_label(key: &KeyEvent) -> String {
     label + &plain
 }
 
-/// The bindings of one context, in table order.
-pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.context == context)
+/// The contexts in the order Help lists them (Always goes with Global).
+pub const HELP_ORDER: [Context; 9] = [
+    Context::Global,
+    Context::Topics,
+    Context::Article,
+    Context::Sources,
+    Context::Thread,
+    Context::Prompt,
+    Context::Results,
+    Context::Filter,
+    Context::Help,
+];
+
+/// "Topics pane", "search prompt": the context a clash is in, in a sentence.
+fn context_phrase(context: Context) -> &'static str {
+    match context.clash_group() {
+        Context::Global => "keys that work everywhere (and in the comment thread)",
+        Context::Topics => "Topics pane",
+        Context::Article => "Article pane",
+        Context::Sources => "Sources pane",
+        Context::Help => "Help overlay",
+        Context::Prompt => "search prompt",
+        Context::Results => "search results",
+        Context::Filter => "Topics filter",
+        Context::Always | Context::Thread => "keys that work everywhere",
+    }
 }
 
-/// The status-bar hints for where the user is: ("key", "what") pairs; the
-/// thread's only when the open post has comments.
-pub fn hints(
-    focus: Focus,
-    overlay: Option<Overlay>,
-    has_thread: bool,
-) -> Vec<(String, &'static str)> {
-    lookup_order(focus, overlay)
-        .into_iter()
-        .filter(|&context| has_thread || context != Context::Thread)
-        .flat_map(bindings_in)
-        .filter_map(|b| {
-            let key = b.keys.first()?.label();
-            Some((key, b.hint?))
-        })
-        .collect()
+/// `action` with what the key carried: a source's number, a typed character.
+fn with_captured(action: Action, captured: Captured) -> Action {
+    match (action, captured) {
+        (Action::SelectSource(_), Captured::Number(n)) => Action::SelectSource(n),
+        (Action::Search(SearchAction::Type(_)), Captured::Char(c)) => {
+            Action::Search(SearchAction::Type(c))
+        }
+        (Action::Filter(FilterAction::Type(_)), Captured::Char(c)) => {
+            Action::Filter(FilterAction::Type(c))
+        }
+        (action, _) => action,
+    }
 }
 
-/// The lines of the Help overlay: a heading per context, then "keys  what".
-pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [
-        Context::Global,
-        Context::Topics,
-        Context::Article,
-        Context::Sources,
-        Context::Thread,
-        Context::Prompt,
-        Context::Results,
-        Context::Filter,
-        Context::Help,
-    ];
-    order
-        .into_iter()
-        .map(|context| {
-            let mut rows: Vec<(String, &'static str)> = Vec::new();
-            if context == Context::Global {
-                rows.extend(
-                    bindings_in(Context::Always).map(|b| (b.keys_label(), b.action.description())),
-                );
-            }
-            rows.extend(bindings_in(context).map(|b| (b.keys_label(), b.action.description())));
-            (context.title(), rows)
-        })
-        .collect()
+impl fmt::Display for Binding {
+    /// `next_post = ["]", "L"]`: the row as the config file writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<String> = self
+            .keys
+            .iter()
+            .filter_map(|k| k.config_name())
+            .map(|name| toml_string(&name))
+            .collect();
+        write!(f, "{} = [{}]", self.name, names.join(", "))
+    }
+}
+
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The action `key` stands for with the default keys (for tests and for
+/// the loading screen, which has no config yet).
+pub fn action_for(key: &KeyEvent, focus: Focus, overlay: Option<Overlay>) -> Option<Action> {
+    default_keymap().action_for(key, focus, overlay)
+}
+
+/// The shipped table, built once.
+pub fn default_keymap() -> &'static Keymap {
+    static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+    &DEFAULT
 }
 
 #[cfg(test)]

@@ -338,7 +338,9 @@ fn apply_event(
         }
     };
     let events = match event {
-        Event::Key(key) => keymap::keys_of(key, app.focus, app.overlay)
+        Event::Key(key) => app
+            .keymap
+            .keys_of(key, app.focus, app.overlay)
             .into_iter()
             .map(Event::Key)
             .collect(),
@@ -372,9 +374,11 @@ fn is_quit_while_loading(event: &Event) -> bool {
 fn action_for_event(event: &Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Release => None,
-        Event::Key(key) => {
-            Some(keymap::action_for(key, app.focus, app.overlay).unwrap_or(Action::Unbound(*key)))
-        }
+        Event::Key(key) => Some(
+            app.keymap
+                .action_for(key, app.focus, app.overlay)
+                .unwrap_or(Action::Unbound(*key)),
+        ),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),

@@ -92,7 +92,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::HelpPageUp => scroll_help(app, -page(help_height(app))),
         Action::HelpTop => app.help_scroll = 0,
         Action::HelpBottom => app.help_scroll = super::view::help::max_scroll(app),
-        Action::Unbound(key) => app.status = super::keymap::unbound_message(&key, app.overlay),
+        Action::Unbound(key) => app.status = app.keymap.unbound_message(&key, app.overlay),
     }
     if (app.open_post, app.scroll) != scroll_before {
         follow_source_in_view(app);

@@ -13,7 +13,6 @@ use ratatui::widgets::Clear;
 use super::palette::Palette;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::width::{padded, width};
 
 /// Columns before the key column.
@@ -62,7 +61,7 @@ fn sections(app: &App) -> Vec<Section> {
             .collect();
         sections.push(("While loading", rows));
     }
-    for (heading, rows) in keymap::help_sections() {
+    for (heading, rows) in app.keymap.help_sections() {
         let rows = rows
             .into_iter()
             .map(|(keys, what)| (keys, what.to_string()))

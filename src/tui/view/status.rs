@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 
 use super::palette::Palette;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::width::width;
 
 pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
@@ -63,7 +62,7 @@ fn status_line<'a>(app: &'a App, palette: &Palette, columns: usize) -> Line<'a> 
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
             let mut room = columns.saturating_sub(used);
             let has_thread = !app.thread_layout.shape().is_empty();
-            for (key, hint) in keymap::hints(app.focus, app.overlay, has_thread) {
+            for (key, hint) in app.keymap.hints(app.focus, app.overlay, has_thread) {
                 let text = format!(" {hint}  ");
                 let needs = width(&key) + width(text.trim_end());
                 if needs > room {
