@@ -18,6 +18,15 @@ pub struct Cli {
     /// them. None: the bundled corpus.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Open at the top of the first post instead of where this archive was
+    /// left (what was read is still remembered).
+    #[arg(long)]
+    pub fresh: bool,
+
+    /// Read this config file instead of config.toml in the config directory.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +44,28 @@ pub enum Command {
     /// however many matches it has. Exit status: 0 if something matched, 1 if
     /// nothing did, 2 on error.
     Search(SearchArgs),
+    /// Check the config file (the one `--config` names, else the default
+    /// one) and say where it is; with `--default`, print a complete,
+    /// commented config file with every default.
+    Config(ConfigArgs),
+    /// Print a completion script for SHELL to standard output.
+    Completions(CompletionsArgs),
+    /// Print pundit's man page (roff) to standard output.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default config file instead of checking one.
+    #[arg(long)]
+    pub default: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -157,6 +188,21 @@ mod tests {
         for unrelated in ["notes.txt", "s", "", "archive", "tests"] {
             assert_eq!(subcommand_like(unrelated), None, "{unrelated}");
         }
+    }
+
+    #[test]
+    fn the_reader_takes_fresh_and_a_config_anywhere() {
+        let cli =
+            Cli::try_parse_from(["pundit", "--fresh", "a.txt", "--config", "c.toml"]).unwrap();
+        assert!(cli.fresh && cli.command.is_none());
+        assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
+        let cli = Cli::try_parse_from(["pundit", "config", "--config", "c.toml"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Config(ConfigArgs { default: false }))
+        ));
+        assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
+        assert!(Cli::try_parse_from(["pundit", "completions", "tcsh"]).is_err());
     }
 
     #[test]

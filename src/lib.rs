@@ -11,5 +11,6 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod state;
 pub mod topics;
 pub mod tui;

@@ -6,12 +6,13 @@ use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use pundit::cli::{Cli, Command};
 use pundit::commands;
 use pundit::import::clean::clean;
 use pundit::load::{LoadError, load_paths};
 use pundit::model::Corpus;
+use pundit::tui::config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,7 +31,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             check_not_a_mistyped_subcommand(&cli.paths)?;
-            pundit::tui::run(&cli.paths)
+            let config = config::load(cli.config.as_deref())?;
+            pundit::tui::run(&cli.paths, config, cli.fresh)
+        }
+        Some(Command::Config(args)) if args.default => finish_output(
+            io::stdout()
+                .lock()
+                .write_all(config::default_file().as_bytes()),
+        ),
+        Some(Command::Config(_)) => {
+            let path = config::file_in_force(cli.config.as_deref());
+            let message = match &path {
+                Some(path) if cli.config.is_some() || path.exists() => {
+                    config::read_file(path)?;
+                    format!("{}: ok", clean(&path.display().to_string()))
+                }
+                Some(path) => format!(
+                    "{}: no such file; the defaults are in force (`pundit config --default` prints them)",
+                    clean(&path.display().to_string())
+                ),
+                None => "no home directory: the defaults are in force".to_string(),
+            };
+            finish_output(writeln!(io::stdout().lock(), "{message}"))
+        }
+        Some(Command::Completions(args)) => {
+            let mut out = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "pundit", &mut out);
+            finish_output(io::stdout().lock().write_all(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            finish_output(io::stdout().lock().write_all(&out))
         }
         Some(Command::Export(args)) => {
             let corpus = load(&args.paths)?;

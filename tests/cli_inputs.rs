@@ -28,7 +28,11 @@ fn scratch(name: &str) -> PathBuf {
 /// Runs pundit, failing the test (and killing it) if it has not exited
 /// within 20 seconds: a command that blocks is the bug looked for.
 fn pundit(args: &[&Path]) -> Output {
+    // The reader loads its config before it finds no terminal: never the user's.
+    let dirs = std::env::temp_dir().join(format!("pundit-cli-inputs-dirs-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_pundit"))
+        .env("XDG_CONFIG_HOME", dirs.join("config"))
+        .env("XDG_STATE_HOME", dirs.join("state"))
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -65,6 +65,21 @@ pub enum Action {
     /// each character.
     TypeAhead(char),
 
+    /// Back to the place before the last jump (Ctrl-O).
+    JumpBack,
+    /// Forward again to the place gone back from.
+    JumpForward,
+    /// Mark the post read, or unread if it is.
+    ToggleRead,
+    /// Mark every post of the topic read, or unread if all are.
+    ToggleTopicRead,
+    /// Mark every post read, or unread if all are.
+    ToggleAllRead,
+    /// Open the next post not yet read.
+    NextUnread,
+    /// Go to the next comment new since the last visit.
+    NextNewComment,
+
     /// Searching: the prompt, n/N, the results list.
     Search(SearchAction),
     /// Filtering the Topics pane.
@@ -127,6 +142,13 @@ impl Action {
             }
             Action::Wheel(..) => "Scroll the pane under the pointer, or Help",
             Action::TypeAhead(_) => "Type, more typing following",
+            Action::JumpBack => "Back to where the last jump left (jump list)",
+            Action::JumpForward => "Forward again in the jump list",
+            Action::ToggleRead => "Mark the post read, or unread",
+            Action::ToggleTopicRead => "Mark the topic's posts read, or unread",
+            Action::ToggleAllRead => "Mark every post read, or unread",
+            Action::NextUnread => "Open the next unread post",
+            Action::NextNewComment => "Go to the next new comment (●)",
             Action::Search(action) => action.description(),
             Action::Filter(action) => action.description(),
             Action::Thread(action) => action.description(),

@@ -8,11 +8,14 @@ use ratatui::layout::Rect;
 use std::sync::Arc;
 
 use super::filter::TopicFilter;
+use super::jumplist::JumpList;
 use super::keymap::Keymap;
+use super::marks::Marks;
 use super::search::SearchSession;
 use super::thread::{ThreadLayout, ThreadState};
 use super::tree::{NodeId, NodeKind, Tree};
 use super::view::layout::{self, Panes};
+use super::view::palette::Colors;
 use super::wrap::WrappedArticle;
 use crate::model::{Corpus, Post, PostId, Source};
 
@@ -102,6 +105,14 @@ pub struct App {
     pub color: bool,
     /// The key table in force: dispatch, Help and the hints read it.
     pub keymap: Arc<Keymap>,
+    /// The colour of each role (unused without colour).
+    pub colors: Colors,
+    /// The longest line the article is wrapped to; `None`: the pane's width.
+    pub max_width: Option<u16>,
+    /// Which posts are read, which comments new.
+    pub marks: Marks,
+    /// Where jumps left, to go back to.
+    pub jumps: JumpList,
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
     pub focus: Focus,
@@ -161,11 +172,19 @@ impl App {
         let rows = tree.visible_rows(&expanded);
         let open_post = (!corpus.posts.is_empty()).then_some(PostId(0));
         let comments = open_post.map_or(0, |post| corpus.post(post).comments.len());
+        let mut marks = Marks::new(&tree, corpus.posts.len());
+        if let Some(post) = open_post {
+            marks.note_opened(post);
+        }
         let mut app = App {
+            marks,
             corpus,
             tree,
             color,
             keymap: Arc::new(Keymap::default()),
+            colors: Colors::default(),
+            max_width: None,
+            jumps: JumpList::default(),
             size,
             focus: Focus::Topics,
             overlay: None,
@@ -239,11 +258,14 @@ impl App {
     }
 
     /// The width the article is wrapped to: its pane's text area, or the
-    /// terminal's width when the pane is hidden (so scrolling still works).
+    /// terminal's width when the pane is hidden (so scrolling still works),
+    /// and no more than the configured `max_width`.
     pub fn article_width(&self) -> u16 {
-        self.panes_for(Focus::Article)
+        let pane = self
+            .panes_for(Focus::Article)
             .article
-            .map_or(0, |rect| layout::article_text(rect).width)
+            .map_or(0, |rect| layout::article_text(rect).width);
+        self.max_width.map_or(pane, |max| pane.min(max))
     }
 
     /// Rows of article text on screen (as if the article pane were shown).

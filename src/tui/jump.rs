@@ -158,7 +158,7 @@ pub fn go_to_match(app: &mut App, index: usize) {
 
 /// Selects `post`'s row under the list it was being read from, else under
 /// "All posts".
-fn select_in_tree(app: &mut App, post: PostId) {
+pub(crate) fn select_in_tree(app: &mut App, post: PostId) {
     let row = app.row_of_post_under(app.post_list, post).or_else(|| {
         let all = app.tree.all_posts();
         let row = app.row_of_post_under(all, post)?;

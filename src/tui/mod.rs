@@ -9,11 +9,15 @@ pub mod action;
 pub mod app;
 pub mod browser;
 pub mod clipboard;
+pub mod config;
 pub mod filter;
 pub mod input;
 pub mod jump;
+pub mod jumplist;
 pub mod keymap;
+pub mod marks;
 pub mod provenance;
+pub mod remember;
 pub mod results;
 pub mod search;
 pub mod signals;
@@ -36,13 +40,13 @@ pub use app::{App, Focus, Overlay};
 ///
 /// Fails at once when standard output is not a terminal: the reader needs
 /// one, and the headless subcommands print what a pipe wants.
-pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], config: config::Config, fresh: bool) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "standard output is not a terminal; use `pundit tree` or `pundit export` to print the corpus"
         );
     }
-    terminal::run(paths, colors_wanted())
+    terminal::run(paths, config, colors_wanted(), fresh)
 }
 
 /// Colour unless `NO_COLOR` is set to something (see no-color.org).

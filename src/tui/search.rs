@@ -138,8 +138,12 @@ pub struct SearchSession {
     awaiting_index: bool,
     pub prompt: Option<Prompt>,
     pub active: Option<ActiveSearch>,
-    /// Queries confirmed in this session, oldest first, without repeats.
+    /// Queries confirmed, oldest first, without repeats: those remembered
+    /// from earlier sessions, then this one's.
     pub history: Vec<String>,
+    /// The scope the prompt opens in when no search is active (the
+    /// config's `search_scope`).
+    pub default_scope: Scope,
     pub list: super::results::ResultsList,
 }
 
@@ -340,7 +344,9 @@ fn open_prompt(app: &mut App) {
         .search
         .active
         .as_ref()
-        .map_or((Scope::default(), Mode::default()), |a| (a.scope, a.mode));
+        .map_or((app.search.default_scope, Mode::default()), |a| {
+            (a.scope, a.mode)
+        });
     app.search.prompt = Some(Prompt {
         text: String::new(),
         scope,
@@ -488,6 +494,12 @@ fn confirm(app: &mut App) {
     }
     app.search.history.retain(|earlier| *earlier != text);
     app.search.history.push(text.clone());
+    let extra = app
+        .search
+        .history
+        .len()
+        .saturating_sub(crate::state::record::HISTORY_LIMIT);
+    app.search.history.drain(..extra);
     if let Some(error) = prompt.error {
         app.search.active = None;
         app.status = Some(error);

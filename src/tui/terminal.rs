@@ -22,10 +22,13 @@ use signal_hook::consts::SIGTSTP;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap;
+use super::config::Config;
+use super::keymap::Keymap;
+use super::remember::{self, Remembered, ToSave};
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
 use super::{browser, clipboard, input, signals};
+use crate::import::clean::clean;
 use crate::load::{LoadError, Warning, load_paths_with_progress};
 use crate::model::Corpus;
 use crate::search::SearchIndex;
@@ -41,18 +44,23 @@ const BATCH: Duration = Duration::from_millis(100);
 /// every way out of the loop (return, `?`, unwinding) leaves it usable.
 struct Guard {
     terminal: DefaultTerminal,
+    /// Whether mouse reporting is on (the config's `mouse`).
+    mouse: bool,
 }
 
 impl Guard {
-    fn enter() -> io::Result<Guard> {
+    fn enter(mouse: bool) -> io::Result<Guard> {
         signals::remember_cooked_mode();
         signals::restore_on_abort()?;
         let terminal = ratatui::try_init()?;
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         // After ratatui's, so that ours wraps it and runs first.
         install_panic_hook();
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(Guard { terminal })
+        execute!(io::stdout(), EnableBracketedPaste)?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(Guard { terminal, mouse })
     }
 
     /// Gives the terminal back to the shell, stops until `fg`, then takes
@@ -62,12 +70,10 @@ impl Guard {
         signal_hook::low_level::raise(SIGTSTP)?;
         ct::enable_raw_mode()?;
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         self.redraw_all()
     }
 
@@ -143,7 +149,10 @@ fn install_panic_hook() {
 /// What the loader thread reports.
 enum Loading {
     Progress(Progress),
-    Done(Result<(Arc<Corpus>, Vec<Warning>), LoadError>),
+    Done(
+        Result<(Arc<Corpus>, Vec<Warning>), LoadError>,
+        Box<Remembered>,
+    ),
     /// The search index, built on the loader's thread after `Done` so that
     /// neither the first frame nor the UI thread waits for it.
     Indexed(Arc<SearchIndex>),
@@ -161,7 +170,8 @@ fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
         let result = load_paths_with_progress(&paths, &mut report)
             .map(|loaded| (Arc::new(loaded.corpus), loaded.warnings));
         let shared = result.as_ref().ok().map(|(corpus, _)| Arc::clone(corpus));
-        let _ = sender.send(Loading::Done(result));
+        let remembered = Box::new(Remembered::read(&paths));
+        let _ = sender.send(Loading::Done(result, remembered));
         if let Some(corpus) = shared {
             let index = SearchIndex::new(&corpus);
             drop(corpus);
@@ -177,14 +187,36 @@ enum Screen {
     Ready(Box<App>),
 }
 
-pub fn run(paths: &[PathBuf], color: bool) -> anyhow::Result<ExitCode> {
+/// How the reader starts: the config's settings, colour, and whether to
+/// start at the top rather than where the archive was left.
+struct Start {
+    config: Config,
+    color: bool,
+    fresh: bool,
+}
+
+pub fn run(
+    paths: &[PathBuf],
+    config: Config,
+    color: bool,
+    fresh: bool,
+) -> anyhow::Result<ExitCode> {
     signals::watch_terminating_signals()?;
     let loader = spawn_loader(paths.to_vec());
-    let mut guard = Guard::enter()?;
+    let mut guard = Guard::enter(config.mouse)?;
     let input = input::spawn_reader()?;
-    let result = event_loop(&mut guard, &loader, &input, color);
+    let start = Start {
+        config,
+        color,
+        fresh,
+    };
+    let result = event_loop(&mut guard, &loader, &input, &start);
     drop(guard);
-    result
+    let (code, to_save) = result?;
+    if let Some(to_save) = to_save {
+        to_save.save();
+    }
+    Ok(code)
 }
 
 /// What the loop does after an event.
@@ -197,9 +229,10 @@ fn event_loop(
     guard: &mut Guard,
     loader: &Receiver<Loading>,
     input: &Receiver<io::Result<Event>>,
-    color: bool,
-) -> anyhow::Result<ExitCode> {
-    let palette = Palette::new(color);
+    start: &Start,
+) -> anyhow::Result<(ExitCode, Option<ToSave>)> {
+    let palette = Palette::with_colors(start.color, start.config.colors);
+    let mut remembered: Option<Box<Remembered>> = None;
     // Lets the end-to-end tests check that a panic while drawing leaves the
     // terminal usable; nothing else sets it.
     let panic_in_draw = std::env::var_os("PUNDIT_TEST_PANIC_IN_DRAW").is_some();
@@ -215,15 +248,18 @@ fn event_loop(
                     *progress = now;
                     dirty = true;
                 }
-                Ok(Loading::Done(result)) => {
+                Ok(Loading::Done(result, state)) => {
                     let (corpus, warnings) = result?;
                     let size = guard.terminal.size()?;
-                    let mut app = App::new(corpus, (size.width, size.height), color);
+                    let mut app = ready_app(corpus, (size.width, size.height), start, &state);
                     app.search.expect_index();
-                    app.load_warnings = warnings.iter().map(ToString::to_string).collect();
+                    app.load_warnings = (state.loaded.warning.iter().map(|w| clean(w)))
+                        .chain(warnings.iter().map(ToString::to_string))
+                        .collect();
                     if let Some(message) = update::warnings_summary(&app) {
                         update::report(&mut app, message);
                     }
+                    remembered = Some(state);
                     screen = Screen::Ready(Box::new(app));
                     dirty = true;
                 }
@@ -276,12 +312,16 @@ fn event_loop(
         dirty = true;
         let batch_end = Instant::now() + BATCH;
         while let Some(event) = pending.pop_front() {
-            if let Next::Quit = apply_event(event, pending.front(), &mut screen, guard, &outcomes)?
-            {
+            let quit = apply_event(event, pending.front(), &mut screen, guard, &outcomes, start)?;
+            if let Next::Quit = quit {
+                let to_save = match (&screen, &remembered) {
+                    (Screen::Ready(app), Some(state)) => ToSave::of(app, state),
+                    _ => None,
+                };
                 // The process ends next: the terminal comes back at once
                 // rather than after a large corpus is freed piece by piece.
                 std::mem::forget(screen);
-                return Ok(ExitCode::SUCCESS);
+                return Ok((ExitCode::SUCCESS, to_save));
             }
             if Instant::now() >= batch_end {
                 break;
@@ -326,11 +366,12 @@ fn apply_event(
     screen: &mut Screen,
     guard: &mut Guard,
     outcomes: &Sender<String>,
+    start: &Start,
 ) -> anyhow::Result<Next> {
     let app = match screen {
         Screen::Ready(app) => app,
         Screen::Loading(_) => {
-            return Ok(if is_quit_while_loading(&event) {
+            return Ok(if is_quit_while_loading(&event, &start.config.keymap) {
                 Next::Quit
             } else {
                 Next::Continue
@@ -365,9 +406,26 @@ fn apply_event(
     Ok(Next::Continue)
 }
 
-fn is_quit_while_loading(event: &Event) -> bool {
+fn is_quit_while_loading(event: &Event, keymap: &Keymap) -> bool {
     let Event::Key(key) = event else { return false };
-    keymap::action_for(key, super::Focus::Topics, None) == Some(Action::Quit)
+    keymap.action_for(key, super::Focus::Topics, None) == Some(Action::Quit)
+}
+
+/// The reader on a loaded corpus, with the config's settings, where the
+/// archive was left (unless `--fresh`) and the search history.
+fn ready_app(corpus: Arc<Corpus>, size: (u16, u16), start: &Start, state: &Remembered) -> App {
+    let mut app = App::new(corpus, size, start.color);
+    app.keymap = Arc::new(start.config.keymap.clone());
+    app.colors = start.config.colors;
+    app.max_width = start.config.max_width;
+    app.search.default_scope = start.config.search_scope;
+    app.search.history = state.loaded.state.history.clone();
+    app.refresh_article();
+    if let Some(record) = state.record() {
+        remember::restore(&mut app, record, start.fresh);
+    }
+    super::marks::note_view(&mut app);
+    app
 }
 
 /// The action a terminal event stands for, if any.

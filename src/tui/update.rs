@@ -35,6 +35,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.status = None;
     }
     let scroll_before = (app.open_post, app.scroll);
+    let view_before = (app.open_post, app.scroll, app.size);
+    let jump_from = super::jumplist::place_before(app, action);
     match action {
         Action::Quit => app.quit = true,
         Action::Suspend => return Effect::Suspend,
@@ -84,6 +86,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Some(Overlay::Filter) => super::filter::type_ahead(app, c),
             _ => {}
         },
+        Action::JumpBack => super::jumplist::back(app),
+        Action::JumpForward => super::jumplist::forward(app),
+        Action::ToggleRead => super::marks::toggle_read(app),
+        Action::ToggleTopicRead => super::marks::toggle_topic_read(app),
+        Action::ToggleAllRead => super::marks::toggle_all_read(app),
+        Action::NextUnread => super::marks::next_unread(app),
+        Action::NextNewComment => super::marks::next_new_comment(app),
         Action::Search(action) => super::search::update(app, action),
         Action::Filter(action) => super::filter::update(app, action),
         Action::Thread(action) => super::thread::motion::update(app, action),
@@ -93,6 +102,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::HelpTop => app.help_scroll = 0,
         Action::HelpBottom => app.help_scroll = super::view::help::max_scroll(app),
         Action::Unbound(key) => app.status = app.keymap.unbound_message(&key, app.overlay),
+    }
+    if let Some(from) = jump_from {
+        super::jumplist::note_jump(app, from);
+    }
+    if (app.open_post, app.scroll, app.size) != view_before {
+        super::marks::note_view(app);
     }
     if (app.open_post, app.scroll) != scroll_before {
         follow_source_in_view(app);
@@ -138,6 +153,7 @@ fn scroll_by(app: &mut App, lines: isize) {
 /// Opens `post`, resetting what belonged to the previous one.
 pub fn open_post(app: &mut App, post: PostId) {
     app.open_post = Some(post);
+    app.marks.note_opened(post);
     app.scroll = 0;
     app.thread = super::thread::ThreadState::new(app.corpus.post(post).comments.len());
     app.selected_source = None;
@@ -145,6 +161,13 @@ pub fn open_post(app: &mut App, post: PostId) {
     app.sources_offset = 0;
     app.refresh_article();
     app.refresh_position();
+}
+
+/// Opens `post` and selects it in the Topics pane, under the list `]`
+/// follows if it is there, else under "All posts".
+pub fn open_and_select(app: &mut App, post: PostId) {
+    open_post(app, post);
+    super::jump::select_in_tree(app, post);
 }
 
 fn step_post(app: &mut App, forward: bool) {

@@ -51,8 +51,34 @@ impl Session {
     }
 
     /// Starts `program args…` (a shell that runs pundit in a pipeline, say)
-    /// on a terminal of `columns` × `rows`.
+    /// on a terminal of `columns` × `rows`. Unless `env` names them,
+    /// `XDG_STATE_HOME` and `XDG_CONFIG_HOME` point into a directory of
+    /// the session's own: no test reads or writes the user's.
     pub fn start_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        columns: u16,
+        rows: u16,
+    ) -> Session {
+        let home = private_dirs();
+        let mut with_dirs = vec![
+            ("XDG_STATE_HOME", home.join("state")),
+            ("XDG_CONFIG_HOME", home.join("config")),
+        ];
+        with_dirs.retain(|(name, _)| !env.iter().any(|(given, _)| given == name));
+        let owned: Vec<(&str, String)> = with_dirs
+            .iter()
+            .map(|(name, path)| (*name, path.display().to_string()))
+            .collect();
+        let mut env: Vec<(&str, &str)> = env.to_vec();
+        env.extend(owned.iter().map(|(name, value)| (*name, value.as_str())));
+        Session::start_exactly(program, args, &env, columns, rows)
+    }
+
+    /// Starts `program args…` with exactly the environment `env` adds to
+    /// this process's.
+    fn start_exactly(
         program: &str,
         args: &[&str],
         env: &[(&str, &str)],
@@ -232,6 +258,18 @@ impl Drop for Session {
             let _ = self.child.kill();
         }
     }
+}
+
+/// A directory of its own for one session's state and config, so that no
+/// test reads or writes the user's: pundit remembers where it was left.
+pub fn private_dirs() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("pundit-e2e-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a private directory");
+    dir
 }
 
 /// What the emulator's screen shows for pundit's placeholder U+FFFD. vt100

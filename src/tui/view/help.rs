@@ -40,6 +40,14 @@ const MARKS: &[(&str, &str)] = &[
         "A quote, by its source's number and colour; thick for the selected source",
     ),
     (
+        "(u/n)",
+        "After a group in Topics: its unread posts of all its posts; a dim post is read",
+    ),
+    (
+        "●",
+        "Before a commenter: a comment new since the post was last open",
+    ),
+    (
         "[n]",
         "Beside a post: its matches of the search. A source's number underlined in the \
          match colour: the search matches it",

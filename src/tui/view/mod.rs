@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_too_small(frame, area);
         return;
     }
-    let palette = Palette::new(app.color);
+    let palette = Palette::with_colors(app.color, app.colors);
     if let Some(rect) = panes.topics {
         topics::render(frame, app, &palette, rect);
     }

@@ -128,6 +128,11 @@ fn byline<'a>(
         let depth = app.thread_layout.shape().depth(position) + 1;
         spans.push(Span::styled(format!("‹{depth}› "), palette.dim()));
     }
+    if let Some(post) = app.open_post
+        && app.marks.is_new(post, comment)
+    {
+        spans.push(Span::styled("● ", palette.new_comment()));
+    }
     let author = comment.author.as_deref().unwrap_or(ANONYMOUS);
     spans.push(Span::styled(
         author,

@@ -1,5 +1,6 @@
 //! The Topics pane: "All posts", the topics, and the "Sources" group; each
-//! post with its number of comments.
+//! group with its unread and total posts ("(2/5)"), each post with its
+//! number of comments, read posts dimmed.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,10 +47,13 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             }
             _ => "▸ ",
         };
+        let is_read = matches!(node.kind, NodeKind::Post(p) if app.marks.is_read(p));
         let label_style = if is_open {
             palette.open_post()
         } else if node.is_group() {
             palette.title()
+        } else if is_read {
+            palette.read()
         } else {
             Default::default()
         };
@@ -58,7 +62,11 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, rect: Rect) {
             _ => 0,
         };
         let count = match node.count {
-            Some(count) => format!(" ({count})"),
+            Some(count) if node.kind == NodeKind::SourcesGroup => format!(" ({count})"),
+            Some(count) => {
+                let unread = app.marks.unread_in(node_id);
+                format!(" ({unread}/{count})")
+            }
             None if matches > 0 => format!(" [{matches}]"),
             None => String::new(),
         };
