@@ -526,11 +526,11 @@ fn check_unchanged(on_disk: Option<OnDisk>, name: &str, read: u64) -> Result<(),
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("pundit-load-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("pundit-load-{name}-"))
+            .tempdir()
+            .expect("a temporary directory")
     }
 
     #[test]
@@ -541,7 +541,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_gives_the_offset() {
-        let dir = temp_dir("utf8");
+        let tmp = temp_dir("utf8");
+        let dir = tmp.path().to_path_buf();
         let path = dir.join("bad.txt");
         fs::write(&path, b"Title here\n\nSome text \xff more").unwrap();
         let error = load_paths(&[path]).unwrap_err().to_string();
@@ -589,7 +590,8 @@ mod tests {
 
     #[test]
     fn a_directory_skips_what_it_cannot_read() {
-        let dir = temp_dir("dir");
+        let tmp = temp_dir("dir");
+        let dir = tmp.path().to_path_buf();
         fs::write(dir.join("a.txt"), crate::load::BUNDLED).unwrap();
         fs::write(dir.join("b.bin"), b"\xff\xfe\x00").unwrap();
         let loaded = load_paths(std::slice::from_ref(&dir)).unwrap();

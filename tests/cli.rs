@@ -2,7 +2,7 @@
 //! and what they do with bad input.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn pundit(args: &[&str]) -> Output {
@@ -12,11 +12,11 @@ fn pundit(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("pundit-cli-{name}-"))
+        .tempdir()
+        .expect("a temporary directory")
 }
 
 fn stderr(output: &Output) -> String {
@@ -41,7 +41,8 @@ fn assert_rejected(path: &Path, subcommand: &str, place: &str) {
 
 #[test]
 fn bad_input_is_a_one_line_error_with_status_2() {
-    let dir = scratch("bad");
+    let tmp = scratch("bad");
+    let dir = tmp.path().to_path_buf();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "latin1.txt",
@@ -100,7 +101,8 @@ fn tree_lists_topics_with_counts_and_titles() {
 
 #[test]
 fn export_round_trips_byte_for_byte_and_never_touches_its_input() {
-    let dir = scratch("export");
+    let tmp = scratch("export");
+    let dir = tmp.path().to_path_buf();
     let first = pundit(&["export"]);
     assert_eq!(first.status.code(), Some(0));
     let path = dir.join("corpus.json");
@@ -128,7 +130,8 @@ fn export_round_trips_byte_for_byte_and_never_touches_its_input() {
 
 #[test]
 fn a_json_corpus_without_topics_gets_them_derived() {
-    let dir = scratch("derive");
+    let tmp = scratch("derive");
+    let dir = tmp.path().to_path_buf();
     let path = dir.join("c.json");
     let post = |id: &str, title: &str| {
         format!(
@@ -155,7 +158,8 @@ fn a_json_corpus_without_topics_gets_them_derived() {
 
 #[test]
 fn a_directory_merges_its_archives_and_skips_what_it_cannot_read() {
-    let dir = scratch("dir");
+    let tmp = scratch("dir");
+    let dir = tmp.path().to_path_buf();
     fs::write(dir.join("seed.txt"), pundit::load::BUNDLED).unwrap();
     fs::write(dir.join("image.png"), b"\x89PNG\r\n\x1a\n\x00\x00\xff").unwrap();
     let output = pundit(&["tree", dir.to_str().unwrap()]);

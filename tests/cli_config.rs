@@ -3,16 +3,16 @@
 //! state directories of its own, never the user's.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use pundit::tui::config::{self, Config};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-cli-config-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("pundit-cli-config-{name}-"))
+        .tempdir()
+        .expect("a temporary directory")
 }
 
 fn pundit_in(dir: &Path, args: &[&str]) -> Output {
@@ -34,7 +34,8 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn the_default_config_parses_and_loading_it_changes_nothing() {
-    let dir = scratch("default");
+    let tmp = scratch("default");
+    let dir = tmp.path().to_path_buf();
     let output = pundit_in(&dir, &["config", "--default"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
@@ -53,7 +54,8 @@ fn the_default_config_parses_and_loading_it_changes_nothing() {
 
 #[test]
 fn the_default_location_is_the_config_directory() {
-    let dir = scratch("location");
+    let tmp = scratch("location");
+    let dir = tmp.path().to_path_buf();
     let output = pundit_in(&dir, &["config"]);
     assert!(output.status.success());
     let expected = dir.join("config/pundit/config.toml");
@@ -70,7 +72,8 @@ fn the_default_location_is_the_config_directory() {
 
 #[test]
 fn a_bad_config_gives_status_2_and_one_line_naming_the_file_and_line() {
-    let dir = scratch("bad");
+    let tmp = scratch("bad");
+    let dir = tmp.path().to_path_buf();
     let file = dir.join("bad.toml");
     fs::write(&file, "mouse = true\n\n[keys]\nnext_pots = \"L\"\n").unwrap();
     let name = file.to_str().unwrap();
@@ -106,7 +109,8 @@ fn a_bad_config_gives_status_2_and_one_line_naming_the_file_and_line() {
 
 #[test]
 fn a_missing_config_named_on_the_command_line_is_an_error() {
-    let dir = scratch("missing");
+    let tmp = scratch("missing");
+    let dir = tmp.path().to_path_buf();
     let output = pundit_in(&dir, &["config", "--config", "/no/such/pundit.toml"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("pundit: /no/such/pundit.toml: "));
@@ -114,7 +118,8 @@ fn a_missing_config_named_on_the_command_line_is_an_error() {
 
 #[test]
 fn completions_generate_for_every_shell() {
-    let dir = scratch("completions");
+    let tmp = scratch("completions");
+    let dir = tmp.path().to_path_buf();
     for (shell, marker) in [
         ("bash", "complete -F"),
         ("zsh", "#compdef pundit"),
@@ -137,7 +142,8 @@ fn completions_generate_for_every_shell() {
 
 #[test]
 fn the_man_page_generates() {
-    let dir = scratch("man");
+    let tmp = scratch("man");
+    let dir = tmp.path().to_path_buf();
     let output = pundit_in(&dir, &["man"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let page = stdout(&output);

@@ -29,10 +29,13 @@ fn scratch(name: &str) -> PathBuf {
 /// within 20 seconds: a command that blocks is the bug looked for.
 fn pundit(args: &[&Path]) -> Output {
     // The reader loads its config before it finds no terminal: never the user's.
-    let dirs = std::env::temp_dir().join(format!("pundit-cli-inputs-dirs-{}", std::process::id()));
+    let dirs = tempfile::Builder::new()
+        .prefix("pundit-cli-inputs-")
+        .tempdir()
+        .expect("a temporary directory");
     let mut child = Command::new(env!("CARGO_BIN_EXE_pundit"))
-        .env("XDG_CONFIG_HOME", dirs.join("config"))
-        .env("XDG_STATE_HOME", dirs.join("state"))
+        .env("XDG_CONFIG_HOME", dirs.path().join("config"))
+        .env("XDG_STATE_HOME", dirs.path().join("state"))
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -173,8 +173,8 @@ fn sighup_exits_129() {
 fn without_a_terminal_it_points_to_tree_and_export() {
     let dirs = pty::private_dirs();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_pundit"))
-        .env("XDG_CONFIG_HOME", dirs.join("config"))
-        .env("XDG_STATE_HOME", dirs.join("state"))
+        .env("XDG_CONFIG_HOME", dirs.path().join("config"))
+        .env("XDG_STATE_HOME", dirs.path().join("state"))
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run pundit");

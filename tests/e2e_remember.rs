@@ -19,7 +19,7 @@ const THREAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thread
 /// A scratch directory holding `state/` and `config/` for pundit, and
 /// whatever archives the test copies there.
 struct Home {
-    dir: PathBuf,
+    dir: tempfile::TempDir,
 }
 
 impl Home {
@@ -30,13 +30,13 @@ impl Home {
     }
 
     fn state_file(&self) -> PathBuf {
-        self.dir.join("state/pundit/state.json")
+        self.dir.path().join("state/pundit/state.json")
     }
 
     /// `pundit args…` at 120×40 on this home's directories.
     fn start(&self, args: &[&str]) -> Session {
-        let state = self.dir.join("state").display().to_string();
-        let config = self.dir.join("config").display().to_string();
+        let state = self.dir.path().join("state").display().to_string();
+        let config = self.dir.path().join("config").display().to_string();
         Session::start(
             args,
             &[("XDG_STATE_HOME", &state), ("XDG_CONFIG_HOME", &config)],
@@ -47,7 +47,7 @@ impl Home {
 
     /// A copy of `from` in this home, named `name`.
     fn copy(&self, from: &str, name: &str) -> PathBuf {
-        let to = self.dir.join(name);
+        let to = self.dir.path().join(name);
         fs::copy(from, &to).expect("copy the archive");
         to
     }
@@ -106,7 +106,7 @@ fn reopening_an_archive_comes_back_to_the_post_and_line_even_after_a_move() {
     quit(session);
 
     // Same content under another name: the same archive.
-    let moved = home.dir.join("renamed.txt");
+    let moved = home.dir.path().join("renamed.txt");
     fs::rename(&archive, &moved).expect("move the archive");
     let session = home.start(&[path_str(&moved)]);
     wait_for_status(&session, "post 7/10");
@@ -182,7 +182,7 @@ fn ctrl_o_goes_back_after_a_source_jump_and_ctrl_n_forward_again() {
 #[test]
 fn a_remapped_key_works_and_the_old_one_does_not() {
     let home = Home::new();
-    let config = home.dir.join("keys.toml");
+    let config = home.dir.path().join("keys.toml");
     fs::write(
         &config,
         "mouse = false\n[keys]\nnext_post = [\"L\", \"Ctrl-x\"]\n",

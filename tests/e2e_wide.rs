@@ -9,13 +9,13 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use std::path::PathBuf;
+use std::io::Write;
 
 use pty::Session;
 
 /// Posts of emoji sequences, CJK text and plain text; every post has the
 /// word "text" for the results list.
-fn wide_corpus() -> PathBuf {
+fn wide_corpus() -> tempfile::TempPath {
     let emoji = "Love ❤️ and keycap 1️⃣ and thumbs 👍🏽 up 👍🏿 and flags 🇳🇿🇫🇷 text";
     let long = format!("{emoji} ").repeat(12);
     let posts = serde_json::json!({
@@ -33,9 +33,14 @@ fn wide_corpus() -> PathBuf {
              "blocks": [{"kind": "paragraph", "text": "Nothing but plain words in this text, line after line."}]}
         ]
     });
-    let path = std::env::temp_dir().join(format!("pundit-e2e-wide-{}.json", std::process::id()));
-    std::fs::write(&path, posts.to_string()).expect("write the corpus");
-    path
+    let mut file = tempfile::Builder::new()
+        .prefix("pundit-e2e-wide-")
+        .suffix(".json")
+        .tempfile()
+        .expect("a temporary file");
+    file.write_all(posts.to_string().as_bytes())
+        .expect("write the corpus");
+    file.into_temp_path()
 }
 
 fn is_frame_glyph(cell: &str) -> bool {

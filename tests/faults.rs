@@ -14,11 +14,11 @@ use pty::{Session, find_last};
 use pundit::load::{LoadError, load_paths, load_paths_with_progress};
 
 /// A fresh directory of its own for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-faults-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("a temporary directory");
-    dir
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("pundit-faults-{name}-"))
+        .tempdir()
+        .expect("a temporary directory")
 }
 
 fn seed_text() -> &'static str {
@@ -148,7 +148,8 @@ fn a_panic_while_drawing_restores_the_terminal_and_shows_the_message() {
 
 #[test]
 fn a_missing_file_in_the_reader_restores_the_terminal_and_says_why() {
-    let dir = temp_dir("missing-reader");
+    let tmp = temp_dir("missing-reader");
+    let dir = tmp.path().to_path_buf();
     let gone = dir.join("gone.json");
     let mut session = Session::start(&[gone.to_str().expect("UTF-8 path")], &[], 100, 30);
     assert_eq!(session.wait_exit(), 2);
@@ -163,7 +164,8 @@ fn a_missing_file_in_the_reader_restores_the_terminal_and_says_why() {
 
 #[test]
 fn a_file_deleted_before_it_is_opened_is_a_clear_error() {
-    let dir = temp_dir("deleted");
+    let tmp = temp_dir("deleted");
+    let dir = tmp.path().to_path_buf();
     let path = dir.join("archive.txt");
     fs::write(&path, seed_text()).expect("write the archive");
     fs::remove_file(&path).expect("delete it");
@@ -184,7 +186,8 @@ fn a_file_deleted_before_it_is_opened_is_a_clear_error() {
 
 #[test]
 fn a_file_that_shrinks_while_read_is_reported_as_changed() {
-    let dir = temp_dir("shrinks");
+    let tmp = temp_dir("shrinks");
+    let dir = tmp.path().to_path_buf();
     let path = dir.join("archive.txt");
     fs::write(&path, seed_text()).expect("write the archive");
     let mut truncated = false;
@@ -206,7 +209,8 @@ fn a_file_that_shrinks_while_read_is_reported_as_changed() {
 
 #[test]
 fn a_file_deleted_while_read_is_a_clear_error() {
-    let dir = temp_dir("deleted-while-read");
+    let tmp = temp_dir("deleted-while-read");
+    let dir = tmp.path().to_path_buf();
     let path = dir.join("archive.txt");
     fs::write(&path, seed_text()).expect("write the archive");
     let result = load_paths_with_progress(std::slice::from_ref(&path), &mut |_, _| {
@@ -221,7 +225,8 @@ fn a_file_deleted_while_read_is_a_clear_error() {
 
 #[test]
 fn a_file_vanishing_from_a_directory_is_skipped_with_a_warning() {
-    let dir = temp_dir("dir-vanish");
+    let tmp = temp_dir("dir-vanish");
+    let dir = tmp.path().to_path_buf();
     fs::write(dir.join("a.txt"), seed_text()).expect("write a");
     fs::write(dir.join("b.txt"), seed_text()).expect("write b");
     let b = dir.join("b.txt");
@@ -236,7 +241,8 @@ fn a_file_vanishing_from_a_directory_is_skipped_with_a_warning() {
 
 #[test]
 fn a_fifo_is_refused_without_blocking() {
-    let dir = temp_dir("fifo");
+    let tmp = temp_dir("fifo");
+    let dir = tmp.path().to_path_buf();
     let path = dir.join("archive.txt");
     let made = Command::new("mkfifo")
         .arg(&path)
@@ -275,7 +281,8 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
 
 #[test]
 fn a_session_never_modifies_the_files_it_reads() {
-    let dir = temp_dir("untouched");
+    let tmp = temp_dir("untouched");
+    let dir = tmp.path().to_path_buf();
     fs::write(dir.join("archive.txt"), seed_text()).expect("write the archive");
     let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.json");
     fs::copy(&hostile, dir.join("hostile.json")).expect("copy the fixture");

@@ -261,16 +261,17 @@ fn every_fixture_round_trips_through_native_json() {
     }
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pundit-formats-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("pundit-formats-{name}-"))
+        .tempdir()
+        .expect("a temporary directory")
 }
 
 #[test]
 fn a_mixed_folder_is_one_corpus_with_one_topic_tree() {
-    let dir = scratch("mixed");
+    let tmp = scratch("mixed");
+    let dir = tmp.path().to_path_buf();
     for name in [
         "feed.rss",
         "feed.atom",
@@ -369,7 +370,8 @@ fn pundit(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn a_file_pundit_cannot_read_is_one_line_and_status_2() {
-    let dir = scratch("unreadable");
+    let tmp = scratch("unreadable");
+    let dir = tmp.path().to_path_buf();
     let cases: [(&str, &[u8], &str); 3] = [
         (
             "drawing.svg",
@@ -398,7 +400,8 @@ fn a_file_pundit_cannot_read_is_one_line_and_status_2() {
 
 #[test]
 fn export_of_each_fixture_reads_back_unchanged_through_the_binary() {
-    let dir = scratch("cli-round-trip");
+    let tmp = scratch("cli-round-trip");
+    let dir = tmp.path().to_path_buf();
     for name in [
         "feed.rss",
         "feed.atom",
@@ -422,7 +425,8 @@ fn export_of_each_fixture_reads_back_unchanged_through_the_binary() {
 
 #[test]
 fn a_feed_saved_as_utf16_reads_as_the_feed() {
-    let dir = scratch("utf16");
+    let tmp = scratch("utf16");
+    let dir = tmp.path().to_path_buf();
     let text = fs::read_to_string(fixture("feed.rss")).unwrap();
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));

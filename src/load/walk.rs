@@ -224,11 +224,11 @@ mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("pundit-walk-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("pundit-walk-{name}-"))
+            .tempdir()
+            .expect("a temporary directory")
     }
 
     fn names(files: &[FileToRead], root: &Path) -> Vec<String> {
@@ -240,7 +240,8 @@ mod tests {
 
     #[test]
     fn directories_are_read_recursively_in_name_order_hidden_entries_left_out() {
-        let dir = temp_dir("order");
+        let tmp = temp_dir("order");
+        let dir = tmp.path().to_path_buf();
         fs::create_dir_all(dir.join("2018/05")).unwrap();
         fs::create_dir_all(dir.join(".git")).unwrap();
         for file in [
@@ -264,7 +265,8 @@ mod tests {
 
     #[test]
     fn a_link_back_up_the_tree_is_read_once_with_a_warning() {
-        let dir = temp_dir("loop");
+        let tmp = temp_dir("loop");
+        let dir = tmp.path().to_path_buf();
         fs::create_dir_all(dir.join("a")).unwrap();
         fs::write(dir.join("a/post.txt"), "x").unwrap();
         symlink(&dir, dir.join("a/up")).unwrap();
@@ -286,7 +288,8 @@ mod tests {
 
     #[test]
     fn depth_is_bounded() {
-        let dir = temp_dir("deep");
+        let tmp = temp_dir("deep");
+        let dir = tmp.path().to_path_buf();
         let mut deep = dir.clone();
         for level in 0..=MAX_DEPTH {
             deep.push(format!("d{level}"));
@@ -307,7 +310,8 @@ mod tests {
 
     #[test]
     fn special_files_are_refused_when_named_and_skipped_in_a_directory() {
-        let dir = temp_dir("special");
+        let tmp = temp_dir("special");
+        let dir = tmp.path().to_path_buf();
         let fifo = dir.join("pipe");
         let made = std::process::Command::new("mkfifo")
             .arg(&fifo)

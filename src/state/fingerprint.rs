@@ -103,17 +103,17 @@ fn hash_file_identity(hasher: &mut FxHasher, length: u64, head: &[u8], tail: &[u
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("pundit-fingerprint-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("pundit-fingerprint-{name}-"))
+            .tempdir()
+            .expect("a temporary directory")
     }
 
     #[test]
     fn a_moved_file_keeps_its_fingerprint_and_an_edited_one_does_not() {
-        let dir = temp_dir("moved");
+        let tmp = temp_dir("moved");
+        let dir = tmp.path().to_path_buf();
         let first = dir.join("a.txt");
         std::fs::write(&first, BUNDLED).unwrap();
         let before = ArchiveId::of(std::slice::from_ref(&first)).unwrap();
@@ -130,14 +130,16 @@ mod tests {
 
     #[test]
     fn standard_input_has_no_identity() {
-        let named = temp_dir("stdin").join("a.txt");
+        let tmp = temp_dir("stdin");
+        let named = tmp.path().join("a.txt");
         std::fs::write(&named, "text").unwrap();
         assert!(ArchiveId::of(&[named, PathBuf::from("-")]).is_err());
     }
 
     #[test]
     fn the_order_of_paths_does_not_matter() {
-        let dir = temp_dir("order");
+        let tmp = temp_dir("order");
+        let dir = tmp.path().to_path_buf();
         let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
         std::fs::write(&a, "first").unwrap();
         std::fs::write(&b, "second").unwrap();
@@ -148,7 +150,8 @@ mod tests {
 
     #[test]
     fn both_ends_of_a_large_file_count() {
-        let dir = temp_dir("ends");
+        let tmp = temp_dir("ends");
+        let dir = tmp.path().to_path_buf();
         let path = dir.join("big.txt");
         let mut bytes = vec![b'a'; 3 * SAMPLE as usize];
         std::fs::write(&path, &bytes).unwrap();

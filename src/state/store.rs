@@ -206,10 +206,14 @@ impl Lock {
 mod tests {
     use super::*;
 
-    fn temp_store(name: &str) -> Store {
-        let dir = std::env::temp_dir().join(format!("pundit-store-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        Store::at(dir)
+    /// A store in a directory of its own, which the caller keeps alive.
+    fn temp_store(name: &str) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("pundit-store-{name}-"))
+            .tempdir()
+            .expect("a temporary directory");
+        let store = Store::at(dir.path().join("state"));
+        (dir, store)
     }
 
     fn record(fingerprint: &str, last_used: u64) -> ArchiveRecord {
@@ -223,7 +227,7 @@ mod tests {
 
     #[test]
     fn what_is_saved_loads_back() {
-        let store = temp_store("roundtrip");
+        let (_dir, store) = temp_store("roundtrip");
         let loaded = store.load();
         assert!(loaded.warning.is_none() && loaded.writable);
         store.save(record("aaaa", 1), &["budget".into()]).unwrap();
@@ -249,7 +253,7 @@ mod tests {
             b"[]",
             b"{}",
         ] {
-            let store = temp_store("damaged");
+            let (_dir, store) = temp_store("damaged");
             fs::create_dir_all(&store.dir).unwrap();
             fs::write(store.file(), damage).unwrap();
             let loaded = store.load();
@@ -264,7 +268,7 @@ mod tests {
 
     #[test]
     fn a_newer_file_is_never_overwritten() {
-        let store = temp_store("newer");
+        let (_dir, store) = temp_store("newer");
         fs::create_dir_all(&store.dir).unwrap();
         let newer = br#"{"version": 99, "archives": "something else"}"#;
         fs::write(store.file(), newer).unwrap();
@@ -277,7 +281,7 @@ mod tests {
 
     #[test]
     fn processes_saving_at_once_keep_every_archive() {
-        let store = temp_store("concurrent");
+        let (_dir, store) = temp_store("concurrent");
         let threads: Vec<_> = (0..8)
             .map(|n| {
                 let store = store.clone();

@@ -41,6 +41,8 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
     reader: Option<JoinHandle<()>>,
+    /// The private state and config directories, removed with the session.
+    home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -63,8 +65,8 @@ impl Session {
     ) -> Session {
         let home = private_dirs();
         let mut with_dirs = vec![
-            ("XDG_STATE_HOME", home.join("state")),
-            ("XDG_CONFIG_HOME", home.join("config")),
+            ("XDG_STATE_HOME", home.path().join("state")),
+            ("XDG_CONFIG_HOME", home.path().join("config")),
         ];
         with_dirs.retain(|(name, _)| !env.iter().any(|(given, _)| given == name));
         let owned: Vec<(&str, String)> = with_dirs
@@ -73,7 +75,9 @@ impl Session {
             .collect();
         let mut env: Vec<(&str, &str)> = env.to_vec();
         env.extend(owned.iter().map(|(name, value)| (*name, value.as_str())));
-        Session::start_exactly(program, args, &env, columns, rows)
+        let mut session = Session::start_exactly(program, args, &env, columns, rows);
+        session.home = Some(home);
+        session
     }
 
     /// Starts `program args…` with exactly the environment `env` adds to
@@ -127,6 +131,7 @@ impl Session {
             child,
             master: pty.master,
             reader: Some(reader),
+            home: None,
         }
     }
 
@@ -262,14 +267,12 @@ impl Drop for Session {
 
 /// A directory of its own for one session's state and config, so that no
 /// test reads or writes the user's: pundit remembers where it was left.
-pub fn private_dirs() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("pundit-e2e-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a private directory");
-    dir
+/// It is removed when dropped.
+pub fn private_dirs() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("pundit-e2e-")
+        .tempdir()
+        .expect("a private directory")
 }
 
 /// What the emulator's screen shows for pundit's placeholder U+FFFD. vt100
