@@ -38,14 +38,14 @@ pub fn clean(input: &str) -> String {
 /// has to change.
 pub fn clean_in_place(text: &mut String) {
     if needs_cleaning(text.as_bytes()) {
-        *text = clean_slowly(text);
+        *text = clean_changed(text);
     }
 }
 
 /// [`clean`] that borrows `input` when it is already clean.
 pub fn clean_cow(input: &str) -> Cow<'_, str> {
     if needs_cleaning(input.as_bytes()) {
-        Cow::Owned(clean_slowly(input))
+        Cow::Owned(clean_changed(input))
     } else {
         Cow::Borrowed(input)
     }
@@ -54,7 +54,7 @@ pub fn clean_cow(input: &str) -> Cow<'_, str> {
 /// [`clean`] for boxed text: replaced only when something has to change.
 pub fn clean_boxed(text: &mut Box<str>) {
     if needs_cleaning(text.as_bytes()) {
-        *text = clean_slowly(text).into_boxed_str();
+        *text = clean_changed(text).into_boxed_str();
     }
 }
 
@@ -68,6 +68,10 @@ pub fn clean_boxed(text: &mut Box<str>) {
 /// U+061C, U+1680, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000,
 /// U+FEFF, U+FFF9–U+FFFB). Curly quotes and dashes share the lead bytes of
 /// those but not their second and third bytes, so they stay on the fast path.
+///
+/// Eight bytes are read at a time: a control or a double space among them
+/// settles it, and only the lead bytes of characters outside ASCII (a few
+/// per paragraph of prose) are looked at one by one.
 fn needs_cleaning(bytes: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
@@ -76,17 +80,22 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
         return true;
     }
     let mut i = 0;
-    // Eight bytes at a time while they are printable ASCII with no space
-    // after a space (the ninth byte is the last one's neighbour); a step
-    // with anything else is looked at byte by byte.
+    // The ninth byte of each window is the last one's neighbour, for
+    // double spaces.
     while let Some(window) = bytes.get(i..i + 9) {
         let this = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(window[1..].try_into().expect("eight bytes"));
         let double_space = zero_bytes(this ^ splat(b' ')) & zero_bytes(next ^ splat(b' '));
-        if (!all_printable_ascii(this) || double_space != 0)
-            && (i..i + 8).any(|at| special_at(bytes, at))
-        {
+        if double_space != 0 || controls(this) != 0 {
             return true;
+        }
+        // The two top bits set: the first byte of a character outside ASCII.
+        let mut leads = this & (this << 1) & HIGH;
+        while leads != 0 {
+            if special_at(bytes, i + (leads.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            leads &= leads - 1;
         }
         i += 8;
     }
@@ -104,13 +113,14 @@ fn zero_bytes(x: u64) -> u64 {
     !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
 
-/// Whether all eight bytes of `x` are printable ASCII, space to tilde.
-fn all_printable_ascii(x: u64) -> bool {
+/// The high bit of each byte of `x` that is an ASCII control (below a
+/// space, or DEL), and no other bit.
+fn controls(x: u64) -> u64 {
     let low = x & !HIGH;
     // Per byte, with no carry into the next: the high bit of `low + 0x60`
     // says the byte is 0x20 or more, that of `low + 0x01` that it is 0x7f.
-    let printable = low.wrapping_add(splat(0x60)) & !low.wrapping_add(splat(0x01)) & !x & HIGH;
-    printable == HIGH
+    let printable = low.wrapping_add(splat(0x60)) & !low.wrapping_add(splat(0x01));
+    !printable & !x & HIGH
 }
 
 /// Whether the byte at `at` starts something [`clean`] changes. Valid UTF-8:
@@ -134,18 +144,58 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-fn clean_slowly(input: &str) -> String {
+/// The character at byte `at` is one [`clean`] keeps as it is, and it
+/// starts there (not a continuation byte).
+fn kept_char_at(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        0x21..=0x7e => true,
+        0xc0..=0xff => !special_at(bytes, at),
+        _ => false,
+    }
+}
+
+/// How many bytes at the start of `bytes` [`clean`] copies as they are:
+/// characters it keeps, and single spaces between two of them.
+fn kept_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while at < bytes.len() {
+        let kept = match bytes[at] {
+            0x80..=0xbf => true,
+            b' ' => at > 0 && at + 1 < bytes.len() && kept_char_at(bytes, at + 1),
+            _ => kept_char_at(bytes, at),
+        };
+        if !kept {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// [`clean`] of text that [`needs_cleaning`]: the runs it keeps as they are
+/// are copied whole, and only the rest is read a character at a time (text
+/// that needs cleaning usually needs it in one or two places).
+fn clean_changed(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
     let mut pending_space = false;
-    while let Some(c) = chars.next() {
+    let push = |out: &mut String, text: &str, pending_space: &mut bool| {
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push_str(text);
+    };
+    let mut rest = input;
+    while !rest.is_empty() {
+        let run = kept_run(rest.as_bytes());
+        if run > 0 {
+            push(&mut out, &rest[..run], &mut pending_space);
+            rest = &rest[run..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().expect("the rest is not empty");
         let replacement = match c {
-            // Most text is printable ASCII: settle it before the slower tests.
-            '!'..='~' => Some(c),
-            ' ' => {
-                pending_space = true;
-                None
-            }
             ESC => {
                 skip_escape_sequence(&mut chars);
                 Some(PLACEHOLDER)
@@ -168,12 +218,9 @@ fn clean_slowly(input: &str) -> String {
             c => Some(c),
         };
         if let Some(c) = replacement {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
+            push(&mut out, c.encode_utf8(&mut [0u8; 4]), &mut pending_space);
         }
+        rest = chars.as_str();
     }
     out
 }
@@ -181,6 +228,10 @@ fn clean_slowly(input: &str) -> String {
 /// True when [`clean`] would make nothing of `line`: white space, control
 /// characters and invisible format characters only. Allocates nothing.
 pub fn is_blank(line: &str) -> bool {
+    // Most lines open with a printable ASCII character: settled at once.
+    if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+        return false;
+    }
     line.chars().all(|c| {
         c.is_whitespace() || c == '\u{200b}' || (is_invisible_format(c) && !is_bidi_control(c))
     })
@@ -255,10 +306,15 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The next character, left unread.
+fn peek(chars: &std::str::Chars<'_>) -> Option<char> {
+    chars.clone().next()
+}
+
 /// Consumes what follows an ESC: a CSI (`ESC [ … final`), a string
 /// (`ESC ] … BEL|ESC \`, also `P`, `X`, `^`, `_`), or a two-character escape.
-fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
+fn skip_escape_sequence(chars: &mut std::str::Chars<'_>) {
+    match peek(chars) {
         Some('[') => {
             chars.next();
             skip_csi_body(chars);
@@ -269,8 +325,7 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         }
         Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
             // Intermediate bytes, then one final byte: `ESC ( B`, `ESC 7`.
-            while let Some(&next) = chars.peek() {
-                chars.next();
+            for next in chars.by_ref() {
                 if !('\u{20}'..='\u{2f}').contains(&next) {
                     break;
                 }
@@ -281,8 +336,8 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Parameters and intermediates up to and including the final byte.
-fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_csi_body(chars: &mut std::str::Chars<'_>) {
+    while let Some(c) = peek(chars) {
         if ('\u{20}'..='\u{3f}').contains(&c) {
             chars.next();
         } else {
@@ -296,8 +351,8 @@ fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// An OSC/DCS-like string up to BEL, ST or `ESC \`. An unterminated string
 /// ends at the next control character, so one stray ESC cannot swallow a post.
-fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_string_body(chars: &mut std::str::Chars<'_>) {
+    while let Some(c) = peek(chars) {
         match c {
             BEL | C1_ST => {
                 chars.next();
@@ -305,7 +360,7 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             }
             ESC => {
                 chars.next();
-                if chars.peek() == Some(&'\\') {
+                if peek(chars) == Some('\\') {
                     chars.next();
                 }
                 return;
@@ -321,6 +376,119 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Cleaning as first written, a character at a time: kept to check
+    /// [`clean_changed`], which copies what it keeps in runs, against.
+    fn clean_slowly(input: &str) -> String {
+        let mut out = String::with_capacity(input.len());
+        let mut chars = input.chars().peekable();
+        let mut pending_space = false;
+        while let Some(c) = chars.next() {
+            let replacement = match c {
+                '!'..='~' => Some(c),
+                ' ' => {
+                    pending_space = true;
+                    None
+                }
+                ESC => {
+                    slow::skip_escape_sequence(&mut chars);
+                    Some(PLACEHOLDER)
+                }
+                C1_CSI => {
+                    slow::skip_csi_body(&mut chars);
+                    Some(PLACEHOLDER)
+                }
+                C1_OSC | C1_DCS | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                    slow::skip_string_body(&mut chars);
+                    Some(PLACEHOLDER)
+                }
+                c if c.is_whitespace() || c == '\u{200b}' => {
+                    pending_space = true;
+                    None
+                }
+                c if is_bidi_control(c) => Some(PLACEHOLDER),
+                c if is_invisible_format(c) => None,
+                c if c.is_control() => Some(PLACEHOLDER),
+                c => Some(c),
+            };
+            if let Some(c) = replacement {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The escape-sequence readers as first written, on a peekable iterator.
+    mod slow {
+        use super::super::{BEL, C1_ST, ESC};
+
+        /// Consumes what follows an ESC: a CSI (`ESC [ … final`), a string
+        /// (`ESC ] … BEL|ESC \`, also `P`, `X`, `^`, `_`), or a two-character escape.
+        pub fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+            match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi_body(chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string_body(chars);
+                }
+                Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+                    // Intermediate bytes, then one final byte: `ESC ( B`, `ESC 7`.
+                    while let Some(&next) = chars.peek() {
+                        chars.next();
+                        if !('\u{20}'..='\u{2f}').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        /// Parameters and intermediates up to and including the final byte.
+        pub fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+            while let Some(&c) = chars.peek() {
+                if ('\u{20}'..='\u{3f}').contains(&c) {
+                    chars.next();
+                } else {
+                    if ('\u{40}'..='\u{7e}').contains(&c) {
+                        chars.next();
+                    }
+                    return;
+                }
+            }
+        }
+
+        /// An OSC/DCS-like string up to BEL, ST or `ESC \`. An unterminated string
+        /// ends at the next control character, so one stray ESC cannot swallow a post.
+        pub fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+            while let Some(&c) = chars.peek() {
+                match c {
+                    BEL | C1_ST => {
+                        chars.next();
+                        return;
+                    }
+                    ESC => {
+                        chars.next();
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        return;
+                    }
+                    c if c.is_control() => return,
+                    _ => {
+                        chars.next();
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn whitespace_is_collapsed_and_trimmed() {
@@ -442,6 +610,29 @@ mod tests {
                     "{sample:?}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn runs_and_the_fast_check_agree_with_cleaning_a_character_at_a_time(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Zz", "é", "“", "”", "’", "—", "…", "中", "😀", " ", "  ", "\t", "\n",
+                    "\r\n", "\u{a0}", "\u{85}", "\u{ad}", "\u{61c}", "\u{1680}", "\u{2000}",
+                    "\u{200b}", "\u{200d}", "\u{2028}", "\u{202e}", "\u{202f}", "\u{2060}",
+                    "\u{2066}", "\u{3000}", "\u{feff}", "\u{fff9}", "\u{0}", "\u{7}", "\u{7f}",
+                    "\u{1b}", "\u{1b}[", "\u{1b}]0;x", "\u{1b}\\", "\u{1b}(", "[", "]", "0;", "m",
+                    "\u{9b}", "\u{9c}", "\u{9d}", "\u{90}", "\u{98}", "\\", "~", "!",
+                ]),
+                0..24,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let slowly = clean_slowly(&text);
+            proptest::prop_assert_eq!(needs_cleaning(text.as_bytes()), slowly != text, "{:?}", text);
+            proptest::prop_assert_eq!(clean_changed(&text), slowly, "{:?}", text);
         }
     }
 

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::wordset::WordSet;
+
 /// What a furniture line says. Kept small (the larger variants boxed):
 /// a thread has a dated line for every comment, all held at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,7 +239,14 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if line.len() > 200 || line.is_empty() || !could_be_furniture(line) {
         return None;
     }
-    if let Some(caps) = WRITTEN_BY_DATE.captures(line) {
+    // Each pattern is tried only where the literal words it needs are
+    // there: "written", "by", "author" (none of their letters has a
+    // case-folded form outside ASCII, so ASCII case is all there is to it).
+    let by = contains_ignore_ascii_case(line, b"by");
+    if let Some(caps) = starts_with_ignore_ascii_case(line, b"written")
+        .then(|| WRITTEN_BY_DATE.captures(line))
+        .flatten()
+    {
         let author = caps["author"].trim_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
         let date = strip_comment_count(&caps["date"]);
         return Some(Furniture::byline(
@@ -250,7 +259,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         let date = caps.name("date").expect("the date pattern has a date");
         return Some(Furniture::Date(Span::of_match(line, date)));
     }
-    if let Some(caps) = DATE_AND_BYLINE.captures(line) {
+    if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
         let author = caps.name("author").or_else(|| caps.name("author2"));
         let date = caps.name("date").or_else(|| caps.name("date2"));
         if let Some(author) = author.map(|a| a.as_str().trim())
@@ -280,8 +289,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(furniture) = tags(line) {
         return Some(furniture);
     }
-    if let Some(caps) = BYLINE.captures(line)
-        && !line.ends_with('.')
+    if !line.ends_with('.')
+        && (by || starts_with_ignore_ascii_case(line, b"author"))
+        && let Some(caps) = BYLINE.captures(line)
     {
         let author = caps
             .name("author")
@@ -421,12 +431,14 @@ const WEEKDAYS: &[&str] = &[
 
 /// Whether `word` names a month ("May", "sept"), in any case.
 pub fn is_month(word: &str) -> bool {
-    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTHS));
+    SET.contains(word)
 }
 
 /// Whether `word` names a weekday ("Mon", "friday"), in any case.
 pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEEKDAYS));
+    SET.contains(word)
 }
 
 /// Whether a line could be furniture at all: it opens with a digit or one
@@ -442,26 +454,22 @@ fn could_be_furniture(line: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-        || is_month(word)
-        || is_weekday(word)
-        || line.ends_with(['»', '›', '→'])
-        || {
-            let bytes = line.as_bytes();
-            let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
-            bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
-        }
+    static OPENINGS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(FIRST_WORDS.iter().chain(MONTHS).chain(WEEKDAYS)));
+    OPENINGS.contains(word) || line.ends_with(['»', '›', '→']) || {
+        let bytes = line.as_bytes();
+        let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
+        bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
+    }
 }
 
 /// A tag line's tags: the categories and tags it lists, empty names dropped.
 fn tags(line: &str) -> Option<Furniture> {
-    let caps = TAGS.captures(line)?;
-    let categories = caps.name("categories");
-    let listed = caps.name("tags");
-    let says_none = line.to_lowercase().starts_with("no tag");
     // Both parts are optional in the pattern; a line with neither label is
-    // not a tag line ("Posted in" or "Tags" must be there).
+    // not a tag line ("Posted in" or "Tags" must be there). That is asked
+    // first: most lines have neither.
     let lower = line.to_lowercase();
+    let says_none = lower.starts_with("no tag");
     let labelled = says_none
         || [
             "categories",
@@ -476,6 +484,9 @@ fn tags(line: &str) -> Option<Furniture> {
     if !labelled || line.ends_with('.') && !says_none {
         return None;
     }
+    let caps = TAGS.captures(line)?;
+    let categories = caps.name("categories");
+    let listed = caps.name("tags");
     let tags = [categories, listed]
         .into_iter()
         .flatten()
@@ -488,6 +499,20 @@ fn tags(line: &str) -> Option<Furniture> {
         tags,
         comments: caps.name("count").and_then(|c| count_of(c.as_str())),
     })))
+}
+
+/// Whether `line` opens with `word`, ASCII case aside.
+fn starts_with_ignore_ascii_case(line: &str, word: &[u8]) -> bool {
+    line.as_bytes()
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+}
+
+/// Whether `line` holds `word` anywhere, ASCII case aside.
+fn contains_ignore_ascii_case(line: &str, word: &[u8]) -> bool {
+    line.as_bytes()
+        .windows(word.len())
+        .any(|window| window.eq_ignore_ascii_case(word))
 }
 
 /// "12 comments" → 12, "No Comments" → 0, "1,144 comments" → 1144.
@@ -549,7 +574,7 @@ pub fn looks_like_name(text: &str) -> bool {
         [] => false,
         [one] => one
             .chars()
-            .all(|c| c.is_alphanumeric() || "._-'’".contains(c)),
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '\'' | '’')),
         many => {
             many.len() <= 4
                 && many.iter().all(|w| {

@@ -11,11 +11,14 @@
 //! Repetition is the strongest evidence there is, so a learned role also
 //! overrides the role [`super::furniture`] assumes for a shape it knows.
 
+use std::sync::LazyLock;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::furniture::{is_month, is_weekday};
 use super::paragraphs::Paragraph;
+use super::wordset::WordSet;
 
 /// Where an archive's template puts a recurring line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,17 +315,18 @@ fn word_token(word: &str) -> Token<'_> {
         "am",
         "pm",
     ];
+    static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NUMBERS));
+    static FURNITURE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FURNITURE_WORDS));
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return Token::Number;
     }
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     if is_month(word) {
         Token::Month
     } else if is_weekday(word) {
         Token::Weekday
-    } else if is(NUMBERS) {
+    } else if NUMBER_WORDS.contains(word) {
         Token::Number
-    } else if word.starts_with(char::is_uppercase) && !is(FURNITURE_WORDS) {
+    } else if word.starts_with(char::is_uppercase) && !FURNITURE.contains(word) {
         Token::Name
     } else {
         Token::Word(word)

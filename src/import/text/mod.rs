@@ -17,6 +17,7 @@ pub mod paragraphs;
 mod segment;
 mod sources;
 mod thread;
+mod wordset;
 
 use std::sync::LazyLock;
 
@@ -53,7 +54,35 @@ impl<T> Sparse<T> {
             .ok()
             .map(|found| &self.0[found].1)
     }
+
+    /// Where each of the first `len` paragraphs' fact is in the list
+    /// ([`NO_SLOT`] for none): the walks that ask about every paragraph
+    /// and its neighbours look them up without a search.
+    fn slots(&self, len: usize) -> Vec<u32> {
+        let mut slots = vec![NO_SLOT; len];
+        for (slot, (at, _)) in self.0.iter().enumerate() {
+            slots[*at] = u32::try_from(slot).expect("fewer than four billion paragraphs");
+        }
+        slots
+    }
+
+    /// The fact at paragraph `i`, found through [`Sparse::slots`].
+    fn at_slot(&self, slots: &[u32], i: usize) -> Option<&T> {
+        match slots.get(i) {
+            Some(&slot) if slot != NO_SLOT => Some(&self.0[slot as usize].1),
+            _ => None,
+        }
+    }
 }
+
+/// A paragraph with no fact in a [`Sparse`] list.
+const NO_SLOT: u32 = u32::MAX;
+
+/// What segmentation asks of every paragraph and its neighbours, as bits.
+const FOLLOWS_TITLE: u8 = 1;
+const ENDS_POST: u8 = 2;
+const CITATION: u8 = 4;
+const FURNITURE: u8 = 8;
 
 /// Segments paragraphs into posts and their comment threads, moving their
 /// text into the blocks.
@@ -69,23 +98,37 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
             .collect(),
     );
-    let in_thread = thread::comment_paragraphs(&all, |i| known.at(i));
-    let roles = Sparse(learn::roles(
-        &all,
-        |i| in_thread[i],
-        |i| known.at(i).is_some(),
-    ));
+    let roles = {
+        let slots = known.slots(all.len());
+        let known_at = |i: usize| known.at_slot(&slots, i);
+        let in_thread = thread::comment_paragraphs(&all, known_at);
+        let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
+        (in_thread, Sparse(roles))
+    };
+    let (in_thread, roles) = roles;
     let furniture = with_learned(&all, known, &roles);
-    let follows_title = |i: usize| match roles.at(i) {
-        Some(role) => *role == Role::FollowsTitle,
-        None => furniture.at(i).is_some_and(Furniture::follows_title),
-    };
-    let ends_post = |i: usize| match roles.at(i) {
-        Some(role) => *role == Role::EndsPost,
-        None => furniture.at(i).is_some_and(Furniture::ends_post),
-    };
+    // A learned role overrides the role known furniture usually has.
+    let mut marks = vec![0u8; all.len()];
+    for (i, item) in &furniture.0 {
+        let role = if item.follows_title() {
+            FOLLOWS_TITLE
+        } else if item.ends_post() {
+            ENDS_POST
+        } else {
+            0
+        };
+        marks[*i] = FURNITURE | role;
+    }
+    for (i, role) in &roles.0 {
+        marks[*i] = (marks[*i] & !(FOLLOWS_TITLE | ENDS_POST))
+            | match role {
+                Role::FollowsTitle => FOLLOWS_TITLE,
+                Role::EndsPost => ENDS_POST,
+            };
+    }
+    drop(roles);
     let kept: Vec<usize> = (0..all.len())
-        .filter(|&i| furniture.at(i).is_none())
+        .filter(|&i| marks[i] & FURNITURE == 0)
         .collect();
     if kept.is_empty() {
         return Vec::new();
@@ -101,6 +144,12 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 .collect(),
         )
     };
+    for (i, _) in &citations.0 {
+        marks[*i] |= CITATION;
+    }
+    let marked = |i: usize, mark: u8| marks.get(i).is_some_and(|m| m & mark != 0);
+    let follows_title = |i: usize| marked(i, FOLLOWS_TITLE);
+    let ends_post = |i: usize| marked(i, ENDS_POST);
     let titles = {
         let features: Vec<Features<'_>> = kept
             .par_iter()
@@ -115,8 +164,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                     is_list_item: all[i].is_list_item(),
                     // A line with the archive's furniture under it is a
                     // title, whatever its colon or dash suggests.
-                    is_citation: citations.at(i).is_some()
-                        && !(byline_follows || post_end_precedes),
+                    is_citation: marked(i, CITATION) && !(byline_follows || post_end_precedes),
                     is_contributor: contributor_name(&all[i].text).is_some(),
                     in_thread: in_thread[i],
                     byline_follows,
@@ -151,6 +199,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     // needed any more, and goes before the posts are built.
     let title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
     drop(kept);
+    drop(marks);
     let Sparse(mut furniture) = furniture;
     let Sparse(mut citations) = citations;
     // Posts are built a batch of runs at a time, from the archive's end:
@@ -323,23 +372,38 @@ fn ends_with_teaser_link(text: &str) -> bool {
     teaser_link_at(text).is_some()
 }
 
+/// A teaser's closing link at the end of a paragraph.
+static TEASER_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])?\s*(?:continue\s+reading|read\s+more)(?:\s*[»›→]+|\s*(?:…|\.\.\.))?$")
+        .expect("the teaser-link pattern is valid")
+});
+
 /// Where a teaser's closing link starts in `text`.
 fn teaser_link_at(text: &str) -> Option<usize> {
-    static LINK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])?\s*(?:continue\s+reading|read\s+more)(?:\s*[»›→]+|\s*(?:…|\.\.\.))?$")
-            .expect("the teaser-link pattern is valid")
-    });
-    // Every paragraph is asked: only those whose last words could be the
-    // link are searched, without copying them.
+    // Every paragraph is asked: only those whose last word, less the
+    // arrows and dots a link may end in, is "reading" or "more" are
+    // searched, without copying them.
+    if text.len() < 40 {
+        return None;
+    }
+    let last_word = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '→' | '…' | '.'));
+    let ends_with = |word: &[u8]| {
+        last_word.len() >= word.len()
+            && last_word.as_bytes()[last_word.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    if !(ends_with(b"reading") || ends_with(b"more")) {
+        return None;
+    }
     let tail = &text.as_bytes()[text.len().saturating_sub(30)..];
     let has = |word: &[u8]| {
         tail.windows(word.len())
             .any(|w| w.eq_ignore_ascii_case(word))
     };
-    if text.len() < 40 || !(has(b"reading") || has(b"more")) {
+    if !(has(b"reading") || has(b"more")) {
         return None;
     }
-    LINK.find(text).map(|m| m.start())
+    TEASER_LINK.find(text).map(|m| m.start())
 }
 
 /// One post's share of the archive, before its blocks are made.

@@ -5,12 +5,13 @@
 //! lines into pieces split on all cores, and a file can be split as it is
 //! read ([`last_cut`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::import::clean::{clean, is_blank};
+use crate::import::clean::{clean_cow, is_blank};
 
 /// One paragraph of the archive, cleaned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -229,11 +230,16 @@ fn continues_url(so_far: &str, line: &str) -> bool {
 }
 
 fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Vec<Paragraph>) {
-    let text = clean(raw);
+    // Text that needs no cleaning has no NBSP either: cleaning turns one
+    // into a space.
+    let (text, had_nbsp) = match clean_cow(raw) {
+        Cow::Borrowed(text) => (Box::from(text), false),
+        Cow::Owned(text) => (text.into_boxed_str(), raw.trim().contains('\u{a0}')),
+    };
     if !text.is_empty() {
         out.push(Paragraph {
-            text: text.into_boxed_str(),
-            had_nbsp: raw.trim().contains('\u{a0}'),
+            text,
+            had_nbsp,
             marker,
             indent,
         });
@@ -254,8 +260,12 @@ fn strip_bullet(line: &str) -> (&str, Option<char>) {
     // as they stand and cleaning copies them whole.
     let unindented = line.trim_start_matches([' ', '\t']);
     let first = unindented.trim_start_matches('\u{a0}').chars().next();
-    let Some(first) = first.filter(|&c| c.is_ascii_digit() || "•◦▪‣●·-*–".contains(c))
-    else {
+    let Some(first) = first.filter(|&c| {
+        matches!(
+            c,
+            '0'..='9' | '•' | '◦' | '▪' | '‣' | '●' | '·' | '-' | '*' | '–'
+        )
+    }) else {
         return (unindented, None);
     };
     match BULLET.find(line) {

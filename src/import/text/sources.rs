@@ -399,7 +399,11 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
             .expect("the sentence pattern is valid")
     });
     // A headline never ends in a full stop; most paragraphs do.
-    if line.ends_with('.') || !line.contains(['–', '—', '-', ':']) {
+    // The pattern opens at a sentence's end.
+    if line.ends_with('.')
+        || !line.contains(['–', '—', '-', ':'])
+        || memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_none()
+    {
         return None;
     }
     let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
@@ -419,7 +423,15 @@ pub fn inline(line: &str) -> Option<Source> {
         )
         .expect("the inline-citation pattern is valid")
     });
-    if line.ends_with('.') {
+    // The pattern needs one of its verbs: most lines have none of them.
+    static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "point", "writes", "wrote", "report", "says", "said", "argue", "asks", "asked",
+            "explain", "note", "cover", "look", "discuss", "has",
+        ])
+        .expect("a few words always build")
+    });
+    if line.ends_with('.') || !VERBS.is_match(line) {
         return None;
     }
     let caps = INLINE.captures(line)?;
@@ -477,10 +489,7 @@ pub fn dash_after_outlet(line: &str, evidence: &OutletEvidence) -> Option<Source
     if line.ends_with(['.', ':', ',']) || line.len() > 300 {
         return None;
     }
-    let (before, headline) = [" – ", " — ", " - "]
-        .iter()
-        .filter_map(|dash| line.rsplit_once(dash))
-        .max_by_key(|(before, _)| before.len())?;
+    let (before, headline) = split_at_last_spaced_dash(line)?;
     let headline = headline.trim();
     if !is_headline(headline)
         || !headline.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
@@ -504,6 +513,23 @@ pub fn dash_after_outlet(line: &str, evidence: &OutletEvidence) -> Option<Source
         return None;
     }
     Some(source(Some(&outlet), Some(headline), None))
+}
+
+/// `line` around its last spaced dash (" – ", " — " or " - "), the dash
+/// and its spaces left out.
+fn split_at_last_spaced_dash(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    // From the end, the first hyphen or first byte of an en or em dash
+    // (E2 80 93/94) with a space on either side.
+    memchr::memrchr2_iter(b'-', 0xe2, bytes).find_map(|at| {
+        let len = match &bytes[at..] {
+            [b'-', ..] => 1,
+            [0xe2, 0x80, 0x93 | 0x94, ..] => 3,
+            _ => return None,
+        };
+        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + len) == Some(&b' ');
+        spaced.then(|| (&line[..at - 1], &line[at + len + 1..]))
+    })
 }
 
 /// "Yesterday the Canadian Globe and Mail" → "Canadian Globe and Mail".

@@ -337,3 +337,35 @@ fn an_archive_in_an_unknown_shape_splits_on_what_it_repeats() {
         );
     }
 }
+
+/// The teaser-link test as first written, without the look at the last
+/// word: kept to check the quick test against.
+fn teaser_link_by_pattern(text: &str) -> Option<usize> {
+    let tail = &text.as_bytes()[text.len().saturating_sub(30)..];
+    let has = |word: &[u8]| {
+        tail.windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if text.len() < 40 || !(has(b"reading") || has(b"more")) {
+        return None;
+    }
+    TEASER_LINK.find(text).map(|m| m.start())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    #[test]
+    fn teaser_links_are_found_as_by_the_pattern_alone(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The minister announced a review of the tolls", "Continue reading", "continue",
+                "READ MORE", "Read", "more", "reading", "…", "...", ".", "[…]", "[...]", "»", "›",
+                "→", " ", "  ", "\u{a0}", "\u{2003}", "x", "é", "Mórè", "ſ",
+            ]),
+            0..12,
+        ),
+    ) {
+        let text: String = pieces.concat();
+        proptest::prop_assert_eq!(teaser_link_at(&text), teaser_link_by_pattern(&text), "{:?}", text);
+    }
+}

@@ -12,12 +12,14 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::furniture::{self, Furniture, is_month, is_weekday, looks_like_name};
 use super::paragraphs::Paragraph;
+use super::wordset::WordSet;
 
 /// What a comment's label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,9 +58,9 @@ pub fn label(text: &str) -> Option<Label> {
             word.chars()
                 .next()
                 .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '(')
-                && word
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "_.'’-()".contains(c))
+                && word.chars().all(|c| {
+                    c.is_alphanumeric() || matches!(c, '_' | '.' | '\'' | '’' | '-' | '(' | ')')
+                })
         };
         let is_position = !position.is_empty()
             && position.split('.').count() <= 16
@@ -78,12 +80,13 @@ pub fn label(text: &str) -> Option<Label> {
             date: None,
         });
     }
-    let speaks = [&b"says"[..], b"said", b"wrote"].iter().any(|verb| {
-        text.as_bytes()
-            .windows(verb.len())
-            .any(|w| w.eq_ignore_ascii_case(verb))
+    static SPEECH_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["says", "said", "wrote"])
+            .expect("three words always build")
     });
-    if !speaks {
+    if !SPEECH_VERBS.is_match(text) {
         return None;
     }
     let caps = SAYS.captures(text)?;
@@ -118,12 +121,13 @@ fn is_calendar_word(name: &str) -> bool {
         "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
         "season", "episode", "round", "day", "week", "year",
     ];
+    static COUNTED_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COUNTED));
     let last = name
         .rsplit(' ')
         .next()
         .unwrap_or(name)
         .trim_end_matches('.');
-    is_month(last) || is_weekday(last) || COUNTED.iter().any(|w| w.eq_ignore_ascii_case(last))
+    is_month(last) || is_weekday(last) || COUNTED_WORDS.contains(last)
 }
 
 /// Lines a thread prints around each comment that are never its text:

@@ -1,0 +1,84 @@
+//! Small sets of ASCII words asked about every word or line of an archive
+//! ("is this a month?", "can furniture open with this?"), matched without
+//! regard to ASCII case.
+//!
+//! A word is looked up by its lower case packed into one number with its
+//! length, so that a lookup hashes one number and compares one, whatever
+//! the list's length: a linear scan of a list of forty words costs forty
+//! comparisons for every word that is not in it, which is most of them.
+
+use rustc_hash::FxHashSet as HashSet;
+
+/// Words at most this long can be listed.
+const MAX_LEN: usize = 15;
+
+/// A set of ASCII words, each at most 15 bytes.
+#[derive(Debug)]
+pub struct WordSet(HashSet<u128>);
+
+impl WordSet {
+    /// The set of `words`.
+    ///
+    /// # Panics
+    /// If a word is longer than 15 bytes or not ASCII: the lists are
+    /// pundit's own, and such a word could never be found.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> Self {
+        WordSet(
+            words
+                .into_iter()
+                .map(|word| key(word).expect("a listed word is short ASCII"))
+                .collect(),
+        )
+    }
+
+    /// Whether `word` is in the set, ASCII case aside: what
+    /// `list.iter().any(|w| w.eq_ignore_ascii_case(word))` says.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        key(word).is_some_and(|key| self.0.contains(&key))
+    }
+}
+
+/// `word` in ASCII lower case with its length in the top byte, or `None`
+/// when it is too long or not ASCII (then no listed word equals it, ASCII
+/// case aside).
+#[inline]
+fn key(word: &str) -> Option<u128> {
+    if word.len() > MAX_LEN {
+        return None;
+    }
+    let mut key = (word.len() as u128) << (8 * MAX_LEN);
+    for (at, &byte) in word.as_bytes().iter().enumerate() {
+        if !byte.is_ascii() {
+            return None;
+        }
+        key |= u128::from(byte.to_ascii_lowercase()) << (8 * at);
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &[&str] = &["may", "june", "posted", "categories", "a", "no"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn a_lookup_says_what_a_scan_of_the_list_says(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "may", "MAY", "Ma", "y", "june", "JUNE", "posted", "Posted", "categories",
+                    "a", "A", "no", "n", "o", "\u{0}", "é", "K", "\u{212a}", "ſ", "s", " ",
+                ]),
+                0..5,
+            ),
+        ) {
+            let word: String = pieces.concat();
+            let set = WordSet::new(LIST);
+            let scanned = LIST.iter().any(|w| w.eq_ignore_ascii_case(&word));
+            proptest::prop_assert_eq!(set.contains(&word), scanned, "{:?}", word);
+        }
+    }
+}
