@@ -48,12 +48,12 @@ pub struct Span {
 }
 
 impl Span {
-    /// The part of `line` the span covers. Furniture lines are at most 200
-    /// bytes long, so the span fits in bytes.
-    fn of_match(line: &str, part: regex::Match<'_>) -> Self {
-        let text = part.as_str();
-        let start = part.start() + (text.len() - text.trim_start().len());
-        let end = part.start() + text.trim_end().len();
+    /// The part of `line` in `range`, white space at either end left out.
+    /// Furniture lines are at most 200 bytes long, so the span fits in bytes.
+    fn trimmed(line: &str, range: std::ops::Range<usize>) -> Self {
+        let text = &line[range.clone()];
+        let start = range.start + (text.len() - text.trim_start().len());
+        let end = range.start + text.trim_end().len();
         debug_assert!(line.len() <= 255);
         Span {
             start: u8::try_from(start).expect("a furniture line is short"),
@@ -147,6 +147,39 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("the date pattern is valid")
 });
+
+/// Where the date is in a line that is a date ("Posted on 17 November 2017
+/// - 3 comments" → "17 November 2017").
+///
+/// A thread has a dated line for every comment, so this runs for most
+/// lines that are furniture: rather than have the date pattern resolve its
+/// group (the costly part of a match), the date is what lies between the
+/// words the pattern allows before it ("Posted on") and the comment count
+/// it allows after it. Neither can be part of a date, and a date neither
+/// starts nor ends with white space, so the bounds are the pattern's.
+fn date_span(line: &str) -> Option<Span> {
+    /// What [`DATE`] allows before the date.
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:posted|published|updated)(?:\s+on)?:?\s+")
+            .expect("the date-prefix pattern is valid")
+    });
+    /// What [`DATE`] allows after the date.
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        let count = COMMENTS.strip_suffix(")?").expect("the count is optional");
+        Regex::new(&format!("{count})$")).expect("the comment-count pattern is valid")
+    });
+    if !DATE.is_match(line) {
+        return None;
+    }
+    let start = BEFORE.find(line).map_or(0, |m| m.end());
+    // A comment count follows a dash, a bar or a dot.
+    let counted = line[start..].contains(['-', '–', '—', '|', '·', '•']);
+    let end = counted
+        .then(|| AFTER.find(&line[start..]).map(|m| start + m.start()))
+        .flatten()
+        .unwrap_or(line.len());
+    Some(Span::trimmed(line, start..end))
+}
 
 /// A date anywhere in a line.
 static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -255,9 +288,8 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             comment_count_in(line),
         ));
     }
-    if let Some(caps) = DATE.captures(line) {
-        let date = caps.name("date").expect("the date pattern has a date");
-        return Some(Furniture::Date(Span::of_match(line, date)));
+    if let Some(date) = date_span(line) {
+        return Some(Furniture::Date(date));
     }
     if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
         let author = caps.name("author").or_else(|| caps.name("author2"));
@@ -839,6 +871,151 @@ mod tests {
             assert!(recognise(line).is_some(), "{line}");
         }
         assert!(!could_be_furniture("The minister announced a review."));
+    }
+
+    /// Lines in the shapes of dates, bylines and the words around them,
+    /// with the characters case folding could trip on.
+    fn furniture_like() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Posted",
+                "posted",
+                "PUBLISHED",
+                "Updated",
+                " on",
+                ":",
+                " ",
+                "  ",
+                "\u{a0}",
+                "17",
+                "3",
+                "2019",
+                "November",
+                "Nov",
+                "Sept.",
+                "May",
+                "Monday,",
+                "Wed",
+                "4th",
+                ",",
+                " at ",
+                "@",
+                "9:15",
+                "6.42",
+                " am",
+                "p.m.",
+                "2017-11-17",
+                "3/5/19",
+                " - ",
+                " – ",
+                " | ",
+                " · ",
+                "12",
+                "1,144",
+                "no",
+                "One",
+                " comments",
+                " Responses",
+                " replies",
+                " »",
+                "by",
+                "BY",
+                "By:",
+                " Jane Doe",
+                "written",
+                "Written By:",
+                "author",
+                "Author:",
+                "date published:",
+                "ſ",
+                "\u{212a}",
+                "x",
+                ".",
+            ]),
+            0..10,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
+    /// Dates in the forms blogs print them, in the words around them.
+    fn dated() -> impl proptest::strategy::Strategy<Value = String> {
+        let pick = |options: &[&'static str]| proptest::sample::select(options.to_vec());
+        (
+            pick(&[
+                "",
+                "Posted ",
+                "posted on ",
+                "Published: ",
+                "UPDATED on: ",
+                "Poſted ",
+                "Posted  on ",
+            ]),
+            pick(&["", "Monday, ", "Wed ", "Thurs. ", "9:15 am, ", "6.42 "]),
+            pick(&[
+                "17 November 2017",
+                "Nov 17, 2017",
+                "4th May, 2019",
+                "2017-11-17",
+                "3/5/19",
+                "ſeptember 3 2019",
+                "June 10, 2022",
+                "May",
+            ]),
+            pick(&[
+                "",
+                " at 6:42 am",
+                " @ 9:38 AM",
+                ", 10:42 p.m.",
+                " at 6:42",
+                " 6:42 ",
+            ]),
+            pick(&[
+                "",
+                " - 12 comments",
+                " – No Comments",
+                " | one response »",
+                " · 1,144 replies",
+                "  -  3 comments",
+                " - 2 - 3 comments",
+                "-",
+            ]),
+            pick(&["", " ", "x", "\u{a0}"]),
+        )
+            .prop_map(|(a, b, c, d, e, f)| [a, b, c, d, e, f].concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_date_is_where_the_pattern_puts_it(line in prop_oneof![dated(), furniture_like()]) {
+            let by_groups = DATE
+                .captures(&line)
+                .map(|caps| {
+                    let date = caps.name("date").expect("a date");
+                    Span::trimmed(&line, date.range())
+                });
+            prop_assert_eq!(date_span(&line), by_groups, "{:?}", line);
+        }
+
+        #[test]
+        fn the_literal_gates_never_turn_a_pattern_away(line in prop_oneof![dated(), furniture_like()]) {
+            if WRITTEN_BY_DATE.is_match(&line) {
+                prop_assert!(starts_with_ignore_ascii_case(&line, b"written"), "{:?}", line);
+            }
+            if DATE_AND_BYLINE.is_match(&line) {
+                prop_assert!(contains_ignore_ascii_case(&line, b"by"), "{:?}", line);
+            }
+            if BYLINE.is_match(&line) {
+                prop_assert!(
+                    contains_ignore_ascii_case(&line, b"by")
+                        || starts_with_ignore_ascii_case(&line, b"author"),
+                    "{:?}",
+                    line
+                );
+            }
+        }
     }
 
     #[test]

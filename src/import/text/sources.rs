@@ -410,6 +410,23 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
     explicit(rest, evidence)
 }
 
+/// "X points this out in Headline", "the Post reports: Headline".
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<who>[^.!?:]+?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
+    )
+    .expect("the inline-citation pattern is valid")
+});
+
+/// Words [`INLINE`] needs one of (its verbs' stems, case as written).
+static INLINE_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "point", "writes", "wrote", "report", "says", "said", "argue", "asks", "asked", "explain",
+        "note", "cover", "look", "discuss", "has",
+    ])
+    .expect("a few words always build")
+});
+
 /// Reporting verbs that introduce a cited piece: "X points this out in
 /// Headline", "the Washington Post reports: Headline", "X reported in Headline:".
 ///
@@ -417,21 +434,8 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 /// a bob each way on bombing Syria"; rejects "The minister said in parliament
 /// that the deal was dead." (a sentence: full stop, lower-case "headline").
 pub fn inline(line: &str) -> Option<Source> {
-    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?P<who>[^.!?:]+?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
-        )
-        .expect("the inline-citation pattern is valid")
-    });
-    // The pattern needs one of its verbs: most lines have none of them.
-    static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new([
-            "point", "writes", "wrote", "report", "says", "said", "argue", "asks", "asked",
-            "explain", "note", "cover", "look", "discuss", "has",
-        ])
-        .expect("a few words always build")
-    });
-    if line.ends_with('.') || !VERBS.is_match(line) {
+    // The pattern needs one of its verbs: most lines have none.
+    if line.ends_with('.') || !INLINE_VERBS.is_match(line) {
         return None;
     }
     let caps = INLINE.captures(line)?;
@@ -789,6 +793,29 @@ mod tests {
             ),
             None
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_verb_gate_never_turns_an_inline_citation_away(
+            (who, verb, link, headline) in (
+                proptest::sample::select(vec!["Chris Trotter", "Yesterday the Post", "x", "The minister"]),
+                proptest::sample::select(vec![
+                    "points this out", "pointed it out", "writes", "wrote", "reports", "reported",
+                    "says", "said", "argues", "argued", "asks", "asked", "explains", "explained",
+                    "notes", "noted", "covers", "covered", "looks", "looked", "discusses",
+                    "discussed", "has", "Said", "pointed that out", "sees",
+                ]),
+                proptest::sample::select(vec![" in ", " at ", " on ", ": ", " :  ", " more ", " "]),
+                proptest::sample::select(vec!["Prime Minister quits", "25 GOP senators", "‘Quoted’ words", "lower case", "X:"]),
+            ),
+        ) {
+            let line = format!("{who} {verb}{link}{headline}");
+            if INLINE.is_match(&line) {
+                proptest::prop_assert!(INLINE_VERBS.is_match(&line), "{:?}", line);
+            }
+        }
     }
 
     #[test]

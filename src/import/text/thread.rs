@@ -39,10 +39,6 @@ pub struct Label {
 /// 2019 is a mess" (words after the number) and "He said: no way" (what
 /// follows the verb is not a time).
 pub fn label(text: &str) -> Option<Label> {
-    static SAYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]*?)(?: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
-            .expect("the says-label pattern is valid")
-    });
     // Cheap tests first: every short paragraph of an archive is asked.
     if text.len() > 100 {
         return None;
@@ -80,12 +76,8 @@ pub fn label(text: &str) -> Option<Label> {
             date: None,
         });
     }
-    static SPEECH_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["says", "said", "wrote"])
-            .expect("three words always build")
-    });
+    // Only lines with the verb, in any ASCII case, are read by the pattern:
+    // most lines have none.
     if !SPEECH_VERBS.is_match(text) {
         return None;
     }
@@ -112,6 +104,20 @@ pub fn label(text: &str) -> Option<Label> {
         date: date.map(|d| d.trim().to_string()),
     })
 }
+
+/// "Name says:", "At <time>, Blogger Name said...", "Name on <date> said:".
+static SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]*?)(?: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+        .expect("the says-label pattern is valid")
+});
+
+/// The verbs a line needs, in any ASCII case, to be read by [`SAYS`].
+static SPEECH_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["says", "said", "wrote"])
+        .expect("three words always build")
+});
 
 /// Months, weekdays and words a number counts: "May 2019" is a date and
 /// "Page 2" a page, not a commenter.
@@ -626,6 +632,28 @@ mod tests {
         assert_eq!(label("He said: no way"), None);
         assert_eq!(label("Says: no way"), None);
         assert_eq!(label("The minister said the deal was dead"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn speech_verbs_are_found_as_by_a_scan_of_every_window(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Rangi", " ", "says", "SAID", "Wrote", "say", "s", "ays", "wr", "ote", "ſ",
+                    ":", "…", "sa", "id", "é",
+                ]),
+                0..8,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let scanned = [&b"says"[..], b"said", b"wrote"].iter().any(|verb| {
+                text.as_bytes()
+                    .windows(verb.len())
+                    .any(|w| w.eq_ignore_ascii_case(verb))
+            });
+            proptest::prop_assert_eq!(SPEECH_VERBS.is_match(&text), scanned, "{:?}", text);
+        }
     }
 
     #[test]
