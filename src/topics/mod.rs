@@ -430,9 +430,13 @@ impl Facts<'_> {
 /// counts of the post at hand.
 struct Weigher<'v, 'a> {
     vocabulary: &'v Vocabulary<'a>,
-    known: HashMap<&'a str, Facts<'a>>,
+    /// Where each word met so far has its facts in `table`.
+    known: HashMap<&'a str, u32>,
+    /// The facts of the words met so far; the first is [`Facts::NONE`].
+    table: Vec<Facts<'a>>,
     words: Vec<Word<'a>>,
-    facts: Vec<Facts<'a>>,
+    /// Where each word of the text at hand has its facts in `table`.
+    facts: Vec<u32>,
     found: Vec<Found<'a>>,
     theme_weights: Vec<u32>,
     phrase_weights: Vec<u32>,
@@ -446,6 +450,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
         Weigher {
             vocabulary,
             known: HashMap::default(),
+            table: vec![Facts::NONE],
             words: Vec::new(),
             facts: Vec::new(),
             found: Vec::new(),
@@ -517,26 +522,33 @@ impl<'v, 'a> Weigher<'v, 'a> {
         }
         let vocabulary = self.vocabulary;
         self.facts.clear();
+        let (known, table) = (&mut self.known, &mut self.table);
         self.facts.extend(self.words.iter().map(|word| {
             // Short lower-case words ("the", "of", "and") are a good share of
             // any text and can be no term: no need to look them up.
             if word.text.len() < 4 && word.text.as_bytes()[0].is_ascii_lowercase() {
-                return Facts::NONE;
+                return 0;
             }
-            *self
-                .known
-                .entry(word.text)
-                .or_insert_with(|| vocabulary.facts_of(word.text))
+            *known.entry(word.text).or_insert_with(|| {
+                table.push(vocabulary.facts_of(word.text));
+                u32::try_from(table.len() - 1).expect("fewer than four billion words")
+            })
         }));
-        let (words, facts) = (self.words.as_slice(), self.facts.as_slice());
-        let is_name_here = |i: usize| !words[i].sentence_start || facts[i].name_at_sentence_start;
+        let (words, table) = (self.words.as_slice(), self.table.as_slice());
+        // The facts of every word of the text, looked up where they are kept
+        // rather than copied.
+        let slots = self.facts.as_slice();
+        let facts = |i: usize| &table[slots[i] as usize];
+        let is_name_here = |i: usize| !words[i].sentence_start || facts(i).name_at_sentence_start;
         let mut i = 0;
         while i < words.len() {
-            let (word, fact) = (words[i], facts[i]);
+            let (word, fact) = (&words[i], facts(i));
             if fact.phrase_head {
                 let head = &word.text[..fact.bare_len];
                 for gap in [1, 2] {
-                    if let Some(noun) = facts.get(i + gap).and_then(|f| f.theme)
+                    if let Some(noun) = (i + gap < words.len())
+                        .then(|| facts(i + gap).theme)
+                        .flatten()
                         && let Some(&id) = vocabulary.phrase_ids.get(&(head, noun))
                     {
                         out.push(Found::Phrase(id));
@@ -555,24 +567,29 @@ impl<'v, 'a> Weigher<'v, 'a> {
                 // and function words at its front ("The", "Prime Minister").
                 let mut end = i + 1;
                 while end < words.len()
-                    && facts[end].capitalised
+                    && facts(end).capitalised
                     && !words[end].sentence_start
-                    && !facts[end].run_breaker
+                    && !facts(end).run_breaker
                 {
                     end += 1;
                 }
                 let mut start = i;
                 while start < end
-                    && (facts[start].stop_name || facts[start].run_breaker || !is_name_here(start))
+                    && (facts(start).stop_name || facts(start).run_breaker || !is_name_here(start))
                 {
                     start += 1;
                 }
-                if let Some(name) = name_of(
-                    text,
-                    &words[start..end],
-                    &facts[start..end],
-                    &vocabulary.outlets,
-                ) {
+                if let Some(name) = (start < end)
+                    .then(|| {
+                        name_of(
+                            text,
+                            &words[start..end],
+                            facts(end - 1),
+                            &vocabulary.outlets,
+                        )
+                    })
+                    .flatten()
+                {
                     out.push(Found::Name(name));
                 }
                 i = end;
@@ -589,13 +606,14 @@ impl<'v, 'a> Weigher<'v, 'a> {
 /// The canonical name for a run of capitalised words in `text`: its last
 /// word when that is used on its own elsewhere ("Donald Trump" → "Trump"),
 /// else the whole run ("New Zealand").
+/// `last` is the facts of the run's last word.
 fn name_of<'a>(
     text: &'a str,
     run: &[Word<'a>],
-    facts: &[Facts<'a>],
+    last: &Facts<'a>,
     outlets: &HashSet<&str>,
 ) -> Option<&'a str> {
-    let (last_word, last) = (run.last()?, facts.last()?);
+    let last_word = run.last()?;
     if run.len() == 1 || last.standalone {
         if run.len() == 1 && last.stop_name_alone {
             return None;

@@ -272,10 +272,11 @@ fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
 /// statement issued by the prime minister went on to say:" (too long to be
 /// a lead-in: a paragraph that happens to end in a colon).
 pub fn is_lead_in(text: &str) -> bool {
-    let chars = text.chars().count();
     let introduces = text.ends_with(':') || text.ends_with('…') || text.ends_with("...");
-    let short_question = text.ends_with('?') && text.split_whitespace().count() <= 9;
-    (introduces && chars <= 100) || (short_question && !text.starts_with(['“', '"']))
+    let short_question = || text.ends_with('?') && text.split_whitespace().count() <= 9;
+    // Counted only for the few lines that end so: most end in a full stop.
+    (introduces && text.chars().count() <= 100)
+        || (short_question() && !text.starts_with(['“', '"']))
 }
 
 /// "Trump: I like bilateral…" — a line of an interview transcript.

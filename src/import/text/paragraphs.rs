@@ -131,8 +131,11 @@ fn is_blank_line(line: &[u8]) -> bool {
 fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut group: Vec<&str> = Vec::new();
-    for line in piece.split('\n') {
-        let line = line.trim_end_matches('\r');
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', piece.as_bytes()).chain([piece.len()]);
+    for end in ends {
+        let line = piece[start..end].trim_end_matches('\r');
+        start = end + 1;
         if is_blank(line) {
             flush_group(&mut group, &mut out);
         } else {

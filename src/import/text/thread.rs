@@ -39,6 +39,23 @@ pub struct Label {
 /// 2019 is a mess" (words after the number) and "He said: no way" (what
 /// follows the verb is not a time).
 pub fn label(text: &str) -> Option<Label> {
+    label_parts(text).map(|parts| Label {
+        author: parts.author.map(str::to_string),
+        position: parts.position.map(str::to_string),
+        date: parts.date.map(str::to_string),
+    })
+}
+
+/// What a label says, borrowed from its line: [`label`] without the copies,
+/// for the walk that asks every short paragraph of an archive.
+#[derive(Debug, Clone, Copy)]
+struct LabelParts<'a> {
+    author: Option<&'a str>,
+    position: Option<&'a str>,
+    date: Option<&'a str>,
+}
+
+fn label_parts(text: &str) -> Option<LabelParts<'_>> {
     // Cheap tests first: every short paragraph of an archive is asked.
     if text.len() > 100 {
         return None;
@@ -59,7 +76,7 @@ pub fn label(text: &str) -> Option<Label> {
                 })
         };
         let is_position = !position.is_empty()
-            && position.split('.').count() <= 16
+            && memchr::memchr_iter(b'.', position.as_bytes()).count() < 16
             && position.split('.').all(|part| {
                 (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
             });
@@ -70,9 +87,9 @@ pub fn label(text: &str) -> Option<Label> {
         {
             return None;
         }
-        return Some(Label {
-            author: Some(name.to_string()),
-            position: Some(position.to_string()),
+        return Some(LabelParts {
+            author: Some(name),
+            position: Some(position),
             date: None,
         });
     }
@@ -92,16 +109,16 @@ pub fn label(text: &str) -> Option<Label> {
         _ => return None,
     };
     let author = match name {
-        Some(name) if looks_like_name(name) && !is_calendar_word(name) => Some(name.to_string()),
+        Some(name) if looks_like_name(name) && !is_calendar_word(name) => Some(name),
         Some(_) => return None,
         // "Says: October 5th, 2007": a comment whose name the page lost.
         None if date.is_some() => None,
         None => return None,
     };
-    Some(Label {
+    Some(LabelParts {
         author,
         position: None,
-        date: date.map(|d| d.trim().to_string()),
+        date: date.map(str::trim),
     })
 }
 
@@ -540,10 +557,10 @@ enum LabelKind {
 
 impl LabelKind {
     fn of(text: &str) -> Self {
-        match label(text) {
+        match label_parts(text) {
             None => LabelKind::None,
             Some(found) if found.date.is_some() => LabelKind::Dated,
-            Some(found) => match found.position.as_deref() {
+            Some(found) => match found.position {
                 Some("1") => LabelKind::First,
                 Some("1.1" | "2") => LabelKind::Second,
                 Some(_) => LabelKind::Positioned,
