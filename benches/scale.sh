@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Whole-process figures at two or more sizes, for the README's Performance
+# table: each row is the release binary run on a synthetic archive written
+# to a scratch directory (and read once beforehand, so that it is in the
+# page cache), RUNS times; it prints the range of wall times, the
+# throughput, the CPU time and the peak resident memory (`/usr/bin/time`).
+#
+#   benches/scale.sh                       # every row at 250 MiB and 1 GiB
+#   benches/scale.sh 100 200               # every row at 100 and 200 MiB
+#   ROWS="text wxr" RUNS=5 benches/scale.sh 100 500
+#
+# Rows (ROWS, in this order by default):
+#   text    `pundit tree` on plain text with comment threads (`--threads`)
+#   json    `pundit tree` on that archive's native JSON export, against
+#           Python's `json.load` of the same file
+#   search  `pundit search --count WORD` on the plain text, against
+#           `grep -ci WORD` on the same file
+#   wxr     `pundit tree` on a WordPress export, topic tree included; its
+#           peak memory beside the text the corpus keeps
+# A row is a function `row_NAME SIZE_MIB`; rows that need a terminal (the
+# first frame with content, reopening from a cache) are added the same way
+# and named in ROWS.
+#
+# The archives take SIZE MiB each (JSON about twice that) in SCRATCH
+# (default: a directory under /tmp), deleted on exit. The load average is
+# printed before and after: on a shared machine, read the lower wall times.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+ROWS=${ROWS:-text json search wxr}
+WORD=${WORD:-minister}
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1024)
+
+cargo build --release --quiet --bin pundit --example synthetic_archive
+pundit="$(pwd)/target/release/pundit"
+generate="$(pwd)/target/release/examples/synthetic_archive"
+scratch=$(mktemp -d "${SCRATCH:-/tmp}/pundit-scale.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+# `measure LABEL BYTES COMMAND...`: the command RUNS times, its output
+# kept in a scratch file; prints one table row and leaves the peak in `last_peak`,
+# the wall times in `last_walls`.
+measure() {
+    local label=$1 bytes=$2
+    shift 2
+    local walls=() cpus=() peak=0
+    for _ in $(seq "$RUNS"); do
+        # Output to a file, not /dev/null, where grep would stop at the
+        # first match.
+        /usr/bin/time -o "$scratch/time" -f '%e %U %S %M' "$@" >"$scratch/out" 2>&1
+        read -r wall user sys kilobytes <"$scratch/time"
+        walls+=("$wall")
+        cpus+=("$(echo "$user + $sys" | bc)")
+        ((kilobytes > peak)) && peak=$kilobytes
+    done
+    last_peak=$((peak * 1024))
+    last_walls=${walls[*]}
+    python3 - "$label" "$bytes" "$peak" "${walls[*]}" "${cpus[*]}" <<'EOF'
+import sys
+label, size, peak = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) * 1024
+walls = [float(w) for w in sys.argv[4].split()]
+cpus = [float(c) for c in sys.argv[5].split()]
+lo, hi = max(min(walls), 0.01), max(max(walls), 0.01)
+print(f"| {label} | {size / 1e6:.0f} MB | {lo:.2f}–{hi:.2f} s | "
+      f"{size / 1e6 / hi:.0f}–{size / 1e6 / lo:.0f} MB/s | "
+      f"{min(cpus):.2f}–{max(cpus):.2f} s | {peak / 1e6:.0f} MB ({peak / size:.2f}×) |")
+EOF
+}
+
+# `archive SIZE KIND...`: the path of a synthetic archive, written once.
+archive() {
+    local size=$1 kind=${2:-} path
+    path="$scratch/$size${kind//-/}"
+    [[ -f $path ]] || "$generate" "$size" $kind >"$path"
+    cat "$path" >/dev/null
+    echo "$path"
+}
+
+row_text() {
+    local path
+    path=$(archive "$1" --threads)
+    measure "pundit tree, plain text with threads" "$(stat -c %s "$path")" "$pundit" tree "$path"
+}
+
+row_json() {
+    local text json
+    text=$(archive "$1" --threads)
+    json="$text.json"
+    [[ -f $json ]] || "$pundit" export "$text" >"$json"
+    cat "$json" >/dev/null
+    local bytes
+    bytes=$(stat -c %s "$json")
+    measure "pundit tree, native JSON" "$bytes" "$pundit" tree "$json"
+    # Python's parse alone, timed inside the process (start-up left out).
+    python3 - "$json" "$RUNS" "$last_walls" <<'EOF'
+import json, sys, time
+path, runs, pundit = sys.argv[1], int(sys.argv[2]), [float(w) for w in sys.argv[3].split()]
+times = []
+for _ in range(runs):
+    start = time.time()
+    json.load(open(path))
+    times.append(time.time() - start)
+print(f"| python3 json.load, the same file (parse alone) | | {min(times):.2f}–{max(times):.2f} s | "
+      f"pundit / Python: {min(pundit) / max(times):.2f}–{max(pundit) / min(times):.2f}× | | |")
+EOF
+}
+
+row_search() {
+    local path
+    path=$(archive "$1" --threads)
+    local bytes
+    bytes=$(stat -c %s "$path")
+    measure "pundit search --count $WORD" "$bytes" "$pundit" search --count "$WORD" "$path"
+    measure "grep -ci $WORD, the same file" "$bytes" grep -ci "$WORD" "$path"
+}
+
+row_wxr() {
+    local path
+    path=$(archive "$1" wxr)
+    measure "pundit tree, WordPress export" "$(stat -c %s "$path")" "$pundit" tree "$path"
+    # The text the corpus keeps, counted as `benches/formats.rs` counts it:
+    # every string of every post and comment (ids, titles, names, dates,
+    # links, tags, block texts, sources), not the export's field names,
+    # block kinds or topic tree.
+    local kept
+    kept=$("$pundit" export "$path" | python3 -c '
+import json, sys
+def length(*values):
+    return sum(len(v.encode()) for v in values if v is not None)
+def blocks(items):
+    return sum(length(b["text"]) for b in items)
+def sources(items):
+    return sum(length(s["outlet"], s["headline"], s["url"]) for s in items)
+def comment(c):
+    return length(c["id"], c["author"], c["date"], c["label"]) + blocks(c["blocks"]) + sources(c["sources"])
+def post(p):
+    return (length(p["id"], p["title"], p["author"], p["date"], p["url"], *p["tags"])
+            + blocks(p["blocks"]) + sources(p["sources"]) + sum(comment(c) for c in p["comments"]))
+print(sum(post(p) for p in json.load(sys.stdin)["posts"]))')
+    python3 -c 'import sys; kept, peak = int(sys.argv[1]), int(sys.argv[2]); print(f"| the same: peak memory beside the {kept / 1e6:.0f} MB of text kept | | | | | {peak / kept:.2f}× |")' "$kept" "$last_peak"
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "| row | size | wall (${RUNS} runs) | throughput | CPU (user + sys) | peak memory |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for row in $ROWS; do
+    for size in "${sizes[@]}"; do
+        "row_$row" "$size"
+    done
+    rm -f "$scratch"/*[0-9]*
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
