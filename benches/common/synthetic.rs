@@ -1,12 +1,16 @@
 //! The synthetic archives the load benchmark reads and the README's speed
 //! and memory figures are measured on.
 
+use std::io::{self, Write};
+
 use pundit::import::clean::clean;
 use pundit::load::BUNDLED;
 use pundit::load::load_bundled;
 
 /// The seed repeated until it reaches `bytes`, each copy's titles numbered
 /// so that every post is new.
+// The generator writes it instead of returning it.
+#[allow(dead_code)]
 pub fn synthetic_archive(bytes: usize) -> String {
     build(bytes, false)
 }
@@ -23,6 +27,18 @@ pub fn synthetic_archive_with_threads(bytes: usize) -> String {
 }
 
 fn build(bytes: usize, threads: bool) -> String {
+    let mut archive = Vec::with_capacity(bytes + BUNDLED.len());
+    write_archive(&mut archive, bytes, threads).expect("writing to memory does not fail");
+    String::from_utf8(archive).expect("the archive is written from text")
+}
+
+/// Writes the archive [`synthetic_archive`] returns (with `threads`, the
+/// one [`synthetic_archive_with_threads`] returns) to `out`, a copy of the
+/// seed at a time: an archive of any size is written in the memory of one
+/// copy.
+// Only the generator writes archives; the benchmarks and tests hold them.
+#[allow(dead_code)]
+pub fn write_archive(out: &mut dyn Write, bytes: usize, threads: bool) -> io::Result<()> {
     let titles: Vec<String> = load_bundled().posts.into_iter().map(|p| p.title).collect();
     let lines: Vec<&str> = BUNDLED.split('\n').collect();
     // What commenters say: the seed's longer paragraphs, in turn, less
@@ -32,11 +48,13 @@ fn build(bytes: usize, threads: bool) -> String {
         .map(|l| l.trim())
         .filter(|l| l.len() > 120 && !l.starts_with('•'))
         .collect();
-    let mut archive = String::with_capacity(bytes + BUNDLED.len());
+    let mut written = 0;
+    let mut archive = String::new();
     let mut copy = 0;
     let mut said = 0;
-    while archive.len() < bytes {
+    while written < bytes {
         copy += 1;
+        archive.clear();
         let mut title: Option<String> = None;
         for line in &lines {
             let is_title = titles.iter().any(|t| *t == clean(line));
@@ -57,8 +75,10 @@ fn build(bytes: usize, threads: bool) -> String {
             push_thread(&mut archive, &previous, copy, &sayings, &mut said);
         }
         archive.push('\n');
+        out.write_all(archive.as_bytes())?;
+        written += archive.len();
     }
-    archive
+    Ok(())
 }
 
 /// The depth of each comment of a thread, in order: replies nest up to
