@@ -30,12 +30,16 @@ pub enum Furniture {
     /// "Read more »", "Continue reading “…”", "12 comments": the post ends here.
     PostEnd { comments: Option<u32> },
     /// "74 comments on “Title”", "Comments", "Leave a Reply": the post's
-    /// text ends and its readers' comments follow.
-    CommentsHeader { comments: Option<u32> },
+    /// text ends and its readers' comments follow. `form` when the header
+    /// heads the reply form ("Leave a Reply") rather than the comments.
+    CommentsHeader { comments: Option<u32>, form: bool },
     /// "Author Archives: Jane Doe", "Monthly Archives: March 2019", "Posts
     /// tagged trade": the page's header, naming the author where it is
     /// one author's archive.
     ArchiveHeader { author: Option<Box<str>> },
+    /// "Author: Jane Doe": a box after the post's text naming its author,
+    /// with no boundary meaning (a byline stands under a title).
+    AuthorBox(Box<str>),
     /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
 }
@@ -112,15 +116,16 @@ impl Furniture {
         match self {
             Furniture::Byline(byline) => byline.comments,
             Furniture::Tags(line) => line.comments,
-            Furniture::PostEnd { comments } | Furniture::CommentsHeader { comments } => *comments,
+            Furniture::PostEnd { comments } | Furniture::CommentsHeader { comments, .. } => {
+                *comments
+            }
             _ => None,
         }
     }
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-const WEEKDAY: &str =
-    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
+const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?(?:,?\s+|\s*(?:::|[|·•–—-])\s*))?";
 const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
 /// A count of comments: "12 comments", "No Comments", "1 Response".
 const COUNT: &str = r"(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
@@ -132,7 +137,7 @@ const COMMENTS: &str =
 fn date_core() -> String {
     let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})(?:,?\s+(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 
@@ -143,7 +148,7 @@ const NAME: &str = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}._'’ -]*?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let core = date_core();
     Regex::new(&format!(
-        r"(?i)^(?:(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core}){COMMENTS}$"
+        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core})(?:\s+by:?)?{COMMENTS}$"
     ))
     .expect("the date pattern is valid")
 });
@@ -160,7 +165,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn date_span(line: &str) -> Option<Span> {
     /// What [`DATE`] allows before the date.
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:posted|published|updated)(?:\s+on)?:?\s+")
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)")
             .expect("the date-prefix pattern is valid")
     });
     /// What [`DATE`] allows after the date.
@@ -178,7 +183,18 @@ fn date_span(line: &str) -> Option<Span> {
         .then(|| AFTER.find(&line[start..]).map(|m| start + m.start()))
         .flatten()
         .unwrap_or(line.len());
-    Some(Span::trimmed(line, start..end))
+    // "May 4, 2010 by": a byline whose name the page left out.
+    let kept = line[start..end].trim_end();
+    let by = ["by:", "by"].iter().find_map(|word| {
+        let at = kept.len().checked_sub(word.len())?;
+        (kept.as_bytes()[at..].eq_ignore_ascii_case(word.as_bytes())
+            && kept[..at].ends_with(char::is_whitespace))
+        .then_some(word.len())
+    });
+    Some(Span::trimmed(
+        line,
+        start..start + kept.len() - by.unwrap_or(0),
+    ))
 }
 
 /// A date anywhere in a line.
@@ -199,7 +215,7 @@ static DATE_AND_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "By Jane Doe", "Posted by jdoe", "By Jane Doe - 17 November 2017".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|posted|posted\s+by|words)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}.'’ -]*?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
+        r"(?i)^(?:(?:written|posted|posted\s+by|words)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}\p{N}_.'’ -]*?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
     )
     .expect("the byline pattern is valid")
 });
@@ -233,7 +249,7 @@ static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Reply", "Join the conversation", "12 comments:".
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|reader\s+comments|leave\s+a\s+reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -244,17 +260,96 @@ static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// published in the chosen month".
 static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:author\s+archives?\s*:\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$",
+        r"(?i)^(?:author\s+(?:archives?\s*:|page\s+for)\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$",
     )
     .expect("the archive-header pattern is valid")
 });
 
 static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|email|loading\.\.\.|like|reblog|subscribe|post\s+navigation|previous\s+post|next\s+post)\s*:?$",
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?[0-9]{1,3}(?:\s+[0-9]{1,3})+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });
+
+/// A line that opens with a date and says nothing but where the post is
+/// filed and how many comments it has: "Friday, 30 November 2007 State of
+/// the parties Comments Off", "[ 4 ] December 31, 2012 |".
+///
+/// Accepts those; rejects "17 November 2017 the talks failed" (words that
+/// end in no comment count).
+fn dateline(line: &str) -> Option<Furniture> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:\[\s*(?P<count>[0-9][0-9,]*)\s*\]\s*)?(?P<date>{})\s*[|·•–—-]?\s*(?P<rest>.*?)\s*[|·•]?$",
+            date_core()
+        ))
+        .expect("the dateline pattern is valid")
+    });
+    static FILED_AND_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:[\p{{L}}][\p{{L}}\p{{M}}\p{{N}}&'’ -]*?(?:,\s*[\p{{L}}][\p{{L}}\p{{M}}\p{{N}}&'’ -]*?)*\s*[|·•–—-]?\s*)?(?:(?P<count>{COUNT})|comments?\s+(?:off|closed)|leave\s+a\s+(?:comment|reply))$"
+        ))
+        .expect("the filed-and-counted pattern is valid")
+    });
+    let caps = DATELINE.captures(line)?;
+    let rest = caps.name("rest").map_or("", |r| r.as_str());
+    let counted = if rest.is_empty() {
+        None
+    } else if rest.split_whitespace().count() <= 10 {
+        let filed = FILED_AND_COUNTED.captures(rest)?;
+        Some(filed.name("count").and_then(|c| count_of(c.as_str())))
+    } else {
+        return None;
+    };
+    let bracketed = caps
+        .name("count")
+        .and_then(|c| c.as_str().replace(',', "").parse().ok());
+    Some(Furniture::byline(
+        None,
+        Some(caps["date"].trim().to_string()),
+        bracketed.or(counted.flatten()),
+    ))
+}
+
+/// What a comment area prints about itself: "Comments are closed.",
+/// "Reader comments are listed below.", which end a post; "You must be
+/// logged in to post a comment.", "Your email address will not be
+/// published.", which are the reply form's. Asked of every short
+/// paragraph: only the first letter is compared until it can match.
+fn comment_area_notice(line: &str) -> Option<Furniture> {
+    const CLOSING: &[&str] = &[
+        "comments are closed",
+        "comments are currently closed",
+        "comments are now closed",
+        "comments have been closed",
+        "comments are listed below",
+        "reader comments are listed below",
+        "readers' comments are listed below",
+    ];
+    const FORM: &[&str] = &[
+        "you must be logged in to post a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "subscribe to comments",
+    ];
+    let first = line.as_bytes()[0].to_ascii_lowercase();
+    if !matches!(first, b'c' | b'r' | b'y' | b's') {
+        return None;
+    }
+    let opens_with = |phrases: &[&str]| {
+        phrases.iter().any(|p| {
+            line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+    };
+    if opens_with(CLOSING) {
+        Some(Furniture::PostEnd { comments: None })
+    } else if opens_with(FORM) {
+        Some(Furniture::PageChrome)
+    } else {
+        None
+    }
+}
 
 /// Whether a raw line is furniture on its own: such a line is never a
 /// wrapped part of a paragraph.
@@ -269,7 +364,13 @@ pub fn is_whole_line(line: &str) -> bool {
 /// sentence, too long and ending in a full stop) and "Tagged as a liar by
 /// the press, he…".
 pub fn recognise(line: &str) -> Option<Furniture> {
-    if line.len() > 200 || line.is_empty() || !could_be_furniture(line) {
+    if line.len() > 200 || line.is_empty() {
+        return None;
+    }
+    if let Some(notice) = comment_area_notice(line) {
+        return Some(notice);
+    }
+    if !could_be_furniture(line) {
         return None;
     }
     // Each pattern is tried only where the literal words it needs are
@@ -291,6 +392,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(date) = date_span(line) {
         return Some(Furniture::Date(date));
     }
+    if let Some(dateline) = dateline(line) {
+        return Some(dateline);
+    }
     if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
         let author = caps.name("author").or_else(|| caps.name("author2"));
         let date = caps.name("date").or_else(|| caps.name("date2"));
@@ -311,6 +415,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             .or_else(|| caps.name("count3"));
         return Some(Furniture::CommentsHeader {
             comments: count.and_then(|c| count_of(c.as_str())),
+            form: caps.name("form").is_some(),
         });
     }
     if let Some(caps) = POST_END.captures(line) {
@@ -325,15 +430,14 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         && (by || starts_with_ignore_ascii_case(line, b"author"))
         && let Some(caps) = BYLINE.captures(line)
     {
-        let author = caps
-            .name("author")
-            .or_else(|| caps.name("author2"))
-            .map(|m| m.as_str().trim().to_string())?;
+        if let Some(author) = caps.name("author2").map(|m| m.as_str().trim())
+            && looks_like_name(author)
+        {
+            return Some(Furniture::AuthorBox(author.into()));
+        }
+        let author = caps.name("author").map(|m| m.as_str().trim().to_string())?;
         if looks_like_name(&author) {
-            let date = caps
-                .name("rest")
-                .and_then(|rest| DATE.captures(rest.as_str().trim()))
-                .map(|c| c["date"].trim().to_string());
+            let date = caps.name("rest").and_then(|rest| date_in(rest.as_str()));
             return Some(Furniture::byline(
                 Some(author),
                 date,
@@ -353,7 +457,25 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if short && PAGE_CHROME.is_match(line) {
         return Some(Furniture::PageChrome);
     }
+    if is_label_page_header(line) {
+        return Some(Furniture::ArchiveHeader { author: None });
+    }
     None
+}
+
+/// "Showing posts with label Trade. Show all posts", "Showing posts from
+/// May, 2019": the header of a Blogger label, search or date page.
+fn is_label_page_header(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "showing posts with label ",
+        "showing posts for query ",
+        "showing posts from ",
+        "showing posts sorted by ",
+    ];
+    OPENINGS.iter().any(|opening| {
+        line.len() > opening.len()
+            && line.as_bytes()[..opening.len()].eq_ignore_ascii_case(opening.as_bytes())
+    })
 }
 
 /// The first words furniture opens with; a line that opens otherwise is
@@ -390,6 +512,7 @@ const FIRST_WORDS: &[&str] = &[
     "join",
     "one",
     // Archive headers.
+    "showing",
     "daily",
     "monthly",
     "yearly",
@@ -411,6 +534,16 @@ const FIRST_WORDS: &[&str] = &[
     "post",
     "previous",
     "next",
+    "skip",
+    "back",
+    "notify",
+    "inline",
+    "rss",
+    // Dates a post was first filed under.
+    "originally",
+    // Comment headers.
+    "readers",
+    "view",
 ];
 
 /// Month names and their abbreviations, in lower case.
@@ -555,6 +688,52 @@ fn count_of(text: &str) -> Option<u32> {
         "one" => Some(1),
         digits => digits.replace(',', "").parse().ok(),
     }
+}
+
+/// "(Jane Roe) The trial opened…": a byline in parentheses opening a
+/// post's text, as some archives print their teasers. The name and where
+/// the text after it starts.
+///
+/// Accepts "(Scott Johnson) President Biden has…"; rejects "(Reuters) The
+/// minister…" (one word: an agency) and "(The Nation) The old saying…".
+pub fn opening_byline(text: &str) -> Option<(&str, usize)> {
+    let inner = text.strip_prefix('(')?;
+    let close = inner
+        .get(..42)?
+        .find(')')
+        .or_else(|| inner.find(')').filter(|&at| at <= 40))?;
+    let name = &inner[..close];
+    let rest = inner[close + 1..].trim_start();
+    let words = name.split_whitespace().count();
+    let person = (2..=3).contains(&words) && !name.starts_with("The ") && looks_like_name(name);
+    (person && !rest.is_empty()).then(|| (name, text.len() - rest.len()))
+}
+
+/// An author box at a post's top: the author's name on a line, then
+/// "About NAME" over a short biography. The name.
+///
+/// Accepts "Jane Roe" then "About Jane Roe"; rejects "About Jane Roe" after
+/// any other line, and "Tonight" then "About Tonight".
+pub fn author_box<'a>(name_line: &'a str, about_line: &str) -> Option<&'a str> {
+    let named = about_line.strip_prefix("About ")?;
+    (named == name_line && name_line.contains(' ') && looks_like_name(name_line))
+        .then_some(name_line)
+}
+
+/// The title a comments header names: "74 comments on “Open mike”" →
+/// "Open mike"; a closing quote the page cut off may be missing ("87
+/// comments on “Rudd Qu"). `None` for a header that names none.
+pub fn title_in_header(line: &str) -> Option<&str> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+(?P<title>.+)$"))
+            .expect("the header-title pattern is valid")
+    });
+    let title = NAMED.captures(line)?.name("title")?.as_str();
+    let title = title
+        .trim_start_matches(['“', '"', '‘', '\''])
+        .trim_end_matches(['”', '"', '’', '\'', ':'])
+        .trim();
+    (!title.is_empty()).then_some(title)
 }
 
 /// The comment count a line states anywhere in it.
@@ -806,11 +985,48 @@ mod tests {
         ] {
             assert_eq!(
                 recognise(line),
-                Some(Furniture::CommentsHeader { comments: count }),
+                Some(Furniture::CommentsHeader {
+                    comments: count,
+                    form: matches!(
+                        line,
+                        "Leave a Reply" | "Post a Comment" | "Join the conversation"
+                    ),
+                }),
                 "{line}"
             );
         }
         assert_eq!(recognise("Comments on the budget were scathing."), None);
+    }
+
+    #[test]
+    fn bylines_inside_a_posts_text() {
+        let teaser = "(Scott Johnson) President Biden has waged a war on energy.";
+        assert_eq!(opening_byline(teaser), Some(("Scott Johnson", 16)));
+        assert_eq!(opening_byline("(Reuters) The minister resigned."), None);
+        assert_eq!(opening_byline("(The Nation) The old saying goes."), None);
+        assert_eq!(opening_byline("(see below) This is why."), None);
+        assert_eq!(author_box("Jane Roe", "About Jane Roe"), Some("Jane Roe"));
+        assert_eq!(author_box("Tonight", "About Tonight"), None);
+        assert_eq!(author_box("Jane Roe", "About the author"), None);
+    }
+
+    #[test]
+    fn comments_headers_name_their_post() {
+        assert_eq!(
+            title_in_header("74 comments on “Open mike”"),
+            Some("Open mike")
+        );
+        assert_eq!(title_in_header("45 Responses to “today”"), Some("today"));
+        assert_eq!(
+            title_in_header("405 comments on “Rudd Quits!"),
+            Some("Rudd Quits!")
+        );
+        assert_eq!(
+            title_in_header("3 Responses to Ferry fares"),
+            Some("Ferry fares")
+        );
+        assert_eq!(title_in_header("12 comments:"), None);
+        assert_eq!(title_in_header("Comments"), None);
     }
 
     #[test]
@@ -831,6 +1047,7 @@ mod tests {
             "Posts tagged trade",
             "Politics Archives",
             "Posts published in the chosen month",
+            "Showing posts with label Trade. Show all posts",
         ] {
             assert_eq!(
                 recognise(line),
@@ -1025,5 +1242,136 @@ mod tests {
         assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related to this, the minister resigned."), None);
         assert_eq!(recognise("Macron: No planet B rebuke to Trump"), None);
+    }
+
+    fn date_of(line: &str) -> Option<&str> {
+        match recognise(line) {
+            Some(Furniture::Date(span)) => Some(span.text(line)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn dates_in_more_of_the_forms_blogs_print() {
+        assert_eq!(
+            date_of("Tuesday :: Feb 5, 2008"),
+            Some("Tuesday :: Feb 5, 2008")
+        );
+        assert_eq!(
+            date_of("5 November 2014 · 1:33 pm"),
+            Some("5 November 2014 · 1:33 pm")
+        );
+        assert_eq!(
+            date_of("Originally posted: March 17, 2007"),
+            Some("March 17, 2007")
+        );
+        // A byline whose name the scrape left out.
+        assert_eq!(
+            date_of("Posted on April 09, 2024 by"),
+            Some("April 09, 2024")
+        );
+        assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
+    }
+
+    #[test]
+    fn datelines_give_the_date_and_the_comment_count() {
+        assert_eq!(
+            recognise("Friday, 30 November 2007 State of the parties Comments Off"),
+            byline(None, Some("Friday, 30 November 2007"), None)
+        );
+        assert_eq!(
+            recognise("Sunday, 25 November 2007 Key posts, State of the parties 4 Comments"),
+            byline(None, Some("Sunday, 25 November 2007"), Some(4))
+        );
+        assert_eq!(
+            recognise("[ 32 ] December 29, 2012 |"),
+            byline(None, Some("December 29, 2012"), Some(32))
+        );
+        assert_eq!(recognise("17 November 2017 the talks failed"), None);
+        assert_eq!(
+            recognise("17 November 2017: the talks failed again today"),
+            None
+        );
+    }
+
+    #[test]
+    fn bylines_with_handles_and_trailing_links() {
+        assert_eq!(
+            recognise("By saul_relative - E-mail this page - Add to My Favorites"),
+            byline(Some("saul_relative"), None, None)
+        );
+        assert_eq!(
+            recognise("Posted by: jroe | May 4, 2010 1:07 PM | Report abuse"),
+            byline(Some("jroe"), Some("May 4, 2010 1:07 PM"), None)
+        );
+        assert_eq!(
+            recognise("Author: Jane Roe"),
+            Some(Furniture::AuthorBox("Jane Roe".into()))
+        );
+        assert!(!Furniture::AuthorBox("Jane Roe".into()).follows_title());
+        assert_eq!(
+            recognise("Author Page for Jane Roe"),
+            Some(Furniture::ArchiveHeader {
+                author: Some("Jane Roe".into())
+            })
+        );
+    }
+
+    #[test]
+    fn what_a_comment_area_prints_about_itself() {
+        for line in [
+            "Comments are closed.",
+            "Reader comments are listed below. Comments are currently closed and new comments are no longer being accepted.",
+        ] {
+            assert_eq!(
+                recognise(line),
+                Some(Furniture::PostEnd { comments: None }),
+                "{line}"
+            );
+        }
+        for line in [
+            "You must be logged in to post a comment.",
+            "Your email address will not be published. Required fields are marked *",
+            "Subscribe to comments with RSS.",
+        ] {
+            assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+        }
+        for (line, form) in [
+            ("Readers' comments", false),
+            ("View all comments", false),
+            ("Leave a Reply", true),
+        ] {
+            assert_eq!(
+                recognise(line),
+                Some(Furniture::CommentsHeader {
+                    comments: None,
+                    form
+                }),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            recognise("Your comments on the budget were scathing."),
+            None
+        );
+    }
+
+    #[test]
+    fn navigation_and_pagers_are_chrome() {
+        for line in [
+            "Skip to content",
+            "Skip to main content",
+            "Back to blog",
+            "Print Friendly",
+            "Notify of",
+            "Inline Feedbacks",
+            "Subscribe via RSS Feed",
+            "1 2 3 4",
+            "« 1 2 3 »",
+        ] {
+            assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+        }
+        assert_eq!(recognise("Back to the drawing board for the council"), None);
+        assert_eq!(recognise("1 2 3 go"), None);
     }
 }

@@ -10,6 +10,7 @@
 //! they quote ([`blocks`]).
 
 mod blocks;
+mod boundaries;
 mod commentary;
 mod furniture;
 mod learn;
@@ -27,6 +28,7 @@ use regex::Regex;
 use crate::load::LoadError;
 use crate::model::{Comment, Post, Source, slug};
 use blocks::{Body, blocks, contributor_name, first_contributor};
+use boundaries::{Above, MAX_ABOVE, heads_something};
 use furniture::Furniture;
 use learn::Role;
 use paragraphs::{Paragraph, paragraphs};
@@ -44,17 +46,10 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
 }
 
 /// Rare facts about paragraphs, kept apart from them in order of the
-/// paragraph's index and looked up by binary search.
+/// paragraph's index and looked up by slot.
 struct Sparse<T>(Vec<(usize, T)>);
 
 impl<T> Sparse<T> {
-    fn at(&self, i: usize) -> Option<&T> {
-        self.0
-            .binary_search_by_key(&i, |(at, _)| *at)
-            .ok()
-            .map(|found| &self.0[found].1)
-    }
-
     /// Where each of the first `len` paragraphs' fact is in the list
     /// ([`NO_SLOT`] for none): the walks that ask about every paragraph
     /// and its neighbours look them up without a search.
@@ -83,6 +78,10 @@ const FOLLOWS_TITLE: u8 = 1;
 const ENDS_POST: u8 = 2;
 const CITATION: u8 = 4;
 const FURNITURE: u8 = 8;
+/// The paragraph's role was learned from the archive rather than known.
+const LEARNED: u8 = 16;
+const DATE_LINE: u8 = 32;
+const POST_END_LINE: u8 = 64;
 
 /// Segments paragraphs into posts and their comment threads, moving their
 /// text into the blocks.
@@ -98,10 +97,11 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
             .collect(),
     );
+    let usual_gap = paragraphs::usual_gap(&all);
     let roles = {
         let slots = known.slots(all.len());
         let known_at = |i: usize| known.at_slot(&slots, i);
-        let in_thread = thread::comment_paragraphs(&all, known_at);
+        let in_thread = thread::comment_paragraphs(&all, usual_gap, known_at);
         let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
         (in_thread, Sparse(roles))
     };
@@ -117,10 +117,16 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         } else {
             0
         };
-        marks[*i] = FURNITURE | role;
+        let kind = match item {
+            Furniture::Date(_) => DATE_LINE,
+            Furniture::PostEnd { .. } => POST_END_LINE,
+            _ => 0,
+        };
+        marks[*i] = FURNITURE | role | kind;
     }
     for (i, role) in &roles.0 {
         marks[*i] = (marks[*i] & !(FOLLOWS_TITLE | ENDS_POST))
+            | LEARNED
             | match role {
                 Role::FollowsTitle => FOLLOWS_TITLE,
                 Role::EndsPost => ENDS_POST,
@@ -150,55 +156,104 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     let marked = |i: usize, mark: u8| marks.get(i).is_some_and(|m| m & mark != 0);
     let follows_title = |i: usize| marked(i, FOLLOWS_TITLE);
     let ends_post = |i: usize| marked(i, ENDS_POST);
+    let is_furniture = |i: usize| marked(i, FURNITURE);
+    // A teaser's end ("Read more »", "12 comments") closes a post that may
+    // be only its title; a comments header follows a post's text.
+    let ends_teaser = |i: usize| {
+        if marked(i, LEARNED) {
+            marked(i, ENDS_POST)
+        } else {
+            marked(i, POST_END_LINE)
+        }
+    };
+    let heads_prose_after = |furniture_line: usize| {
+        let Some(next) = (furniture_line + 1..all.len().min(furniture_line + 1 + MAX_ABOVE))
+            .find(|&k| !is_furniture(k))
+        else {
+            return false;
+        };
+        let text = &*all[next].text;
+        let body = (next + 1..all.len().min(next + 1 + MAX_ABOVE)).find(|&k| !is_furniture(k));
+        !in_thread[next]
+            && text.len() <= 110
+            && heads_something(text)
+            && body.is_some_and(|body| segment::is_prose(&all[body].text))
+    };
     let titles = {
         let features: Vec<Features<'_>> = kept
             .par_iter()
             .map(|&i| {
-                let byline_follows = follows_title(i + 1);
+                // Furniture over a heading that has prose under it is that
+                // heading's: the line above is the page's (a blog's name).
+                // Furniture the archive repeats under its titles is under
+                // this one.
+                let byline_follows =
+                    follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
                 let post_end_precedes = i.checked_sub(1).is_some_and(&ends_post)
                     || i.checked_sub(1)
                         .is_some_and(|p| ends_with_teaser_link(&all[p].text));
+                let date_precedes = i.checked_sub(1).is_some_and(|p| {
+                    marked(p, DATE_LINE)
+                        && !p.checked_sub(1).is_some_and(|above| {
+                            !is_furniture(above) && heads_something(&all[above].text)
+                        })
+                });
                 Features {
                     text: &all[i].text,
                     had_nbsp: all[i].had_nbsp,
                     is_list_item: all[i].is_list_item(),
                     // A line with the archive's furniture under it is a
                     // title, whatever its colon or dash suggests.
-                    is_citation: marked(i, CITATION) && !(byline_follows || post_end_precedes),
+                    is_citation: marked(i, CITATION)
+                        && !(byline_follows || post_end_precedes || date_precedes),
                     is_contributor: contributor_name(&all[i].text).is_some(),
                     in_thread: in_thread[i],
                     byline_follows,
                     post_end_precedes,
-                    post_end_follows: ends_post(i + 1) || ends_with_teaser_link(&all[i].text),
+                    date_precedes,
+                    post_end_follows: ends_teaser(i + 1) || ends_with_teaser_link(&all[i].text),
                 }
             })
             .collect();
         segment::title_indices(&features)
     };
-    let archive_author = titles.first().and_then(|&first| {
-        furniture.0[..furniture.0.partition_point(|(at, _)| *at < kept[first])]
+    // Titles by index in the archive; the list of kept paragraphs is not
+    // needed any more, and goes before the posts are built.
+    let mut title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
+    drop(kept);
+    let title_starts = {
+        boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);
+        let lost = boundaries::posts_with_lost_titles(
+            &all,
+            &title_starts,
+            &furniture.0,
+            |i| in_thread[i],
+            follows_title,
+        );
+        if !lost.is_empty() {
+            title_starts.extend(lost);
+            title_starts.sort_unstable();
+        }
+        title_starts
+    };
+    let above = boundaries::furniture_above_titles(&all, &title_starts, &furniture.0);
+    let archive_author = title_starts.first().and_then(|&first| {
+        let header = &furniture.0[..furniture.0.partition_point(|(at, _)| *at < first)];
+        header
             .iter()
             .find_map(|(_, f)| match f {
                 Furniture::ArchiveHeader { author } => author.as_deref().map(str::to_string),
                 _ => None,
             })
+            .or_else(|| {
+                // A byline over the first post where no post has one of its
+                // own under its title names the blog's author.
+                let later_bylines = furniture.0[header.len()..].iter().any(
+                    |(_, f)| matches!(f, Furniture::Byline(byline) if byline.author.is_some()),
+                );
+                above[0].author.clone().filter(|_| !later_bylines)
+            })
     });
-    // A date right above a title is that post's date ("Monday, 25 December
-    // 2023" over the title), not the end of the post before.
-    let dates_above: Vec<Option<String>> = titles
-        .iter()
-        .map(|&k| {
-            let above = kept[k].checked_sub(1)?;
-            match furniture.at(above) {
-                Some(Furniture::Date(date)) => Some(date.text(&all[above].text).to_string()),
-                _ => None,
-            }
-        })
-        .collect();
-    // Titles by index in the archive; the list of kept paragraphs is not
-    // needed any more, and goes before the posts are built.
-    let title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
-    drop(kept);
     drop(marks);
     let Sparse(mut furniture) = furniture;
     let Sparse(mut citations) = citations;
@@ -226,8 +281,9 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             furniture: &mut batch_furniture,
             citations: batch_citations,
             title_starts: &title_starts[first..last],
-            dates_above: &dates_above[first..],
+            above: &above[first..],
             in_thread: &in_thread,
+            usual_gap,
             archive_author: archive_author.as_deref(),
         }));
         last = first;
@@ -252,9 +308,10 @@ struct Batch<'a> {
     citations: Vec<(usize, Source)>,
     /// Indices in the archive of the batch's titles.
     title_starts: &'a [usize],
-    /// The dates above the batch's titles and every later title.
-    dates_above: &'a [Option<String>],
+    /// The furniture above the batch's titles and every later title.
+    above: &'a [Above],
     in_thread: &'a [bool],
+    usual_gap: u8,
     archive_author: Option<&'a str>,
 }
 
@@ -269,8 +326,9 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         furniture,
         citations,
         title_starts,
-        dates_above,
+        above,
         in_thread,
+        usual_gap,
         archive_author,
     } = batch;
     let end_of_batch = base + all.len();
@@ -285,20 +343,14 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         let (paragraphs, tail) = tail.split_at_mut(raw_end - raw_start);
         rest = tail;
         rest_start = raw_end;
-        // The run's furniture; a date right above the next title is that
-        // post's, not this one's.
+        // The run's furniture; what stands right above the next title is
+        // that post's, not this one's.
         let before = furniture_rest.partition_point(|(at, _)| *at < raw_start);
         let end = furniture_rest.partition_point(|(at, _)| *at < raw_end);
         let (_, tail) = std::mem::take(&mut furniture_rest).split_at_mut(before);
         let (run_furniture, tail) = tail.split_at_mut(end - before);
         furniture_rest = tail;
-        let next_has_date_above = dates_above.get(n + 1).is_some_and(Option::is_some);
-        let date_for_next = next_has_date_above
-            && run_furniture
-                .last()
-                .is_some_and(|(last, _)| *last + 1 == raw_end);
-        let mine = run_furniture.len() - usize::from(date_for_next);
-        let run_furniture = &mut run_furniture[..mine];
+        let own_end = raw_end - above.get(n + 1).map_or(0, |a| a.lines);
         // The thread starts at the run's comments header, or its first
         // comment where there is none.
         let thread_start = run_furniture
@@ -320,7 +372,10 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
                 .filter(|(at, _)| *at > raw_start)
                 .collect(),
             furniture: run_furniture,
-            date_above: dates_above[n].clone(),
+            in_thread: &in_thread[raw_start..raw_end],
+            usual_gap,
+            own_end,
+            above: above[n].clone(),
             archive_author: archive_author.map(str::to_string),
         });
     }
@@ -374,20 +429,21 @@ fn ends_with_teaser_link(text: &str) -> bool {
 
 /// A teaser's closing link at the end of a paragraph.
 static TEASER_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])?\s*(?:continue\s+reading|read\s+more)(?:\s*[»›→]+|\s*(?:…|\.\.\.))?$")
+    Regex::new(r"(?i)\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])?\s*(?:\[\s*(?:continue\s+reading|read\s+more)\s*(?:…|\.\.\.)?\s*\]|(?:continue\s+reading|read\s+more)(?:\s*[»›→]+|\s*(?:…|\.\.\.))?)$")
         .expect("the teaser-link pattern is valid")
 });
 
 /// Where a teaser's closing link starts in `text`.
 fn teaser_link_at(text: &str) -> Option<usize> {
     // Every paragraph is asked: only those whose last word, less the
-    // arrows and dots a link may end in, is "reading" or "more" are
+    // arrows, dots and bracket a link may end in, is "reading" or "more" are
     // searched, without copying them.
     if text.len() < 40 {
         return None;
     }
-    let last_word = text
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '→' | '…' | '.'));
+    let last_word = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '»' | '›' | '→' | '…' | '.' | ']')
+    });
     let ends_with = |word: &[u8]| {
         last_word.len() >= word.len()
             && last_word.as_bytes()[last_word.len() - word.len()..].eq_ignore_ascii_case(word)
@@ -419,8 +475,15 @@ struct Run<'a> {
     citations: Vec<(usize, Source)>,
     /// Furniture of the run, by index in the archive.
     furniture: &'a mut [(usize, Furniture)],
-    /// The date printed right above the title.
-    date_above: Option<String>,
+    /// Which of the run's paragraphs the archive's walk put in a thread.
+    in_thread: &'a [bool],
+    /// The archive's usual number of blank lines between paragraphs.
+    usual_gap: u8,
+    /// Index in the archive where the run's own furniture ends: what
+    /// follows is the next post's, printed above its title.
+    own_end: usize,
+    /// What the furniture above the title says.
+    above: Above,
     /// The author an author archive's header names.
     archive_author: Option<String>,
 }
@@ -435,7 +498,10 @@ impl Run<'_> {
             thread_start,
             citations,
             furniture,
-            date_above,
+            in_thread,
+            usual_gap,
+            own_end,
+            above,
             archive_author,
         } = self;
         let find_furniture = |furniture: &[(usize, Furniture)], i: usize| {
@@ -449,7 +515,24 @@ impl Run<'_> {
                 .filter(|(at, _)| *at == i)
                 .map(|(_, source)| source)
         };
-        let mut body: Vec<Body> = (first + 1..thread_start)
+        // A post whose title the page left out, opening with prose, takes
+        // the title its comments header names ("45 Responses to “today”").
+        let named_title = (!heads_something(&paragraphs[0].text))
+            .then(|| {
+                furniture.iter().find_map(|(at, f)| {
+                    matches!(f, Furniture::CommentsHeader { .. })
+                        .then(|| furniture::title_in_header(&paragraphs[at - first].text))
+                        .flatten()
+                        .map(str::to_string)
+                })
+            })
+            .flatten();
+        let body_start = if named_title.is_some() {
+            first
+        } else {
+            first + 1
+        };
+        let mut body: Vec<Body> = (body_start..thread_start)
             .filter(|&i| furniture_at(i).is_none())
             .map(|i| Body {
                 paragraph: std::mem::take(&mut paragraphs[i - first]),
@@ -467,6 +550,10 @@ impl Run<'_> {
                     marker: paragraph.marker,
                     indent: paragraph.indent,
                     furniture: furniture_at(i),
+                    // The thread starts after the title, so the paragraph
+                    // before is the run's.
+                    after_wide_gap: paragraphs[i - first - 1].gap_after > usual_gap,
+                    in_thread: in_thread[i - first],
                 }
             })
             .collect();
@@ -518,26 +605,31 @@ impl Run<'_> {
             furniture
                 .iter()
                 .filter(|(at, f)| {
-                    *at < thread_start || matches!(f, Furniture::CommentsHeader { .. })
+                    (*at < thread_start || matches!(f, Furniture::CommentsHeader { .. }))
+                        && *at < own_end
                 })
                 .map(|(at, f)| (f, &*paragraphs[at - first].text)),
         );
-        let title = String::from(std::mem::take(&mut paragraphs[0].text));
+        let title =
+            named_title.unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
         // What is left of the run (furniture, labels) is freed now rather
         // than with the whole archive.
         for paragraph in paragraphs.iter_mut() {
             paragraph.text = Box::default();
         }
+        let in_text = author_in_text(&mut body);
         let (blocks, post_sources) = blocks(body);
         let author = about
             .author
+            .or(above.author)
+            .or(in_text)
             .or_else(|| first_contributor(&blocks))
             .or(archive_author);
         Post {
             id: slug(&title).into(),
             title,
             author,
-            date: about.date.or(date_above),
+            date: above.date.or(about.date),
             tags: about.tags,
             blocks,
             sources: post_sources,
@@ -546,6 +638,27 @@ impl Run<'_> {
             ..Default::default()
         }
     }
+}
+
+/// A byline the post's text opens with: a name in parentheses before the
+/// first words ("(Jane Roe) The trial…"), which leaves the text, or an
+/// author box ("Jane Roe", "About Jane Roe", a biography), whose two lines
+/// leave it.
+fn author_in_text(body: &mut Vec<Body>) -> Option<String> {
+    let first = body.first_mut()?;
+    if let Some((name, rest)) = furniture::opening_byline(&first.paragraph.text) {
+        let name = name.to_string();
+        first.paragraph.text = first.paragraph.text[rest..].into();
+        return Some(name);
+    }
+    let name = match body.get(..2) {
+        Some([name, about]) => {
+            furniture::author_box(&name.paragraph.text, &about.paragraph.text)?.to_string()
+        }
+        _ => return None,
+    };
+    body.drain(..2);
+    Some(name)
 }
 
 /// Drops a teaser's closing link ("… Continue reading →") from its text.
@@ -584,6 +697,9 @@ impl PostFurniture {
                         .date
                         .take()
                         .or_else(|| Some(date.text(line).to_string()))
+                }
+                Furniture::AuthorBox(author) => {
+                    out.author = out.author.take().or_else(|| Some(author.to_string()));
                 }
                 Furniture::Tags(line) => {
                     for tag in &line.tags {

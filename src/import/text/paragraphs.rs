@@ -27,6 +27,10 @@ pub struct Paragraph {
     /// Columns of white space before its first line's text or bullet (a
     /// tab counts four): how deep a comment sits in a printed thread.
     pub indent: u16,
+    /// Blank lines between it and the next paragraph (up to 255). A page
+    /// printed as text leaves a wider gap than its usual one between its
+    /// sections: before a comment list, between comments that have no label.
+    pub gap_after: u8,
 }
 
 impl Paragraph {
@@ -64,10 +68,15 @@ pub fn extend_paragraphs(out: &mut Vec<Paragraph>, content: &str) {
 
 fn extend_paragraphs_in_pieces(out: &mut Vec<Paragraph>, content: &str, piece_len: usize) {
     let pieces = pieces(content, piece_len);
-    let parts: Vec<Vec<Paragraph>> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
-    out.reserve(parts.iter().map(Vec::len).sum());
+    let parts: Vec<Piece> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
+    out.reserve(parts.iter().map(|part| part.paragraphs.len()).sum());
     for part in parts {
-        out.extend(part);
+        // The blank lines a piece opens with widen the gap after the
+        // paragraph that ended the piece before.
+        if let Some(last) = out.last_mut() {
+            last.gap_after = last.gap_after.saturating_add(part.leading_blank_lines);
+        }
+        out.extend(part.paragraphs);
     }
 }
 
@@ -127,10 +136,35 @@ fn is_blank_line(line: &[u8]) -> bool {
     std::str::from_utf8(line).is_ok_and(is_blank)
 }
 
+/// The paragraphs of a piece of an archive, and the blank lines before its
+/// first one.
+#[derive(Debug, Default)]
+struct Piece {
+    leading_blank_lines: u8,
+    paragraphs: Vec<Paragraph>,
+    /// Blank lines since the last paragraph.
+    pending_blank_lines: u8,
+}
+
+impl Piece {
+    /// Adds a paragraph: the blank lines seen since the last one are the
+    /// gap after that one.
+    fn push(&mut self, paragraph: Paragraph) {
+        let gap = std::mem::take(&mut self.pending_blank_lines);
+        match self.paragraphs.last_mut() {
+            Some(last) => last.gap_after = gap,
+            None => self.leading_blank_lines = gap,
+        }
+        self.paragraphs.push(paragraph);
+    }
+}
+
 /// The paragraphs of one piece, a line at a time.
-fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+fn piece_paragraphs(piece: &str) -> Piece {
+    let mut out = Piece::default();
     let mut group: Vec<&str> = Vec::new();
+    // What follows the last line break is a line only if it holds text.
+    let piece = piece.strip_suffix('\n').unwrap_or(piece);
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', piece.as_bytes()).chain([piece.len()]);
     for end in ends {
@@ -138,11 +172,17 @@ fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
         start = end + 1;
         if is_blank(line) {
             flush_group(&mut group, &mut out);
+            out.pending_blank_lines = out.pending_blank_lines.saturating_add(1);
         } else {
             group.push(line);
         }
     }
     flush_group(&mut group, &mut out);
+    let trailing = std::mem::take(&mut out.pending_blank_lines);
+    match out.paragraphs.last_mut() {
+        Some(last) => last.gap_after = trailing,
+        None => out.leading_blank_lines = trailing,
+    }
     out
 }
 
@@ -150,7 +190,7 @@ fn piece_paragraphs(piece: &str) -> Vec<Paragraph> {
 /// one paragraph per line.
 const MAX_WRAP_WIDTH: usize = 160;
 
-fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
+fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
     if group.is_empty() {
         return;
     }
@@ -199,6 +239,22 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Vec<Paragraph>) {
     }
 }
 
+/// The gap an archive leaves between most of its paragraphs, in blank
+/// lines: a wider one sets sections of a page apart.
+pub fn usual_gap(all: &[Paragraph]) -> u8 {
+    let mut counts = [0usize; 256];
+    for paragraph in all.iter().rev().skip(1) {
+        counts[usize::from(paragraph.gap_after)] += 1;
+    }
+    let mut usual = 0;
+    for (gap, &count) in counts.iter().enumerate() {
+        if count > counts[usual] {
+            usual = gap;
+        }
+    }
+    u8::try_from(usual).expect("a gap is a byte")
+}
+
 /// Columns of white space that open `line`, a tab counting four.
 fn indent_of(line: &str) -> u16 {
     let mut columns: u16 = 0;
@@ -232,7 +288,7 @@ fn continues_url(so_far: &str, line: &str) -> bool {
     url_tail && url_piece && !line.starts_with(char::is_whitespace) && !first.contains("://")
 }
 
-fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Vec<Paragraph>) {
+fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Piece) {
     // Text that needs no cleaning has no NBSP either: cleaning turns one
     // into a space.
     let (text, had_nbsp) = match clean_cow(raw) {
@@ -245,6 +301,7 @@ fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Vec<Pa
             had_nbsp,
             marker,
             indent,
+            gap_after: 0,
         });
     }
 }
@@ -310,7 +367,7 @@ mod tests {
         let crlf = wrapped.replace('\n', "\r\n");
         let blank_with_spaces = wrapped.replace("\n\n", "\n \u{a0}\n");
         for archive in [&wrapped, &crlf, &blank_with_spaces] {
-            let whole = piece_paragraphs(archive);
+            let whole = piece_paragraphs(archive).paragraphs;
             for piece_len in [1, 10, 300] {
                 assert!(pieces(archive, piece_len).len() > 10);
                 let mut got = Vec::new();
@@ -326,6 +383,28 @@ mod tests {
         assert_eq!(last_cut(b"a\n\nb\n\nc", 5), Some(6));
         assert_eq!(next_cut(b"a\n\nb\n\nc", 0), Some(3));
         assert_eq!(last_cut(b"a\nb\nc", 0), None);
+    }
+
+    #[test]
+    fn the_gap_after_a_paragraph_counts_its_blank_lines_however_the_text_is_cut() {
+        let text = "Title\n\nFirst.\n\n\n  1. A comment.\n\n\n\nSecond.\nThird.\n";
+        let gaps: Vec<u8> = paragraphs(text).iter().map(|p| p.gap_after).collect();
+        assert_eq!(gaps, [1, 2, 3, 0, 0]);
+        for piece_len in [1, 5, 12] {
+            let mut got = Vec::new();
+            extend_paragraphs_in_pieces(&mut got, text, piece_len);
+            assert_eq!(got, paragraphs(text), "pieces of {piece_len}");
+        }
+        // Read in parts, each ending at a blank line, as a file is read.
+        let mut got = Vec::new();
+        for part in [
+            "Title\n\nFirst.\n\n",
+            "\n  1. A comment.\n\n\n",
+            "\nSecond.\nThird.\n",
+        ] {
+            extend_paragraphs(&mut got, part);
+        }
+        assert_eq!(got, paragraphs(text));
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub struct Features<'a> {
     pub byline_follows: bool,
     /// Furniture that ends a post ("Read more", comment count) comes right before.
     pub post_end_precedes: bool,
+    /// A date stands right above it, after the end of a post rather than
+    /// under a title: a blog's date header over its posts.
+    pub date_precedes: bool,
     /// Furniture that ends a post comes right after: a teaser that is only
     /// a title ("Title", "Read more »") is a post of its own.
     pub post_end_follows: bool,
@@ -50,19 +53,36 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
     if paragraphs.is_empty() {
         return Vec::new();
     }
+    let listed = listing(paragraphs);
     let gains: Vec<f32> = (0..paragraphs.len())
         .into_par_iter()
-        .map(|i| title_score(paragraphs, i) - THRESHOLD)
+        .map(|i| title_score(paragraphs, i, listed[i]) - THRESHOLD)
         .collect();
-    let body_optional: Vec<bool> = paragraphs.iter().map(|p| p.post_end_follows).collect();
+    // A post needs no text of its own where a post's end follows it, or
+    // where its byline is followed by the next title with a byline of its
+    // own (a post whose teaser the page left out).
+    let body_optional: Vec<bool> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            p.post_end_follows
+                || (p.byline_follows
+                    && paragraphs
+                        .get(i + 1)
+                        .is_some_and(|next| next.byline_follows && could_head(next)))
+        })
+        .collect();
     let free = choose(&gains, &body_optional, false);
-    // Short lines before a first title that the archive's furniture marks
-    // are a page header ("Opinion", "Posts published in the chosen
-    // month"): left out. Otherwise the first paragraph opens a post: prose
+    // Short lines before a first title that the archive's furniture or its
+    // listing marks are a page header ("Opinion", "Posts published in the
+    // chosen month"): left out. Otherwise the first paragraph opens a post: prose
     // before the first title is the end of a post cut off by the scrape.
     match free.first().map(|&first| (first, &paragraphs[first])) {
         Some((first, title))
-            if (title.byline_follows || title.post_end_precedes)
+            if (title.byline_follows
+                || title.post_end_precedes
+                || title.date_precedes
+                || listed[first])
                 && !paragraphs[..first].iter().any(|p| is_prose(p.text)) =>
         {
             free
@@ -85,7 +105,7 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
 }
 
 /// A paragraph of running text: long, or a sentence of some length.
-fn is_prose(text: &str) -> bool {
+pub fn is_prose(text: &str) -> bool {
     has_chars(text, 111) || (has_chars(text, 40) && text.ends_with(['.', '!', '?', '”', '"']))
 }
 
@@ -129,13 +149,68 @@ fn choose(gains: &[f32], body_optional: &[bool], force_first: bool) -> Vec<usize
     chosen
 }
 
-fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
+/// The shortest run of titles and teasers that makes an archive a listing.
+const MIN_LISTED: usize = 3;
+
+/// Which paragraphs head a teaser in a listing: an archive page that
+/// prints its posts as a title and one paragraph each, with nothing
+/// between them. At least [`MIN_LISTED`] title-like lines in a row, each
+/// between two paragraphs of prose, two paragraphs apart; fewer than one
+/// in four of them may read as citations (a roundup of citations and quotes
+/// is one post).
+///
+/// Accepts "Title / teaser / Title / teaser / Title / teaser"; rejects a
+/// post whose subheadings have several paragraphs each, and "RNZ: … /
+/// quote / Stuff: … / quote / BBC – … / quote".
+fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
+    let n = paragraphs.len();
+    let heads: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| p.text.len() <= 110 && could_head(p))
+        .collect();
+    let teaser = |i: usize| {
+        let p = &paragraphs[i];
+        !heads[i] && !p.in_thread && !p.is_list_item && is_prose(p.text)
+    };
+    // A teaser, or the archive's last paragraph, which the scrape may have
+    // cut short.
+    let teaser_under = |i: usize| i + 1 < n && (teaser(i + 1) || i + 2 == n);
+    let member = |i: usize| heads[i] && teaser_under(i);
+    let mut listed = vec![false; n];
+    let mut start = 0;
+    while start < n {
+        if !member(start) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end + 2 < n && member(end + 2) && teaser(end + 1) {
+            end += 2;
+        }
+        let members = (start..=end).step_by(2);
+        let count = (end - start) / 2 + 1;
+        let citations = members
+            .clone()
+            .filter(|&i| paragraphs[i].is_citation)
+            .count();
+        if count >= MIN_LISTED && citations * 4 < count {
+            for i in members {
+                listed[i] = true;
+            }
+        }
+        start = end + 1;
+    }
+    listed
+}
+
+fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     let this = &paragraphs[i];
     let text = this.text;
-    if !could_be_title(this) {
+    // In a listing, a title that looks like a citation is a title.
+    if !could_head(this) || (this.is_citation && !listed) {
         return f32::NEG_INFINITY;
     }
-    let mut score = 0.0;
+    let mut score = if listed { LISTED_BONUS } else { 0.0 };
     let chars = text.chars().count();
     score += match chars {
         0..=11 => -1.0,
@@ -143,7 +218,20 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
         91..=110 => 0.0,
         _ => -1.5,
     };
+    let trails_off = text.ends_with('…') || text.ends_with("...");
+    if trails_off {
+        // "When pollsters write…" heads a post as well as it leads into a
+        // quote; what follows it tells which.
+        let continued = paragraphs.get(i + 1).is_none_or(|next| {
+            next.text.starts_with(['…', '.', '“', '"']) || next.text.starts_with(char::is_lowercase)
+        });
+        if continued {
+            return f32::NEG_INFINITY;
+        }
+        score -= 1.0;
+    }
     score += match text.chars().last() {
+        Some('.') if trails_off => 0.0,
         Some('.') => -4.0,
         Some('”' | '"') => -2.0,
         Some('?' | '!') => -0.5,
@@ -164,11 +252,16 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     if this.post_end_precedes {
         score += 5.0;
     }
+    if this.date_precedes {
+        score += 3.0;
+    }
     if this.post_end_follows {
         score += 2.0;
     }
     if let Some(prev) = i.checked_sub(1).map(|p| &paragraphs[p]) {
-        score += previous_paragraph_score(prev);
+        // A listing's first title may follow the page's header.
+        let before = previous_paragraph_score(prev);
+        score += if listed { before.max(0.0) } else { before };
         // A citation before a title is the end of the previous post, not a
         // line of a transcript, however it is labelled.
         let in_transcript = (!prev.is_citation && is_speaker_line(prev.text))
@@ -182,6 +275,8 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     match paragraphs.get(i + 1) {
         None if this.post_end_follows => {}
         None => score -= 4.0,
+        // A listing's teaser is the post's text, whatever it opens with.
+        Some(next) if listed => score += next_paragraph_score(next).max(0.0),
         Some(next) => score += next_paragraph_score(next),
     }
     // The overlap moves a score by -0.5 to +1; it cannot save a paragraph
@@ -195,9 +290,12 @@ fn title_score(paragraphs: &[Features<'_>], i: usize) -> f32 {
     score
 }
 
-/// Shapes that can never be a title. The cheap tests come first: most
-/// paragraphs are long prose and fail on length alone.
-fn could_be_title(p: &Features<'_>) -> bool {
+/// What being in a listing adds to a title's score.
+const LISTED_BONUS: f32 = 2.0;
+
+/// Shapes that can never be a title, a citation's aside. The cheap tests
+/// come first: most paragraphs are long prose and fail on length alone.
+fn could_head(p: &Features<'_>) -> bool {
     let text = p.text;
     // The length is known without reading the text: most paragraphs are
     // ruled out before their text is fetched from memory.
@@ -213,13 +311,10 @@ fn could_be_title(p: &Features<'_>) -> bool {
     }
     !(p.is_list_item
         || p.in_thread
-        || p.is_citation
         || p.is_contributor
         || first.is_lowercase()
         || matches!(first, '“' | '"' | '…' | '(' | '[' | '•' | '-' | '*')
         || text.ends_with(':')
-        || text.ends_with('…')
-        || text.ends_with("...")
         || text.ends_with(',')
         || text.ends_with(';')
         || text.contains("://")
@@ -233,6 +328,8 @@ fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
     }
     match text.chars().last() {
         Some(':') => -2.0,
+        // "Sincerely yours," and the name under it: one sign-off.
+        Some(',') => -3.0,
         Some('.' | '!' | '?' | '”' | '’' | '"' | ')') => 1.0,
         // Another heading-like line right before: at most one of the two is
         // the title, and the earlier one is the likelier.
@@ -245,6 +342,12 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     let text = next.text;
     if next.is_contributor {
         return 1.0;
+    }
+    // Readers' comments are no post's text: a line right above a thread
+    // ends the post before it (a caption, a credit) unless the furniture
+    // says otherwise.
+    if next.in_thread {
+        return -3.0;
     }
     if !text.contains(' ') && text.contains("://") {
         return -2.5;
@@ -557,5 +660,111 @@ mod tests {
         assert_eq!(title_indices(&paragraphs), [0]);
         paragraphs[2].text = "Tolls: a history.";
         assert_eq!(title_indices(&paragraphs), [0, 2]);
+    }
+
+    const TEASER: &str = "The council met on Tuesday and decided, after a long and heated debate, that the bridge tolls would rise again in March…";
+
+    #[test]
+    fn in_a_listing_of_titles_and_teasers_a_citation_shaped_title_is_a_title() {
+        let mut paragraphs = features(&[
+            "Tolls up again",
+            TEASER,
+            "Buses late again",
+            TEASER,
+            "Ferry fares: who pays?",
+            TEASER,
+            "The week the trains stopped",
+            TEASER,
+            "Rates rise again",
+            TEASER,
+        ]);
+        paragraphs[4].is_citation = true;
+        assert_eq!(title_indices(&paragraphs), [0, 2, 4, 6, 8]);
+        // A roundup of citations, each with its quote, is one post.
+        let mut roundup = features(&[
+            "Bridge tolls under review",
+            TEASER,
+            "RNZ: Tolls up again",
+            TEASER,
+            "Stuff: Buses late again",
+            TEASER,
+            "BBC – Ferry fares rise",
+            TEASER,
+        ]);
+        for p in [2, 4, 6] {
+            roundup[p].is_citation = true;
+        }
+        assert_eq!(title_indices(&roundup), [0]);
+    }
+
+    #[test]
+    fn a_date_above_a_short_line_makes_it_a_title() {
+        let mut paragraphs = features(&[
+            "Contributors",
+            "Tonight",
+            "The second debate is tonight, and the race has changed a great deal since the first one, when the president looked tired.",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+        paragraphs[1].date_precedes = true;
+        assert_eq!(title_indices(&paragraphs), [1]);
+    }
+
+    #[test]
+    fn a_line_that_trails_off_is_a_title_unless_what_follows_goes_on_from_it() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "That is all.",
+            "When pollsters write…",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0, 3]);
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "That is all.",
+            "When pollsters write…",
+            "…they rarely say how.",
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn a_sign_off_and_a_caption_over_comments_are_not_titles() {
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "Sincerely yours,",
+            "The Owner of this Blog",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0]);
+        let mut paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "That is all.",
+            "Image via Wikipedia",
+            LONG_B,
+        ]);
+        assert_eq!(title_indices(&paragraphs), [0, 3]);
+        paragraphs[4].in_thread = true;
+        assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn a_title_with_a_byline_and_no_teaser_before_another_is_a_post() {
+        let mut paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "Election night live",
+            "Live chat from the count",
+            LONG_B,
+        ]);
+        // Without furniture, of two headings in a row only one is a title.
+        assert_eq!(title_indices(&paragraphs).len(), 2);
+        paragraphs[2].byline_follows = true;
+        paragraphs[3].byline_follows = true;
+        assert_eq!(title_indices(&paragraphs), [0, 2, 3]);
     }
 }

@@ -360,7 +360,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "The minister announced a review of the tolls", "Continue reading", "continue",
                 "READ MORE", "Read", "more", "reading", "…", "...", ".", "[…]", "[...]", "»", "›",
-                "→", " ", "  ", "\u{a0}", "\u{2003}", "x", "é", "Mórè", "ſ",
+                "→", " ", "  ", "\u{a0}", "\u{2003}", "x", "é", "Mórè", "ſ", "[", "]",
             ]),
             0..12,
         ),
@@ -368,4 +368,161 @@ proptest::proptest! {
         let text: String = pieces.concat();
         proptest::prop_assert_eq!(teaser_link_at(&text), teaser_link_by_pattern(&text), "{:?}", text);
     }
+}
+
+#[test]
+fn a_comments_header_names_the_post_whose_title_the_page_left_out() {
+    let archive = format!(
+        "{PROSE_A}\n\nThat is all from me today.\n\n45 Responses to “Open thread”\n\n\
+         \x20 1. 1 Jane Roe\n    May 4, 2021 at 6:30 pm\n\n    {PROSE_B}\n\n\
+         \x20 2. 3 jroe\n    May 4, 2021 at 6:41 pm\n\n    Same here.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Open thread"]);
+    assert_eq!(
+        posts[0].blocks.len(),
+        2,
+        "the opening prose is the post's text"
+    );
+    assert_eq!(posts[0].comment_count, Some(45));
+    assert_eq!(
+        thread(&posts[0]),
+        [
+            (Some("Jane Roe"), None, PROSE_B),
+            (Some("jroe"), None, "Same here.")
+        ]
+    );
+    assert_eq!(posts[0].comments[1].label.as_deref(), Some("3"));
+}
+
+#[test]
+fn lines_between_a_title_and_the_header_that_names_it_are_the_posts() {
+    let archive = format!(
+        "Tolls up again\n\n{PROSE_A}\n\nThis blog has no rich friends!\n\n\
+         This independent blog lives on what its readers give. Without your help, it cannot keep going at all.\n\n\
+         2 thoughts on “Tolls up again\n\n\
+         \x20 1. Jane Roe\n\n    {PROSE_B}\n\n\x20   1. jroe\n\n      Quite.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again"]);
+    assert_eq!(posts[0].blocks.len(), 3);
+    assert_eq!(
+        thread(&posts[0]),
+        [
+            (Some("Jane Roe"), None, PROSE_B),
+            (Some("jroe"), Some(0), "Quite.")
+        ]
+    );
+}
+
+#[test]
+fn bylines_above_titles_are_their_posts_where_the_first_post_shows_so() {
+    let archive = format!(
+        "Posted by: Jane Smith | May 4, 2010\n\nTolls up again\n\n{PROSE_A}\n\nThat is all.\n\n\
+         Posted by: Bob Jones | May 5, 2010\n\nBuses late again\n\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    let bylines: Vec<(Option<&str>, Option<&str>)> = posts
+        .iter()
+        .map(|p| (p.author.as_deref(), p.date.as_deref()))
+        .collect();
+    assert_eq!(
+        bylines,
+        [
+            (Some("Jane Smith"), Some("May 4, 2010")),
+            (Some("Bob Jones"), Some("May 5, 2010"))
+        ]
+    );
+    assert_eq!(
+        posts[0].blocks.len(),
+        2,
+        "the next post's byline is no text"
+    );
+}
+
+#[test]
+fn a_byline_over_a_blog_whose_posts_have_none_names_their_author() {
+    let archive = format!(
+        "Harbour Watch\n\nBy jroe_42 - E-mail this page - Add to favourites\n\n\
+         Wednesday, May 5, 2010\n\nTolls up again\n\n{PROSE_A}\n\n\
+         Tuesday, May 4, 2010\n\nBuses late again\n\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    assert!(posts.iter().all(|p| p.author.as_deref() == Some("jroe_42")));
+    assert_eq!(posts[1].date.as_deref(), Some("Tuesday, May 4, 2010"));
+    assert_eq!(posts[0].blocks.len(), 1, "the next post's date is no text");
+}
+
+#[test]
+fn a_name_in_parentheses_opening_a_teaser_is_its_author() {
+    let archive = "Category: Opinion\n\nTolls up again\n\n(Jane Smith) The council voted on Tuesday to raise the harbour bridge tolls again, the third rise in as many years, and\n\n\
+                   Buses late again\n\n(Bob Jones) Bus reliability fell for a third year in a row, according to figures the council released this week, and\n";
+    let posts = parse("t", archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again", "Buses late again"]);
+    assert_eq!(posts[1].author.as_deref(), Some("Bob Jones"));
+    assert!(posts[0].blocks[0].text.starts_with("The council voted"));
+}
+
+#[test]
+fn a_teaser_link_in_brackets_ends_a_post_with_no_blank_lines_around() {
+    // Lines too wide to have been wrapped, as the scrape printed them.
+    let archive = "Now my first thought, having been there and seen the place first hand, was to wonder if they are simply more polite than others, and that this left an opening to … [Read more...]\n\
+                   Tolls up again\n\
+                   The council voted on Tuesday to raise the harbour bridge tolls again, the third rise in as many years, and the mayor said that nobody should be surprised by it, and … [Read more...]\n\
+                   MN-Sen: Buses late again\n\
+                   Bus reliability fell for a third year in a row, according to figures the council released this week, which leave out the services it cancelled at short notice, and … [Read more...]\n";
+    let posts = parse("t", archive).unwrap();
+    assert_eq!(
+        titles(&posts)[1..],
+        ["Tolls up again", "MN-Sen: Buses late again"]
+    );
+    assert!(
+        posts[1].blocks[0].text.ends_with("and"),
+        "the link leaves the teaser"
+    );
+}
+
+const PROSE_C: &str = "Ferry fares rose by a tenth at the start of the month, and the operator blamed the price of fuel.";
+
+#[test]
+fn a_dateline_after_a_posts_end_opens_a_post_whose_title_was_lost() {
+    let archive = format!(
+        "Tolls up again\n\n[ 4 ] May 5, 2010 |\n\n{PROSE_A}\n\n\n\
+         [ 12 ] May 4, 2010 |\n\n{PROSE_B}\n\n\
+         Ferries dearer\n\n[ 7 ] May 3, 2010 |\n\n{PROSE_C}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(posts.len(), 3, "{:?}", titles(&posts));
+    assert_eq!(posts[0].title, "Tolls up again");
+    assert_eq!(posts[2].title, "Ferries dearer");
+    assert!(posts[1].blocks[0].text.starts_with("Bus reliability"));
+    assert_eq!(
+        posts[0].blocks.len(),
+        1,
+        "the next post is not the first's text"
+    );
+}
+
+#[test]
+fn a_dateline_under_a_titles_standfirst_is_that_posts() {
+    let archive = format!(
+        "Tolls up again\n\n10:59 AM, May 5, 2010\n{PROSE_A}\n\n\
+         Buses late again\n\n10:10 AM, May 5, 2010\n{PROSE_B}\n\n\
+         Ferries dearer\n\nThe operator says fuel is to blame.\n9:17 AM, May 5, 2010\n{PROSE_C}\n\n\
+         Trains on time\n\n8:05 AM, May 5, 2010\n{PROSE_A}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        [
+            "Tolls up again",
+            "Buses late again",
+            "Ferries dearer",
+            "Trains on time"
+        ]
+    );
+    assert_eq!(posts[2].date.as_deref(), Some("9:17 AM, May 5, 2010"));
+    assert_eq!(posts[1].blocks.len(), 1);
 }

@@ -1,0 +1,242 @@
+//! Where posts start, beyond the titles the segmenter picks: the furniture
+//! printed above a title, the title a comments header names, and posts
+//! whose title the scrape lost.
+
+use super::furniture::{self, Furniture};
+use super::paragraphs::Paragraph;
+use super::segment;
+
+/// The furniture at archive index `i`, in a list sorted by index.
+fn at(furniture: &[(usize, Furniture)], i: usize) -> Option<&Furniture> {
+    furniture
+        .binary_search_by_key(&i, |(at, _)| *at)
+        .ok()
+        .map(|found| &furniture[found].1)
+}
+
+/// What the furniture printed right above a title says of its post, and
+/// how many lines it takes.
+#[derive(Debug, Clone, Default)]
+pub struct Above {
+    pub lines: usize,
+    pub date: Option<String>,
+    pub author: Option<String>,
+}
+
+/// The most lines of furniture read above a title.
+pub const MAX_ABOVE: usize = 3;
+
+/// The furniture right above each title that is its post's. A date right
+/// above a title is ("Monday, 25 December 2023" over the title); where the
+/// archive's first post has a byline above its title ("Posted by: Jane |
+/// May 4, 2010" over it), the template prints its furniture above titles,
+/// and the bylines and dates above every title are that post's, not the end
+/// of the post before.
+pub fn furniture_above_titles(
+    all: &[Paragraph],
+    titles: &[usize],
+    furniture: &[(usize, Furniture)],
+) -> Vec<Above> {
+    let furniture_at = |i: usize| at(furniture, i);
+    let lines_above = |n: usize, any_kind: bool| {
+        let title = titles[n];
+        let floor = n.checked_sub(1).map_or(0, |p| titles[p] + 1);
+        let mut lines = Vec::new();
+        let mut at = title;
+        // A date right under the title before is that post's.
+        let under_a_title = |date: usize| n > 0 && date == floor;
+        while at > floor && lines.len() < MAX_ABOVE {
+            match furniture_at(at - 1) {
+                Some(f @ Furniture::Date(_)) if any_kind || !under_a_title(at - 1) => {
+                    lines.push((at - 1, f));
+                }
+                Some(f @ Furniture::Byline(_)) if any_kind => lines.push((at - 1, f)),
+                _ => break,
+            }
+            at -= 1;
+            if !any_kind {
+                break;
+            }
+        }
+        lines
+    };
+    let above_template = !titles.is_empty()
+        && lines_above(0, true)
+            .iter()
+            .any(|(_, f)| matches!(f, Furniture::Byline(_)));
+    (0..titles.len())
+        .map(|n| {
+            let lines = lines_above(n, above_template);
+            let mut above = Above {
+                lines: lines.len(),
+                ..Above::default()
+            };
+            for (at, f) in lines {
+                match f {
+                    Furniture::Date(date) => {
+                        above
+                            .date
+                            .get_or_insert_with(|| date.text(&all[at].text).to_string());
+                    }
+                    Furniture::Byline(byline) => {
+                        if above.date.is_none() {
+                            above.date.clone_from(&byline.date);
+                        }
+                        if above.author.is_none() {
+                            above.author.clone_from(&byline.author);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            above
+        })
+        .collect()
+}
+
+/// How far back from a comments header the title it names is looked for.
+const NAMED_REACH: usize = 4;
+
+/// A comments header that names its post ("12 comments on “Tolls up
+/// again”") belongs to the latest title before it of that name: lines taken
+/// for titles between the two (a donation box, a caption) are that post's.
+pub fn drop_titles_inside_named_posts(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+) {
+    let headers = furniture.iter().filter_map(|(at, f)| {
+        matches!(f, Furniture::CommentsHeader { .. })
+            .then(|| furniture::title_in_header(&all[*at].text))
+            .flatten()
+            .map(|named| (*at, named))
+    });
+    let mut inside: Vec<usize> = Vec::new();
+    for (at, named) in headers {
+        let before = titles.partition_point(|&t| t < at);
+        let reach = before.saturating_sub(NAMED_REACH);
+        if let Some(j) = (reach..before)
+            .rev()
+            .find(|&j| names_the_same(&all[titles[j]].text, named))
+        {
+            inside.extend(titles[j + 1..before].iter().copied());
+        }
+    }
+    if !inside.is_empty() {
+        titles.retain(|t| !inside.contains(t));
+    }
+}
+
+/// Whether a header's name for a post is the post's title, the header's
+/// perhaps cut short: compared on letters and digits, in lower case.
+fn names_the_same(title: &str, named: &str) -> bool {
+    fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    // Compared as they go, with no copies: most headers differ early.
+    let mut title = letters(title);
+    let mut matched = 0;
+    for c in letters(named) {
+        if title.next() != Some(c) {
+            return false;
+        }
+        matched += c.len_utf8();
+    }
+    matched > 0 && (matched >= 8 || title.next().is_none())
+}
+
+/// A short line with no closing punctuation, as titles are: a date under
+/// it is that post's, not the next one's.
+pub fn heads_something(text: &str) -> bool {
+    text.len() <= 160 && !text.ends_with(['.', '!', '?', ':', ',', ';', '…', '"', '”'])
+}
+
+/// Posts whose title the scrape lost. A line of the furniture the archive
+/// prints under its titles (a dateline, a byline), standing after the end
+/// of a post rather than under a title, with the post's text under it,
+/// opens a post of its own; that line is all the title it has. The
+/// archive must print that kind of furniture under two titles or more.
+///
+/// Where the line is glued to a sentence above it, that sentence is the
+/// post's standfirst and the line set apart above it the title the
+/// segmenter passed over.
+///
+/// Accepts "…the last post's end." / "[ 32 ] December 29, 2012 |" / prose,
+/// and "Ferries dearer" / "The operator blames fuel." / "9:17 AM, May 5,
+/// 2010" / prose, where titles elsewhere have such a line under them;
+/// rejects a date inside a post of an archive that prints no dates under
+/// titles, and a dateline glued to the sentence it dates.
+pub fn posts_with_lost_titles(
+    all: &[Paragraph],
+    titles: &[usize],
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+    follows_title: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let Some(&first) = titles.first() else {
+        return Vec::new();
+    };
+    let kind = |f: &Furniture| std::mem::discriminant(f);
+    // The kinds of furniture the archive prints under its titles.
+    let mut under_titles: Vec<(std::mem::Discriminant<Furniture>, usize)> = Vec::new();
+    for &title in titles {
+        if let Some(f) = at(furniture, title + 1).filter(|_| follows_title(title + 1)) {
+            match under_titles.iter_mut().find(|(k, _)| *k == kind(f)) {
+                Some((_, count)) => *count += 1,
+                None => under_titles.push((kind(f), 1)),
+            }
+        }
+    }
+    let printed_under_titles = |f: &Furniture| {
+        under_titles
+            .iter()
+            .any(|&(k, count)| k == kind(f) && count >= 2)
+    };
+    if under_titles.is_empty() {
+        return Vec::new();
+    }
+    let no_furniture = |i: usize| at(furniture, i).is_none() && !in_thread(i);
+    let is_title = |i: usize| titles.binary_search(&i).is_ok();
+    furniture
+        .iter()
+        .filter(|&&(line, ref f)| {
+            line > first
+                && follows_title(line)
+                && printed_under_titles(f)
+                && !in_thread(line)
+                && !is_title(line - 1)
+                && all
+                    .get(line + 1)
+                    .is_some_and(|text| no_furniture(line + 1) && segment::is_prose(&text.text))
+        })
+        .filter_map(|&(line, _)| {
+            let above = &all[line - 1];
+            if above.gap_after > 0 {
+                // The line stands apart from the text above it: the end of
+                // the post before, with its title lost.
+                let ends_a_post = at(furniture, line - 1).is_none_or(Furniture::ends_post)
+                    && !(at(furniture, line - 1).is_none() && heads_something(&above.text));
+                return ends_a_post.then_some(line);
+            }
+            // Glued to a sentence ("The operator says fuel is to blame." /
+            // "9:17 AM, May 5, 2010"): a standfirst, under a title of its
+            // own set apart above it.
+            let title = line.checked_sub(2).filter(|&t| t > first)?;
+            let standfirst = no_furniture(line - 1)
+                && above.text.len() <= STANDFIRST_MAX
+                && above.text.ends_with(['.', '!', '?']);
+            let heads = no_furniture(title)
+                && !is_title(title)
+                && all[title].gap_after > 0
+                && heads_something(&all[title].text)
+                && !all[title].is_list_item()
+                && all[title - 1].gap_after > 0;
+            (standfirst && heads).then_some(title)
+        })
+        .collect()
+}
+
+/// The longest standfirst read between a title and its dateline.
+const STANDFIRST_MAX: usize = 240;

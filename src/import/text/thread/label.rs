@@ -1,0 +1,397 @@
+//! Comment labels: the line that opens a comment and says who wrote it
+//! ("Rangi 1.2", "Rangi says:", "Anonymous said..."), and the lines a
+//! thread prints around every comment that are never its text ("Reply",
+//! "Like").
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::super::furniture::{self, is_month, is_weekday, looks_like_name};
+use super::super::wordset::WordSet;
+
+/// What a comment's label says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub author: Option<String>,
+    /// The position as printed ("1.2.1").
+    pub position: Option<String>,
+    pub date: Option<String>,
+}
+
+/// "Rangi 1", "mike_s 1.1", "Dennis Frank 2.1.3": a name and a dotted
+/// position; or "Rangi says:", "Miss Ten Says: October 5th, 2007, 8.15am",
+/// "Anonymous said...": a name and a speech verb, with the time where the
+/// line gives it.
+///
+/// Accepts "pat 1.1.1"; rejects "March 2019" (a month is no name), "Budget
+/// 2019 is a mess" (words after the number) and "He said: no way" (what
+/// follows the verb is not a time).
+pub fn label(text: &str) -> Option<Label> {
+    label_parts(text).map(|parts| Label {
+        author: parts.author.map(str::to_string),
+        position: parts.position.map(str::to_string),
+        date: parts.date.map(str::to_string),
+    })
+}
+
+/// What a label says, borrowed from its line: [`label`] without the copies,
+/// for the walk that asks every short paragraph of an archive.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelParts<'a> {
+    pub author: Option<&'a str>,
+    pub position: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
+    // Cheap tests first: every short paragraph of an archive is asked.
+    if text.len() > 100 {
+        return None;
+    }
+    let last = text.as_bytes().last().copied()?;
+    if last == b'o' {
+        return named_with_age(text);
+    }
+    if last == b'r' {
+        return avatar_label(text);
+    }
+    if last.is_ascii_digit() {
+        // A name of at most four words and a position: four spaces at most.
+        if memchr::memchr_iter(b' ', text.as_bytes()).nth(4).is_some() {
+            return None;
+        }
+        let (name, position) = text.rsplit_once(' ')?;
+        let is_name_word = |word: &str| {
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '(')
+                && word.chars().all(|c| {
+                    c.is_alphanumeric() || matches!(c, '_' | '.' | '\'' | '’' | '-' | '(' | ')')
+                })
+        };
+        let is_position = !position.is_empty()
+            && memchr::memchr_iter(b'.', position.as_bytes()).count() < 16
+            && position.split('.').all(|part| {
+                (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !is_position
+            || !name.split(' ').all(is_name_word)
+            || is_calendar_word(name)
+            || !name.chars().any(char::is_alphabetic)
+        {
+            return None;
+        }
+        return Some(LabelParts {
+            author: Some(name),
+            position: Some(position),
+            date: None,
+        });
+    }
+    // Only lines with the verb, in any ASCII case, are read by the pattern:
+    // most lines have none.
+    if !SPEECH_VERBS.is_match(text) {
+        return None;
+    }
+    let caps = SAYS.captures(text)?;
+    let name = caps.name("name").map(|n| n.as_str().trim());
+    let before = caps.name("at").or_else(|| caps.name("before"));
+    let date = match (before, caps.name("date")) {
+        (Some(before), _) if furniture::is_date(before.as_str()) => Some(before.as_str()),
+        (None, Some(date)) if date.as_str().is_empty() => None,
+        (None, Some(date)) if furniture::date_in(date.as_str()).is_some() => Some(date.as_str()),
+        (None, None) => None,
+        _ => return None,
+    };
+    let author = match name {
+        Some(name) if looks_like_name(name) && !is_calendar_word(name) => Some(name),
+        Some(_) => return None,
+        // "Says: October 5th, 2007": a comment whose name the page lost.
+        None if date.is_some() => None,
+        None => return None,
+    };
+    Some(LabelParts {
+        author,
+        position: None,
+        date: date.map(str::trim),
+    })
+}
+
+/// "Name says:", "At <time>, Blogger Name said...", "Name on <date> said:".
+static SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]*?)(?-i: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+        .expect("the says-label pattern is valid")
+});
+
+/// The verbs a line needs, in any ASCII case, to be read by [`SAYS`].
+static SPEECH_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["says", "said", "wrote"])
+        .expect("three words always build")
+});
+
+/// "Jane Roe • 6 years ago": a name and how long ago the comment was
+/// written, as Disqus prints it above a comment.
+///
+/// Accepts "Lizard_of_Oz • an hour ago"; rejects "Six years ago" (no name)
+/// and "The vote was two weeks ago" (no separator before the age).
+fn named_with_age(text: &str) -> Option<LabelParts<'_>> {
+    static AGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?P<name>\S.*?)\s+[•·|]\s+(?P<age>(?:[0-9]+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)$")
+            .expect("the age-label pattern is valid")
+    });
+    let caps = AGE.captures(text)?;
+    let name = caps.name("name")?.as_str().trim();
+    // Display names are any words; the age after the bullet is the label.
+    let words = name.split_whitespace().count();
+    let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
+    (name.len() <= 40 && words <= 5 && !sentence).then(|| LabelParts {
+        author: Some(name),
+        position: None,
+        date: caps.name("age").map(|age| age.as_str()),
+    })
+}
+
+/// "Jane Roe's avatar": the picture Substack prints above each comment, its
+/// alternative text naming the commenter. "User's avatar" is the reader's
+/// own, over the reply box, and names nobody.
+fn avatar_label(text: &str) -> Option<LabelParts<'_>> {
+    let name = text
+        .strip_suffix("'s avatar")
+        .or_else(|| text.strip_suffix("’s avatar"))?
+        .trim();
+    (!is_comment_furniture(text) && (looks_like_name(name) || is_handle(name))).then_some(
+        LabelParts {
+            author: Some(name),
+            position: None,
+            date: None,
+        },
+    )
+}
+
+/// A commenter's handle of one word: letters, digits and `_.-`
+/// ("Lizard_of_Oz", "02bsoright").
+fn is_handle(name: &str) -> bool {
+    name.len() <= 40
+        && !name.contains(' ')
+        && name.chars().any(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.-".contains(c))
+}
+
+/// A label in a thread already found: also Blogger's "NAME said..." with a
+/// display name of any words ("A quiet observer said...", "Walker On Tour
+/// said..."), which outside a thread would read as a lead-in.
+///
+/// Accepts "a reader in Leeds said..."; rejects "The minister said: no"
+/// (no ellipsis) and "Then he said... nothing" (words after the verb).
+pub fn thread_label(text: &str) -> Option<Label> {
+    label(text).or_else(|| any_name_speaks(text, &[" said...", " said…"]))
+}
+
+/// A label after a line that holds only the comment's number ("4." then
+/// "4"), which says a label comes: a name of any words and a speech verb.
+pub fn numbered_label(text: &str) -> Option<Label> {
+    thread_label(text).or_else(|| any_name_speaks(text, &[" says:", " said:", " says", " wrote:"]))
+}
+
+/// "NAME" and one of `verbs` at the line's end: a display name of one to
+/// six words with no sentence in it.
+fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
+    let name = verbs.iter().find_map(|verb| {
+        let at = text.len().checked_sub(verb.len())?;
+        (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
+            .then(|| text[..at].trim())
+    })?;
+    let words = name.split_whitespace().count();
+    let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
+    (name.len() <= 50 && (1..=6).contains(&words) && !sentence).then(|| Label {
+        author: Some(name.to_string()),
+        position: None,
+        date: None,
+    })
+}
+
+/// Months, weekdays and words a number counts: "May 2019" is a date and
+/// "Page 2" a page, not a commenter.
+fn is_calendar_word(name: &str) -> bool {
+    /// Words a number follows that are not names ("Page 2", "Part 3").
+    const COUNTED: &[&str] = &[
+        "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
+        "season", "episode", "round", "day", "week", "year",
+    ];
+    static COUNTED_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COUNTED));
+    let last = name
+        .rsplit(' ')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches('.');
+    is_month(last) || is_weekday(last) || COUNTED_WORDS.contains(last)
+}
+
+/// Lines a thread prints around each comment that are never its text:
+/// "Reply", "Log in to Reply", "Like", "Report", "Permalink".
+///
+/// Accepts "Reply ↓", "Liked by 2 people"; rejects "Reply to the minister's
+/// letter was swift." (a sentence).
+pub fn is_comment_furniture(text: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:reply|log\s*in\s+to\s+reply|login\s+to\s+reply|reply\s*[↓↑→]|like|likes?\s*\([0-9]+\)|[0-9]+\s+likes?|(?:like)?liked\s+by\s+.+|user['’]s\s+avatar|report|report\s+(?:comment|abuse)|permalink|link|edit|quote|share|flag|hide\s+replies|show\s+replies|expand\s+full\s+comment|collapse|expand|in\s+reply\s+to\s+.+|↑|loading\.\.\.|\[reply\]|\(reply\)|reply\s*\|\s*quote|reply\s*\|\s*report|replydelete|delete)$")
+            .expect("the comment-furniture pattern is valid")
+    });
+    text.len() <= 60 && FURNITURE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(author: &str, position: Option<&str>, date: Option<&str>) -> Option<Label> {
+        Some(Label {
+            author: Some(author.into()),
+            position: position.map(Into::into),
+            date: date.map(Into::into),
+        })
+    }
+
+    #[test]
+    fn labels_with_a_position() {
+        assert_eq!(label("Rangi 1"), named("Rangi", Some("1"), None));
+        assert_eq!(label("mike_s 1.1"), named("mike_s", Some("1.1"), None));
+        assert_eq!(
+            label("Dennis Frank 2.1.3"),
+            named("Dennis Frank", Some("2.1.3"), None)
+        );
+        for not_a_label in [
+            "March 2019",
+            "Budget 2019 is a mess",
+            "1 2",
+            "Page 2",
+            "The long and winding road of the harbour bridge 2",
+        ] {
+            assert_eq!(label(not_a_label), None, "{not_a_label}");
+        }
+    }
+
+    #[test]
+    fn labels_with_a_speech_verb() {
+        assert_eq!(label("Rangi says:"), named("Rangi", None, None));
+        assert_eq!(
+            label("Miss Ten Says:October 5th, 2007, 8.15am"),
+            named("Miss Ten", None, Some("October 5th, 2007, 8.15am"))
+        );
+        assert_eq!(label("Anonymous said..."), named("Anonymous", None, None));
+        assert_eq!(
+            label("At 27/1/12 10:42 am, Blogger Sanctuary said..."),
+            named("Sanctuary", None, Some("27/1/12 10:42 am"))
+        );
+        assert_eq!(
+            label("Tony Veitch (not etc.) 3.2"),
+            named("Tony Veitch (not etc.)", Some("3.2"), None)
+        );
+        assert_eq!(
+            label("Walker On Tour said..."),
+            named("Walker On Tour", None, None)
+        );
+        assert_eq!(
+            label("Jo Lee on June 10, 2022 at 6:42 am said:"),
+            named("Jo Lee", None, Some("June 10, 2022 at 6:42 am"))
+        );
+        assert_eq!(
+            label("Says:October 5th, 2007, 8:17am"),
+            Some(Label {
+                author: None,
+                position: None,
+                date: Some("October 5th, 2007, 8:17am".into())
+            })
+        );
+        assert_eq!(label("He said: no way"), None);
+        assert_eq!(label("Says: no way"), None);
+        assert_eq!(label("The minister said the deal was dead"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn speech_verbs_are_found_as_by_a_scan_of_every_window(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Rangi", " ", "says", "SAID", "Wrote", "say", "s", "ays", "wr", "ote", "ſ",
+                    ":", "…", "sa", "id", "é",
+                ]),
+                0..8,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let scanned = [&b"says"[..], b"said", b"wrote"].iter().any(|verb| {
+                text.as_bytes()
+                    .windows(verb.len())
+                    .any(|w| w.eq_ignore_ascii_case(verb))
+            });
+            proptest::prop_assert_eq!(SPEECH_VERBS.is_match(&text), scanned, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn comment_furniture() {
+        for line in [
+            "Reply",
+            "Log in to Reply",
+            "Like",
+            "Report",
+            "Reply ↓",
+            "Liked by 2 people",
+        ] {
+            assert!(is_comment_furniture(line), "{line}");
+        }
+        assert!(!is_comment_furniture(
+            "Reply to the minister's letter was swift."
+        ));
+    }
+
+    #[test]
+    fn disqus_labels_give_a_name_and_an_age() {
+        assert_eq!(
+            label("Lizard_of_Oz • 7 years ago"),
+            named("Lizard_of_Oz", None, Some("7 years ago"))
+        );
+        assert_eq!(
+            label("Jane Roe • an hour ago"),
+            named("Jane Roe", None, Some("an hour ago"))
+        );
+        assert_eq!(
+            label("Lake Country guy • 7 years ago"),
+            named("Lake Country guy", None, Some("7 years ago"))
+        );
+        assert_eq!(label("Six years ago"), None);
+        assert_eq!(label("The vote was two weeks ago"), None);
+    }
+
+    #[test]
+    fn substack_avatars_name_the_commenter_but_the_readers_own_is_furniture() {
+        assert_eq!(label("Jane Roe's avatar"), named("Jane Roe", None, None));
+        assert_eq!(label("jroe’s avatar"), named("jroe", None, None));
+        assert!(is_comment_furniture("User's avatar"));
+        assert_eq!(label("User's avatar"), None);
+        assert_eq!(label("The minister's avatar of reform is a car"), None);
+    }
+
+    #[test]
+    fn in_a_thread_blogger_names_may_be_any_words() {
+        assert_eq!(label("A quiet observer said..."), None);
+        assert_eq!(
+            thread_label("A quiet observer said..."),
+            named("A quiet observer", None, None)
+        );
+        assert_eq!(
+            thread_label("Walker On Tour said..."),
+            named("Walker On Tour", None, None)
+        );
+        assert_eq!(thread_label("The minister said: no"), None);
+        assert_eq!(thread_label("Then he said... nothing"), None);
+        assert_eq!(thread_label("Well, he said..."), None);
+    }
+}

@@ -1,0 +1,407 @@
+//! Comment threads: where a post's readers' comments start, where each
+//! comment starts, who wrote it, when, and which comment it answers.
+//!
+//! A printed thread is a run of comments, each opened by a *label*: a name
+//! and the comment's position ("Rangi 1", "mike_s 1.1"), often after a list
+//! marker and indented by depth; "Name says:" with the time; or a bare list
+//! marker with the text straight after it. A comment's parent comes from
+//! the dotted position where there is one, else from the indentation, else
+//! from the nesting of the markers. Blogs cap the nesting: replies deeper
+//! than the cap are printed as siblings at the cap, and only a dotted
+//! position still tells where they belong.
+
+mod label;
+mod plan;
+
+use rayon::prelude::*;
+
+use super::furniture::Furniture;
+use super::paragraphs::Paragraph;
+use label::{is_comment_furniture, label_parts};
+pub use plan::{Item, plan};
+use plan::{is_likes_line, name_in_label};
+
+/// Which of an archive's paragraphs are readers' comments, so that no
+/// label or comment is taken for a post's title.
+///
+/// A thread opens at a label right after a comments header or a comment
+/// count ("74 comments on “…”", "Written By: … - 12 comments"), at a list
+/// item or a dated name right after a comments header, or at the first
+/// paragraph after one when wider gaps than the page's usual one part the
+/// comments; or, with no header, at a label "1" that a label "1.1" or "2"
+/// follows, at a "Name says:" label that another follows or that a wide gap
+/// sets apart, at a list the page ends with ([`list_thread_at`]), or at the
+/// first of the comments that each end in a likes line. It runs until a
+/// title-like line with a byline under it starts the next post, or an
+/// archive header comes. `usual_gap` is the page's usual number of blank
+/// lines between paragraphs.
+pub fn comment_paragraphs<'a>(
+    all: &[Paragraph],
+    usual_gap: u8,
+    furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
+) -> Vec<bool> {
+    // What every paragraph says as a label, found on all cores first: the
+    // walk below is sequential, and most paragraphs are no label.
+    let labels: Vec<LabelKind> = all.par_iter().map(|p| LabelKind::of(&p.text)).collect();
+    let first_liked = first_of_liked_comments(all);
+    let mut marks = vec![false; all.len()];
+    let mut in_thread = false;
+    // Whether the thread's comments are indented: then a line back at the
+    // margin, with text at the margin under it, is the page again.
+    let mut indented = false;
+    let mut after_header = false;
+    let mut after_comments_header = false;
+    let mut after_count = false;
+    // Lists already judged by [`list_thread_at`]: each is judged once.
+    let mut lists_judged_until = 0;
+    for i in 0..all.len() {
+        if let Some(furniture) = furniture_at(i) {
+            match furniture {
+                Furniture::CommentsHeader { form, .. } => {
+                    after_header = true;
+                    after_comments_header = !form;
+                }
+                Furniture::ArchiveHeader { .. } => in_thread = false,
+                _ => {}
+            }
+            after_count |= furniture.comment_count().is_some_and(|n| n > 0);
+            continue;
+        }
+        let text = &*all[i].text;
+        let after_wide_gap = i
+            .checked_sub(1)
+            .is_some_and(|p| all[p].gap_after > usual_gap);
+        let is_dated_name = || {
+            name_in_label(text).is_some() && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
+        };
+        let opens = match labels[i] {
+            // A label with its time ("At 27/1/12 10:42 am, Jo said...")
+            // is a comment's wherever it stands.
+            kind if kind.is_label() => {
+                in_thread
+                    || after_header
+                    || after_count
+                    || kind == LabelKind::Dated
+                    || (kind == LabelKind::Says && after_wide_gap)
+                    || run_follows(&labels, i, kind)
+            }
+            _ if in_thread => false,
+            _ if first_liked == Some(i) => true,
+            _ if all[i].is_list_item() && i >= lists_judged_until => {
+                let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
+                lists_judged_until = end;
+                thread || after_header
+            }
+            _ => {
+                after_header
+                    && (is_dated_name()
+                        || closed_by_a_time(all, i, &furniture_at)
+                        || (after_comments_header && gaps_part_comments(all, i, usual_gap)))
+            }
+        };
+        if opens {
+            if !in_thread {
+                indented = all[i].indent > 0;
+            }
+            in_thread = true;
+        } else if in_thread && starts_post(all, i, indented, &furniture_at) {
+            in_thread = false;
+        }
+        marks[i] = in_thread;
+        after_header = false;
+        after_comments_header = false;
+        after_count = false;
+    }
+    marks
+}
+
+/// How far ahead of a comments header a wide gap is looked for.
+const GAP_REACH: usize = 8;
+
+/// Whether wider gaps than the page's usual one come within a few
+/// paragraphs of `i`: a thread whose comments carry no label, parted by
+/// the gap a missing name leaves, or a page's wider gap between comments.
+fn gaps_part_comments(all: &[Paragraph], i: usize, usual_gap: u8) -> bool {
+    all[i..all.len().min(i + GAP_REACH)]
+        .iter()
+        .any(|p| p.gap_after > usual_gap)
+}
+
+/// The first comment of a thread whose comments each end in a likes line
+/// ("LikeLiked by 2 people", as WordPress.com prints them): the paragraph
+/// before the first such line, where the page has two or more.
+fn first_of_liked_comments(all: &[Paragraph]) -> Option<usize> {
+    let mut liked = all
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| is_likes_line(&p.text));
+    let (first, _) = liked.next()?;
+    liked.next()?;
+    first
+        .checked_sub(1)
+        .filter(|&i| !is_likes_line(&all[i].text))
+}
+
+/// Whether the list starting at `i` is a thread of comments that carry no
+/// label or header, each behind its number or bullet, and where the list
+/// ends (so that it is judged once).
+///
+/// Such a list comes after a wider gap than the page's usual one, or has
+/// text indented under its items; nothing at its own margin follows it but
+/// furniture or a heading (the next post), so the post's text does not go
+/// on after it; the line before it introduces nothing (no colon); and its
+/// items are comments or names, not mostly headings (a list of posts).
+///
+/// Accepts "  1. I doubt the minister read it." / "    Nor did I." / "  2.
+/// Jane Roe" / "    Quite." at a page's end after a double blank line;
+/// rejects a list after "Three reasons:" and a list the post goes on after.
+fn list_thread_at<'a>(
+    all: &[Paragraph],
+    i: usize,
+    usual_gap: u8,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> (bool, usize) {
+    let first = &all[i];
+    let mut items = 0;
+    let mut headings = 0;
+    let mut with_text_below = 0;
+    let mut last_item = i;
+    let mut j = i;
+    let ends_well = loop {
+        let Some(p) = all.get(j) else {
+            break true;
+        };
+        let page_furniture = furniture_at(j).is_some() || is_comment_furniture(&p.text);
+        if page_furniture {
+            // Neither item nor text: looked past.
+        } else if p.is_list_item() && p.indent >= first.indent {
+            items += 1;
+            headings += usize::from(is_heading_item(&p.text));
+            last_item = j;
+        } else if p.indent > first.indent {
+            with_text_below += usize::from(j == last_item + 1);
+        } else {
+            // Back at the list's margin: the post goes on, or the next
+            // post or the page's furniture starts.
+            break p.text.len() <= 160 && !p.text.ends_with(['.', '!', '?', ':', ',', '”', '"']);
+        }
+        j += 1;
+    };
+    let Some(before) = i.checked_sub(1).map(|p| &all[p]) else {
+        return (false, j);
+    };
+    let set_apart = before.gap_after > usual_gap || with_text_below >= 2;
+    let thread = ends_well
+        && set_apart
+        && !before.is_list_item()
+        && !before.text.ends_with(':')
+        && headings * 2 <= items;
+    (thread, j)
+}
+
+/// A list item that reads as a heading: short, with no closing
+/// punctuation, neither a name nor a number.
+fn is_heading_item(text: &str) -> bool {
+    text.len() <= 100
+        && !text.ends_with(['.', '!', '?', ':', ';', '”', '"', '…', ')'])
+        && name_in_label(text).is_none()
+        && !text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Prose with a time on a line of its own a few paragraphs on: the first
+/// comment of a thread whose comments are closed by their time.
+fn closed_by_a_time<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let text = &*all[i].text;
+    let prose = text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160;
+    prose
+        && (i + 1..all.len().min(i + 5))
+            .map(furniture_at)
+            .take_while(|f| !matches!(f, Some(Furniture::CommentsHeader { .. })))
+            .any(|f| matches!(f, Some(Furniture::Date(_))))
+}
+
+/// A title-like line with a byline under it, or, after an indented
+/// thread, at the margin with text at the margin under it: the next post.
+fn starts_post<'a>(
+    all: &[Paragraph],
+    i: usize,
+    indented: bool,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let text = &*all[i].text;
+    let title_like =
+        text.len() <= 160 && !all[i].is_list_item() && !text.ends_with(['.', ':', ',']);
+    let byline = matches!(
+        furniture_at(i + 1),
+        Some(Furniture::Byline(_) | Furniture::Tags(_))
+    );
+    let back_at_margin = indented
+        && all[i].indent == 0
+        && all
+            .get(i + 1)
+            .is_some_and(|next| next.indent == 0 && !next.is_list_item());
+    title_like && (byline || back_at_margin)
+}
+
+/// How far ahead a label's neighbour is looked for, in paragraphs.
+const RUN_REACH: usize = 40;
+
+/// What a paragraph is as a label, in the few kinds that decide whether a
+/// thread opens there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    None,
+    /// "Rangi 1".
+    First,
+    /// "mike_s 1.1" or "pat 2": what follows a first comment.
+    Second,
+    /// Any other position.
+    Positioned,
+    /// "Rangi says:" with no time.
+    Says,
+    /// A label with its time.
+    Dated,
+}
+
+impl LabelKind {
+    fn of(text: &str) -> Self {
+        match label_parts(text) {
+            None => LabelKind::None,
+            Some(found) if found.date.is_some() => LabelKind::Dated,
+            Some(found) => match found.position {
+                Some("1") => LabelKind::First,
+                Some("1.1" | "2") => LabelKind::Second,
+                Some(_) => LabelKind::Positioned,
+                None => LabelKind::Says,
+            },
+        }
+    }
+
+    fn is_label(self) -> bool {
+        self != LabelKind::None
+    }
+}
+
+/// Whether a label with no header before it opens a thread: "…1" followed
+/// by "…1.1" or "…2", or "Name says:" followed by another such label.
+fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
+    let mut ahead = labels.iter().skip(i + 1).take(RUN_REACH);
+    match kind {
+        LabelKind::First => ahead.any(|&next| next == LabelKind::Second),
+        LabelKind::Says | LabelKind::Dated => {
+            ahead.any(|&next| matches!(next, LabelKind::Says | LabelKind::Dated))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::furniture;
+    use super::super::paragraphs::{paragraphs, usual_gap};
+    use super::*;
+
+    /// The paragraphs of `text` the walk puts in a thread.
+    fn in_thread(text: &str) -> Vec<String> {
+        let all = paragraphs(text);
+        let known: Vec<Option<Furniture>> =
+            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        let marks = comment_paragraphs(&all, usual_gap(&all), |i| {
+            known.get(i).and_then(Option::as_ref)
+        });
+        all.iter()
+            .zip(marks)
+            .filter(|(_, marked)| *marked)
+            .map(|(p, _)| p.text.to_string())
+            .collect()
+    }
+
+    const POST: &str =
+        "Tolls up again\n\nThe council voted to raise the tolls again.\n\nThat is all.\n";
+
+    #[test]
+    fn a_list_the_page_ends_with_after_a_wide_gap_is_a_thread() {
+        let page = format!(
+            "{POST}\n\n  1. I doubt the minister read the report.\n\n    Nor did I.\n\n\
+             \x20 2. Jane Roe\n\n    Neither did the committee.\n\nComments are closed.\n"
+        );
+        assert_eq!(
+            in_thread(&page),
+            [
+                "I doubt the minister read the report.",
+                "Nor did I.",
+                "Jane Roe",
+                "Neither did the committee."
+            ]
+        );
+        // The same list with the post's text going on after it.
+        let goes_on = page.replace(
+            "Comments are closed.",
+            "So the tolls will rise, as they always do.",
+        );
+        assert!(in_thread(&goes_on).is_empty());
+        // A list a lead-in introduces is the post's.
+        let introduced = page.replace("That is all.", "Three reasons:");
+        assert!(in_thread(&introduced).is_empty());
+        // At the usual gap, with no text indented under its items, it is too.
+        let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
+        assert!(in_thread(plain).is_empty());
+    }
+
+    #[test]
+    fn a_list_of_headings_with_teasers_is_no_thread() {
+        let page = "More in this category\n\n\n  • Ed needs to build on his idea\n\n    Ed said the public cannot be refuted on this...\n\n\
+                    \x20 • Miliband gets his retaliation in first\n\n    Of course he is not really like that...\n\nMore in this category\n";
+        assert!(in_thread(page).is_empty());
+    }
+
+    #[test]
+    fn comments_that_each_end_in_a_likes_line_are_a_thread() {
+        // No blank lines at all, and lines too long to have been wrapped.
+        let page = "Why I post here\nI will post political material here from now on and link to it from elsewhere, \
+                    with a short excerpt, so that the argument happens where I can moderate it and keep it civil.\n\
+                    Choose your own path.\nLikeLiked by 2 people\nYour space, your rules.\nLikeLiked by 1 person\n";
+        assert_eq!(
+            in_thread(page),
+            [
+                "Choose your own path.",
+                "LikeLiked by 2 people",
+                "Your space, your rules.",
+                "LikeLiked by 1 person"
+            ]
+        );
+    }
+
+    #[test]
+    fn after_a_comments_header_wide_gaps_part_comments() {
+        let page = "Theresa May’s plunge\n\nReaders' comments\n\nReader comments are listed below. Comments are currently closed.\n\n\n\n\
+                    In the United States we have seen this before.\n\n\nIn the other parallel universe, she is doing fine.\n";
+        assert_eq!(
+            in_thread(page),
+            [
+                "In the United States we have seen this before.",
+                "In the other parallel universe, she is doing fine."
+            ]
+        );
+        // After a reply form's header, the form is no thread.
+        let form = page.replace("Readers' comments", "Leave a Reply");
+        assert!(in_thread(&form).is_empty());
+    }
+
+    #[test]
+    fn an_age_label_or_a_lone_label_after_a_wide_gap_opens_a_thread() {
+        let page = "We were unable to load the comments.\n\nJane Roe • 6 years ago\n\nThey voted for the hair.\n";
+        assert_eq!(
+            in_thread(page),
+            ["Jane Roe • 6 years ago", "They voted for the hair."]
+        );
+        let blogger = format!("{POST}\n\nJane Roe said...\n\nBring it on!\n");
+        assert_eq!(in_thread(&blogger), ["Jane Roe said...", "Bring it on!"]);
+        let lead_in = format!("{POST}\nJane Roe said...\n\nBring it on!\n");
+        assert!(in_thread(&lead_in).is_empty());
+    }
+}

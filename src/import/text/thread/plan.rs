@@ -1,0 +1,916 @@
+//! Reading a thread's paragraphs as comments: where each comment starts,
+//! who wrote it, when, and which comment it answers.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::super::furniture::{Byline, Furniture, looks_like_name};
+use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
+
+/// One paragraph of a thread, as [`plan`] reads it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Item<'a> {
+    pub text: &'a str,
+    pub marker: Option<char>,
+    pub indent: u16,
+    pub furniture: Option<&'a Furniture>,
+    /// A wider gap than the page's usual one comes before it.
+    pub after_wide_gap: bool,
+    /// The archive's walk put it in a thread ([`super::comment_paragraphs`]).
+    pub in_thread: bool,
+}
+
+/// One comment as [`plan`] finds it: its label, parent and the items that
+/// hold its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub author: Option<String>,
+    /// The time the label gives.
+    pub date: Option<String>,
+    /// Index into the items of the comment's time, where a line of its own
+    /// gives it (the caller owns that text, and moves it).
+    pub date_at: Option<usize>,
+    pub label: Option<String>,
+    pub parent: Option<usize>,
+    /// Indices into the items of the comment's text, in order.
+    pub text: Vec<usize>,
+}
+
+/// How a thread's comments are opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// By a name with a position or a speech verb ("Rangi 1.2", "Rangi says:").
+    Named,
+    /// By a name on its own line followed by the comment's time.
+    Dated,
+    /// By a list marker: with the text straight after it, or with only the
+    /// commenter's name after it and the text indented below.
+    Marker { names: bool },
+    /// Not at all: each comment is closed by a line of its own after its
+    /// text (its time, a byline, "Liked by 2 people"), and the next starts
+    /// after it.
+    Closed,
+    /// By a wider gap than the page's usual one, or a name on a line of its
+    /// own with the text below; the first comment by the thread's start.
+    Gapped,
+}
+
+/// The comments of a thread, from the items that follow a post's text.
+/// Items before the first comment (a form, "Comments are closed") are
+/// left out, and so is everything after a second header ("Leave a Reply")
+/// until another comment starts.
+pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
+    let labels: Vec<Option<Label>> = items
+        .iter()
+        .map(|item| {
+            item.furniture
+                .is_none()
+                .then(|| thread_label(item.text))
+                .flatten()
+        })
+        .collect();
+    let Some(opening) = opening(items, &labels) else {
+        // No labels, no markers, no times: a form, or text of a shape this
+        // reader does not know. No comments either way.
+        return Vec::new();
+    };
+    let repeated = repeated_furniture(items, &labels);
+    // Where named labels sit behind list markers, a marker at the same
+    // place without a name is a comment whose name the page left out.
+    let label_places: Vec<(char, u16)> = items
+        .iter()
+        .zip(&labels)
+        .filter(|(_, label)| label.is_some())
+        .filter_map(|(item, _)| item.marker.map(|m| (m, item.indent)))
+        .collect();
+    let mut comments: Vec<Planned> = Vec::new();
+    // For each comment: how deep its label sits, to find parents by.
+    let mut nesting: Vec<(u16, usize)> = Vec::new();
+    let mut marker_ranks: Vec<char> = Vec::new();
+    // A list item that holds only the comment's number ("4." then "4"), with
+    // the label on the next line: where the comment sits, and its number.
+    let mut numbered: Option<(&Item<'_>, &str)> = None;
+    let mut open = false;
+    for (i, item) in items.iter().enumerate() {
+        if opening == Opening::Closed {
+            close_or_continue(&mut comments, &mut open, item, i, repeated[i]);
+            continue;
+        }
+        if opening == Opening::Named && is_number_item(item) {
+            numbered = Some((item, item.text));
+            continue;
+        }
+        // What opens a comment here, and whether the paragraph is also its
+        // first text (a bare marker) rather than a label.
+        let bare = || {
+            Some((
+                Label {
+                    author: None,
+                    position: None,
+                    date: None,
+                },
+                true,
+            ))
+        };
+        let at_label_place = item.furniture.is_none()
+            && item
+                .marker
+                .is_some_and(|m| label_places.contains(&(m, item.indent)));
+        let name_only = |name: &str| Label {
+            author: Some(name.to_string()),
+            position: None,
+            date: None,
+        };
+        let after_number = || {
+            numbered
+                .filter(|_| item.furniture.is_none())
+                .and_then(|_| numbered_label(item.text))
+        };
+        let starts = match opening {
+            Opening::Named => match labels[i].clone().or_else(after_number) {
+                Some(label) => Some((label, false)),
+                None if item.marker.is_some()
+                    && item.text.len() <= 30
+                    && looks_like_name(item.text) =>
+                {
+                    Some((name_only(item.text), false))
+                }
+                None if at_label_place => bare(),
+                // Labels at the margin, a wide gap after a comment's text:
+                // a comment whose label the page left out.
+                None if item.after_wide_gap
+                    && item.in_thread
+                    && item.furniture.is_none()
+                    && item.marker.is_none()
+                    && item.indent == 0
+                    && label_places.is_empty()
+                    && open
+                    && comments.last().is_some_and(|c| !c.text.is_empty()) =>
+                {
+                    bare()
+                }
+                None => None,
+            },
+            Opening::Dated => dated_label(items, i).map(|(name, number)| {
+                numbered = number.map(|n| (item, n));
+                (name_only(name), false)
+            }),
+            Opening::Marker { names } if item.marker.is_some() && item.furniture.is_none() => {
+                match name_over_text(items, i).filter(|_| names) {
+                    Some(name) => Some((name_only(name), false)),
+                    None => bare(),
+                }
+            }
+            Opening::Gapped if item.in_thread && item.furniture.is_none() => {
+                // A name line just opened a comment: this is its text.
+                let awaiting_text = open && comments.last().is_some_and(|c| c.text.is_empty());
+                if let Some(name) = name_over_text(items, i) {
+                    Some((name_only(name), false))
+                } else if is_comment_furniture(item.text) || repeated[i] || awaiting_text {
+                    None
+                } else if !open || item.after_wide_gap {
+                    bare()
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some((label, bare)) = starts {
+            // A number on the line before the label says where the comment
+            // sits; the label may be indented as its text is.
+            let (placed, number) = match numbered.take() {
+                Some((number_item, number)) => (number_item, Some(number)),
+                None => (item, None),
+            };
+            let rank = placed.marker.map_or(0, |m| {
+                marker_ranks
+                    .iter()
+                    .position(|&r| r == m)
+                    .unwrap_or_else(|| {
+                        marker_ranks.push(m);
+                        marker_ranks.len() - 1
+                    })
+            });
+            let depth_key = (placed.indent, rank);
+            let parent = parent_by_position(&comments, label.position.as_deref())
+                .or_else(|| parent_by_depth(&nesting, depth_key, &label));
+            nesting.push(depth_key);
+            comments.push(Planned {
+                author: label.author,
+                date: label.date,
+                label: label.position.or_else(|| number.map(str::to_string)),
+                parent,
+                date_at: None,
+                text: if bare { vec![i] } else { Vec::new() },
+            });
+            open = true;
+            continue;
+        }
+        let Some(current) = comments.last_mut().filter(|_| open) else {
+            continue;
+        };
+        match item.furniture {
+            Some(Furniture::Date(_)) => {
+                if current.date.is_none() {
+                    current.date_at.get_or_insert(i);
+                }
+            }
+            Some(Furniture::Byline(byline)) => signed(current, byline),
+            Some(Furniture::CommentsHeader { .. }) => open = false,
+            Some(_) => {}
+            None if is_comment_furniture(item.text) || repeated[i] => {}
+            None if is_bare_time(item.text) => {
+                current.date.get_or_insert_with(|| item.text.to_string());
+            }
+            None => current.text.push(i),
+        }
+    }
+    without_avatar_words(&mut comments);
+    comments
+}
+
+/// How the thread's comments open, from the first kind of label it shows.
+fn opening(items: &[Item<'_>], labels: &[Option<Label>]) -> Option<Opening> {
+    let markers = || {
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.marker.is_some() && item.furniture.is_none())
+    };
+    if labels.iter().any(Option::is_some) {
+        Some(Opening::Named)
+    } else if (0..items.len()).any(|i| dated_label(items, i).is_some()) {
+        Some(Opening::Dated)
+    } else if markers().next().is_some() {
+        // Names on the markers, when most of them hold one.
+        let (all, named) = markers().fold((0, 0), |(all, named), (i, _)| {
+            (
+                all + 1,
+                named + usize::from(name_over_text(items, i).is_some()),
+            )
+        });
+        Some(Opening::Marker {
+            names: named * 3 >= all * 2,
+        })
+    } else if items.iter().any(|item| {
+        matches!(
+            item.furniture,
+            Some(Furniture::Date(_) | Furniture::Byline(_))
+        ) || is_likes_line(item.text)
+    }) {
+        Some(Opening::Closed)
+    } else if items.iter().any(|item| item.in_thread) {
+        Some(Opening::Gapped)
+    } else {
+        None
+    }
+}
+
+/// One step of a thread whose comments are closed by a line of their own:
+/// a time, a byline or a likes line closes the open comment, text opens one
+/// or goes on with it.
+fn close_or_continue(
+    comments: &mut Vec<Planned>,
+    open: &mut bool,
+    item: &Item<'_>,
+    i: usize,
+    repeated: bool,
+) {
+    let current = comments.last_mut().filter(|_| *open);
+    match item.furniture {
+        Some(Furniture::Date(_)) => {
+            if let Some(comment) = current {
+                comment.date_at = Some(i);
+            }
+            *open = false;
+        }
+        Some(Furniture::Byline(byline)) => {
+            if let Some(comment) = current {
+                signed(comment, byline);
+            }
+            *open = false;
+        }
+        Some(_) => {}
+        None if is_likes_line(item.text) => *open = false,
+        None if is_comment_furniture(item.text) || repeated => {}
+        None => match current {
+            Some(comment) => comment.text.push(i),
+            None => {
+                comments.push(Planned {
+                    author: None,
+                    date: None,
+                    date_at: None,
+                    label: None,
+                    parent: None,
+                    text: vec![i],
+                });
+                *open = true;
+            }
+        },
+    }
+}
+
+/// A byline after a comment's text ("Posted by jroe | May 4, 2010, 10:17")
+/// names its author and time where its label did not.
+fn signed(comment: &mut Planned, byline: &Byline) {
+    if comment.author.is_none() {
+        comment.author.clone_from(&byline.author);
+    }
+    if comment.date.is_none() && comment.date_at.is_none() {
+        comment.date.clone_from(&byline.date);
+    }
+}
+
+/// "LikeLiked by 2 people", "Liked by 1 person": the line WordPress.com
+/// prints under every comment.
+pub(super) fn is_likes_line(text: &str) -> bool {
+    let lower = |prefix: &str| {
+        text.len() >= prefix.len()
+            && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    text.len() <= 40 && (lower("liked by ") || lower("likeliked by "))
+}
+
+/// "8:00 AM", "12:18 am": a time alone on its line, as Blogger prints it
+/// under a comment.
+fn is_bare_time(text: &str) -> bool {
+    // The longest is "12:18 p.m.": a byte test before anything is split.
+    if text.len() > 10 || !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let Some((hours, rest)) = text.split_once([':', '.']) else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = rest[digits..].trim();
+    (1..=2).contains(&hours.len())
+        && hours.bytes().all(|b| b.is_ascii_digit())
+        && digits == 2
+        && ["", "am", "pm", "a.m.", "p.m."]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix))
+}
+
+/// A list item that holds only a number: the comment's number printed again
+/// before its label ("4." then "4" then "jroe says:").
+fn is_number_item(item: &Item<'_>) -> bool {
+    item.marker.is_some()
+        && item.furniture.is_none()
+        && (1..=4).contains(&item.text.len())
+        && item.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A name and nothing else: no sentence ("Strongly." is not a name).
+fn is_bare_name(text: &str) -> bool {
+    text.len() <= 40 && !text.ends_with(['.', '!', '?', ':']) && looks_like_name(text)
+}
+
+/// The name in a line that holds only a commenter's name, perhaps after the
+/// comment's number and before a pointer: "Jane Roe", "Jane Roe »",
+/// "3 Jane Roe". With the number, if there is one.
+pub(super) fn name_in_label(text: &str) -> Option<(&str, Option<&str>)> {
+    let text = text.trim_end_matches(['»', '›', ':', ' ']);
+    let (number, name) = match text.split_once(' ') {
+        Some((first, rest))
+            if (1..=4).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (Some(first), rest)
+        }
+        _ => (None, text),
+    };
+    is_bare_name(name).then_some((name, number))
+}
+
+/// A name alone on its line with the comment's time right after it: the
+/// name, and the comment's number where the line gives one.
+fn dated_label<'a>(items: &[Item<'a>], i: usize) -> Option<(&'a str, Option<&'a str>)> {
+    let item = &items[i];
+    if item.furniture.is_some()
+        || !items
+            .get(i + 1)
+            .is_some_and(|next| matches!(next.furniture, Some(Furniture::Date(_))))
+    {
+        return None;
+    }
+    name_in_label(item.text)
+}
+
+/// A name alone on its line with the comment's text below it, indented
+/// deeper where the name sits behind a list marker: the name.
+fn name_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
+    let item = &items[i];
+    let next = items.get(i + 1)?;
+    let text_below = next.furniture.is_none()
+        && next.marker.is_none()
+        && !next.after_wide_gap
+        && (item.marker.is_none() || next.indent > item.indent)
+        && name_in_label(next.text).is_none();
+    if item.furniture.is_some() || !text_below {
+        return None;
+    }
+    name_in_label(item.text).map(|(name, _)| name)
+}
+
+/// Blogger prints each commenter's picture before the name, and a scrape
+/// keeps its alternative text: "Anonymous Anonymous said...", "Blogger Jane
+/// Roe said...". Where a thread's names open so, the first word goes.
+fn without_avatar_words(comments: &mut [Planned]) {
+    const AVATAR_WORDS: [&str; 2] = ["Anonymous ", "Blogger "];
+    let prefixed = |name: &str| {
+        AVATAR_WORDS
+            .iter()
+            .find(|w| name.starts_with(*w))
+            .map(|w| w.len())
+    };
+    let doubled = comments
+        .iter()
+        .any(|c| c.author.as_deref() == Some("Anonymous Anonymous"));
+    let count = comments
+        .iter()
+        .filter(|c| c.author.as_deref().and_then(prefixed).is_some())
+        .count();
+    if !(doubled || count >= 2) {
+        return;
+    }
+    for comment in comments {
+        if let Some(name) = comment.author.as_mut()
+            && let Some(cut) = prefixed(name)
+        {
+            name.drain(..cut);
+        }
+    }
+}
+
+/// The comment a dotted position answers: the latest one labelled with the
+/// position less its last part ("1.2.1" answers "1.2").
+fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<usize> {
+    let (parent, _) = position?.rsplit_once('.')?;
+    comments
+        .iter()
+        .rposition(|c| c.label.as_deref() == Some(parent))
+}
+
+/// The comment a label answers by how deep it sits: the latest comment
+/// indented less (or, at the same indentation, with a marker first seen
+/// earlier). A top-level position ("3") has no parent.
+fn parent_by_depth(nesting: &[(u16, usize)], depth: (u16, usize), label: &Label) -> Option<usize> {
+    if label.position.as_deref().is_some_and(|p| !p.contains('.')) {
+        return None;
+    }
+    nesting.iter().rposition(|&earlier| earlier < depth)
+}
+
+/// Short lines that the thread repeats word for word, at least three
+/// times, each closing a comment's text rather than being all of it:
+/// the thread's own furniture ("Vote up", "Flag as inappropriate").
+fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label>]) -> Vec<bool> {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if item.furniture.is_some() || labels[i].is_some() || item.text.len() > 30 {
+            continue;
+        }
+        let after_label = i
+            .checked_sub(1)
+            .is_some_and(|p| labels[p].is_some() || items[p].furniture.is_some());
+        let entry = seen.entry(item.text).or_default();
+        entry.0 += 1;
+        if !after_label {
+            entry.1 += 1;
+        }
+    }
+    items
+        .iter()
+        .map(|item| {
+            seen.get(item.text)
+                .is_some_and(|&(count, closing)| count >= 3 && closing * 3 >= count * 2)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::furniture;
+    use super::*;
+
+    #[test]
+    fn bare_times_are_short_lines_of_a_time_alone() {
+        for time in ["8:00 AM", "12:18 pm", "9.05 p.m.", "23:59"] {
+            assert!(is_bare_time(time), "{time}");
+        }
+        for not_a_time in [
+            "8:0 AM",
+            "123:00",
+            "8:00 tonight",
+            "12.5 per cent of voters said so.",
+            "At 8:00 AM",
+        ] {
+            assert!(!is_bare_time(not_a_time), "{not_a_time}");
+        }
+    }
+
+    fn item(text: &'static str, indent: u16, marker: Option<char>) -> Item<'static> {
+        Item {
+            text,
+            marker,
+            indent,
+            in_thread: true,
+            ..Item::default()
+        }
+    }
+
+    fn parents(planned: &[Planned]) -> Vec<Option<usize>> {
+        planned.iter().map(|c| c.parent).collect()
+    }
+
+    #[test]
+    fn dotted_positions_give_parents_even_when_flattened() {
+        // Depth 6 printed at the indentation of depth 5.
+        let items = [
+            item("ann 1", 2, Some('1')),
+            item("First.", 4, None),
+            item("bob 1.1", 4, Some('•')),
+            item("Second.", 6, None),
+            item("cy 1.1.1", 6, Some('•')),
+            item("ann 1.1.1.1", 8, Some('•')),
+            item("bob 1.1.1.1.1", 10, Some('•')),
+            item("cy 1.1.1.1.1.1", 10, Some('•')),
+            item("Deep.", 12, None),
+            item("Reply", 12, None),
+            item("dee 2", 2, Some('1')),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            parents(&planned),
+            [None, Some(0), Some(1), Some(2), Some(3), Some(4), None]
+        );
+        assert_eq!(planned[5].text, [8]);
+        assert!(planned[2].text.is_empty(), "an empty comment");
+    }
+
+    #[test]
+    fn without_positions_indentation_gives_parents() {
+        let items = [
+            item("Ann writes first.", 2, Some('•')),
+            item("First.", 4, None),
+            item("Bob answers.", 4, Some('•')),
+            item("Second.", 6, None),
+            item("Cy has the last word.", 2, Some('•')),
+        ];
+        // Named labels need a position or a verb: these are bare markers.
+        let planned = plan(&items);
+        assert_eq!(parents(&planned), [None, Some(0), None]);
+        assert_eq!(planned[0].author, None);
+        assert_eq!(planned[0].text, [0, 1]);
+    }
+
+    #[test]
+    fn markers_that_hold_only_names_label_the_text_indented_below() {
+        let items = [
+            item("ann", 2, Some('•')),
+            item("First.", 4, None),
+            item("Bob Jones »", 4, Some('•')),
+            item("Second.", 6, None),
+            item("cy", 2, Some('•')),
+            item("Third.", 4, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(parents(&planned), [None, Some(0), None]);
+        let authors: Vec<Option<&str>> = planned.iter().map(|c| c.author.as_deref()).collect();
+        assert_eq!(authors, [Some("ann"), Some("Bob Jones"), Some("cy")]);
+        assert_eq!(planned[1].text, [3]);
+        // A one-word comment with nothing under it is text, not a name.
+        let items = [
+            item("Agreed", 2, Some('1')),
+            item("I doubt the minister read the report.", 2, Some('1')),
+        ];
+        let planned = plan(&items);
+        assert!(planned.iter().all(|c| c.author.is_none()));
+        assert_eq!(planned[0].text, [0]);
+    }
+
+    #[test]
+    fn without_indentation_marker_nesting_gives_parents() {
+        let items = [
+            item("First comment here.", 0, Some('1')),
+            item("A reply to it.", 0, Some('◦')),
+            item("Another reply.", 0, Some('◦')),
+            item("Second comment.", 0, Some('1')),
+        ];
+        assert_eq!(parents(&plan(&items)), [None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn dated_names_open_comments_and_their_time_is_the_date() {
+        let date = furniture::recognise("June 10, 2022 at 6:42 am").expect("a date");
+        let items = [
+            item("Jane Doe", 0, None),
+            Item {
+                furniture: Some(&date),
+                ..item("June 10, 2022 at 6:42 am", 0, None)
+            },
+            item("Good point.", 0, None),
+            item("Reply", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(planned.len(), 1);
+        assert_eq!(planned[0].author.as_deref(), Some("Jane Doe"));
+        assert_eq!(planned[0].date_at, Some(1));
+        assert_eq!(planned[0].text, [2]);
+    }
+
+    #[test]
+    fn without_labels_each_time_closes_a_comment() {
+        let first = furniture::recognise("March 22, 2013 @ 9:38 AM").expect("a date");
+        let second = furniture::recognise("March 22, 2013 @ 9:40 AM").expect("a date");
+        let items = [
+            item("Not bad at all.", 0, None),
+            Item {
+                furniture: Some(&first),
+                ..item("March 22, 2013 @ 9:38 AM", 0, None)
+            },
+            item("I disagree.", 0, None),
+            item("Strongly.", 0, None),
+            Item {
+                furniture: Some(&second),
+                ..item("March 22, 2013 @ 9:40 AM", 0, None)
+            },
+            item("Cut off mid", 0, None),
+        ];
+        let planned = plan(&items);
+        let texts: Vec<&[usize]> = planned.iter().map(|c| c.text.as_slice()).collect();
+        assert_eq!(texts, [&[0][..], &[2, 3], &[5]]);
+        assert_eq!(planned[1].date_at, Some(4));
+        assert!(
+            planned
+                .iter()
+                .all(|c| c.parent.is_none() && c.author.is_none())
+        );
+    }
+
+    #[test]
+    fn repeated_closing_lines_are_furniture_but_a_repeated_whole_comment_is_not() {
+        let items = [
+            item("ann 1", 0, None),
+            item("Yes.", 0, None),
+            item("Vote up", 0, None),
+            item("bob 2", 0, None),
+            item("+1", 0, None),
+            item("cy 3", 0, None),
+            item("No.", 0, None),
+            item("Vote up", 0, None),
+            item("dee 4", 0, None),
+            item("+1", 0, None),
+            item("ed 5", 0, None),
+            item("Maybe.", 0, None),
+            item("Vote up", 0, None),
+            item("fay 6", 0, None),
+            item("+1", 0, None),
+        ];
+        let planned = plan(&items);
+        let texts: Vec<Vec<&str>> = planned
+            .iter()
+            .map(|c| c.text.iter().map(|&i| items[i].text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Yes."],
+                vec!["+1"],
+                vec!["No."],
+                vec!["+1"],
+                vec!["Maybe."],
+                vec!["+1"]
+            ]
+        );
+    }
+
+    fn authors(planned: &[Planned]) -> Vec<Option<&str>> {
+        planned.iter().map(|c| c.author.as_deref()).collect()
+    }
+
+    fn texts<'a>(planned: &[Planned], items: &[Item<'a>]) -> Vec<Vec<&'a str>> {
+        planned
+            .iter()
+            .map(|c| c.text.iter().map(|&i| items[i].text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_number_printed_again_before_the_label_is_no_comment() {
+        let items = [
+            item("1", 2, Some('1')),
+            item("Jane Roe says:", 4, None),
+            item("Time to go.", 4, None),
+            item("2", 2, Some('1')),
+            item("jroe says:", 4, None),
+            item("3", 2, Some('1')),
+            item("A quiet observer says:", 4, None),
+            item("Not yet.", 4, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            authors(&planned),
+            [Some("Jane Roe"), Some("jroe"), Some("A quiet observer")]
+        );
+        assert_eq!(parents(&planned), [None, None, None]);
+        let labels: Vec<Option<&str>> = planned.iter().map(|c| c.label.as_deref()).collect();
+        assert_eq!(labels, [Some("1"), Some("2"), Some("3")]);
+        assert!(planned[1].text.is_empty());
+    }
+
+    #[test]
+    fn a_name_over_its_time_may_carry_the_number_and_a_pointer() {
+        let first = furniture::recognise("4 May 2015 · 2:10 pm").expect("a date");
+        let second = furniture::recognise("May 4, 2015 at 2:30 pm").expect("a date");
+        let items = [
+            item("1 Jane Roe", 2, Some('1')),
+            Item {
+                furniture: Some(&first),
+                ..item("4 May 2015 · 2:10 pm", 4, None)
+            },
+            item("The report says nothing of the kind.", 4, None),
+            item("jroe »", 2, Some('1')),
+            Item {
+                furniture: Some(&second),
+                ..item("May 4, 2015 at 2:30 pm", 4, None)
+            },
+            item("It does, on page four.", 4, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("Jane Roe"), Some("jroe")]);
+        assert_eq!(planned[0].label.as_deref(), Some("1"));
+        assert_eq!(planned[1].date_at, Some(4));
+        assert_eq!(
+            texts(&planned, &items),
+            [
+                vec!["The report says nothing of the kind."],
+                vec!["It does, on page four."]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_after_a_comment_names_its_author_and_time() {
+        let first = furniture::recognise("Posted by jroe | May 4, 2010, 10:17").expect("a byline");
+        let second =
+            furniture::recognise("Posted by: Jane Roe | May 4, 2010 1:07 PM | Report abuse")
+                .expect("a byline");
+        let items = [
+            item("I doubt the minister read the report.", 2, Some('1')),
+            Item {
+                furniture: Some(&first),
+                ..item("Posted by jroe | May 4, 2010, 10:17", 4, None)
+            },
+            item("Neither did the committee.", 2, Some('1')),
+            Item {
+                furniture: Some(&second),
+                ..item(
+                    "Posted by: Jane Roe | May 4, 2010 1:07 PM | Report abuse",
+                    4,
+                    None,
+                )
+            },
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("jroe"), Some("Jane Roe")]);
+        let dates: Vec<Option<&str>> = planned.iter().map(|c| c.date.as_deref()).collect();
+        assert_eq!(
+            dates,
+            [Some("May 4, 2010, 10:17"), Some("May 4, 2010 1:07 PM")]
+        );
+        // With no markers, each byline closes a comment.
+        let items = [
+            item("Not bad at all.", 0, None),
+            items[1],
+            item("I disagree.", 0, None),
+            items[3],
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("jroe"), Some("Jane Roe")]);
+        assert_eq!(
+            texts(&planned, &items),
+            [vec!["Not bad at all."], vec!["I disagree."]]
+        );
+    }
+
+    #[test]
+    fn likes_lines_close_comments_that_have_no_names() {
+        let items = [
+            item("Choose your own path.", 0, None),
+            item("LikeLiked by 2 people", 0, None),
+            item("Your space, your rules.", 0, None),
+            item("Liked by 1 person", 0, None),
+            item("It happens every time", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            texts(&planned, &items),
+            [
+                vec!["Choose your own path."],
+                vec!["Your space, your rules."],
+                vec!["It happens every time"]
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_and_name_lines_part_comments_that_have_no_labels() {
+        let gapped = |text| Item {
+            after_wide_gap: true,
+            ..item(text, 0, None)
+        };
+        let items = [
+            item("Not long now.", 0, None),
+            gapped("Go on, give us a hint."),
+            item("Jane Roe", 0, None),
+            item("Vote early.", 0, None),
+            item("And often.", 0, None),
+            gapped("Abstain, I say."),
+            item("It is the only way.", 0, None),
+            item("jroe", 0, None),
+            item("Quite.", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            authors(&planned),
+            [None, None, Some("Jane Roe"), None, Some("jroe")]
+        );
+        assert_eq!(
+            texts(&planned, &items),
+            [
+                vec!["Not long now."],
+                vec!["Go on, give us a hint."],
+                vec!["Vote early.", "And often."],
+                vec!["Abstain, I say.", "It is the only way."],
+                vec!["Quite."]
+            ]
+        );
+        // Paragraphs the archive's walk left out of the thread open nothing.
+        let outside = items.map(|i| Item {
+            in_thread: false,
+            ..i
+        });
+        assert!(plan(&outside).is_empty());
+    }
+
+    #[test]
+    fn blogger_times_and_avatar_words_are_not_text_or_names() {
+        let items = [
+            item("Anonymous Anonymous said...", 0, None),
+            item("Good stuff.", 0, None),
+            item("8:00 AM", 0, None),
+            item("Blogger Jane Roe said...", 0, None),
+            item("Thanks.", 0, None),
+            item("12:18 pm", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("Anonymous"), Some("Jane Roe")]);
+        let dates: Vec<Option<&str>> = planned.iter().map(|c| c.date.as_deref()).collect();
+        assert_eq!(dates, [Some("8:00 AM"), Some("12:18 pm")]);
+        assert_eq!(
+            texts(&planned, &items),
+            [vec!["Good stuff."], vec!["Thanks."]]
+        );
+        // A name that only starts like an avatar's is kept whole.
+        let items = [
+            item("Anonymous Coward said...", 0, None),
+            item("No.", 0, None),
+        ];
+        assert_eq!(authors(&plan(&items)), [Some("Anonymous Coward")]);
+    }
+
+    #[test]
+    fn a_wide_gap_after_a_comment_opens_one_whose_label_is_lost() {
+        let gapped = |text| Item {
+            after_wide_gap: true,
+            ..item(text, 0, None)
+        };
+        let items = [
+            gapped("Anonymous said..."),
+            item("What do you mean?", 0, None),
+            item("Jane Roe said...", 0, None),
+            item("More comments, that is all.", 0, None),
+            item("And more readers.", 0, None),
+            gapped("The party in power need not reach out."),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            authors(&planned),
+            [Some("Anonymous"), Some("Jane Roe"), None]
+        );
+        assert_eq!(planned[2].text, [5]);
+        // Behind list markers, a wide gap inside a comment is its own.
+        let items = [
+            item("1", 2, Some('1')),
+            item("Jane Roe says:", 4, None),
+            item("Quoting the report:", 4, None),
+            Item {
+                after_wide_gap: true,
+                ..item("Permits take ten years.", 4, None)
+            },
+        ];
+        let planned = plan(&items);
+        assert_eq!(planned.len(), 1);
+        assert_eq!(planned[0].text, [2, 3]);
+    }
+}
