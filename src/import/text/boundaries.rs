@@ -130,10 +130,17 @@ pub fn drop_titles_inside_named_posts(
 /// Whether a header's name for a post is the post's title, the header's
 /// perhaps cut short: compared on letters and digits, in lower case.
 fn names_the_same(title: &str, named: &str) -> bool {
+    // Each letter in lower case, as its first lower-case letter where it
+    // has several ("İ"): ASCII, the common case, without tables.
     fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+        text.chars().filter_map(|c| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+            } else {
+                c.is_alphanumeric()
+                    .then(|| c.to_lowercase().next().unwrap_or(c))
+            }
+        })
     }
     // Compared as they go, with no copies: most headers differ early.
     let mut title = letters(title);

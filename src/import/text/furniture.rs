@@ -724,11 +724,12 @@ pub fn author_box<'a>(name_line: &'a str, about_line: &str) -> Option<&'a str> {
 /// "Open mike"; a closing quote the page cut off may be missing ("87
 /// comments on “Rudd Qu"). `None` for a header that names none.
 pub fn title_in_header(line: &str) -> Option<&str> {
-    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+(?P<title>.+)$"))
+    // What comes before the title, found without resolving groups.
+    static BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+"))
             .expect("the header-title pattern is valid")
     });
-    let title = NAMED.captures(line)?.name("title")?.as_str();
+    let title = &line[BEFORE_NAME.find(line)?.end()..];
     let title = title
         .trim_start_matches(['“', '"', '‘', '\''])
         .trim_end_matches(['”', '"', '’', '\'', ':'])

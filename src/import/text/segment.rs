@@ -299,7 +299,7 @@ fn could_head(p: &Features<'_>) -> bool {
     let text = p.text;
     // The length is known without reading the text: most paragraphs are
     // ruled out before their text is fetched from memory.
-    if text.len() > 160 {
+    if text.len() > 160 || p.is_list_item || p.in_thread || p.is_contributor {
         return false;
     }
     let Some(first) = text.chars().next() else {
@@ -309,10 +309,7 @@ fn could_head(p: &Features<'_>) -> bool {
     if !text.chars().any(char::is_alphanumeric) {
         return false;
     }
-    !(p.is_list_item
-        || p.in_thread
-        || p.is_contributor
-        || first.is_lowercase()
+    !(first.is_lowercase()
         || matches!(first, '“' | '"' | '…' | '(' | '[' | '•' | '-' | '*')
         || text.ends_with(':')
         || text.ends_with(',')
