@@ -31,11 +31,14 @@ pub const MAX_ABOVE: usize = 3;
 /// archive's first post has a byline above its title ("Posted by: Jane |
 /// May 4, 2010" over it), the template prints its furniture above titles,
 /// and the bylines and dates above every title are that post's, not the end
-/// of the post before.
+/// of the post before. Where dates head stacks of titles
+/// ([`titles_stacked_under_dates`]), a date right under a title is the next
+/// one's too.
 pub fn furniture_above_titles(
     all: &[Paragraph],
     titles: &[usize],
     furniture: &[(usize, Furniture)],
+    dates_head_titles: bool,
 ) -> Vec<Above> {
     let furniture_at = |i: usize| at(furniture, i);
     let lines_above = |n: usize, any_kind: bool| {
@@ -44,7 +47,7 @@ pub fn furniture_above_titles(
         let mut lines = Vec::new();
         let mut at = title;
         // A date right under the title before is that post's.
-        let under_a_title = |date: usize| n > 0 && date == floor;
+        let under_a_title = |date: usize| n > 0 && date == floor && !dates_head_titles;
         while at > floor && lines.len() < MAX_ABOVE {
             match furniture_at(at - 1) {
                 Some(f @ Furniture::Date(_)) if any_kind || !under_a_title(at - 1) => {
@@ -64,7 +67,7 @@ pub fn furniture_above_titles(
         && lines_above(0, true)
             .iter()
             .any(|(_, f)| matches!(f, Furniture::Byline(_)));
-    (0..titles.len())
+    let mut found: Vec<Above> = (0..titles.len())
         .map(|n| {
             let lines = lines_above(n, above_template);
             let mut above = Above {
@@ -91,7 +94,15 @@ pub fn furniture_above_titles(
             }
             above
         })
-        .collect()
+        .collect();
+    // Titles printed one under another share the date printed over the
+    // first of them.
+    for n in 1..titles.len() {
+        if found[n].date.is_none() && found[n].lines == 0 && titles[n - 1] + 1 == titles[n] {
+            found[n].date = found[n - 1].date.clone();
+        }
+    }
+    found
 }
 
 /// How far back from a comments header the title it names is looked for.
@@ -247,3 +258,75 @@ pub fn posts_with_lost_titles(
 
 /// The longest standfirst read between a title and its dateline.
 const STANDFIRST_MAX: usize = 240;
+
+/// The most titles read in a stack under one date.
+const MAX_STACKED: usize = 12;
+
+/// Titles stacked under a date header with no text of their own between
+/// them, as Blogger's archive pages print posts whose text the scrape left
+/// out: each line of the stack is a post's title, the last one's text (if
+/// any) under it. The page must print two date headers or more, each over
+/// a stack that holds a title the segmenter found, so that a date line is
+/// known to head posts there. `None` where the page does not print so:
+/// then a date right under a title may be that title's.
+///
+/// Accepts "Tuesday, June 30, 2020" / "Tolls up again" / "Buses late
+/// again?" / prose, where another date heads another title; rejects the
+/// same under a page's only date, a stack that runs into a list, and one
+/// the page ends in (its last line may be cut short).
+pub fn titles_stacked_under_dates(
+    all: &[Paragraph],
+    titles: &[usize],
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
+    let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
+    let title_shaped = |i: usize| {
+        let p = &all[i];
+        let text = &*p.text;
+        at(furniture, i).is_none()
+            && !in_thread(i)
+            && !p.is_list_item()
+            && text.len() <= 110
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !text.ends_with(['.', ',', ';', ':', '…'])
+    };
+    // The stacks of title-shaped lines under dates.
+    let mut stacks = Vec::new();
+    // A comment's time, with the comment under it, is passed over first.
+    for &(date, _) in furniture.iter().filter(|(i, f)| {
+        matches!(f, Furniture::Date(_)) && !in_thread(*i) && i + 1 < all.len() && !in_thread(i + 1)
+    }) {
+        let start = date + 1;
+        let Some(end) = (start..all.len().min(start + MAX_STACKED)).find(|&i| !title_shaped(i))
+        else {
+            // The page's end, or a stack too tall: a line the scrape cut
+            // short is no title.
+            continue;
+        };
+        if end == start {
+            continue;
+        }
+        // What ends the stack: the next date, or a post's text under its
+        // last title.
+        let closed = is_date(end)
+            || (at(furniture, end).is_none()
+                && !all[end].is_list_item()
+                && segment::is_prose(&all[end].text));
+        if closed {
+            stacks.push(start..end);
+        }
+    }
+    let heading_posts = stacks
+        .iter()
+        .filter(|stack| (**stack).clone().any(|i| titles.binary_search(&i).is_ok()))
+        .take(2)
+        .count();
+    (heading_posts >= 2).then(|| {
+        stacks
+            .into_iter()
+            .flatten()
+            .filter(|i| titles.binary_search(i).is_err())
+            .collect()
+    })
+}

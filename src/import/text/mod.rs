@@ -230,13 +230,23 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             |i| in_thread[i],
             follows_title,
         );
-        if !lost.is_empty() {
+        let stacked =
+            boundaries::titles_stacked_under_dates(&all, &title_starts, &furniture.0, |i| {
+                in_thread[i]
+            });
+        let dates_head_titles = stacked.is_some();
+        let stacked = stacked.unwrap_or_default();
+        if !(lost.is_empty() && stacked.is_empty()) {
             title_starts.extend(lost);
+            title_starts.extend(stacked);
             title_starts.sort_unstable();
+            title_starts.dedup();
         }
-        title_starts
+        (title_starts, dates_head_titles)
     };
-    let above = boundaries::furniture_above_titles(&all, &title_starts, &furniture.0);
+    let (title_starts, dates_head_titles) = title_starts;
+    let above =
+        boundaries::furniture_above_titles(&all, &title_starts, &furniture.0, dates_head_titles);
     let archive_author = title_starts.first().and_then(|&first| {
         let header = &furniture.0[..furniture.0.partition_point(|(at, _)| *at < first)];
         header

@@ -526,3 +526,39 @@ fn a_dateline_under_a_titles_standfirst_is_that_posts() {
     assert_eq!(posts[2].date.as_deref(), Some("9:17 AM, May 5, 2010"));
     assert_eq!(posts[1].blocks.len(), 1);
 }
+
+#[test]
+fn titles_stacked_under_date_headers_are_each_a_post_of_that_date() {
+    // No blank lines, as a scraped Blogger archive page prints posts whose
+    // text the scrape left out.
+    let archive = format!(
+        "Tuesday, June 30, 2020\nTolls up again\nBuses late again?\nFerries dearer\n{PROSE_C}\n\
+         Monday, June 29, 2020\nTrains on time\nRates rise again\n\
+         Sunday, June 28, 2020\nParking fines doubled\n{PROSE_A}\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    let seen: Vec<(&str, Option<&str>, usize)> = posts
+        .iter()
+        .map(|p| (p.title.as_str(), p.date.as_deref(), p.blocks.len()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Tolls up again", Some("Tuesday, June 30, 2020"), 0),
+            ("Buses late again?", Some("Tuesday, June 30, 2020"), 0),
+            ("Ferries dearer", Some("Tuesday, June 30, 2020"), 1),
+            ("Trains on time", Some("Monday, June 29, 2020"), 0),
+            ("Rates rise again", Some("Monday, June 29, 2020"), 0),
+            ("Parking fines doubled", Some("Sunday, June 28, 2020"), 1),
+        ]
+    );
+}
+
+#[test]
+fn short_lines_under_a_pages_only_date_are_not_a_stack_of_titles() {
+    let archive = format!(
+        "Tuesday, June 30, 2020\nTolls up again\nThe council decides\n{PROSE_A}\n{PROSE_B}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(posts.len(), 1, "{:?}", titles(&posts));
+}
