@@ -427,6 +427,34 @@ fn post_pages_one_after_another_keep_their_threads() {
     }
 }
 
+/// A Blogger archive page scraped with no blank lines: a date over each
+/// day's posts, most of them only a title, the blog's name and tagline
+/// above the first date.
+#[test]
+fn an_archive_with_titles_stacked_under_date_headers() {
+    let tuesday = Some("Tuesday, June 30, 2020");
+    let monday = Some("Monday, June 29, 2020");
+    let expected = [
+        post("Tolls up again", None, tuesday, &[], None, 0, &[]),
+        post("Buses late again?", None, tuesday, &[], None, 0, &[]),
+        post("Ferries dearer than ever", None, tuesday, &[], None, 1, &[]),
+        post("Trains on time, for once", None, monday, &[], None, 0, &[]),
+        post("Rates rise again", None, monday, &[], None, 0, &[]),
+        post(
+            "Parking fines doubled",
+            None,
+            Some("Sunday, June 28, 2020"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    // Reordered posts would leave each date over the wrong title: the
+    // variants keep the page's order.
+    check(&fixture("blogger_date_stacks.txt"), &expected, &[]);
+}
+
 /// Threads read from plain text survive the native JSON: load → export →
 /// load → export is byte-identical, comments and all.
 #[test]

@@ -32,7 +32,7 @@ pub const MAX_ABOVE: usize = 3;
 /// May 4, 2010" over it), the template prints its furniture above titles,
 /// and the bylines and dates above every title are that post's, not the end
 /// of the post before. Where dates head stacks of titles
-/// ([`titles_stacked_under_dates`]), a date right under a title is the next
+/// ([`stack_titles_under_dates`]), a date right under a title is the next
 /// one's too.
 pub fn furniture_above_titles(
     all: &[Paragraph],
@@ -267,19 +267,20 @@ const MAX_STACKED: usize = 12;
 /// out: each line of the stack is a post's title, the last one's text (if
 /// any) under it. The page must print two date headers or more, each over
 /// a stack that holds a title the segmenter found, so that a date line is
-/// known to head posts there. `None` where the page does not print so:
-/// then a date right under a title may be that title's.
+/// known to head posts there; short lines over the first date are then
+/// the page's header. Whether the page prints so: if not, a date right
+/// under a title may be that title's.
 ///
 /// Accepts "Tuesday, June 30, 2020" / "Tolls up again" / "Buses late
 /// again?" / prose, where another date heads another title; rejects the
 /// same under a page's only date, a stack that runs into a list, and one
 /// the page ends in (its last line may be cut short).
-pub fn titles_stacked_under_dates(
+pub fn stack_titles_under_dates(
     all: &[Paragraph],
-    titles: &[usize],
+    titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
-) -> Option<Vec<usize>> {
+) -> bool {
     let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
     let title_shaped = |i: usize| {
         let p = &all[i];
@@ -322,11 +323,22 @@ pub fn titles_stacked_under_dates(
         .filter(|stack| (**stack).clone().any(|i| titles.binary_search(&i).is_ok()))
         .take(2)
         .count();
-    (heading_posts >= 2).then(|| {
-        stacks
-            .into_iter()
-            .flatten()
-            .filter(|i| titles.binary_search(i).is_err())
-            .collect()
-    })
+    if heading_posts < 2 {
+        return false;
+    }
+    let first_date = stacks[0].start - 1;
+    let stacked: Vec<usize> = stacks
+        .into_iter()
+        .flatten()
+        .filter(|i| titles.binary_search(i).is_err())
+        .collect();
+    // Lines over the first date with no text among them are the page's
+    // header (the blog's name, its tagline), not posts.
+    if (0..first_date).all(|i| !segment::is_prose(&all[i].text)) {
+        titles.retain(|&t| t > first_date);
+    }
+    titles.extend(stacked);
+    titles.sort_unstable();
+    titles.dedup();
+    true
 }

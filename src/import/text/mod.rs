@@ -230,18 +230,14 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             |i| in_thread[i],
             follows_title,
         );
-        let stacked =
-            boundaries::titles_stacked_under_dates(&all, &title_starts, &furniture.0, |i| {
+        if !lost.is_empty() {
+            title_starts.extend(lost);
+            title_starts.sort_unstable();
+        }
+        let dates_head_titles =
+            boundaries::stack_titles_under_dates(&all, &mut title_starts, &furniture.0, |i| {
                 in_thread[i]
             });
-        let dates_head_titles = stacked.is_some();
-        let stacked = stacked.unwrap_or_default();
-        if !(lost.is_empty() && stacked.is_empty()) {
-            title_starts.extend(lost);
-            title_starts.extend(stacked);
-            title_starts.sort_unstable();
-            title_starts.dedup();
-        }
         (title_starts, dates_head_titles)
     };
     let (title_starts, dates_head_titles) = title_starts;
