@@ -342,3 +342,61 @@ pub fn stack_titles_under_dates(
     titles.dedup();
     true
 }
+
+/// Titles under a caption: archives that print a picture over each post
+/// keep its caption, a short line, right above the title, and the
+/// segmenter may take the caption for the title. Where two titles or more
+/// have another short line under them and prose under that, each such
+/// title is a caption and the line under it the title; and a caption and
+/// title between a post's text and the next prose open a post there too.
+///
+/// Accepts "Clint Eastwood at the RNC" / "Eastwood upstages Romney" /
+/// prose, twice in an archive; rejects a title over a short line once in a
+/// page, and a short line under a title with a list or furniture under it.
+pub fn titles_under_captions(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) {
+    let plain = |i: usize| {
+        i < all.len() && at(furniture, i).is_none() && !in_thread(i) && !all[i].is_list_item()
+    };
+    let heads = |i: usize| {
+        let text = &*all[i].text;
+        plain(i)
+            && text.len() <= 110
+            && text.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '‘' | '“' | '"' | '\'')
+            })
+            && !text.ends_with(['.', ',', ';', ':', '…', '!', ')'])
+    };
+    let prose = |i: usize| plain(i) && segment::is_prose(&all[i].text) && !heads(i);
+    let is_title = |i: usize| titles.binary_search(&i).is_ok();
+    let captions: Vec<usize> = titles
+        .iter()
+        .copied()
+        .filter(|&t| {
+            heads(t) && t + 1 < all.len() && heads(t + 1) && !is_title(t + 1) && prose(t + 2)
+        })
+        .collect();
+    if captions.len() < 2 {
+        return;
+    }
+    let missed: Vec<usize> = (1..all.len().saturating_sub(2))
+        .filter(|&i| {
+            !is_title(i)
+                && !is_title(i + 1)
+                && prose(i - 1)
+                && heads(i)
+                && heads(i + 1)
+                && prose(i + 2)
+        })
+        .map(|i| i + 1)
+        .collect();
+    titles.retain(|t| captions.binary_search(t).is_err());
+    titles.extend(captions.iter().map(|t| t + 1));
+    titles.extend(missed);
+    titles.sort_unstable();
+    titles.dedup();
+}

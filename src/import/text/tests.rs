@@ -562,3 +562,25 @@ fn short_lines_under_a_pages_only_date_are_not_a_stack_of_titles() {
     let posts = parse("t", &archive).unwrap();
     assert_eq!(posts.len(), 1, "{:?}", titles(&posts));
 }
+
+#[test]
+fn a_caption_over_each_title_is_not_the_title() {
+    let teaser = |text: &str| {
+        format!(
+            "{text} The council has not said when it will decide, and nobody expects it to say so before […]"
+        )
+    };
+    let archive = format!(
+        "Harbour bridge at dusk\n\nTolls up again\n\n{}\n\n\
+         Bus depot in the rain\n\nBuses late again\n\n{}\n\n\
+         Ferry terminal\n\nFerries dearer\n\n{}\n",
+        teaser("Tolls rose for a third year in a row."),
+        teaser("Buses ran late for a third year in a row."),
+        teaser("Ferry fares rose by a tenth this month."),
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Tolls up again", "Buses late again", "Ferries dearer"]
+    );
+}
