@@ -400,3 +400,47 @@ pub fn titles_under_captions(
     titles.sort_unstable();
     titles.dedup();
 }
+
+/// Posts printed as a list: each item a title, its teaser indented under
+/// it ("  • Tolls up again" / "    The council voted…"). Two such items or
+/// more make the list one of posts; an item with a sentence in it, or with
+/// no indented prose under it, is an item. Short lines over such a list
+/// are the page's header.
+///
+/// Accepts "• Tolls up again" over an indented teaser, twice; rejects a
+/// list of points each ending in a full stop, and a list with nothing
+/// indented under its items.
+pub fn titles_of_listed_posts(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) {
+    let listed = |i: usize| {
+        let (item, teaser) = (&all[i], &all[i + 1]);
+        item.is_list_item()
+            && !teaser.is_list_item()
+            && teaser.indent > item.indent
+            && !in_thread(i)
+            && !in_thread(i + 1)
+            && at(furniture, i).is_none()
+            && at(furniture, i + 1).is_none()
+            && item.text.len() <= 110
+            && heads_something(&item.text)
+            && segment::is_prose(&teaser.text)
+    };
+    let items: Vec<usize> = (0..all.len().saturating_sub(1))
+        .filter(|&i| all[i].is_list_item() && listed(i))
+        .collect();
+    if items.len() < 2 {
+        return;
+    }
+    // Short lines over the list with no text among them are the page's
+    // header (a link onwards, a section's name), not posts.
+    if (0..items[0]).all(|i| !segment::is_prose(&all[i].text)) {
+        titles.retain(|&t| t > items[0]);
+    }
+    titles.extend(items);
+    titles.sort_unstable();
+    titles.dedup();
+}

@@ -234,6 +234,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             title_starts.extend(lost);
             title_starts.sort_unstable();
         }
+        boundaries::titles_of_listed_posts(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::titles_under_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         let dates_head_titles =
             boundaries::stack_titles_under_dates(&all, &mut title_starts, &furniture.0, |i| {

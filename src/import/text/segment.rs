@@ -314,6 +314,8 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.ends_with(':')
         || text.ends_with(',')
         || text.ends_with(';')
+        // A link onwards ("More in this category →") heads nothing.
+        || text.ends_with(['→', '»', '›'])
         || text.contains("://")
         || word_count(text) > 22)
 }

@@ -584,3 +584,31 @@ fn a_caption_over_each_title_is_not_the_title() {
         ["Tolls up again", "Buses late again", "Ferries dearer"]
     );
 }
+
+#[test]
+fn posts_printed_as_a_list_are_posts() {
+    let archive = format!(
+        "More in this category →\n\n\
+         \x20 • Tolls up again\n\n    {PROSE_A}\n\n\
+         \x20 • Buses late again\n\n    {PROSE_B}\n\n\
+         \x20 • Ferries dearer\n\n    {PROSE_C}\n\n\
+         More in this category →\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Tolls up again", "Buses late again", "Ferries dearer"]
+    );
+    assert!(posts[0].blocks[0].text.starts_with("The council voted"));
+}
+
+#[test]
+fn a_list_of_points_with_text_under_them_is_a_list() {
+    let archive = format!(
+        "Tolls up again\n\n{PROSE_A}\n\n\
+         \x20 • The tolls rise in March.\n\n    {PROSE_B}\n\n\
+         \x20 • The ferries follow in May.\n\n    {PROSE_C}\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    assert_eq!(titles(&posts), ["Tolls up again"]);
+}
