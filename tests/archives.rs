@@ -455,6 +455,36 @@ fn an_archive_with_titles_stacked_under_date_headers() {
     check(&fixture("blogger_date_stacks.txt"), &expected, &[]);
 }
 
+/// A post page whose readers' comments are a numbered list with no names
+/// and no header, a reply nested behind a bullet, after a wider gap than
+/// the page's usual one; a print link above the title.
+#[test]
+fn a_post_page_with_a_thread_of_unnamed_numbered_comments() {
+    let expected = [post(
+        "Tolls up again",
+        Some("Jane Smith"),
+        Some("May 4, 2015"),
+        &[],
+        None,
+        2,
+        &[
+            (
+                None,
+                None,
+                "I doubt the minister read the report before she signed it off. / Nor did most of the council, judging by the debate.",
+            ),
+            (None, Some(0), "Neither did the committee that wrote it."),
+            (
+                None,
+                None,
+                "Two hundred dollars is a week's groceries for some of us.",
+            ),
+            (None, None, "The tolls paid for the bridge long ago."),
+        ],
+    )];
+    check(&fixture("thread_unnamed.txt"), &expected, &[]);
+}
+
 /// Threads read from plain text survive the native JSON: load → export →
 /// load → export is byte-identical, comments and all.
 #[test]
