@@ -485,6 +485,40 @@ fn a_post_page_with_a_thread_of_unnamed_numbered_comments() {
     check(&fixture("thread_unnamed.txt"), &expected, &[]);
 }
 
+/// A Blogger post page: "NAME said..." labels with the picture's words
+/// before the name ("Anonymous Jane Roe", "Blogger …"), display names of
+/// any words, and each comment's bare time under its text.
+#[test]
+fn a_blogger_post_page_with_names_of_any_words() {
+    let expected = [post(
+        "Tolls up again",
+        Some("Jane Smith"),
+        Some("Tuesday, May 4, 2010"),
+        &[],
+        Some(4),
+        1,
+        &[
+            (
+                Some("Jane Roe"),
+                None,
+                "I doubt the minister read the report before she signed it off.",
+            ),
+            (
+                Some("A quiet observer"),
+                None,
+                "Two hundred dollars is a week's groceries for some of us.",
+            ),
+            (
+                Some("Anonymous"),
+                None,
+                "The tolls paid for the bridge long ago.",
+            ),
+            (Some("Walker On Tour"), None, "Nor did the committee."),
+        ],
+    )];
+    check(&fixture("thread_blogger.txt"), &expected, &[]);
+}
+
 /// Threads read from plain text survive the native JSON: load → export →
 /// load → export is byte-identical, comments and all.
 #[test]
