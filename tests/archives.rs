@@ -519,6 +519,40 @@ fn a_blogger_post_page_with_names_of_any_words() {
     check(&fixture("thread_blogger.txt"), &expected, &[]);
 }
 
+/// An archive page with navigation and a tagline above the first title,
+/// and titles that read as a citation, trail off, open with a quotation
+/// mark or ask a question.
+#[test]
+fn an_archive_whose_titles_look_like_citations_quotes_and_lead_ins() {
+    let expected = [
+        post(
+            "Senate race: Smith pulls ahead",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post("When pollsters write…", None, None, &[], None, 1, &[]),
+        post("‘No-Deal Smith’", None, None, &[], None, 1, &[]),
+        post(
+            "Will the ferries ever run on time?",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("tricky_titles.txt"),
+        &expected,
+        &[&[3, 2, 1, 0], &[1, 0, 3, 2]],
+    );
+}
+
 /// Threads read from plain text survive the native JSON: load → export →
 /// load → export is byte-identical, comments and all.
 #[test]
