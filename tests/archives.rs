@@ -553,6 +553,38 @@ fn an_archive_whose_titles_look_like_citations_quotes_and_lead_ins() {
     );
 }
 
+/// A post page with a Disqus thread: a count header, then each comment
+/// under "Name • 6 years ago", a "Reply" line after it.
+#[test]
+fn a_post_page_with_a_disqus_thread() {
+    let expected = [post(
+        "Tolls up again",
+        Some("Jane Smith"),
+        None,
+        &[],
+        Some(12),
+        2,
+        &[
+            (
+                Some("Jane Roe"),
+                None,
+                "I doubt the minister read the report before she signed it off.",
+            ),
+            (
+                Some("harbour_watcher"),
+                None,
+                "Two hundred dollars is a week's groceries for some of us.",
+            ),
+            (
+                Some("Bob Jones"),
+                None,
+                "The tolls paid for the bridge long ago.",
+            ),
+        ],
+    )];
+    check(&fixture("thread_disqus.txt"), &expected, &[]);
+}
+
 /// Threads read from plain text survive the native JSON: load → export →
 /// load → export is byte-identical, comments and all.
 #[test]
