@@ -581,7 +581,7 @@ impl Run<'_> {
             .into_iter()
             .enumerate()
             .map(|(n, plan)| {
-                let body: Vec<Body> = plan
+                let mut body: Vec<Body> = plan
                     .text
                     .iter()
                     .map(|&item| {
@@ -592,6 +592,11 @@ impl Run<'_> {
                         }
                     })
                     .collect();
+                if plan.opened_by_marker
+                    && let Some(opening) = body.first_mut()
+                {
+                    opening.paragraph.marker = None;
+                }
                 let (blocks, sources) = blocks(body);
                 Comment {
                     id: format!("c{}", n + 1),

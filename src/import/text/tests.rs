@@ -612,3 +612,25 @@ fn a_list_of_points_with_text_under_them_is_a_list() {
     let posts = parse("t", &archive).unwrap();
     assert_eq!(titles(&posts), ["Tolls up again"]);
 }
+
+#[test]
+fn the_number_that_opens_an_unnamed_comment_is_the_comments_not_a_list() {
+    let archive = format!(
+        "Tolls up again\n\n{PROSE_A}\n\n{PROSE_B}\n\n\n\
+         \x20 1. I doubt the minister read the report.\n\n    Nor did the council.\n\n\
+         \x20 2. The tolls paid for the bridge long ago.\n"
+    );
+    let posts = parse("t", &archive).unwrap();
+    let comments = &posts[0].comments;
+    assert_eq!(comments.len(), 2);
+    assert!(
+        comments
+            .iter()
+            .all(|c| c.blocks[0].kind == BlockKind::Paragraph),
+        "{:?}",
+        comments
+            .iter()
+            .map(|c| c.blocks[0].kind)
+            .collect::<Vec<_>>()
+    );
+}

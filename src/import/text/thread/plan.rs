@@ -31,6 +31,9 @@ pub struct Planned {
     pub date_at: Option<usize>,
     pub label: Option<String>,
     pub parent: Option<usize>,
+    /// The comment's first text is the item whose list marker opened it: the
+    /// marker is the comment's, not a list's in its text.
+    pub opened_by_marker: bool,
     /// Indices into the items of the comment's text, in order.
     pub text: Vec<usize>,
 }
@@ -201,6 +204,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 label: label.position.or_else(|| number.map(str::to_string)),
                 parent,
                 date_at: None,
+                opened_by_marker: bare && item.marker.is_some(),
                 text: if bare { vec![i] } else { Vec::new() },
             });
             open = true;
@@ -302,6 +306,7 @@ fn close_or_continue(
                     date_at: None,
                     label: None,
                     parent: None,
+                    opened_by_marker: false,
                     text: vec![i],
                 });
                 *open = true;
