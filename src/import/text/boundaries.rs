@@ -291,6 +291,7 @@ pub fn stack_titles_under_dates(
             && text.len() <= 110
             && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !text.ends_with(['.', ',', ';', ':', '…'])
+            && !segment::never_heads(text)
     };
     // The stacks of title-shaped lines under dates.
     let mut stacks = Vec::new();
@@ -370,6 +371,7 @@ pub fn titles_under_captions(
                 c.is_uppercase() || c.is_ascii_digit() || matches!(c, '‘' | '“' | '"' | '\'')
             })
             && !text.ends_with(['.', ',', ';', ':', '…', '!', ')'])
+            && !segment::never_heads(text)
     };
     let prose = |i: usize| plain(i) && segment::is_prose(&all[i].text) && !heads(i);
     let is_title = |i: usize| titles.binary_search(&i).is_ok();
@@ -427,6 +429,7 @@ pub fn titles_of_listed_posts(
             && at(furniture, i + 1).is_none()
             && item.text.len() <= 110
             && heads_something(&item.text)
+            && !segment::never_heads(&item.text)
             && segment::is_prose(&teaser.text)
     };
     let items: Vec<usize> = (0..all.len().saturating_sub(1))

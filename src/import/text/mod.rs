@@ -198,6 +198,20 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                             !is_furniture(above) && heads_something(&all[above].text)
                         })
                 });
+                // A line glued under the dateline or byline of the title
+                // above it is that post's (a caption, its first line),
+                // unless the same furniture is under it too: then the page
+                // prints titles and their datelines with no blank lines.
+                let glued_under_title_furniture = i.checked_sub(2).is_some_and(|above| {
+                    let furniture = i - 1;
+                    (marked(furniture, DATE_LINE) || follows_title(furniture))
+                        && all[furniture].gap_after == 0
+                        && marks.get(i + 1) != Some(&marks[furniture])
+                        && !is_furniture(above)
+                        && all[above].gap_after > 0
+                        && heads_something(&all[above].text)
+                        && !segment::never_heads(&all[above].text)
+                });
                 Features {
                     text: &all[i].text,
                     had_nbsp: all[i].had_nbsp,
@@ -211,6 +225,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                     byline_follows,
                     post_end_precedes,
                     date_precedes,
+                    glued_under_title_furniture,
                     post_end_follows: ends_teaser(i + 1) || ends_with_teaser_link(&all[i].text),
                 }
             })
@@ -730,3 +745,5 @@ impl PostFurniture {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lines_that_lead_on;

@@ -42,6 +42,10 @@ pub struct Features<'a> {
     /// Furniture that ends a post comes right after: a teaser that is only
     /// a title ("Title", "Read more »") is a post of its own.
     pub post_end_follows: bool,
+    /// It is glued, with no blank line, under the dateline or byline of the
+    /// title above it, and has no such line under it: a caption or the
+    /// post's first line, not a title.
+    pub glued_under_title_furniture: bool,
 }
 
 /// The score a paragraph must reach to open a post.
@@ -210,6 +214,9 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     if !could_head(this) || (this.is_citation && !listed) {
         return f32::NEG_INFINITY;
     }
+    if this.glued_under_title_furniture {
+        return f32::NEG_INFINITY;
+    }
     let mut score = if listed { LISTED_BONUS } else { 0.0 };
     let chars = text.chars().count();
     score += match chars {
@@ -314,10 +321,32 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.ends_with(':')
         || text.ends_with(',')
         || text.ends_with(';')
-        // A link onwards ("More in this category →") heads nothing.
-        || text.ends_with(['→', '»', '›'])
+        || never_heads(text)
         || text.contains("://")
         || word_count(text) > 22)
+}
+
+/// A line that leads on to something the page does not print as its
+/// title would: a link onwards ("More in this category →", "Share more »"),
+/// or a sentence cut off at a word that needs what follows it ("Sign the
+/// petition at", a link the scrape dropped; "Coming home for the holidays
+/// on", a pingback's remains). Such a line heads nothing.
+///
+/// Accepts "Share more »", "Coming home for the holidays on"; rejects
+/// "Tolls up again", "Game On" (a capital word ends a title as it is).
+pub fn never_heads(text: &str) -> bool {
+    /// Words a title does not end in: prepositions that need an object,
+    /// articles and conjunctions. Particles that end phrasal verbs as often
+    /// ("in", "up", "off", "over", "for") are left out.
+    const DANGLING: &[&str] = &[
+        "a", "an", "and", "at", "by", "from", "into", "of", "on", "onto", "or", "the", "to", "via",
+        "with",
+    ];
+    if text.ends_with(['→', '»', '›']) {
+        return true;
+    }
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    text.len() > last.len() && DANGLING.contains(&last)
 }
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
@@ -727,6 +756,21 @@ mod tests {
             "…they rarely say how.",
         ]);
         assert_eq!(title_indices(&paragraphs), [0]);
+    }
+
+    #[test]
+    fn a_link_on_or_a_line_cut_off_at_a_preposition_heads_nothing() {
+        for line in [
+            "Share more »",
+            "More in this category →",
+            "Coming home for the holidays on",
+            "Sign the petition to the party chair at",
+        ] {
+            assert!(never_heads(line), "{line}");
+        }
+        for line in ["Tolls up again", "Game On", "Where to turn for", "On"] {
+            assert!(!never_heads(line), "{line}");
+        }
     }
 
     #[test]
