@@ -603,3 +603,57 @@ fn threads_round_trip_through_the_native_json() {
     assert_eq!(first.matches("\"parent\": ").count(), 7 + 5 + 8);
     assert!(first.contains("\"label\": \"1.1.1.1.1.1.1\""));
 }
+
+/// An archive page whose cartoons have a caption glued under their
+/// dateline and a teaser that is only its links ("Share more »"): the
+/// caption is the cartoon's text, the links its teaser.
+#[test]
+fn an_archive_with_captions_glued_under_datelines() {
+    let cartoon = |title, date| post(title, None, Some(date), &[], None, 2, &[]);
+    let column = |title, date| post(title, None, Some(date), &[], None, 1, &[]);
+    let expected = [
+        cartoon("Cartoon – The bridge deal", "Mon 14 April 2015, 3:08pm"),
+        column("Tolls up again", "Fri 11 April 2015, 8:20am"),
+        cartoon("Cartoon – The depot", "Tue 8 April 2015, 9:49am"),
+        column("Buses late again", "Tue 4 March 2015, 9:39pm"),
+        column("Ferries dearer", "Fri 27 February 2015, 7:02am"),
+    ];
+    check(
+        &fixture("captions_under_dates.txt"),
+        &expected,
+        &[&[1, 0, 3, 2, 4], &[4, 2, 3, 0, 1]],
+    );
+}
+
+/// A post page whose comments each have a "Posted by: name | date |
+/// Report abuse" line under them, one comment a sentence whose link the
+/// scrape dropped ("… at").
+#[test]
+fn a_post_page_with_report_abuse_bylines_under_comments() {
+    let expected = [post(
+        "Tolls up again",
+        Some("Jane Smith"),
+        None,
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("Jane Roe"),
+                None,
+                "The tolls were never the problem; the fares are, and they keep going up while the service gets worse.",
+            ),
+            (
+                Some("Sam Poe"),
+                None,
+                "Sign the petition to the party chair at",
+            ),
+            (
+                Some("Ann Lee"),
+                None,
+                "I take the early sailing every day and it has been late three times this week, and nobody will explain why.",
+            ),
+        ],
+    )];
+    check(&fixture("thread_report_abuse.txt"), &expected, &[]);
+}

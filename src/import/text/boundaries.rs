@@ -429,7 +429,7 @@ pub fn titles_of_listed_posts(
             && at(furniture, i + 1).is_none()
             && item.text.len() <= 110
             && heads_something(&item.text)
-            && !segment::never_heads(&item.text)
+            && !segment::item_reads_on(&item.text)
             && segment::is_prose(&teaser.text)
     };
     let items: Vec<usize> = (0..all.len().saturating_sub(1))

@@ -329,24 +329,33 @@ fn could_head(p: &Features<'_>) -> bool {
 /// A line that leads on to something the page does not print as its
 /// title would: a link onwards ("More in this category →", "Share more »"),
 /// or a sentence cut off at a word that needs what follows it ("Sign the
-/// petition at", a link the scrape dropped; "Coming home for the holidays
-/// on", a pingback's remains). Such a line heads nothing.
+/// petition at", a link the scrape dropped). Such a line heads nothing.
 ///
-/// Accepts "Share more »", "Coming home for the holidays on"; rejects
-/// "Tolls up again", "Game On" (a capital word ends a title as it is).
+/// Accepts "Share more »", "Sign the petition at"; rejects "Tolls up
+/// again", "Game On" (a capital word ends a title as it is), "The argument
+/// goes on" (a particle ends a phrasal verb as often as it needs an object).
 pub fn never_heads(text: &str) -> bool {
     /// Words a title does not end in: prepositions that need an object,
-    /// articles and conjunctions. Particles that end phrasal verbs as often
-    /// ("in", "up", "off", "over", "for") are left out.
+    /// articles and conjunctions.
     const DANGLING: &[&str] = &[
-        "a", "an", "and", "at", "by", "from", "into", "of", "on", "onto", "or", "the", "to", "via",
-        "with",
+        "a", "an", "and", "at", "by", "from", "into", "of", "onto", "or", "the", "via", "with",
     ];
-    if text.ends_with(['→', '»', '›']) {
-        return true;
-    }
-    let last = text.rsplit(' ').next().unwrap_or(text);
-    text.len() > last.len() && DANGLING.contains(&last)
+    text.ends_with(['→', '»', '›']) || last_word_in(text, DANGLING)
+}
+
+/// A list item that stops at a word which may need an object ("Coming
+/// home for the holidays on", a pingback's remains), with text indented
+/// under it, reads on into that text: it heads no post.
+///
+/// Accepts "Coming home for the holidays on"; rejects "Tolls up again".
+pub fn item_reads_on(text: &str) -> bool {
+    never_heads(text) || last_word_in(text, &["for", "in", "on", "to"])
+}
+
+/// Whether the last of two words or more of `text` is one of `words`.
+fn last_word_in(text: &str, words: &[&str]) -> bool {
+    text.rsplit_once(' ')
+        .is_some_and(|(_, last)| words.contains(&last))
 }
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
@@ -763,14 +772,15 @@ mod tests {
         for line in [
             "Share more »",
             "More in this category →",
-            "Coming home for the holidays on",
             "Sign the petition to the party chair at",
         ] {
             assert!(never_heads(line), "{line}");
         }
-        for line in ["Tolls up again", "Game On", "Where to turn for", "On"] {
+        for line in ["Tolls up again", "Game On", "The argument goes on", "At"] {
             assert!(!never_heads(line), "{line}");
         }
+        assert!(item_reads_on("Coming home for the holidays on"));
+        assert!(!item_reads_on("Tolls up again"));
     }
 
     #[test]
