@@ -694,6 +694,17 @@ fn singular(word: &str) -> &str {
     if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
         return word;
     }
+    // After a hissing sound the plural adds "es" ("taxes", "speeches",
+    // "classes"); "-ses" alone is left to the rule below, since most such
+    // words keep their "e" ("houses", "causes").
+    if let Some(stem) = word.strip_suffix("es")
+        && ["ss", "x", "zz", "ch", "sh"]
+            .iter()
+            .any(|end| stem.ends_with(end))
+        && stem.chars().count() >= 3
+    {
+        return stem;
+    }
     match word.strip_suffix('s') {
         Some(stem) if stem.chars().count() >= 4 => stem,
         _ => word,
@@ -739,6 +750,33 @@ fn tags(post: &Post) -> impl Iterator<Item = &str> {
         .iter()
         .map(String::as_str)
         .filter(|tag| !CATCH_ALL.contains(&tag.to_lowercase().as_str()))
+}
+
+/// A name and a theme can read alike (the tag "Rail", the word "rail"):
+/// a reader sees one topic of that name, holding the posts of both.
+fn merge_same_names<'a>(
+    top: Vec<(Candidate<'a>, Vec<Candidate<'a>>)>,
+) -> Vec<(Candidate<'a>, Vec<Candidate<'a>>)> {
+    let mut merged: Vec<(Candidate<'a>, Vec<Candidate<'a>>)> = Vec::with_capacity(top.len());
+    let mut at_name: HashMap<String, usize> = HashMap::default();
+    for (topic, children) in top {
+        let name = display_name(&topic.term);
+        match at_name.get(&name) {
+            Some(&at) => {
+                let (kept, kept_children) = &mut merged[at];
+                kept.posts.extend(topic.posts);
+                kept.posts.sort_unstable();
+                kept.posts.dedup();
+                kept.total += topic.total;
+                kept_children.extend(children);
+            }
+            None => {
+                at_name.insert(name, merged.len());
+                merged.push((topic, children));
+            }
+        }
+    }
+    merged
 }
 
 /// A term and the posts that are about it.
@@ -934,6 +972,7 @@ fn choose<'a>(posts: &'a [Post], tally: Tally<'a>, vocabulary: &Vocabulary<'a>) 
             }
         }
     }
+    let top = merge_same_names(top);
     let to_topic = |candidate: &Candidate<'_>, children: Vec<Topic>| Topic {
         name: display_name(&candidate.term),
         posts: candidate
@@ -960,6 +999,52 @@ fn choose<'a>(posts: &'a [Post], tally: Tally<'a>, vocabulary: &Vocabulary<'a>) 
 mod tests {
     use super::*;
     use crate::model::{Block, BlockKind, slug};
+
+    #[test]
+    fn a_name_and_a_theme_that_read_alike_are_one_topic() {
+        // The tag "Rail" is a name; "rail" in the titles is a theme.
+        let tagged = |title: &str, body: &str| Post {
+            tags: vec!["Transport".into(), "Rail".into()],
+            ..post(title, &[body])
+        };
+        let mut posts = vec![
+            tagged(
+                "Rail fares and the new zones",
+                "The fare zones change on Sunday.",
+            ),
+            tagged(
+                "Airport rail, again",
+                "It is back on the agenda for the fourth time.",
+            ),
+            post(
+                "Ferry fares",
+                &["The ferry costs more; ferry users disagree."],
+            ),
+        ];
+        let topics = derive(&mut posts);
+        let all = names(&topics);
+        let rail: Vec<&Topic> = topics.iter().filter(|t| t.name == "Rail").collect();
+        assert_eq!(rail.len(), 1, "{all:?}");
+        assert_eq!(rail[0].posts.len(), 2, "{all:?}");
+    }
+
+    #[test]
+    fn plurals_after_a_hissing_sound_lose_their_es() {
+        for (plural, one) in [
+            ("taxes", "tax"),
+            ("speeches", "speech"),
+            ("classes", "class"),
+            ("clashes", "clash"),
+            ("buzzes", "buzz"),
+            ("houses", "house"),
+            ("causes", "cause"),
+            ("elections", "election"),
+            ("crisis", "crisis"),
+            ("status", "status"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+    }
 
     fn post(title: &str, body: &[&str]) -> Post {
         Post {
