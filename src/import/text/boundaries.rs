@@ -2,6 +2,8 @@
 //! printed above a title, the title a comments header names, and posts
 //! whose title the scrape lost.
 
+use rayon::prelude::*;
+
 use super::furniture::{self, Furniture};
 use super::paragraphs::Paragraph;
 use super::segment;
@@ -116,23 +118,26 @@ pub fn drop_titles_inside_named_posts(
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
 ) {
-    let headers = furniture.iter().filter_map(|(at, f)| {
-        matches!(f, Furniture::CommentsHeader { .. })
-            .then(|| furniture::title_in_header(&all[*at].text))
-            .flatten()
-            .map(|named| (*at, named))
-    });
-    let mut inside: Vec<usize> = Vec::new();
-    for (at, named) in headers {
-        let before = titles.partition_point(|&t| t < at);
-        let reach = before.saturating_sub(NAMED_REACH);
-        if let Some(j) = (reach..before)
-            .rev()
-            .find(|&j| names_the_same(&all[titles[j]].text, named))
-        {
-            inside.extend(titles[j + 1..before].iter().copied());
-        }
-    }
+    // Each header is read and matched on its own, on all cores.
+    let titles_so_far: &[usize] = titles;
+    let inside: Vec<usize> = furniture
+        .par_iter()
+        .filter_map(|(at, f)| {
+            matches!(f, Furniture::CommentsHeader { .. })
+                .then(|| furniture::title_in_header(&all[*at].text))
+                .flatten()
+                .map(|named| (*at, named))
+        })
+        .flat_map_iter(|(at, named)| {
+            let before = titles_so_far.partition_point(|&t| t < at);
+            let reach = before.saturating_sub(NAMED_REACH);
+            let first = (reach..before)
+                .rev()
+                .find(|&j| names_the_same(&all[titles_so_far[j]].text, named))
+                .map_or(before, |j| j + 1);
+            titles_so_far[first..before].iter().copied()
+        })
+        .collect();
     if !inside.is_empty() {
         titles.retain(|t| !inside.contains(t));
     }

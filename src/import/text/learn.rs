@@ -58,14 +58,21 @@ pub fn roles(
             .push(i);
     }
     drop(shapes);
-    let mut out = Vec::new();
-    for (generic, members) in groups.into_values() {
-        if members.len() < MIN_REPEATS {
-            continue;
-        }
-        let identical = members.iter().all(|&i| all[i].text == all[members[0]].text);
+    // Each group is judged on its own, so the groups are judged on all
+    // cores; a paragraph is in one group only, and the roles are sorted by
+    // index at the end, so the result does not depend on the order.
+    let groups: Vec<(bool, Vec<usize>)> = groups
+        .into_values()
+        .filter(|(_, members)| members.len() >= MIN_REPEATS)
+        .collect();
+    // A template's line makes one group as large as the archive has posts:
+    // its members are looked at on all cores too.
+    let role_of = |generic: bool, members: &[usize]| -> Option<Role> {
+        let identical = members
+            .par_iter()
+            .all(|&i| all[i].text == all[members[0]].text);
         if generic && !identical {
-            continue;
+            return None;
         }
         let neighbour = |i: usize, step: isize| -> Option<usize> {
             let mut at = i.checked_add_signed(step)?;
@@ -78,29 +85,30 @@ pub fn roles(
         // The titles around a template's line differ from post to post: a
         // passage repeated word for word, neighbours and all, is not one.
         let distinct = |neighbours: Vec<usize>| {
-            let mut texts: Vec<&str> = neighbours.iter().map(|&n| &*all[n].text).collect();
-            texts.sort_unstable();
+            let mut texts: Vec<&str> = neighbours.par_iter().map(|&n| &*all[n].text).collect();
+            texts.par_sort_unstable();
             texts.dedup();
             texts.len().min(neighbours.len())
         };
         let after_title = distinct(
             members
-                .iter()
+                .par_iter()
                 .filter_map(|&i| neighbour(i, -1))
                 .filter(|&p| {
                     !skip(p) && is_title_like(&all[p]) && members.binary_search(&p).is_err()
                 })
                 .collect(),
         );
-        let mut at_end = 0;
+        // A line at the archive's end counts as before a title.
+        let at_end = members
+            .iter()
+            .filter(|&&i| neighbour(i, 1).is_none())
+            .count();
         let before_title = distinct(
             members
-                .iter()
+                .par_iter()
                 .filter_map(|&i| {
-                    let Some(next) = neighbour(i, 1) else {
-                        at_end += 1;
-                        return None;
-                    };
+                    let next = neighbour(i, 1)?;
                     let heads_prose = neighbour(next, 1).is_none_or(|body| {
                         !is_title_like(&all[body]) || all[body].text.len() > MAX_LEN || known(body)
                     });
@@ -113,16 +121,25 @@ pub fn roles(
                 .collect(),
         ) + at_end;
         let needed = (members.len() * 2).div_ceil(3).max(MIN_REPEATS);
-        let role = if after_title >= needed {
-            Role::FollowsTitle
+        if after_title >= needed {
+            Some(Role::FollowsTitle)
         } else if before_title >= needed {
-            Role::EndsPost
+            Some(Role::EndsPost)
         } else {
-            continue;
-        };
-        out.extend(members.iter().map(|&i| (i, role)));
-    }
-    out.sort_unstable_by_key(|(i, _)| *i);
+            None
+        }
+    };
+    let mut out: Vec<(usize, Role)> = groups
+        .into_par_iter()
+        .flat_map_iter(|(generic, members)| {
+            let role = role_of(generic, &members);
+            members
+                .into_iter()
+                .filter_map(move |i| role.map(|role| (i, role)))
+        })
+        .collect();
+    // A paragraph has one role: the order is the same however it is sorted.
+    out.par_sort_unstable_by_key(|(i, _)| *i);
     out
 }
 

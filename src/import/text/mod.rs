@@ -431,7 +431,8 @@ fn with_learned(
         .collect();
     if !learned.is_empty() {
         merged.extend(learned);
-        merged.sort_unstable_by_key(|(i, _)| *i);
+        // Indices are unique: the order is the same however it is sorted.
+        merged.par_sort_unstable_by_key(|(i, _)| *i);
     }
     Sparse(merged)
 }

@@ -66,7 +66,7 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
     // where its byline is followed by the next title with a byline of its
     // own (a post whose teaser the page left out).
     let body_optional: Vec<bool> = paragraphs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, p)| {
             p.post_end_follows
@@ -168,14 +168,18 @@ const MIN_LISTED: usize = 3;
 /// quote / Stuff: … / quote / BBC – … / quote".
 fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
     let n = paragraphs.len();
+    // Every paragraph's shape is asked on all cores first: the walk below
+    // is sequential.
     let heads: Vec<bool> = paragraphs
-        .iter()
+        .par_iter()
         .map(|p| p.text.len() <= 110 && could_head(p))
         .collect();
-    let teaser = |i: usize| {
-        let p = &paragraphs[i];
-        !heads[i] && !p.in_thread && !p.is_list_item && is_prose(p.text)
-    };
+    let teasers: Vec<bool> = paragraphs
+        .par_iter()
+        .zip(&heads)
+        .map(|(p, &head)| !head && !p.in_thread && !p.is_list_item && is_prose(p.text))
+        .collect();
+    let teaser = |i: usize| teasers[i];
     // A teaser, or the archive's last paragraph, which the scrape may have
     // cut short.
     let teaser_under = |i: usize| i + 1 < n && (teaser(i + 1) || i + 2 == n);

@@ -213,18 +213,26 @@ impl OutletEvidence {
     /// Counts, for every `Name:`/`Name –` prefix in `paragraphs`, the places
     /// the name occurs other than as such a prefix.
     pub fn gather(paragraphs: &[&str]) -> Self {
+        // Only names not known as outlets are candidates; they are picked
+        // out and sorted on all cores. (A known outlet's own lines are no
+        // candidate's, so leaving them out here changes no count below.)
         let prefixes: Vec<Option<&str>> = paragraphs
             .par_iter()
-            .map(|p| split_prefix(p).map(|(outlet, _)| outlet))
+            .map(|p| {
+                split_prefix(p)
+                    .map(|(outlet, _)| outlet)
+                    .filter(|outlet| known_outlet(outlet).is_none())
+            })
             .collect();
-        let mut candidates: Vec<&str> = prefixes
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|outlet| known_outlet(outlet).is_none())
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        let mut named: Vec<&str> = prefixes.iter().flatten().copied().collect();
+        drop(prefixes);
+        named.par_sort_unstable();
+        // Each name once, with the number of its own `Name:` lines.
+        let (candidates, own_lines): (Vec<&str>, Vec<usize>) = named
+            .chunk_by(|a, b| a == b)
+            .map(|same| (same[0], same.len()))
+            .unzip();
+        drop(named);
         let mut uses = vec![0usize; candidates.len()];
         if !candidates.is_empty() {
             // One pass over the whole archive for all candidates at once,
@@ -250,10 +258,8 @@ impl OutletEvidence {
                 .fold(|| vec![0usize; candidates.len()], count)
                 .reduce(|| vec![0usize; candidates.len()], add);
             // Its own `Name:` lines are not uses of the name in a sentence.
-            for prefix in prefixes.iter().flatten() {
-                if let Ok(at) = candidates.binary_search(prefix) {
-                    uses[at] = uses[at].saturating_sub(1);
-                }
+            for (uses, own) in uses.iter_mut().zip(own_lines) {
+                *uses = uses.saturating_sub(own);
             }
         }
         OutletEvidence {

@@ -38,11 +38,16 @@ use plan::{is_likes_line, name_in_label};
 pub fn comment_paragraphs<'a>(
     all: &[Paragraph],
     usual_gap: u8,
-    furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
+    furniture_at: impl Fn(usize) -> Option<&'a Furniture> + Sync,
 ) -> Vec<bool> {
-    // What every paragraph says as a label, found on all cores first: the
-    // walk below is sequential, and most paragraphs are no label.
+    // What every paragraph says as a label, and whether it can start the
+    // next post, found on all cores first: the walk below is sequential,
+    // and most paragraphs are no label.
     let labels: Vec<LabelKind> = all.par_iter().map(|p| LabelKind::of(&p.text)).collect();
+    let post_starts: Vec<PostStart> = (0..all.len())
+        .into_par_iter()
+        .map(|i| PostStart::at(all, i, &furniture_at))
+        .collect();
     let first_liked = first_of_liked_comments(all);
     let mut marks = vec![false; all.len()];
     let mut in_thread = false;
@@ -104,7 +109,7 @@ pub fn comment_paragraphs<'a>(
                 indented = all[i].indent > 0;
             }
             in_thread = true;
-        } else if in_thread && starts_post(all, i, indented, &furniture_at) {
+        } else if in_thread && post_starts[i].starts_post(indented) {
             in_thread = false;
         }
         marks[i] = in_thread;
@@ -131,12 +136,13 @@ fn gaps_part_comments(all: &[Paragraph], i: usize, usual_gap: u8) -> bool {
 /// ("LikeLiked by 2 people", as WordPress.com prints them): the paragraph
 /// before the first such line, where the page has two or more.
 fn first_of_liked_comments(all: &[Paragraph]) -> Option<usize> {
-    let mut liked = all
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| is_likes_line(&p.text));
-    let (first, _) = liked.next()?;
-    liked.next()?;
+    // Every paragraph is asked, on all cores: the walk that uses the
+    // answer is sequential.
+    let first = all.par_iter().position_first(|p| is_likes_line(&p.text))?;
+    all[first + 1..]
+        .par_iter()
+        .any(|p| is_likes_line(&p.text))
+        .then_some(())?;
     first
         .checked_sub(1)
         .filter(|&i| !is_likes_line(&all[i].text))
@@ -224,27 +230,45 @@ fn closed_by_a_time<'a>(
             .any(|f| matches!(f, Some(Furniture::Date(_))))
 }
 
-/// A title-like line with a byline under it, or, after an indented
-/// thread, at the margin with text at the margin under it: the next post.
-fn starts_post<'a>(
-    all: &[Paragraph],
-    i: usize,
-    indented: bool,
-    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
-) -> bool {
-    let text = &*all[i].text;
-    let title_like =
-        text.len() <= 160 && !all[i].is_list_item() && !text.ends_with(['.', ':', ',']);
-    let byline = matches!(
-        furniture_at(i + 1),
-        Some(Furniture::Byline(_) | Furniture::Tags(_))
-    );
-    let back_at_margin = indented
-        && all[i].indent == 0
-        && all
-            .get(i + 1)
-            .is_some_and(|next| next.indent == 0 && !next.is_list_item());
-    title_like && (byline || back_at_margin)
+/// Whether a paragraph in a thread starts the next post: a title-like line
+/// with a byline under it, or, after an indented thread, at the margin with
+/// text at the margin under it.
+#[derive(Debug, Clone, Copy)]
+struct PostStart {
+    /// Title-like, with a byline under it.
+    over_byline: bool,
+    /// Title-like, at the margin, with text at the margin under it.
+    over_margin_text: bool,
+}
+
+impl PostStart {
+    /// What paragraph `i` and the one under it say, whatever thread it is in.
+    fn at<'a>(
+        all: &[Paragraph],
+        i: usize,
+        furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    ) -> PostStart {
+        let text = &*all[i].text;
+        let title_like =
+            text.len() <= 160 && !all[i].is_list_item() && !text.ends_with(['.', ':', ',']);
+        let byline = matches!(
+            furniture_at(i + 1),
+            Some(Furniture::Byline(_) | Furniture::Tags(_))
+        );
+        let at_margin = all[i].indent == 0
+            && all
+                .get(i + 1)
+                .is_some_and(|next| next.indent == 0 && !next.is_list_item());
+        PostStart {
+            over_byline: title_like && byline,
+            over_margin_text: title_like && at_margin,
+        }
+    }
+
+    /// Whether it starts the next post in a thread that is `indented`.
+    fn starts_post(self, indented: bool) -> bool {
+        self.over_byline || (indented && self.over_margin_text)
+    }
 }
 
 /// How far ahead a label's neighbour is looked for, in paragraphs.
