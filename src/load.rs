@@ -7,6 +7,7 @@
 //! can be printed as it is.
 
 mod encoding;
+pub mod preview;
 pub mod walk;
 
 use std::collections::HashMap;
