@@ -97,6 +97,12 @@ pub enum Action {
     /// A key with no binding where the user is: the status bar says where
     /// it works, or how to see the keys.
     Unbound(KeyEvent),
+    /// The loader has read `done` of the archive's `total` bytes (while
+    /// the reader shows a preview of it).
+    Loaded {
+        done: u64,
+        total: u64,
+    },
 }
 
 impl Action {
@@ -162,6 +168,7 @@ impl Action {
             Action::HelpTop => "Go to the top of help",
             Action::HelpBottom => "Go to the end of help",
             Action::Unbound(_) => "Say where the key works",
+            Action::Loaded { .. } => "Say how far loading has come",
         }
     }
 }

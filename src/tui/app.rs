@@ -15,6 +15,7 @@ use super::search::SearchSession;
 use super::thread::{ThreadLayout, ThreadState};
 use super::tree::{NodeId, NodeKind, Tree};
 use super::view::layout::{self, Panes};
+use super::view::loading::Progress;
 use super::view::palette::Colors;
 use super::wrap::WrappedArticle;
 use crate::model::{Corpus, Post, PostId, Source};
@@ -153,6 +154,9 @@ pub struct App {
     pub search: SearchSession,
     /// The Topics pane's filter.
     pub filter: TopicFilter,
+    /// While the corpus is a preview of an archive still loading: how far
+    /// the load has come. `None` once the whole archive is loaded.
+    pub loading: Option<Progress>,
     /// What loading had to say (files skipped, posts read once), one line
     /// each: Help lists them.
     pub load_warnings: Vec<String>,
@@ -207,6 +211,7 @@ impl App {
             search: SearchSession::default(),
             filter: TopicFilter::default(),
             load_warnings: Vec::new(),
+            loading: None,
             quit: false,
         };
         if let Some(row) = open_post.and_then(|p| app.row_of_post_under(all, p)) {

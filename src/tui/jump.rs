@@ -43,6 +43,21 @@ impl SavedPlace {
         }
     }
 
+    /// This place on the corpus `app` reads, where its post is `post` (the
+    /// same post, by identity, or none): its scroll, focus, source and
+    /// thread kept; its tree row that of the post under `app`'s list, else
+    /// `app`'s selection (rows are counted afresh on another corpus).
+    pub(crate) fn moved(&self, post: Option<PostId>, app: &App) -> SavedPlace {
+        let row = post.and_then(|post| app.row_of_post_under(app.post_list, post));
+        SavedPlace {
+            open_post: post,
+            tree_selected: row.unwrap_or(app.tree_selected),
+            tree_offset: app.tree_offset,
+            post_list: app.post_list,
+            ..self.clone()
+        }
+    }
+
     pub(crate) fn restore(&self, app: &mut App) {
         if app.open_post != self.open_post
             && let Some(post) = self.open_post

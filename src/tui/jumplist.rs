@@ -31,6 +31,15 @@ impl JumpList {
         self.forward.clear();
     }
 
+    /// The list with each place replaced by `moved(place)`, and the places
+    /// it gives none for left out.
+    pub fn moved(&self, moved: impl Fn(&SavedPlace) -> Option<SavedPlace>) -> JumpList {
+        JumpList {
+            back: self.back.iter().filter_map(&moved).collect(),
+            forward: self.forward.iter().filter_map(&moved).collect(),
+        }
+    }
+
     pub fn len_back(&self) -> usize {
         self.back.len()
     }

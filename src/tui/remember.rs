@@ -37,7 +37,7 @@ pub fn restore(app: &mut App, record: &ArchiveRecord, fresh: bool) {
     }
 }
 
-fn restore_place(app: &mut App, place: &Place) {
+pub(super) fn restore_place(app: &mut App, place: &Place) {
     // Nothing has been on screen yet: the post the reader opened with was
     // never seen, and its comments must not count as seen.
     app.marks.opened.fill(false);
@@ -82,10 +82,17 @@ fn restore_place(app: &mut App, place: &Place) {
 /// What to remember of the reader now, for the archive `id`.
 pub fn record_of(app: &App, id: &ArchiveId, previous: Option<&ArchiveRecord>) -> ArchiveRecord {
     let corpus = &app.corpus;
-    let read = (0..corpus.posts.len())
+    let mut read: Vec<String> = (0..corpus.posts.len())
         .filter(|&post| app.marks.is_read(PostId(post)))
         .map(|post| corpus.posts[post].id.to_string())
         .collect();
+    // Of an archive still loading, the posts not loaded yet keep their marks.
+    if app.loading.is_some()
+        && let Some(previous) = previous
+    {
+        let not_loaded = |id: &&String| corpus.post_by_id(id).is_none();
+        read.extend(previous.read.iter().filter(not_loaded).cloned());
+    }
     // Posts not open this session keep what was seen of them before.
     let mut seen_comments = previous
         .map(|r| r.seen_comments.clone())
@@ -129,7 +136,7 @@ fn place_of(app: &App) -> Option<Place> {
 }
 
 /// The labels from the tree's root down to `node`.
-fn path_of(app: &App, node: NodeId) -> Vec<String> {
+pub(super) fn path_of(app: &App, node: NodeId) -> Vec<String> {
     let mut path = Vec::new();
     let mut at = Some(node);
     while let Some(node) = at {
@@ -141,7 +148,7 @@ fn path_of(app: &App, node: NodeId) -> Vec<String> {
 }
 
 /// The group found by following `path`'s labels down from the roots.
-fn node_at(app: &App, path: &[String]) -> Option<NodeId> {
+pub(super) fn node_at(app: &App, path: &[String]) -> Option<NodeId> {
     let (first, rest) = path.split_first()?;
     let mut node = *app
         .tree
@@ -192,14 +199,22 @@ pub struct ToSave {
 }
 
 impl ToSave {
-    pub fn of(app: &App, remembered: &Remembered) -> Option<ToSave> {
+    /// What to save of `app`; with `place_waits`, the place remembered
+    /// before is kept (it is in a part of the archive not loaded yet, and
+    /// the user has not moved).
+    pub fn of(app: &App, remembered: &Remembered, place_waits: bool) -> Option<ToSave> {
         if !remembered.loaded.writable {
             return None;
         }
         let id = remembered.id.as_ref()?;
+        let previous = remembered.record();
+        let mut record = record_of(app, id, previous);
+        if place_waits && let Some(previous) = previous {
+            record.place = previous.place.clone();
+        }
         Some(ToSave {
             store: remembered.store.clone()?,
-            record: record_of(app, id, remembered.record()),
+            record,
             queries: app.search.history.clone(),
         })
     }

@@ -122,9 +122,9 @@ pub struct Prompt {
     pub saved: SavedPlace,
     /// The place in the text the reader was at: matches are looked for
     /// from here, however far the preview has moved since.
-    origin: Place,
+    pub(super) origin: Place,
     /// The search that was active before, restored on Esc.
-    previous: Option<ActiveSearch>,
+    pub(super) previous: Option<ActiveSearch>,
 }
 
 /// The search session: lives as long as the reader.
@@ -164,6 +164,14 @@ impl SearchSession {
     pub fn attach(&mut self, index: Arc<SearchIndex>) {
         self.worker = None;
         self.index = Some(index);
+        self.awaiting_index = false;
+    }
+
+    /// Lets go of the index and its worker: they searched a corpus the
+    /// reader has left.
+    pub(super) fn detach(&mut self) {
+        self.worker = None;
+        self.index = None;
         self.awaiting_index = false;
     }
 
@@ -233,16 +241,22 @@ impl SearchSession {
 pub fn summary(app: &App) -> Option<String> {
     let active = app.search.active.as_ref()?;
     let results = &active.results;
+    // While the archive loads, a search covers the posts loaded so far.
+    let so_far = if app.loading.is_some() {
+        " loaded so far"
+    } else {
+        ""
+    };
     if results.is_empty() {
-        return Some("no matches".to_string());
+        return Some(format!("no matches{so_far}"));
     }
     let posts = match results.post_count() {
         1 => "1 post".to_string(),
         n => format!("{n} posts"),
     };
     Some(match active.current {
-        Some(i) => format!("match {}/{} in {posts}", i + 1, results.len()),
-        None => format!("{} matches in {posts}", results.len()),
+        Some(i) => format!("match {}/{} in {posts}{so_far}", i + 1, results.len()),
+        None => format!("{} matches in {posts}{so_far}", results.len()),
     })
 }
 

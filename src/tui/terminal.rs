@@ -23,13 +23,15 @@ use signal_hook::consts::SIGTSTP;
 use super::action::Action;
 use super::app::App;
 use super::config::Config;
+use super::handover::Arrival;
 use super::keymap::Keymap;
+use super::loader::{self, Loading, Stage};
 use super::remember::{self, Remembered, ToSave};
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
 use super::{browser, clipboard, input, signals};
 use crate::import::clean::clean;
-use crate::load::{LoadError, Warning, load_paths_with_progress};
+use crate::load::Warning;
 use crate::model::Corpus;
 use crate::search::SearchIndex;
 
@@ -146,45 +148,158 @@ fn install_panic_hook() {
     }));
 }
 
-/// What the loader thread reports.
-enum Loading {
-    Progress(Progress),
-    Done(
-        Result<(Arc<Corpus>, Vec<Warning>), LoadError>,
-        Box<Remembered>,
-    ),
-    /// The search index, built on the loader's thread after `Done` so that
-    /// neither the first frame nor the UI thread waits for it.
-    Indexed(Arc<SearchIndex>),
-}
-
-fn spawn_loader(paths: Vec<PathBuf>) -> Receiver<Loading> {
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let progress_sender = sender.clone();
-        let mut report = move |done, total| {
-            let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
-        };
-        // The reader and this thread share the corpus: the reader starts
-        // while the index (seconds for 100 MB) is built here.
-        let result = load_paths_with_progress(&paths, &mut report)
-            .map(|loaded| (Arc::new(loaded.corpus), loaded.warnings));
-        let shared = result.as_ref().ok().map(|(corpus, _)| Arc::clone(corpus));
-        let remembered = Box::new(Remembered::read(&paths));
-        let _ = sender.send(Loading::Done(result, remembered));
-        if let Some(corpus) = shared {
-            let index = SearchIndex::new(&corpus);
-            drop(corpus);
-            let _ = sender.send(Loading::Indexed(Arc::new(index)));
-        }
-    });
-    receiver
-}
-
 /// Which state the screen is in.
 enum Screen {
     Loading(Progress),
     Ready(Box<App>),
+}
+
+/// What the event loop knows of the loader.
+#[derive(Default)]
+struct LoadState {
+    /// What pundit remembers of the archive, once the loader has read it.
+    remembered: Option<Box<Remembered>>,
+    /// The whole archive has arrived, with its index: nothing more comes.
+    over: bool,
+    /// The remembered place is in a post the preview does not have, and the
+    /// user has not moved since: it applies to the whole archive.
+    place_waits: bool,
+}
+
+impl LoadState {
+    /// Applies what the loader reported to the screen; returns whether the
+    /// reader moved onto another corpus.
+    fn receive(
+        &mut self,
+        message: Loading,
+        screen: &mut Screen,
+        guard: &Guard,
+        start: &Start,
+    ) -> anyhow::Result<bool> {
+        match (message, &mut *screen) {
+            (Loading::Remembered(state), _) => {
+                self.remembered = Some(state);
+                return Ok(false);
+            }
+            (Loading::Progress(now), Screen::Loading(progress)) => {
+                *progress = now;
+                return Ok(false);
+            }
+            (Loading::Progress(now), Screen::Ready(app)) => {
+                let (done, total) = (now.done, now.total);
+                update::update(app, Action::Loaded { done, total });
+                return Ok(false);
+            }
+            // A preview parsed while the whole archive was being sent.
+            (Loading::Preview(_), _) if self.over => return Ok(false),
+            (Loading::Preview(stage), Screen::Loading(progress)) => {
+                let app = self.first_app(*stage, *progress, guard, start)?;
+                *screen = Screen::Ready(Box::new(app));
+            }
+            (Loading::Preview(stage), Screen::Ready(app)) => {
+                let arrival = Arrival {
+                    corpus: stage.corpus,
+                    index: Some(stage.index),
+                    loading: app.loading,
+                };
+                let record = self.remembered.as_deref().and_then(Remembered::record);
+                update::receive_corpus(app, arrival, record);
+            }
+            (Loading::Done(result, index), _) => {
+                let (corpus, warnings) = result?;
+                self.over = index.is_some();
+                self.whole_archive(corpus, index, &warnings, screen, guard, start)?;
+            }
+            (Loading::Indexed(index), Screen::Ready(app)) => {
+                self.over = true;
+                super::search::index_ready(app, index);
+                return Ok(false);
+            }
+            (Loading::Indexed(_), Screen::Loading(_)) => {}
+        }
+        Ok(true)
+    }
+
+    /// The reader on the first preview of the archive, where it was left
+    /// if that is in the preview (else on the whole archive, when it comes).
+    fn first_app(
+        &mut self,
+        stage: Stage,
+        progress: Progress,
+        guard: &Guard,
+        start: &Start,
+    ) -> anyhow::Result<App> {
+        let size = guard.terminal.size()?;
+        let state = self.remembered.as_deref();
+        let place = state.and_then(|s| s.record()?.place.as_ref());
+        self.place_waits =
+            !start.fresh && place.is_some_and(|p| stage.corpus.post_by_id(&p.post).is_none());
+        let fresh = start.fresh || self.place_waits;
+        let mut app = ready_app(stage.corpus, (size.width, size.height), start, state, fresh);
+        app.search.attach(stage.index);
+        app.loading = Some(Progress {
+            done: progress.done.max(stage.covered),
+            total: stage.total,
+        });
+        Ok(app)
+    }
+
+    /// Opens the reader on the whole archive, or moves it there from a
+    /// preview, with what loading had to say.
+    fn whole_archive(
+        &mut self,
+        corpus: Arc<Corpus>,
+        index: Option<Arc<SearchIndex>>,
+        warnings: &[Warning],
+        screen: &mut Screen,
+        guard: &Guard,
+        start: &Start,
+    ) -> anyhow::Result<()> {
+        let state = self.remembered.as_deref();
+        let record = state.and_then(Remembered::record);
+        let app = match screen {
+            Screen::Ready(app) => {
+                let awaited = index.is_none();
+                let arrival = Arrival {
+                    corpus,
+                    index,
+                    loading: None,
+                };
+                update::receive_corpus(app, arrival, record);
+                if let Some(place) = record.and_then(|r| r.place.as_ref())
+                    && std::mem::take(&mut self.place_waits)
+                {
+                    super::remember::restore_place(app, place);
+                }
+                if awaited {
+                    app.search.expect_index();
+                }
+                app
+            }
+            Screen::Loading(_) => {
+                let size = guard.terminal.size()?;
+                let size = (size.width, size.height);
+                let mut app = ready_app(corpus, size, start, state, start.fresh);
+                match index {
+                    Some(index) => app.search.attach(index),
+                    None => app.search.expect_index(),
+                }
+                *screen = Screen::Ready(Box::new(app));
+                let Screen::Ready(app) = screen else {
+                    unreachable!("the screen was just made ready")
+                };
+                app
+            }
+        };
+        let remembered_warning = state.and_then(|s| s.loaded.warning.as_ref());
+        app.load_warnings = (remembered_warning.iter().map(|w| clean(w)))
+            .chain(warnings.iter().map(ToString::to_string))
+            .collect();
+        if let Some(message) = update::warnings_summary(app) {
+            update::report(app, message);
+        }
+        Ok(())
+    }
 }
 
 /// How the reader starts: the config's settings, colour, and whether to
@@ -202,7 +317,7 @@ pub fn run(
     fresh: bool,
 ) -> anyhow::Result<ExitCode> {
     signals::watch_terminating_signals()?;
-    let loader = spawn_loader(paths.to_vec());
+    let loader = loader::spawn(paths.to_vec());
     let mut guard = Guard::enter(config.mouse)?;
     let input = input::spawn_reader()?;
     let start = Start {
@@ -232,7 +347,7 @@ fn event_loop(
     start: &Start,
 ) -> anyhow::Result<(ExitCode, Option<ToSave>)> {
     let palette = Palette::with_colors(start.color, start.config.colors);
-    let mut remembered: Option<Box<Remembered>> = None;
+    let mut load = LoadState::default();
     // Lets the end-to-end tests check that a panic while drawing leaves the
     // terminal usable; nothing else sets it.
     let panic_in_draw = std::env::var_os("PUNDIT_TEST_PANIC_IN_DRAW").is_some();
@@ -242,38 +357,19 @@ fn event_loop(
     let mut drawn_post = None;
     let (outcomes, outcomes_in) = mpsc::channel::<String>();
     loop {
-        if let Screen::Loading(progress) = &mut screen {
-            match loader.try_recv() {
-                Ok(Loading::Progress(now)) => {
-                    *progress = now;
-                    dirty = true;
-                }
-                Ok(Loading::Done(result, state)) => {
-                    let (corpus, warnings) = result?;
-                    let size = guard.terminal.size()?;
-                    let mut app = ready_app(corpus, (size.width, size.height), start, &state);
-                    app.search.expect_index();
-                    app.load_warnings = (state.loaded.warning.iter().map(|w| clean(w)))
-                        .chain(warnings.iter().map(ToString::to_string))
-                        .collect();
-                    if let Some(message) = update::warnings_summary(&app) {
-                        update::report(&mut app, message);
-                    }
-                    remembered = Some(state);
-                    screen = Screen::Ready(Box::new(app));
-                    dirty = true;
-                }
-                Ok(Loading::Indexed(_)) | Err(TryRecvError::Empty) => {}
+        while !load.over {
+            let message = match loader.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
+            };
+            if load.receive(message, &mut screen, guard, start)? {
+                // Another corpus: its posts are drawn afresh.
+                drawn_post = None;
             }
+            dirty = true;
         }
         if let Screen::Ready(app) = &mut screen {
-            if app.search.awaits_index()
-                && let Ok(Loading::Indexed(index)) = loader.try_recv()
-            {
-                super::search::index_ready(app, index);
-                dirty = true;
-            }
             if super::search::poll(app) {
                 dirty = true;
             }
@@ -312,10 +408,14 @@ fn event_loop(
         dirty = true;
         let batch_end = Instant::now() + BATCH;
         while let Some(event) = pending.pop_front() {
+            if !matches!(event, Event::Resize(..)) {
+                // The user has moved: a remembered place no longer applies.
+                load.place_waits = false;
+            }
             let quit = apply_event(event, pending.front(), &mut screen, guard, &outcomes, start)?;
             if let Next::Quit = quit {
-                let to_save = match (&screen, &remembered) {
-                    (Screen::Ready(app), Some(state)) => ToSave::of(app, state),
+                let to_save = match (&screen, &load.remembered) {
+                    (Screen::Ready(app), Some(state)) => ToSave::of(app, state, load.place_waits),
                     _ => None,
                 };
                 // The process ends next: the terminal comes back at once
@@ -412,17 +512,25 @@ fn is_quit_while_loading(event: &Event, keymap: &Keymap) -> bool {
 }
 
 /// The reader on a loaded corpus, with the config's settings, where the
-/// archive was left (unless `--fresh`) and the search history.
-fn ready_app(corpus: Arc<Corpus>, size: (u16, u16), start: &Start, state: &Remembered) -> App {
+/// archive was left (unless `fresh`), its read marks and the search history.
+fn ready_app(
+    corpus: Arc<Corpus>,
+    size: (u16, u16),
+    start: &Start,
+    state: Option<&Remembered>,
+    fresh: bool,
+) -> App {
     let mut app = App::new(corpus, size, start.color);
     app.keymap = Arc::new(start.config.keymap.clone());
     app.colors = start.config.colors;
     app.max_width = start.config.max_width;
     app.search.default_scope = start.config.search_scope;
-    app.search.history = state.loaded.state.history.clone();
     app.refresh_article();
-    if let Some(record) = state.record() {
-        remember::restore(&mut app, record, start.fresh);
+    if let Some(state) = state {
+        app.search.history = state.loaded.state.history.clone();
+        if let Some(record) = state.record() {
+            remember::restore(&mut app, record, fresh);
+        }
     }
     super::marks::note_view(&mut app);
     app

@@ -6,9 +6,12 @@
 
 use super::action::Action;
 use super::app::{App, Focus, Overlay};
+use super::handover::{self, Arrival};
 use super::tree::NodeKind;
 use super::view::layout;
+use super::view::loading::Progress;
 use crate::model::PostId;
+use crate::state::ArchiveRecord;
 
 /// Work for the event loop after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,12 +29,21 @@ pub enum Effect {
     Suspend,
 }
 
+/// Moves the reader onto a corpus the loader sent: a larger preview of the
+/// archive, or the whole of it (see [`handover::move_to`]). The one change
+/// of state that is not an [`Action`]: actions are small values, copied
+/// freely, and a corpus is not one.
+pub fn receive_corpus(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecord>) {
+    handover::move_to(app, arrival, remembered);
+    super::marks::note_view(app);
+}
+
 /// Lines the wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if !matches!(action, Action::Resize(..)) {
+    if !matches!(action, Action::Resize(..) | Action::Loaded { .. }) {
         app.status = None;
     }
     let scroll_before = (app.open_post, app.scroll);
@@ -102,6 +114,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::HelpTop => app.help_scroll = 0,
         Action::HelpBottom => app.help_scroll = super::view::help::max_scroll(app),
         Action::Unbound(key) => app.status = app.keymap.unbound_message(&key, app.overlay),
+        Action::Loaded { done, total } => {
+            if app.loading.is_some() {
+                app.loading = Some(Progress { done, total });
+            }
+        }
     }
     if let Some(from) = jump_from {
         super::jumplist::note_jump(app, from);

@@ -51,6 +51,13 @@ fn status_line<'a>(app: &'a App, palette: &Palette, columns: usize) -> Line<'a> 
         format!("│ {} │ ", position(app)),
         palette.dim(),
     ));
+    if let Some(progress) = app.loading {
+        spans.push(Span::styled(
+            super::loading::status(progress, app.corpus.posts.len()),
+            palette.message(),
+        ));
+        spans.push(Span::styled(" │ ", palette.dim()));
+    }
     if let Some(summary) = crate::tui::search::summary(app) {
         spans.push(Span::styled(summary, palette.match_count()));
         spans.push(Span::styled(" │ ", palette.dim()));
