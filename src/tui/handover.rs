@@ -207,9 +207,9 @@ fn carry_open_post(app: &mut App, old: &App, map: &PostMap) {
         if let Some(nearest) = map.nearest(was) {
             update::open_post(app, nearest);
         }
-        let title = super::view::truncated(&old.corpus.post(was).title, 40);
+        let title = super::view::truncated(&old.corpus.post(was).title, 30);
         app.status = Some(format!(
-            "“{title}” reads differently in the whole archive: this is the nearest post"
+            "“{title}” was read differently: at the nearest post"
         ));
         return;
     };
@@ -222,12 +222,12 @@ fn carry_open_post(app: &mut App, old: &App, map: &PostMap) {
     app.scroll = if old.scroll >= old.thread_top() {
         app.thread_top() + (old.scroll - old.thread_top())
     } else {
-        // The block at (or next after) the top of the view, as many lines
-        // above or below the top as it was.
+        // The block at the top of the view, as many lines into it (or
+        // above it) as it was.
         let block = old.article.block_at_or_after(old.scroll);
         let start = |app: &App, block| app.article.block_starts.get(block).copied();
         match block.and_then(|b| Some((start(old, b)?, start(app, b)?))) {
-            Some((before, now)) => now.saturating_sub(before.saturating_sub(old.scroll)),
+            Some((before, now)) => (now + old.scroll).saturating_sub(before),
             None => old.scroll,
         }
     }

@@ -16,7 +16,7 @@ pub mod input;
 pub mod jump;
 pub mod jumplist;
 pub mod keymap;
-pub mod loader;
+mod loader;
 pub mod marks;
 pub mod provenance;
 pub mod remember;
