@@ -17,6 +17,9 @@
 #           `grep -ci WORD` on the same file
 #   wxr     `pundit tree` on a WordPress export, topic tree included; its
 #           peak memory beside the text the corpus keeps
+#   first   the reader in a pseudo-terminal on the plain text: the time from
+#           launch to the first screen showing a post's title (run it on its
+#           own: ROWS=first benches/scale.sh)
 # A row is a function `row_NAME SIZE_MIB`; rows that need a terminal (the
 # first frame with content, reopening from a cache) are added the same way
 # and named in ROWS.
@@ -27,7 +30,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-text json search wxr}
+ROWS=${ROWS:-text json search wxr first}
 WORD=${WORD:-minister}
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1024)
@@ -113,6 +116,45 @@ row_search() {
     bytes=$(stat -c %s "$path")
     measure "pundit search --count $WORD" "$bytes" "$pundit" search --count "$WORD" "$path"
     measure "grep -ci $WORD, the same file" "$bytes" grep -ci "$WORD" "$path"
+}
+
+row_first() {
+    local path
+    path=$(archive "$1" --threads)
+    # The reader remembers where it was left: in the scratch directory.
+    XDG_STATE_HOME="$scratch/state" XDG_CONFIG_HOME="$scratch/config" \
+        XDG_CACHE_HOME="$scratch/cache" python3 - "$pundit" "$path" "$RUNS" <<'EOF'
+import fcntl, os, pty, select, struct, sys, termios, time
+pundit, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+# The first post's title, as the Article pane's border shows it.
+title = b"French outrage over Trump comments on Paris attack"
+times = []
+for _ in range(runs):
+    start = time.monotonic()
+    child, fd = pty.fork()
+    if child == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.execv(pundit, [pundit, path])
+    seen, shown = b"", None
+    while shown is None and time.monotonic() - start < 60:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                seen += os.read(fd, 1 << 16)
+            except OSError:
+                break
+            if title in seen:
+                shown = time.monotonic() - start
+    os.write(fd, b"q")
+    os.waitpid(child, 0)
+    os.close(fd)
+    if shown is None:
+        sys.exit("pundit showed no post title within 60 s")
+    times.append(shown)
+size = os.path.getsize(path)
+print(f"| pundit (the reader): first frame with a post's title | {size / 1e6:.0f} MB | "
+      f"{min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms | | | |")
+EOF
 }
 
 row_wxr() {
