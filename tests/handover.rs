@@ -71,7 +71,7 @@ fn hand_over(app: &mut App, whole: Corpus, remembered: Option<&ArchiveRecord>) {
         index: Some(index),
         loading: None,
     };
-    receive_corpus(app, arrival, remembered);
+    receive_corpus(app, arrival, remembered, false);
 }
 
 fn open_post_id(app: &App) -> String {

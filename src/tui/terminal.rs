@@ -203,7 +203,7 @@ impl LoadState {
                     loading: app.loading,
                 };
                 let record = self.remembered.as_deref().and_then(Remembered::record);
-                update::receive_corpus(app, arrival, record);
+                update::receive_corpus(app, arrival, record, false);
             }
             (Loading::Done(result, index), _) => {
                 let (corpus, warnings) = result?;
@@ -265,12 +265,8 @@ impl LoadState {
                     index,
                     loading: None,
                 };
-                update::receive_corpus(app, arrival, record);
-                if let Some(place) = record.and_then(|r| r.place.as_ref())
-                    && std::mem::take(&mut self.place_waits)
-                {
-                    super::remember::restore_place(app, place);
-                }
+                let place_waits = std::mem::take(&mut self.place_waits);
+                update::receive_corpus(app, arrival, record, place_waits);
                 if awaited {
                     app.search.expect_index();
                 }

@@ -30,11 +30,20 @@ pub enum Effect {
 }
 
 /// Moves the reader onto a corpus the loader sent: a larger preview of the
-/// archive, or the whole of it (see [`handover::move_to`]). The one change
-/// of state that is not an [`Action`]: actions are small values, copied
-/// freely, and a corpus is not one.
-pub fn receive_corpus(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecord>) {
+/// archive, or the whole of it (see [`handover::move_to`]), then, with
+/// `to_remembered_place`, to where `remembered` says the archive was left.
+/// The one change of state that is not an [`Action`]: actions are small
+/// values, copied freely, and a corpus is not one.
+pub fn receive_corpus(
+    app: &mut App,
+    arrival: Arrival,
+    remembered: Option<&ArchiveRecord>,
+    to_remembered_place: bool,
+) {
     handover::move_to(app, arrival, remembered);
+    if to_remembered_place && let Some(place) = remembered.and_then(|r| r.place.as_ref()) {
+        super::remember::restore_place(app, place);
+    }
     super::marks::note_view(app);
 }
 
