@@ -14,6 +14,7 @@ use pundit::state::ArchiveRecord;
 use pundit::tui::handover::Arrival;
 use pundit::tui::search::SearchAction;
 use pundit::tui::thread::ThreadAction;
+use pundit::tui::tree::Tree;
 use pundit::tui::update::{receive_corpus, update};
 use pundit::tui::view::loading::Progress;
 use pundit::tui::{Action, App, Focus, Overlay};
@@ -67,6 +68,7 @@ fn reader_on_preview(preview: Corpus) -> App {
 fn hand_over(app: &mut App, whole: Corpus, remembered: Option<&ArchiveRecord>) {
     let index = Arc::new(SearchIndex::new(&whole));
     let arrival = Arrival {
+        tree: Tree::build(&whole),
         corpus: Arc::new(whole),
         index: Some(index),
         loading: None,

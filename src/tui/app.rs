@@ -168,6 +168,12 @@ impl App {
     pub fn new(corpus: impl Into<Arc<Corpus>>, size: (u16, u16), color: bool) -> App {
         let corpus = corpus.into();
         let tree = Tree::build(&corpus);
+        App::with_tree(corpus, tree, size, color)
+    }
+
+    /// As [`App::new`], with the corpus's tree built already (off the UI
+    /// thread: for a large corpus it takes a second).
+    pub fn with_tree(corpus: Arc<Corpus>, tree: Tree, size: (u16, u16), color: bool) -> App {
         let mut expanded = vec![false; tree.len()];
         let all = tree.all_posts();
         if corpus.posts.len() <= EXPAND_ALL_POSTS_UP_TO {

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::app::{App, Overlay};
 use super::remember::{node_at, path_of};
 use super::search::ActiveSearch;
-use super::tree::NodeKind;
+use super::tree::{NodeKind, Tree};
 use super::update;
 use super::view::loading::Progress;
 use crate::model::{Corpus, PostId};
@@ -28,6 +28,8 @@ use crate::state::ArchiveRecord;
 /// A corpus the loader sent, for the reader to move onto.
 pub struct Arrival {
     pub corpus: Arc<Corpus>,
+    /// Its tree, built with it off the UI thread.
+    pub tree: Tree,
     /// Its search index; `None` while it is built elsewhere (it is attached
     /// when it comes, see [`super::search::index_ready`]).
     pub index: Option<Arc<SearchIndex>>,
@@ -106,7 +108,8 @@ impl<'a> PostMap<'a> {
 /// and seen comments from `remembered`. A post the new corpus does not have
 /// leaves the reader at the nearest one, with a message saying so.
 pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecord>) {
-    let new = App::new(Arc::clone(&arrival.corpus), app.size, app.color);
+    let corpus = Arc::clone(&arrival.corpus);
+    let new = App::with_tree(corpus, arrival.tree, app.size, app.color);
     let mut old = std::mem::replace(app, new);
     let from = Arc::clone(&old.corpus);
     let map = PostMap::new(&from, &arrival.corpus);

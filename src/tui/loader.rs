@@ -25,6 +25,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::remember::Remembered;
+use super::tree::Tree;
 use super::view::loading::Progress;
 use crate::load::preview::{self, Preview};
 use crate::load::{LoadError, Warning, load_paths_with_progress};
@@ -45,19 +46,25 @@ pub enum Loading {
     Progress(Progress),
     /// A preview of the archive's first bytes, while the rest loads.
     Preview(Box<Stage>),
-    /// The whole archive, with its index when a preview was sent.
-    Done(
-        Result<(Arc<Corpus>, Vec<Warning>), LoadError>,
-        Option<Arc<SearchIndex>>,
-    ),
+    /// The whole archive.
+    Done(Result<Box<Whole>, LoadError>),
     /// The search index, built on the loader's thread after `Done` so that
     /// neither the first frame nor the UI thread waits for it.
     Indexed(Arc<SearchIndex>),
 }
 
-/// A preview and its search index.
+/// The whole archive, its tree, and its index when a preview was sent.
+pub struct Whole {
+    pub corpus: Arc<Corpus>,
+    pub tree: Tree,
+    pub warnings: Vec<Warning>,
+    pub index: Option<Arc<SearchIndex>>,
+}
+
+/// A preview, its tree and its search index.
 pub struct Stage {
     pub corpus: Arc<Corpus>,
+    pub tree: Tree,
     pub index: Arc<SearchIndex>,
     /// The bytes of the archive it covers.
     pub covered: u64,
@@ -69,6 +76,7 @@ impl Stage {
     fn of(preview: Preview) -> Stage {
         let index = Arc::new(SearchIndex::new(&preview.corpus));
         Stage {
+            tree: Tree::build(&preview.corpus),
             corpus: Arc::new(preview.corpus),
             index,
             covered: preview.covered,
@@ -99,16 +107,21 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Loading> {
         };
         // The reader and this thread share the corpus: the reader starts
         // while the index (seconds for 100 MB) is built here.
-        let result = load_paths_with_progress(&paths, &mut report)
-            .map(|loaded| (Arc::new(loaded.corpus), loaded.warnings));
+        let result = load_paths_with_progress(&paths, &mut report);
         parsed.store(true, Ordering::SeqCst);
-        let shared = result.as_ref().ok().map(|(corpus, _)| Arc::clone(corpus));
-        if previewed {
-            let index = shared.map(|corpus| Arc::new(SearchIndex::new(&corpus)));
-            let _ = sender.send(Loading::Done(result, index));
-            return;
-        }
-        let _ = sender.send(Loading::Done(result, None));
+        let whole = result.map(|loaded| {
+            let corpus = Arc::new(loaded.corpus);
+            Box::new(Whole {
+                tree: Tree::build(&corpus),
+                index: previewed.then(|| Arc::new(SearchIndex::new(&corpus))),
+                corpus,
+                warnings: loaded.warnings,
+            })
+        });
+        let shared = (whole.as_ref().ok())
+            .filter(|whole| whole.index.is_none())
+            .map(|whole| Arc::clone(&whole.corpus));
+        let _ = sender.send(Loading::Done(whole));
         if let Some(corpus) = shared {
             let index = SearchIndex::new(&corpus);
             drop(corpus);

@@ -25,15 +25,14 @@ use super::app::App;
 use super::config::Config;
 use super::handover::Arrival;
 use super::keymap::Keymap;
-use super::loader::{self, Loading, Stage};
+use super::loader::{self, Loading, Stage, Whole};
 use super::remember::{self, Remembered, ToSave};
+use super::tree::Tree;
 use super::update::{self, Effect};
 use super::view::{self, loading::Progress, palette::Palette};
 use super::{browser, clipboard, input, signals};
 use crate::import::clean::clean;
-use crate::load::Warning;
 use crate::model::Corpus;
-use crate::search::SearchIndex;
 
 /// How long the loop waits for input before looking at the loader again.
 const TICK: Duration = Duration::from_millis(50);
@@ -199,16 +198,17 @@ impl LoadState {
             (Loading::Preview(stage), Screen::Ready(app)) => {
                 let arrival = Arrival {
                     corpus: stage.corpus,
+                    tree: stage.tree,
                     index: Some(stage.index),
                     loading: app.loading,
                 };
                 let record = self.remembered.as_deref().and_then(Remembered::record);
                 update::receive_corpus(app, arrival, record, false);
             }
-            (Loading::Done(result, index), _) => {
-                let (corpus, warnings) = result?;
-                self.over = index.is_some();
-                self.whole_archive(corpus, index, &warnings, screen, guard, start)?;
+            (Loading::Done(whole), _) => {
+                let whole = *whole?;
+                self.over = whole.index.is_some();
+                self.whole_archive(whole, screen, guard, start)?;
             }
             (Loading::Indexed(index), Screen::Ready(app)) => {
                 self.over = true;
@@ -235,7 +235,8 @@ impl LoadState {
         self.place_waits =
             !start.fresh && place.is_some_and(|p| stage.corpus.post_by_id(&p.post).is_none());
         let fresh = start.fresh || self.place_waits;
-        let mut app = ready_app(stage.corpus, (size.width, size.height), start, state, fresh);
+        let size = (size.width, size.height);
+        let mut app = ready_app(stage.corpus, stage.tree, size, start, state, fresh);
         app.search.attach(stage.index);
         app.loading = Some(Progress {
             done: progress.done.max(stage.covered),
@@ -248,20 +249,25 @@ impl LoadState {
     /// preview, with what loading had to say.
     fn whole_archive(
         &mut self,
-        corpus: Arc<Corpus>,
-        index: Option<Arc<SearchIndex>>,
-        warnings: &[Warning],
+        whole: Whole,
         screen: &mut Screen,
         guard: &Guard,
         start: &Start,
     ) -> anyhow::Result<()> {
         let state = self.remembered.as_deref();
         let record = state.and_then(Remembered::record);
+        let Whole {
+            corpus,
+            tree,
+            warnings,
+            index,
+        } = whole;
         let app = match screen {
             Screen::Ready(app) => {
                 let awaited = index.is_none();
                 let arrival = Arrival {
                     corpus,
+                    tree,
                     index,
                     loading: None,
                 };
@@ -275,7 +281,7 @@ impl LoadState {
             Screen::Loading(_) => {
                 let size = guard.terminal.size()?;
                 let size = (size.width, size.height);
-                let mut app = ready_app(corpus, size, start, state, start.fresh);
+                let mut app = ready_app(corpus, tree, size, start, state, start.fresh);
                 match index {
                     Some(index) => app.search.attach(index),
                     None => app.search.expect_index(),
@@ -511,12 +517,13 @@ fn is_quit_while_loading(event: &Event, keymap: &Keymap) -> bool {
 /// archive was left (unless `fresh`), its read marks and the search history.
 fn ready_app(
     corpus: Arc<Corpus>,
+    tree: Tree,
     size: (u16, u16),
     start: &Start,
     state: Option<&Remembered>,
     fresh: bool,
 ) -> App {
-    let mut app = App::new(corpus, size, start.color);
+    let mut app = App::with_tree(corpus, tree, size, start.color);
     app.keymap = Arc::new(start.config.keymap.clone());
     app.colors = start.config.colors;
     app.max_width = start.config.max_width;
