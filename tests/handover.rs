@@ -301,3 +301,25 @@ fn the_status_says_how_much_is_loaded() {
     update(&mut app, Action::Loaded { done: 1, total: 2 });
     assert_eq!(app.loading, None);
 }
+
+#[test]
+fn the_loading_status_fits_any_terminal() {
+    for (width, height) in [(120, 40), (80, 24), (60, 20), (30, 8), (10, 3), (1, 1)] {
+        let mut app = reader_on_preview(small_corpus());
+        update(&mut app, Action::Resize(width, height));
+        let status = status_line(&app);
+        assert!(
+            pundit::tui::width::width(&status) <= usize::from(width),
+            "{width}×{height}: {status}"
+        );
+    }
+    // Wide enough, the status says it before the key hints.
+    let mut app = reader_on_preview(small_corpus());
+    update(&mut app, Action::Resize(80, 24));
+    let status = status_line(&app);
+    let loading = status.find("loading").expect("the loading status");
+    assert!(
+        status.find("quit").is_none_or(|hint| hint > loading),
+        "{status}"
+    );
+}
