@@ -6,6 +6,7 @@
 mod common;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use common::{draw, screen_text, small_corpus, thread_corpus};
 use pundit::model::{Block, BlockKind, Corpus, Post, PostId, Topic};
@@ -322,4 +323,42 @@ fn the_loading_status_fits_any_terminal() {
         status.find("quit").is_none_or(|hint| hint > loading),
         "{status}"
     );
+}
+
+#[test]
+fn a_large_search_runs_again_in_the_background_and_keeps_its_match() {
+    let preview = small_corpus();
+    let whole = whole_of(&preview);
+    let mut app = reader_on_preview(preview);
+    // As on a large archive: searches go to the worker.
+    app.search.use_background_worker();
+    update(&mut app, Action::Search(SearchAction::Open));
+    for c in "quote".chars() {
+        update(&mut app, Action::Search(SearchAction::Type(c)));
+    }
+    assert!(pundit::tui::search::wait(&mut app, Duration::from_secs(10)));
+    update(&mut app, Action::Search(SearchAction::Confirm));
+    update(&mut app, Action::Search(SearchAction::Next));
+    let before = app.search.active.clone().expect("a search");
+    let current = before.current_match().expect("a current match").place();
+    let (post, scroll) = (open_post_id(&app), app.scroll);
+
+    hand_over(&mut app, whole, None);
+
+    // The reader goes on while the search runs; the status says so.
+    assert!(app.search.active.is_none());
+    let status = status_line(&app);
+    assert!(status.contains("searching everything loaded"), "{status}");
+    assert!(pundit::tui::search::wait(&mut app, Duration::from_secs(10)));
+    let active = app.search.active.as_ref().expect("the search, run again");
+    assert_eq!(active.text, "quote");
+    assert!(active.results.len() > before.results.len());
+    let now = active.current_match().expect("its current match").place();
+    assert_eq!(app.corpus.post(now.post).id.as_ref(), post);
+    assert_eq!(
+        (now.location, now.offset),
+        (current.location, current.offset)
+    );
+    assert_eq!((open_post_id(&app), app.scroll), (post, scroll));
+    assert!(!status_line(&app).contains("searching"));
 }

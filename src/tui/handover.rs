@@ -276,6 +276,10 @@ fn carry_selection(app: &mut App, old: &App, map: &PostMap) {
 fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, map: &PostMap) {
     let mut session = std::mem::take(&mut old.search);
     session.detach();
+    match &index {
+        Some(index) => session.attach(Arc::clone(index)),
+        None => session.expect_index(),
+    }
     let rerun = |active: ActiveSearch| -> Option<ActiveSearch> {
         let query = Query::new(&active.text, active.scope, active.mode).ok()?;
         let results = index.as_ref()?.search(&query);
@@ -288,7 +292,17 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
             ..active
         })
     };
-    session.active = session.active.take().and_then(rerun);
+    // The search confirmed (no prompt open) runs on the worker when the
+    // index is large: the reader goes on meanwhile. The prompt's searches
+    // run here, the view being at the match the prompt previews.
+    if let Some(active) = session.active.take() {
+        let current = (active.current_match()).and_then(|found| map.place(found.place()));
+        let background =
+            session.prompt.is_none() && session.run_again_in_background(&active, current);
+        if !background {
+            session.active = rerun(active);
+        }
+    }
     if let Some(prompt) = session.prompt.as_mut() {
         prompt.previous = prompt.previous.take().and_then(rerun);
         let saved_post = (prompt.saved.open_post).and_then(|p| map.get(p).or(map.nearest(p)));
@@ -297,10 +311,6 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
             .place(prompt.origin)
             .unwrap_or_else(|| Place::start_of(app.open_post.unwrap_or(PostId(0))));
         prompt.pending = index.is_none() && !prompt.text.trim().is_empty();
-    }
-    match index {
-        Some(index) => session.attach(index),
-        None => session.expect_index(),
     }
     app.search = session;
 }

@@ -145,6 +145,26 @@ pub struct SearchSession {
     /// config's `search_scope`).
     pub default_scope: Scope,
     pub list: super::results::ResultsList,
+    /// A search run again on the worker after the reader moved onto
+    /// another corpus, until its results come.
+    rerun: Option<Rerun>,
+}
+
+/// A search the reader had on a corpus it has left, run again on the
+/// worker: what it was, and the place of its current match in the new
+/// corpus, to make current again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rerun {
+    text: String,
+    scope: Scope,
+    mode: Mode,
+    current: Option<Place>,
+}
+
+impl Rerun {
+    fn is_for(&self, query: &Query) -> bool {
+        query.text() == self.text && query.scope() == self.scope && query.mode() == self.mode
+    }
 }
 
 impl fmt::Debug for SearchSession {
@@ -173,6 +193,37 @@ impl SearchSession {
         self.worker = None;
         self.index = None;
         self.awaiting_index = false;
+    }
+
+    /// Runs `active`'s query again on the worker, when this session's index
+    /// is one large enough to search there (the reader never waits for a
+    /// large search), its match at `current` to be made current again.
+    /// Returns whether it did; the results arrive through [`poll`].
+    pub(super) fn run_again_in_background(
+        &mut self,
+        active: &ActiveSearch,
+        current: Option<Place>,
+    ) -> bool {
+        let (Some(index), true) = (self.index.as_ref(), self.uses_worker()) else {
+            return false;
+        };
+        let Ok(query) = Query::new(&active.text, active.scope, active.mode) else {
+            return false;
+        };
+        if self.worker.is_none() {
+            self.worker = SearchWorker::spawn(Arc::clone(index)).ok();
+        }
+        let Some(worker) = self.worker.as_mut() else {
+            return false;
+        };
+        worker.submit(query);
+        self.rerun = Some(Rerun {
+            text: active.text.clone(),
+            scope: active.scope,
+            mode: active.mode,
+            current,
+        });
+        true
     }
 
     /// Says that an index is being built off the UI thread: until it is
@@ -239,6 +290,9 @@ impl SearchSession {
 /// "match 3/12 in 4 posts", "12 matches in 4 posts" or "no matches": what
 /// the status line says about the search, if one is active.
 pub fn summary(app: &App) -> Option<String> {
+    if app.search.active.is_none() && app.search.rerun.is_some() {
+        return Some("searching everything loaded…".to_string());
+    }
     let active = app.search.active.as_ref()?;
     let results = &active.results;
     // While the archive loads, a search covers the posts loaded so far.
@@ -288,7 +342,10 @@ pub fn update(app: &mut App, action: SearchAction) {
         SearchAction::ResultsPageDown => results::move_selection(app, results::page(app)),
         SearchAction::ResultsPageUp => results::move_selection(app, -results::page(app)),
         SearchAction::ResultsJump => results::jump(app),
-        SearchAction::Dismiss => app.search.active = None,
+        SearchAction::Dismiss => {
+            app.search.active = None;
+            app.search.rerun = None;
+        }
     }
 }
 
@@ -313,6 +370,17 @@ pub fn wait(app: &mut App, timeout: Duration) -> bool {
 }
 
 fn receive(app: &mut App, query: Query, results: SearchResults) {
+    if let Some(rerun) = app.search.rerun.take_if(|rerun| rerun.is_for(&query)) {
+        let current = rerun.current.and_then(|place| results.index_of(place));
+        app.search.active = Some(ActiveSearch {
+            text: rerun.text,
+            scope: rerun.scope,
+            mode: rerun.mode,
+            results,
+            current,
+        });
+        return;
+    }
     let Some(prompt) = app.search.prompt.as_mut() else {
         return;
     };
@@ -351,6 +419,8 @@ fn index(app: &mut App) -> Arc<SearchIndex> {
 }
 
 fn open_prompt(app: &mut App) {
+    // A new search supersedes one being run again.
+    app.search.rerun = None;
     if !app.search.awaiting_index {
         let _ = index(app);
     }
