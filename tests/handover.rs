@@ -148,7 +148,7 @@ fn the_search_runs_again_on_the_whole_archive() {
     let before = app.search.active.clone().expect("a search");
     let current = before.current_match().expect("a current match").clone();
     assert!(
-        status_line(&app).contains("loaded so far"),
+        status_line(&app).contains("in 1 post so far │"),
         "{}",
         status_line(&app)
     );
@@ -361,4 +361,35 @@ fn a_large_search_runs_again_in_the_background_and_keeps_its_match() {
     );
     assert_eq!((open_post_id(&app), app.scroll), (post, scroll));
     assert!(!status_line(&app).contains("searching"));
+}
+
+#[test]
+fn the_place_is_kept_by_block_when_the_heading_reads_differently() {
+    let small = small_corpus();
+    // The preview missed the author and date of "Budget day" and read its
+    // tags as none: its heading is shorter than the whole archive's.
+    let mut posts = small.posts.clone();
+    posts[2].author = None;
+    let preview = Corpus::new(posts, Some(small.topics.clone()));
+    let mut whole_posts = small.posts.clone();
+    whole_posts[2].date = Some("17 May 2018".into());
+    whole_posts[2].tags = (0..12).map(|n| format!("Budget tag {n}")).collect();
+    let whole = Corpus::new(whole_posts, Some(small.topics.clone()));
+    for lines_down in [0, 30] {
+        let mut app = reader_on_preview(preview.clone());
+        pundit::tui::update::open_and_select(&mut app, PostId(2));
+        for _ in 0..lines_down {
+            update(&mut app, Action::ScrollDown);
+        }
+        let top_line = |app: &App| app.article.lines.get(app.scroll).map(|l| l.text.clone());
+        let before = top_line(&app);
+        hand_over(&mut app, whole.clone(), None);
+        let heading_grew = app.article.block_starts[0] > 0;
+        assert!(heading_grew);
+        if lines_down == 0 {
+            assert_eq!(app.scroll, 0, "the top of the post");
+        } else {
+            assert_eq!(top_line(&app), before, "{lines_down} lines down");
+        }
+    }
 }

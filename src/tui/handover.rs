@@ -222,7 +222,10 @@ fn carry_open_post(app: &mut App, old: &App, map: &PostMap) {
         app.thread_layout.refresh_rows(&app.thread.folded);
     }
     app.refresh_article();
-    app.scroll = if old.scroll >= old.thread_top() {
+    app.scroll = if old.scroll == 0 {
+        // The top of the post, however its heading reads now.
+        0
+    } else if old.scroll >= old.thread_top() {
         app.thread_top() + (old.scroll - old.thread_top())
     } else {
         // The block at the top of the view, as many lines into it (or

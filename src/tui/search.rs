@@ -296,11 +296,7 @@ pub fn summary(app: &App) -> Option<String> {
     let active = app.search.active.as_ref()?;
     let results = &active.results;
     // While the archive loads, a search covers the posts loaded so far.
-    let so_far = if app.loading.is_some() {
-        " loaded so far"
-    } else {
-        ""
-    };
+    let so_far = if app.loading.is_some() { " so far" } else { "" };
     if results.is_empty() {
         return Some(format!("no matches{so_far}"));
     }
