@@ -9,6 +9,13 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+pub mod bytes;
+pub mod flat;
+mod library;
+
+pub use flat::corpus::TopicNode;
+pub use library::{Library, Origin};
+
 /// The index of a post in [`Corpus::posts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PostId(pub usize);
@@ -207,6 +214,31 @@ pub struct Topic {
     pub posts: Vec<Arc<str>>,
     #[serde(default)]
     pub children: Vec<Topic>,
+}
+
+/// A searchable field of a post: which part of it a match is in. Ordered as a post is laid out: the
+/// title, then the blocks, then the comment thread, then the sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    Title,
+    /// The block with this index in `Post::blocks` (0-based).
+    Block(usize),
+    /// Block `block` of the comment with index `comment` in
+    /// `Post::comments` (both 0-based).
+    Comment {
+        comment: usize,
+        block: usize,
+    },
+    /// A field of the source with this index in `Post::sources` (0-based).
+    Source(usize, SourceField),
+}
+
+/// A searchable field of a [`crate::model::Source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceField {
+    Outlet,
+    Headline,
+    Url,
 }
 
 /// Posts and the topic tree, as loaded. Immutable once built.

@@ -52,32 +52,8 @@ use query::FieldClass;
 
 use std::ops::Range;
 
+pub use crate::model::{Location, SourceField};
 use crate::model::PostId;
-
-/// Which part of a post a match is in. Ordered as a post is laid out: the
-/// title, then the blocks, then the comment thread, then the sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Location {
-    Title,
-    /// The block with this index in `Post::blocks` (0-based).
-    Block(usize),
-    /// Block `block` of the comment with index `comment` in
-    /// `Post::comments` (both 0-based).
-    Comment {
-        comment: usize,
-        block: usize,
-    },
-    /// A field of the source with this index in `Post::sources` (0-based).
-    Source(usize, SourceField),
-}
-
-/// A searchable field of a [`crate::model::Source`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SourceField {
-    Outlet,
-    Headline,
-    Url,
-}
 
 /// A position in the corpus: a byte offset in a field of a post. Places are
 /// ordered in reading order, which is also the order of [`SearchResults`].

@@ -1,0 +1,514 @@
+//! A corpus in flat form: written from a [`Corpus`] section by section,
+//! and read back where it lies, a post at a time.
+//!
+//! Every string goes into the text section in one pass, in post order (a
+//! post's own strings, its blocks, its sources, then each comment's), then
+//! the topic and outlet names; the tables are gathered beside it and
+//! written after. Reading decodes only what is asked for: a title, an id,
+//! one post made whole ([`FlatCorpus::post`]).
+
+use std::collections::VecDeque;
+use std::io::{self, Seek, Write};
+use std::sync::Arc;
+
+use super::records::{
+    BlockRecord, CommentRecord, OutletRecord, PostRecord, Record, Run, SourceRecord, Str, Table,
+    TopicRecord,
+};
+use super::{FlatFile, Kind, SectionWriter};
+use crate::model::bytes::Bytes;
+use crate::model::{Block, Comment, Corpus, Location, Post, PostId, Source, SourceField, Topic};
+
+/// A topic with its posts resolved to numbers: what the reader's tree is
+/// built from, whether the corpus was parsed or mapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicNode {
+    pub name: String,
+    pub posts: Vec<PostId>,
+    pub children: Vec<TopicNode>,
+}
+
+/// Writes the sections of `corpus` (all but the search index's), with
+/// `meta` as the meta section's lines.
+pub fn write_corpus<W: Write + Seek>(
+    corpus: &Corpus,
+    meta: &[String],
+    out: &mut SectionWriter<W>,
+) -> io::Result<()> {
+    out.begin(Kind::Text);
+    let mut tables = Tables::default();
+    let mut text = TextOut { out, at: 0 };
+    for post in &corpus.posts {
+        tables.add_post(post, &mut text)?;
+    }
+    let (topics, topic_posts) = topic_tables(corpus, &mut text)?;
+    let mut outlets = Vec::new();
+    let mut outlet_posts = Vec::new();
+    for (name, posts) in corpus.outlets() {
+        let start = count(&outlet_posts, 4);
+        for post in posts {
+            (post.0 as u32).put(&mut outlet_posts);
+        }
+        OutletRecord {
+            name: text.put(&name)?,
+            posts: Run {
+                start,
+                end: count(&outlet_posts, 4),
+            },
+        }
+        .put(&mut outlets);
+    }
+    let mut by_id: Vec<u32> = (0..corpus.posts.len() as u32).collect();
+    by_id.sort_unstable_by(|&a, &b| corpus.posts[a as usize].id.cmp(&corpus.posts[b as usize].id));
+    let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
+    for post in by_id {
+        post.put(&mut by_id_bytes);
+    }
+    let sections = [
+        (Kind::Posts, tables.posts),
+        (Kind::Blocks, tables.blocks),
+        (Kind::Sources, tables.sources),
+        (Kind::Comments, tables.comments),
+        (Kind::Names, tables.names),
+        (Kind::Topics, topics),
+        (Kind::TopicPosts, topic_posts),
+        (Kind::Outlets, outlets),
+        (Kind::OutletPosts, outlet_posts),
+        (Kind::ById, by_id_bytes),
+        (Kind::Meta, meta.join("\n").into_bytes()),
+    ];
+    for (kind, bytes) in sections {
+        out.begin(kind);
+        out.write_all(&bytes)?;
+    }
+    out.end();
+    Ok(())
+}
+
+/// The number of records of `size` bytes in `table`, as a table index.
+fn count(table: &[u8], size: usize) -> u32 {
+    (table.len() / size) as u32
+}
+
+/// The text section being written, and where the next string goes.
+struct TextOut<'a, W: Write + Seek> {
+    out: &'a mut SectionWriter<W>,
+    at: u64,
+}
+
+impl<W: Write + Seek> TextOut<'_, W> {
+    fn put(&mut self, text: &str) -> io::Result<Str> {
+        self.out.write_all(text.as_bytes())?;
+        let at = self.at;
+        self.at += text.len() as u64;
+        let len = u32::try_from(text.len())
+            .map_err(|_| io::Error::other("a string of 4 GiB or more"))?;
+        Ok(Str(Some((at, len))))
+    }
+
+    fn put_optional(&mut self, text: Option<&str>) -> io::Result<Str> {
+        text.map_or(Ok(Str(None)), |text| self.put(text))
+    }
+}
+
+/// The tables gathered while the text is written.
+#[derive(Default)]
+struct Tables {
+    posts: Vec<u8>,
+    blocks: Vec<u8>,
+    sources: Vec<u8>,
+    comments: Vec<u8>,
+    names: Vec<u8>,
+}
+
+impl Tables {
+    fn add_post<W: Write + Seek>(&mut self, post: &Post, text: &mut TextOut<W>) -> io::Result<()> {
+        let id = text.put(&post.id)?;
+        let title = text.put(&post.title)?;
+        let author = text.put_optional(post.author.as_deref())?;
+        let date = text.put_optional(post.date.as_deref())?;
+        let url = text.put_optional(post.url.as_deref())?;
+        let tags = self.add_names(post.tags.iter().map(String::as_str), text)?;
+        let topics = self.add_names(post.topics.iter().map(|t| &**t), text)?;
+        let blocks = self.add_blocks(&post.blocks, text)?;
+        let sources = self.add_sources(&post.sources, text)?;
+        let start = count(&self.comments, CommentRecord::SIZE);
+        for comment in &post.comments {
+            self.add_comment(comment, text)?;
+        }
+        let comments = Run {
+            start,
+            end: count(&self.comments, CommentRecord::SIZE),
+        };
+        PostRecord {
+            id,
+            title,
+            author,
+            date,
+            url,
+            comment_count: post.comment_count,
+            tags,
+            topics,
+            blocks,
+            sources,
+            comments,
+        }
+        .put(&mut self.posts);
+        Ok(())
+    }
+
+    fn add_names<'a, W: Write + Seek>(
+        &mut self,
+        names: impl Iterator<Item = &'a str>,
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.names, Str::SIZE);
+        for name in names {
+            text.put(name)?.put(&mut self.names);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.names, Str::SIZE),
+        })
+    }
+
+    fn add_blocks<W: Write + Seek>(
+        &mut self,
+        blocks: &[Block],
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.blocks, BlockRecord::SIZE);
+        for block in blocks {
+            BlockRecord {
+                kind: block.kind,
+                source: block.source,
+                text: text.put(&block.text)?,
+            }
+            .put(&mut self.blocks);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.blocks, BlockRecord::SIZE),
+        })
+    }
+
+    fn add_sources<W: Write + Seek>(
+        &mut self,
+        sources: &[Source],
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.sources, SourceRecord::SIZE);
+        for source in sources {
+            SourceRecord {
+                outlet: text.put_optional(source.outlet.as_deref())?,
+                headline: text.put_optional(source.headline.as_deref())?,
+                url: text.put_optional(source.url.as_deref())?,
+            }
+            .put(&mut self.sources);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.sources, SourceRecord::SIZE),
+        })
+    }
+
+    fn add_comment<W: Write + Seek>(
+        &mut self,
+        comment: &Comment,
+        text: &mut TextOut<W>,
+    ) -> io::Result<()> {
+        let id = text.put(&comment.id)?;
+        let author = text.put_optional(comment.author.as_deref())?;
+        let date = text.put_optional(comment.date.as_deref())?;
+        let label = text.put_optional(comment.label.as_deref())?;
+        let blocks = self.add_blocks(&comment.blocks, text)?;
+        let sources = self.add_sources(&comment.sources, text)?;
+        CommentRecord {
+            id,
+            parent: comment.parent,
+            author,
+            date,
+            label,
+            blocks,
+            sources,
+        }
+        .put(&mut self.comments);
+        Ok(())
+    }
+}
+
+/// The topic tree breadth first, so that a node's subtopics are one run of
+/// later nodes; node 0 stands for the tree and holds the roots.
+fn topic_tables<W: Write + Seek>(
+    corpus: &Corpus,
+    text: &mut TextOut<W>,
+) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    let mut records: Vec<TopicRecord> = vec![TopicRecord {
+        name: Str(None),
+        children: Run::default(),
+        posts: Run::default(),
+    }];
+    let mut posts = Vec::new();
+    let mut queue: VecDeque<(usize, &[Topic])> = VecDeque::from([(0, &corpus.topics[..])]);
+    while let Some((node, children)) = queue.pop_front() {
+        let start = records.len() as u32;
+        for topic in children {
+            let first = count(&posts, 4);
+            for id in &topic.posts {
+                // Every topic names posts of its corpus (`Corpus::new` and
+                // the JSON reader see to it).
+                if let Some(post) = corpus.post_by_id(id) {
+                    (post.0 as u32).put(&mut posts);
+                }
+            }
+            queue.push_back((records.len(), &topic.children));
+            records.push(TopicRecord {
+                name: text.put(&topic.name)?,
+                children: Run::default(),
+                posts: Run {
+                    start: first,
+                    end: count(&posts, 4),
+                },
+            });
+        }
+        records[node].children = Run {
+            start,
+            end: records.len() as u32,
+        };
+    }
+    let mut bytes = Vec::with_capacity(records.len() * TopicRecord::SIZE);
+    for record in &records {
+        record.put(&mut bytes);
+    }
+    Ok((bytes, posts))
+}
+
+/// A corpus read from a flat file. Reading never fails and never panics:
+/// what a damaged file does not hold reads as empty, and the file's
+/// checksums tell whether it was damaged.
+#[derive(Debug, Clone)]
+pub struct FlatCorpus {
+    text: Bytes,
+    posts: Table<PostRecord>,
+    blocks: Table<BlockRecord>,
+    sources: Table<SourceRecord>,
+    comments: Table<CommentRecord>,
+    names: Table<Str>,
+    topics: Table<TopicRecord>,
+    topic_posts: Table<u32>,
+    outlets: Table<OutletRecord>,
+    outlet_posts: Table<u32>,
+    by_id: Table<u32>,
+    meta: Bytes,
+}
+
+impl FlatCorpus {
+    pub fn new(file: &FlatFile) -> FlatCorpus {
+        FlatCorpus {
+            text: file.section(Kind::Text),
+            posts: Table::new(file.section(Kind::Posts)),
+            blocks: Table::new(file.section(Kind::Blocks)),
+            sources: Table::new(file.section(Kind::Sources)),
+            comments: Table::new(file.section(Kind::Comments)),
+            names: Table::new(file.section(Kind::Names)),
+            topics: Table::new(file.section(Kind::Topics)),
+            topic_posts: Table::new(file.section(Kind::TopicPosts)),
+            outlets: Table::new(file.section(Kind::Outlets)),
+            outlet_posts: Table::new(file.section(Kind::OutletPosts)),
+            by_id: Table::new(file.section(Kind::ById)),
+            meta: file.section(Kind::Meta),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.posts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts.is_empty()
+    }
+
+    /// The string `text` names, if it is there and is UTF-8.
+    fn str(&self, text: Str) -> Option<&str> {
+        self.text.str_at(text.range()?)
+    }
+
+    fn string(&self, text: Str) -> String {
+        self.str(text).unwrap_or_default().to_string()
+    }
+
+    fn optional(&self, text: Str) -> Option<String> {
+        text.0.map(|_| self.string(text))
+    }
+
+    fn record(&self, post: PostId) -> PostRecord {
+        self.posts.get(post.0).unwrap_or_default()
+    }
+
+    pub fn title(&self, post: PostId) -> &str {
+        self.str(self.record(post).title).unwrap_or_default()
+    }
+
+    pub fn id(&self, post: PostId) -> &str {
+        self.str(self.record(post).id).unwrap_or_default()
+    }
+
+    /// The lines of the meta section.
+    pub fn meta(&self) -> Vec<&str> {
+        let text = self.meta.str_at(0..self.meta.len()).unwrap_or_default();
+        text.split('\n').collect()
+    }
+
+    /// The post with this id: a binary search of the ids in order.
+    pub fn post_by_id(&self, id: &str) -> Option<PostId> {
+        let (mut low, mut high) = (0, self.by_id.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let post = PostId(self.by_id.get(middle)? as usize);
+            match self.id(post).cmp(id) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(post),
+            }
+        }
+        None
+    }
+
+    /// Post `post` made whole, every string copied out of the file.
+    pub fn post(&self, post: PostId) -> Post {
+        let record = self.record(post);
+        Post {
+            id: self.str(record.id).unwrap_or_default().into(),
+            title: self.string(record.title),
+            author: self.optional(record.author),
+            date: self.optional(record.date),
+            url: self.optional(record.url),
+            tags: self.names.run(record.tags).map(|t| self.string(t)).collect(),
+            topics: (self.names.run(record.topics))
+                .map(|t| Arc::from(self.str(t).unwrap_or_default()))
+                .collect(),
+            blocks: self.blocks_of(record.blocks),
+            sources: self.sources_of(record.sources),
+            comment_count: record.comment_count,
+            comments: self.comments.run(record.comments).map(|c| self.comment(c)).collect(),
+        }
+    }
+
+    fn blocks_of(&self, run: Run) -> Vec<Block> {
+        self.blocks
+            .run(run)
+            .map(|block| Block {
+                kind: block.kind,
+                text: self.str(block.text).unwrap_or_default().into(),
+                source: block.source,
+            })
+            .collect()
+    }
+
+    fn sources_of(&self, run: Run) -> Vec<Source> {
+        self.sources
+            .run(run)
+            .map(|source| Source {
+                outlet: self.optional(source.outlet),
+                headline: self.optional(source.headline),
+                url: self.optional(source.url),
+            })
+            .collect()
+    }
+
+    fn comment(&self, record: CommentRecord) -> Comment {
+        Comment {
+            id: self.string(record.id),
+            parent: record.parent,
+            author: self.optional(record.author),
+            date: self.optional(record.date),
+            label: self.optional(record.label),
+            blocks: self.blocks_of(record.blocks),
+            sources: self.sources_of(record.sources),
+        }
+    }
+
+    /// The text of one searchable field of `post`, read in place.
+    pub fn field_text(&self, post: PostId, location: Location) -> Option<&str> {
+        let record = self.posts.get(post.0)?;
+        let nth = |run: Run, n: usize| {
+            let index = run.indices().nth(n)?;
+            Some(index)
+        };
+        let text = match location {
+            Location::Title => record.title,
+            Location::Block(n) => self.blocks.get(nth(record.blocks, n)?)?.text,
+            Location::Comment { comment, block } => {
+                let comment = self.comments.get(nth(record.comments, comment)?)?;
+                self.blocks.get(nth(comment.blocks, block)?)?.text
+            }
+            Location::Source(n, field) => {
+                let source = self.sources.get(nth(record.sources, n)?)?;
+                match field {
+                    SourceField::Outlet => source.outlet,
+                    SourceField::Headline => source.headline,
+                    SourceField::Url => source.url,
+                }
+            }
+        };
+        self.str(text)
+    }
+
+    /// The topic tree. A damaged file's tree is cut where it would loop
+    /// or share a node: a node's subtopics come after it, and each node
+    /// has one parent.
+    pub fn topics(&self) -> Vec<TopicNode> {
+        let mut claimed = vec![false; self.topics.len()];
+        self.topic_children(0, 0, &mut claimed)
+    }
+
+    fn topic_children(&self, node: usize, depth: usize, claimed: &mut [bool]) -> Vec<TopicNode> {
+        const DEEPEST: usize = 64;
+        let Some(record) = self.topics.get(node) else {
+            return Vec::new();
+        };
+        if depth > DEEPEST {
+            return Vec::new();
+        }
+        let mut children = Vec::new();
+        for child in record.children.indices() {
+            let Some(slot) = claimed.get_mut(child) else {
+                break;
+            };
+            if child <= node || std::mem::replace(slot, true) {
+                continue;
+            }
+            let Some(topic) = self.topics.get(child) else {
+                continue;
+            };
+            children.push(TopicNode {
+                name: self.string(topic.name),
+                posts: self.post_list(&self.topic_posts, topic.posts),
+                children: self.topic_children(child, depth + 1, claimed),
+            });
+        }
+        children
+    }
+
+    fn post_list(&self, table: &Table<u32>, run: Run) -> Vec<PostId> {
+        table
+            .run(run)
+            .map(|post| PostId(post as usize))
+            .filter(|post| post.0 < self.len())
+            .collect()
+    }
+
+    /// Every outlet cited, with the posts citing it, as
+    /// [`Corpus::outlets`] gave them when the file was written.
+    pub fn outlets(&self) -> Vec<(String, Vec<PostId>)> {
+        (0..self.outlets.len())
+            .filter_map(|n| self.outlets.get(n))
+            .map(|outlet| {
+                (
+                    self.string(outlet.name),
+                    self.post_list(&self.outlet_posts, outlet.posts),
+                )
+            })
+            .collect()
+    }
+}
