@@ -11,10 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub mod bytes;
 pub mod flat;
-mod library;
 
 pub use flat::corpus::TopicNode;
-pub use library::{Library, Origin};
 
 /// The index of a post in [`Corpus::posts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
