@@ -26,6 +26,23 @@ impl Bytes {
         }
     }
 
+    /// The bytes of `file`, mapped into memory rather than read: pages
+    /// are read from disk as they are touched, and shared with the page
+    /// cache rather than copied.
+    ///
+    /// A mapping is only sound while nobody changes the file under it (a
+    /// file cut short under a mapping makes reads of the lost pages fault).
+    /// pundit maps only files it wrote itself under its own directories,
+    /// and replaces them by renaming a new file over them, never by
+    /// writing into them, so a mapped file keeps its bytes.
+    pub fn map(file: &std::fs::File) -> std::io::Result<Bytes> {
+        // SAFETY: see above: the files pundit maps are never written in
+        // place; a new version is a new file renamed over the old name,
+        // which leaves the mapped inode as it was.
+        let map = unsafe { memmap2::Mmap::map(file)? };
+        Ok(Bytes::new(map))
+    }
+
     pub fn as_slice(&self) -> &[u8] {
         // The range was checked against the owner when it was made.
         &(*self.owner).as_ref()[self.range.clone()]

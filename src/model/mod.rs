@@ -277,6 +277,30 @@ impl Corpus {
         }
     }
 
+    /// The corpus a flat file holds (see [`flat`]).
+    pub fn from_flat(file: Arc<flat::FlatFile>) -> Corpus {
+        let flat = flat::corpus::FlatCorpus::new(&file);
+        let posts = (0..flat.len()).map(|n| flat.post(PostId(n))).collect();
+        fn topic(node: TopicNode, posts: &[Post]) -> Topic {
+            Topic {
+                name: node.name,
+                posts: node
+                    .posts
+                    .iter()
+                    .map(|p| Arc::clone(&posts[p.0].id))
+                    .collect(),
+                children: node.children.into_iter().map(|c| topic(c, posts)).collect(),
+            }
+        }
+        let posts: Vec<Post> = posts;
+        let topics = flat
+            .topics()
+            .into_iter()
+            .map(|t| topic(t, &posts))
+            .collect();
+        Corpus::new(posts, Some(topics))
+    }
+
     /// The post with this id.
     pub fn post_by_id(&self, id: &str) -> Option<PostId> {
         self.by_id.get(id).copied()

@@ -91,6 +91,19 @@ impl SearchIndex {
         index
     }
 
+    /// The index a flat file holds.
+    pub fn from_flat(file: &std::sync::Arc<crate::model::flat::FlatFile>) -> SearchIndex {
+        SearchIndex::new(&Corpus::from_flat(std::sync::Arc::clone(file)))
+    }
+
+    /// Writes the index's sections of a flat file.
+    pub fn write_sections<W: std::io::Write + std::io::Seek>(
+        &self,
+        _out: &mut crate::model::flat::SectionWriter<W>,
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
+
     /// Bytes of folded text searched per query (one copy).
     pub fn folded_len(&self) -> usize {
         self.cased.len()

@@ -52,8 +52,8 @@ use query::FieldClass;
 
 use std::ops::Range;
 
-pub use crate::model::{Location, SourceField};
 use crate::model::PostId;
+pub use crate::model::{Location, SourceField};
 
 /// A position in the corpus: a byte offset in a field of a post. Places are
 /// ordered in reading order, which is also the order of [`SearchResults`].

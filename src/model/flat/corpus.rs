@@ -16,7 +16,7 @@ use super::records::{
     TopicRecord,
 };
 use super::{FlatFile, Kind, SectionWriter};
-use crate::model::bytes::Bytes;
+use crate::model::bytes::{Bytes, Put, Reader};
 use crate::model::{Block, Comment, Corpus, Location, Post, PostId, Source, SourceField, Topic};
 
 /// A topic with its posts resolved to numbers: what the reader's tree is
@@ -59,7 +59,11 @@ pub fn write_corpus<W: Write + Seek>(
         .put(&mut outlets);
     }
     let mut by_id: Vec<u32> = (0..corpus.posts.len() as u32).collect();
-    by_id.sort_unstable_by(|&a, &b| corpus.posts[a as usize].id.cmp(&corpus.posts[b as usize].id));
+    by_id.sort_unstable_by(|&a, &b| {
+        corpus.posts[a as usize]
+            .id
+            .cmp(&corpus.posts[b as usize].id)
+    });
     let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
     for post in by_id {
         post.put(&mut by_id_bytes);
@@ -75,7 +79,7 @@ pub fn write_corpus<W: Write + Seek>(
         (Kind::Outlets, outlets),
         (Kind::OutletPosts, outlet_posts),
         (Kind::ById, by_id_bytes),
-        (Kind::Meta, meta.join("\n").into_bytes()),
+        (Kind::Meta, meta_bytes(meta)?),
     ];
     for (kind, bytes) in sections {
         out.begin(kind);
@@ -83,6 +87,37 @@ pub fn write_corpus<W: Write + Seek>(
     }
     out.end();
     Ok(())
+}
+
+/// The meta section: each line's length (u32), then its bytes.
+fn meta_bytes(meta: &[String]) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    for line in meta {
+        let len = u32::try_from(line.len())
+            .map_err(|_| io::Error::other("a meta line of 4 GiB or more"))?;
+        bytes.put_u32(len);
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    Ok(bytes)
+}
+
+/// The lines of a meta section; a damaged one gives what it holds whole.
+pub(super) fn meta_lines(meta: &Bytes) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut at = 0usize;
+    while let Some(len) = meta.get(at..at.saturating_add(4)) {
+        let len = Reader::new(len).u32() as usize;
+        let start = at + 4;
+        let Some(line) = start
+            .checked_add(len)
+            .and_then(|end| meta.str_at(start..end))
+        else {
+            break;
+        };
+        lines.push(line.to_string());
+        at = start + len;
+    }
+    lines
 }
 
 /// The number of records of `size` bytes in `table`, as a table index.
@@ -101,8 +136,8 @@ impl<W: Write + Seek> TextOut<'_, W> {
         self.out.write_all(text.as_bytes())?;
         let at = self.at;
         self.at += text.len() as u64;
-        let len = u32::try_from(text.len())
-            .map_err(|_| io::Error::other("a string of 4 GiB or more"))?;
+        let len =
+            u32::try_from(text.len()).map_err(|_| io::Error::other("a string of 4 GiB or more"))?;
         Ok(Str(Some((at, len))))
     }
 
@@ -299,7 +334,6 @@ pub struct FlatCorpus {
     outlets: Table<OutletRecord>,
     outlet_posts: Table<u32>,
     by_id: Table<u32>,
-    meta: Bytes,
 }
 
 impl FlatCorpus {
@@ -316,7 +350,6 @@ impl FlatCorpus {
             outlets: Table::new(file.section(Kind::Outlets)),
             outlet_posts: Table::new(file.section(Kind::OutletPosts)),
             by_id: Table::new(file.section(Kind::ById)),
-            meta: file.section(Kind::Meta),
         }
     }
 
@@ -353,12 +386,6 @@ impl FlatCorpus {
         self.str(self.record(post).id).unwrap_or_default()
     }
 
-    /// The lines of the meta section.
-    pub fn meta(&self) -> Vec<&str> {
-        let text = self.meta.str_at(0..self.meta.len()).unwrap_or_default();
-        text.split('\n').collect()
-    }
-
     /// The post with this id: a binary search of the ids in order.
     pub fn post_by_id(&self, id: &str) -> Option<PostId> {
         let (mut low, mut high) = (0, self.by_id.len());
@@ -383,14 +410,22 @@ impl FlatCorpus {
             author: self.optional(record.author),
             date: self.optional(record.date),
             url: self.optional(record.url),
-            tags: self.names.run(record.tags).map(|t| self.string(t)).collect(),
+            tags: self
+                .names
+                .run(record.tags)
+                .map(|t| self.string(t))
+                .collect(),
             topics: (self.names.run(record.topics))
                 .map(|t| Arc::from(self.str(t).unwrap_or_default()))
                 .collect(),
             blocks: self.blocks_of(record.blocks),
             sources: self.sources_of(record.sources),
             comment_count: record.comment_count,
-            comments: self.comments.run(record.comments).map(|c| self.comment(c)).collect(),
+            comments: self
+                .comments
+                .run(record.comments)
+                .map(|c| self.comment(c))
+                .collect(),
         }
     }
 

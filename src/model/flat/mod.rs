@@ -37,6 +37,9 @@ pub mod records;
 
 use std::io::{self, Seek, SeekFrom, Write};
 
+use crate::model::Corpus;
+use crate::search::SearchIndex;
+
 use xxhash_rust::xxh3::Xxh3;
 
 use super::bytes::{Bytes, Put, Reader};
@@ -243,12 +246,8 @@ impl FlatFile {
                 )));
             }
         }
-        self.unverified.retain(|kind| {
-            !self
-                .entries
-                .iter()
-                .any(|e| e.kind == *kind && wanted(e))
-        });
+        self.unverified
+            .retain(|kind| !self.entries.iter().any(|e| e.kind == *kind && wanted(e)));
         Ok(())
     }
 
@@ -272,6 +271,11 @@ impl FlatFile {
             .unwrap_or_default()
     }
 
+    /// The lines of the meta section, as [`write_flat`] was given them.
+    pub fn meta(&self) -> Vec<String> {
+        corpus::meta_lines(&self.section(Kind::Meta))
+    }
+
     /// The file's size in bytes.
     pub fn len(&self) -> usize {
         self.bytes.len()
@@ -280,6 +284,21 @@ impl FlatFile {
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
+}
+
+/// Writes `corpus` and its search `index` to `out` as a flat file, with
+/// `meta` as the lines of its meta section (the archive's identity, the
+/// warnings its load gave). Gives `out` back, written to its end.
+pub fn write_flat<W: Write + Seek>(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    meta: &[String],
+    out: W,
+) -> io::Result<W> {
+    let mut writer = SectionWriter::new(out)?;
+    corpus::write_corpus(corpus, meta, &mut writer)?;
+    index.write_sections(&mut writer)?;
+    writer.finish()
 }
 
 /// Writes a flat file: a header with room for the section table, then
