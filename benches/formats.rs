@@ -53,8 +53,7 @@ fn text_kept(corpus: &Corpus) -> usize {
             .sum::<usize>()
     };
     corpus
-        .posts
-        .iter()
+        .posts()
         .map(|post| {
             post.id.len()
                 + post.title.len()
@@ -104,7 +103,7 @@ fn peak_memory_of_pundit(path: &Path) -> Option<u64> {
 fn report_peak_memory(label: &str, path: &Path) {
     let corpus = load_file(path);
     let kept = text_kept(&corpus);
-    let posts = corpus.posts.len();
+    let posts = corpus.len();
     drop(corpus);
     match peak_memory_of_pundit(path) {
         Some(peak) => eprintln!(

@@ -25,7 +25,7 @@ fn big_corpus() -> Corpus {
     let mut bytes = 0;
     let mut round = 0;
     while bytes < TARGET_BYTES {
-        for post in &seed.posts {
+        for post in seed.post_ids().map(|p| seed.post(p)) {
             let mut copy = post.clone();
             copy.id = format!("{}-{round}", post.id).into();
             bytes += post_bytes(&copy);

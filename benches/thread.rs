@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use pundit::model::{Block, BlockKind, Comment, Corpus, Post, Source};
+use pundit::model::{Block, BlockKind, Comment, Corpus, Post, PostId, Source};
 use pundit::tui::thread::ThreadAction;
 use pundit::tui::update::update;
 use pundit::tui::{Action, App};
@@ -123,7 +123,10 @@ fn corpus(comments: usize) -> Arc<Corpus> {
 }
 
 fn thread_bytes(corpus: &Corpus) -> usize {
-    let comments = corpus.posts.iter().flat_map(|p| &p.comments);
+    let comments = corpus
+        .post_ids()
+        .map(|p| corpus.post(p))
+        .flat_map(|p| &p.comments);
     comments.flat_map(|c| &c.blocks).map(|b| b.text.len()).sum()
 }
 
@@ -140,7 +143,7 @@ fn reader_mid_thread(corpus: &Arc<Corpus>) -> App {
     update(&mut app, Action::NextPost);
     update(&mut app, Action::FocusNext);
     update(&mut app, Action::Thread(ThreadAction::ToggleComments));
-    let middle = corpus.posts[1].comments.len() / 2;
+    let middle = corpus.post(PostId(1)).comments.len() / 2;
     while app.thread.cursor.is_some_and(|c| c < middle) {
         update(&mut app, Action::Thread(ThreadAction::NextThread));
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::import::clean::clean;
 use crate::import::json;
-use crate::model::{Corpus, Post, Topic};
+use crate::model::{Corpus, Post, TopicNode};
 use crate::search::{self, Location, Mode, Query, Scope};
 
 /// Writes the native JSON of `corpus`.
@@ -18,7 +18,7 @@ pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 pub fn write_tree(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
     // A large tree is hundreds of thousands of lines: not a write each.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    for topic in &corpus.topics {
+    for topic in corpus.topics() {
         write_topic(corpus, topic, 0, &mut out)?;
     }
     out.flush()
@@ -26,17 +26,14 @@ pub fn write_tree(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_topic(
     corpus: &Corpus,
-    topic: &Topic,
+    topic: &TopicNode,
     depth: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let indent = "  ".repeat(depth);
     writeln!(out, "{indent}{} ({})", topic.name, topic.posts.len())?;
-    for id in &topic.posts {
-        let title = corpus
-            .post_by_id(id)
-            .map_or(&**id, |post| corpus.post(post).title.as_str());
-        writeln!(out, "{indent}  - {title}")?;
+    for &post in &topic.posts {
+        writeln!(out, "{indent}  - {}", corpus.title(post))?;
     }
     for child in &topic.children {
         write_topic(corpus, child, depth + 1, out)?;

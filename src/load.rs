@@ -619,6 +619,6 @@ mod tests {
         let loaded = load_paths(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(loaded.warnings.len(), 1);
         assert!(loaded.warnings[0].path.ends_with("b.bin"));
-        assert!(!loaded.corpus.posts.is_empty());
+        assert!(!loaded.corpus.is_empty());
     }
 }

@@ -10,7 +10,7 @@ mod pty;
 
 use pty::{Session, find_last};
 use pundit::load::load_bundled;
-use pundit::model::Corpus;
+use pundit::model::{Corpus, PostId};
 use pundit::tui::App;
 
 const COLUMNS: u16 = 160;
@@ -37,7 +37,7 @@ fn corpus() -> Corpus {
 fn started() -> (Session, Corpus) {
     let corpus = corpus();
     let session = start();
-    let first = title_start(&corpus.posts[0].title);
+    let first = title_start(&corpus.post(PostId(0)).title);
     session.wait_for("three panes and the first post", |screen| {
         screen.contains(" Topics ") && screen.contains(" Sources ") && screen.contains(&first)
     });
@@ -47,7 +47,7 @@ fn started() -> (Session, Corpus) {
 #[test]
 fn starts_with_three_panes_and_the_first_post_and_q_quits_cleanly() {
     let (mut session, corpus) = started();
-    let total = corpus.posts.len();
+    let total = corpus.len();
     session.wait_for_text(&format!("post 1/{total}"));
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
@@ -69,9 +69,9 @@ fn starts_with_three_panes_and_the_first_post_and_q_quits_cleanly() {
 #[test]
 fn brackets_change_the_post() {
     let (mut session, corpus) = started();
-    let total = corpus.posts.len();
+    let total = corpus.len();
     assert!(total >= 2, "the bundled corpus has several posts");
-    let second = title_start(&corpus.posts[1].title);
+    let second = title_start(&corpus.post(PostId(1)).title);
     session.send("]");
     session.wait_for("the second post", |s| {
         s.contains(&format!("post 2/{total}")) && s.contains(&second)
@@ -102,7 +102,7 @@ fn a_source_digit_scrolls_to_its_quote() {
     // below the first screenful, as the reader lays it out at this size.
     let mut app = App::new(corpus.clone(), (COLUMNS, ROWS), true);
     let mut target = None;
-    for (index, post) in corpus.posts.iter().enumerate() {
+    for (index, post) in corpus.post_ids().map(|p| corpus.post(p)).enumerate() {
         pundit::tui::update::open_post(&mut app, pundit::model::PostId(index));
         let height = app.article_height();
         let found = (0..post.sources.len().min(9)).find_map(|source| {
@@ -118,7 +118,7 @@ fn a_source_digit_scrolls_to_its_quote() {
     let Some((post, source, block)) = target else {
         panic!("no post of the bundled corpus cites a source below its first screen");
     };
-    let text: String = corpus.posts[post].blocks[block]
+    let text: String = corpus.post(PostId(post)).blocks[block]
         .text
         .chars()
         .take(16)
@@ -128,7 +128,7 @@ fn a_source_digit_scrolls_to_its_quote() {
     for _ in 0..post {
         session.send("]");
     }
-    let total = corpus.posts.len();
+    let total = corpus.len();
     session.wait_for_text(&format!("post {}/{total}", post + 1));
     assert!(
         !session.screen().contains(&text),

@@ -19,7 +19,8 @@ fn results(index: &SearchIndex, text: &str) -> SearchResults {
 
 /// Lower-case words of seven or more ASCII letters in the blocks of `post`.
 fn long_words(corpus: &Corpus, post: usize) -> Vec<String> {
-    let mut words: Vec<String> = corpus.posts[post]
+    let mut words: Vec<String> = corpus
+        .post(PostId(post))
         .blocks
         .iter()
         .flat_map(|block| block.text.split(|c: char| !c.is_ascii_alphabetic()))
@@ -33,7 +34,7 @@ fn long_words(corpus: &Corpus, post: usize) -> Vec<String> {
 
 /// A word found only in the blocks of one post after the first, and that post.
 fn word_of_one_later_post(corpus: &Corpus, index: &SearchIndex) -> (String, usize) {
-    for post in 1..corpus.posts.len() {
+    for post in 1..corpus.len() {
         for word in long_words(corpus, post) {
             let found = results(index, &word);
             let only_here = found.post_count() == 1
@@ -72,7 +73,7 @@ fn word_of_first_and_later_post(corpus: &Corpus, index: &SearchIndex) -> (String
 
 fn started(corpus: &Corpus) -> pty::Session {
     let session = pty::Session::start(&[], &[], COLUMNS, ROWS);
-    let total = corpus.posts.len();
+    let total = corpus.len();
     session.wait_for_text(&format!("post 1/{total}"));
     session
 }
@@ -109,7 +110,7 @@ fn slash_query_enter_opens_the_post_with_the_match_highlighted() {
     let corpus = load_bundled();
     let index = SearchIndex::new(&corpus);
     let (word, post) = word_of_one_later_post(&corpus, &index);
-    let total = corpus.posts.len();
+    let total = corpus.len();
     let mut session = started(&corpus);
     session.send("/");
     session.send(&word);
@@ -132,7 +133,7 @@ fn n_reaches_a_match_in_another_post() {
     let corpus = load_bundled();
     let index = SearchIndex::new(&corpus);
     let (word, in_first, later) = word_of_first_and_later_post(&corpus, &index);
-    let total = corpus.posts.len();
+    let total = corpus.len();
     let mut session = started(&corpus);
     session.send(&format!("/{word}\r"));
     // The status line (with "post n/N") is back once the prompt closed.
@@ -185,7 +186,7 @@ fn esc_restores_the_position() {
     let corpus = load_bundled();
     let index = SearchIndex::new(&corpus);
     let (word, post) = word_of_one_later_post(&corpus, &index);
-    let total = corpus.posts.len();
+    let total = corpus.len();
     let mut session = started(&corpus);
     // Somewhere other than the start: the second post, scrolled a little.
     let home = if post == 1 { 3 } else { 2 };

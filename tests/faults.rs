@@ -236,7 +236,7 @@ fn a_file_vanishing_from_a_directory_is_skipped_with_a_warning() {
     .expect("the directory still loads");
     assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
     assert!(loaded.warnings[0].path.ends_with("b.txt"));
-    assert!(!loaded.corpus.posts.is_empty());
+    assert!(!loaded.corpus.is_empty());
 }
 
 #[test]

@@ -37,9 +37,9 @@ fn extra_post(n: usize) -> Post {
 /// The small corpus with two more posts after it: what the whole archive
 /// holds when the small corpus was its preview.
 fn whole_of(preview: &Corpus) -> Corpus {
-    let mut posts = preview.posts.clone();
+    let mut posts = preview.clone().into_posts();
     posts.extend([extra_post(1), extra_post(2)]);
-    let mut topics = preview.topics.clone();
+    let mut topics = preview.topics_by_id();
     if let Some(politics) = topics.iter_mut().find(|t| t.name == "Politics") {
         politics
             .posts
@@ -116,7 +116,7 @@ fn the_open_post_and_the_place_in_it_are_kept() {
 
     hand_over(&mut app, whole, None);
 
-    assert_eq!(app.corpus.posts.len(), 5);
+    assert_eq!(app.corpus.len(), 5);
     assert_eq!(open_post_id(&app), "budget-day");
     assert_eq!(app.scroll, scroll);
     assert_eq!(app.focus, Focus::Article);
@@ -183,7 +183,7 @@ fn the_search_runs_again_on_the_whole_archive() {
             now.place().offset
         ),
         (
-            small_corpus().posts[current.post.0].id.clone(),
+            small_corpus().post(current.post).id.clone(),
             current.place().location,
             current.place().offset
         )
@@ -193,7 +193,7 @@ fn the_search_runs_again_on_the_whole_archive() {
 #[test]
 fn the_jump_list_and_the_folds_are_kept() {
     let whole = thread_corpus();
-    let first = whole.posts[0].clone();
+    let first = whole.post(PostId(0)).clone();
     let preview = Corpus::new(vec![first.clone()], None);
     let mut app = reader_on_preview(preview);
     app.size = (100, 30);
@@ -222,10 +222,10 @@ fn the_jump_list_and_the_folds_are_kept() {
 fn a_post_the_whole_archive_does_not_have_leaves_the_reader_at_the_nearest() {
     let small = small_corpus();
     // The preview read the third post's title differently.
-    let mut posts = small.posts.clone();
+    let mut posts = small.clone().into_posts();
     posts[2].id = "budget-day-draft".into();
     posts[2].title = "Budget day draft".into();
-    let mut topics: Vec<Topic> = small.topics.clone();
+    let mut topics: Vec<Topic> = small.topics_by_id();
     topics[1].posts = vec!["budget-day-draft".into()];
     let preview = Corpus::new(posts, Some(topics));
     let mut app = reader_on_preview(preview);
@@ -245,7 +245,7 @@ fn a_post_the_whole_archive_does_not_have_leaves_the_reader_at_the_nearest() {
 #[test]
 fn a_post_found_by_title_and_date_when_its_id_changed() {
     let small = small_corpus();
-    let mut posts = small.posts.clone();
+    let mut posts = small.clone().into_posts();
     posts[0].id = "harbour-bridge-tolls-2".into();
     let preview = Corpus::new(posts, None);
     let mut app = reader_on_preview(preview);
@@ -368,13 +368,13 @@ fn the_place_is_kept_by_block_when_the_heading_reads_differently() {
     let small = small_corpus();
     // The preview missed the author and date of "Budget day": its heading
     // is shorter than the whole archive's.
-    let mut posts = small.posts.clone();
+    let mut posts = small.clone().into_posts();
     posts[2].author = None;
-    let preview = Corpus::new(posts, Some(small.topics.clone()));
-    let mut whole_posts = small.posts.clone();
+    let preview = Corpus::new(posts, Some(small.topics_by_id()));
+    let mut whole_posts = small.clone().into_posts();
     whole_posts[2].date = Some("Thursday the seventeenth of May, 2018".into());
     whole_posts[2].author = Some("Pete, with notes from the whole team".into());
-    let whole = Corpus::new(whole_posts, Some(small.topics.clone()));
+    let whole = Corpus::new(whole_posts, Some(small.topics_by_id()));
     for lines_down in [0, 30] {
         let mut app = reader_on_preview(preview.clone());
         pundit::tui::update::open_and_select(&mut app, PostId(2));

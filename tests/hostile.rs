@@ -80,7 +80,7 @@ fn the_hostile_post_reads_with_placeholders_not_merged_words() {
         post.sources[0].url.as_deref(),
         Some("https://evil.example/\u{FFFD}path\u{FFFD}?q=\u{FFFD}")
     );
-    let topics: Vec<&str> = corpus.topics.iter().map(|t| t.name.as_str()).collect();
+    let topics: Vec<&str> = corpus.topics().iter().map(|t| t.name.as_str()).collect();
     assert_eq!(topics, [format!("Escapes {P}red{P}").as_str(), "Calm"]);
 }
 

@@ -81,7 +81,11 @@ fn own_peak() -> u64 {
 /// Writes the bundled seed repeated, each copy's titles numbered, until
 /// the file holds `bytes`: the archive of the load benchmark.
 fn write_synthetic(path: &Path, bytes: u64) {
-    let titles: Vec<String> = load_bundled().posts.into_iter().map(|p| p.title).collect();
+    let titles: Vec<String> = load_bundled()
+        .into_posts()
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
     let mut out = BufWriter::new(fs::File::create(path).expect("create"));
     let mut written = 0;
     let mut copy = 0;

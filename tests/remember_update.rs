@@ -21,7 +21,7 @@ fn id() -> ArchiveId {
 }
 
 fn read_posts(app: &App) -> Vec<usize> {
-    (0..app.corpus.posts.len())
+    (0..app.corpus.len())
         .filter(|&p| app.marks.is_read(PostId(p)))
         .collect()
 }

@@ -5,7 +5,7 @@ use pundit::import::clean::clean;
 use pundit::import::text;
 use pundit::load::BUNDLED;
 use pundit::load::load_bundled;
-use pundit::model::{BlockKind, Corpus, Post, Topic};
+use pundit::model::{BlockKind, Corpus, Post, PostId, Topic};
 
 const TITLES: [&str; 10] = [
     "French outrage over Trump comments on Paris attack",
@@ -63,7 +63,7 @@ fn reordered(order: &[usize]) -> (String, Vec<&'static str>) {
 #[test]
 fn the_seed_has_its_ten_posts_with_exact_titles() {
     let corpus = load_bundled();
-    assert_eq!(titles(&corpus.posts), TITLES);
+    assert_eq!(titles(&corpus.clone().into_posts()), TITLES);
 }
 
 /// The seed's posts in other orders, each also with NBSP as spaces, CRLF,
@@ -154,8 +154,8 @@ fn reordered_and_reformatted_together() {
 /// (outlet, headline) of every source of each post, in order.
 fn sources(corpus: &Corpus) -> Vec<Vec<(Option<&str>, Option<&str>)>> {
     corpus
-        .posts
-        .iter()
+        .post_ids()
+        .map(|p| corpus.post(p))
         .map(|p| {
             p.sources
                 .iter()
@@ -238,7 +238,7 @@ fn the_seed_cites_its_sources() {
         )],
     ];
     assert_eq!(got, expected);
-    let easy_win = &corpus.posts[6];
+    let easy_win = &corpus.post(PostId(6));
     assert!(
         easy_win
             .sources
@@ -250,7 +250,7 @@ fn the_seed_cites_its_sources() {
 #[test]
 fn quotes_are_tied_to_the_source_they_follow() {
     let corpus = load_bundled();
-    let first = &corpus.posts[0];
+    let first = &corpus.post(PostId(0));
     let quoted_from_rnz: Vec<&str> = first
         .blocks
         .iter()
@@ -271,7 +271,7 @@ fn quotes_are_tied_to_the_source_they_follow() {
     assert_eq!(verdict.kind, BlockKind::Paragraph);
     assert_eq!(verdict.source, None);
     // Every quote names a source the post has.
-    for post in &corpus.posts {
+    for post in corpus.post_ids().map(|p| corpus.post(p)) {
         for block in post.blocks.iter().filter(|b| b.kind == BlockKind::Quote) {
             assert!(
                 block.source().is_some_and(|s| s < post.sources.len()),
@@ -285,10 +285,10 @@ fn quotes_are_tied_to_the_source_they_follow() {
 #[test]
 fn contributors_and_lead_ins() {
     let corpus = load_bundled();
-    let hack = &corpus.posts[8];
+    let hack = &corpus.post(PostId(8));
     assert_eq!(hack.author.as_deref(), Some("Missy"));
     assert_eq!(hack.blocks[0].kind, BlockKind::Contributor);
-    let macron = &corpus.posts[1];
+    let macron = &corpus.post(PostId(1));
     let lead_ins: Vec<&str> = macron
         .blocks
         .iter()
@@ -300,7 +300,7 @@ fn contributors_and_lead_ins() {
         lead_ins.contains(&"On isolationism, withdrawal and nationalism:"),
         "{lead_ins:?}"
     );
-    let gop = &corpus.posts[5];
+    let gop = &corpus.post(PostId(5));
     assert!(gop.blocks.iter().any(|b| b.kind == BlockKind::ListItem));
 }
 
@@ -340,8 +340,9 @@ fn the_seed_topic_tree() {
         ("TPP", &[5]),
         ("French election", &[6, 8]),
     ];
+    let topics = corpus.topics_by_id();
     for (name, must_hold) in expectations {
-        let topic = find(&corpus.topics, name).unwrap_or_else(|| panic!("no topic {name}"));
+        let topic = find(&topics, name).unwrap_or_else(|| panic!("no topic {name}"));
         let held = post_titles(&corpus, topic);
         for &post in must_hold {
             assert!(
@@ -352,22 +353,22 @@ fn the_seed_topic_tree() {
         }
     }
     // Subtopics sit under the theme they refine.
-    assert!(find(&find(&corpus.topics, "Trade").unwrap().children, "TPP").is_some());
+    assert!(find(&find(&topics, "Trade").unwrap().children, "TPP").is_some());
     assert!(
         find(
-            &find(&corpus.topics, "Election").unwrap().children,
+            &find(&topics, "Election").unwrap().children,
             "French election"
         )
         .is_some()
     );
     // Every post is under a topic, no topic is a stopword, order is by size.
-    for post in &corpus.posts {
+    for post in corpus.post_ids().map(|p| corpus.post(p)) {
         assert!(!post.topics.is_empty(), "{} has no topic", post.title);
     }
-    for topic in &corpus.topics {
+    for topic in &topics {
         assert!(!["The", "He", "Said", "This", "But"].contains(&topic.name.as_str()));
     }
-    let sizes: Vec<usize> = corpus.topics.iter().map(|t| t.posts.len()).collect();
+    let sizes: Vec<usize> = topics.iter().map(|t| t.posts.len()).collect();
     assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
 }
 

@@ -13,7 +13,7 @@ fn seed_bodies(stored: bool) -> Vec<(String, String)> {
     use pundit::model::BlockKind;
     let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;");
     load_bundled()
-        .posts
+        .into_posts()
         .into_iter()
         .map(|post| {
             let mut html = String::new();

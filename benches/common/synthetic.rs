@@ -39,7 +39,11 @@ fn build(bytes: usize, threads: bool) -> String {
 // Only the generator writes archives; the benchmarks and tests hold them.
 #[allow(dead_code)]
 pub fn write_archive(out: &mut dyn Write, bytes: usize, threads: bool) -> io::Result<()> {
-    let titles: Vec<String> = load_bundled().posts.into_iter().map(|p| p.title).collect();
+    let titles: Vec<String> = load_bundled()
+        .into_posts()
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
     let lines: Vec<&str> = BUNDLED.split('\n').collect();
     // What commenters say: the seed's longer paragraphs, in turn, less
     // its list items.

@@ -148,8 +148,17 @@ struct TopicRead<'a> {
 
 #[derive(Serialize)]
 struct NativeFileRef<'a> {
-    posts: &'a [Post],
-    topics: &'a [Topic],
+    posts: AllPosts<'a>,
+    topics: Vec<Topic>,
+}
+
+/// Every post of a corpus, serialized one at a time as it is read.
+struct AllPosts<'a>(&'a Corpus);
+
+impl Serialize for AllPosts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.posts())
+    }
 }
 
 /// Parses a native JSON corpus. Returns its posts and its topic tree (empty
@@ -320,8 +329,8 @@ pub fn export(corpus: &Corpus) -> String {
 /// Writes [`export`]'s text to `out` as it goes, without building it in memory.
 pub fn write_export(corpus: &Corpus, out: &mut dyn Write) -> std::io::Result<()> {
     let file = NativeFileRef {
-        posts: &corpus.posts,
-        topics: &corpus.topics,
+        posts: AllPosts(corpus),
+        topics: corpus.topics_by_id(),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     serde_json::to_writer_pretty(&mut out, &file).map_err(std::io::Error::from)?;

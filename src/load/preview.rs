@@ -199,10 +199,13 @@ mod tests {
         assert!(preview.covered <= budget && preview.covered > budget / 2);
         assert_eq!(preview.total, archive.len() as u64);
         let whole = load_paths(std::slice::from_ref(&path)).unwrap().corpus;
-        let (some, all) = (preview.corpus.posts.len(), whole.posts.len());
+        let (some, all) = (preview.corpus.len(), whole.len());
         assert!(some > 0 && some < all, "{some} of {all}");
         // The first posts are the whole archive's first posts.
-        assert_eq!(preview.corpus.posts[0].title, whole.posts[0].title);
+        assert_eq!(
+            preview.corpus.title(crate::model::PostId(0)),
+            whole.title(crate::model::PostId(0))
+        );
     }
 
     #[test]
@@ -225,8 +228,8 @@ mod tests {
         let one = fs::metadata(tmp.path().join("0.json")).unwrap().len();
         let dir = tmp.path().to_path_buf();
         let preview = preview(&[dir], one * 2 + 1).expect("a preview");
-        let titles: Vec<&str> = (preview.corpus.posts.iter())
-            .map(|p| p.title.as_str())
+        let titles: Vec<&str> = (preview.corpus.post_ids())
+            .map(|p| preview.corpus.title(p))
             .collect();
         assert_eq!(titles, ["Post number 0", "Post number 1"]);
     }

@@ -10,9 +10,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub mod bytes;
+mod corpus;
 pub mod flat;
 
-pub use flat::corpus::TopicNode;
+pub use corpus::{Corpus, TopicNode};
 
 /// The index of a post in [`Corpus::posts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -239,104 +240,13 @@ pub enum SourceField {
     Url,
 }
 
-/// Posts and the topic tree, as loaded. Immutable once built.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Corpus {
-    pub posts: Vec<Post>,
-    pub topics: Vec<Topic>,
-    /// Posts by id; the keys share the posts' own ids.
-    #[serde(skip)]
-    by_id: HashMap<Arc<str>, PostId>,
-}
-
-impl Corpus {
-    /// Builds a corpus from posts. A given topic tree is kept; without one,
-    /// the tree is built from the topic names the posts carry, or derived
-    /// from their content when any post carries none.
-    ///
-    /// Post ids are made unique (a later duplicate gets `-2`, `-3`, …) so
-    /// that topics can name posts by id.
-    pub fn new(mut posts: Vec<Post>, topics: Option<Vec<Topic>>) -> Self {
-        ensure_unique_ids(&mut posts);
-        let topics = match topics {
-            Some(topics) if !topics.is_empty() => topics,
-            _ if !posts.is_empty() && posts.iter().all(|p| !p.topics.is_empty()) => {
-                crate::topics::tree_from_post_topics(&posts)
-            }
-            _ => crate::topics::derive(&mut posts),
-        };
-        let by_id = posts
-            .iter()
-            .enumerate()
-            .map(|(index, post)| (Arc::clone(&post.id), PostId(index)))
-            .collect();
-        Corpus {
-            posts,
-            topics,
-            by_id,
-        }
-    }
-
-    /// The corpus a flat file holds (see [`flat`]).
-    pub fn from_flat(file: Arc<flat::FlatFile>) -> Corpus {
-        let flat = flat::corpus::FlatCorpus::new(&file);
-        let posts = (0..flat.len()).map(|n| flat.post(PostId(n))).collect();
-        fn topic(node: TopicNode, posts: &[Post]) -> Topic {
-            Topic {
-                name: node.name,
-                posts: node
-                    .posts
-                    .iter()
-                    .map(|p| Arc::clone(&posts[p.0].id))
-                    .collect(),
-                children: node.children.into_iter().map(|c| topic(c, posts)).collect(),
-            }
-        }
-        let posts: Vec<Post> = posts;
-        let topics = flat
-            .topics()
-            .into_iter()
-            .map(|t| topic(t, &posts))
-            .collect();
-        Corpus::new(posts, Some(topics))
-    }
-
-    /// The post with this id.
-    pub fn post_by_id(&self, id: &str) -> Option<PostId> {
-        self.by_id.get(id).copied()
-    }
-
-    pub fn post(&self, id: PostId) -> &Post {
-        &self.posts[id.0]
-    }
-
-    /// Every outlet cited in the corpus, with the posts that cite it, most
-    /// cited first (ties by name). Outlets are compared without case.
-    pub fn outlets(&self) -> Vec<(String, Vec<PostId>)> {
-        let mut by_outlet: HashMap<String, (String, Vec<PostId>)> = HashMap::new();
-        for (index, post) in self.posts.iter().enumerate() {
-            for outlet in post.sources.iter().filter_map(|s| s.outlet.as_deref()) {
-                let entry = by_outlet
-                    .entry(outlet_key(outlet))
-                    .or_insert_with(|| (outlet.to_string(), Vec::new()));
-                if entry.1.last() != Some(&PostId(index)) {
-                    entry.1.push(PostId(index));
-                }
-            }
-        }
-        let mut outlets: Vec<_> = by_outlet.into_values().collect();
-        outlets.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-        outlets
-    }
-}
-
 /// "The Guardian" and "Guardian" are one outlet.
-fn outlet_key(outlet: &str) -> String {
+pub(crate) fn outlet_key(outlet: &str) -> String {
     let lower = outlet.to_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
-fn ensure_unique_ids(posts: &mut [Post]) {
+pub(crate) fn ensure_unique_ids(posts: &mut [Post]) {
     let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
     for post in posts.iter_mut() {
         if post.id.is_empty() {
@@ -428,7 +338,7 @@ mod tests {
                 children: vec![],
             }]),
         );
-        let ids: Vec<_> = corpus.posts.iter().map(|p| &*p.id).collect();
+        let ids: Vec<_> = corpus.post_ids().map(|p| corpus.id_of(p)).collect();
         assert_eq!(ids, ["same", "same-2", "same-3"]);
         assert_eq!(corpus.post_by_id("same-3"), Some(PostId(2)));
     }

@@ -1,13 +1,25 @@
 //! The search index: one contiguous folded copy of all searchable text, and
 //! the map from folded offsets back to posts, fields and original bytes.
+//!
+//! Its text and tables are [`Bytes`]: built in memory, or read where they lie
+//! in a mapped flat file ([`SearchIndex::from_flat`]), and searched by the
+//! same code. Bytes read from a file are untrusted: every offset is checked,
+//! and a match a damaged file would place outside its field is dropped.
 
+use std::io::{self, Seek, Write};
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_normalization::char::is_combining_mark;
 
 use super::fold;
+use super::layout::{Field, FieldRecord, LINEAR, Span};
 use super::query::{FieldClass, Matcher, Query};
 use super::{Location, Match, SearchResults};
+use crate::model::bytes::Bytes;
+use crate::model::flat::corpus::FlatCorpus;
+use crate::model::flat::records::{Record, Table};
+use crate::model::flat::{FlatFile, Kind, SectionWriter};
 use crate::model::{Corpus, PostId};
 
 /// Fields are separated in the folded text by a byte that no folded query
@@ -19,43 +31,21 @@ const SEPARATOR: char = '\n';
 /// cancelled search stops soon.
 const SLICE_BYTES: usize = 4 << 20;
 
-/// Marks a [`Span`] whose bytes map one to one onto the original text.
-const LINEAR: usize = usize::MAX;
-
-/// A stretch of folded text and where it came from in its field.
-///
-/// Either a linear run (`len == LINEAR`): folded byte `folded + k` is original
-/// byte `orig + k`, up to the next span; or one unit, a character with any
-/// combining marks after it, that folded to a different length: all its
-/// folded bytes map to the `len` original bytes at `orig`.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    folded: usize,
-    orig: usize,
-    len: usize,
-}
-
-/// One searchable field: its folded bytes, whose it is, and its spans.
-#[derive(Debug, Clone)]
-struct Field {
-    folded: Range<usize>,
-    post: PostId,
-    location: Location,
-    class: FieldClass,
-    spans: Range<usize>,
-}
-
 /// Every title, block text and source field of a corpus, folded for search.
 /// Built once per corpus; see the [module documentation](super).
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// Accents folded, whitespace collapsed, case kept.
-    cased: String,
+    /// Accents folded, whitespace collapsed, case kept: UTF-8 when built,
+    /// checked a slice at a time when searched by a regular expression.
+    cased: Bytes,
     /// The same, lower-cased character by character; byte for byte as long
     /// as `cased`, so both share `fields` and `spans`.
-    lower: String,
-    fields: Vec<Field>,
-    spans: Vec<Span>,
+    lower: Bytes,
+    fields: Table<FieldRecord>,
+    spans: Table<Span>,
+    /// For an index read from a file: the corpus it indexes, against
+    /// whose text every match is checked before it is given out.
+    checked_against: Option<FlatCorpus>,
 }
 
 impl SearchIndex {
@@ -64,8 +54,7 @@ impl SearchIndex {
     /// outlet, headline and URL.
     pub fn new(corpus: &Corpus) -> Self {
         let capacity = corpus
-            .posts
-            .iter()
+            .posts()
             .map(|post| {
                 post.title.len()
                     + post.blocks.iter().map(|b| b.text.len() + 1).sum::<usize>()
@@ -76,31 +65,50 @@ impl SearchIndex {
                     + 64 * post.sources.len()
             })
             .sum::<usize>();
-        let mut index = SearchIndex {
+        let mut builder = Builder {
             cased: String::with_capacity(capacity),
             lower: String::with_capacity(capacity),
-            ..SearchIndex::default()
+            ..Builder::default()
         };
-        for (number, post) in corpus.posts.iter().enumerate() {
-            for field in super::fields_of(post) {
-                index.add_field(PostId(number), field.location, field.class, field.text);
+        for (number, post) in corpus.posts().enumerate() {
+            for field in super::fields_of(&post) {
+                builder.add_field(PostId(number), field.location, field.class, field.text);
             }
         }
-        index.cased.shrink_to_fit();
-        index.lower.shrink_to_fit();
-        index
+        builder.finish()
     }
 
-    /// The index a flat file holds.
-    pub fn from_flat(file: &std::sync::Arc<crate::model::flat::FlatFile>) -> SearchIndex {
-        SearchIndex::new(&Corpus::from_flat(std::sync::Arc::clone(file)))
+    /// The index a flat file holds, read where it lies: its text and tables
+    /// are slices of the file, and its matches are checked against the
+    /// file's corpus, so a damaged file gives fewer matches, never wrong
+    /// ones.
+    pub fn from_flat(file: &Arc<FlatFile>) -> SearchIndex {
+        let (mut cased, mut lower) = (file.section(Kind::Folded), file.section(Kind::Lower));
+        if cased.len() != lower.len() {
+            (cased, lower) = (Bytes::default(), Bytes::default());
+        }
+        SearchIndex {
+            cased,
+            lower,
+            fields: Table::new(file.section(Kind::Fields)),
+            spans: Table::new(file.section(Kind::Spans)),
+            checked_against: Some(FlatCorpus::new(file)),
+        }
     }
 
     /// Writes the index's sections of a flat file.
-    pub fn write_sections<W: std::io::Write + std::io::Seek>(
-        &self,
-        _out: &mut crate::model::flat::SectionWriter<W>,
-    ) -> std::io::Result<()> {
+    pub fn write_sections<W: Write + Seek>(&self, out: &mut SectionWriter<W>) -> io::Result<()> {
+        let sections = [
+            (Kind::Folded, &self.cased),
+            (Kind::Lower, &self.lower),
+            (Kind::Fields, self.fields.bytes()),
+            (Kind::Spans, self.spans.bytes()),
+        ];
+        for (kind, bytes) in sections {
+            out.begin(kind);
+            out.write_all(bytes.as_slice())?;
+        }
+        out.end();
         Ok(())
     }
 
@@ -138,7 +146,8 @@ impl SearchIndex {
                         &self.lower
                     };
                     let needle = finder.needle().len();
-                    for at in finder.find_iter(&haystack.as_bytes()[start..end]) {
+                    let slice = haystack.get(start..end).unwrap_or_default();
+                    for at in finder.find_iter(slice) {
                         let folded = start + at..start + at + needle;
                         self.push_match(query, folded, &mut matches);
                     }
@@ -156,11 +165,37 @@ impl SearchIndex {
     /// field at least `SLICE_BYTES` further on, or the end of the text. Slices
     /// end between fields, so no match is cut.
     fn slice_end(&self, start: usize) -> usize {
+        let len = self.cased.len();
         let target = start.saturating_add(SLICE_BYTES);
-        let next = self.fields.partition_point(|f| f.folded.start < target);
-        self.fields
-            .get(next)
-            .map_or(self.cased.len(), |field| field.folded.start)
+        let next = self.first_field_where(|f| f.folded.start >= target);
+        let end = self.field(next).map_or(len, |field| field.folded.start);
+        if end <= start || end > len {
+            // Fields of a damaged file out of order: go on by whole slices.
+            target.min(len)
+        } else {
+            end
+        }
+    }
+
+    /// Field `index`, if the index has it whole.
+    fn field(&self, index: usize) -> Option<Field> {
+        self.fields.get(index)?.0
+    }
+
+    /// The first field for which `after` holds, given that it holds for
+    /// every field after that one too (fields are in text order); a field
+    /// a damaged file holds none of counts as after.
+    fn first_field_where(&self, after: impl Fn(&Field) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.fields.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.field(middle).is_none_or(|field| after(&field)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        low
     }
 
     fn regex_slice(
@@ -170,35 +205,44 @@ impl SearchIndex {
         slice: Range<usize>,
         matches: &mut Vec<Match>,
     ) {
-        let text = &self.cased[..slice.end];
-        let mut at = slice.start;
-        while at < slice.end {
+        // Folded text that is not UTF-8 comes from a damaged file: nothing
+        // is found in its slice.
+        let Some(text) = self.cased.str_at(slice.clone()) else {
+            return;
+        };
+        let base = slice.start;
+        let mut at = 0;
+        while at < text.len() {
             let Some(found) = regex.find_at(text, at) else {
                 break;
             };
-            let field = self.field_at(found.start());
-            let field_end = field.map_or(found.start(), |f| f.folded.end);
+            let start = base + found.start();
+            let field_end = self
+                .field_at(start)
+                .map_or(found.start(), |f| f.folded.end - base);
             if found.end() <= field_end {
                 if found.is_empty() {
                     at = next_char(text, found.end());
                 } else {
-                    self.push_match(query, found.range(), matches);
+                    self.push_match(query, base + found.start()..base + found.end(), matches);
                     at = found.end();
                 }
             } else {
                 // The match ran past its field (a pattern such as `\s` can
                 // match the separator): search that field on its own.
-                let field_text = &self.cased[..field_end];
-                let mut inner = found.start();
-                while let Some(found) = regex.find_at(field_text, inner) {
-                    if found.is_empty() {
-                        inner = next_char(field_text, found.end());
-                    } else {
-                        self.push_match(query, found.range(), matches);
-                        inner = found.end();
-                    }
-                    if inner >= field_end {
-                        break;
+                if let Some(field_text) = text.get(..field_end) {
+                    let mut inner = found.start();
+                    while let Some(found) = regex.find_at(field_text, inner) {
+                        if found.is_empty() {
+                            inner = next_char(field_text, found.end());
+                        } else {
+                            let range = base + found.start()..base + found.end();
+                            self.push_match(query, range, matches);
+                            inner = found.end();
+                        }
+                        if inner >= field_end {
+                            break;
+                        }
                     }
                 }
                 at = field_end + SEPARATOR.len_utf8();
@@ -215,7 +259,12 @@ impl SearchIndex {
         if !query.scope().includes(field.class) || folded.end > field.folded.end {
             return;
         }
-        let range = self.original_range(field, folded);
+        let Some(range) = self.original_range(&field, folded) else {
+            return;
+        };
+        if !self.lies_in_its_field(&field, &range) {
+            return;
+        }
         // Two matches inside one folded character (`s` and `s` of `ß`) map to
         // the same original bytes: keep one match, so places stay distinct.
         if let Some(previous) = matches.last_mut()
@@ -233,46 +282,87 @@ impl SearchIndex {
         });
     }
 
+    /// Whether `range` lies on character boundaries inside `field`'s
+    /// original text: always for an index built from its corpus, checked
+    /// for one read from a file.
+    fn lies_in_its_field(&self, field: &Field, range: &Range<usize>) -> bool {
+        let Some(corpus) = &self.checked_against else {
+            return true;
+        };
+        let Some(text) = corpus.field_bytes(field.post, field.location) else {
+            return false;
+        };
+        let boundary =
+            |at: usize| at == text.len() || text.get(at).is_some_and(|&b| (b as i8) >= -0x40);
+        range.end <= text.len() && boundary(range.start) && boundary(range.end)
+    }
+
     /// The field whose folded text holds byte `at`.
-    fn field_at(&self, at: usize) -> Option<&Field> {
-        let after = self.fields.partition_point(|f| f.folded.start <= at);
-        let field = self.fields.get(after.checked_sub(1)?)?;
-        (at < field.folded.end).then_some(field)
+    fn field_at(&self, at: usize) -> Option<Field> {
+        let after = self.first_field_where(|f| f.folded.start > at);
+        let field = self.field(after.checked_sub(1)?)?;
+        (field.folded.start <= at && at < field.folded.end).then_some(field)
     }
 
     /// The original byte range of a non-empty folded range inside `field`:
     /// from the start of the unit holding its first byte to the end of the
     /// unit holding its last, so it always lies on character boundaries.
-    fn original_range(&self, field: &Field, folded: Range<usize>) -> Range<usize> {
-        let spans = &self.spans[field.spans.clone()];
+    /// `None` only where a damaged file's spans do not cover the range.
+    fn original_range(&self, field: &Field, folded: Range<usize>) -> Option<Range<usize>> {
+        let spans = field.spans.start..field.spans.end.min(self.spans.len());
         let span_of = |at: usize| {
-            let after = spans.partition_point(|s| s.folded <= at);
-            spans[after.saturating_sub(1)]
+            let (mut low, mut high) = (spans.start, spans.end);
+            while low < high {
+                let middle = low + (high - low) / 2;
+                if self.spans.get(middle).is_some_and(|s| s.folded <= at) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            self.spans.get(low.max(spans.start + 1) - 1)
         };
-        let first = span_of(folded.start);
+        let first = span_of(folded.start)?;
         let start = if first.len == LINEAR {
-            first.orig + (folded.start - first.folded)
+            first
+                .orig
+                .checked_add(folded.start.checked_sub(first.folded)?)?
         } else {
             first.orig
         };
         let last_byte = folded.end.saturating_sub(1).max(folded.start);
-        let last = span_of(last_byte);
+        let last = span_of(last_byte)?;
         let end = if last.len == LINEAR {
-            last.orig + (folded.end - last.folded)
+            last.orig
+                .checked_add(folded.end.checked_sub(last.folded)?)?
         } else {
-            last.orig + last.len
+            last.orig.checked_add(last.len)?
         };
-        start..end.max(start)
+        Some(start..end.max(start))
     }
+}
 
+/// An index being built: its text, and its tables as bytes.
+#[derive(Default)]
+struct Builder {
+    cased: String,
+    lower: String,
+    fields: Vec<u8>,
+    spans: Vec<u8>,
+    span_count: usize,
+    /// The spans of the field being folded.
+    field_spans: Vec<Span>,
+}
+
+impl Builder {
     /// Folds one field's text onto the end of both copies, recording spans.
     fn add_field(&mut self, post: PostId, location: Location, class: FieldClass, text: &str) {
         let folded_start = self.cased.len();
-        let spans_start = self.spans.len();
+        self.field_spans.clear();
         let mut folder = FieldFolder {
             cased: &mut self.cased,
             lower: &mut self.lower,
-            spans: &mut self.spans,
+            spans: &mut self.field_spans,
             last: None,
             run_open: false,
             after_space: false,
@@ -302,18 +392,37 @@ impl SearchIndex {
             }
         }
         if self.cased.len() == folded_start {
-            self.spans.truncate(spans_start);
             return;
         }
-        self.fields.push(Field {
+        for span in &self.field_spans {
+            span.put(&mut self.spans);
+        }
+        let spans = self.span_count..self.span_count + self.field_spans.len();
+        self.span_count = spans.end;
+        FieldRecord(Some(Field {
             folded: folded_start..self.cased.len(),
             post,
             location,
             class,
-            spans: spans_start..self.spans.len(),
-        });
+            spans,
+        }))
+        .put(&mut self.fields);
         self.cased.push(SEPARATOR);
         self.lower.push(SEPARATOR);
+    }
+
+    fn finish(mut self) -> SearchIndex {
+        self.cased.shrink_to_fit();
+        self.lower.shrink_to_fit();
+        self.fields.shrink_to_fit();
+        self.spans.shrink_to_fit();
+        SearchIndex {
+            cased: Bytes::new(self.cased.into_bytes()),
+            lower: Bytes::new(self.lower.into_bytes()),
+            fields: Table::new(Bytes::new(self.fields)),
+            spans: Table::new(Bytes::new(self.spans)),
+            checked_against: None,
+        }
     }
 }
 

@@ -37,6 +37,7 @@
 
 mod fold;
 mod index;
+mod layout;
 mod query;
 mod results;
 mod stream;

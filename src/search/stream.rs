@@ -22,8 +22,8 @@ pub fn matching_fields<E>(
     mut found: impl FnMut(PostId, Location) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut folded = String::new();
-    for (number, post) in corpus.posts.iter().enumerate() {
-        for field in fields_of(post) {
+    for (number, post) in corpus.posts().enumerate() {
+        for field in fields_of(&post) {
             if query.scope().includes(field.class) && matches(query, field.text, &mut folded) {
                 found(PostId(number), field.location)?;
             }

@@ -476,8 +476,10 @@ proptest! {
         scope in prop::sample::select(Scope::ALL.to_vec()),
     ) {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let mut corpus = paragraphs(&refs);
-        corpus.posts[0].blocks[0].kind = BlockKind::Quote;
+        let mut blocks: Vec<Block> =
+            refs.iter().map(|text| Block::new(BlockKind::Paragraph, *text)).collect();
+        blocks[0].kind = BlockKind::Quote;
+        let corpus = corpus(vec![post("p", "Title", blocks, vec![])]);
         for (text, mode) in [(query.as_str(), Mode::Literal), (pattern, Mode::Regex)] {
             let mut from_index: Vec<(crate::model::PostId, Location)> =
                 find(&corpus, text, scope, mode).iter().map(|m| (m.post, m.location)).collect();

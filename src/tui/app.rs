@@ -176,13 +176,13 @@ impl App {
     pub fn with_tree(corpus: Arc<Corpus>, tree: Tree, size: (u16, u16), color: bool) -> App {
         let mut expanded = vec![false; tree.len()];
         let all = tree.all_posts();
-        if corpus.posts.len() <= EXPAND_ALL_POSTS_UP_TO {
+        if corpus.len() <= EXPAND_ALL_POSTS_UP_TO {
             expanded[all.0] = true;
         }
         let rows = tree.visible_rows(&expanded);
-        let open_post = (!corpus.posts.is_empty()).then_some(PostId(0));
+        let open_post = (!corpus.is_empty()).then_some(PostId(0));
         let comments = open_post.map_or(0, |post| corpus.post(post).comments.len());
-        let mut marks = Marks::new(&tree, corpus.posts.len());
+        let mut marks = Marks::new(&tree, corpus.len());
         if let Some(post) = open_post {
             marks.note_opened(post);
         }
@@ -486,7 +486,7 @@ impl App {
             NodeKind::AllPosts => "All posts",
             NodeKind::Topic { name } | NodeKind::Outlet { name } => name,
             NodeKind::SourcesGroup => "Sources",
-            NodeKind::Post(post) => &self.corpus.post(*post).title,
+            NodeKind::Post(post) => self.corpus.title(*post),
         }
     }
 }

@@ -90,7 +90,7 @@ fn scores(app: &App, text: &str) -> Vec<Option<u32>> {
     let pattern = Pattern::parse(text, CaseMatching::Smart, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buffer = Vec::new();
-    let mut by_post: Vec<Option<Option<u32>>> = vec![None; app.corpus.posts.len()];
+    let mut by_post: Vec<Option<Option<u32>>> = vec![None; app.corpus.len()];
     let mut score = |label: &str| pattern.score(Utf32Str::new(label, &mut buffer), &mut matcher);
     (0..app.tree.len())
         .map(|index| {

@@ -59,16 +59,17 @@ impl<'a> PostMap<'a> {
     /// Post `post` of `from` in `to`: the post with its id, else the first
     /// with its title and date.
     fn get(&self, post: PostId) -> Option<PostId> {
-        let old = self.from.posts.get(post.0)?;
+        let old = (post.0 < self.from.len()).then(|| self.from.post(post))?;
         if let Some(found) = self.to.post_by_id(&old.id) {
             return Some(found);
         }
         let by_title = self.by_title.get_or_init(|| {
             let mut by_title = HashMap::new();
-            for (index, post) in self.to.posts.iter().enumerate() {
+            for id in self.to.post_ids() {
+                let post = self.to.post(id);
                 by_title
                     .entry((post.title.as_str(), post.date.as_deref()))
-                    .or_insert(PostId(index));
+                    .or_insert(id);
             }
             by_title
         });
@@ -80,7 +81,7 @@ impl<'a> PostMap<'a> {
     /// The post of `to` nearest `post` (one `to` does not have): that of
     /// the nearest post of `from`, in archive order, that `to` has.
     fn nearest(&self, post: PostId) -> Option<PostId> {
-        let len = self.from.posts.len();
+        let len = self.from.len();
         (1..len)
             .flat_map(|distance| {
                 [
@@ -147,8 +148,8 @@ pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecor
 /// remembered ones of posts new to the reader.
 fn carry_marks(app: &mut App, old: &App, map: &PostMap, remembered: Option<&ArchiveRecord>) {
     app.marks.opened.fill(false);
-    let mut carried = vec![false; app.corpus.posts.len()];
-    for post in (0..old.corpus.posts.len()).map(PostId) {
+    let mut carried = vec![false; app.corpus.len()];
+    for post in old.corpus.post_ids() {
         let Some(to) = map.get(post) else { continue };
         carried[to.0] = true;
         app.marks.set_read(to, old.marks.is_read(post));

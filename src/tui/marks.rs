@@ -163,7 +163,7 @@ pub fn toggle_topic_read(app: &mut App) {
 
 /// `A`: every post.
 pub fn toggle_all_read(app: &mut App) {
-    let posts: Vec<PostId> = (0..app.corpus.posts.len()).map(PostId).collect();
+    let posts: Vec<PostId> = (0..app.corpus.len()).map(PostId).collect();
     toggle_posts(app, &posts, "all posts");
 }
 
@@ -199,7 +199,7 @@ pub fn next_unread(app: &mut App) {
         .copied()
         .find(|&post| !app.marks.is_read(post) && Some(post) != app.open_post);
     let anywhere = || {
-        (0..app.corpus.posts.len())
+        (0..app.corpus.len())
             .map(PostId)
             .find(|&post| !app.marks.is_read(post) && Some(post) != app.open_post)
     };

@@ -11,7 +11,6 @@ use super::marks::comment_keys;
 use super::tree::NodeId;
 use super::update;
 use crate::import::clean::clean;
-use crate::model::PostId;
 use crate::state::{self, ArchiveId, ArchiveRecord, Place, Store};
 
 /// Puts the reader where `record` says the archive was left (unless
@@ -82,9 +81,10 @@ pub(super) fn restore_place(app: &mut App, place: &Place) {
 /// What to remember of the reader now, for the archive `id`.
 pub fn record_of(app: &App, id: &ArchiveId, previous: Option<&ArchiveRecord>) -> ArchiveRecord {
     let corpus = &app.corpus;
-    let mut read: Vec<String> = (0..corpus.posts.len())
-        .filter(|&post| app.marks.is_read(PostId(post)))
-        .map(|post| corpus.posts[post].id.to_string())
+    let mut read: Vec<String> = corpus
+        .post_ids()
+        .filter(|&post| app.marks.is_read(post))
+        .map(|post| corpus.id_of(post).to_string())
         .collect();
     // Of an archive still loading, the posts not loaded yet keep their marks.
     if app.loading.is_some()
@@ -97,8 +97,10 @@ pub fn record_of(app: &App, id: &ArchiveId, previous: Option<&ArchiveRecord>) ->
     let mut seen_comments = previous
         .map(|r| r.seen_comments.clone())
         .unwrap_or_default();
-    for (index, post) in corpus.posts.iter().enumerate() {
-        if app.marks.opened.get(index).copied().unwrap_or(false) {
+    // Only posts opened this session: a mapped corpus decodes no others.
+    for post in corpus.post_ids() {
+        if app.marks.opened.get(post.0).copied().unwrap_or(false) {
+            let post = corpus.post(post);
             seen_comments.insert(post.id.to_string(), comment_keys(post));
         }
     }

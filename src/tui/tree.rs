@@ -5,7 +5,7 @@
 //! [`super::app::App`]; [`Tree::visible_rows`] turns the two into the rows on
 //! screen.
 
-use crate::model::{Corpus, PostId, Topic};
+use crate::model::{Corpus, PostId, TopicNode};
 
 /// An index into [`Tree::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,13 +53,13 @@ pub struct Tree {
 impl Tree {
     pub fn build(corpus: &Corpus) -> Tree {
         let mut tree = Tree::default();
-        let all = tree.push(NodeKind::AllPosts, None, Some(corpus.posts.len()));
+        let all = tree.push(NodeKind::AllPosts, None, Some(corpus.len()));
         tree.roots.push(all);
-        for index in 0..corpus.posts.len() {
+        for index in 0..corpus.len() {
             tree.push(NodeKind::Post(PostId(index)), Some(all), None);
         }
-        for topic in &corpus.topics {
-            let id = tree.push_topic(corpus, topic, None);
+        for topic in corpus.topics() {
+            let id = tree.push_topic(topic, None);
             tree.roots.push(id);
         }
         let outlets = corpus.outlets();
@@ -94,20 +94,15 @@ impl Tree {
     }
 
     /// Subtopics come before the topic's own posts, as folders before files.
-    fn push_topic(&mut self, corpus: &Corpus, topic: &Topic, parent: Option<NodeId>) -> NodeId {
-        let posts: Vec<PostId> = topic
-            .posts
-            .iter()
-            .filter_map(|id| corpus.post_by_id(id))
-            .collect();
+    fn push_topic(&mut self, topic: &TopicNode, parent: Option<NodeId>) -> NodeId {
         let kind = NodeKind::Topic {
             name: topic.name.clone(),
         };
-        let id = self.push(kind, parent, Some(posts.len()));
+        let id = self.push(kind, parent, Some(topic.posts.len()));
         for child in &topic.children {
-            self.push_topic(corpus, child, Some(id));
+            self.push_topic(child, Some(id));
         }
-        for post in posts {
+        for &post in &topic.posts {
             self.push(NodeKind::Post(post), Some(id), None);
         }
         id

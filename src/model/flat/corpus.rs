@@ -17,16 +17,9 @@ use super::records::{
 };
 use super::{FlatFile, Kind, SectionWriter};
 use crate::model::bytes::{Bytes, Put, Reader};
-use crate::model::{Block, Comment, Corpus, Location, Post, PostId, Source, SourceField, Topic};
-
-/// A topic with its posts resolved to numbers: what the reader's tree is
-/// built from, whether the corpus was parsed or mapped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicNode {
-    pub name: String,
-    pub posts: Vec<PostId>,
-    pub children: Vec<TopicNode>,
-}
+use crate::model::{
+    Block, Comment, Corpus, Location, Post, PostId, Source, SourceField, TopicNode,
+};
 
 /// Writes the sections of `corpus` (all but the search index's), with
 /// `meta` as the meta section's lines.
@@ -38,8 +31,8 @@ pub fn write_corpus<W: Write + Seek>(
     out.begin(Kind::Text);
     let mut tables = Tables::default();
     let mut text = TextOut { out, at: 0 };
-    for post in &corpus.posts {
-        tables.add_post(post, &mut text)?;
+    for post in corpus.posts() {
+        tables.add_post(&post, &mut text)?;
     }
     let (topics, topic_posts) = topic_tables(corpus, &mut text)?;
     let mut outlets = Vec::new();
@@ -58,11 +51,9 @@ pub fn write_corpus<W: Write + Seek>(
         }
         .put(&mut outlets);
     }
-    let mut by_id: Vec<u32> = (0..corpus.posts.len() as u32).collect();
+    let mut by_id: Vec<u32> = (0..corpus.len() as u32).collect();
     by_id.sort_unstable_by(|&a, &b| {
-        corpus.posts[a as usize]
-            .id
-            .cmp(&corpus.posts[b as usize].id)
+        (corpus.id_of(PostId(a as usize))).cmp(corpus.id_of(PostId(b as usize)))
     });
     let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
     for post in by_id {
@@ -284,17 +275,13 @@ fn topic_tables<W: Write + Seek>(
         posts: Run::default(),
     }];
     let mut posts = Vec::new();
-    let mut queue: VecDeque<(usize, &[Topic])> = VecDeque::from([(0, &corpus.topics[..])]);
+    let mut queue: VecDeque<(usize, &[TopicNode])> = VecDeque::from([(0, corpus.topics())]);
     while let Some((node, children)) = queue.pop_front() {
         let start = records.len() as u32;
         for topic in children {
             let first = count(&posts, 4);
-            for id in &topic.posts {
-                // Every topic names posts of its corpus (`Corpus::new` and
-                // the JSON reader see to it).
-                if let Some(post) = corpus.post_by_id(id) {
-                    (post.0 as u32).put(&mut posts);
-                }
+            for post in &topic.posts {
+                (post.0 as u32).put(&mut posts);
             }
             queue.push_back((records.len(), &topic.children));
             records.push(TopicRecord {
@@ -463,8 +450,9 @@ impl FlatCorpus {
         }
     }
 
-    /// The text of one searchable field of `post`, read in place.
-    pub fn field_text(&self, post: PostId, location: Location) -> Option<&str> {
+    /// The bytes of one searchable field of `post`, read in place and not
+    /// checked to be UTF-8.
+    pub fn field_bytes(&self, post: PostId, location: Location) -> Option<&[u8]> {
         let record = self.posts.get(post.0)?;
         let nth = |run: Run, n: usize| {
             let index = run.indices().nth(n)?;
@@ -486,7 +474,7 @@ impl FlatCorpus {
                 }
             }
         };
-        self.str(text)
+        self.text.get(text.range()?)
     }
 
     /// The topic tree. A damaged file's tree is cut where it would loop

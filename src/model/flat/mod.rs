@@ -90,12 +90,16 @@ pub enum Kind {
     ById = 12,
     /// The search index's fields (see `crate::search`).
     Fields = 13,
-    /// The search index's folded text (see `crate::search`).
+    /// The search index's folded text, case kept (see `crate::search`).
     Folded = 14,
+    /// The search index's folded text, lower-cased.
+    Lower = 15,
+    /// The search index's map from folded text back to the original.
+    Spans = 16,
 }
 
 impl Kind {
-    const ALL: [Kind; 14] = [
+    const ALL: [Kind; 16] = [
         Kind::Meta,
         Kind::Text,
         Kind::Posts,
@@ -110,6 +114,8 @@ impl Kind {
         Kind::ById,
         Kind::Fields,
         Kind::Folded,
+        Kind::Lower,
+        Kind::Spans,
     ];
 
     fn from_u32(value: u32) -> Option<Kind> {

@@ -76,10 +76,19 @@ pub trait Record: Sized {
 }
 
 /// A table of records in a section, read one record at a time.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Table<R> {
     bytes: Bytes,
     record: PhantomData<fn() -> R>,
+}
+
+impl<R> Default for Table<R> {
+    fn default() -> Table<R> {
+        Table {
+            bytes: Bytes::default(),
+            record: PhantomData,
+        }
+    }
 }
 
 impl<R: Record> Table<R> {
@@ -95,6 +104,11 @@ impl<R: Record> Table<R> {
 
     pub fn len(&self) -> usize {
         self.bytes.len() / R::SIZE
+    }
+
+    /// The table's bytes, as written.
+    pub fn bytes(&self) -> &Bytes {
+        &self.bytes
     }
 
     pub fn is_empty(&self) -> bool {

@@ -53,7 +53,7 @@ fn status_line<'a>(app: &'a App, palette: &Palette, columns: usize) -> Line<'a> 
     ));
     if let Some(progress) = app.loading {
         spans.push(Span::styled(
-            super::loading::status(progress, app.corpus.posts.len()),
+            super::loading::status(progress, app.corpus.len()),
             palette.message(),
         ));
         spans.push(Span::styled(" │ ", palette.dim()));
