@@ -158,6 +158,11 @@ impl SearchIndex {
             }
             start = end;
         }
+        // A damaged file's fields may be out of order; results never are.
+        if !matches.is_sorted_by(|a, b| a.place() < b.place()) {
+            matches.sort_by_key(Match::place);
+            matches.dedup_by_key(|m| m.place());
+        }
         Some(SearchResults::new(matches))
     }
 
@@ -262,7 +267,10 @@ impl SearchIndex {
         let Some(range) = self.original_range(&field, folded) else {
             return;
         };
-        if !self.lies_in_its_field(&field, &range) {
+        let same_field = matches
+            .last()
+            .is_some_and(|m| m.post == field.post && m.location == field.location);
+        if !self.lies_in_its_field(&field, &range, same_field) {
             return;
         }
         // Two matches inside one folded character (`s` and `s` of `ß`) map to
@@ -283,15 +291,19 @@ impl SearchIndex {
     }
 
     /// Whether `range` lies on character boundaries inside `field`'s
-    /// original text: always for an index built from its corpus, checked
-    /// for one read from a file.
-    fn lies_in_its_field(&self, field: &Field, range: &Range<usize>) -> bool {
+    /// original text, which is UTF-8: always for an index built from its
+    /// corpus, checked for one read from a file (the text once per field,
+    /// not again for its next match: `checked` says it was).
+    fn lies_in_its_field(&self, field: &Field, range: &Range<usize>, checked: bool) -> bool {
         let Some(corpus) = &self.checked_against else {
             return true;
         };
         let Some(text) = corpus.field_bytes(field.post, field.location) else {
             return false;
         };
+        if !checked && std::str::from_utf8(text).is_err() {
+            return false;
+        }
         let boundary =
             |at: usize| at == text.len() || text.get(at).is_some_and(|&b| (b as i8) >= -0x40);
         range.end <= text.len() && boundary(range.start) && boundary(range.end)

@@ -353,12 +353,34 @@ impl FlatCorpus {
         self.text.str_at(text.range()?)
     }
 
-    fn string(&self, text: Str) -> String {
-        self.str(text).unwrap_or_default().to_string()
+    /// The string `text` names, copied out if `budget` allows.
+    fn string(&self, text: Str, budget: &mut Budget) -> String {
+        let text = self.str(text).unwrap_or_default();
+        if budget.take(text.len()) {
+            text.to_string()
+        } else {
+            String::new()
+        }
     }
 
-    fn optional(&self, text: Str) -> Option<String> {
-        text.0.map(|_| self.string(text))
+    fn optional(&self, text: Str, budget: &mut Budget) -> Option<String> {
+        text.0.map(|_| self.string(text, budget))
+    }
+
+    /// What one read may copy out of the file: as much as a whole file
+    /// written by pundit holds, whatever its records claim.
+    fn budget(&self) -> Budget {
+        let tables = [
+            self.names.bytes(),
+            self.blocks.bytes(),
+            self.sources.bytes(),
+            self.comments.bytes(),
+        ];
+        Budget(
+            tables
+                .iter()
+                .fold(self.text.len(), |sum, t| sum.saturating_add(t.len())),
+        )
     }
 
     fn record(&self, post: PostId) -> PostRecord {
@@ -389,64 +411,98 @@ impl FlatCorpus {
     }
 
     /// Post `post` made whole, every string copied out of the file.
+    ///
+    /// What a post's records claim is copied up to what a whole file holds
+    /// ([`FlatCorpus::budget`]): a damaged file's post whose lists overlap
+    /// every other post's comes out cut short, not as large as the file
+    /// times its number of posts.
     pub fn post(&self, post: PostId) -> Post {
         let record = self.record(post);
+        let budget = &mut self.budget();
+        let id = self.string(record.id, budget);
+        let title = self.string(record.title, budget);
+        let (author, date) = (
+            self.optional(record.author, budget),
+            self.optional(record.date, budget),
+        );
+        let url = self.optional(record.url, budget);
+        let mut tags = Vec::new();
+        for tag in self.names.run(record.tags) {
+            if !budget.take(Str::SIZE) {
+                break;
+            }
+            tags.push(self.string(tag, budget));
+        }
+        let mut topics = Vec::new();
+        for topic in self.names.run(record.topics) {
+            if !budget.take(Str::SIZE) {
+                break;
+            }
+            topics.push(Arc::from(self.string(topic, budget)));
+        }
+        let blocks = self.blocks_of(record.blocks, budget);
+        let sources = self.sources_of(record.sources, budget);
+        let mut comments = Vec::new();
+        for comment in self.comments.run(record.comments) {
+            if !budget.take(CommentRecord::SIZE) {
+                break;
+            }
+            comments.push(self.comment(comment, budget));
+        }
         Post {
-            id: self.str(record.id).unwrap_or_default().into(),
-            title: self.string(record.title),
-            author: self.optional(record.author),
-            date: self.optional(record.date),
-            url: self.optional(record.url),
-            tags: self
-                .names
-                .run(record.tags)
-                .map(|t| self.string(t))
-                .collect(),
-            topics: (self.names.run(record.topics))
-                .map(|t| Arc::from(self.str(t).unwrap_or_default()))
-                .collect(),
-            blocks: self.blocks_of(record.blocks),
-            sources: self.sources_of(record.sources),
+            id: id.into(),
+            title,
+            author,
+            date,
+            url,
+            tags,
+            topics,
+            blocks,
+            sources,
             comment_count: record.comment_count,
-            comments: self
-                .comments
-                .run(record.comments)
-                .map(|c| self.comment(c))
-                .collect(),
+            comments,
         }
     }
 
-    fn blocks_of(&self, run: Run) -> Vec<Block> {
-        self.blocks
-            .run(run)
-            .map(|block| Block {
+    fn blocks_of(&self, run: Run, budget: &mut Budget) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for block in self.blocks.run(run) {
+            if !budget.take(BlockRecord::SIZE) {
+                break;
+            }
+            blocks.push(Block {
                 kind: block.kind,
-                text: self.str(block.text).unwrap_or_default().into(),
+                text: self.string(block.text, budget).into(),
                 source: block.source,
-            })
-            .collect()
+            });
+        }
+        blocks
     }
 
-    fn sources_of(&self, run: Run) -> Vec<Source> {
-        self.sources
-            .run(run)
-            .map(|source| Source {
-                outlet: self.optional(source.outlet),
-                headline: self.optional(source.headline),
-                url: self.optional(source.url),
-            })
-            .collect()
+    fn sources_of(&self, run: Run, budget: &mut Budget) -> Vec<Source> {
+        let mut sources = Vec::new();
+        for source in self.sources.run(run) {
+            if !budget.take(SourceRecord::SIZE) {
+                break;
+            }
+            sources.push(Source {
+                outlet: self.optional(source.outlet, budget),
+                headline: self.optional(source.headline, budget),
+                url: self.optional(source.url, budget),
+            });
+        }
+        sources
     }
 
-    fn comment(&self, record: CommentRecord) -> Comment {
+    fn comment(&self, record: CommentRecord, budget: &mut Budget) -> Comment {
         Comment {
-            id: self.string(record.id),
+            id: self.string(record.id, budget),
             parent: record.parent,
-            author: self.optional(record.author),
-            date: self.optional(record.date),
-            label: self.optional(record.label),
-            blocks: self.blocks_of(record.blocks),
-            sources: self.sources_of(record.sources),
+            author: self.optional(record.author, budget),
+            date: self.optional(record.date, budget),
+            label: self.optional(record.label, budget),
+            blocks: self.blocks_of(record.blocks, budget),
+            sources: self.sources_of(record.sources, budget),
         }
     }
 
@@ -478,14 +534,21 @@ impl FlatCorpus {
     }
 
     /// The topic tree. A damaged file's tree is cut where it would loop
-    /// or share a node: a node's subtopics come after it, and each node
-    /// has one parent.
+    /// or share a node (a node's subtopics come after it, and each node
+    /// has one parent), and where it would list more than the file holds.
     pub fn topics(&self) -> Vec<TopicNode> {
         let mut claimed = vec![false; self.topics.len()];
-        self.topic_children(0, 0, &mut claimed)
+        let mut budget = Budget(self.text.len().saturating_add(self.topic_posts.len()));
+        self.topic_children(0, 0, &mut claimed, &mut budget)
     }
 
-    fn topic_children(&self, node: usize, depth: usize, claimed: &mut [bool]) -> Vec<TopicNode> {
+    fn topic_children(
+        &self,
+        node: usize,
+        depth: usize,
+        claimed: &mut [bool],
+        budget: &mut Budget,
+    ) -> Vec<TopicNode> {
         const DEEPEST: usize = 64;
         let Some(record) = self.topics.get(node) else {
             return Vec::new();
@@ -505,33 +568,57 @@ impl FlatCorpus {
                 continue;
             };
             children.push(TopicNode {
-                name: self.string(topic.name),
-                posts: self.post_list(&self.topic_posts, topic.posts),
-                children: self.topic_children(child, depth + 1, claimed),
+                name: self.string(topic.name, budget),
+                posts: self.post_list(&self.topic_posts, topic.posts, budget),
+                children: self.topic_children(child, depth + 1, claimed, budget),
             });
         }
         children
     }
 
-    fn post_list(&self, table: &Table<u32>, run: Run) -> Vec<PostId> {
-        table
-            .run(run)
-            .map(|post| PostId(post as usize))
-            .filter(|post| post.0 < self.len())
-            .collect()
+    /// The posts of `run` in `table`, as many as `budget` allows.
+    fn post_list(&self, table: &Table<u32>, run: Run, budget: &mut Budget) -> Vec<PostId> {
+        let mut posts = Vec::new();
+        for post in table.run(run) {
+            if !budget.take(1) {
+                break;
+            }
+            if (post as usize) < self.len() {
+                posts.push(PostId(post as usize));
+            }
+        }
+        posts
     }
 
     /// Every outlet cited, with the posts citing it, as
     /// [`Corpus::outlets`] gave them when the file was written.
     pub fn outlets(&self) -> Vec<(String, Vec<PostId>)> {
+        let mut budget = Budget(self.text.len().saturating_add(self.outlet_posts.len()));
         (0..self.outlets.len())
             .filter_map(|n| self.outlets.get(n))
             .map(|outlet| {
                 (
-                    self.string(outlet.name),
-                    self.post_list(&self.outlet_posts, outlet.posts),
+                    self.string(outlet.name, &mut budget),
+                    self.post_list(&self.outlet_posts, outlet.posts, &mut budget),
                 )
             })
             .collect()
+    }
+}
+
+/// How much more one read may copy out of a flat file, in bytes or
+/// records: a whole file's worth.
+struct Budget(usize);
+
+impl Budget {
+    /// Takes `amount` from the budget, if it holds that much.
+    fn take(&mut self, amount: usize) -> bool {
+        match self.0.checked_sub(amount) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => false,
+        }
     }
 }

@@ -210,16 +210,44 @@ impl FlatFile {
                 hash,
             });
         }
-        let expected = entries
-            .iter()
-            .map(|e| e.offset.checked_add(e.len))
-            .try_fold((table_end + 8) as u64, |end, e| e.map(|e| end.max(e)))
-            .ok_or_else(|| Damage::Damaged("a section beyond any file".into()))?;
-        if expected != bytes.len() as u64 {
+        // Sections lie after the header, back to back in the order they
+        // were written, so none overlaps another or the header.
+        let mut end = (table_end + 8) as u64;
+        let mut by_offset: Vec<&Entry> = entries.iter().collect();
+        by_offset.sort_by_key(|e| e.offset);
+        for entry in by_offset {
+            if entry.offset < end {
+                return Err(Damage::Damaged(format!(
+                    "its {:?} section overlaps what comes before it",
+                    entry.kind
+                )));
+            }
+            end = entry
+                .offset
+                .checked_add(entry.len)
+                .ok_or_else(|| Damage::Damaged("a section beyond any file".into()))?;
+        }
+        let found = bytes.len() as u64;
+        if end > found {
             return Err(Damage::Truncated {
-                found: bytes.len() as u64,
-                expected,
+                found,
+                expected: end,
             });
+        } else if end < found {
+            return Err(Damage::Damaged(format!(
+                "{} bytes after its end",
+                found - end
+            )));
+        }
+        // What lies between the header and the first section is written as
+        // zeros and read by nobody: a byte changed there is damage all the
+        // same.
+        let first = entries.iter().map(|e| e.offset).min().unwrap_or(end);
+        let padding = bytes
+            .get(table_end + 8..usize::try_from(first).unwrap_or(usize::MAX))
+            .unwrap_or_default();
+        if padding.iter().any(|&byte| byte != 0) {
+            return Err(Damage::Damaged("the header's padding".into()));
         }
         let mut file = FlatFile {
             bytes,
