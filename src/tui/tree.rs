@@ -50,10 +50,29 @@ pub struct Tree {
     roots: Vec<NodeId>,
 }
 
+/// The nodes a topic makes: its own, its posts' and its subtopics'.
+fn nodes_under(topic: &TopicNode) -> usize {
+    1 + topic.posts.len() + topic.children.iter().map(nodes_under).sum::<usize>()
+}
+
 impl Tree {
     pub fn build(corpus: &Corpus) -> Tree {
-        let mut tree = Tree::default();
+        let outlets = corpus.outlets();
+        // A large corpus's tree is millions of nodes: room for all of them
+        // at once, not grown (and copied) a doubling at a time.
+        let nodes = 2
+            + corpus.len()
+            + corpus.topics().iter().map(nodes_under).sum::<usize>()
+            + outlets
+                .iter()
+                .map(|(_, posts)| 1 + posts.len())
+                .sum::<usize>();
+        let mut tree = Tree {
+            nodes: Vec::with_capacity(nodes),
+            roots: Vec::new(),
+        };
         let all = tree.push(NodeKind::AllPosts, None, Some(corpus.len()));
+        tree.nodes[all.0].children.reserve_exact(corpus.len());
         tree.roots.push(all);
         for index in 0..corpus.len() {
             tree.push(NodeKind::Post(PostId(index)), Some(all), None);
@@ -62,13 +81,14 @@ impl Tree {
             let id = tree.push_topic(topic, None);
             tree.roots.push(id);
         }
-        let outlets = corpus.outlets();
         if !outlets.is_empty() {
             let group = tree.push(NodeKind::SourcesGroup, None, Some(outlets.len()));
+            tree.nodes[group.0].children.reserve_exact(outlets.len());
             tree.roots.push(group);
             for (name, posts) in outlets {
                 let count = posts.len();
                 let outlet = tree.push(NodeKind::Outlet { name }, Some(group), Some(count));
+                tree.nodes[outlet.0].children.reserve_exact(count);
                 for post in posts {
                     tree.push(NodeKind::Post(post), Some(outlet), None);
                 }
@@ -99,6 +119,7 @@ impl Tree {
             name: topic.name.clone(),
         };
         let id = self.push(kind, parent, Some(topic.posts.len()));
+        (self.nodes[id.0].children).reserve_exact(topic.children.len() + topic.posts.len());
         for child in &topic.children {
             self.push_topic(child, Some(id));
         }
