@@ -131,6 +131,7 @@ impl SearchIndex {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<SearchResults> {
         let mut matches = Vec::new();
+        let mut last = None;
         let mut start = 0;
         while start < self.cased.len() {
             if cancelled() {
@@ -149,11 +150,11 @@ impl SearchIndex {
                     let slice = haystack.get(start..end).unwrap_or_default();
                     for at in finder.find_iter(slice) {
                         let folded = start + at..start + at + needle;
-                        self.push_match(query, folded, &mut matches);
+                        self.push_match(query, folded, &mut matches, &mut last);
                     }
                 }
                 Matcher::Regex(regex) => {
-                    self.regex_slice(query, regex, start..end, &mut matches);
+                    self.regex_slice(query, regex, start..end, &mut matches, &mut last);
                 }
             }
             start = end;
@@ -209,6 +210,7 @@ impl SearchIndex {
         regex: &regex::Regex,
         slice: Range<usize>,
         matches: &mut Vec<Match>,
+        last: &mut Option<Field>,
     ) {
         // Folded text that is not UTF-8 comes from a damaged file: nothing
         // is found in its slice.
@@ -223,13 +225,14 @@ impl SearchIndex {
             };
             let start = base + found.start();
             let field_end = self
-                .field_at(start)
+                .field_at(start, last)
                 .map_or(found.start(), |f| f.folded.end - base);
             if found.end() <= field_end {
                 if found.is_empty() {
                     at = next_char(text, found.end());
                 } else {
-                    self.push_match(query, base + found.start()..base + found.end(), matches);
+                    let range = base + found.start()..base + found.end();
+                    self.push_match(query, range, matches, last);
                     at = found.end();
                 }
             } else {
@@ -242,7 +245,7 @@ impl SearchIndex {
                             inner = next_char(field_text, found.end());
                         } else {
                             let range = base + found.start()..base + found.end();
-                            self.push_match(query, range, matches);
+                            self.push_match(query, range, matches, last);
                             inner = found.end();
                         }
                         if inner >= field_end {
@@ -257,8 +260,14 @@ impl SearchIndex {
 
     /// Maps a folded match back to its field and records it, if the query's
     /// scope includes that field.
-    fn push_match(&self, query: &Query, folded: Range<usize>, matches: &mut Vec<Match>) {
-        let Some(field) = self.field_at(folded.start) else {
+    fn push_match(
+        &self,
+        query: &Query,
+        folded: Range<usize>,
+        matches: &mut Vec<Match>,
+        last: &mut Option<Field>,
+    ) {
+        let Some(field) = self.field_at(folded.start, last) else {
             return;
         };
         if !query.scope().includes(field.class) || folded.end > field.folded.end {
@@ -309,11 +318,20 @@ impl SearchIndex {
         range.end <= text.len() && boundary(range.start) && boundary(range.end)
     }
 
-    /// The field whose folded text holds byte `at`.
-    fn field_at(&self, at: usize) -> Option<Field> {
+    /// The field whose folded text holds byte `at`. Matches come in
+    /// order, many in one field: `last`, the field found last, is tried
+    /// first, and becomes the one found.
+    fn field_at(&self, at: usize, last: &mut Option<Field>) -> Option<Field> {
+        if let Some(field) = last
+            && field.folded.contains(&at)
+        {
+            return Some(field.clone());
+        }
         let after = self.first_field_where(|f| f.folded.start > at);
         let field = self.field(after.checked_sub(1)?)?;
-        (field.folded.start <= at && at < field.folded.end).then_some(field)
+        let found = (field.folded.start <= at && at < field.folded.end).then_some(field);
+        last.clone_from(&found);
+        found
     }
 
     /// The original byte range of a non-empty folded range inside `field`:
