@@ -15,7 +15,7 @@ pub mod flat;
 
 pub use corpus::{Corpus, TopicNode};
 
-/// The index of a post in [`Corpus::posts`].
+/// The number of a post in its corpus, in corpus order ([`Corpus::post`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PostId(pub usize);
 

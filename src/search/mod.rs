@@ -7,7 +7,8 @@
 //!    It holds a folded copy of every title, block, comment block and source
 //!    field (about
 //!    twice the corpus text in memory) and a map from folded offsets back to
-//!    the original text.
+//!    the original text. A flat file holds the same index, which
+//!    `SearchIndex::from_flat` reads where it lies, copying nothing.
 //! 2. Per keystroke, build a [`Query`] from the prompt text, a [`Scope`] and a
 //!    [`Mode`]. `Query::new` only fails for an invalid regular expression.
 //! 3. Search: `index.search(&query)` gives [`SearchResults`], in corpus order.
