@@ -30,30 +30,47 @@ pub struct Marks {
     /// Per tree node: the posts directly under it not yet read, kept as
     /// posts are marked, so a frame never counts a group of thousands.
     unread: Vec<usize>,
-    /// Per post: the groups it is listed under.
-    groups_of: Vec<Vec<NodeId>>,
+    /// The groups each post is listed under, in one list: post `p`'s are
+    /// `groups[group_starts[p]..group_starts[p + 1]]` (a list per post
+    /// would be an allocation per post, and the reader waits for them).
+    groups: Vec<NodeId>,
+    group_starts: Vec<usize>,
 }
 
 impl Marks {
     /// Nothing read, nothing seen, for the posts of `tree`.
     pub fn new(tree: &Tree, posts: usize) -> Marks {
+        let listings = || {
+            (0..tree.len()).filter_map(|node| {
+                let node = tree.node(NodeId(node));
+                match (&node.kind, node.parent) {
+                    (NodeKind::Post(post), Some(group)) if post.0 < posts => Some((*post, group)),
+                    _ => None,
+                }
+            })
+        };
         let mut unread = vec![0; tree.len()];
-        let mut groups_of = vec![Vec::new(); posts];
-        for node in (0..tree.len()).map(NodeId) {
-            if let NodeKind::Post(post) = tree.node(node).kind
-                && let Some(group) = tree.node(node).parent
-                && let Some(groups) = groups_of.get_mut(post.0)
-            {
-                groups.push(group);
-                unread[group.0] += 1;
-            }
+        let mut group_starts = vec![0; posts + 1];
+        for (post, group) in listings() {
+            group_starts[post.0 + 1] += 1;
+            unread[group.0] += 1;
+        }
+        for post in 0..posts {
+            group_starts[post + 1] += group_starts[post];
+        }
+        let mut groups = vec![NodeId(0); group_starts[posts]];
+        let mut next = group_starts.clone();
+        for (post, group) in listings() {
+            groups[next[post.0]] = group;
+            next[post.0] += 1;
         }
         Marks {
             read: vec![false; posts],
             opened: vec![false; posts],
             seen_before: FxHashMap::default(),
             unread,
-            groups_of,
+            groups,
+            group_starts,
         }
     }
 
@@ -68,7 +85,8 @@ impl Marks {
         if std::mem::replace(flag, read) == read {
             return;
         }
-        for group in &self.groups_of[post.0] {
+        let groups = self.group_starts[post.0]..self.group_starts[post.0 + 1];
+        for group in &self.groups[groups] {
             let count = &mut self.unread[group.0];
             *count = if read { *count - 1 } else { *count + 1 };
         }
