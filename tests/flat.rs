@@ -3,6 +3,8 @@
 //! file is refused, or read without a panic and without growing beyond
 //! what the file holds.
 
+mod common;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,6 +16,9 @@ use pundit::model::bytes::Bytes;
 use pundit::model::flat::{Damage, FlatFile, Verify, write_flat};
 use pundit::model::{Block, BlockKind, Comment, Corpus, Post, Source, Topic};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
+use pundit::tui::Action;
+use pundit::tui::app::App;
+use pundit::tui::update::update;
 
 /// Bytes of the header before its section table, and of one table entry.
 const HEAD: usize = 16;
@@ -497,4 +502,47 @@ fn a_mapped_file_reads_as_the_bytes_it_holds() {
         SearchIndex::from_flat(&file).search(&query).matches(),
         SearchIndex::new(&corpus).search(&query).matches()
     );
+}
+
+/// The reader on a flat corpus: screen for screen what it shows on the
+/// parsed one, through moves, opening posts, expanding topics, scrolling,
+/// citations and read marks.
+#[test]
+fn the_reader_shows_a_flat_corpus_as_it_shows_the_parsed_one() {
+    let owned = load_bundled();
+    let file = open(flat_bytes(&owned, &[]), Verify::All).expect("a whole file opens");
+    let flat = Corpus::from_flat(file);
+    let mut apps = [
+        App::new(owned, (120, 40), true),
+        App::new(flat, (120, 40), true),
+    ];
+    let actions = [
+        Action::NextPost,
+        Action::NextPost,
+        Action::TreeDown,
+        Action::TreeDown,
+        Action::TreeExpand,
+        Action::TreeDown,
+        Action::TreeActivate,
+        Action::FocusNext,
+        Action::ScrollDown,
+        Action::NextCitation,
+        Action::ToggleRead,
+        Action::TreeBottom,
+        Action::TreeActivate,
+        Action::PageDown,
+    ];
+    let screens = |apps: &[App; 2]| {
+        apps.each_ref()
+            .map(|app| common::screen_text(&common::draw(app)))
+    };
+    let [first, _] = screens(&apps);
+    assert!(first.contains("All posts"), "{first}");
+    for action in actions {
+        for app in &mut apps {
+            update(app, action.clone());
+        }
+        let [parsed, mapped] = screens(&apps);
+        assert_eq!(mapped, parsed, "after {action:?}");
+    }
 }
