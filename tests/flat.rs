@@ -540,7 +540,7 @@ fn the_reader_shows_a_flat_corpus_as_it_shows_the_parsed_one() {
     assert!(first.contains("All posts"), "{first}");
     for action in actions {
         for app in &mut apps {
-            update(app, action.clone());
+            update(app, action);
         }
         let [parsed, mapped] = screens(&apps);
         assert_eq!(mapped, parsed, "after {action:?}");
