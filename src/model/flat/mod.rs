@@ -34,6 +34,7 @@
 
 pub mod corpus;
 pub mod records;
+mod write;
 
 use std::io::{self, Seek, SeekFrom, Write};
 
@@ -330,7 +331,7 @@ pub fn write_flat<W: Write + Seek>(
     out: W,
 ) -> io::Result<W> {
     let mut writer = SectionWriter::new(out)?;
-    corpus::write_corpus(corpus, meta, &mut writer)?;
+    write::write_corpus(corpus, meta, &mut writer)?;
     index.write_sections(&mut writer)?;
     writer.finish()
 }

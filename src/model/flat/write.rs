@@ -1,0 +1,282 @@
+//! A corpus written in flat form, section by section.
+//!
+//! Every string goes into the text section in one pass, in post order (a
+//! post's own strings, its blocks, its sources, then each comment's), then
+//! the topic and outlet names; the tables are gathered beside it and
+//! written after.
+
+use std::collections::VecDeque;
+use std::io::{self, Seek, Write};
+
+use super::records::{
+    BlockRecord, CommentRecord, OutletRecord, PostRecord, Record, Run, SourceRecord, Str,
+    TopicRecord,
+};
+use super::{Kind, SectionWriter};
+use crate::model::bytes::Put;
+use crate::model::{Block, Comment, Corpus, Post, PostId, Source, TopicNode};
+
+/// Writes the sections of `corpus` (all but the search index's), with
+/// `meta` as the meta section's lines.
+pub fn write_corpus<W: Write + Seek>(
+    corpus: &Corpus,
+    meta: &[String],
+    out: &mut SectionWriter<W>,
+) -> io::Result<()> {
+    out.begin(Kind::Text);
+    let mut tables = Tables::default();
+    let mut text = TextOut { out, at: 0 };
+    for post in corpus.posts() {
+        tables.add_post(&post, &mut text)?;
+    }
+    let (topics, topic_posts) = topic_tables(corpus, &mut text)?;
+    let mut outlets = Vec::new();
+    let mut outlet_posts = Vec::new();
+    for (name, posts) in corpus.outlets() {
+        let start = count(&outlet_posts, 4);
+        for post in posts {
+            (post.0 as u32).put(&mut outlet_posts);
+        }
+        OutletRecord {
+            name: text.put(&name)?,
+            posts: Run {
+                start,
+                end: count(&outlet_posts, 4),
+            },
+        }
+        .put(&mut outlets);
+    }
+    let mut by_id: Vec<u32> = (0..corpus.len() as u32).collect();
+    by_id.sort_unstable_by(|&a, &b| {
+        (corpus.id_of(PostId(a as usize))).cmp(corpus.id_of(PostId(b as usize)))
+    });
+    let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
+    for post in by_id {
+        post.put(&mut by_id_bytes);
+    }
+    let sections = [
+        (Kind::Posts, tables.posts),
+        (Kind::Blocks, tables.blocks),
+        (Kind::Sources, tables.sources),
+        (Kind::Comments, tables.comments),
+        (Kind::Names, tables.names),
+        (Kind::Topics, topics),
+        (Kind::TopicPosts, topic_posts),
+        (Kind::Outlets, outlets),
+        (Kind::OutletPosts, outlet_posts),
+        (Kind::ById, by_id_bytes),
+        (Kind::Meta, meta_bytes(meta)?),
+    ];
+    for (kind, bytes) in sections {
+        out.begin(kind);
+        out.write_all(&bytes)?;
+    }
+    out.end();
+    Ok(())
+}
+
+/// The meta section: each line's length (u32), then its bytes.
+fn meta_bytes(meta: &[String]) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    for line in meta {
+        let len = u32::try_from(line.len())
+            .map_err(|_| io::Error::other("a meta line of 4 GiB or more"))?;
+        bytes.put_u32(len);
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    Ok(bytes)
+}
+
+/// The number of records of `size` bytes in `table`, as a table index.
+fn count(table: &[u8], size: usize) -> u32 {
+    (table.len() / size) as u32
+}
+
+/// The text section being written, and where the next string goes.
+struct TextOut<'a, W: Write + Seek> {
+    out: &'a mut SectionWriter<W>,
+    at: u64,
+}
+
+impl<W: Write + Seek> TextOut<'_, W> {
+    fn put(&mut self, text: &str) -> io::Result<Str> {
+        self.out.write_all(text.as_bytes())?;
+        let at = self.at;
+        self.at += text.len() as u64;
+        let len =
+            u32::try_from(text.len()).map_err(|_| io::Error::other("a string of 4 GiB or more"))?;
+        Ok(Str(Some((at, len))))
+    }
+
+    fn put_optional(&mut self, text: Option<&str>) -> io::Result<Str> {
+        text.map_or(Ok(Str(None)), |text| self.put(text))
+    }
+}
+
+/// The tables gathered while the text is written.
+#[derive(Default)]
+struct Tables {
+    posts: Vec<u8>,
+    blocks: Vec<u8>,
+    sources: Vec<u8>,
+    comments: Vec<u8>,
+    names: Vec<u8>,
+}
+
+impl Tables {
+    fn add_post<W: Write + Seek>(&mut self, post: &Post, text: &mut TextOut<W>) -> io::Result<()> {
+        let id = text.put(&post.id)?;
+        let title = text.put(&post.title)?;
+        let author = text.put_optional(post.author.as_deref())?;
+        let date = text.put_optional(post.date.as_deref())?;
+        let url = text.put_optional(post.url.as_deref())?;
+        let tags = self.add_names(post.tags.iter().map(String::as_str), text)?;
+        let topics = self.add_names(post.topics.iter().map(|t| &**t), text)?;
+        let blocks = self.add_blocks(&post.blocks, text)?;
+        let sources = self.add_sources(&post.sources, text)?;
+        let start = count(&self.comments, CommentRecord::SIZE);
+        for comment in &post.comments {
+            self.add_comment(comment, text)?;
+        }
+        let comments = Run {
+            start,
+            end: count(&self.comments, CommentRecord::SIZE),
+        };
+        PostRecord {
+            id,
+            title,
+            author,
+            date,
+            url,
+            comment_count: post.comment_count,
+            tags,
+            topics,
+            blocks,
+            sources,
+            comments,
+        }
+        .put(&mut self.posts);
+        Ok(())
+    }
+
+    fn add_names<'a, W: Write + Seek>(
+        &mut self,
+        names: impl Iterator<Item = &'a str>,
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.names, Str::SIZE);
+        for name in names {
+            text.put(name)?.put(&mut self.names);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.names, Str::SIZE),
+        })
+    }
+
+    fn add_blocks<W: Write + Seek>(
+        &mut self,
+        blocks: &[Block],
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.blocks, BlockRecord::SIZE);
+        for block in blocks {
+            BlockRecord {
+                kind: block.kind,
+                source: block.source,
+                text: text.put(&block.text)?,
+            }
+            .put(&mut self.blocks);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.blocks, BlockRecord::SIZE),
+        })
+    }
+
+    fn add_sources<W: Write + Seek>(
+        &mut self,
+        sources: &[Source],
+        text: &mut TextOut<W>,
+    ) -> io::Result<Run> {
+        let start = count(&self.sources, SourceRecord::SIZE);
+        for source in sources {
+            SourceRecord {
+                outlet: text.put_optional(source.outlet.as_deref())?,
+                headline: text.put_optional(source.headline.as_deref())?,
+                url: text.put_optional(source.url.as_deref())?,
+            }
+            .put(&mut self.sources);
+        }
+        Ok(Run {
+            start,
+            end: count(&self.sources, SourceRecord::SIZE),
+        })
+    }
+
+    fn add_comment<W: Write + Seek>(
+        &mut self,
+        comment: &Comment,
+        text: &mut TextOut<W>,
+    ) -> io::Result<()> {
+        let id = text.put(&comment.id)?;
+        let author = text.put_optional(comment.author.as_deref())?;
+        let date = text.put_optional(comment.date.as_deref())?;
+        let label = text.put_optional(comment.label.as_deref())?;
+        let blocks = self.add_blocks(&comment.blocks, text)?;
+        let sources = self.add_sources(&comment.sources, text)?;
+        CommentRecord {
+            id,
+            parent: comment.parent,
+            author,
+            date,
+            label,
+            blocks,
+            sources,
+        }
+        .put(&mut self.comments);
+        Ok(())
+    }
+}
+
+/// The topic tree breadth first, so that a node's subtopics are one run of
+/// later nodes; node 0 stands for the tree and holds the roots.
+fn topic_tables<W: Write + Seek>(
+    corpus: &Corpus,
+    text: &mut TextOut<W>,
+) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    let mut records: Vec<TopicRecord> = vec![TopicRecord {
+        name: Str(None),
+        children: Run::default(),
+        posts: Run::default(),
+    }];
+    let mut posts = Vec::new();
+    let mut queue: VecDeque<(usize, &[TopicNode])> = VecDeque::from([(0, corpus.topics())]);
+    while let Some((node, children)) = queue.pop_front() {
+        let start = records.len() as u32;
+        for topic in children {
+            let first = count(&posts, 4);
+            for post in &topic.posts {
+                (post.0 as u32).put(&mut posts);
+            }
+            queue.push_back((records.len(), &topic.children));
+            records.push(TopicRecord {
+                name: text.put(&topic.name)?,
+                children: Run::default(),
+                posts: Run {
+                    start: first,
+                    end: count(&posts, 4),
+                },
+            });
+        }
+        records[node].children = Run {
+            start,
+            end: records.len() as u32,
+        };
+    }
+    let mut bytes = Vec::with_capacity(records.len() * TopicRecord::SIZE);
+    for record in &records {
+        record.put(&mut bytes);
+    }
+    Ok((bytes, posts))
+}
