@@ -223,6 +223,13 @@ fn assert_reads_back_the_same(owned: &Corpus, name: &str) -> usize {
         );
         found += expected.len();
     }
+    // Every field a search can find reads the same in place as decoded.
+    let every_letter = Query::new(r"\w", Scope::Everything, Mode::Regex).expect("a valid query");
+    for found in owned_index.search(&every_letter).matches() {
+        let text = owned.field_text(found.post, found.location);
+        assert!(text.is_some(), "{name}: {found:?}");
+        assert_eq!(flat.field_text(found.post, found.location), text, "{name}");
+    }
     for word in ["fares", "the", "trump"] {
         assert_eq!(search_text(&flat, word), search_text(owned, word), "{name}");
     }

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::flat::FlatFile;
 use super::flat::corpus::FlatCorpus;
-use super::{Post, PostId, Topic, ensure_unique_ids, outlet_key};
+use super::{Location, Post, PostId, Topic, ensure_unique_ids, outlet_key};
 
 /// A node of the corpus's topic tree, its posts by number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +155,16 @@ impl Corpus {
         match &self.posts {
             Posts::Owned { posts, .. } => &posts[id.0].id,
             Posts::Flat(mapped) => mapped.flat.id(id),
+        }
+    }
+
+    /// The text of one searchable field of post `id` (see
+    /// [`Location`]), read in place from a mapped corpus: what a search
+    /// result shows, without decoding the post.
+    pub fn field_text(&self, id: PostId, location: Location) -> Option<&str> {
+        match &self.posts {
+            Posts::Owned { posts, .. } => posts.get(id.0)?.field_text(location),
+            Posts::Flat(mapped) => std::str::from_utf8(mapped.flat.field_bytes(id, location)?).ok(),
         }
     }
 

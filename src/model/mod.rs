@@ -194,6 +194,26 @@ impl Post {
             .position(|s| s.outlet.as_deref().is_some_and(|o| outlet_key(o) == wanted))
     }
 
+    /// The text of one searchable field, if the post has it.
+    pub fn field_text(&self, location: Location) -> Option<&str> {
+        match location {
+            Location::Title => Some(&self.title),
+            Location::Block(n) => self.blocks.get(n).map(|block| &*block.text),
+            Location::Comment { comment, block } => {
+                let block = self.comments.get(comment)?.blocks.get(block)?;
+                Some(&block.text)
+            }
+            Location::Source(n, field) => {
+                let source = self.sources.get(n)?;
+                match field {
+                    SourceField::Outlet => source.outlet.as_deref(),
+                    SourceField::Headline => source.headline.as_deref(),
+                    SourceField::Url => source.url.as_deref(),
+                }
+            }
+        }
+    }
+
     /// Indices of the blocks that cite or quote source `source`, in order.
     pub fn blocks_citing(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
         self.blocks

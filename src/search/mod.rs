@@ -149,24 +149,7 @@ pub(crate) fn fields_of(post: &crate::model::Post) -> impl Iterator<Item = Field
 
 /// The original text of a field, if the post has it.
 pub fn field_text(post: &crate::model::Post, location: Location) -> Option<&str> {
-    match location {
-        Location::Title => Some(&post.title),
-        Location::Block(n) => post.blocks.get(n).map(|block| &*block.text),
-        Location::Comment { comment, block } => post
-            .comments
-            .get(comment)?
-            .blocks
-            .get(block)
-            .map(|block| &*block.text),
-        Location::Source(n, field) => {
-            let source = post.sources.get(n)?;
-            match field {
-                SourceField::Outlet => source.outlet.as_deref(),
-                SourceField::Headline => source.headline.as_deref(),
-                SourceField::Url => source.url.as_deref(),
-            }
-        }
-    }
+    post.field_text(location)
 }
 
 #[cfg(test)]
