@@ -17,12 +17,20 @@
 #           `grep -ci WORD` on the same file
 #   wxr     `pundit tree` on a WordPress export, topic tree included; its
 #           peak memory beside the text the corpus keeps
-#   first   the reader in a pseudo-terminal on the plain text: the time from
-#           launch to the first screen showing a post's title (run it on its
-#           own: ROWS=first benches/scale.sh)
-# A row is a function `row_NAME SIZE_MIB`; rows that need a terminal (the
-# first frame with content, reopening from a cache) are added the same way
-# and named in ROWS.
+#   first   the reader in a pseudo-terminal on the plain text, parsing it
+#           (`--no-cache`): the time from launch to the first screen showing
+#           a post's title (run it on its own: ROWS=first benches/scale.sh)
+#   reopen  the reader reopening the plain text from its cache: the time
+#           from starting it in a tmux pane until the screen shows a post
+#           (the pane polled every 5 ms), and the reader's resident memory
+#           a second later
+#   cached  `pundit search` (the count, and every line) on the plain text
+#           read from its cache, against `grep -ci WORD` on the same file
+# A row is a function `row_NAME SIZE_MIB`, named in ROWS to run.
+#
+# The rows up to `first` parse every time (`--no-cache`); the cache rows
+# write the cache once first. The cache lives in SCRATCH too
+# (XDG_CACHE_HOME), never in the user's.
 #
 # The archives take SIZE MiB each (JSON about twice that) in SCRATCH
 # (default: a directory under /tmp), deleted on exit. The load average is
@@ -30,7 +38,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-text json search wxr first}
+ROWS=${ROWS:-text json search wxr first reopen cached}
 WORD=${WORD:-minister}
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1024)
@@ -39,7 +47,11 @@ cargo build --release --quiet --bin pundit --example synthetic_archive
 pundit="$(pwd)/target/release/pundit"
 generate="$(pwd)/target/release/examples/synthetic_archive"
 scratch=$(mktemp -d "${SCRATCH:-/tmp}/pundit-scale.XXXXXX")
-trap 'rm -rf "$scratch"' EXIT
+export XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state"
+session="pundit-scale-$$"
+# (`|| true`: under `set -e` a failing command would end the trap before
+# the scratch directory is removed.)
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 
 # `measure LABEL BYTES COMMAND...`: the command RUNS times, its output
 # kept in a scratch file; prints one table row and leaves the peak in `last_peak`,
@@ -83,18 +95,18 @@ archive() {
 row_text() {
     local path
     path=$(archive "$1" --threads)
-    measure "pundit tree, plain text with threads" "$(stat -c %s "$path")" "$pundit" tree "$path"
+    measure "pundit tree, plain text with threads" "$(stat -c %s "$path")" "$pundit" tree --no-cache "$path"
 }
 
 row_json() {
     local text json
     text=$(archive "$1" --threads)
     json="$text.json"
-    [[ -f $json ]] || "$pundit" export "$text" >"$json"
+    [[ -f $json ]] || "$pundit" export --no-cache "$text" >"$json"
     cat "$json" >/dev/null
     local bytes
     bytes=$(stat -c %s "$json")
-    measure "pundit tree, native JSON" "$bytes" "$pundit" tree "$json"
+    measure "pundit tree, native JSON" "$bytes" "$pundit" tree --no-cache "$json"
     # Python's parse alone, timed inside the process (start-up left out).
     python3 - "$json" "$RUNS" "$last_walls" <<'EOF'
 import json, sys, time
@@ -114,7 +126,61 @@ row_search() {
     path=$(archive "$1" --threads)
     local bytes
     bytes=$(stat -c %s "$path")
-    measure "pundit search --count $WORD" "$bytes" "$pundit" search --count "$WORD" "$path"
+    measure "pundit search --count $WORD" "$bytes" "$pundit" search --no-cache --count "$WORD" "$path"
+    measure "grep -ci $WORD, the same file" "$bytes" grep -ci "$WORD" "$path"
+}
+
+# `cache_of PATH`: writes PATH's cache entry (pundit tree writes it after
+# its output), and reads the entry once so that it is in the page cache.
+cache_of() {
+    "$pundit" tree "$1" >/dev/null
+    cat "$XDG_CACHE_HOME"/pundit/*.pundit-cache >/dev/null
+}
+
+row_reopen() {
+    local path
+    path=$(archive "$1" --threads)
+    cache_of "$path"
+    python3 - "$pundit" "$path" "$session" "$RUNS" "$(stat -c %s "$path")" <<'EOF'
+import os, subprocess, sys, time
+pundit, path, session, runs, size = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+def tmux(*args):
+    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+times, rss, status = [], [], ""
+for _ in range(runs):
+    start = time.monotonic()
+    # The tmux server may be older than this script: its panes do not
+    # inherit this environment, so the cache's directory is named here.
+    env = f"env XDG_CACHE_HOME={os.environ['XDG_CACHE_HOME']} XDG_STATE_HOME={os.environ['XDG_STATE_HOME']}"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", f"{env} {pundit} {path}; sleep 60")
+    while True:
+        lines = tmux("capture-pane", "-p", "-t", session).rstrip().splitlines()
+        if lines and "post 1/" in lines[-1]:
+            break
+        if time.monotonic() - start > 60:
+            sys.exit("no post on screen after 60 s: " + "\n".join(lines[-3:]))
+        time.sleep(0.005)
+    times.append(time.monotonic() - start)
+    status = lines[-1]
+    time.sleep(1)
+    pane = tmux("list-panes", "-t", session, "-F", "#{pane_pid}").strip()
+    child = subprocess.run(["ps", "--ppid", pane, "-o", "rss="], capture_output=True, text=True).stdout.split()
+    rss.append(int(child[0]) * 1024 if child else 0)
+    tmux("kill-session", "-t", session)
+assert "Opened from the cache" in status, status
+print(f"| reader reopened from the cache: a post on screen (tmux) | {size / 1e6:.0f} MB | "
+      f"{min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms | | | {max(rss) / 1e6:.0f} MB resident after 1 s |")
+EOF
+}
+
+row_cached() {
+    local path
+    path=$(archive "$1" --threads)
+    cache_of "$path"
+    local bytes
+    bytes=$(stat -c %s "$path")
+    measure "pundit search --count $WORD, from the cache" "$bytes" "$pundit" search --count "$WORD" "$path"
+    measure "pundit search $WORD (every line), from the cache" "$bytes" "$pundit" search "$WORD" "$path"
     measure "grep -ci $WORD, the same file" "$bytes" grep -ci "$WORD" "$path"
 }
 
@@ -134,7 +200,7 @@ for _ in range(runs):
     child, fd = pty.fork()
     if child == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        os.execv(pundit, [pundit, path])
+        os.execv(pundit, [pundit, "--no-cache", path])
     seen, shown = b"", None
     while shown is None and time.monotonic() - start < 60:
         ready, _, _ = select.select([fd], [], [], 0.5)
@@ -160,13 +226,13 @@ EOF
 row_wxr() {
     local path
     path=$(archive "$1" wxr)
-    measure "pundit tree, WordPress export" "$(stat -c %s "$path")" "$pundit" tree "$path"
+    measure "pundit tree, WordPress export" "$(stat -c %s "$path")" "$pundit" tree --no-cache "$path"
     # The text the corpus keeps, counted as `benches/formats.rs` counts it:
     # every string of every post and comment (ids, titles, names, dates,
     # links, tags, block texts, sources), not the export's field names,
     # block kinds or topic tree.
     local kept
-    kept=$("$pundit" export "$path" | python3 -c '
+    kept=$("$pundit" export --no-cache "$path" | python3 -c '
 import json, sys
 def length(*values):
     return sum(len(v.encode()) for v in values if v is not None)
@@ -190,6 +256,6 @@ for row in $ROWS; do
     for size in "${sizes[@]}"; do
         "row_$row" "$size"
     done
-    rm -f "$scratch"/*[0-9]*
+    rm -rf "$scratch"/*[0-9]* "$XDG_CACHE_HOME"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

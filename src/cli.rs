@@ -27,6 +27,16 @@ pub struct Cli {
     /// Read this config file instead of config.toml in the config directory.
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+
+    /// Neither read nor write the cache of parsed archives: parse the
+    /// archive afresh and leave nothing behind.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
+    /// Say on standard error where the archive was read from (the cache or
+    /// the files) and what was written to the cache (headless commands).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +62,18 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print pundit's man page (roff) to standard output.
     Man,
+    /// Manage the cache of parsed archives (in the platform's cache
+    /// directory), which makes large archives reopen at once.
+    #[command(subcommand)]
+    Cache(CacheCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Remove every cached archive and say what was removed.
+    Clear,
+    /// Say where the cache is and what it holds.
+    Info,
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +225,20 @@ mod tests {
         ));
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
         assert!(Cli::try_parse_from(["pundit", "completions", "tcsh"]).is_err());
+    }
+
+    #[test]
+    fn the_cache_can_be_cleared_or_left_alone_anywhere() {
+        let cli = Cli::try_parse_from(["pundit", "cache", "clear"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Cache(CacheCommand::Clear))
+        ));
+        let cli = Cli::try_parse_from(["pundit", "--no-cache", "a.txt"]).unwrap();
+        assert!(cli.no_cache && cli.command.is_none());
+        let cli = Cli::try_parse_from(["pundit", "tree", "a.txt", "--no-cache", "-v"]).unwrap();
+        assert!(cli.no_cache && cli.verbose);
+        assert!(Cli::try_parse_from(["pundit", "cache"]).is_err());
     }
 
     #[test]

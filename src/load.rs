@@ -6,6 +6,7 @@
 //! a file quoted in a message is cleaned as article text is, so a message
 //! can be printed as it is.
 
+pub mod cached;
 mod encoding;
 pub mod preview;
 pub mod walk;

@@ -2,16 +2,18 @@
 //! errors to exit statuses (0 ok, 1 nothing found, 2 error).
 
 use std::io::{self, Write};
-use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
-use pundit::cli::{Cli, Command};
+use pundit::cli::{CacheCommand, Cli, Command};
 use pundit::commands;
 use pundit::import::clean::clean;
-use pundit::load::{LoadError, load_paths};
-use pundit::model::Corpus;
+use pundit::load::LoadError;
+use pundit::load::cached::{Opened, Origin, open_archive};
+use pundit::model::flat::Verify;
+use pundit::state::cache::{self, Cache};
 use pundit::tui::config;
 
 fn main() -> ExitCode {
@@ -28,11 +30,26 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // `--no-cache`: neither read nor written.
+    let cache = (!cli.no_cache).then(Cache::in_cache_dir).flatten();
+    let headless = Headless {
+        cache: cache.clone(),
+        verbose: cli.verbose,
+    };
     match cli.command {
         None => {
             check_not_a_mistyped_subcommand(&cli.paths)?;
             let config = config::load(cli.config.as_deref())?;
-            pundit::tui::run(&cli.paths, config, cli.fresh)
+            let code = pundit::tui::run(&cli.paths, config, cli.fresh, cache);
+            // The terminal is back; a cache entry still being written is
+            // finished, so that the next open finds it.
+            if cache::writes_pending() {
+                eprintln!(
+                    "pundit: finishing the cache of this archive for the next open (Ctrl-C skips it)"
+                );
+                cache::wait_for_writes();
+            }
+            code
         }
         Some(Command::Config(args)) if args.default => finish_output(
             io::stdout()
@@ -64,29 +81,118 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             finish_output(io::stdout().lock().write_all(&out))
         }
+        Some(Command::Cache(CacheCommand::Clear)) => {
+            let cache = Cache::in_cache_dir()
+                .ok_or_else(|| anyhow::anyhow!("no home directory: there is no cache"))?;
+            let cleared = cache.clear()?;
+            let message = commands::cache_cleared(cache.dir(), cleared);
+            finish_output(writeln!(io::stdout().lock(), "{message}"))
+        }
+        Some(Command::Cache(CacheCommand::Info)) => {
+            let cache = Cache::in_cache_dir()
+                .ok_or_else(|| anyhow::anyhow!("no home directory: there is no cache"))?;
+            let message = commands::cache_info(cache.dir(), cache.contents()?, cache.limit());
+            finish_output(writeln!(io::stdout().lock(), "{message}"))
+        }
         Some(Command::Export(args)) => {
-            let corpus = load(&args.paths)?;
-            finish_output(commands::write_export(&corpus, &mut io::stdout().lock()))
+            let opened = headless.open(&args.paths)?;
+            let written = commands::write_export(&opened.corpus, &mut io::stdout().lock());
+            headless.finish(opened, finish_output(written))
         }
         Some(Command::Tree(args)) => {
-            let corpus = load(&args.paths)?;
-            finish_output(commands::write_tree(&corpus, &mut io::stdout().lock()))
+            let opened = headless.open(&args.paths)?;
+            let written = commands::write_tree(&opened.corpus, &mut io::stdout().lock());
+            headless.finish(opened, finish_output(written))
         }
         Some(Command::Search(args)) => {
-            let corpus = load(&args.paths)?;
+            let opened = headless.open(&args.paths)?;
             let mut out = io::stdout().lock();
             let (scope, mode) = args.scope_and_mode();
-            let found =
-                commands::write_search(&corpus, &args.query, scope, mode, args.count, &mut out);
-            match found {
+            // The index is there when the archive came from the cache.
+            let found = commands::write_search(
+                &opened.corpus,
+                opened.index.as_ref(),
+                &args.query,
+                scope,
+                mode,
+                args.count,
+                &mut out,
+            );
+            drop(out);
+            let code = match found {
                 Ok(0) if !args.count => Ok(ExitCode::from(1)),
-                Ok(0) => {
-                    finish_output(Ok(()))?;
-                    Ok(ExitCode::from(1))
-                }
+                Ok(0) => finish_output(Ok(())).map(|_| ExitCode::from(1)),
                 other => finish_output(other.map(|_| ())),
+            };
+            headless.finish(opened, code)
+        }
+    }
+}
+
+/// How the headless commands (`export`, `tree`, `search`) use the cache.
+struct Headless {
+    cache: Option<Cache>,
+    verbose: bool,
+}
+
+impl Headless {
+    /// Opens the archive from the cache, fully checked, or parses it; its
+    /// warnings go to standard error.
+    fn open(&self, paths: &[PathBuf]) -> Result<Opened, LoadError> {
+        let started = Instant::now();
+        let opened = open_archive(paths, self.cache.as_ref(), Verify::All, &mut |_, _| {})?;
+        for warning in &opened.warnings {
+            eprintln!("pundit: {}", clean(&warning.to_string()));
+        }
+        if self.verbose {
+            let took = started.elapsed().as_millis();
+            let how = match &opened.origin {
+                Origin::Cache(from) => format!(
+                    "opened from the cache ({}) in {took} ms",
+                    from.entry.file().display()
+                ),
+                Origin::Parsed(Some(_)) => format!("parsed in {took} ms"),
+                Origin::Parsed(None) => format!("parsed in {took} ms (not cached)"),
+            };
+            eprintln!("pundit: {}", clean(&how));
+        }
+        Ok(opened)
+    }
+
+    /// After the output is flushed (and closed, so that a pipe's reader is
+    /// not kept waiting), writes the cache entry of an archive just parsed.
+    /// A cache that cannot be written is said on standard error and
+    /// changes nothing else.
+    fn finish(&self, opened: Opened, code: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+        if let (Ok(_), Origin::Parsed(Some(to_write))) = (&code, opened.origin) {
+            close_standard_output();
+            let started = Instant::now();
+            let file = to_write.entry.file().display().to_string();
+            match to_write.write(&opened.corpus, opened.index.as_ref()) {
+                Ok(size) if self.verbose => eprintln!(
+                    "pundit: {}",
+                    clean(&commands::cache_written(&file, size, started.elapsed()))
+                ),
+                Ok(_) => {}
+                Err(error) => eprintln!("pundit: {}", clean(&format!("{file}: {error}"))),
             }
         }
+        // The corpus is never freed: the process ends when the command is
+        // done, and freeing a large corpus piece by piece would only delay
+        // the exit.
+        std::mem::forget(opened.corpus);
+        code
+    }
+}
+
+/// Points standard output at /dev/null: what was written is flushed, and a
+/// pipe's reader sees its end while the cache is written.
+fn close_standard_output() {
+    let _ = io::stdout().flush();
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        use std::os::fd::AsRawFd;
+        // SAFETY: dup2 of two descriptors this process owns, no pointers.
+        unsafe { libc::dup2(null.as_raw_fd(), libc::STDOUT_FILENO) };
     }
 }
 
@@ -106,16 +212,6 @@ fn check_not_a_mistyped_subcommand(paths: &[PathBuf]) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// The corpus is never freed: the process ends when the command is done,
-/// and freeing a large corpus piece by piece would only delay the exit.
-fn load(paths: &[PathBuf]) -> Result<ManuallyDrop<Corpus>, LoadError> {
-    let loaded = load_paths(paths)?;
-    for warning in &loaded.warnings {
-        eprintln!("pundit: {}", clean(&warning.to_string()));
-    }
-    Ok(ManuallyDrop::new(loaded.corpus))
 }
 
 /// A closed pipe (`pundit tree | head`) is the reader's choice, not an error.

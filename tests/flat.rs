@@ -172,6 +172,7 @@ fn search_text(corpus: &Corpus, query: &str) -> String {
     let mut out = Vec::new();
     commands::write_search(
         corpus,
+        None,
         query,
         Scope::Everything,
         Mode::Literal,

@@ -29,14 +29,17 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs `pundit args…` with its output thrown away; returns its exit
-/// status and its peak resident memory in bytes.
+/// Runs `pundit args…` with its output thrown away, parsing the archive
+/// every time (`--no-cache`: what is measured is the parse); returns its
+/// exit status and its peak resident memory in bytes.
 // The child is reaped by wait4, which also gives its peak; `Child::wait`
 // would give the status only.
 #[allow(clippy::zombie_processes)]
 fn peak_of(args: &[&str]) -> (i32, u64) {
     let child = Command::new(env!("CARGO_BIN_EXE_pundit"))
         .args(args)
+        .arg("--no-cache")
+        .env("XDG_CACHE_HOME", scratch_cache())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -55,6 +58,11 @@ fn peak_of(args: &[&str]) -> (i32, u64) {
     assert!(libc::WIFEXITED(status), "pundit {args:?} was killed");
     // Linux reports ru_maxrss in kilobytes.
     (libc::WEXITSTATUS(status), usage.ru_maxrss as u64 * 1024)
+}
+
+/// A cache directory no run should write to (`--no-cache`), should one.
+fn scratch_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("memory-cache")
 }
 
 fn path_str(path: &Path) -> &str {

@@ -17,6 +17,7 @@ fn id() -> ArchiveId {
     ArchiveId {
         fingerprint: "0123".into(),
         paths: vec!["/archive.txt".into()],
+        ..ArchiveId::default()
     }
 }
 

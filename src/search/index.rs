@@ -167,6 +167,66 @@ impl SearchIndex {
         Some(SearchResults::new(matches))
     }
 
+    /// Calls `found` with every field in which `query` has a match (inside
+    /// its scope), in reading order, once per field, and stops at the first
+    /// error `found` returns: what `pundit search` prints, at the speed of
+    /// a scan of the folded text. After a field's first match the scan goes
+    /// on from the field's end, so a common word costs no more than a rare
+    /// one. A field agrees with [`SearchIndex::search`]: it is given here
+    /// if and only if that search has a match in it.
+    pub fn matching_fields<E>(
+        &self,
+        query: &Query,
+        mut found: impl FnMut(PostId, Location) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Matcher::Literal(finder) = &query.matcher else {
+            // Patterns are rarer and need the full search's care at field
+            // ends: take its matches, a field at a time.
+            let results = self.search(query);
+            let mut previous = None;
+            for found_match in results.matches() {
+                let field = (found_match.post, found_match.location);
+                if previous != Some(field) {
+                    previous = Some(field);
+                    found(field.0, field.1)?;
+                }
+            }
+            return Ok(());
+        };
+        let haystack = if query.is_case_sensitive() {
+            &self.cased
+        } else {
+            &self.lower
+        };
+        let text = haystack.as_slice();
+        let needle = finder.needle().len();
+        let mut at = 0;
+        let mut last = None;
+        while let Some(offset) = text.get(at..).and_then(|rest| finder.find(rest)) {
+            let start = at + offset;
+            let Some(field) = self.field_at(start, &mut last) else {
+                at = start + 1;
+                continue;
+            };
+            let folded = start..start + needle;
+            let counts = query.scope().includes(field.class)
+                && folded.end <= field.folded.end
+                && self
+                    .original_range(&field, folded)
+                    .is_some_and(|range| self.lies_in_its_field(&field, &range, false));
+            if counts {
+                found(field.post, field.location)?;
+                at = field.folded.end.max(start + 1);
+            } else if query.scope().includes(field.class) {
+                at = start + 1;
+            } else {
+                // Out of scope: nothing in this field counts.
+                at = field.folded.end.max(start + 1);
+            }
+        }
+        Ok(())
+    }
+
     /// The end of the slice that starts at `start`: the start of the first
     /// field at least `SLICE_BYTES` further on, or the end of the text. Slices
     /// end between fields, so no match is cut.

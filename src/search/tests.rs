@@ -509,3 +509,59 @@ fn a_field_longer_than_a_piece_is_searched_across_the_cut() {
     .unwrap();
     assert_eq!(found, [(crate::model::PostId(0), Location::Block(0))]);
 }
+
+/// The fields with a match, once each, as the full search finds them.
+fn fields_with_matches(index: &SearchIndex, query: &Query) -> Vec<(PostId, Location)> {
+    let mut fields: Vec<(PostId, Location)> = Vec::new();
+    for found in index.search(query).matches() {
+        if fields.last() != Some(&(found.post, found.location)) {
+            fields.push((found.post, found.location));
+        }
+    }
+    fields
+}
+
+#[test]
+fn matching_fields_of_the_index_agree_with_its_search_and_the_stream() {
+    let corpus = crate::load::load_bundled();
+    let scoped = scoped_corpus();
+    for corpus in [&corpus, &scoped] {
+        let index = SearchIndex::new(corpus);
+        for (text, mode) in [
+            ("the", Mode::Literal),
+            ("e", Mode::Literal),
+            ("Trump", Mode::Literal),
+            ("francois", Mode::Literal),
+            ("new zealand", Mode::Literal),
+            ("zzzqqq", Mode::Literal),
+            ("[0-9]{4}", Mode::Regex),
+            ("^the", Mode::Regex),
+        ] {
+            for scope in [
+                Scope::Everything,
+                Scope::Commentary,
+                Scope::Quotes,
+                Scope::Sources,
+                Scope::Comments,
+            ] {
+                let query = Query::new(text, scope, mode).unwrap();
+                let mut from_index = Vec::new();
+                index
+                    .matching_fields(&query, |post, location| {
+                        from_index.push((post, location));
+                        Ok::<_, ()>(())
+                    })
+                    .unwrap();
+                let mut streamed = Vec::new();
+                matching_fields(corpus, &query, |post, location| {
+                    streamed.push((post, location));
+                    Ok::<_, ()>(())
+                })
+                .unwrap();
+                let what = format!("{text:?} in {scope:?}");
+                assert_eq!(from_index, fields_with_matches(&index, &query), "{what}");
+                assert_eq!(from_index, streamed, "{what}");
+            }
+        }
+    }
+}

@@ -7,8 +7,10 @@
 //! order paths are named in does not matter. A file moved or renamed
 //! keeps its identity; one edited in the middle without changing its
 //! length would too, which is the price of not reading gigabytes at start.
+//! The cache, which must never serve an edited archive, also compares each
+//! file's path, length and modification time ([`ArchiveId::modified`]).
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::hash::Hasher;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -22,13 +24,19 @@ pub const SAMPLE: u64 = 64 * 1024;
 
 /// An archive's identity: its content's fingerprint and the paths it was
 /// opened by.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveId {
     /// Hex of the content hash.
     pub fingerprint: String,
     /// The paths named, made absolute, sorted and without repeats; empty
     /// for the bundled corpus.
     pub paths: Vec<String>,
+    /// Hex of a hash of every file's path, length and modification time:
+    /// it changes whenever a file is written, even where the fingerprint
+    /// (which samples only the ends of a file) would not.
+    pub modified: String,
+    /// The bytes of all the archive's files together.
+    pub size: u64,
 }
 
 impl ArchiveId {
@@ -41,6 +49,8 @@ impl ArchiveId {
             return Ok(ArchiveId {
                 fingerprint: format!("{:016x}", hasher.finish()),
                 paths: Vec::new(),
+                modified: String::new(),
+                size: BUNDLED.len() as u64,
             });
         }
         // Standard input is read once and gone: nothing to know it by.
@@ -57,6 +67,19 @@ impl ArchiveId {
         for identity in identities {
             hasher.write_u64(identity);
         }
+        let mut stamps = files
+            .iter()
+            .map(|file| file_stamp(&file.path))
+            .collect::<io::Result<Vec<(String, u64, u128)>>>()?;
+        stamps.sort_unstable();
+        let size = stamps.iter().map(|(_, length, _)| length).sum();
+        let mut modified = FxHasher::default();
+        for (path, length, nanos) in &stamps {
+            modified.write(path.as_bytes());
+            modified.write_u8(0);
+            modified.write_u64(*length);
+            modified.write_u128(*nanos);
+        }
         let mut named: Vec<String> = paths
             .iter()
             .map(|path| absolute(path).display().to_string())
@@ -66,6 +89,8 @@ impl ArchiveId {
         Ok(ArchiveId {
             fingerprint: format!("{:016x}", hasher.finish()),
             paths: named,
+            modified: format!("{:016x}", modified.finish()),
+            size,
         })
     }
 }
@@ -75,6 +100,19 @@ fn absolute(path: &Path) -> PathBuf {
     path.canonicalize()
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// One file's absolute path, length and modification time (nanoseconds
+/// since the epoch; 0 where the system keeps none).
+fn file_stamp(path: &Path) -> io::Result<(String, u64, u128)> {
+    let metadata = fs::metadata(path)?;
+    let nanos = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    let path = absolute(path).display().to_string();
+    Ok((path, metadata.len(), nanos))
 }
 
 /// One file's length and the hash of its two ends.
@@ -126,6 +164,25 @@ mod tests {
         let edited = ArchiveId::of(std::slice::from_ref(&moved)).unwrap();
         assert_ne!(edited.fingerprint, after.fingerprint);
         assert_eq!(edited.paths, after.paths);
+    }
+
+    #[test]
+    fn a_file_written_again_is_modified_even_with_the_same_ends() {
+        let tmp = temp_dir("modified");
+        let path = tmp.path().join("big.txt");
+        let mut bytes = vec![b'a'; 3 * SAMPLE as usize];
+        std::fs::write(&path, &bytes).unwrap();
+        let file = File::options().write(true).open(&path).unwrap();
+        let before_time = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1000);
+        file.set_modified(before_time).unwrap();
+        let before = ArchiveId::of(std::slice::from_ref(&path)).unwrap();
+        assert_eq!(before.size, 3 * SAMPLE);
+        // The middle changes, which the fingerprint does not sample.
+        bytes[SAMPLE as usize + 10] = b'b';
+        std::fs::write(&path, &bytes).unwrap();
+        let after = ArchiveId::of(std::slice::from_ref(&path)).unwrap();
+        assert_eq!(before.fingerprint, after.fingerprint);
+        assert_ne!(before.modified, after.modified);
     }
 
     #[test]

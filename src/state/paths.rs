@@ -1,6 +1,6 @@
-//! Where pundit's own files live: the platform's config and state
-//! directories (`$XDG_CONFIG_HOME/pundit` and `$XDG_STATE_HOME/pundit` on
-//! Linux), found by the `directories` crate.
+//! Where pundit's own files live: the platform's config, state and cache
+//! directories (`$XDG_CONFIG_HOME/pundit`, `$XDG_STATE_HOME/pundit` and
+//! `$XDG_CACHE_HOME/pundit` on Linux), found by the `directories` crate.
 
 use std::path::PathBuf;
 
@@ -26,4 +26,10 @@ pub fn state_dir() -> Option<PathBuf> {
             .unwrap_or_else(|| dirs.data_local_dir())
             .to_path_buf(),
     )
+}
+
+/// The directory for the cache of parsed archives: the platform's cache
+/// directory. `None` without a home directory.
+pub fn cache_dir() -> Option<PathBuf> {
+    Some(project()?.cache_dir().to_path_buf())
 }

@@ -101,6 +101,7 @@ impl StateFile {
         let id = ArchiveId {
             fingerprint: record.fingerprint.clone(),
             paths: record.paths.clone(),
+            ..ArchiveId::default()
         };
         self.archives.retain(|r| {
             r.fingerprint != id.fingerprint && (id.paths.is_empty() || r.paths != id.paths)
@@ -164,6 +165,7 @@ mod tests {
         ArchiveId {
             fingerprint: fingerprint.into(),
             paths: paths.iter().map(|p| p.to_string()).collect(),
+            ..ArchiveId::default()
         }
     }
 

@@ -17,6 +17,12 @@
 //! so that the reader moves onto it in one step, its search run again at
 //! once; without one, the reader opens on the whole archive as soon as it
 //! is parsed and its index follows.
+//!
+//! **The cache.** An archive its cache holds is sent whole at once, with
+//! its index, and no preview; the rest of the entry is checked afterwards.
+//! An archive parsed is cached afterwards. Both happen at the lowest
+//! priority, after everything the reader waits for (see
+//! [`crate::state::cache`]).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,10 +33,13 @@ use std::thread;
 use super::remember::Remembered;
 use super::tree::Tree;
 use super::view::loading::Progress;
+use crate::load::cached::{self, FromCache, Opened, Origin, ToWrite};
 use crate::load::preview::{self, Preview};
 use crate::load::{LoadError, Warning, load_paths_with_progress};
 use crate::model::Corpus;
+use crate::model::flat::Verify;
 use crate::search::SearchIndex;
+use crate::state::cache::{self as cache_dir, Cache};
 
 /// The bytes the first preview reads: enough for a screenful of posts,
 /// parsed and indexed in a few milliseconds.
@@ -38,7 +47,7 @@ pub const FIRST_PREVIEW: u64 = 512 << 10;
 
 /// What the loader reports, in this order: `Remembered`, then `Progress`
 /// and `Preview`s mixed, then `Done`, then `Indexed` if `Done` had no
-/// index.
+/// index; from the cache, `Remembered`, `Done` and `CacheChecked`.
 pub enum Loading {
     /// What pundit remembers of the archive (read first, so that it applies
     /// to the first preview).
@@ -51,7 +60,15 @@ pub enum Loading {
     /// The search index, built on the loader's thread after `Done` so that
     /// neither the first frame nor the UI thread waits for it.
     Indexed(Arc<SearchIndex>),
+    /// After a `Done` from the cache, the last report: the rest of the
+    /// entry was checked, and the warning if it was damaged (it is being
+    /// rebuilt).
+    CacheChecked(Option<Warning>),
 }
+
+/// Cache sections up to this size are checked before the first frame;
+/// the larger ones after it.
+const VERIFIED_AT_OPEN: u64 = 4 << 20;
 
 /// The whole archive, its tree, and its index when a preview was sent.
 pub struct Whole {
@@ -59,6 +76,8 @@ pub struct Whole {
     pub tree: Tree,
     pub warnings: Vec<Warning>,
     pub index: Option<Arc<SearchIndex>>,
+    /// Read from the cache rather than parsed.
+    pub from_cache: bool,
 }
 
 /// A preview, its tree and its search index.
@@ -85,11 +104,17 @@ impl Stage {
     }
 }
 
-/// Starts loading `paths`; what the loader reports arrives on the receiver.
-pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Loading> {
+/// Starts loading `paths`, from `cache` if it holds them; what the loader
+/// reports arrives on the receiver.
+pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
         let _ = sender.send(Loading::Remembered(Box::new(Remembered::read(&paths))));
+        let verify = Verify::UpTo(VERIFIED_AT_OPEN);
+        let to_parse = match cached::from_cache(&paths, cache.as_ref(), verify) {
+            Ok(opened) => return send_from_cache(opened, &paths, &sender),
+            Err(to_parse) => to_parse,
+        };
         let parsed = Arc::new(AtomicBool::new(false));
         let previewed = match preview::preview(&paths, FIRST_PREVIEW) {
             Some(first) => {
@@ -109,26 +134,72 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Loading> {
         // while the index (seconds for 100 MB) is built here.
         let result = load_paths_with_progress(&paths, &mut report);
         parsed.store(true, Ordering::SeqCst);
+        let mut to_write = None;
         let whole = result.map(|loaded| {
             let corpus = Arc::new(loaded.corpus);
+            let warnings;
+            (warnings, to_write) = to_parse.parsed(&loaded.warnings);
             Box::new(Whole {
                 tree: Tree::build(&corpus),
                 index: previewed.then(|| Arc::new(SearchIndex::new(&corpus))),
                 corpus,
-                warnings: loaded.warnings,
+                warnings,
+                from_cache: false,
             })
         });
-        let shared = (whole.as_ref().ok())
-            .filter(|whole| whole.index.is_none())
-            .map(|whole| Arc::clone(&whole.corpus));
+        let shared =
+            (whole.as_ref().ok()).map(|whole| (Arc::clone(&whole.corpus), whole.index.clone()));
         let _ = sender.send(Loading::Done(whole));
-        if let Some(corpus) = shared {
-            let index = SearchIndex::new(&corpus);
-            drop(corpus);
-            let _ = sender.send(Loading::Indexed(Arc::new(index)));
+        if let Some((corpus, index)) = shared {
+            let index = index.unwrap_or_else(|| {
+                let index = Arc::new(SearchIndex::new(&corpus));
+                let _ = sender.send(Loading::Indexed(Arc::clone(&index)));
+                index
+            });
+            write_cache(to_write, &corpus, &index);
         }
     });
     receiver
+}
+
+/// Sends the archive its cache entry holds, whole and indexed; then checks
+/// the rest of the entry, and rebuilds it if it is damaged.
+fn send_from_cache(opened: Opened, paths: &[PathBuf], sender: &Sender<Loading>) {
+    let corpus = Arc::new(opened.corpus);
+    let whole = Whole {
+        tree: Tree::build(&corpus),
+        index: opened.index.map(Arc::new),
+        corpus,
+        warnings: opened.warnings,
+        from_cache: true,
+    };
+    let _ = sender.send(Loading::Done(Ok(Box::new(whole))));
+    if let Origin::Cache(from) = opened.origin {
+        check_the_rest(from, paths, sender);
+    }
+}
+
+/// After the first frame: what is left is for the next open, and yields
+/// to the reader.
+fn check_the_rest(from: FromCache, paths: &[PathBuf], sender: &Sender<Loading>) {
+    cache_dir::lower_this_threads_priority();
+    let damage = from.check_the_rest();
+    let damaged = damage.is_some();
+    let _ = sender.send(Loading::CacheChecked(damage));
+    if damaged {
+        // A cache that cannot be written leaves the reader as it is.
+        let _ = from.rebuild(paths);
+    }
+}
+
+/// Writes the cache entry of an archive just parsed, if it is cached, at
+/// the lowest priority.
+fn write_cache(to_write: Option<ToWrite>, corpus: &Corpus, index: &SearchIndex) {
+    if let Some(to_write) = to_write {
+        cache_dir::lower_this_threads_priority();
+        // A cache that cannot be written leaves the reader as it is.
+        let _ = to_write.write(corpus, Some(index));
+    }
 }
 
 /// Sends a preview per budget, until the whole archive is parsed.

@@ -42,13 +42,18 @@ pub use app::{App, Focus, Overlay};
 ///
 /// Fails at once when standard output is not a terminal: the reader needs
 /// one, and the headless subcommands print what a pipe wants.
-pub fn run(paths: &[PathBuf], config: config::Config, fresh: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    paths: &[PathBuf],
+    config: config::Config,
+    fresh: bool,
+    cache: Option<crate::state::cache::Cache>,
+) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "standard output is not a terminal; use `pundit tree` or `pundit export` to print the corpus"
         );
     }
-    terminal::run(paths, config, colors_wanted(), fresh)
+    terminal::run(paths, config, colors_wanted(), fresh, cache)
 }
 
 /// Colour unless `NO_COLOR` is set to something (see no-color.org).

@@ -33,6 +33,7 @@ use super::view::{self, loading::Progress, palette::Palette};
 use super::{browser, clipboard, input, signals};
 use crate::import::clean::clean;
 use crate::model::Corpus;
+use crate::state::cache::Cache;
 
 /// How long the loop waits for input before looking at the loader again.
 const TICK: Duration = Duration::from_millis(50);
@@ -207,7 +208,8 @@ impl LoadState {
             }
             (Loading::Done(whole), _) => {
                 let whole = *whole?;
-                self.over = whole.index.is_some();
+                // From the cache, the check of the rest of it comes last.
+                self.over = whole.index.is_some() && !whole.from_cache;
                 self.whole_archive(whole, screen, guard, start)?;
             }
             (Loading::Indexed(index), Screen::Ready(app)) => {
@@ -216,6 +218,17 @@ impl LoadState {
                 return Ok(false);
             }
             (Loading::Indexed(_), Screen::Loading(_)) => {}
+            (Loading::CacheChecked(damage), Screen::Ready(app)) => {
+                self.over = true;
+                if let Some(warning) = damage {
+                    app.load_warnings.push(warning.to_string());
+                    if let Some(message) = update::warnings_summary(app) {
+                        update::report(app, message);
+                    }
+                }
+                return Ok(false);
+            }
+            (Loading::CacheChecked(_), Screen::Loading(_)) => self.over = true,
         }
         Ok(true)
     }
@@ -261,6 +274,7 @@ impl LoadState {
             tree,
             warnings,
             index,
+            from_cache,
         } = whole;
         let app = match screen {
             Screen::Ready(app) => {
@@ -299,6 +313,8 @@ impl LoadState {
             .collect();
         if let Some(message) = update::warnings_summary(app) {
             update::report(app, message);
+        } else if from_cache {
+            update::report(app, "Opened from the cache".into());
         }
         Ok(())
     }
@@ -317,9 +333,10 @@ pub fn run(
     config: Config,
     color: bool,
     fresh: bool,
+    cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     signals::watch_terminating_signals()?;
-    let loader = loader::spawn(paths.to_vec());
+    let loader = loader::spawn(paths.to_vec(), cache);
     let mut guard = Guard::enter(config.mouse)?;
     let input = input::spawn_reader()?;
     let start = Start {

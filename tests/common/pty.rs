@@ -54,8 +54,8 @@ impl Session {
 
     /// Starts `program args…` (a shell that runs pundit in a pipeline, say)
     /// on a terminal of `columns` × `rows`. Unless `env` names them,
-    /// `XDG_STATE_HOME` and `XDG_CONFIG_HOME` point into a directory of
-    /// the session's own: no test reads or writes the user's.
+    /// `XDG_STATE_HOME`, `XDG_CONFIG_HOME` and `XDG_CACHE_HOME` point into
+    /// a directory of the session's own: no test reads or writes the user's.
     pub fn start_program(
         program: &str,
         args: &[&str],
@@ -67,6 +67,7 @@ impl Session {
         let mut with_dirs = vec![
             ("XDG_STATE_HOME", home.path().join("state")),
             ("XDG_CONFIG_HOME", home.path().join("config")),
+            ("XDG_CACHE_HOME", home.path().join("cache")),
         ];
         with_dirs.retain(|(name, _)| !env.iter().any(|(given, _)| given == name));
         let owned: Vec<(&str, String)> = with_dirs

@@ -1,0 +1,190 @@
+//! The cache end to end, in a pseudo-terminal: a second open of a large
+//! archive reads the cache and says so, a damaged cache is rebuilt with a
+//! warning while the reader shows the archive, and the bundled corpus and
+//! small archives leave no cache behind.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use pty::Session;
+
+/// A plain-text archive above the size cached (8 MiB), written once per
+/// test run in the build's own scratch space.
+fn large_archive() -> &'static str {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-cache-9mb.txt");
+        let archive = synthetic::synthetic_archive(9 << 20);
+        assert!(archive.len() as u64 > 8 << 20);
+        fs::write(&path, archive).expect("write the archive");
+        path
+    })
+    .to_str()
+    .expect("UTF-8 path")
+}
+
+/// A directory of the test's own for pundit's state, config and cache.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: pty::private_dirs(),
+        }
+    }
+
+    fn cache_dir(&self) -> PathBuf {
+        self.dir.path().join("cache/pundit")
+    }
+
+    fn entries(&self) -> Vec<PathBuf> {
+        fs::read_dir(self.cache_dir())
+            .map(|read| read.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    }
+
+    fn start(&self, args: &[&str]) -> Session {
+        let path = |name: &str| self.dir.path().join(name).display().to_string();
+        let (state, config, cache) = (path("state"), path("config"), path("cache"));
+        Session::start(
+            args,
+            &[
+                ("XDG_STATE_HOME", &state),
+                ("XDG_CONFIG_HOME", &config),
+                ("XDG_CACHE_HOME", &cache),
+            ],
+            120,
+            40,
+        )
+    }
+
+    /// Opens `archive`, waits for the whole of it to load, quits (which
+    /// waits for the cache to be written), and returns the one entry.
+    fn open_and_quit(&self, archive: &str, status: &str) -> PathBuf {
+        let session = self.start(&[archive]);
+        wait_for_status(&session, status);
+        wait_for_the_whole_archive(&session);
+        quit(session);
+        let entries = self.entries();
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        entries[0].clone()
+    }
+}
+
+fn status_line(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+fn wait_for_status(session: &Session, text: &str) {
+    session.wait_for(&format!("{text:?} in the status bar"), |screen| {
+        status_line(screen).contains(text)
+    });
+}
+
+/// Waits until the archive has loaded: the status line shows a post and
+/// no longer what is loaded so far.
+fn wait_for_the_whole_archive(session: &Session) {
+    session.wait_for("the whole archive", |screen| {
+        let status = status_line(screen);
+        status.contains("post ") && !status.contains("so far") && !status.contains("loading")
+    });
+}
+
+fn quit(mut session: Session) {
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_cooked_mode();
+}
+
+#[test]
+fn a_second_open_of_a_large_archive_reads_the_cache() {
+    let home = Home::new();
+    let archive = large_archive();
+    let session = home.start(&[archive]);
+    wait_for_status(&session, "post 1/");
+    wait_for_the_whole_archive(&session);
+    assert!(!status_line(&session.screen()).contains("cache"));
+    quit(session);
+    assert_eq!(
+        home.entries().len(),
+        1,
+        "the entry is written by the time pundit exits"
+    );
+
+    let mut session = home.start(&[archive]);
+    wait_for_status(&session, "Opened from the cache");
+    let screen = session.screen();
+    assert!(screen.contains("post 1/"), "{screen}");
+    // Searchable at once: the index came with it.
+    session.send("/government\r");
+    session.wait_for("search results", |screen| {
+        status_line(screen).contains("match")
+    });
+    quit(session);
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
+    let home = Home::new();
+    let archive = large_archive();
+    type Damage = fn(&Path);
+    let damages: [(&str, Damage); 2] = [
+        ("a byte flipped in the text", |file| {
+            let mut bytes = fs::read(file).unwrap();
+            let middle = bytes.len() / 3;
+            bytes[middle] ^= 0x01;
+            fs::write(file, bytes).unwrap();
+        }),
+        ("cut short", |file| {
+            let bytes = fs::read(file).unwrap();
+            fs::write(file, &bytes[..bytes.len() / 2]).unwrap();
+        }),
+    ];
+    let mut status = "post 1/";
+    for (what, damage) in damages {
+        let entry = home.open_and_quit(archive, status);
+        damage(&entry);
+        let session = home.start(&[archive]);
+        wait_for_status(&session, "cache: ");
+        let screen = session.screen();
+        assert!(screen.contains("rebuilt"), "{what}: {screen}");
+        // The reader shows the archive all the same.
+        assert!(
+            session
+                .screen()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+                > 10,
+            "{what}: {screen}"
+        );
+        quit(session);
+        // Rebuilt by the time the damaged run exits.
+        let session = home.start(&[archive]);
+        wait_for_status(&session, "Opened from the cache");
+        quit(session);
+        status = "Opened from the cache";
+    }
+}
+
+#[test]
+fn the_bundled_corpus_and_small_archives_leave_no_cache() {
+    let home = Home::new();
+    let session = home.start(&[]);
+    wait_for_status(&session, "post 1/10");
+    quit(session);
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/seed.txt");
+    let session = home.start(&[seed]);
+    wait_for_status(&session, "post 1/10");
+    quit(session);
+    assert!(!home.dir.path().join("cache").exists());
+}
