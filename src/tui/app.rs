@@ -118,7 +118,7 @@ pub struct App {
     pub size: (u16, u16),
     pub focus: Focus,
     pub overlay: Option<Overlay>,
-    /// Per tree node: is it expanded.
+    /// Per group of the tree (posts have no children): is it expanded.
     pub expanded: Vec<bool>,
     /// Cache of `tree.visible_rows(&expanded)`, refreshed when `expanded` changes.
     pub rows: Vec<NodeId>,
@@ -174,7 +174,7 @@ impl App {
     /// As [`App::new`], with the corpus's tree built already (off the UI
     /// thread: for a large corpus it takes a second).
     pub fn with_tree(corpus: Arc<Corpus>, tree: Tree, size: (u16, u16), color: bool) -> App {
-        let mut expanded = vec![false; tree.len()];
+        let mut expanded = vec![false; tree.group_count()];
         let all = tree.all_posts();
         if corpus.len() <= EXPAND_ALL_POSTS_UP_TO {
             expanded[all.0] = true;
@@ -482,11 +482,11 @@ impl App {
 
     /// A row's label as the Topics pane shows it (without indentation).
     pub fn node_label(&self, node: NodeId) -> &str {
-        match &self.tree.node(node).kind {
+        match self.tree.node(node).kind {
             NodeKind::AllPosts => "All posts",
             NodeKind::Topic { name } | NodeKind::Outlet { name } => name,
             NodeKind::SourcesGroup => "Sources",
-            NodeKind::Post(post) => self.corpus.title(*post),
+            NodeKind::Post(post) => self.corpus.title(post),
         }
     }
 }

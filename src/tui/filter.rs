@@ -64,7 +64,7 @@ fn filtered_rows(app: &App, scores: &[Option<u32>]) -> Vec<NodeId> {
             continue;
         }
         rows.push(id);
-        stack.extend(app.tree.node(id).children.iter().rev().copied());
+        stack.extend(app.tree.children(id).rev());
     }
     rows
 }
@@ -72,7 +72,7 @@ fn filtered_rows(app: &App, scores: &[Option<u32>]) -> Vec<NodeId> {
 /// Per node: whether it matches or has a descendant that does.
 fn matching_nodes(app: &App, scores: &[Option<u32>]) -> Vec<bool> {
     let mut keep: Vec<bool> = scores.iter().map(Option::is_some).collect();
-    // Children come after their parents in the node list, so walking it
+    // Children have higher ids than their parents, so walking the nodes
     // backwards marks every ancestor of a match.
     for index in (0..keep.len()).rev() {
         if keep[index]

@@ -183,10 +183,9 @@ fn carry_marks(app: &mut App, old: &App, map: &PostMap, remembered: Option<&Arch
 /// The groups open, the list `]`/`[` follow, and the filter.
 fn carry_tree(app: &mut App, old: &mut App) {
     app.expanded.fill(false);
-    for node in (0..old.tree.len()).map(super::tree::NodeId) {
+    for node in old.tree.groups() {
         let open = old.expanded.get(node.0).copied().unwrap_or(false);
         if open
-            && old.tree.node(node).is_group()
             && let Some(to) = node_at(app, &path_of(old, node))
             && let Some(flag) = app.expanded.get_mut(to.0)
         {

@@ -27,7 +27,7 @@ pub struct Marks {
     pub opened: Vec<bool>,
     /// Per post open in an earlier session: the comments it had then.
     pub seen_before: FxHashMap<PostId, FxHashSet<u64>>,
-    /// Per tree node: the posts directly under it not yet read, kept as
+    /// Per group of the tree: the posts directly under it not yet read, kept as
     /// posts are marked, so a frame never counts a group of thousands.
     unread: Vec<usize>,
     /// The groups each post is listed under, in one list: post `p`'s are
@@ -40,16 +40,8 @@ pub struct Marks {
 impl Marks {
     /// Nothing read, nothing seen, for the posts of `tree`.
     pub fn new(tree: &Tree, posts: usize) -> Marks {
-        let listings = || {
-            (0..tree.len()).filter_map(|node| {
-                let node = tree.node(NodeId(node));
-                match (&node.kind, node.parent) {
-                    (NodeKind::Post(post), Some(group)) if post.0 < posts => Some((*post, group)),
-                    _ => None,
-                }
-            })
-        };
-        let mut unread = vec![0; tree.len()];
+        let listings = || tree.listings().filter(|(post, _)| post.0 < posts);
+        let mut unread = vec![0; tree.group_count()];
         let mut group_starts = vec![0; posts + 1];
         for (post, group) in listings() {
             group_starts[post.0 + 1] += 1;
@@ -155,8 +147,8 @@ pub fn note_view(app: &mut App) {
 /// `m`: the post selected in the Topics pane (when it has focus) or else
 /// the open post, marked read, or unread if it was.
 pub fn toggle_read(app: &mut App) {
-    let selected = match app.selected_node().map(|node| &app.tree.node(node).kind) {
-        Some(NodeKind::Post(post)) if app.focus == Focus::Topics => Some(*post),
+    let selected = match app.selected_node().map(|node| app.tree.node(node).kind) {
+        Some(NodeKind::Post(post)) if app.focus == Focus::Topics => Some(post),
         _ => None,
     };
     let Some(post) = selected.or(app.open_post) else {

@@ -119,11 +119,8 @@ pub fn record_of(app: &App, id: &ArchiveId, previous: Option<&ArchiveRecord>) ->
 
 fn place_of(app: &App) -> Option<Place> {
     let post = app.post()?;
-    let open_groups = (0..app.tree.len())
-        .map(NodeId)
-        .filter(|&node| {
-            app.expanded.get(node.0).copied().unwrap_or(false) && app.tree.node(node).is_group()
-        })
+    let open_groups = (app.tree.groups())
+        .filter(|&node| app.expanded.get(node.0).copied().unwrap_or(false))
         .map(|node| path_of(app, node))
         .collect();
     Some(Place {
@@ -158,10 +155,9 @@ pub(super) fn node_at(app: &App, path: &[String]) -> Option<NodeId> {
         .iter()
         .find(|&&root| app.node_label(root) == first)?;
     for label in rest {
-        node =
-            *app.tree.node(node).children.iter().find(|&&child| {
-                app.tree.node(child).is_group() && app.node_label(child) == label
-            })?;
+        node = *(app.tree.subgroups(node))
+            .iter()
+            .find(|&&child| app.node_label(child) == label)?;
     }
     Some(node)
 }

@@ -295,7 +295,7 @@ fn expand_row(app: &mut App) {
         return;
     }
     if app.expanded.get(node.0).copied().unwrap_or(false) {
-        if !app.tree.node(node).children.is_empty() {
+        if app.tree.children(node).next().is_some() {
             move_tree(app, 1);
         }
     } else {
