@@ -172,7 +172,7 @@ impl App {
     }
 
     /// As [`App::new`], with the corpus's tree built already (off the UI
-    /// thread: for a large corpus it takes a second).
+    /// thread, by the loader that read the corpus).
     pub fn with_tree(corpus: Arc<Corpus>, tree: Tree, size: (u16, u16), color: bool) -> App {
         let mut expanded = vec![false; tree.group_count()];
         let all = tree.all_posts();
