@@ -105,7 +105,8 @@ pub fn open_archive(
     verify: Verify,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Opened, LoadError> {
-    match from_cache(paths, cache, verify) {
+    let id = cache.and_then(|_| ArchiveId::of(paths).ok());
+    match from_cache(paths, id.as_ref(), cache, verify) {
         Ok(opened) => Ok(opened),
         Err(to_parse) => {
             let loaded = load_paths_with_progress(paths, progress)?;
@@ -120,14 +121,18 @@ pub fn open_archive(
     }
 }
 
-/// The archive `paths` name as its valid cache entry holds it, checked as
-/// `verify` says; else what parsing it must know of the cache.
+/// The archive `paths` name (`id`, its identity, when its files could be
+/// read) as its valid cache entry holds it, checked as `verify` says; else
+/// what parsing it must know of the cache.
 pub fn from_cache(
     paths: &[PathBuf],
+    id: Option<&ArchiveId>,
     cache: Option<&Cache>,
     verify: Verify,
 ) -> Result<Opened, Box<ToParse>> {
-    let entry = cache.and_then(|cache| entry_for(cache, paths));
+    let entry = cache
+        .zip(id)
+        .and_then(|(cache, id)| entry_for(cache, paths, id));
     let mut damage = None;
     if let Some(entry) = &entry {
         match entry.open(verify) {
@@ -179,10 +184,9 @@ impl ToParse {
 
 /// The cache entry of the archive `paths` name, if it is one to cache: not
 /// the bundled corpus, not standard input, not one below the size cached.
-/// An archive whose files cannot be read has none; parsing it says why.
-fn entry_for(cache: &Cache, paths: &[PathBuf]) -> Option<Entry> {
+fn entry_for(cache: &Cache, paths: &[PathBuf], id: &ArchiveId) -> Option<Entry> {
     if paths.is_empty() || paths.iter().any(|path| walk::is_stdin(path)) {
         return None;
     }
-    cache.entry(&ArchiveId::of(paths).ok()?)
+    cache.entry(id)
 }

@@ -39,6 +39,7 @@ use crate::load::{LoadError, Warning, load_paths_with_progress};
 use crate::model::Corpus;
 use crate::model::flat::Verify;
 use crate::search::SearchIndex;
+use crate::state::ArchiveId;
 use crate::state::cache::{self as cache_dir, Cache};
 
 /// The bytes the first preview reads: enough for a screenful of posts,
@@ -109,9 +110,13 @@ impl Stage {
 pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
-        let _ = sender.send(Loading::Remembered(Box::new(Remembered::read(&paths))));
+        // The archive's identity keys both what is remembered of it and
+        // its cache entry: computed once, it reads each file's ends once.
+        let id = ArchiveId::of(&paths).ok();
+        let remembered = Remembered::read_as(id.clone());
+        let _ = sender.send(Loading::Remembered(Box::new(remembered)));
         let verify = Verify::UpTo(VERIFIED_AT_OPEN);
-        let to_parse = match cached::from_cache(&paths, cache.as_ref(), verify) {
+        let to_parse = match cached::from_cache(&paths, id.as_ref(), cache.as_ref(), verify) {
             Ok(opened) => return send_from_cache(opened, &paths, &sender),
             Err(to_parse) => to_parse,
         };

@@ -3,7 +3,6 @@
 //! the comments seen, and the search history. The state file itself is
 //! [`crate::state`]'s.
 
-use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::app::{App, Focus};
@@ -174,14 +173,12 @@ pub struct Remembered {
 }
 
 impl Remembered {
-    pub fn read(paths: &[PathBuf]) -> Remembered {
+    /// What is remembered of the archive whose identity is `id` (`None`:
+    /// its files could not be read).
+    pub fn read_as(id: Option<ArchiveId>) -> Remembered {
         let store = Store::in_state_dir();
         let loaded = store.as_ref().map(Store::load).unwrap_or_default();
-        Remembered {
-            id: ArchiveId::of(paths).ok(),
-            store,
-            loaded,
-        }
+        Remembered { id, store, loaded }
     }
 
     pub fn record(&self) -> Option<&ArchiveRecord> {

@@ -278,7 +278,6 @@ impl LoadState {
         } = whole;
         let app = match screen {
             Screen::Ready(app) => {
-                let awaited = index.is_none();
                 let arrival = Arrival {
                     corpus,
                     tree,
@@ -287,9 +286,6 @@ impl LoadState {
                 };
                 let place_waits = std::mem::take(&mut self.place_waits);
                 update::receive_corpus(app, arrival, record, place_waits);
-                if awaited {
-                    app.search.expect_index();
-                }
                 app
             }
             Screen::Loading(_) => {
@@ -380,7 +376,16 @@ fn event_loop(
             let message = match loader.try_recv() {
                 Ok(message) => message,
                 Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
+                // A reader already open keeps what it has: only the
+                // loading screen has nothing to show without the loader.
+                Err(TryRecvError::Disconnected) => match &mut screen {
+                    Screen::Ready(app) => {
+                        load.over = true;
+                        update::report(app, "loading stopped unexpectedly".to_string());
+                        break;
+                    }
+                    Screen::Loading(_) => anyhow::bail!("the loader stopped unexpectedly"),
+                },
             };
             if load.receive(message, &mut screen, guard, start)? {
                 // Another corpus: its posts are drawn afresh.

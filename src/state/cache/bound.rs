@@ -65,7 +65,10 @@ fn is_entry(entry: &DirEntry) -> bool {
 /// The pid a temporary file's name gives, if it is one of ours.
 fn writer_of(name: &str) -> Option<i32> {
     let rest = name.strip_prefix('.')?.strip_suffix(TEMPORARY)?;
-    rest.split('.').next()?.parse().ok()
+    // Unsigned and above 0: `kill` reads 0 and negative numbers as process
+    // groups, which would keep a dead writer's file as a live one's.
+    let pid: u32 = rest.split('.').next()?.parse().ok()?;
+    i32::try_from(pid).ok().filter(|&pid| pid > 0)
 }
 
 /// Whether the process `pid` is alive.
@@ -155,4 +158,19 @@ pub(super) fn clear(dir: &Path) -> io::Result<Contents> {
     }
     cleared.bytes += sweep(dir, true);
     Ok(cleared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::writer_of;
+
+    #[test]
+    fn a_temporary_file_names_its_writer_by_a_positive_pid() {
+        assert_eq!(writer_of(".4242.a1b2c3.tmp"), Some(4242));
+        // kill(0) and kill(-n) signal process groups, never one writer.
+        assert_eq!(writer_of(".0.a1b2c3.tmp"), None);
+        assert_eq!(writer_of(".-7.a1b2c3.tmp"), None);
+        assert_eq!(writer_of(".99999999999.a1b2c3.tmp"), None);
+        assert_eq!(writer_of("4242.a1b2c3.tmp"), None);
+    }
 }

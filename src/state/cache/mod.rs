@@ -202,15 +202,18 @@ impl Entry {
             Err(Damage::OtherVersion(_)) => return Lookup::Stale,
             Err(damage) => return self.damaged(&damage.to_string()),
         };
+        // A stale entry is known from its small, already checked meta
+        // section: the large sections of an entry about to be rebuilt
+        // are not read.
+        let mut lines = file.meta().into_iter();
+        if lines.next().as_deref() != Some(self.identity.as_str()) {
+            return Lookup::Stale;
+        }
         if verify == Verify::All
             && let Err(damage) =
                 file.verify_with(|offset, len| hash_by_reading(&opened, offset, len))
         {
             return self.damaged(&damage.to_string());
-        }
-        let mut lines = file.meta().into_iter();
-        if lines.next().as_deref() != Some(self.identity.as_str()) {
-            return Lookup::Stale;
         }
         let warnings = lines
             .map(|line| warning_of_line(&line))
