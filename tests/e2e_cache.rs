@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use pty::Session;
+use pty::{Home, Session, status_line};
 
 /// A plain-text archive above the size cached (8 MiB), written once per
 /// test run in the build's own scratch space.
@@ -30,64 +30,16 @@ fn large_archive() -> &'static str {
     .expect("UTF-8 path")
 }
 
-/// A directory of the test's own for pundit's state, config and cache.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: pty::private_dirs(),
-        }
-    }
-
-    fn cache_dir(&self) -> PathBuf {
-        self.dir.path().join("cache/pundit")
-    }
-
-    fn entries(&self) -> Vec<PathBuf> {
-        fs::read_dir(self.cache_dir())
-            .map(|read| read.map(|e| e.unwrap().path()).collect())
-            .unwrap_or_default()
-    }
-
-    fn start(&self, args: &[&str]) -> Session {
-        let path = |name: &str| self.dir.path().join(name).display().to_string();
-        let (state, config, cache) = (path("state"), path("config"), path("cache"));
-        Session::start(
-            args,
-            &[
-                ("XDG_STATE_HOME", &state),
-                ("XDG_CONFIG_HOME", &config),
-                ("XDG_CACHE_HOME", &cache),
-            ],
-            120,
-            40,
-        )
-    }
-
-    /// Opens `archive`, waits for the whole of it to load, quits (which
-    /// waits for the cache to be written), and returns the one entry.
-    fn open_and_quit(&self, archive: &str, status: &str) -> PathBuf {
-        let session = self.start(&[archive]);
-        wait_for_status(&session, status);
-        wait_for_the_whole_archive(&session);
-        quit(session);
-        let entries = self.entries();
-        assert_eq!(entries.len(), 1, "{entries:?}");
-        entries[0].clone()
-    }
-}
-
-fn status_line(screen: &str) -> String {
-    screen.lines().last().unwrap_or_default().to_string()
-}
-
-fn wait_for_status(session: &Session, text: &str) {
-    session.wait_for(&format!("{text:?} in the status bar"), |screen| {
-        status_line(screen).contains(text)
-    });
+/// Opens `archive` in `home`, waits for the whole of it to load, quits
+/// (which waits for the cache to be written), and returns the one entry.
+fn open_and_quit(home: &Home, archive: &str, status: &str) -> PathBuf {
+    let session = home.start(&[archive]);
+    session.wait_for_status(status);
+    wait_for_the_whole_archive(&session);
+    quit(session);
+    let entries = home.cache_entries();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    entries[0].clone()
 }
 
 /// Waits until the archive has loaded: the status line shows a post and
@@ -110,18 +62,18 @@ fn a_second_open_of_a_large_archive_reads_the_cache() {
     let home = Home::new();
     let archive = large_archive();
     let session = home.start(&[archive]);
-    wait_for_status(&session, "post 1/");
+    session.wait_for_status("post 1/");
     wait_for_the_whole_archive(&session);
     assert!(!status_line(&session.screen()).contains("cache"));
     quit(session);
     assert_eq!(
-        home.entries().len(),
+        home.cache_entries().len(),
         1,
         "the entry is written by the time pundit exits"
     );
 
     let mut session = home.start(&[archive]);
-    wait_for_status(&session, "Opened from the cache");
+    session.wait_for_status("Opened from the cache");
     let screen = session.screen();
     assert!(screen.contains("post 1/"), "{screen}");
     // Searchable at once: the index came with it.
@@ -151,10 +103,10 @@ fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
     ];
     let mut status = "post 1/";
     for (what, damage) in damages {
-        let entry = home.open_and_quit(archive, status);
+        let entry = open_and_quit(&home, archive, status);
         damage(&entry);
         let session = home.start(&[archive]);
-        wait_for_status(&session, "cache: ");
+        session.wait_for_status("cache: ");
         let screen = session.screen();
         assert!(screen.contains("rebuilt"), "{what}: {screen}");
         // The reader shows the archive all the same.
@@ -170,7 +122,7 @@ fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
         quit(session);
         // Rebuilt by the time the damaged run exits.
         let session = home.start(&[archive]);
-        wait_for_status(&session, "Opened from the cache");
+        session.wait_for_status("Opened from the cache");
         quit(session);
         status = "Opened from the cache";
     }
@@ -180,11 +132,11 @@ fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
 fn the_bundled_corpus_and_small_archives_leave_no_cache() {
     let home = Home::new();
     let session = home.start(&[]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     quit(session);
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/seed.txt");
     let session = home.start(&[seed]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     quit(session);
     assert!(!home.dir.path().join("cache").exists());
 }

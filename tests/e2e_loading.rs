@@ -16,16 +16,12 @@ use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::Session;
+use pty::{Session, status_line};
 
 /// An archive large enough that the debug build is still loading it when
 /// the first frame is read: seconds of parsing, against milliseconds for
 /// its first posts.
 const LARGE: usize = 16 << 20;
-
-fn status_line(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
-}
 
 /// N of "post n/N" on the status line.
 fn posts_in_status(screen: &str) -> usize {

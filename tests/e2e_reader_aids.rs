@@ -12,7 +12,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-use pty::Session;
+use pty::{Session, status_line};
 use pundit::tui::clipboard::osc52;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thread.json");
@@ -23,10 +23,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("scratch dir");
     dir
-}
-
-fn status_line(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
 }
 
 fn started(env: &[(&str, &str)]) -> Session {

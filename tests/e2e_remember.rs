@@ -9,63 +9,17 @@
 mod pty;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use pty::Session;
+use pty::{Home, Session, status_line};
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/seed.txt");
 const THREAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thread.json");
 
-/// A scratch directory holding `state/` and `config/` for pundit, and
-/// whatever archives the test copies there.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: pty::private_dirs(),
-        }
-    }
-
-    fn state_file(&self) -> PathBuf {
-        self.dir.path().join("state/pundit/state.json")
-    }
-
-    /// `pundit args…` at 120×40 on this home's directories.
-    fn start(&self, args: &[&str]) -> Session {
-        let state = self.dir.path().join("state").display().to_string();
-        let config = self.dir.path().join("config").display().to_string();
-        Session::start(
-            args,
-            &[("XDG_STATE_HOME", &state), ("XDG_CONFIG_HOME", &config)],
-            120,
-            40,
-        )
-    }
-
-    /// A copy of `from` in this home, named `name`.
-    fn copy(&self, from: &str, name: &str) -> PathBuf {
-        let to = self.dir.path().join(name);
-        fs::copy(from, &to).expect("copy the archive");
-        to
-    }
-}
-
-fn status_line(screen: &str) -> String {
-    screen.lines().last().unwrap_or_default().to_string()
-}
-
-fn wait_for_status(session: &Session, text: &str) {
-    session.wait_for(&format!("{text:?} in the status bar"), |screen| {
-        status_line(screen).contains(text)
-    });
-}
-
 /// The "post n/N │ lines a–b/L p%" part of the status bar.
 fn position(session: &Session) -> String {
-    let status = status_line(&session.screen());
+    let screen = session.screen();
+    let status = status_line(&screen);
     let start = status.find("post ").expect("a post position");
     let end = status[start..]
         .find('%')
@@ -93,13 +47,13 @@ fn reopening_an_archive_comes_back_to_the_post_and_line_even_after_a_move() {
     let home = Home::new();
     let archive = home.copy(SEED, "archive.txt");
     let mut session = home.start(&[path_str(&archive)]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     session.send("]]]]]]");
-    wait_for_status(&session, "post 7/10");
+    session.wait_for_status("post 7/10");
     session.send("m");
     session.wait_for_text("All posts (9/10)");
     session.send("\tjjjjj");
-    wait_for_status(&session, "lines 6–");
+    session.wait_for_status("lines 6–");
     session.wait_until_quiet();
     let left_at = position(&session);
     let screen = session.screen();
@@ -109,7 +63,7 @@ fn reopening_an_archive_comes_back_to_the_post_and_line_even_after_a_move() {
     let moved = home.dir.path().join("renamed.txt");
     fs::rename(&archive, &moved).expect("move the archive");
     let session = home.start(&[path_str(&moved)]);
-    wait_for_status(&session, "post 7/10");
+    session.wait_for_status("post 7/10");
     session.wait_until_quiet();
     assert_eq!(position(&session), left_at);
     assert_eq!(
@@ -121,7 +75,7 @@ fn reopening_an_archive_comes_back_to_the_post_and_line_even_after_a_move() {
 
     // --fresh starts at the top, and still knows what was read.
     let session = home.start(&["--fresh", path_str(&moved)]);
-    wait_for_status(&session, "post 1/10 │ lines 1–");
+    session.wait_for_status("post 1/10 │ lines 1–");
     session.wait_for_text("All posts (9/10)");
     quit(session);
 }
@@ -130,7 +84,7 @@ fn reopening_an_archive_comes_back_to_the_post_and_line_even_after_a_move() {
 fn read_marks_survive_a_restart() {
     let home = Home::new();
     let mut session = home.start(&[]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     session.wait_for_text("All posts (10/10)");
     // To the end of the first post, in the article: read.
     session.send("\tG");
@@ -141,7 +95,7 @@ fn read_marks_survive_a_restart() {
     session.wait_for_text("All posts (9/10)");
     // The next unread post is the second; marking it read by hand counts.
     session.send(".");
-    wait_for_status(&session, "post 2/10");
+    session.wait_for_status("post 2/10");
     session.send("m");
     session.wait_for_text("All posts (8/10)");
     quit(session);
@@ -155,13 +109,13 @@ fn read_marks_survive_a_restart() {
 fn ctrl_o_goes_back_after_a_source_jump_and_ctrl_n_forward_again() {
     let home = Home::new();
     let mut session = home.start(&[]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     // Without a config the mouse is on.
     session.with_screen(|screen| {
         assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     });
     session.send("\t");
-    wait_for_status(&session, "lines 1–");
+    session.wait_for_status("lines 1–");
     session.send("2");
     session.wait_for("the jump to source 2", |screen| {
         !status_line(screen).contains("lines 1–")
@@ -169,13 +123,13 @@ fn ctrl_o_goes_back_after_a_source_jump_and_ctrl_n_forward_again() {
     session.wait_until_quiet();
     let jumped_to = position(&session);
     session.send("\x0f");
-    wait_for_status(&session, "lines 1–");
+    session.wait_for_status("lines 1–");
     session.send("\x0e");
     session.wait_until_quiet();
     assert_eq!(position(&session), jumped_to);
     // Backspace in the article goes back too.
     session.send("\x7f");
-    wait_for_status(&session, "lines 1–");
+    session.wait_for_status("lines 1–");
     quit(session);
 }
 
@@ -189,7 +143,7 @@ fn a_remapped_key_works_and_the_old_one_does_not() {
     )
     .expect("write the config");
     let mut session = home.start(&["--config", path_str(&config)]);
-    wait_for_status(&session, "post 1/10");
+    session.wait_for_status("post 1/10");
     // mouse = false: the terminal keeps its own selection.
     session.with_screen(|screen| {
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
@@ -198,9 +152,9 @@ fn a_remapped_key_works_and_the_old_one_does_not() {
     session.wait_until_quiet();
     assert!(status_line(&session.screen()).contains("post 1/10"));
     session.send("L");
-    wait_for_status(&session, "post 2/10");
+    session.wait_for_status("post 2/10");
     session.send("\x18");
-    wait_for_status(&session, "post 3/10");
+    session.wait_for_status("post 3/10");
     // Help shows the keys in force.
     session.send("?");
     session.wait_for("Help with the new keys", |screen| {
@@ -220,13 +174,13 @@ fn a_damaged_state_file_gives_a_warning_and_a_working_reader() {
     let damaged = b"{\"version\": 1, \"archives\": [{\"fingerprint\": tru";
     fs::write(&file, damaged).unwrap();
     let mut session = home.start(&[]);
-    wait_for_status(&session, "Starting afresh: ");
+    session.wait_for_status("Starting afresh: ");
     session.send("]");
-    wait_for_status(&session, "post 2/10");
+    session.wait_for_status("post 2/10");
     quit(session);
     assert_eq!(fs::read(file.with_extension("json.bad")).unwrap(), damaged);
     let session = home.start(&[]);
-    wait_for_status(&session, "post 2/10");
+    session.wait_for_status("post 2/10");
     assert!(!status_line(&session.screen()).contains("afresh"));
     quit(session);
 }
@@ -236,7 +190,7 @@ fn comments_added_since_the_last_visit_are_marked_new() {
     let home = Home::new();
     let archive = home.copy(THREAD, "thread.json");
     let session = home.start(&[path_str(&archive)]);
-    wait_for_status(&session, "post 1/3");
+    session.wait_for_status("post 1/3");
     quit(session);
 
     // The page was scraped again: one more reply at the end.
@@ -251,14 +205,14 @@ fn comments_added_since_the_last_visit_are_marked_new() {
     fs::write(&archive, serde_json::to_string(&json).unwrap()).unwrap();
 
     let mut session = home.start(&[path_str(&archive)]);
-    wait_for_status(&session, "post 1/3");
+    session.wait_for_status("post 1/3");
     session.send(";");
-    wait_for_status(&session, "comment 16/16");
+    session.wait_for_status("comment 16/16");
     session.wait_for_text("● Newcomer");
     session.wait_until_quiet();
     let marked = session.screen().matches('●').count();
     assert_eq!(marked, 1, "only the new comment is marked");
     session.send(";");
-    wait_for_status(&session, "No new comments below");
+    session.wait_for_status("No new comments below");
     quit(session);
 }

@@ -7,19 +7,9 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pty::Session;
+use pty::{Session, status_line};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thread.json");
-
-fn status_line(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
-}
-
-fn wait_for_status(session: &Session, text: &str) {
-    session.wait_for(&format!("{text:?} in the status bar"), |screen| {
-        status_line(screen).contains(text)
-    });
-}
 
 #[test]
 fn thread_keys_move_fold_and_a_search_opens_the_fold_it_lands_in() {
@@ -29,18 +19,18 @@ fn thread_keys_move_fold_and_a_search_opens_the_fold_it_lands_in() {
     });
 
     session.send("c");
-    wait_for_status(&session, "comment 1/15 · depth 1");
+    session.wait_for_status("comment 1/15 · depth 1");
     session.wait_for_text("── 21 comments, 15 shown ──");
 
     session.send("J");
-    wait_for_status(&session, "comment 12/15 · depth 1");
+    session.wait_for_status("comment 12/15 · depth 1");
     session.wait_for_text("Hemi · June 10, 2022 at 10:03 am · 2");
 
     // Back to the first thread, three replies down, then up to the parent.
     session.send("K)))");
-    wait_for_status(&session, "comment 4/15 · depth 4");
+    session.wait_for_status("comment 4/15 · depth 4");
     session.send("u");
-    wait_for_status(&session, "comment 3/15 · depth 3");
+    session.wait_for_status("comment 3/15 · depth 3");
 
     session.send("z");
     session.wait_for_text("Missy OP, 7 replies hidden");

@@ -8,7 +8,9 @@
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
+use std::fs;
 use std::io::{Read, Write};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -166,6 +168,13 @@ impl Session {
         self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
+    /// Waits until the status bar, the screen's last line, holds `text`.
+    pub fn wait_for_status(&self, text: &str) {
+        self.wait_for(&format!("{text:?} in the status bar"), |screen| {
+            status_line(screen).contains(text)
+        });
+    }
+
     /// Waits until pundit has written nothing for a moment: it has caught
     /// up with the keys and resizes sent so far.
     pub fn wait_until_quiet(&self) {
@@ -274,6 +283,63 @@ pub fn private_dirs() -> tempfile::TempDir {
         .prefix("pundit-e2e-")
         .tempdir()
         .expect("a private directory")
+}
+
+/// The status bar: the screen's last line.
+pub fn status_line(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+/// A directory of the test's own standing for the user's home: pundit's
+/// state, config and cache go under it, and the archives a test copies.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: private_dirs(),
+        }
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        self.dir.path().join("cache/pundit")
+    }
+
+    pub fn state_file(&self) -> PathBuf {
+        self.dir.path().join("state/pundit/state.json")
+    }
+
+    /// The cache's entries.
+    pub fn cache_entries(&self) -> Vec<PathBuf> {
+        fs::read_dir(self.cache_dir())
+            .map(|read| read.map(|e| e.expect("a cache entry").path()).collect())
+            .unwrap_or_default()
+    }
+
+    /// A copy of `from` in this home, named `name`.
+    pub fn copy(&self, from: &str, name: &str) -> PathBuf {
+        let to = self.dir.path().join(name);
+        fs::copy(from, &to).expect("copy the archive");
+        to
+    }
+
+    /// `pundit args…` at 120×40 with this home's state, config and cache.
+    pub fn start(&self, args: &[&str]) -> Session {
+        let path = |name: &str| self.dir.path().join(name).display().to_string();
+        let (state, config, cache) = (path("state"), path("config"), path("cache"));
+        Session::start(
+            args,
+            &[
+                ("XDG_STATE_HOME", &state),
+                ("XDG_CONFIG_HOME", &config),
+                ("XDG_CACHE_HOME", &cache),
+            ],
+            120,
+            40,
+        )
+    }
 }
 
 /// What the emulator's screen shows for pundit's placeholder U+FFFD. vt100
