@@ -13,6 +13,7 @@ use pundit::import::clean::clean;
 use pundit::load::LoadError;
 use pundit::load::cached::{Opened, Origin, open_archive};
 use pundit::model::flat::Verify;
+use pundit::search::SearchIndex;
 use pundit::state::cache::{self, Cache};
 use pundit::tui::config;
 
@@ -105,10 +106,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             headless.finish(opened, finish_output(written))
         }
         Some(Command::Search(args)) => {
-            let opened = headless.open(&args.paths)?;
+            let mut opened = headless.open(&args.paths)?;
+            // An archive about to be cached needs its index for the cache:
+            // built once here, it serves the search too, where searching
+            // the corpus and then indexing it would fold the text twice.
+            if opened.index.is_none() && matches!(opened.origin, Origin::Parsed(Some(_))) {
+                opened.index = Some(SearchIndex::new(&opened.corpus));
+            }
             let mut out = io::stdout().lock();
             let (scope, mode) = args.scope_and_mode();
-            // The index is there when the archive came from the cache.
             let found = commands::write_search(
                 &opened.corpus,
                 opened.index.as_ref(),
