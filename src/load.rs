@@ -412,9 +412,10 @@ fn read_paragraphs<R: Read>(
 /// last blank line (see [`paragraphs::last_cut`]), reporting the bytes read
 /// so far. Returns the paragraphs and the number of bytes read.
 ///
-/// A batch is split on the pool's cores while this thread reads the next
-/// one: reading is a copy out of the page cache, a third of the time the
-/// split takes, and the cores would otherwise wait for it.
+/// A batch is checked to be UTF-8 and split on the pool's cores while this
+/// thread reads the next one: reading is a copy out of the page cache, a
+/// third of the time the split takes, and the cores would otherwise wait
+/// for it.
 fn split_while_reading(
     mut reader: impl Read,
     batch: u64,
@@ -425,11 +426,18 @@ fn split_while_reading(
         path: name.into(),
         source,
     };
+    // A buffer with room for a whole batch beside what it holds: reading
+    // into it never moves what was read to a larger one.
     let mut read_batch = |pending: &mut Vec<u8>| {
+        pending.reserve(batch as usize);
         (&mut reader)
             .take(batch)
             .read_to_end(pending)
             .map_err(io_error)
+    };
+    let not_utf8 = |consumed: u64, error: std::str::Utf8Error| LoadError::NotUtf8 {
+        path: name.into(),
+        offset: consumed as usize + error.valid_up_to(),
     };
     let mut paragraphs = Vec::new();
     let mut pending: Vec<u8> = Vec::new();
@@ -453,11 +461,9 @@ fn split_while_reading(
             read = read_batch(&mut pending)?;
             continue;
         }
-        let content = std::str::from_utf8(&pending[..cut]).map_err(|e| LoadError::NotUtf8 {
-            path: name.into(),
-            offset: consumed as usize + e.valid_up_to(),
-        })?;
         if at_end {
+            let content =
+                std::str::from_utf8(&pending[..cut]).map_err(|e| not_utf8(consumed, e))?;
             paragraphs::extend_paragraphs(&mut paragraphs, content);
             consumed += cut as u64;
             progress(consumed);
@@ -466,10 +472,16 @@ fn split_while_reading(
         // What follows the cut opens the next batch.
         let mut next = pending[cut..].to_vec();
         searched = next.len();
+        let mut split = Ok(());
         let next_read = rayon::in_place_scope(|scope| {
-            scope.spawn(|_| paragraphs::extend_paragraphs(&mut paragraphs, content));
+            scope.spawn(|_| {
+                split = std::str::from_utf8(&pending[..cut])
+                    .map(|content| paragraphs::extend_paragraphs(&mut paragraphs, content));
+            });
             read_batch(&mut next)
-        })?;
+        });
+        split.map_err(|e| not_utf8(consumed, e))?;
+        let next_read = next_read?;
         consumed += cut as u64;
         progress(consumed + searched as u64);
         pending = next;
