@@ -44,15 +44,23 @@ fn strip_quoted(text: &str) -> Cow<'_, str> {
     if !text.contains(['“', '”']) {
         return Cow::Borrowed(text);
     }
+    // Copied a run at a time, from one quotation mark to the next: the
+    // text between marks is kept whole or dropped whole.
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
+    let mut run_start = 0;
+    for (at, mark) in text.match_indices(['“', '”']) {
+        if depth == 0 {
+            out.push_str(&text[run_start..at]);
         }
+        depth = match mark {
+            "“" => depth + 1,
+            _ => depth.saturating_sub(1),
+        };
+        run_start = at + mark.len();
+    }
+    if depth == 0 {
+        out.push_str(&text[run_start..]);
     }
     Cow::Owned(out)
 }
@@ -133,5 +141,38 @@ mod tests {
                 .collect();
             prop_assert_eq!(sounds_like_commentary(&text), by_patterns(&text), "{:?}", text);
         }
+
+        /// Quoted spans leave the text as they did when it was copied a
+        /// character at a time.
+        #[test]
+        fn strips_quotes_as_a_character_walk_did(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["“", "”", "a", "I ", "é", "\"", " said", "’"]),
+                0..16,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let mut walked = String::new();
+            let mut depth = 0usize;
+            for c in text.chars() {
+                match c {
+                    '“' => depth += 1,
+                    '”' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => walked.push(c),
+                    _ => {}
+                }
+            }
+            prop_assert_eq!(strip_quoted(&text), walked.as_str(), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn quoted_words_are_not_the_authors() {
+        assert_eq!(
+            strip_quoted("He said “I quit” and left"),
+            "He said  and left"
+        );
+        assert_eq!(strip_quoted("“a “b” c” d"), " d");
+        assert_eq!(strip_quoted("x” y “z"), "x y ");
     }
 }
