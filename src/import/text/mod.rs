@@ -213,9 +213,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                         && !segment::never_heads(&all[above].text)
                 });
                 Features {
-                    text: &all[i].text,
-                    had_nbsp: all[i].had_nbsp,
-                    is_list_item: all[i].is_list_item(),
+                    paragraph: &all[i],
                     // A line with the archive's furniture under it is a
                     // title, whatever its colon or dash suggests.
                     is_citation: marked(i, CITATION)

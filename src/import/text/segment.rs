@@ -22,12 +22,17 @@
 
 use rayon::prelude::*;
 
+use super::paragraphs::Paragraph;
+
 /// What the segmenter knows about one paragraph.
-#[derive(Debug, Clone, Default)]
+///
+/// One is held for every paragraph of an archive at once, at the loader's
+/// peak of memory: the paragraph is borrowed whole (its text, bullet and
+/// non-breaking space) rather than copied field by field, which keeps this
+/// at 16 bytes.
+#[derive(Debug, Clone)]
 pub struct Features<'a> {
-    pub text: &'a str,
-    pub had_nbsp: bool,
-    pub is_list_item: bool,
+    pub paragraph: &'a Paragraph,
     pub is_citation: bool,
     pub is_contributor: bool,
     /// It is a reader's comment or its label: never a title.
@@ -46,6 +51,16 @@ pub struct Features<'a> {
     /// title above it, and has no such line under it: a caption or the
     /// post's first line, not a title.
     pub glued_under_title_furniture: bool,
+}
+
+impl<'a> Features<'a> {
+    fn text(&self) -> &'a str {
+        &self.paragraph.text
+    }
+
+    fn is_list_item(&self) -> bool {
+        self.paragraph.is_list_item()
+    }
 }
 
 /// The score a paragraph must reach to open a post.
@@ -87,7 +102,7 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
                 || title.post_end_precedes
                 || title.date_precedes
                 || listed[first])
-                && !paragraphs[..first].iter().any(|p| is_prose(p.text)) =>
+                && !paragraphs[..first].iter().any(|p| is_prose(p.text())) =>
         {
             free
         }
@@ -95,7 +110,7 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
             // Rules of dashes or stars at the top are no post's title.
             let rules = paragraphs
                 .iter()
-                .take_while(|p| !p.text.chars().any(char::is_alphanumeric))
+                .take_while(|p| !p.text().chars().any(char::is_alphanumeric))
                 .count();
             if rules == 0 || rules == paragraphs.len() {
                 return choose(&gains, &body_optional, true);
@@ -172,12 +187,12 @@ fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
     // is sequential.
     let heads: Vec<bool> = paragraphs
         .par_iter()
-        .map(|p| p.text.len() <= 110 && could_head(p))
+        .map(|p| p.text().len() <= 110 && could_head(p))
         .collect();
     let teasers: Vec<bool> = paragraphs
         .par_iter()
         .zip(&heads)
-        .map(|(p, &head)| !head && !p.in_thread && !p.is_list_item && is_prose(p.text))
+        .map(|(p, &head)| !head && !p.in_thread && !p.is_list_item() && is_prose(p.text()))
         .collect();
     let teaser = |i: usize| teasers[i];
     // A teaser, or the archive's last paragraph, which the scrape may have
@@ -213,7 +228,7 @@ fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
 
 fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     let this = &paragraphs[i];
-    let text = this.text;
+    let text = this.text();
     // In a listing, a title that looks like a citation is a title.
     if !could_head(this) || (this.is_citation && !listed) {
         return f32::NEG_INFINITY;
@@ -234,7 +249,8 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
         // "When pollsters write…" heads a post as well as it leads into a
         // quote; what follows it tells which.
         let continued = paragraphs.get(i + 1).is_none_or(|next| {
-            next.text.starts_with(['…', '.', '“', '"']) || next.text.starts_with(char::is_lowercase)
+            next.text().starts_with(['…', '.', '“', '"'])
+                || next.text().starts_with(char::is_lowercase)
         });
         if continued {
             return f32::NEG_INFINITY;
@@ -254,7 +270,7 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     if is_bare_name(text) {
         score -= 1.0;
     }
-    if this.had_nbsp {
+    if this.paragraph.had_nbsp {
         score += 0.5;
     }
     if this.byline_follows {
@@ -275,10 +291,10 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
         score += if listed { before.max(0.0) } else { before };
         // A citation before a title is the end of the previous post, not a
         // line of a transcript, however it is labelled.
-        let in_transcript = (!prev.is_citation && is_speaker_line(prev.text))
+        let in_transcript = (!prev.is_citation && is_speaker_line(prev.text()))
             || paragraphs
                 .get(i + 1)
-                .is_some_and(|n| is_speaker_line(n.text));
+                .is_some_and(|n| is_speaker_line(n.text()));
         if in_transcript && is_speaker_line(text) {
             score -= 3.0;
         }
@@ -307,10 +323,10 @@ const LISTED_BONUS: f32 = 2.0;
 /// Shapes that can never be a title, a citation's aside. The cheap tests
 /// come first: most paragraphs are long prose and fail on length alone.
 fn could_head(p: &Features<'_>) -> bool {
-    let text = p.text;
+    let text = p.text();
     // The length is known without reading the text: most paragraphs are
     // ruled out before their text is fetched from memory.
-    if text.len() > 160 || p.is_list_item || p.in_thread || p.is_contributor {
+    if text.len() > 160 || p.is_list_item() || p.in_thread || p.is_contributor {
         return false;
     }
     let Some(first) = text.chars().next() else {
@@ -363,7 +379,7 @@ fn last_word_in(text: &str, words: &[&str]) -> bool {
 }
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
-    let text = prev.text;
+    let text = prev.text();
     if prev.is_citation {
         return 0.5;
     }
@@ -374,13 +390,13 @@ fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
         Some('.' | '!' | '?' | '”' | '’' | '"' | ')') => 1.0,
         // Another heading-like line right before: at most one of the two is
         // the title, and the earlier one is the likelier.
-        _ if !has_chars(text, 111) && !prev.is_list_item => -1.5,
+        _ if !has_chars(text, 111) && !prev.is_list_item() => -1.5,
         _ => 0.0,
     }
 }
 
 fn next_paragraph_score(next: &Features<'_>) -> f32 {
-    let text = next.text;
+    let text = next.text();
     if next.is_contributor {
         return 1.0;
     }
@@ -485,7 +501,7 @@ fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
     let mut found = vec![false; words.len()];
     let mut shared = 0;
     'paragraphs: for paragraph in following {
-        for candidate in candidate_words(paragraph.text) {
+        for candidate in candidate_words(paragraph.text()) {
             for (word, seen) in words.iter().zip(found.iter_mut()) {
                 if !*seen && is_content_word(candidate, word) {
                     *seen = true;
@@ -575,12 +591,28 @@ const COMMON: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// A paragraph that lives as long as the test: features borrow theirs.
+    fn paragraph(text: &str) -> &'static Paragraph {
+        Box::leak(Box::new(Paragraph {
+            text: text.into(),
+            ..Paragraph::default()
+        }))
+    }
+
+    /// Paragraphs with nothing known about their neighbours.
     fn features(texts: &[&'static str]) -> Vec<Features<'static>> {
         texts
             .iter()
             .map(|t| Features {
-                text: t,
-                ..Features::default()
+                paragraph: paragraph(t),
+                is_citation: false,
+                is_contributor: false,
+                in_thread: false,
+                byline_follows: false,
+                post_end_precedes: false,
+                date_precedes: false,
+                post_end_follows: false,
+                glued_under_title_furniture: false,
             })
             .collect()
     }
@@ -699,7 +731,7 @@ mod tests {
         paragraphs[2].post_end_precedes = true;
         // Lower case first letter: still never a title.
         assert_eq!(title_indices(&paragraphs), [0]);
-        paragraphs[2].text = "Tolls: a history.";
+        paragraphs[2].paragraph = paragraph("Tolls: a history.");
         assert_eq!(title_indices(&paragraphs), [0, 2]);
     }
 

@@ -216,16 +216,14 @@ impl OutletEvidence {
         // Only names not known as outlets are candidates; they are picked
         // out and sorted on all cores. (A known outlet's own lines are no
         // candidate's, so leaving them out here changes no count below.)
-        let prefixes: Vec<Option<&str>> = paragraphs
+        let mut named: Vec<&str> = paragraphs
             .par_iter()
-            .map(|p| {
+            .filter_map(|p| {
                 split_prefix(p)
                     .map(|(outlet, _)| outlet)
                     .filter(|outlet| known_outlet(outlet).is_none())
             })
             .collect();
-        let mut named: Vec<&str> = prefixes.iter().flatten().copied().collect();
-        drop(prefixes);
         named.par_sort_unstable();
         // Each name once, with the number of its own `Name:` lines.
         let (candidates, own_lines): (Vec<&str>, Vec<usize>) = named
