@@ -342,13 +342,18 @@ fn load_stream<R: Read>(
             check_unchanged(on_disk, name, read)?;
             posts
         }
+        // Native JSON is parsed on the pool's cores as it is read.
+        Format::Json => {
+            let streamed = json::read_streaming(reader, progress).map_err(io_error)?;
+            check_unchanged(on_disk, name, streamed.consumed())?;
+            return match streamed.finish(name) {
+                Ok(read) => json_parsed(name, read?),
+                Err(bytes) => parse_json(name, &utf8_text(bytes, name)?),
+            };
+        }
         _ => {
             let bytes = read_bytes(reader, name, on_disk, progress)?;
-            let content = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-                path: name.to_string(),
-                offset: e.utf8_error().valid_up_to(),
-            })?;
-            return parse_text(format, name, &content);
+            return parse_text(format, name, &utf8_text(bytes, name)?);
         }
     };
     parsed(name, posts)
@@ -495,7 +500,11 @@ fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
-    let read = json::parse_noting(name, content)?;
+    json_parsed(name, json::parse_noting(name, content)?)
+}
+
+/// What a native JSON file held, or that it held no posts.
+fn json_parsed(name: &str, read: json::NativeRead) -> Result<Parsed, LoadError> {
     if read.posts.is_empty() {
         return Err(LoadError::NoPosts { path: name.into() });
     }
@@ -537,6 +546,14 @@ fn read_bytes<R: Read>(
     }
     check_unchanged(on_disk, name, bytes.len() as u64)?;
     Ok(bytes)
+}
+
+/// The text of a file's `bytes`, which must be UTF-8.
+fn utf8_text(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        path: name.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// A file that shrank or grew while it was read may have been cut mid-post.

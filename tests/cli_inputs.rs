@@ -299,6 +299,36 @@ fn json_errors_count_columns_from_one() {
     assert!(message.contains("cut.json:2:1:"), "{message}");
 }
 
+/// A pretty-printed corpus of `count` posts, one line each but for the
+/// lines that open and close them, as an export lays them out.
+fn pretty_corpus(count: usize) -> String {
+    let posts: Vec<String> = (0..count)
+        .map(|n| {
+            format!(
+                "    {{\n      \"id\": \"p{n}\", \"title\": \"Post {n}\", \"blocks\": []\n    }}"
+            )
+        })
+        .collect();
+    format!("{{\n  \"posts\": [\n{}\n  ]\n}}\n", posts.join(",\n"))
+}
+
+#[test]
+fn an_error_late_in_a_large_corpus_names_its_line_and_column() {
+    let dir = scratch("late-error");
+    let path = dir.join("late.json");
+    let corpus = pretty_corpus(200);
+    // Post 180 opens on line 3 + 3 × 180; its title is on the line after.
+    let broken = corpus.replacen("\"title\": \"Post 180\"", "\"title\": 180", 1);
+    fs::write(&path, &broken).expect("write");
+    assert_refused(&tree(&path), "late.json:544:32:", "expected a string");
+    // A byte that is not UTF-8 is found where it is, however far in.
+    let at = corpus.find("Post 150").expect("post 150");
+    let mut bytes = corpus.into_bytes();
+    bytes[at] = 0xff;
+    fs::write(&path, bytes).expect("write");
+    assert_refused(&tree(&path), "late.json", &format!("offset {at})"));
+}
+
 /// Runs pundit with `input` on its standard input, through a pipe.
 fn pundit_reading(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;

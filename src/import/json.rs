@@ -29,12 +29,33 @@ use super::clean::{clean_cow, clean_in_place, clean_post};
 use crate::load::LoadError;
 use crate::model::{Block, Comment, Corpus, Post, Source, Topic};
 
+mod in_parallel;
+
+pub use in_parallel::Streamed;
+use in_parallel::{PostAndTopics, Split};
+
 #[derive(Deserialize)]
 struct NativeFile<'a> {
     #[serde(borrow)]
     posts: Vec<PostRead<'a>>,
     #[serde(default, borrow)]
     topics: Vec<TopicRead<'a>>,
+}
+
+/// The top-level object once [`in_parallel::posts`] has taken its posts
+/// out.
+#[derive(Deserialize)]
+struct Rest<'a> {
+    #[serde(default, borrow)]
+    topics: Vec<TopicRead<'a>>,
+    /// Whether the object names its posts a second time.
+    #[serde(default, deserialize_with = "present")]
+    posts: bool,
+}
+
+/// Reads any value, to say that it is there.
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(deserializer).map(|_| true)
 }
 
 /// A post as read: its id and topic names borrowed from the file's text,
@@ -190,25 +211,73 @@ pub struct NativeRead {
 /// edit or a merge of two exports.
 pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> {
     let content = content.trim_start_matches('\u{feff}');
-    let file: NativeFile = serde_json::from_str(content).map_err(|e| LoadError::Json {
-        path: name.into(),
-        // serde_json counts columns from 1 but says 0 where an error is
-        // found just after a line break; an editor's first column is 1.
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message: json_message(&e),
-    })?;
+    if let Some(read) = in_parallel::posts(content).and_then(|split| finish(name, split)) {
+        return read;
+    }
+    let (posts, topics) = read_in_order(name, content)?;
+    noted(name, posts, topics)
+}
+
+/// A native corpus read from `reader` and parsed on the pool's cores as it
+/// comes in, reporting the bytes read so far to `progress`: see
+/// [`Streamed::finish`].
+pub fn read_streaming(
+    reader: impl std::io::Read,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<Streamed> {
+    in_parallel::read(reader, BATCH, progress)
+}
+
+/// Bytes read at a time by [`read_streaming`]: a batch's posts are parsed
+/// while the next is read.
+const BATCH: u64 = 8 << 20;
+
+impl Streamed {
+    /// The corpus as [`parse_noting`] reads it, or, where the file was not
+    /// read in parallel, every byte of it for [`parse_noting`] to read.
+    pub fn finish(self, name: &str) -> Result<Result<NativeRead, LoadError>, Vec<u8>> {
+        let Some(read) = self.split.and_then(|split| finish(name, split)) else {
+            return Err(in_parallel::joined(self.pieces));
+        };
+        // Giving a file's worth of memory back takes a while; the pool
+        // does it while this thread goes on.
+        let pieces = self.pieces;
+        rayon::spawn(move || drop(pieces));
+        Ok(read)
+    }
+}
+
+/// The corpus whose posts [`in_parallel`] read, or `None` if the rest of
+/// the object does not read that way (serde reading the whole file says
+/// why, or reads it).
+fn finish(name: &str, split: Split<'_>) -> Option<Result<NativeRead, LoadError>> {
+    // Posts named twice are an error serde reports on the whole file.
+    let rest = serde_json::from_str::<Rest>(&split.rest)
+        .ok()
+        .filter(|rest| !rest.posts)?;
+    Some(noted(name, split.posts, rest.topics))
+}
+
+/// The corpus of cleaned posts and topics as read: topic names shared,
+/// references checked, ids made unique and topics pointed at the posts.
+fn noted(
+    name: &str,
+    posts: Vec<PostAndTopics<'_>>,
+    topics: Vec<TopicRead<'_>>,
+) -> Result<NativeRead, LoadError> {
     let invalid = |message: String| LoadError::Invalid {
         path: name.into(),
         message,
     };
-    // Cleaning is most of the work after parsing, and each post's is its own.
-    let (mut posts, topic_names): (Vec<Post>, Vec<_>) =
-        file.posts.into_par_iter().map(PostRead::into_post).unzip();
+    let (mut posts, topic_names): (Vec<Post>, Vec<_>) = posts.into_iter().unzip();
     share_topic_names(&mut posts, topic_names);
-    for post in &posts {
+    let bad_reference = posts.par_iter().find_map_first(|post| {
         check_references(post)
-            .map_err(|problem| invalid(format!("post \"{}\", {problem}", post.id)))?;
+            .err()
+            .map(|problem| format!("post \"{}\", {problem}", post.id))
+    });
+    if let Some(problem) = bad_reference {
+        return Err(invalid(problem));
     }
     let renamed = make_ids_unique(&mut posts);
     let mut notes = Vec::new();
@@ -231,7 +300,7 @@ pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> 
     for (original, index) in &renamed {
         ids.entry(&**original).or_default().push(&posts[*index].id);
     }
-    let topics = share_post_ids(file.topics, &ids).map_err(|(topic, id)| {
+    let topics = share_post_ids(topics, &ids).map_err(|(topic, id)| {
         invalid(format!(
             "topic \"{topic}\" names post \"{id}\", which is not in the file"
         ))
@@ -242,6 +311,30 @@ pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> 
         topics,
         notes,
     })
+}
+
+/// The posts, cleaned, and the topics of `content` read from its start by
+/// serde alone: the way any file reads, and the one whose errors name
+/// their place.
+fn read_in_order<'a>(
+    name: &str,
+    content: &'a str,
+) -> Result<(Vec<PostAndTopics<'a>>, Vec<TopicRead<'a>>), LoadError> {
+    let file: NativeFile = serde_json::from_str(content).map_err(|e| LoadError::Json {
+        path: name.into(),
+        // serde_json counts columns from 1 but says 0 where an error is
+        // found just after a line break; an editor's first column is 1.
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message: json_message(&e),
+    })?;
+    // Cleaning is most of the work after parsing, and each post's is its own.
+    let posts = file
+        .posts
+        .into_par_iter()
+        .map(PostRead::into_post)
+        .collect();
+    Ok((posts, file.topics))
 }
 
 /// Gives each post whose id an earlier post already has the id with `-2`,
@@ -466,6 +559,56 @@ mod tests {
         let (again, topics) = parse("x.json", &first).unwrap();
         assert_eq!(export(&Corpus::new(again, Some(topics))), first);
         assert!(first.contains("\"comment_count\": 74"), "{first}");
+    }
+
+    /// A native corpus of `count` posts as an export lays it out, with a
+    /// topic naming every post.
+    fn exported(count: usize) -> String {
+        let posts = (0..count)
+            .map(|n| {
+                let mut post = Post {
+                    id: format!("p{n}").into(),
+                    title: format!("Post {n}"),
+                    topics: vec!["T".into()],
+                    ..Post::default()
+                };
+                post.blocks
+                    .push(Block::new(crate::model::BlockKind::Paragraph, "x\u{1b}[2J"));
+                post
+            })
+            .collect();
+        export(&Corpus::new(posts, None))
+    }
+
+    fn streamed(text: &str) -> Result<Result<NativeRead, LoadError>, Vec<u8>> {
+        read_streaming(text.as_bytes(), &mut |_| {})
+            .unwrap()
+            .finish("s.json")
+    }
+
+    #[test]
+    fn a_corpus_read_as_it_streams_in_is_the_one_read_whole() {
+        let text = exported(30);
+        let Ok(Ok(read)) = streamed(&text) else {
+            panic!("not read in parallel");
+        };
+        let whole = parse_noting("s.json", &text).unwrap();
+        assert_eq!(read.posts, whole.posts);
+        assert_eq!(read.topics, whole.topics);
+        assert_eq!(&*read.posts[3].blocks[0].text, "x\u{FFFD}");
+        let again = export(&Corpus::new(read.posts, Some(read.topics)));
+        assert!(again == export(&Corpus::new(whole.posts, Some(whole.topics))));
+    }
+
+    #[test]
+    fn posts_named_twice_are_left_to_serde_which_refuses_them() {
+        let text = exported(10).replacen("\n  \"topics\"", "\n  \"posts\": [],\n  \"topics\"", 1);
+        let Err(bytes) = streamed(&text) else {
+            panic!("read in parallel");
+        };
+        assert_eq!(bytes, text.as_bytes());
+        let error = parse_noting("s.json", &text).unwrap_err().to_string();
+        assert!(error.contains("duplicate field `posts`"), "{error}");
     }
 
     #[test]
