@@ -444,32 +444,40 @@ fn json_message(error: &serde_json::Error) -> String {
 }
 
 /// The topics with their names cleaned and every post id, cleaned, pointing
-/// at the post's own; the first id that names no post is an error, as
-/// (topic name, id).
+/// at the post's own; the first id that names no post, in the tree's
+/// order, is an error, as (topic name, id). A large tree names every post
+/// several times, so its branches are shared between the cores.
 fn share_post_ids(
     topics: Vec<TopicRead<'_>>,
     ids: &HashMap<&str, Vec<&Arc<str>>>,
 ) -> Result<Vec<Topic>, (String, String)> {
-    topics
-        .into_iter()
-        .map(|topic| {
-            let mut name = topic.name;
-            clean_in_place(&mut name);
-            let mut posts = Vec::with_capacity(topic.posts.len());
-            for Borrowed(id) in &topic.posts {
-                let id = clean_cow(id);
-                let shared = ids
-                    .get(&*id)
-                    .ok_or_else(|| (name.clone(), id.clone().into_owned()))?;
-                posts.extend(shared.iter().map(|&shared| Arc::clone(shared)));
-            }
-            Ok(Topic {
-                name,
-                posts,
-                children: share_post_ids(topic.children, ids)?,
-            })
-        })
-        .collect()
+    let shared: Vec<_> = topics
+        .into_par_iter()
+        .map(|topic| share_topic_post_ids(topic, ids))
+        .collect();
+    shared.into_iter().collect()
+}
+
+/// [`share_post_ids`] for one topic and its branch.
+fn share_topic_post_ids(
+    topic: TopicRead<'_>,
+    ids: &HashMap<&str, Vec<&Arc<str>>>,
+) -> Result<Topic, (String, String)> {
+    let mut name = topic.name;
+    clean_in_place(&mut name);
+    let mut posts = Vec::with_capacity(topic.posts.len());
+    for Borrowed(id) in &topic.posts {
+        let id = clean_cow(id);
+        let shared = ids
+            .get(&*id)
+            .ok_or_else(|| (name.clone(), id.clone().into_owned()))?;
+        posts.extend(shared.iter().map(|&shared| Arc::clone(shared)));
+    }
+    Ok(Topic {
+        name,
+        posts,
+        children: share_post_ids(topic.children, ids)?,
+    })
 }
 
 #[cfg(test)]
@@ -609,6 +617,18 @@ mod tests {
         assert_eq!(bytes, text.as_bytes());
         let error = parse_noting("s.json", &text).unwrap_err().to_string();
         assert!(error.contains("duplicate field `posts`"), "{error}");
+    }
+
+    #[test]
+    fn the_first_topic_naming_a_missing_post_in_tree_order_is_reported() {
+        let text = r#"{"posts":[{"id":"a","title":"A"}],"topics":[
+            {"name":"One","posts":["a"],"children":[{"name":"Two","posts":["a","x"]}]},
+            {"name":"Three","posts":["y"]}]}"#;
+        let error = parse("t.json", text).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "t.json: topic \"Two\" names post \"x\", which is not in the file"
+        );
     }
 
     #[test]
