@@ -443,7 +443,7 @@ mod tests {
         )
     }
 
-    fn titles(posts: &[PostAndTopics<'_>]) -> Vec<String> {
+    fn titles_of(posts: &[PostAndTopics<'_>]) -> Vec<String> {
         posts.iter().map(|(post, _)| post.title.clone()).collect()
     }
 
@@ -466,7 +466,7 @@ mod tests {
             assert!(text[cut..].starts_with("{\n      \"id\": \"p"), "{cut}");
         }
         let split = posts_in(&text, 7).expect("read in parallel");
-        assert_eq!(titles(&split.posts), serial_titles(&text));
+        assert_eq!(titles_of(&split.posts), serial_titles(&text));
         assert!(split.rest.starts_with("{\"topics\""), "{}", split.rest);
     }
 
@@ -482,7 +482,11 @@ mod tests {
             // the file to serde.
             match streamed.split {
                 Some(split) => {
-                    assert_eq!(titles(&split.posts), serial_titles(&text), "batch {batch}")
+                    assert_eq!(
+                        titles_of(&split.posts),
+                        serial_titles(&text),
+                        "batch {batch}"
+                    )
                 }
                 None => assert!(batch < 64, "batch {batch} not read in parallel"),
             }
@@ -540,6 +544,35 @@ mod tests {
                 });
                 assert!(!rest_reads, "batch {batch} accepted:\n{text}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Titles full of what a scanner could trip on: quotes, escapes,
+        /// braces, commas, and lines that look like a post's opening.
+        #[test]
+        fn any_pretty_corpus_reads_in_batches_as_serde_reads_it(
+            titles in proptest::collection::vec(r#"(\PC|[{}\[\],"\\]|\n    \{|\n      "id"){0,40}"#, 1..12),
+            batch in 1u64..400,
+        ) {
+            let posts: Vec<Post> = titles
+                .iter()
+                .enumerate()
+                .map(|(n, title)| Post {
+                    id: format!("p{n}").into(),
+                    title: title.clone(),
+                    ..Post::default()
+                })
+                .collect();
+            let text = super::super::export(&crate::model::Corpus::new(posts, None));
+            let streamed = read(text.as_bytes(), batch, &mut |_| {}).unwrap();
+            if let Some(split) = &streamed.split {
+                proptest::prop_assert_eq!(titles_of(&split.posts), serial_titles(&text));
+            }
+            proptest::prop_assert!(batch < 64 || streamed.split.is_some());
+            proptest::prop_assert_eq!(joined(streamed.pieces), text.as_bytes());
         }
     }
 
