@@ -13,7 +13,7 @@ use pundit::commands;
 use pundit::import::json;
 use pundit::load::{load_bundled, load_paths};
 use pundit::model::bytes::Bytes;
-use pundit::model::flat::{Damage, FlatFile, Verify, write_flat};
+use pundit::model::flat::{Damage, FlatFile, Verify, write_flat, write_flat_indexing};
 use pundit::model::{Block, BlockKind, Comment, Corpus, Post, Source, Topic};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
 use pundit::tui::Action;
@@ -272,6 +272,39 @@ fn every_fixture_reads_back_the_same() {
             .corpus;
         assert_reads_back_the_same(&corpus, &path.display().to_string());
     }
+}
+
+/// A corpus of `posts` copies of [`every_part`]'s posts, renamed: its
+/// folded text (accents, `ß`, combining marks) runs to megabytes.
+fn every_part_repeated(posts: usize) -> Corpus {
+    let parts = every_part().into_posts();
+    let posts = (0..posts)
+        .map(|n| {
+            let mut post = parts[n % parts.len()].clone();
+            post.id = format!("{}-{n}", post.id).into();
+            post.title = format!("{} {n}", post.title);
+            post
+        })
+        .collect();
+    Corpus::new(posts, None)
+}
+
+#[test]
+fn an_index_folded_as_it_is_written_writes_the_same_file() {
+    let spools = tempfile::tempdir().expect("a temporary directory");
+    let meta = ["identity".to_string()];
+    for corpus in [every_part(), load_bundled(), every_part_repeated(20_000)] {
+        let folded_here =
+            write_flat_indexing(&corpus, &meta, Cursor::new(Vec::new()), spools.path())
+                .expect("writing to memory cannot fail")
+                .into_inner();
+        assert!(folded_here == flat_bytes(&corpus, &meta));
+    }
+    // Past the megabyte at which the index is handed out, several times.
+    let folded = SearchIndex::new(&every_part_repeated(20_000)).folded_len();
+    assert!(folded > 3 << 20, "{folded}");
+    // The temporary files are gone.
+    assert_eq!(std::fs::read_dir(spools.path()).unwrap().count(), 0);
 }
 
 #[test]

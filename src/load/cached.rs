@@ -45,16 +45,11 @@ pub struct ToWrite {
 }
 
 impl ToWrite {
-    /// Writes the entry of `corpus`, with its search `index` (built here
-    /// when not given). Returns the entry's size, 0 if it was too large to
-    /// keep.
+    /// Writes the entry of `corpus`, with its search `index` (folded as it
+    /// is written when not given). Returns the entry's size, 0 if it was
+    /// too large to keep.
     pub fn write(self, corpus: &Corpus, index: Option<&SearchIndex>) -> io::Result<u64> {
-        match index {
-            Some(index) => self.entry.write(corpus, index, &self.warnings),
-            None => self
-                .entry
-                .write(corpus, &SearchIndex::new(corpus), &self.warnings),
-        }
+        self.entry.write(corpus, index, &self.warnings)
     }
 }
 
@@ -90,8 +85,7 @@ impl FromCache {
     pub fn rebuild(self, paths: &[PathBuf]) -> io::Result<u64> {
         let _pending = PendingWrite::start();
         let loaded = load_paths_with_progress(paths, &mut |_, _| {}).map_err(io::Error::other)?;
-        let index = SearchIndex::new(&loaded.corpus);
-        self.entry.write(&loaded.corpus, &index, &loaded.warnings)
+        self.entry.write(&loaded.corpus, None, &loaded.warnings)
     }
 }
 

@@ -6,8 +6,10 @@
 //! same code. Bytes read from a file are untrusted: every offset is checked,
 //! and a match a damaged file would place outside its field is dropped.
 
-use std::io::{self, Seek, Write};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use unicode_normalization::char::is_combining_mark;
@@ -30,6 +32,10 @@ const SEPARATOR: char = '\n';
 /// A search is done in slices of about this many bytes of folded text, so a
 /// cancelled search stops soon.
 const SLICE_BYTES: usize = 4 << 20;
+
+/// An index folded straight into a flat file is handed out each time this
+/// many bytes of folded text have gathered.
+const DRAIN_BYTES: usize = 1 << 20;
 
 /// Every title, block text and source field of a corpus, folded for search.
 /// Built once per corpus; see the [module documentation](super).
@@ -71,11 +77,61 @@ impl SearchIndex {
             ..Builder::default()
         };
         for (number, post) in corpus.posts().enumerate() {
-            for field in super::fields_of(&post) {
-                builder.add_field(PostId(number), field.location, field.class, field.text);
-            }
+            builder.add_post(PostId(number), &post);
         }
         builder.finish()
+    }
+
+    /// Writes the index of `corpus` as a flat file's sections, the same
+    /// bytes [`SearchIndex::new`] and [`SearchIndex::write_sections`] would
+    /// write, without holding the index: it is folded a post at a time and
+    /// handed out every megabyte. The folded text, case kept, goes straight
+    /// into its section; the lower-cased text and the tables, whose
+    /// sections come after it, go into unnamed temporary files in
+    /// `spool_dir` (gone with the process whatever happens to it) and are
+    /// copied into their sections at the end.
+    pub fn write_sections_of<W: Write + Seek>(
+        corpus: &Corpus,
+        out: &mut SectionWriter<W>,
+        spool_dir: &Path,
+    ) -> io::Result<()> {
+        let spool = || -> io::Result<BufWriter<File>> {
+            Ok(BufWriter::with_capacity(
+                1 << 16,
+                tempfile::tempfile_in(spool_dir)?,
+            ))
+        };
+        let mut spools = Spools {
+            lower: spool()?,
+            fields: spool()?,
+            spans: spool()?,
+        };
+        out.begin(Kind::Folded);
+        let mut builder = Builder::default();
+        for (number, post) in corpus.posts().enumerate() {
+            builder.add_post(PostId(number), &post);
+            if builder.cased.len() >= DRAIN_BYTES {
+                builder.drain(out, &mut spools)?;
+            }
+        }
+        builder.drain(out, &mut spools)?;
+        let Spools {
+            lower,
+            fields,
+            spans,
+        } = spools;
+        for (kind, spool) in [
+            (Kind::Lower, lower),
+            (Kind::Fields, fields),
+            (Kind::Spans, spans),
+        ] {
+            let mut file = spool.into_inner().map_err(io::IntoInnerError::into_error)?;
+            file.seek(SeekFrom::Start(0))?;
+            out.begin(kind);
+            io::copy(&mut BufReader::with_capacity(1 << 16, file), out)?;
+        }
+        out.end();
+        Ok(())
     }
 
     /// The index a flat file holds, read where it lies: its text and tables
@@ -432,9 +488,20 @@ impl SearchIndex {
     }
 }
 
+/// Where an index folded into a flat file keeps the parts whose sections
+/// come after the folded text's.
+struct Spools {
+    lower: BufWriter<File>,
+    fields: BufWriter<File>,
+    spans: BufWriter<File>,
+}
+
 /// An index being built: its text, and its tables as bytes.
 #[derive(Default)]
 struct Builder {
+    /// Bytes of folded text handed out already (see [`Builder::drain`]):
+    /// offsets into the whole index are `base` plus offsets into `cased`.
+    base: usize,
     cased: String,
     lower: String,
     fields: Vec<u8>,
@@ -445,11 +512,38 @@ struct Builder {
 }
 
 impl Builder {
+    /// Folds every searchable field of `post`, in reading order.
+    fn add_post(&mut self, number: PostId, post: &crate::model::Post) {
+        for field in super::fields_of(post) {
+            self.add_field(number, field.location, field.class, field.text);
+        }
+    }
+
+    /// Hands out what has been built so far (the folded text case kept to
+    /// `cased`, the rest to `spools`) and keeps building after it.
+    fn drain<W: Write + Seek>(
+        &mut self,
+        cased: &mut SectionWriter<W>,
+        spools: &mut Spools,
+    ) -> io::Result<()> {
+        cased.write_all(self.cased.as_bytes())?;
+        spools.lower.write_all(self.lower.as_bytes())?;
+        spools.fields.write_all(&self.fields)?;
+        spools.spans.write_all(&self.spans)?;
+        self.base += self.cased.len();
+        self.cased.clear();
+        self.lower.clear();
+        self.fields.clear();
+        self.spans.clear();
+        Ok(())
+    }
+
     /// Folds one field's text onto the end of both copies, recording spans.
     fn add_field(&mut self, post: PostId, location: Location, class: FieldClass, text: &str) {
         let folded_start = self.cased.len();
         self.field_spans.clear();
         let mut folder = FieldFolder {
+            base: self.base,
             cased: &mut self.cased,
             lower: &mut self.lower,
             spans: &mut self.field_spans,
@@ -490,7 +584,7 @@ impl Builder {
         let spans = self.span_count..self.span_count + self.field_spans.len();
         self.span_count = spans.end;
         FieldRecord(Some(Field {
-            folded: folded_start..self.cased.len(),
+            folded: self.base + folded_start..self.base + self.cased.len(),
             post,
             location,
             class,
@@ -518,6 +612,8 @@ impl Builder {
 
 /// Folds one field onto the index's copies and records its spans.
 struct FieldFolder<'a> {
+    /// Where `cased` starts in the whole index's folded text.
+    base: usize,
     cased: &'a mut String,
     lower: &'a mut String,
     spans: &'a mut Vec<Span>,
@@ -539,14 +635,14 @@ impl FieldFolder<'_> {
         self.lower[folded..].make_ascii_lowercase();
         if !self.run_open {
             self.spans.push(Span {
-                folded,
+                folded: self.base + folded,
                 orig,
                 len: LINEAR,
             });
             self.run_open = true;
         }
         self.last = Some(LastUnit {
-            folded: self.cased.len() - 1,
+            folded: self.base + self.cased.len() - 1,
             orig: orig + run.len() - 1,
             len: 1,
         });
@@ -599,21 +695,21 @@ impl FieldFolder<'_> {
             .is_some_and(|folded| folded.len_utf8() == written && written == c.len_utf8());
         if !linear {
             self.spans.push(Span {
-                folded: before,
+                folded: self.base + before,
                 orig,
                 len: c.len_utf8(),
             });
             self.run_open = false;
         } else if !self.run_open {
             self.spans.push(Span {
-                folded: before,
+                folded: self.base + before,
                 orig,
                 len: LINEAR,
             });
             self.run_open = true;
         }
         self.last = Some(LastUnit {
-            folded: before,
+            folded: self.base + before,
             orig,
             len: c.len_utf8(),
         });

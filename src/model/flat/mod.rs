@@ -37,6 +37,7 @@ pub mod records;
 mod write;
 
 use std::io::{self, Seek, SeekFrom, Write};
+use std::path::Path;
 
 use crate::model::Corpus;
 use crate::search::SearchIndex;
@@ -358,6 +359,23 @@ pub fn write_flat<W: Write + Seek>(
     let mut writer = SectionWriter::new(out)?;
     write::write_corpus(corpus, meta, &mut writer)?;
     index.write_sections(&mut writer)?;
+    writer.finish()
+}
+
+/// Writes `corpus` and its search index to `out` as [`write_flat`] does,
+/// byte for byte, folding the index as it is written rather than taking
+/// one built (see [`SearchIndex::write_sections_of`]): a corpus being
+/// cached is written without its index in memory beside it. Unnamed
+/// temporary files in `spool_dir` hold what is written out of order.
+pub fn write_flat_indexing<W: Write + Seek>(
+    corpus: &Corpus,
+    meta: &[String],
+    out: W,
+    spool_dir: &Path,
+) -> io::Result<W> {
+    let mut writer = SectionWriter::new(out)?;
+    write::write_corpus(corpus, meta, &mut writer)?;
+    SearchIndex::write_sections_of(corpus, &mut writer, spool_dir)?;
     writer.finish()
 }
 

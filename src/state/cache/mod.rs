@@ -249,18 +249,24 @@ impl Entry {
         }
     }
 
-    /// Writes `corpus` and `index` as the entry, with the warnings their
-    /// load gave, then keeps the cache within its bound. Returns the
-    /// entry's size; 0 when it alone is over the bound and was not kept.
+    /// Writes `corpus` and its search index as the entry, with the
+    /// warnings their load gave, then keeps the cache within its bound.
+    /// Without an `index`, the index is folded as it is written, never
+    /// held whole (see [`flat::write_flat_indexing`]). Returns the entry's
+    /// size; 0 when it alone is over the bound and was not kept.
     pub fn write(
         &self,
         corpus: &Corpus,
-        index: &SearchIndex,
+        index: Option<&SearchIndex>,
         warnings: &[Warning],
     ) -> io::Result<u64> {
+        let dir = &self.cache.dir;
         self.write_with(warnings, |meta, out| {
             let out = BufWriter::with_capacity(1 << 20, out);
-            flat::write_flat(corpus, index, meta, out)?.flush()
+            match index {
+                Some(index) => flat::write_flat(corpus, index, meta, out)?.flush(),
+                None => flat::write_flat_indexing(corpus, meta, out, dir)?.flush(),
+            }
         })
     }
 

@@ -27,7 +27,7 @@ fn write(cache: &Cache, id: &ArchiveId, warnings: &[Warning]) -> Entry {
     let corpus = load_bundled();
     let entry = cache.entry(id).expect("a cached archive");
     entry
-        .write(&corpus, &SearchIndex::default(), warnings)
+        .write(&corpus, Some(&SearchIndex::default()), warnings)
         .unwrap();
     entry
 }
@@ -151,7 +151,7 @@ fn the_least_recently_used_entries_go_first_when_over_the_bound() {
     let (_dir, tiny) = temp_cache("tiny", size / 2);
     let entry = tiny.entry(&a).unwrap();
     let kept = entry
-        .write(&load_bundled(), &SearchIndex::default(), &[])
+        .write(&load_bundled(), Some(&SearchIndex::default()), &[])
         .unwrap();
     assert_eq!(kept, 0);
     assert!(names_in(&tiny).is_empty());
@@ -223,7 +223,9 @@ fn pundits_writing_one_entry_at_once_leave_a_whole_one() {
             std::thread::spawn(move || {
                 let entry = cache.entry(&id("/a.txt", "1")).unwrap();
                 for _ in 0..5 {
-                    entry.write(&corpus, &SearchIndex::default(), &[]).unwrap();
+                    entry
+                        .write(&corpus, Some(&SearchIndex::default()), &[])
+                        .unwrap();
                     // Each read sees a whole file, old or new.
                     hit(entry.open(Verify::All));
                 }
@@ -252,7 +254,7 @@ fn a_large_section_is_checked_by_reading_the_file() {
     let corpus = Corpus::new(vec![post], None);
     let entry = cache.entry(&id("/a.txt", "1")).unwrap();
     let index = SearchIndex::new(&corpus);
-    entry.write(&corpus, &index, &[]).unwrap();
+    entry.write(&corpus, Some(&index), &[]).unwrap();
     hit(entry.open(Verify::All));
     let bytes = fs::read(entry.file()).unwrap();
     let opened = File::open(entry.file()).unwrap();
