@@ -73,6 +73,7 @@ fn hand_over(app: &mut App, whole: Corpus, remembered: Option<&ArchiveRecord>) {
         corpus: Arc::new(whole),
         index: Some(index),
         loading: None,
+        same_posts: false,
     };
     receive_corpus(app, arrival, remembered, false);
 }

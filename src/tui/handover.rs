@@ -14,6 +14,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::thread;
 
 use super::app::{App, Overlay};
 use super::remember::{node_at, path_of};
@@ -36,46 +37,56 @@ pub struct Arrival {
     /// How far the load has come, when the corpus is a preview; `None` for
     /// the whole archive.
     pub loading: Option<Progress>,
+    /// The corpus holds the posts of the one the reader is on, in the same
+    /// order (the archive just parsed, as its cache entry holds it): post
+    /// `n` is post `n`, and nothing of the new corpus is read to say so.
+    pub same_posts: bool,
 }
 
 /// Which post of one corpus is which post of another.
 struct PostMap<'a> {
     from: &'a Corpus,
     to: &'a Corpus,
-    /// The posts of `to` by title and date: built the first time an id is
-    /// not found.
-    by_title: OnceCell<HashMap<(&'a str, Option<&'a str>), PostId>>,
+    /// Post `n` of `from` is post `n` of `to` (see [`Arrival::same_posts`]).
+    same: bool,
+    /// The posts of `to` by title, in corpus order: built the first time
+    /// an id is not found.
+    by_title: OnceCell<HashMap<&'a str, Vec<PostId>>>,
 }
 
 impl<'a> PostMap<'a> {
-    fn new(from: &'a Corpus, to: &'a Corpus) -> PostMap<'a> {
+    fn new(from: &'a Corpus, to: &'a Corpus, same: bool) -> PostMap<'a> {
         PostMap {
             from,
             to,
+            same,
             by_title: OnceCell::new(),
         }
     }
 
     /// Post `post` of `from` in `to`: the post with its id, else the first
-    /// with its title and date.
+    /// with its title and date. Ids and titles are read where they lie: a
+    /// mapped corpus decodes only the posts whose dates are compared.
     fn get(&self, post: PostId) -> Option<PostId> {
-        let old = (post.0 < self.from.len()).then(|| self.from.post(post))?;
-        if let Some(found) = self.to.post_by_id(&old.id) {
+        if post.0 >= self.from.len() {
+            return None;
+        }
+        if self.same {
+            return (post.0 < self.to.len()).then_some(post);
+        }
+        if let Some(found) = self.to.post_by_id(self.from.id_of(post)) {
             return Some(found);
         }
         let by_title = self.by_title.get_or_init(|| {
-            let mut by_title = HashMap::new();
+            let mut by_title: HashMap<&str, Vec<PostId>> = HashMap::new();
             for id in self.to.post_ids() {
-                let post = self.to.post(id);
-                by_title
-                    .entry((post.title.as_str(), post.date.as_deref()))
-                    .or_insert(id);
+                by_title.entry(self.to.title(id)).or_default().push(id);
             }
             by_title
         });
-        by_title
-            .get(&(old.title.as_str(), old.date.as_deref()))
-            .copied()
+        let date = &self.from.post(post).date;
+        (by_title.get(self.from.title(post))?.iter().copied())
+            .find(|&candidate| self.to.post(candidate).date == *date)
     }
 
     /// The post of `to` nearest `post` (one `to` does not have): that of
@@ -113,7 +124,7 @@ pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecor
     let new = App::with_tree(corpus, arrival.tree, app.size, app.color);
     let mut old = std::mem::replace(app, new);
     let from = Arc::clone(&old.corpus);
-    let map = PostMap::new(&from, &arrival.corpus);
+    let map = PostMap::new(&from, &arrival.corpus, arrival.same_posts);
     app.keymap = Arc::clone(&old.keymap);
     app.colors = old.colors;
     app.max_width = old.max_width;
@@ -142,6 +153,23 @@ pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecor
             app.overlay = None;
         }
     }
+    drop(map);
+    drop(from);
+    let_go_in_background(old);
+}
+
+/// Frees the state the reader has left, and the corpus it was on unless
+/// something else still holds it, on a thread of its own: a parsed
+/// gigabyte takes longer than a frame to free piece by piece.
+fn let_go_in_background(old: App) {
+    let spawned = thread::Builder::new()
+        .name("pundit-free".into())
+        .spawn(move || {
+            drop(old);
+            super::loader::give_back_freed_memory();
+        });
+    // Without a thread, the state is freed here, as it was given back.
+    drop(spawned);
 }
 
 /// Read marks, posts opened and comments seen, by post; then the
@@ -279,6 +307,9 @@ fn carry_selection(app: &mut App, old: &App, map: &PostMap) {
 fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, map: &PostMap) {
     let mut session = std::mem::take(&mut old.search);
     session.detach();
+    // A search waiting to run again (its worker went with the old index)
+    // runs on the new index, at the end of the move.
+    let waiting = session.move_rerun(|place| map.place(place));
     match &index {
         Some(index) => session.attach(Arc::clone(index)),
         None => session.expect_index(),
@@ -300,9 +331,9 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
     // run here, the view being at the match the prompt previews.
     if let Some(active) = session.active.take() {
         let current = (active.current_match()).and_then(|found| map.place(found.place()));
-        let background =
-            session.prompt.is_none() && session.run_again_in_background(&active, current);
-        if !background {
+        if index.is_none() && session.prompt.is_none() {
+            session.run_again_when_indexed(&active, current);
+        } else if session.prompt.is_some() || !session.run_again_in_background(&active, current) {
             session.active = rerun(active);
         }
     }
@@ -316,4 +347,7 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
         prompt.pending = index.is_none() && !prompt.text.trim().is_empty();
     }
     app.search = session;
+    if waiting {
+        super::search::run_rerun(app);
+    }
 }

@@ -20,9 +20,14 @@
 //!
 //! **The cache.** An archive its cache holds is sent whole at once, with
 //! its index, and no preview; the rest of the entry is checked afterwards.
-//! An archive parsed is cached afterwards. Both happen at the lowest
-//! priority, after everything the reader waits for (see
-//! [`crate::state::cache`]).
+//! An archive parsed is cached afterwards, at the lowest priority, after
+//! everything the reader waits for (see [`crate::state::cache`]). Such an
+//! archive is sent whole as soon as it is parsed, without an index: the
+//! index is folded into the cache entry as it is written, never held
+//! whole, and the reader then moves onto the entry, mapped
+//! ([`Loading::Mapped`]), and lets go of the parsed corpus. What it holds
+//! of a gigabyte archive is then what it has touched of the file, rather
+//! than the parsed corpus and its index (four times the archive).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,15 +45,15 @@ use crate::model::Corpus;
 use crate::model::flat::Verify;
 use crate::search::SearchIndex;
 use crate::state::ArchiveId;
-use crate::state::cache::{self as cache_dir, Cache};
+use crate::state::cache::{self as cache_dir, Cache, Lookup};
 
 /// The bytes the first preview reads: enough for a screenful of posts,
 /// parsed and indexed in a few milliseconds.
 pub const FIRST_PREVIEW: u64 = 512 << 10;
 
 /// What the loader reports, in this order: `Remembered`, then `Progress`
-/// and `Preview`s mixed, then `Done`, then `Indexed` if `Done` had no
-/// index; from the cache, `Remembered`, `Done` and `CacheChecked`.
+/// and `Preview`s mixed, then `Done`, then `Mapped` or `Indexed` if `Done`
+/// had no index; from the cache, `Remembered`, `Done` and `CacheChecked`.
 pub enum Loading {
     /// What pundit remembers of the archive (read first, so that it applies
     /// to the first preview).
@@ -61,6 +66,10 @@ pub enum Loading {
     /// The search index, built on the loader's thread after `Done` so that
     /// neither the first frame nor the UI thread waits for it.
     Indexed(Arc<SearchIndex>),
+    /// The whole archive again, as the cache entry just written holds it,
+    /// mapped, with its index: the reader moves onto it and the corpus of
+    /// `Done` is let go.
+    Mapped(Box<Whole>),
     /// After a `Done` from the cache, the last report: the rest of the
     /// entry was checked, and the warning if it was damaged (it is being
     /// rebuilt).
@@ -144,27 +153,74 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
             let corpus = Arc::new(loaded.corpus);
             let warnings;
             (warnings, to_write) = to_parse.parsed(&loaded.warnings);
+            // An archive to be cached gets its index from the entry.
+            let indexed_now = previewed && to_write.is_none();
             Box::new(Whole {
                 tree: Tree::build(&corpus),
-                index: previewed.then(|| Arc::new(SearchIndex::new(&corpus))),
+                index: indexed_now.then(|| Arc::new(SearchIndex::new(&corpus))),
                 corpus,
                 warnings,
                 from_cache: false,
             })
         });
         let shared =
-            (whole.as_ref().ok()).map(|whole| (Arc::clone(&whole.corpus), whole.index.clone()));
+            (whole.as_ref().ok()).map(|whole| (Arc::clone(&whole.corpus), whole.index.is_some()));
         let _ = sender.send(Loading::Done(whole));
-        if let Some((corpus, index)) = shared {
-            let index = index.unwrap_or_else(|| {
-                let index = Arc::new(SearchIndex::new(&corpus));
-                let _ = sender.send(Loading::Indexed(Arc::clone(&index)));
-                index
-            });
-            write_cache(to_write, &corpus, &index);
+        match (shared, to_write) {
+            (Some((corpus, false)), Some(to_write)) => {
+                move_onto_the_entry(to_write, corpus, &sender)
+            }
+            (Some((corpus, false)), None) => {
+                let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
+            }
+            _ => {}
         }
     });
     receiver
+}
+
+/// Writes the cache entry of the archive just parsed, `corpus`, at the
+/// lowest priority, its index folded as it is written; then sends the
+/// archive as the entry holds it, mapped, and lets go of `corpus`. Should
+/// the entry not be written or read back, the index is built here and
+/// sent instead, and the reader keeps `corpus`.
+fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<Loading>) {
+    cache_dir::lower_this_threads_priority();
+    let entry = to_write.entry.clone();
+    let written = to_write.write(&corpus, None);
+    // (A size of 0: the entry alone is over the cache's bound, not kept.)
+    if let Ok(1..) = written
+        && let Lookup::Hit(hit) = entry.open(Verify::UpTo(VERIFIED_AT_OPEN))
+    {
+        let file = Arc::new(hit.file);
+        let mapped = Corpus::from_flat(Arc::clone(&file));
+        let whole = Whole {
+            tree: Tree::build(&mapped),
+            corpus: Arc::new(mapped),
+            index: Some(Arc::new(SearchIndex::from_flat(&file))),
+            warnings: Vec::new(),
+            from_cache: false,
+        };
+        let _ = sender.send(Loading::Mapped(Box::new(whole)));
+        // Whichever lets go of the parsed corpus last frees it: this thread
+        // or the one the reader hands its old state to, never the UI's.
+        drop(corpus);
+        give_back_freed_memory();
+        return;
+    }
+    let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
+}
+
+/// Returns the memory freed since to the system. glibc's allocator keeps
+/// what a large corpus freed, piece by piece, for later allocations; the
+/// reader will not make them, so it is handed back (`malloc_trim`).
+pub(super) fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes a plain integer and only touches the
+    // allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Sends the archive its cache entry holds, whole and indexed; then checks
@@ -194,16 +250,6 @@ fn check_the_rest(from: FromCache, paths: &[PathBuf], sender: &Sender<Loading>) 
     if damaged {
         // A cache that cannot be written leaves the reader as it is.
         let _ = from.rebuild(paths);
-    }
-}
-
-/// Writes the cache entry of an archive just parsed, if it is cached, at
-/// the lowest priority.
-fn write_cache(to_write: Option<ToWrite>, corpus: &Corpus, index: &SearchIndex) {
-    if let Some(to_write) = to_write {
-        cache_dir::lower_this_threads_priority();
-        // A cache that cannot be written leaves the reader as it is.
-        let _ = to_write.write(corpus, Some(index));
     }
 }
 

@@ -159,6 +159,9 @@ struct Rerun {
     scope: Scope,
     mode: Mode,
     current: Option<Place>,
+    /// Confirmed while the index was being built: once the results come,
+    /// the reader goes to the first match from this place.
+    jump_from: Option<Place>,
 }
 
 impl Rerun {
@@ -204,10 +207,22 @@ impl SearchSession {
         active: &ActiveSearch,
         current: Option<Place>,
     ) -> bool {
+        self.rerun_in_background(Rerun {
+            text: active.text.clone(),
+            scope: active.scope,
+            mode: active.mode,
+            current,
+            jump_from: None,
+        })
+    }
+
+    /// Runs `rerun` on the worker, when the index is one large enough to
+    /// search there; returns whether it did.
+    fn rerun_in_background(&mut self, rerun: Rerun) -> bool {
         let (Some(index), true) = (self.index.as_ref(), self.uses_worker()) else {
             return false;
         };
-        let Ok(query) = Query::new(&active.text, active.scope, active.mode) else {
+        let Ok(query) = Query::new(&rerun.text, rerun.scope, rerun.mode) else {
             return false;
         };
         if self.worker.is_none() {
@@ -217,13 +232,33 @@ impl SearchSession {
             return false;
         };
         worker.submit(query);
+        self.rerun = Some(rerun);
+        true
+    }
+
+    /// Moves the places of a search waiting to run again onto another
+    /// corpus (`place` gives a place's counterpart there); returns whether
+    /// one is waiting.
+    pub(super) fn move_rerun(&mut self, place: impl Fn(Place) -> Option<Place>) -> bool {
+        let Some(rerun) = self.rerun.as_mut() else {
+            return false;
+        };
+        rerun.current = rerun.current.and_then(&place);
+        rerun.jump_from = rerun.jump_from.and_then(&place);
+        true
+    }
+
+    /// Keeps `active` to run again once the index comes (the reader moved
+    /// onto a corpus whose index is built elsewhere), its match at
+    /// `current` to be made current again.
+    pub(super) fn run_again_when_indexed(&mut self, active: &ActiveSearch, current: Option<Place>) {
         self.rerun = Some(Rerun {
             text: active.text.clone(),
             scope: active.scope,
             mode: active.mode,
             current,
+            jump_from: None,
         });
-        true
     }
 
     /// Says that an index is being built off the UI thread: until it is
@@ -367,14 +402,7 @@ pub fn wait(app: &mut App, timeout: Duration) -> bool {
 
 fn receive(app: &mut App, query: Query, results: SearchResults) {
     if let Some(rerun) = app.search.rerun.take_if(|rerun| rerun.is_for(&query)) {
-        let current = rerun.current.and_then(|place| results.index_of(place));
-        app.search.active = Some(ActiveSearch {
-            text: rerun.text,
-            scope: rerun.scope,
-            mode: rerun.mode,
-            results,
-            current,
-        });
+        rerun_done(app, rerun, results);
         return;
     }
     let Some(prompt) = app.search.prompt.as_mut() else {
@@ -389,12 +417,51 @@ fn receive(app: &mut App, query: Query, results: SearchResults) {
     show_while_typing(app, results);
 }
 
-/// Attaches the index built off the UI thread, and runs the query typed
-/// while it was being built.
+/// Makes the results of a search run again the active search.
+fn rerun_done(app: &mut App, rerun: Rerun, results: SearchResults) {
+    let current = rerun.current.and_then(|place| results.index_of(place));
+    let first = (rerun.jump_from).and_then(|from| results.first_match_at_or_after(from));
+    app.search.active = Some(ActiveSearch {
+        text: rerun.text.clone(),
+        scope: rerun.scope,
+        mode: rerun.mode,
+        results,
+        current,
+    });
+    match first {
+        Some(step) => go_to_match(app, step.index),
+        None if rerun.jump_from.is_some() => {
+            app.status = Some(format!("Not found: {}", rerun.text));
+        }
+        None => {}
+    }
+}
+
+/// Attaches the index built off the UI thread, and runs what was asked of
+/// it while it was being built: the query typed, or the search the reader
+/// had (or confirmed) before.
 pub fn index_ready(app: &mut App, index: Arc<SearchIndex>) {
     app.search.attach(index);
+    run_rerun(app);
     if prompt_is_open(app) {
         run_prompt_query(app);
+    }
+}
+
+/// Runs the search waiting to run again, if any, on the index: on the
+/// worker when the index is large.
+pub(super) fn run_rerun(app: &mut App) {
+    if app.search.index.is_none() {
+        return;
+    }
+    if let Some(rerun) = app.search.rerun.take()
+        && !app.search.rerun_in_background(rerun.clone())
+        && let Ok(query) = Query::new(&rerun.text, rerun.scope, rerun.mode)
+    {
+        let results = app.search.index.as_ref().map(|index| index.search(&query));
+        if let Some(results) = results {
+            rerun_done(app, rerun, results);
+        }
     }
 }
 
@@ -584,6 +651,19 @@ fn confirm(app: &mut App) {
         app.search.active = None;
         app.status = Some(error);
         prompt.saved.restore(app);
+        return;
+    }
+    if prompt.pending && app.search.index.is_none() {
+        // The index is being built elsewhere: the search runs when it
+        // comes, and the reader goes to its first match then.
+        app.search.rerun = Some(Rerun {
+            text,
+            scope: prompt.scope,
+            mode: prompt.mode,
+            current: None,
+            jump_from: Some(prompt.origin),
+        });
+        app.search.active = None;
         return;
     }
     if prompt.pending {

@@ -202,6 +202,7 @@ impl LoadState {
                     tree: stage.tree,
                     index: Some(stage.index),
                     loading: app.loading,
+                    same_posts: false,
                 };
                 let record = self.remembered.as_deref().and_then(Remembered::record);
                 update::receive_corpus(app, arrival, record, false);
@@ -218,6 +219,20 @@ impl LoadState {
                 return Ok(false);
             }
             (Loading::Indexed(_), Screen::Loading(_)) => {}
+            (Loading::Mapped(whole), Screen::Ready(app)) => {
+                self.over = true;
+                let arrival = Arrival {
+                    corpus: whole.corpus,
+                    tree: whole.tree,
+                    index: whole.index,
+                    loading: None,
+                    same_posts: true,
+                };
+                let record = self.remembered.as_deref().and_then(Remembered::record);
+                update::receive_corpus(app, arrival, record, false);
+            }
+            // (`Done` made the screen ready.)
+            (Loading::Mapped(_), Screen::Loading(_)) => self.over = true,
             (Loading::CacheChecked(damage), Screen::Ready(app)) => {
                 self.over = true;
                 if let Some(warning) = damage {
@@ -283,6 +298,7 @@ impl LoadState {
                     tree,
                     index,
                     loading: None,
+                    same_posts: false,
                 };
                 let place_waits = std::mem::take(&mut self.place_waits);
                 update::receive_corpus(app, arrival, record, place_waits);
