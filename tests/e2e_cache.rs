@@ -84,6 +84,39 @@ fn a_second_open_of_a_large_archive_reads_the_cache() {
     quit(session);
 }
 
+/// Once a first open has written the cache, the reader lets go of the
+/// archive it parsed and reads the entry instead: what it holds of its own
+/// falls below three times the archive's size (it held the parsed corpus
+/// and its index, over four times, before), and the reader goes on as it
+/// was, searchable.
+#[cfg(target_os = "linux")]
+#[test]
+fn after_a_first_open_the_reader_holds_less_than_three_times_the_archive() {
+    let home = Home::new();
+    let archive = large_archive();
+    let mut session = home.start(&[archive]);
+    session.wait_for_status("post 1/");
+    wait_for_the_whole_archive(&session);
+    session.send("]]");
+    session.wait_for_status("post 3/");
+    let limit = 3 * fs::metadata(archive).expect("the archive").len();
+    session.wait_for(
+        "the reader to hold less than three times the archive",
+        |_| {
+            session
+                .anonymous_memory()
+                .is_some_and(|bytes| bytes < limit)
+        },
+    );
+    assert_eq!(home.cache_entries().len(), 1, "read from the entry written");
+    assert!(status_line(&session.screen()).contains("post 3/"));
+    session.send("/government\r");
+    session.wait_for("search results", |screen| {
+        status_line(screen).contains("match")
+    });
+    quit(session);
+}
+
 #[test]
 fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
     let home = Home::new();

@@ -78,6 +78,15 @@ fn hand_over(app: &mut App, whole: Corpus, remembered: Option<&ArchiveRecord>) {
     receive_corpus(app, arrival, remembered, false);
 }
 
+/// Types `query` into the search prompt and confirms it.
+fn search_for(app: &mut App, query: &str) {
+    update(app, Action::Search(SearchAction::Open));
+    for c in query.chars() {
+        update(app, Action::Search(SearchAction::Type(c)));
+    }
+    update(app, Action::Search(SearchAction::Confirm));
+}
+
 fn open_post_id(app: &App) -> String {
     app.post()
         .map(|post| post.id.to_string())
@@ -141,11 +150,7 @@ fn the_search_runs_again_on_the_whole_archive() {
     let preview = small_corpus();
     let whole = whole_of(&preview);
     let mut app = reader_on_preview(preview);
-    update(&mut app, Action::Search(SearchAction::Open));
-    for c in "quote".chars() {
-        update(&mut app, Action::Search(SearchAction::Type(c)));
-    }
-    update(&mut app, Action::Search(SearchAction::Confirm));
+    search_for(&mut app, "quote");
     let before = app.search.active.clone().expect("a search");
     let current = before.current_match().expect("a current match").clone();
     assert!(
@@ -396,4 +401,108 @@ fn the_place_is_kept_by_block_when_the_heading_reads_differently() {
             assert_eq!(top_line(&app), before, "{lines_down} lines down");
         }
     }
+}
+
+/// Moves `app` onto `whole` without its index, as the event loop does for
+/// an archive being cached (its index comes with the cache entry).
+fn hand_over_unindexed(app: &mut App, whole: Corpus) {
+    let arrival = Arrival {
+        tree: Tree::build(&whole),
+        corpus: Arc::new(whole),
+        index: None,
+        loading: None,
+        same_posts: false,
+    };
+    receive_corpus(app, arrival, None, false);
+}
+
+#[test]
+fn a_search_confirmed_on_a_preview_runs_again_when_the_index_comes() {
+    let preview = small_corpus();
+    let whole = whole_of(&preview);
+    let mut app = reader_on_preview(preview);
+    search_for(&mut app, "quote");
+    let before = app.search.active.clone().expect("a search");
+    let current = before.current_match().expect("a current match").clone();
+    let current_id = app.corpus.id_of(current.post).to_string();
+
+    hand_over_unindexed(&mut app, whole.clone());
+
+    assert!(app.search.awaits_index());
+    assert!(
+        status_line(&app).contains("searching everything loaded"),
+        "{}",
+        status_line(&app)
+    );
+    pundit::tui::search::index_ready(&mut app, Arc::new(SearchIndex::new(&whole)));
+    let active = app.search.active.as_ref().expect("the search, run again");
+    assert_eq!(active.text, "quote");
+    assert!(active.results.len() > before.results.len());
+    let now = active.current_match().expect("its current match");
+    assert_eq!(
+        (app.corpus.id_of(now.post), now.place().location),
+        (current_id.as_str(), current.place().location)
+    );
+}
+
+#[test]
+fn enter_while_the_index_is_awaited_goes_to_the_first_match_when_it_comes() {
+    let preview = small_corpus();
+    let whole = whole_of(&preview);
+    let mut app = reader_on_preview(preview);
+    hand_over_unindexed(&mut app, whole.clone());
+    search_for(&mut app, "later quote");
+    // Nothing was built on the reader's thread: the search waits.
+    assert!(app.search.active.is_none());
+    assert!(app.search.awaits_index());
+    assert_ne!(open_post_id(&app), "later-post-1");
+
+    pundit::tui::search::index_ready(&mut app, Arc::new(SearchIndex::new(&whole)));
+
+    let active = app.search.active.as_ref().expect("the search, run");
+    assert_eq!(active.results.post_count(), 2);
+    assert_eq!(open_post_id(&app), "later-post-1");
+}
+
+#[test]
+fn moving_onto_the_same_posts_mapped_keeps_everything() {
+    let whole = whole_of(&small_corpus());
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let index = SearchIndex::new(&whole);
+    bytes = pundit::model::flat::write_flat(&whole, &index, &[], bytes).unwrap();
+    let file = pundit::model::flat::FlatFile::open(
+        pundit::model::bytes::Bytes::new(bytes.into_inner()),
+        pundit::model::flat::Verify::All,
+    )
+    .map(Arc::new)
+    .unwrap();
+    let mut app = App::new(whole, (120, 40), false);
+    app.search.attach(Arc::new(index));
+    pundit::tui::update::open_and_select(&mut app, PostId(2));
+    update(&mut app, Action::FocusNext);
+    for _ in 0..9 {
+        update(&mut app, Action::ScrollDown);
+    }
+    update(&mut app, Action::ToggleRead);
+    search_for(&mut app, "quote");
+    let (post, scroll, read) = (app.open_post, app.scroll, app.marks.is_read(PostId(2)));
+    let search = app.search.active.clone().expect("a search");
+    let screen = screen_text(&draw(&app));
+
+    let mapped = pundit::model::Corpus::from_flat(Arc::clone(&file));
+    let arrival = Arrival {
+        tree: Tree::build(&mapped),
+        corpus: Arc::new(mapped),
+        index: Some(Arc::new(SearchIndex::from_flat(&file))),
+        loading: None,
+        same_posts: true,
+    };
+    receive_corpus(&mut app, arrival, None, false);
+
+    assert_eq!((app.open_post, app.scroll), (post, scroll));
+    assert_eq!(app.marks.is_read(PostId(2)), read);
+    let now = app.search.active.as_ref().expect("the search");
+    assert_eq!(now.results, search.results);
+    assert_eq!(now.current, search.current);
+    assert_eq!(screen_text(&draw(&app)), screen);
 }

@@ -217,6 +217,16 @@ impl Session {
             .set_size(rows.max(2), columns.max(2));
     }
 
+    /// pundit's resident memory of its own, in bytes: `RssAnon` in
+    /// `/proc/PID/status` (Linux), leaving out the pages of mapped files.
+    pub fn anonymous_memory(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("RssAnon:"))?;
+        let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kilobytes * 1024)
+    }
+
     /// Sends a signal by name (`TERM`, `HUP`) to pundit.
     pub fn signal(&mut self, name: &str) {
         let pid = self.child.process_id().expect("pundit's pid");
