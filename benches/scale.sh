@@ -19,7 +19,11 @@
 #           peak memory beside the text the corpus keeps
 #   first   the reader in a pseudo-terminal on the plain text, parsing it
 #           (`--no-cache`): the time from launch to the first screen showing
-#           a post's title (run it on its own: ROWS=first benches/scale.sh)
+#           a post's title (run it on its own: ROWS=first benches/scale.sh);
+#           then a first open with the cache (parsed, indexed, its cache
+#           entry written, the reader moved onto it): the reader's peak
+#           resident memory (VmHWM) and what it holds once it has settled
+#           (VmRSS, and RssAnon: its own, not the mapped file's pages)
 #   reopen  the reader reopening the plain text from its cache: the time
 #           from starting it in a tmux pane until the screen shows a post
 #           (the pane polled every 5 ms), and the reader's resident memory
@@ -232,6 +236,50 @@ size = os.path.getsize(path)
 print(f"| pundit (the reader): first frame with a post's title | {size / 1e6:.0f} MB | "
       f"{min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms | | | |")
 EOF
+    # A first open with the cache, in a cache directory of its own.
+    rm -rf "$scratch/first-cache"
+    XDG_STATE_HOME="$scratch/state" XDG_CONFIG_HOME="$scratch/config" \
+        XDG_CACHE_HOME="$scratch/first-cache" python3 - "$pundit" "$path" "$scratch/first-cache" <<'EOF'
+import glob, fcntl, os, pty, select, struct, sys, termios, time
+pundit, path, cache = sys.argv[1], sys.argv[2], sys.argv[3]
+start = time.monotonic()
+child, fd = pty.fork()
+if child == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    os.execv(pundit, [pundit, path])
+def status():
+    lines = open(f"/proc/{child}/status").read().splitlines()
+    return {l.split(":")[0]: int(l.split()[1]) * 1024 for l in lines if l.endswith(" kB")}
+def cpu():
+    fields = open(f"/proc/{child}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+# Settled: the entry is in place and pundit has used no CPU for 3 s.
+last, idle_since = cpu(), time.monotonic()
+while time.monotonic() - start < 900:
+    ready, _, _ = select.select([fd], [], [], 0.1)
+    if ready:
+        try:
+            os.read(fd, 1 << 16)
+        except OSError:
+            break
+    now = cpu()
+    if now != last:
+        last, idle_since = now, time.monotonic()
+    elif glob.glob(f"{cache}/pundit/*.pundit-cache") and time.monotonic() - idle_since > 3:
+        break
+else:
+    sys.exit("the reader did not settle within 900 s")
+memory = status()
+os.write(fd, b"q")
+os.waitpid(child, 0)
+os.close(fd)
+size = os.path.getsize(path)
+peak, held, own = memory["VmHWM"], memory["VmRSS"], memory["RssAnon"]
+print(f"| pundit (the reader), first open with the cache: peak / settled resident | {size / 1e6:.0f} MB | "
+      f"settled after {time.monotonic() - start:.0f} s | | | {peak / 1e6:.0f} MB ({peak / size:.2f}×) / "
+      f"{held / 1e6:.0f} MB ({own / 1e6:.0f} MB its own) |")
+EOF
+    rm -rf "$scratch/first-cache"
 }
 
 row_wxr() {
