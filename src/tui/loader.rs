@@ -211,10 +211,23 @@ fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<L
     let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
 }
 
-/// Returns the memory freed since to the system. glibc's allocator keeps
-/// what a large corpus freed, piece by piece, for later allocations; the
-/// reader will not make them, so it is handed back (`malloc_trim`).
+/// Returns the memory freed since to the system. An allocator keeps what a
+/// large corpus freed, piece by piece, for later allocations (jemalloc
+/// gives it back only as it is used again, which an idle reader is not);
+/// the reader will not make them, so it is handed back: jemalloc's arenas
+/// purged, whichever allocator the binary uses, and glibc's trimmed.
 pub(super) fn give_back_freed_memory() {
+    #[cfg(not(target_env = "msvc"))]
+    {
+        // `arena.<i>.purge` of MALLCTL_ARENAS_ALL: every arena.
+        let purge = c"arena.4096.purge";
+        let none = std::ptr::null_mut();
+        // SAFETY: a purge reads and writes no value: every pointer is null
+        // and the name is a C string.
+        unsafe {
+            tikv_jemalloc_sys::mallctl(purge.as_ptr(), none, std::ptr::null_mut(), none, 0);
+        }
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim takes a plain integer and only touches the
     // allocator's own free lists.
