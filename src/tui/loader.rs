@@ -20,12 +20,14 @@
 //!
 //! **The cache.** An archive its cache holds is sent whole at once, with
 //! its index, and no preview; the rest of the entry is checked afterwards.
-//! An archive parsed is cached afterwards, at the lowest priority, after
-//! everything the reader waits for (see [`crate::state::cache`]). Such an
-//! archive is sent whole as soon as it is parsed, without an index: the
-//! index is folded into the cache entry as it is written, never held
-//! whole, and the reader then moves onto the entry, mapped
-//! ([`Loading::Mapped`]), and lets go of the parsed corpus. What it holds
+//! An archive parsed is cached afterwards (see [`crate::state::cache`]).
+//! Such an archive is sent whole as soon as it is parsed, without an
+//! index: the index is folded into the cache entry as it is written, never
+//! held whole, and the reader then moves onto the entry, mapped
+//! ([`Loading::Mapped`]), and lets go of the parsed corpus. The reader's
+//! search waits for the entry, so it is written at the thread's normal
+//! priority, as the index was built before; checking an entry, which
+//! nothing waits for, is done at the lowest. What it holds
 //! of a gigabyte archive is then what it has touched of the file, rather
 //! than the parsed corpus and its index (four times the archive).
 
@@ -179,13 +181,12 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
     receiver
 }
 
-/// Writes the cache entry of the archive just parsed, `corpus`, at the
-/// lowest priority, its index folded as it is written; then sends the
+/// Writes the cache entry of the archive just parsed, `corpus`, its index
+/// folded as it is written; then sends the
 /// archive as the entry holds it, mapped, and lets go of `corpus`. Should
 /// the entry not be written or read back, the index is built here and
 /// sent instead, and the reader keeps `corpus`.
 fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<Loading>) {
-    cache_dir::lower_this_threads_priority();
     let entry = to_write.entry.clone();
     let written = to_write.write(&corpus, None);
     // (A size of 0: the entry alone is over the cache's bound, not kept.)
