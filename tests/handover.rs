@@ -485,8 +485,14 @@ fn moving_onto_the_same_posts_mapped_keeps_everything() {
     }
     update(&mut app, Action::ToggleRead);
     search_for(&mut app, "quote");
-    let (post, scroll, read) = (app.open_post, app.scroll, app.marks.is_read(PostId(2)));
     let search = app.search.active.clone().expect("a search");
+    // A second search left open in the prompt.
+    update(&mut app, Action::Search(SearchAction::Open));
+    for c in "later".chars() {
+        update(&mut app, Action::Search(SearchAction::Type(c)));
+    }
+    let typed = app.search.active.clone().expect("the prompt's search");
+    let (post, scroll, read) = (app.open_post, app.scroll, app.marks.is_read(PostId(2)));
     let screen = screen_text(&draw(&app));
 
     let mapped = pundit::model::Corpus::from_flat(Arc::clone(&file));
@@ -501,8 +507,12 @@ fn moving_onto_the_same_posts_mapped_keeps_everything() {
 
     assert_eq!((app.open_post, app.scroll), (post, scroll));
     assert_eq!(app.marks.is_read(PostId(2)), read);
+    assert_eq!(app.search.active.as_ref(), Some(&typed));
+    assert_eq!(screen_text(&draw(&app)), screen);
+    // Esc goes back to the search confirmed before, as it was.
+    update(&mut app, Action::Search(SearchAction::Cancel));
     let now = app.search.active.as_ref().expect("the search");
     assert_eq!(now.results, search.results);
     assert_eq!(now.current, search.current);
-    assert_eq!(screen_text(&draw(&app)), screen);
+    assert_eq!(open_post_id(&app), "budget-day", "where the prompt opened");
 }

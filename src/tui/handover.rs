@@ -303,7 +303,9 @@ fn carry_selection(app: &mut App, old: &App, map: &PostMap) {
 
 /// The search session with its queries run again on `index` (when there
 /// is one: else the prompt's query runs when the index comes), its current
-/// match kept, and the places it goes back to moved.
+/// match kept, and the places it goes back to moved. On the same posts
+/// (see [`Arrival::same_posts`]) every result stands as it is: nothing is
+/// run again but what had not been answered.
 fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, map: &PostMap) {
     let mut session = std::mem::take(&mut old.search);
     session.detach();
@@ -313,6 +315,18 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
     match &index {
         Some(index) => session.attach(Arc::clone(index)),
         None => session.expect_index(),
+    }
+    if map.same {
+        // The prompt's query sent to the old index's worker is sent again.
+        let unanswered = session.prompt.as_ref().is_some_and(|p| p.pending);
+        app.search = session;
+        if waiting {
+            super::search::run_rerun(app);
+        }
+        if unanswered {
+            super::search::run_prompt_query(app);
+        }
+        return;
     }
     let rerun = |active: ActiveSearch| -> Option<ActiveSearch> {
         let query = Query::new(&active.text, active.scope, active.mode).ok()?;

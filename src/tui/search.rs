@@ -543,7 +543,7 @@ fn change_prompt(app: &mut App, change: impl FnOnce(&mut Prompt)) {
 }
 
 /// Runs the prompt's query: inline for a small index, else on the worker.
-fn run_prompt_query(app: &mut App) {
+pub(super) fn run_prompt_query(app: &mut App) {
     let Some(prompt) = app.search.prompt.as_mut() else {
         return;
     };
