@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::super::furniture::{self, is_month, is_weekday, looks_like_name};
 use super::super::wordset::WordSet;
+use super::plan::is_bare_time;
 
 /// What a comment's label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,9 +97,11 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
     }
     let caps = SAYS.captures(text)?;
     let name = caps.name("name").map(|n| n.as_str().trim());
-    let before = caps.name("at").or_else(|| caps.name("before"));
+    // "At 8:31 pm , Jo said...": the time may stand before a spaced comma.
+    let at = caps.name("at").map(|at| at.as_str().trim());
+    let before = at.or_else(|| caps.name("before").map(|before| before.as_str()));
     let date = match (before, caps.name("date")) {
-        (Some(before), _) if furniture::is_date(before.as_str()) => Some(before.as_str()),
+        (Some(before), _) if furniture::is_date(before) || is_bare_time(before) => Some(before),
         (None, Some(date)) if date.as_str().is_empty() => None,
         (None, Some(date)) if furniture::date_in(date.as_str()).is_some() => Some(date.as_str()),
         (None, None) => None,
@@ -106,6 +109,9 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
     };
     let author = match name {
         Some(name) if looks_like_name(name) && !is_calendar_word(name) => Some(name),
+        // After its time the line is a label whatever the display name
+        // ("At 8:31 pm, Anonymous rayof surrey said...").
+        Some(name) if at.is_some() && is_display_name(name) => Some(name),
         Some(_) => return None,
         // "Says: October 5th, 2007": a comment whose name the page lost.
         None if date.is_some() => None,
@@ -189,7 +195,7 @@ fn is_handle(name: &str) -> bool {
 /// Accepts "a reader in Leeds said..."; rejects "The minister said: no"
 /// (no ellipsis) and "Then he said... nothing" (words after the verb).
 pub fn thread_label(text: &str) -> Option<Label> {
-    label(text).or_else(|| any_name_speaks(text, &[" said...", " said…"]))
+    label(text).or_else(|| said_label(text))
 }
 
 /// A label after a line that holds only the comment's number ("4." then
@@ -206,13 +212,32 @@ fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
         (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
             .then(|| text[..at].trim())
     })?;
-    let words = name.split_whitespace().count();
-    let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
-    (name.len() <= 50 && (1..=6).contains(&words) && !sentence).then(|| Label {
+    is_display_name(name).then(|| Label {
         author: Some(name.to_string()),
         position: None,
         date: None,
     })
+}
+
+/// A display name as commenters choose them: one to six words of any case
+/// with no sentence in them ("daniel noe", "A quiet observer").
+///
+/// Accepts "rayof surrey"; rejects "Then he said, flatly" (a comma: a
+/// sentence) and a run of seven words.
+fn is_display_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
+    name.len() <= 50 && (1..=6).contains(&words) && !sentence
+}
+
+/// Blogger's label, "NAME said..." with the ellipsis, whatever the display
+/// name: on its own it could lead in a quotation, so the thread walk asks
+/// for more (another label, or the platform's name for an unnamed reader).
+///
+/// Accepts "daniel noe said..."; rejects "The minister said:" (no
+/// ellipsis) and "Jo said... nothing" (words after the verb).
+pub fn said_label(text: &str) -> Option<Label> {
+    any_name_speaks(text, &[" said...", " said…"])
 }
 
 /// Months, weekdays and words a number counts: "May 2019" is a date and
@@ -255,6 +280,29 @@ mod tests {
             position: position.map(Into::into),
             date: date.map(Into::into),
         })
+    }
+
+    #[test]
+    fn a_label_after_its_time_takes_any_display_name() {
+        assert_eq!(
+            label("At 9:05 pm , Anonymous quiet reader said..."),
+            named("Anonymous quiet reader", None, Some("9:05 pm"))
+        );
+        // Without the time, a lower-case display name is no label on its own.
+        assert_eq!(label("quiet reader said..."), None);
+        // A sentence is no name, after a time or not.
+        assert_eq!(label("At 9:05 pm, the minister, flatly, said..."), None);
+    }
+
+    #[test]
+    fn said_labels_take_any_display_name() {
+        assert_eq!(
+            said_label("quiet reader said..."),
+            named("quiet reader", None, None)
+        );
+        assert_eq!(said_label("The minister said:"), None);
+        assert_eq!(said_label("Then he said... nothing"), None);
+        assert_eq!(said_label("Then, quietly, the minister said..."), None);
     }
 
     #[test]

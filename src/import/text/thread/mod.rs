@@ -17,9 +17,9 @@ use rayon::prelude::*;
 
 use super::furniture::Furniture;
 use super::paragraphs::Paragraph;
-use label::{is_comment_furniture, label_parts};
+use label::{is_comment_furniture, label_parts, said_label};
 pub use plan::{Item, plan};
-use plan::{is_likes_line, name_in_label};
+use plan::{closes_comment, name_in_label};
 
 /// Which of an archive's paragraphs are readers' comments, so that no
 /// label or comment is taken for a post's title.
@@ -31,7 +31,7 @@ use plan::{is_likes_line, name_in_label};
 /// comments; or, with no header, at a label "1" that a label "1.1" or "2"
 /// follows, at a "Name says:" label that another follows or that a wide gap
 /// sets apart, at a list the page ends with ([`list_thread_at`]), or at the
-/// first of the comments that each end in a likes line. It runs until a
+/// first of the comments that each end in a closing line. It runs until a
 /// title-like line with a byline under it starts the next post, or an
 /// archive header comes. `usual_gap` is the page's usual number of blank
 /// lines between paragraphs.
@@ -48,7 +48,7 @@ pub fn comment_paragraphs<'a>(
         .into_par_iter()
         .map(|i| PostStart::at(all, i, &furniture_at))
         .collect();
-    let first_liked = first_of_liked_comments(all);
+    let first_closed = first_of_closed_comments(all);
     let mut marks = vec![false; all.len()];
     let mut in_thread = false;
     // Whether the thread's comments are indented: then a line back at the
@@ -86,12 +86,12 @@ pub fn comment_paragraphs<'a>(
                 in_thread
                     || after_header
                     || after_count
-                    || kind == LabelKind::Dated
+                    || matches!(kind, LabelKind::Dated | LabelKind::Unnamed)
                     || (kind == LabelKind::Says && after_wide_gap)
                     || run_follows(&labels, i, kind)
             }
             _ if in_thread => false,
-            _ if first_liked == Some(i) => true,
+            _ if first_closed == Some(i) => true,
             _ if all[i].is_list_item() && i >= lists_judged_until => {
                 let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
                 lists_judged_until = end;
@@ -132,20 +132,21 @@ fn gaps_part_comments(all: &[Paragraph], i: usize, usual_gap: u8) -> bool {
         .any(|p| p.gap_after > usual_gap)
 }
 
-/// The first comment of a thread whose comments each end in a likes line
-/// ("LikeLiked by 2 people", as WordPress.com prints them): the paragraph
-/// before the first such line, where the page has two or more.
-fn first_of_liked_comments(all: &[Paragraph]) -> Option<usize> {
+/// The first comment of a thread whose comments each end in a line that
+/// closes a comment ([`closes_comment`]: "LikeLiked by 2 people", "Expand
+/// full comment"): the paragraph before the first such line, where the page
+/// has two or more.
+fn first_of_closed_comments(all: &[Paragraph]) -> Option<usize> {
     // Every paragraph is asked, on all cores: the walk that uses the
     // answer is sequential.
-    let first = all.par_iter().position_first(|p| is_likes_line(&p.text))?;
+    let first = all.par_iter().position_first(|p| closes_comment(&p.text))?;
     all[first + 1..]
         .par_iter()
-        .any(|p| is_likes_line(&p.text))
+        .any(|p| closes_comment(&p.text))
         .then_some(())?;
     first
         .checked_sub(1)
-        .filter(|&i| !is_likes_line(&all[i].text))
+        .filter(|&i| !closes_comment(&all[i].text))
 }
 
 /// Whether the list starting at `i` is a thread of comments that carry no
@@ -289,17 +290,27 @@ enum LabelKind {
     Says,
     /// A label with its time.
     Dated,
+    /// "Anonymous said...": the name a platform prints for a reader who
+    /// gave none, which no post's text leads a quotation in with.
+    Unnamed,
+    /// "daniel noe said...": a display name of any words, which could be a
+    /// lead-in on its own ([`said_label`]).
+    Loose,
 }
 
 impl LabelKind {
     fn of(text: &str) -> Self {
         match label_parts(text) {
+            None if said_label(text).is_some() => LabelKind::Loose,
             None => LabelKind::None,
             Some(found) if found.date.is_some() => LabelKind::Dated,
             Some(found) => match found.position {
                 Some("1") => LabelKind::First,
                 Some("1.1" | "2") => LabelKind::Second,
                 Some(_) => LabelKind::Positioned,
+                None if found.author.is_some_and(is_unnamed) && said_label(text).is_some() => {
+                    LabelKind::Unnamed
+                }
                 None => LabelKind::Says,
             },
         }
@@ -311,16 +322,32 @@ impl LabelKind {
 }
 
 /// Whether a label with no header before it opens a thread: "…1" followed
-/// by "…1.1" or "…2", or "Name says:" followed by another such label.
+/// by "…1.1" or "…2", or "Name says:" or "name said..." followed by another
+/// such label.
+///
+/// Accepts "daniel noe said..." with "Gary said..." a few paragraphs on;
+/// rejects a lone "the minister said..." (a lead-in).
 fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
     let mut ahead = labels.iter().skip(i + 1).take(RUN_REACH);
+    let speaks = |kind: LabelKind| {
+        matches!(
+            kind,
+            LabelKind::Says | LabelKind::Dated | LabelKind::Unnamed | LabelKind::Loose
+        )
+    };
     match kind {
         LabelKind::First => ahead.any(|&next| next == LabelKind::Second),
-        LabelKind::Says | LabelKind::Dated => {
-            ahead.any(|&next| matches!(next, LabelKind::Says | LabelKind::Dated))
-        }
+        kind if speaks(kind) => ahead.any(|&next| speaks(next)),
         _ => false,
     }
+}
+
+/// "Anonymous", or "Anonymous Anonymous" with the avatar's text before it:
+/// the name a platform prints for a reader who gave none.
+fn is_unnamed(author: &str) -> bool {
+    author
+        .split_whitespace()
+        .all(|word| word.eq_ignore_ascii_case("anonymous"))
 }
 
 #[cfg(test)]
@@ -396,6 +423,64 @@ mod tests {
                 "LikeLiked by 2 people",
                 "Your space, your rules.",
                 "LikeLiked by 1 person"
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_that_each_end_in_a_closing_line_are_a_thread() {
+        let page = format!(
+            "{POST}\n312 Comments\n\nThe tolls paid for the bridge twice over.\n\nExpand full comment\n\n\
+             Nobody asked the drivers.\n\nExpand full comment\n"
+        );
+        assert_eq!(
+            in_thread(&page),
+            [
+                "The tolls paid for the bridge twice over.",
+                "Expand full comment",
+                "Nobody asked the drivers.",
+                "Expand full comment"
+            ]
+        );
+        // One closing line is no thread: a page can show a lone button.
+        let once = page.replacen("Expand full comment", "Tolls are a tax.", 1);
+        assert!(in_thread(&once).is_empty());
+    }
+
+    #[test]
+    fn said_labels_of_any_name_open_a_thread_in_a_run_or_when_unnamed() {
+        let run = format!(
+            "{POST}\nquiet reader said...\n\nThe tolls paid for the bridge twice.\n\n\
+             Jo Lee said...\n\nNobody asked the drivers.\n"
+        );
+        assert_eq!(
+            in_thread(&run),
+            [
+                "quiet reader said...",
+                "The tolls paid for the bridge twice.",
+                "Jo Lee said...",
+                "Nobody asked the drivers."
+            ]
+        );
+        // Alone, such a line leads in a quotation.
+        let lead_in = format!("{POST}\nthe minister said...\n\nTolls are a tax.\n");
+        assert!(in_thread(&lead_in).is_empty());
+        // The platform's name for a reader who gave none opens one alone.
+        let unnamed = format!("{POST}\nAnonymous said...\n\nTolls are a tax.\n");
+        assert_eq!(
+            in_thread(&unnamed),
+            ["Anonymous said...", "Tolls are a tax."]
+        );
+        let quoted = format!("{POST}\nAnonymous said:\n\nTolls are a tax.\n");
+        assert!(in_thread(&quoted).is_empty());
+        // A label with its time opens one whatever the display name.
+        let timed =
+            format!("{POST}\nAt 9:05 pm , Anonymous quiet reader said...\n\nTolls are a tax.\n");
+        assert_eq!(
+            in_thread(&timed),
+            [
+                "At 9:05 pm , Anonymous quiet reader said...",
+                "Tolls are a tax."
             ]
         );
     }

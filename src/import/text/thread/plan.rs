@@ -260,7 +260,7 @@ fn opening(items: &[Item<'_>], labels: &[Option<Label>]) -> Option<Opening> {
         matches!(
             item.furniture,
             Some(Furniture::Date(_) | Furniture::Byline(_))
-        ) || is_likes_line(item.text)
+        ) || closes_comment(item.text)
     }) {
         Some(Opening::Closed)
     } else if items.iter().any(|item| item.in_thread) {
@@ -295,7 +295,7 @@ fn close_or_continue(
             *open = false;
         }
         Some(_) => {}
-        None if is_likes_line(item.text) => *open = false,
+        None if closes_comment(item.text) => *open = false,
         None if is_comment_furniture(item.text) || repeated => {}
         None => match current {
             Some(comment) => comment.text.push(i),
@@ -326,19 +326,30 @@ fn signed(comment: &mut Planned, byline: &Byline) {
     }
 }
 
-/// "LikeLiked by 2 people", "Liked by 1 person": the line WordPress.com
-/// prints under every comment.
-pub(super) fn is_likes_line(text: &str) -> bool {
+/// A line a platform prints under every comment and under nothing else, so
+/// that it closes one: the likes line of WordPress.com ("LikeLiked by 2
+/// people", "Liked by 1 person"), Substack's "Expand full comment" and
+/// Blogger's "ReplyDelete" (its reply and delete buttons run together).
+///
+/// Accepts "Liked by 1 person", "Expand full comment"; rejects "Reply"
+/// (printed under a post's teaser as well as under a comment) and "Liked
+/// by everyone who read it, the budget passed." (a sentence).
+pub(super) fn closes_comment(text: &str) -> bool {
     let lower = |prefix: &str| {
         text.len() >= prefix.len()
             && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
     };
-    text.len() <= 40 && (lower("liked by ") || lower("likeliked by "))
+    let whole = |line: &str| text.eq_ignore_ascii_case(line);
+    text.len() <= 40
+        && (lower("liked by ")
+            || lower("likeliked by ")
+            || whole("expand full comment")
+            || whole("replydelete"))
 }
 
 /// "8:00 AM", "12:18 am": a time alone on its line, as Blogger prints it
 /// under a comment.
-fn is_bare_time(text: &str) -> bool {
+pub(super) fn is_bare_time(text: &str) -> bool {
     // The longest is "12:18 p.m.": a byte test before anything is split.
     if text.len() > 10 || !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return false;
