@@ -49,6 +49,8 @@ pub fn comment_paragraphs<'a>(
         .map(|i| PostStart::at(all, i, &furniture_at))
         .collect();
     let first_closed = first_of_closed_comments(all);
+    let signed = signed_comments(all, &furniture_at);
+    let mut signed_runs = signed.iter().peekable();
     let mut marks = vec![false; all.len()];
     let mut in_thread = false;
     // Whether the thread's comments are indented: then a line back at the
@@ -60,6 +62,8 @@ pub fn comment_paragraphs<'a>(
     // Lists already judged by [`list_thread_at`]: each is judged once.
     let mut lists_judged_until = 0;
     for i in 0..all.len() {
+        while signed_runs.next_if(|run| *run.end() < i).is_some() {}
+        let in_signed_run = signed_runs.peek().is_some_and(|run| run.contains(&i));
         if let Some(furniture) = furniture_at(i) {
             match furniture {
                 Furniture::CommentsHeader { form, .. } => {
@@ -91,7 +95,7 @@ pub fn comment_paragraphs<'a>(
                     || run_follows(&labels, i, kind)
             }
             _ if in_thread => false,
-            _ if first_closed == Some(i) => true,
+            _ if first_closed == Some(i) || in_signed_run => true,
             _ if all[i].is_list_item() && i >= lists_judged_until => {
                 let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
                 lists_judged_until = end;
@@ -109,7 +113,7 @@ pub fn comment_paragraphs<'a>(
                 indented = all[i].indent > 0;
             }
             in_thread = true;
-        } else if in_thread && post_starts[i].starts_post(indented) {
+        } else if in_thread && !in_signed_run && post_starts[i].starts_post(indented) {
             in_thread = false;
         }
         marks[i] = in_thread;
@@ -147,6 +151,76 @@ fn first_of_closed_comments(all: &[Paragraph]) -> Option<usize> {
     first
         .checked_sub(1)
         .filter(|&i| !closes_comment(&all[i].text))
+}
+
+/// How far apart two bylines of a run of signed comments may be: a
+/// comment of up to four paragraphs between them.
+const SIGNED_REACH: usize = 5;
+
+/// The runs of comments that each end in their byline ("Posted by: Jo Lee
+/// | April 15, 2009 at 14:16", "Posted by Jo at June 2, 2007 12:07 PM"),
+/// from the first comment's text to the last byline.
+///
+/// A run is three or more bylines a few paragraphs apart with prose on most
+/// sides that face another byline: a comment ends before each, and the next
+/// begins after it. An archive whose posts carry bylines has a title on one side
+/// of each (under the title, or before the next post's). The first comment
+/// is as long as the run's shortest; if nothing would stand before it, the
+/// text before the first byline is the post, signed like its comments.
+///
+/// Accepts "Tolls are a tax." / "Posted by: Jo | May 4, 2010" / "Nobody
+/// asked." / "Posted by: Al | May 4, 2010" / "Quite." / "Posted by: Cy |
+/// May 5, 2010"; rejects the same bylines each under a title.
+fn signed_comments<'a>(
+    all: &[Paragraph],
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> Vec<std::ops::RangeInclusive<usize>> {
+    let signs = (0..all.len())
+        .filter(|&i| matches!(furniture_at(i), Some(Furniture::Byline(b)) if b.author.is_some()));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in signs {
+        match groups.last_mut() {
+            Some(group) if group.last().is_some_and(|&last| i - last <= SIGNED_REACH) => {
+                group.push(i);
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    let prose_at =
+        |i: usize| furniture_at(i).is_none() && all.get(i).is_some_and(|p| ends_as_prose(&p.text));
+    groups
+        .into_iter()
+        .filter(|signs| signs.len() >= 3)
+        .filter(|signs| {
+            // The sides between two bylines: the run's outer sides border
+            // the post and the rest of the page.
+            let sides = (signs.len() - 1) * 2;
+            let prose = signs
+                .windows(2)
+                .map(|pair| usize::from(prose_at(pair[0] + 1)) + usize::from(prose_at(pair[1] - 1)))
+                .sum::<usize>();
+            prose * 3 >= sides * 2
+        })
+        .map(|signs| {
+            let shortest = signs
+                .windows(2)
+                .map(|pair| pair[1] - pair[0] - 1)
+                .min()
+                .unwrap_or(1)
+                .max(1);
+            let first = signs[0];
+            let start = match first.checked_sub(shortest) {
+                Some(start) if start > 0 => start,
+                _ => first + 1,
+            };
+            start..=signs[signs.len() - 1]
+        })
+        .collect()
+}
+
+/// A paragraph that ends as a sentence does, or too long for a heading.
+fn ends_as_prose(text: &str) -> bool {
+    text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160
 }
 
 /// Whether the list starting at `i` is a thread of comments that carry no
@@ -222,9 +296,7 @@ fn closed_by_a_time<'a>(
     i: usize,
     furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
 ) -> bool {
-    let text = &*all[i].text;
-    let prose = text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160;
-    prose
+    ends_as_prose(&all[i].text)
         && (i + 1..all.len().min(i + 5))
             .map(furniture_at)
             .take_while(|f| !matches!(f, Some(Furniture::CommentsHeader { .. })))
@@ -482,6 +554,39 @@ mod tests {
                 "At 9:05 pm , Anonymous quiet reader said...",
                 "Tolls are a tax."
             ]
+        );
+    }
+
+    #[test]
+    fn comments_that_each_end_in_their_byline_are_a_thread() {
+        let page = format!(
+            "{POST}\nJane Roe\n\nTolls are a tax by another name.\n\n\
+             Posted by: Jo Lee | May 4, 2010 at 10:17\n\nNobody asked the drivers.\n\n\
+             Posted by: Al Cole | May 4, 2010 at 10:30\n\nQUITE RIGHT\n\n\
+             Posted by: Cy Dunn | May 4, 2010 at 11:02\n\nThey never do.\n\n\
+             Posted by: Di Hart | May 4, 2010 at 11:40\n\nComments are closed.\n"
+        );
+        assert_eq!(
+            in_thread(&page),
+            [
+                "Tolls are a tax by another name.",
+                "Nobody asked the drivers.",
+                "QUITE RIGHT",
+                "They never do."
+            ]
+        );
+        // The same bylines under titles are an archive's.
+        let archive = "Tolls up again\n\nPosted by: Jo Lee | May 4, 2010\n\nThe council voted.\n\n\
+                       Bridge closed\n\nPosted by: Al Cole | May 5, 2010\n\nIt will reopen.\n\n\
+                       Ferry late\n\nPosted by: Cy Dunn | May 6, 2010\n\nAgain.\n";
+        assert!(in_thread(archive).is_empty());
+        // Signed like its comments, the text a page starts with is the post.
+        let signed_post = "The council voted to raise the tolls.\n\nPosted by Jo at 10:36 AM\n\n\
+                           Tolls are a tax.\n\nPosted by Al at May 4, 2010 10:40 AM\n\n\
+                           Nobody asked.\n\nPosted by Cy at May 4, 2010 11:02 AM\n";
+        assert_eq!(
+            in_thread(signed_post),
+            ["Tolls are a tax.", "Nobody asked."]
         );
     }
 
