@@ -1,6 +1,6 @@
 //! Where posts start, beyond the titles the segmenter picks: the furniture
-//! printed above a title, the title a comments header names, and posts
-//! whose title the scrape lost.
+//! printed above a title, the title a comments header names, posts whose
+//! title the scrape lost, and the reply form, where none starts.
 
 use rayon::prelude::*;
 
@@ -451,4 +451,52 @@ pub fn titles_of_listed_posts(
     titles.extend(items);
     titles.sort_unstable();
     titles.dedup();
+}
+
+/// The longest paragraph a reply form prints: a comment's text is longer.
+const FORM_LINE_MAX: usize = 200;
+
+/// The paragraphs of the reply forms: the form's own text after a form's
+/// header ("Leave a Reply", "Post a Comment", "Post new comment"), which is
+/// the page's, not a post's or a comment's.
+///
+/// A form runs from its header until a comment (the walk put it in a
+/// thread), a paragraph longer than a form prints, or a title-like line
+/// with a date or byline under it (the next post). Short lines there are
+/// the form's buttons and notes however the platform words them.
+///
+/// Accepts "Leave a Reply" / "Twitter picture" / "You are commenting using
+/// your Twitter account."; stops at "Budget day" / "May 4, 2010" (a post).
+pub fn reply_form_lines(
+    all: &[Paragraph],
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let headers = furniture
+        .iter()
+        .filter(|(_, f)| matches!(f, Furniture::CommentsHeader { form: true, .. }))
+        .map(|(at, _)| *at);
+    for header in headers {
+        for (i, paragraph) in all.iter().enumerate().skip(header + 1) {
+            if lines.last().is_some_and(|&last| last >= i) {
+                break;
+            }
+            let known = at(furniture, i);
+            if known.is_some_and(|f| matches!(f, Furniture::CommentsHeader { form: true, .. })) {
+                break;
+            }
+            if known.is_some() {
+                continue;
+            }
+            let text = &*paragraph.text;
+            let next_post =
+                heads_something(text) && at(furniture, i + 1).is_some_and(Furniture::follows_title);
+            if in_thread(i) || text.len() > FORM_LINE_MAX || next_post {
+                break;
+            }
+            lines.push(i);
+        }
+    }
+    lines
 }

@@ -106,7 +106,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         (in_thread, Sparse(roles))
     };
     let (in_thread, roles) = roles;
-    let furniture = with_learned(&all, known, &roles);
+    let furniture = with_reply_forms(&all, with_learned(&all, known, &roles), &in_thread);
     // A learned role overrides the role known furniture usually has.
     let mut marks = vec![0u8; all.len()];
     for (i, item) in &furniture.0 {
@@ -401,6 +401,23 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         });
     }
     runs.into_par_iter().map(Run::into_post).collect()
+}
+
+/// The furniture with the reply forms' lines ([`boundaries::reply_form_lines`])
+/// as the page's chrome, in order.
+fn with_reply_forms(
+    all: &[Paragraph],
+    furniture: Sparse<Furniture>,
+    in_thread: &[bool],
+) -> Sparse<Furniture> {
+    let form = boundaries::reply_form_lines(all, &furniture.0, |i| in_thread[i]);
+    if form.is_empty() {
+        return furniture;
+    }
+    let mut merged = furniture.0;
+    merged.extend(form.into_iter().map(|i| (i, Furniture::PageChrome)));
+    merged.sort_unstable_by_key(|(at, _)| *at);
+    Sparse(merged)
 }
 
 /// The known furniture and the lines learned to be furniture, in order. A
@@ -746,3 +763,5 @@ impl PostFurniture {
 mod tests;
 #[cfg(test)]
 mod tests_lines_that_lead_on;
+#[cfg(test)]
+mod tests_post_pages;

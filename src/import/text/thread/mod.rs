@@ -69,6 +69,9 @@ pub fn comment_paragraphs<'a>(
                 Furniture::CommentsHeader { form, .. } => {
                     after_header = true;
                     after_comments_header = !form;
+                    // The reply form ends the thread above it; a comment
+                    // after it opens another.
+                    in_thread &= !form;
                 }
                 Furniture::ArchiveHeader { .. } => in_thread = false,
                 _ => {}
@@ -99,7 +102,8 @@ pub fn comment_paragraphs<'a>(
             _ if all[i].is_list_item() && i >= lists_judged_until => {
                 let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
                 lists_judged_until = end;
-                thread || after_header
+                // A list under a reply form's header is the form's notes.
+                thread || after_comments_header
             }
             _ => {
                 after_header

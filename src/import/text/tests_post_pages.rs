@@ -1,0 +1,117 @@
+//! Single post pages: the post, its comments and the page around them
+//! (reply forms, signed comments), on small pages written for each shape.
+
+use super::*;
+
+#[test]
+fn a_reply_form_after_the_thread_is_the_pages() {
+    let page = "Tolls up again\n\nThe council voted to raise the tolls again.\n\n\
+                2 Responses to Tolls up again\n\n  1. Jo Lee says:\n\n    Tolls are a tax.\n\n\
+                \x20 2. Al Cole says:\n\n    Nobody asked the drivers.\n\nLeave a Reply\n\n\
+                Sign in with one of these:\n\nExample Logo\n\nYou are commenting as Example. Log Out\n\n\
+                Picture Service\n\nYou are commenting as Picture. Log Out\n";
+    let posts = parse("t", page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again"]);
+    let post = &posts[0];
+    assert_eq!(post.blocks.len(), 1);
+    let authors: Vec<Option<&str>> = post.comments.iter().map(|c| c.author.as_deref()).collect();
+    assert_eq!(authors, [Some("Jo Lee"), Some("Al Cole")]);
+    let last = &post.comments[1];
+    let texts: Vec<&str> = last.blocks.iter().map(|b| &*b.text).collect();
+    assert_eq!(texts, ["Nobody asked the drivers."]);
+
+    // A form's notes as a list are no comments either.
+    let listed = "Tolls up again\n\nThe council voted to raise the tolls again.\n\nPost new comment\n\n\
+                  \x20 • Some markup is allowed.\n\n  • Addresses turn into links.\n\n\
+                  More about formatting\n\nPlease keep it civil, as the rules of this site ask.\n";
+    let posts = parse("t", listed).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again"]);
+    assert!(posts[0].comments.is_empty());
+    assert_eq!(posts[0].blocks.len(), 1);
+
+    // A post after the form, with its date under its title, is a post.
+    let next = format!("{page}\nBridge closed\n\nMay 5, 2010\n\nIt will reopen in June.\n");
+    let posts = parse("t", &next).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again", "Bridge closed"]);
+}
+
+fn comments(post: &Post) -> Vec<(Option<&str>, Option<u32>, Vec<&str>)> {
+    post.comments
+        .iter()
+        .map(|c| {
+            (
+                c.author.as_deref(),
+                c.parent,
+                c.blocks.iter().map(|b| &*b.text).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn comments_signed_after_their_text_belong_to_the_post() {
+    let page = "The council voted to raise the tolls again, and nobody on it asked the drivers first.\n\n\
+                Posted by jo at 10:36 AM\n\nTolls are a tax by another name.\n\n\
+                Posted by Al Cole at May 4, 2010 10:40 AM\n\nNobody asked the drivers.\n\n\
+                Posted by jo at May 4, 2010 11:02 AM\n\nQUITE RIGHT\n\n\
+                Posted by Cy Dunn at May 5, 2010 8:15 AM\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].author.as_deref(), Some("jo"));
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (
+                Some("Al Cole"),
+                None,
+                vec!["Tolls are a tax by another name."]
+            ),
+            (Some("jo"), None, vec!["Nobody asked the drivers."]),
+            (Some("Cy Dunn"), None, vec!["QUITE RIGHT"]),
+        ]
+    );
+    assert_eq!(
+        posts[0].comments[0].date.as_deref(),
+        Some("May 4, 2010 10:40 AM")
+    );
+}
+
+#[test]
+fn blogger_labels_of_any_display_name_open_comments() {
+    let page = "Tolls up again\n\nMonday, May 3, 2010\n\nThe council voted to raise the tolls again.\n\n\
+                quiet reader said...\n\nTolls are a tax by another name.\n\n\
+                Jo Lee said...\n\nNobody asked the drivers.\n\nThey never do.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (
+                Some("quiet reader"),
+                None,
+                vec!["Tolls are a tax by another name."]
+            ),
+            (
+                Some("Jo Lee"),
+                None,
+                vec!["Nobody asked the drivers.", "They never do."]
+            ),
+        ]
+    );
+    let unnamed = "Tolls up again\n\nThe council voted to raise the tolls again.\n\n\
+                   Anonymous said...\n\nTolls are a tax by another name.\n";
+    let posts = parse("t", unnamed).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [(
+            Some("Anonymous"),
+            None,
+            vec!["Tolls are a tax by another name."]
+        )]
+    );
+}
