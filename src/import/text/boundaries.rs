@@ -143,6 +143,47 @@ pub fn drop_titles_inside_named_posts(
     }
 }
 
+/// A breadcrumb trail whose last step names the line under it ("Home »
+/// News » Tolls up again" over "Tolls up again") shows where the post
+/// starts: that line is its title, and lines taken for titles just above
+/// the trail (the blog's name) are the page's header.
+///
+/// Accepts "Jo's Blog" / "Home » News » Tolls up again" / "Tolls up
+/// again", dropping "Jo's Blog" for "Tolls up again"; keeps the titles
+/// around a trail that names another line.
+pub fn titles_under_breadcrumbs(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+) {
+    let mut over: Vec<usize> = Vec::new();
+    let mut named_titles: Vec<usize> = Vec::new();
+    for (trail, f) in furniture {
+        let Some(named) = matches!(f, Furniture::PageChrome)
+            .then(|| furniture::breadcrumb_end(&all[*trail].text))
+            .flatten()
+        else {
+            continue;
+        };
+        let under = trail + 1;
+        if all
+            .get(under)
+            .is_some_and(|p| at(furniture, under).is_none() && names_the_same(&p.text, named))
+        {
+            let reach = trail.saturating_sub(NAMED_REACH);
+            over.extend(titles.iter().filter(|&&t| (reach..*trail).contains(&t)));
+            named_titles.push(under);
+        }
+    }
+    if over.is_empty() && named_titles.is_empty() {
+        return;
+    }
+    titles.retain(|t| !over.contains(t));
+    titles.extend(named_titles);
+    titles.sort_unstable();
+    titles.dedup();
+}
+
 /// Whether a header's name for a post is the post's title, the header's
 /// perhaps cut short: compared on letters and digits, in lower case.
 fn names_the_same(title: &str, named: &str) -> bool {

@@ -370,6 +370,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(notice) = comment_area_notice(line) {
         return Some(notice);
     }
+    if is_post_navigation(line) || breadcrumb_end(line).is_some() {
+        return Some(Furniture::PageChrome);
+    }
     if !could_be_furniture(line) {
         return None;
     }
@@ -461,6 +464,39 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         return Some(Furniture::ArchiveHeader { author: None });
     }
     None
+}
+
+/// The last step of a breadcrumb trail, the page's own name: "Home »
+/// Politics » Tolls up again" gives "Tolls up again". A trail has three
+/// steps or more, parted by pointing quotes or arrows.
+///
+/// Accepts "Home › News › Tolls up again"; rejects "Tolls » fares" (two
+/// steps: a title may point so) and "Read more »".
+pub fn breadcrumb_end(line: &str) -> Option<&str> {
+    const SEPARATORS: [&str; 3] = [" » ", " › ", " → "];
+    // The separators' last bytes, looked for first: most lines have none.
+    if line.len() > 400 || memchr::memchr3(0xBB, 0xBA, 0x92, line.as_bytes()).is_none() {
+        return None;
+    }
+    let separator = SEPARATORS.iter().find(|s| line.contains(**s))?;
+    let steps: Vec<&str> = line.split(separator).map(str::trim).collect();
+    (steps.len() >= 3
+        && steps
+            .iter()
+            .all(|step| !step.is_empty() && step.len() <= 200))
+    .then(|| steps[steps.len() - 1])
+}
+
+/// The links to the previous and next posts on one line, between pointing
+/// quotes and parted by bars: "« Older title | Main | Newer title »".
+///
+/// Accepts "‹ Tolls up again | Home | Bridge closed ›"; rejects "« Tolls up
+/// again" (one link, which could head a post) and "Bridge closed »".
+fn is_post_navigation(line: &str) -> bool {
+    line.starts_with(['«', '‹'])
+        && line.ends_with(['»', '›'])
+        && line.contains(" | ")
+        && line.len() <= 300
 }
 
 /// "Showing posts with label Trade. Show all posts", "Showing posts from
@@ -1239,6 +1275,21 @@ mod tests {
     #[test]
     fn page_chrome() {
         assert_eq!(recognise("Share this:"), Some(Furniture::PageChrome));
+        assert_eq!(
+            recognise("« Tolls up again | Main | Bridge closed »"),
+            Some(Furniture::PageChrome)
+        );
+        assert_eq!(recognise("« Tolls up again"), None);
+        assert_eq!(
+            breadcrumb_end("Home › News › Tolls up again"),
+            Some("Tolls up again")
+        );
+        assert_eq!(
+            recognise("Home » News » Tolls up again"),
+            Some(Furniture::PageChrome)
+        );
+        assert_eq!(breadcrumb_end("Tolls » fares"), None);
+        assert_eq!(breadcrumb_end("Read more »"), None);
         assert_eq!(recognise("Share this entry"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
         assert_eq!(recognise("Related to this, the minister resigned."), None);

@@ -236,6 +236,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     drop(kept);
     let title_starts = {
         boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);
+        boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
         let lost = boundaries::posts_with_lost_titles(
             &all,
             &title_starts,

@@ -115,3 +115,30 @@ fn blogger_labels_of_any_display_name_open_comments() {
         )]
     );
 }
+
+#[test]
+fn a_breadcrumb_trail_names_the_title_under_it() {
+    let page = "Jo's Soapbox\n\nHome » Transport » Tolls up again, and nobody asked the drivers\n\n\
+                Tolls up again, and nobody asked the drivers\n\nThe council voted to raise the tolls again.\n\n\
+                That is all.\n";
+    let posts = parse("t", page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again, and nobody asked the drivers"]);
+    assert_eq!(posts[0].blocks.len(), 2);
+    // A trail that names another line leaves the titles as they were.
+    let other = page.replace(
+        "» Tolls up again, and nobody asked the drivers",
+        "» Ferries",
+    );
+    let posts = parse("t", &other).unwrap();
+    assert_eq!(posts[0].title, "Jo's Soapbox");
+}
+
+#[test]
+fn links_to_the_previous_and_next_posts_are_no_title() {
+    let page = "« Ferries late again | Main | Bridge closed »\n\nMay 11, 2010\n\nTolls up again\n\n\
+                The council voted to raise the tolls again.\n\nPosted by Jo Lee on May 11, 2010 at 12:43 PM | Permalink\n";
+    let posts = parse("t", page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again"]);
+}
