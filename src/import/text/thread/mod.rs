@@ -232,7 +232,8 @@ fn ends_as_prose(text: &str) -> bool {
 /// ends (so that it is judged once).
 ///
 /// Such a list comes after a wider gap than the page's usual one, or has
-/// text indented under its items; nothing at its own margin follows it but
+/// two paragraphs or more indented under its items (under one item or
+/// several); nothing at its own margin follows it but
 /// furniture or a heading (the next post), so the post's text does not go
 /// on after it; the line before it introduces nothing (no colon); and its
 /// items are comments or names, not mostly headings (a list of posts).
@@ -250,7 +251,6 @@ fn list_thread_at<'a>(
     let mut items = 0;
     let mut headings = 0;
     let mut with_text_below = 0;
-    let mut last_item = i;
     let mut j = i;
     let ends_well = loop {
         let Some(p) = all.get(j) else {
@@ -262,9 +262,9 @@ fn list_thread_at<'a>(
         } else if p.is_list_item() && p.indent >= first.indent {
             items += 1;
             headings += usize::from(is_heading_item(&p.text));
-            last_item = j;
         } else if p.indent > first.indent {
-            with_text_below += usize::from(j == last_item + 1);
+            // However the text under the items is shared among them.
+            with_text_below += 1;
         } else {
             // Back at the list's margin: the post goes on, or the next
             // post or the page's furniture starts.
@@ -474,6 +474,12 @@ mod tests {
         // A list a lead-in introduces is the post's.
         let introduced = page.replace("That is all.", "Three reasons:");
         assert!(in_thread(&introduced).is_empty());
+        // At the usual gap, one comment with two paragraphs under its
+        // number is a thread; with one, it could be the post's last point.
+        let one = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. I doubt it.\n\n    Nor did I.\n\n    Nobody did.\n";
+        assert_eq!(in_thread(one), ["I doubt it.", "Nor did I.", "Nobody did."]);
+        let point = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n    Lots of it.\n";
+        assert!(in_thread(point).is_empty());
         // At the usual gap, with no text indented under its items, it is too.
         let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
         assert!(in_thread(plain).is_empty());
