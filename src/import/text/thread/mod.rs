@@ -165,9 +165,9 @@ const SIGNED_REACH: usize = 5;
 /// | April 15, 2009 at 14:16", "Posted by Jo at June 2, 2007 12:07 PM"),
 /// from the first comment's text to the last byline.
 ///
-/// A run is three or more bylines a few paragraphs apart with prose on most
-/// sides that face another byline: a comment ends before each, and the next
-/// begins after it. An archive whose posts carry bylines has a title on one side
+/// A run is three or more bylines a few paragraphs apart, with no comments
+/// header between them, and prose on most sides that face another byline:
+/// a comment ends before each, and the next begins after it. An archive whose posts carry bylines has a title on one side
 /// of each (under the title, or before the next post's). The first comment
 /// is as long as the run's shortest; if nothing would stand before it, the
 /// text before the first byline is the post, signed like its comments.
@@ -179,15 +179,27 @@ fn signed_comments<'a>(
     all: &[Paragraph],
     furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
 ) -> Vec<std::ops::RangeInclusive<usize>> {
-    let signs = (0..all.len())
-        .filter(|&i| matches!(furniture_at(i), Some(Furniture::Byline(b)) if b.author.is_some()));
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in signs {
-        match groups.last_mut() {
-            Some(group) if group.last().is_some_and(|&last| i - last <= SIGNED_REACH) => {
-                group.push(i);
+    // A comments header parts the bylines above it (the post's) from those
+    // under it.
+    let mut parted = true;
+    for i in 0..all.len() {
+        match furniture_at(i) {
+            Some(Furniture::Byline(byline)) if byline.author.is_some() => match groups.last_mut() {
+                Some(group)
+                    if !parted && group.last().is_some_and(|&last| i - last <= SIGNED_REACH) =>
+                {
+                    group.push(i);
+                }
+                _ => {
+                    groups.push(vec![i]);
+                    parted = false;
+                }
+            },
+            Some(Furniture::CommentsHeader { .. } | Furniture::ArchiveHeader { .. }) => {
+                parted = true;
             }
-            _ => groups.push(vec![i]),
+            _ => {}
         }
     }
     let prose_at =
@@ -214,7 +226,8 @@ fn signed_comments<'a>(
                 .max(1);
             let first = signs[0];
             let start = match first.checked_sub(shortest) {
-                Some(start) if start > 0 => start,
+                Some(start) if start > 0 && furniture_at(start).is_none() => start,
+                Some(start) if start > 0 => start + 1,
                 _ => first + 1,
             };
             start..=signs[signs.len() - 1]

@@ -1,0 +1,67 @@
+//! Single post pages in shapes the other fixtures leave out: comments
+//! signed after their text, Blogger's labels of any display name, a reply
+//! form, a breadcrumb trail under the blog's name. Each is read as written
+//! and in variants (CRLF line ends, non-breaking spaces, tabs, extra blank
+//! lines), and every variant must give the same post and comments.
+
+#[path = "common/archives.rs"]
+mod archives;
+
+use archives::*;
+
+#[test]
+fn a_post_page_whose_comments_are_signed_after_their_text() {
+    let expected = post(
+        "Ferry timetable cut back again",
+        None,
+        None,
+        &[],
+        None,
+        3,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "Nobody believes the winter story any more.",
+            ),
+            (Some("rangi_t"), None, "THE FIVE FIFTEEN WAS ALWAYS FULL"),
+            (
+                Some("Sam Poe"),
+                None,
+                "They cut it because it was full: full boats need two crews.",
+            ),
+            (
+                Some("Ann Lee"),
+                None,
+                "Two crews cost less than the road the rest of us now drive.",
+            ),
+        ],
+    );
+    check(&fixture("post_signed_comments.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_blogger_post_page_with_lower_case_names_and_timed_labels() {
+    let expected = post(
+        "Bridge tolls and the minister",
+        None,
+        Some("Thursday, March 4, 2010"),
+        &["tolls", "bridge"],
+        None,
+        1,
+        &[
+            (
+                Some("a reader in Devonport"),
+                None,
+                "Paid for twice over, by my count.",
+            ),
+            (
+                Some("harbour_watcher"),
+                None,
+                "The minister has never paid a toll in her life.",
+            ),
+            (Some("quiet commuter"), None, "Nor has the council."),
+        ],
+    );
+    check(&fixture("post_blogger_said.txt"), &[expected], &[]);
+}
