@@ -143,6 +143,41 @@ pub fn drop_titles_inside_named_posts(
     }
 }
 
+/// A page that opens on its comments header naming the post ("5
+/// Responses to Tolls up again") and then its thread shows no title: the
+/// first line taken for a title is a comment's label. The post starts at
+/// the header, which gives its title.
+///
+/// Accepts "5 Responses to Tolls up again" / "1. Jo Lee says:" / …;
+/// rejects a header after a title that is no comment ("Tolls up again" /
+/// "The council voted." / "2 Responses to Tolls up again").
+pub fn title_from_leading_header(
+    all: &[Paragraph],
+    titles: &mut [usize],
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) {
+    let Some(first) = titles.first_mut() else {
+        return;
+    };
+    if !in_thread(*first) {
+        return;
+    }
+    let header = furniture[..furniture.partition_point(|(at, _)| at < first)]
+        .iter()
+        .rev()
+        .take_while(|(at, _)| *first - at <= MAX_ABOVE)
+        .find(|(_, f)| matches!(f, Furniture::CommentsHeader { .. }))
+        .map(|(at, _)| *at);
+    let Some(header) = header else {
+        return;
+    };
+    let only_furniture_between = (header + 1..*first).all(|i| at(furniture, i).is_some());
+    if only_furniture_between && furniture::title_in_header(&all[header].text).is_some() {
+        *first = header;
+    }
+}
+
 /// A breadcrumb trail whose last step names the line under it ("Home »
 /// News » Tolls up again" over "Tolls up again") shows where the post
 /// starts: that line is its title, and lines taken for titles just above

@@ -237,6 +237,9 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     let title_starts = {
         boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
+        boundaries::title_from_leading_header(&all, &mut title_starts, &furniture.0, |i| {
+            in_thread[i]
+        });
         let lost = boundaries::posts_with_lost_titles(
             &all,
             &title_starts,
@@ -377,7 +380,7 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         // comment where there is none.
         let thread_start = run_furniture
             .iter()
-            .find(|(_, f)| matches!(f, Furniture::CommentsHeader { .. }))
+            .find(|(at, f)| *at > raw_start && matches!(f, Furniture::CommentsHeader { .. }))
             .map(|(at, _)| *at)
             .into_iter()
             .chain((raw_start + 1..raw_end).find(|&i| in_thread[i]))
@@ -557,7 +560,8 @@ impl Run<'_> {
         };
         // A post whose title the page left out, opening with prose, takes
         // the title its comments header names ("45 Responses to “today”").
-        let named_title = (!heads_something(&paragraphs[0].text))
+        let opens_on_header = matches!(furniture_at(first), Some(Furniture::CommentsHeader { .. }));
+        let named_title = (!heads_something(&paragraphs[0].text) || opens_on_header)
             .then(|| {
                 furniture.iter().find_map(|(at, f)| {
                     matches!(f, Furniture::CommentsHeader { .. })

@@ -142,3 +142,27 @@ fn links_to_the_previous_and_next_posts_are_no_title() {
     let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(titles, ["Tolls up again"]);
 }
+
+#[test]
+fn a_page_that_opens_on_its_comments_header_takes_its_title_from_it() {
+    let page = "2 Responses to Tolls up again\n\n  1. Jo Lee says:\n\n    Tolls are a tax.\n\n\
+                \x20 2. Al Cole says:\n\n    Nobody asked the drivers.\n";
+    let posts = parse("t", page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again"]);
+    assert!(posts[0].blocks.is_empty());
+    assert_eq!(posts[0].comment_count, Some(2));
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+        ]
+    );
+    // Over a title that is no comment, the header is the post's.
+    let titled = format!("Tolls up again\n\nThe council voted.\n\n{page}");
+    let posts = parse("t", &titled).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(posts[0].comments.len(), 2);
+}
