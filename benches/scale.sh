@@ -139,6 +139,8 @@ row_search() {
 cache_of() {
     "$pundit" tree "$1" >/dev/null
     cat "$XDG_CACHE_HOME"/pundit/*.pundit-cache >/dev/null
+    # The entry's writeback to disk would otherwise compete with the runs.
+    sync
 }
 
 row_reopen() {
