@@ -348,7 +348,8 @@ fn load_stream<R: Read>(
             check_unchanged(on_disk, name, streamed.consumed())?;
             return match streamed.finish(name) {
                 Ok(read) => json_parsed(name, read?),
-                Err(bytes) => parse_json(name, &utf8_text(bytes, name)?),
+                // The split was tried as the file was read: serde alone now.
+                Err(bytes) => parse_json_by(name, &utf8_text(bytes, name)?, json::parse_in_order),
             };
         }
         _ => {
@@ -497,10 +498,19 @@ fn split_while_reading(
 
 /// Parses a native JSON file's text.
 fn parse_json(name: &str, content: &str) -> Result<Parsed, LoadError> {
+    parse_json_by(name, content, json::parse_noting)
+}
+
+/// Native JSON text read by `parse`, refused when it holds nothing.
+fn parse_json_by(
+    name: &str,
+    content: &str,
+    parse: fn(&str, &str) -> Result<json::NativeRead, LoadError>,
+) -> Result<Parsed, LoadError> {
     if content.trim().is_empty() {
         return Err(LoadError::Empty { path: name.into() });
     }
-    json_parsed(name, json::parse_noting(name, content)?)
+    json_parsed(name, parse(name, content)?)
 }
 
 /// What a native JSON file held, or that it held no posts.

@@ -214,6 +214,13 @@ pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> 
     if let Some(read) = in_parallel::posts(content).and_then(|split| finish(name, split)) {
         return read;
     }
+    parse_in_order(name, content)
+}
+
+/// Like [`parse_noting`], but by serde alone: for text the parallel split
+/// has already turned down.
+pub fn parse_in_order(name: &str, content: &str) -> Result<NativeRead, LoadError> {
+    let content = content.trim_start_matches('\u{feff}');
     let (posts, topics) = read_in_order(name, content)?;
     noted(name, posts, topics)
 }

@@ -188,7 +188,12 @@ fn carry_marks(app: &mut App, old: &App, map: &PostMap, remembered: Option<&Arch
             app.marks.seen_before.insert(to, seen.clone());
         }
     }
-    let Some(record) = remembered else { return };
+    // Onto the same posts, every one was carried above: a remembered id
+    // could only name one of them, and looking each up in a mapped
+    // corpus would touch its pages for nothing.
+    let Some(record) = remembered.filter(|_| !map.same) else {
+        return;
+    };
     let new_post = |id: &str| {
         app.corpus
             .post_by_id(id)

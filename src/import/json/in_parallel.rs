@@ -102,8 +102,9 @@ pub(super) fn read(
     };
     let mut pending = Vec::new();
     let mut read = read_batch(&mut pending)?;
-    let opening = first_post(skip_byte_order_marks(&pending))
-        .map(|first| first + pending.len() - skip_byte_order_marks(&pending).len())
+    let marks = pending.len() - skip_byte_order_marks(&pending).len();
+    let opening = first_post(&pending[marks..])
+        .map(|first| first + marks)
         .and_then(|first| Some((first, post_line(&pending, first)?)));
     let Some((first, line)) = opening else {
         while read > 0 {
