@@ -24,6 +24,9 @@ cleanup() {
     rm -rf "$scratch"
 }
 trap cleanup EXIT
+# Archives of the cache's size and more are cached: in the scratch, never in
+# the user's cache directory.
+export XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state"
 
 cargo build --release --quiet --bin pundit --example synthetic_archive
 new="$root/target/release/pundit"
