@@ -1,0 +1,47 @@
+//! Page chrome: the lines a page prints around its posts that say nothing
+//! about where one starts ("Share this:", a pager, the links to the
+//! previous and next posts, a breadcrumb trail).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub(super) static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?[0-9]{1,3}(?:\s+[0-9]{1,3})+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
+    )
+    .expect("the page-chrome pattern is valid")
+});
+
+/// The last step of a breadcrumb trail, the page's own name: "Home »
+/// Politics » Tolls up again" gives "Tolls up again". A trail has three
+/// steps or more, parted by pointing quotes or arrows.
+///
+/// Accepts "Home › News › Tolls up again"; rejects "Tolls » fares" (two
+/// steps: a title may point so) and "Read more »".
+pub fn breadcrumb_end(line: &str) -> Option<&str> {
+    const SEPARATORS: [&str; 3] = [" » ", " › ", " → "];
+    // The separators' last bytes, looked for first: most lines have none.
+    if line.len() > 400 || memchr::memchr3(0xBB, 0xBA, 0x92, line.as_bytes()).is_none() {
+        return None;
+    }
+    let separator = SEPARATORS.iter().find(|s| line.contains(**s))?;
+    let steps: Vec<&str> = line.split(separator).map(str::trim).collect();
+    (steps.len() >= 3
+        && steps
+            .iter()
+            .all(|step| !step.is_empty() && step.len() <= 200))
+    .then(|| steps[steps.len() - 1])
+}
+
+/// The links to the previous and next posts on one line, between pointing
+/// quotes and parted by bars: "« Older title | Main | Newer title »".
+///
+/// Accepts "‹ Tolls up again | Home | Bridge closed ›"; rejects "« Tolls up
+/// again" (one link, which could head a post) and "Bridge closed »".
+pub(super) fn is_post_navigation(line: &str) -> bool {
+    line.starts_with(['«', '‹'])
+        && line.ends_with(['»', '›'])
+        && line.contains(" | ")
+        && line.len() <= 300
+}

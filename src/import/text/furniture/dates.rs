@@ -1,0 +1,194 @@
+//! Dates as blog pages print them around a post or a comment: alone on a
+//! line ("17 November 2017", "Posted on March 4th, 2018 - 3 comments"),
+//! opening a line that says where the post is filed, or anywhere in a line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::wordset::WordSet;
+use super::headers::{COMMENTS, COUNT, count_of};
+use super::{Furniture, Span};
+
+pub(super) const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+pub(super) const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?(?:,?\s+|\s*(?:::|[|·•–—-])\s*))?";
+pub(super) const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
+
+/// The date itself, in the common blog forms, with an optional time before
+/// or after it.
+pub(super) fn date_core() -> String {
+    let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
+    format!(
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
+    )
+}
+
+/// A date alone on its line, with an optional comment count after it.
+pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let core = date_core();
+    Regex::new(&format!(
+        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core})(?:\s+by:?)?{COMMENTS}$"
+    ))
+    .expect("the date pattern is valid")
+});
+
+/// Where the date is in a line that is a date ("Posted on 17 November 2017
+/// - 3 comments" → "17 November 2017").
+///
+/// A thread has a dated line for every comment, so this runs for most
+/// lines that are furniture: rather than have the date pattern resolve its
+/// group (the costly part of a match), the date is what lies between the
+/// words the pattern allows before it ("Posted on") and the comment count
+/// it allows after it. Neither can be part of a date, and a date neither
+/// starts nor ends with white space, so the bounds are the pattern's.
+pub(super) fn date_span(line: &str) -> Option<Span> {
+    /// What [`DATE`] allows before the date.
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)")
+            .expect("the date-prefix pattern is valid")
+    });
+    /// What [`DATE`] allows after the date.
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        let count = COMMENTS.strip_suffix(")?").expect("the count is optional");
+        Regex::new(&format!("{count})$")).expect("the comment-count pattern is valid")
+    });
+    if !DATE.is_match(line) {
+        return None;
+    }
+    let start = BEFORE.find(line).map_or(0, |m| m.end());
+    // A comment count follows a dash, a bar or a dot.
+    let counted = line[start..].contains(['-', '–', '—', '|', '·', '•']);
+    let end = counted
+        .then(|| AFTER.find(&line[start..]).map(|m| start + m.start()))
+        .flatten()
+        .unwrap_or(line.len());
+    // "May 4, 2010 by": a byline whose name the page left out.
+    let kept = line[start..end].trim_end();
+    let by = ["by:", "by"].iter().find_map(|word| {
+        let at = kept.len().checked_sub(word.len())?;
+        (kept.as_bytes()[at..].eq_ignore_ascii_case(word.as_bytes())
+            && kept[..at].ends_with(char::is_whitespace))
+        .then_some(word.len())
+    });
+    Some(Span::trimmed(
+        line,
+        start..start + kept.len() - by.unwrap_or(0),
+    ))
+}
+
+/// A date anywhere in a line.
+pub(super) static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?P<date>{})", date_core())).expect("the date pattern is valid")
+});
+
+/// A line that opens with a date and says nothing but where the post is
+/// filed and how many comments it has: "Friday, 30 November 2007 State of
+/// the parties Comments Off", "[ 4 ] December 31, 2012 |".
+///
+/// Accepts those; rejects "17 November 2017 the talks failed" (words that
+/// end in no comment count).
+pub(super) fn dateline(line: &str) -> Option<Furniture> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:\[\s*(?P<count>[0-9][0-9,]*)\s*\]\s*)?(?P<date>{})\s*[|·•–—-]?\s*(?P<rest>.*?)\s*[|·•]?$",
+            date_core()
+        ))
+        .expect("the dateline pattern is valid")
+    });
+    static FILED_AND_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:[\p{{L}}][\p{{L}}\p{{M}}\p{{N}}&'’ -]*?(?:,\s*[\p{{L}}][\p{{L}}\p{{M}}\p{{N}}&'’ -]*?)*\s*[|·•–—-]?\s*)?(?:(?P<count>{COUNT})|comments?\s+(?:off|closed)|leave\s+a\s+(?:comment|reply))$"
+        ))
+        .expect("the filed-and-counted pattern is valid")
+    });
+    let caps = DATELINE.captures(line)?;
+    let rest = caps.name("rest").map_or("", |r| r.as_str());
+    let counted = if rest.is_empty() {
+        None
+    } else if rest.split_whitespace().count() <= 10 {
+        let filed = FILED_AND_COUNTED.captures(rest)?;
+        Some(filed.name("count").and_then(|c| count_of(c.as_str())))
+    } else {
+        return None;
+    };
+    let bracketed = caps
+        .name("count")
+        .and_then(|c| c.as_str().replace(',', "").parse().ok());
+    Some(Furniture::byline(
+        None,
+        Some(caps["date"].trim().to_string()),
+        bracketed.or(counted.flatten()),
+    ))
+}
+
+/// Month names and their abbreviations, in lower case.
+pub(super) const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Weekday names and their abbreviations, in lower case.
+pub(super) const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
+
+/// Whether `word` names a month ("May", "sept"), in any case.
+pub fn is_month(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTHS));
+    SET.contains(word)
+}
+
+/// Whether `word` names a weekday ("Mon", "friday"), in any case.
+pub fn is_weekday(word: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEEKDAYS));
+    SET.contains(word)
+}
+
+/// The date a line gives anywhere in it ("Jane · 3 May 2019 · 4 replies").
+pub fn date_in(line: &str) -> Option<String> {
+    DATE_INSIDE
+        .captures(line)
+        .map(|caps| caps["date"].trim().trim_end_matches(',').to_string())
+}
+
+/// Whether the whole line is a date ("June 10, 2022 at 6:42 am").
+pub fn is_date(line: &str) -> bool {
+    DATE.is_match(line)
+}

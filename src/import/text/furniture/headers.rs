@@ -1,0 +1,143 @@
+//! The lines that end a post or head what follows it: "Read more »",
+//! comment counts, comments headers ("74 comments on “Title”", "Leave a
+//! Reply"), what a comment area prints about itself, and archive headers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Furniture;
+
+/// A count of comments: "12 comments", "No Comments", "1 Response".
+pub(super) const COUNT: &str =
+    r"(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
+pub(super) const COMMENTS: &str =
+    r"(?i:\s*[-–—|·•]\s*(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
+
+pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:read\s+(?:more|the\s+rest|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:[^A-Za-z0-9_].*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\([0-9]+\)|closed|are\s+closed|off)|\S.*?\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
+    ))
+    .expect("the post-end pattern is valid")
+});
+
+/// "74 comments on “Title”", "3 Responses to Title", "Comments", "Leave a
+/// Reply", "Join the conversation", "12 comments:".
+pub(super) static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
+    ))
+    .expect("the comments-header pattern is valid")
+});
+
+/// "Author Archives: Jane Doe", "Archive for May, 2011", "Monthly
+/// Archives: March 2019", "Archive for the ‘Opinion’ Category", "Category:
+/// Opinion", "Tag: trade", "Posts tagged trade", "Politics Archives", "Posts
+/// published in the chosen month".
+pub(super) static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:author\s+(?:archives?\s*:|page\s+for)\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:\s*:|\s+for|\s+of)\s+.+|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$",
+    )
+    .expect("the archive-header pattern is valid")
+});
+
+/// What a comment area prints about itself: "Comments are closed.",
+/// "Reader comments are listed below.", which end a post; "You must be
+/// logged in to post a comment.", "Your email address will not be
+/// published.", which are the reply form's. Asked of every short
+/// paragraph: only the first letter is compared until it can match.
+pub(super) fn comment_area_notice(line: &str) -> Option<Furniture> {
+    const CLOSING: &[&str] = &[
+        "comments are closed",
+        "comments are currently closed",
+        "comments are now closed",
+        "comments have been closed",
+        "comments are listed below",
+        "reader comments are listed below",
+        "readers' comments are listed below",
+    ];
+    const FORM: &[&str] = &[
+        "you must be logged in to post a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "subscribe to comments",
+    ];
+    let first = line.as_bytes()[0].to_ascii_lowercase();
+    if !matches!(first, b'c' | b'r' | b'y' | b's') {
+        return None;
+    }
+    let opens_with = |phrases: &[&str]| {
+        phrases.iter().any(|p| {
+            line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+    };
+    if opens_with(CLOSING) {
+        Some(Furniture::PostEnd { comments: None })
+    } else if opens_with(FORM) {
+        Some(Furniture::PageChrome)
+    } else {
+        None
+    }
+}
+
+/// "Showing posts with label Trade. Show all posts", "Showing posts from
+/// May, 2019": the header of a Blogger label, search or date page.
+pub(super) fn is_label_page_header(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "showing posts with label ",
+        "showing posts for query ",
+        "showing posts from ",
+        "showing posts sorted by ",
+    ];
+    OPENINGS.iter().any(|opening| {
+        line.len() > opening.len()
+            && line.as_bytes()[..opening.len()].eq_ignore_ascii_case(opening.as_bytes())
+    })
+}
+
+/// "12 comments" → 12, "No Comments" → 0, "1,144 comments" → 1144.
+pub(super) fn count_of(text: &str) -> Option<u32> {
+    let first = text.split_whitespace().next()?.to_lowercase();
+    match first.as_str() {
+        "no" => Some(0),
+        "one" => Some(1),
+        digits => digits.replace(',', "").parse().ok(),
+    }
+}
+
+/// The title a comments header names: "74 comments on “Open mike”" →
+/// "Open mike"; a closing quote the page cut off may be missing ("87
+/// comments on “Rudd Qu"). `None` for a header that names none.
+pub fn title_in_header(line: &str) -> Option<&str> {
+    // What comes before the title, found without resolving groups.
+    static BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+"))
+            .expect("the header-title pattern is valid")
+    });
+    let title = &line[BEFORE_NAME.find(line)?.end()..];
+    let title = title
+        .trim_start_matches(['“', '"', '‘', '\''])
+        .trim_end_matches(['”', '"', '’', '\'', ':'])
+        .trim();
+    (!title.is_empty()).then_some(title)
+}
+
+/// The comment count a line states anywhere in it.
+pub fn comment_count_in(line: &str) -> Option<u32> {
+    static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|[^A-Za-z0-9_])(?P<count>{COUNT})(?:[^A-Za-z0-9_]|$)"
+        ))
+        .expect("the comment-count pattern is valid")
+    });
+    ANYWHERE
+        .captures(line)
+        .and_then(|caps| count_of(&caps["count"]))
+}
+
+pub(super) fn strip_comment_count(text: &str) -> String {
+    static COUNT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("{COMMENTS}$")).expect("the comment-count pattern is valid")
+    });
+    COUNT_AT_END.replace(text, "").trim().to_string()
+}

@@ -1,0 +1,366 @@
+//! Post furniture: the lines a blog page wraps around a post's text
+//! (bylines, dates, tag lines, comment counts, "Read more »" links, archive
+//! and comment-thread headers).
+//!
+//! Furniture is never commentary. It is evidence of a post boundary: bylines
+//! and dates stand right after a title, "Read more" and comment counts right
+//! at a post's end, archive headers before the first post, and a comments
+//! header between a post's text and its readers' comments. These shapes are
+//! priors; [`super::learn`] finds the furniture an archive repeats.
+//!
+//! Each kind of line has its module: [`dates`], [`bylines`], [`tags`],
+//! [`headers`] (post ends, comment counts, comments and archive headers)
+//! and [`chrome`]; [`recognise`] asks them in turn.
+
+mod bylines;
+mod chrome;
+mod dates;
+mod headers;
+mod tags;
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use super::wordset::WordSet;
+use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
+pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
+pub use chrome::breadcrumb_end;
+use chrome::{PAGE_CHROME, is_post_navigation};
+use dates::{MONTHS, WEEKDAYS, date_span, dateline};
+pub use dates::{date_in, is_date, is_month, is_weekday};
+use headers::{
+    ARCHIVE_HEADER, COMMENTS_HEADER, POST_END, comment_area_notice, count_of, is_label_page_header,
+    strip_comment_count,
+};
+pub use headers::{comment_count_in, title_in_header};
+use tags::tags;
+
+/// What a furniture line says. Kept small (the larger variants boxed):
+/// a thread has a dated line for every comment, all held at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Furniture {
+    /// "By Jane Doe", "November 26th, 2014 at 4:22 pm by Jane Smith",
+    /// "Written By: Jane Doe - Date published: … - 12 comments".
+    Byline(Box<Byline>),
+    /// "17 November 2017", "Posted on March 4th, 2018": where in the line
+    /// the date is (a thread has one for every comment: no copy is made).
+    Date(Span),
+    /// "Categories: a, b - Tags: c, d", "Posted in a | Tagged b | 3
+    /// Comments", "No tag for this post.".
+    Tags(Box<TagLine>),
+    /// "Read more »", "Continue reading “…”", "12 comments": the post ends here.
+    PostEnd { comments: Option<u32> },
+    /// "74 comments on “Title”", "Comments", "Leave a Reply": the post's
+    /// text ends and its readers' comments follow. `form` when the header
+    /// heads the reply form ("Leave a Reply") rather than the comments.
+    CommentsHeader { comments: Option<u32>, form: bool },
+    /// "Author Archives: Jane Doe", "Monthly Archives: March 2019", "Posts
+    /// tagged trade": the page's header, naming the author where it is
+    /// one author's archive.
+    ArchiveHeader { author: Option<Box<str>> },
+    /// "Author: Jane Doe": a box after the post's text naming its author,
+    /// with no boundary meaning (a byline stands under a title).
+    AuthorBox(Box<str>),
+    /// "Share this:", "Related": page chrome with no boundary meaning.
+    PageChrome,
+}
+
+/// Where in its line a part of it is, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    start: u8,
+    end: u8,
+}
+
+impl Span {
+    /// The part of `line` in `range`, white space at either end left out.
+    /// Furniture lines are at most 200 bytes long, so the span fits in bytes.
+    fn trimmed(line: &str, range: std::ops::Range<usize>) -> Self {
+        let text = &line[range.clone()];
+        let start = range.start + (text.len() - text.trim_start().len());
+        let end = range.start + text.trim_end().len();
+        debug_assert!(line.len() <= 255);
+        Span {
+            start: u8::try_from(start).expect("a furniture line is short"),
+            end: u8::try_from(end).expect("a furniture line is short"),
+        }
+    }
+
+    /// The text of the span in the line it was found in.
+    pub fn text<'a>(&self, line: &'a str) -> &'a str {
+        line.get(usize::from(self.start)..usize::from(self.end))
+            .unwrap_or_default()
+    }
+}
+
+/// What a byline says: who wrote the post (unknown when the line leaves
+/// the name out), when, and the number of comments where it gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub comments: Option<u32>,
+}
+
+/// What a tag line says: the post's tags (maybe none), and the number of
+/// comments where it gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagLine {
+    pub tags: Vec<String>,
+    pub comments: Option<u32>,
+}
+
+impl Furniture {
+    pub fn byline(author: Option<String>, date: Option<String>, comments: Option<u32>) -> Self {
+        Furniture::Byline(Box::new(Byline {
+            author,
+            date,
+            comments,
+        }))
+    }
+
+    /// Whether the line usually follows a post's title.
+    pub fn follows_title(&self) -> bool {
+        matches!(self, Furniture::Byline(_) | Furniture::Date(_))
+    }
+
+    /// Whether the line usually ends a post's text.
+    pub fn ends_post(&self) -> bool {
+        matches!(
+            self,
+            Furniture::PostEnd { .. } | Furniture::CommentsHeader { .. }
+        )
+    }
+
+    /// The number of comments the line states.
+    pub fn comment_count(&self) -> Option<u32> {
+        match self {
+            Furniture::Byline(byline) => byline.comments,
+            Furniture::Tags(line) => line.comments,
+            Furniture::PostEnd { comments } | Furniture::CommentsHeader { comments, .. } => {
+                *comments
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether a raw line is furniture on its own: such a line is never a
+/// wrapped part of a paragraph.
+pub fn is_whole_line(line: &str) -> bool {
+    recognise(line).is_some()
+}
+
+/// Recognises a whole paragraph as furniture.
+///
+/// Accepts "By Jane Doe", "17 November 2017", "Read more »", "Categories:
+/// a - Tags: b"; rejects "By the end of the week the deal was dead." (a
+/// sentence, too long and ending in a full stop) and "Tagged as a liar by
+/// the press, he…".
+pub fn recognise(line: &str) -> Option<Furniture> {
+    if line.len() > 200 || line.is_empty() {
+        return None;
+    }
+    if let Some(notice) = comment_area_notice(line) {
+        return Some(notice);
+    }
+    if is_post_navigation(line) || breadcrumb_end(line).is_some() {
+        return Some(Furniture::PageChrome);
+    }
+    if !could_be_furniture(line) {
+        return None;
+    }
+    // Each pattern is tried only where the literal words it needs are
+    // there: "written", "by", "author" (none of their letters has a
+    // case-folded form outside ASCII, so ASCII case is all there is to it).
+    let by = contains_ignore_ascii_case(line, b"by");
+    if let Some(caps) = starts_with_ignore_ascii_case(line, b"written")
+        .then(|| WRITTEN_BY_DATE.captures(line))
+        .flatten()
+    {
+        let author = caps["author"].trim_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
+        let date = strip_comment_count(&caps["date"]);
+        return Some(Furniture::byline(
+            (!author.is_empty() && looks_like_name(author)).then(|| author.to_string()),
+            (!date.is_empty()).then_some(date),
+            comment_count_in(line),
+        ));
+    }
+    if let Some(date) = date_span(line) {
+        return Some(Furniture::Date(date));
+    }
+    if let Some(dateline) = dateline(line) {
+        return Some(dateline);
+    }
+    if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
+        let author = caps.name("author").or_else(|| caps.name("author2"));
+        let date = caps.name("date").or_else(|| caps.name("date2"));
+        if let Some(author) = author.map(|a| a.as_str().trim())
+            && looks_like_name(author)
+        {
+            return Some(Furniture::byline(
+                Some(author.to_string()),
+                date.map(|d| d.as_str().trim().to_string()),
+                comment_count_in(line),
+            ));
+        }
+    }
+    if let Some(caps) = COMMENTS_HEADER.captures(line) {
+        let count = caps
+            .name("count")
+            .or_else(|| caps.name("count2"))
+            .or_else(|| caps.name("count3"));
+        return Some(Furniture::CommentsHeader {
+            comments: count.and_then(|c| count_of(c.as_str())),
+            form: caps.name("form").is_some(),
+        });
+    }
+    if let Some(caps) = POST_END.captures(line) {
+        return Some(Furniture::PostEnd {
+            comments: caps.name("count").and_then(|c| count_of(c.as_str())),
+        });
+    }
+    if let Some(furniture) = tags(line) {
+        return Some(furniture);
+    }
+    if !line.ends_with('.')
+        && (by || starts_with_ignore_ascii_case(line, b"author"))
+        && let Some(caps) = BYLINE.captures(line)
+    {
+        if let Some(author) = caps.name("author2").map(|m| m.as_str().trim())
+            && looks_like_name(author)
+        {
+            return Some(Furniture::AuthorBox(author.into()));
+        }
+        let author = caps.name("author").map(|m| m.as_str().trim().to_string())?;
+        if looks_like_name(&author) {
+            let date = caps.name("rest").and_then(|rest| date_in(rest.as_str()));
+            return Some(Furniture::byline(
+                Some(author),
+                date,
+                comment_count_in(line),
+            ));
+        }
+    }
+    let short = !line.ends_with('.') && line.split_whitespace().count() <= 8;
+    if short && let Some(caps) = ARCHIVE_HEADER.captures(line) {
+        let author = caps
+            .name("author")
+            .map(|a| a.as_str().trim())
+            .filter(|a| looks_like_name(a))
+            .map(Into::into);
+        return Some(Furniture::ArchiveHeader { author });
+    }
+    if short && PAGE_CHROME.is_match(line) {
+        return Some(Furniture::PageChrome);
+    }
+    if is_label_page_header(line) {
+        return Some(Furniture::ArchiveHeader { author: None });
+    }
+    None
+}
+
+/// The first words furniture opens with; a line that opens otherwise is
+/// furniture only if it ends like an archive header or a teaser's link.
+/// Asked of every short paragraph before any pattern is: most are not.
+const FIRST_WORDS: &[&str] = &[
+    // Bylines.
+    "posted",
+    "published",
+    "updated",
+    "written",
+    "by",
+    "author",
+    "words",
+    // Tag lines.
+    "categories",
+    "category",
+    "filed",
+    "tags",
+    "tag",
+    "tagged",
+    "labels",
+    "no",
+    // Post ends and comments headers.
+    "read",
+    "continue",
+    "more",
+    "leave",
+    "comments",
+    "comment",
+    "responses",
+    "discussion",
+    "reader",
+    "join",
+    "one",
+    // Archive headers.
+    "showing",
+    "daily",
+    "monthly",
+    "yearly",
+    "topic",
+    "archive",
+    "archives",
+    "posts",
+    "search",
+    // Page chrome.
+    "share",
+    "like",
+    "related",
+    "tweet",
+    "print",
+    "email",
+    "loading",
+    "reblog",
+    "subscribe",
+    "post",
+    "previous",
+    "next",
+    "skip",
+    "back",
+    "notify",
+    "inline",
+    "rss",
+    // Dates a post was first filed under.
+    "originally",
+    // Comment headers.
+    "readers",
+    "view",
+];
+
+/// Whether a line could be furniture at all: it opens with a digit or one
+/// of [`FIRST_WORDS`] or a month's or weekday's name, or ends in "Archives" or a teaser's arrow.
+fn could_be_furniture(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || matches!(first, '(' | '[') {
+        return true;
+    }
+    let word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    static OPENINGS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(FIRST_WORDS.iter().chain(MONTHS).chain(WEEKDAYS)));
+    OPENINGS.contains(word) || line.ends_with(['»', '›', '→']) || {
+        let bytes = line.as_bytes();
+        let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
+        bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
+    }
+}
+
+/// Whether `line` opens with `word`, ASCII case aside.
+fn starts_with_ignore_ascii_case(line: &str, word: &[u8]) -> bool {
+    line.as_bytes()
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+}
+
+/// Whether `line` holds `word` anywhere, ASCII case aside.
+fn contains_ignore_ascii_case(line: &str, word: &[u8]) -> bool {
+    line.as_bytes()
+        .windows(word.len())
+        .any(|window| window.eq_ignore_ascii_case(word))
+}

@@ -1,0 +1,56 @@
+//! Tag lines: where a post is filed ("Categories: a, b - Tags: c, d",
+//! "Posted in a | Tagged b | 3 Comments", "No tag for this post.").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::headers::{COUNT, count_of};
+use super::{Furniture, TagLine};
+
+/// "Categories: a, b - Tags: c, d", "Tags: , ,", "Posted in a, b | Tagged
+/// c, d | 1 Comment", "Filed under: a", "No tag for this post."
+pub(super) static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:categories|category|posted\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+    ))
+    .expect("the tags pattern is valid")
+});
+
+/// A tag line's tags: the categories and tags it lists, empty names dropped.
+pub(super) fn tags(line: &str) -> Option<Furniture> {
+    // Both parts are optional in the pattern; a line with neither label is
+    // not a tag line ("Posted in" or "Tags" must be there). That is asked
+    // first: most lines have neither.
+    let lower = line.to_lowercase();
+    let says_none = lower.starts_with("no tag");
+    let labelled = says_none
+        || [
+            "categories",
+            "posted in",
+            "filed under",
+            "tags",
+            "tagged",
+            "labels",
+        ]
+        .iter()
+        .any(|label| lower.starts_with(label));
+    if !labelled || line.ends_with('.') && !says_none {
+        return None;
+    }
+    let caps = TAGS.captures(line)?;
+    let categories = caps.name("categories");
+    let listed = caps.name("tags");
+    let tags = [categories, listed]
+        .into_iter()
+        .flatten()
+        .flat_map(|m| m.as_str().split(','))
+        .map(|tag| tag.trim().trim_end_matches(['-', '–', '—']).trim())
+        .filter(|tag| !tag.is_empty() && tag.split_whitespace().count() <= 5)
+        .map(str::to_string)
+        .collect();
+    Some(Furniture::Tags(Box::new(TagLine {
+        tags,
+        comments: caps.name("count").and_then(|c| count_of(c.as_str())),
+    })))
+}

@@ -1,0 +1,579 @@
+use super::dates::DATE;
+use super::*;
+
+fn byline(author: Option<&str>, date: Option<&str>, comments: Option<u32>) -> Option<Furniture> {
+    Some(Furniture::byline(
+        author.map(Into::into),
+        date.map(Into::into),
+        comments,
+    ))
+}
+
+#[test]
+fn bylines() {
+    assert_eq!(
+        recognise("By Jane Smith"),
+        byline(Some("Jane Smith"), None, None)
+    );
+    assert_eq!(
+        recognise("Posted by jdoe"),
+        byline(Some("jdoe"), None, None)
+    );
+    assert_eq!(
+        recognise("Written By: Pete George Date published: 9:15 am, March 4th, 2018 - 12 comments"),
+        byline(
+            Some("Pete George"),
+            Some("9:15 am, March 4th, 2018"),
+            Some(12)
+        )
+    );
+    assert_eq!(
+        recognise("By Jane Smith - 17 November 2017"),
+        byline(Some("Jane Smith"), Some("17 November 2017"), None)
+    );
+    assert_eq!(recognise("By the end of the week the deal was dead."), None);
+    assert_eq!(recognise("By then it was too late for talks"), None);
+}
+
+#[test]
+fn a_written_by_line_without_a_name_has_no_author() {
+    assert_eq!(
+        recognise("Written By: - Date published: 7:15 am, March 3rd, 2019 - 12 comments"),
+        byline(None, Some("7:15 am, March 3rd, 2019"), Some(12))
+    );
+    assert_eq!(
+        recognise("Written By: Ann Lee - Date published: 7:15 am, March 3rd, 2019 - 1 comment"),
+        byline(Some("Ann Lee"), Some("7:15 am, March 3rd, 2019"), Some(1))
+    );
+}
+
+#[test]
+fn dates_with_a_byline() {
+    assert_eq!(
+        recognise("November 26th, 2014 at 4:22 pm by Jane Smith"),
+        byline(
+            Some("Jane Smith"),
+            Some("November 26th, 2014 at 4:22 pm"),
+            None
+        )
+    );
+    assert_eq!(
+        recognise("Posted on 3 May 2019 by rangi_t"),
+        byline(Some("rangi_t"), Some("3 May 2019"), None)
+    );
+    assert_eq!(
+        recognise("Posted by Max Bell on April 30, 2009"),
+        byline(Some("Max Bell"), Some("April 30, 2009"), None)
+    );
+    assert_eq!(
+        recognise("November 26th, 2014 at 4:22 pm by the bridge we met again"),
+        None
+    );
+}
+
+#[test]
+fn dates() {
+    for line in [
+        "17 November 2017",
+        "November 17, 2017",
+        "Monday, 17 November 2017",
+        "2017-11-17",
+        "Posted on March 4th, 2018",
+        "9:15 am, March 4th, 2018 - 12 comments",
+        "June 10, 2022 at 6:42 am",
+        "March 22, 2013 @ 9:38 AM",
+    ] {
+        assert!(
+            matches!(recognise(line), Some(Furniture::Date(_))),
+            "{line}"
+        );
+    }
+    let line = "Posted on 17 November 2017";
+    match recognise(line) {
+        Some(Furniture::Date(span)) => assert_eq!(span.text(line), "17 November 2017"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(recognise("On 17 November 2017 the talks failed."), None);
+    assert_eq!(
+        date_in("Rangi · 3 May 2019 · 4 replies").as_deref(),
+        Some("3 May 2019")
+    );
+}
+
+fn tag_line(tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
+    Some(Furniture::Tags(Box::new(TagLine {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        comments,
+    })))
+}
+
+#[test]
+fn tag_lines_give_the_posts_tags() {
+    assert_eq!(
+        recognise("Categories: housing, local body - Tags: rates, Wellington"),
+        tag_line(&["housing", "local body", "rates", "Wellington"], None)
+    );
+    assert_eq!(
+        recognise("Categories: open mike - Tags:"),
+        tag_line(&["open mike"], None)
+    );
+    assert_eq!(recognise("Tags: , ,"), tag_line(&[], None));
+    assert_eq!(recognise("No tag for this post."), tag_line(&[], None));
+    assert_eq!(
+        recognise("Posted in transport, rail | Tagged , , | 3 Comments"),
+        tag_line(&["transport", "rail"], Some(3))
+    );
+    assert_eq!(
+        recognise("Tagged as a liar by the press, he carried on regardless."),
+        None
+    );
+}
+
+#[test]
+fn post_ends() {
+    for line in [
+        "Read more »",
+        "Read More",
+        "Continue reading “Macron hack dump”",
+        "Continue reading Macron hack dump",
+        "(more…)",
+        "Leave a comment",
+        "Ferry fares: a modest proposal Read More »",
+    ] {
+        assert_eq!(
+            recognise(line),
+            Some(Furniture::PostEnd { comments: None }),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        recognise("12 comments"),
+        Some(Furniture::PostEnd { comments: Some(12) })
+    );
+    assert_eq!(
+        recognise("No comments"),
+        Some(Furniture::PostEnd { comments: Some(0) })
+    );
+    assert_eq!(recognise("Read more about the deal in the report."), None);
+}
+
+#[test]
+fn comments_headers() {
+    for (line, count) in [
+        ("74 comments on “Open mike 13/09/2014”", Some(74)),
+        ("3 Responses to “Ferry fares”", Some(3)),
+        ("11 thoughts on “Bridge tolls”", Some(11)),
+        ("One thought on “Bridge tolls”", Some(1)),
+        ("Comments", None),
+        ("Leave a Reply", None),
+        ("Post a Comment", None),
+        ("Join the conversation", None),
+        ("5 comments:", Some(5)),
+        ("Comments (87 - click here to join in!)", Some(87)),
+    ] {
+        assert_eq!(
+            recognise(line),
+            Some(Furniture::CommentsHeader {
+                comments: count,
+                form: matches!(
+                    line,
+                    "Leave a Reply" | "Post a Comment" | "Join the conversation"
+                ),
+            }),
+            "{line}"
+        );
+    }
+    assert_eq!(recognise("Comments on the budget were scathing."), None);
+}
+
+#[test]
+fn bylines_inside_a_posts_text() {
+    let teaser = "(Scott Johnson) President Biden has waged a war on energy.";
+    assert_eq!(opening_byline(teaser), Some(("Scott Johnson", 16)));
+    assert_eq!(opening_byline("(Reuters) The minister resigned."), None);
+    assert_eq!(opening_byline("(The Nation) The old saying goes."), None);
+    assert_eq!(opening_byline("(see below) This is why."), None);
+    assert_eq!(author_box("Jane Roe", "About Jane Roe"), Some("Jane Roe"));
+    assert_eq!(author_box("Tonight", "About Tonight"), None);
+    assert_eq!(author_box("Jane Roe", "About the author"), None);
+}
+
+#[test]
+fn comments_headers_name_their_post() {
+    assert_eq!(
+        title_in_header("74 comments on “Open mike”"),
+        Some("Open mike")
+    );
+    assert_eq!(title_in_header("45 Responses to “today”"), Some("today"));
+    assert_eq!(
+        title_in_header("405 comments on “Rudd Quits!"),
+        Some("Rudd Quits!")
+    );
+    assert_eq!(
+        title_in_header("3 Responses to Ferry fares"),
+        Some("Ferry fares")
+    );
+    assert_eq!(title_in_header("12 comments:"), None);
+    assert_eq!(title_in_header("Comments"), None);
+}
+
+#[test]
+fn archive_headers() {
+    assert_eq!(
+        recognise("Author Archives: Jane Smith"),
+        Some(Furniture::ArchiveHeader {
+            author: Some("Jane Smith".into())
+        })
+    );
+    for line in [
+        "Archive for May, 2011",
+        "Monthly Archives: March 2019",
+        "Archive for the ‘Opinion’ Category",
+        "Category: Opinion",
+        "Tag: trade",
+        "Tag Archives: Macron",
+        "Posts tagged trade",
+        "Politics Archives",
+        "Posts published in the chosen month",
+        "Showing posts with label Trade. Show all posts",
+    ] {
+        assert_eq!(
+            recognise(line),
+            Some(Furniture::ArchiveHeader { author: None }),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_shape_of_furniture_passes_the_quick_test() {
+    for line in [
+        "By Jane Smith",
+        "Written By: - Date published: 7:15 am, March 3rd, 2019 - 12 comments",
+        "November 26th, 2014 at 4:22 pm by Jane Smith",
+        "Posted on 3 May 2019 by rangi_t",
+        "Monday, 17 November 2017",
+        "9:15 am, March 4th, 2018 - 12 comments",
+        "Categories: housing - Tags: rates",
+        "Posted in transport | Tagged , , | 3 Comments",
+        "No tag for this post.",
+        "Read More",
+        "(more…)",
+        "[…]",
+        "Ferry fares: a modest proposal Read More »",
+        "74 comments on “Open mike”",
+        "One thought on “Tolls”",
+        "Leave a Reply",
+        "Join the conversation",
+        "Author Archives: Jane Smith",
+        "Archive for May, 2011",
+        "Politics Archives",
+        "Posts tagged trade",
+        "Share this:",
+        "Post navigation",
+    ] {
+        assert!(could_be_furniture(line), "{line}");
+        assert!(recognise(line).is_some(), "{line}");
+    }
+    assert!(!could_be_furniture("The minister announced a review."));
+}
+
+/// Lines in the shapes of dates, bylines and the words around them,
+/// with the characters case folding could trip on.
+fn furniture_like() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Posted",
+            "posted",
+            "PUBLISHED",
+            "Updated",
+            " on",
+            ":",
+            " ",
+            "  ",
+            "\u{a0}",
+            "17",
+            "3",
+            "2019",
+            "November",
+            "Nov",
+            "Sept.",
+            "May",
+            "Monday,",
+            "Wed",
+            "4th",
+            ",",
+            " at ",
+            "@",
+            "9:15",
+            "6.42",
+            " am",
+            "p.m.",
+            "2017-11-17",
+            "3/5/19",
+            " - ",
+            " – ",
+            " | ",
+            " · ",
+            "12",
+            "1,144",
+            "no",
+            "One",
+            " comments",
+            " Responses",
+            " replies",
+            " »",
+            "by",
+            "BY",
+            "By:",
+            " Jane Doe",
+            "written",
+            "Written By:",
+            "author",
+            "Author:",
+            "date published:",
+            "ſ",
+            "\u{212a}",
+            "x",
+            ".",
+        ]),
+        0..10,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+/// Dates in the forms blogs print them, in the words around them.
+fn dated() -> impl proptest::strategy::Strategy<Value = String> {
+    let pick = |options: &[&'static str]| proptest::sample::select(options.to_vec());
+    (
+        pick(&[
+            "",
+            "Posted ",
+            "posted on ",
+            "Published: ",
+            "UPDATED on: ",
+            "Poſted ",
+            "Posted  on ",
+        ]),
+        pick(&["", "Monday, ", "Wed ", "Thurs. ", "9:15 am, ", "6.42 "]),
+        pick(&[
+            "17 November 2017",
+            "Nov 17, 2017",
+            "4th May, 2019",
+            "2017-11-17",
+            "3/5/19",
+            "ſeptember 3 2019",
+            "June 10, 2022",
+            "May",
+        ]),
+        pick(&[
+            "",
+            " at 6:42 am",
+            " @ 9:38 AM",
+            ", 10:42 p.m.",
+            " at 6:42",
+            " 6:42 ",
+        ]),
+        pick(&[
+            "",
+            " - 12 comments",
+            " – No Comments",
+            " | one response »",
+            " · 1,144 replies",
+            "  -  3 comments",
+            " - 2 - 3 comments",
+            "-",
+        ]),
+        pick(&["", " ", "x", "\u{a0}"]),
+    )
+        .prop_map(|(a, b, c, d, e, f)| [a, b, c, d, e, f].concat())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn the_date_is_where_the_pattern_puts_it(line in prop_oneof![dated(), furniture_like()]) {
+        let by_groups = DATE
+            .captures(&line)
+            .map(|caps| {
+                let date = caps.name("date").expect("a date");
+                Span::trimmed(&line, date.range())
+            });
+        prop_assert_eq!(date_span(&line), by_groups, "{:?}", line);
+    }
+
+    #[test]
+    fn the_literal_gates_never_turn_a_pattern_away(line in prop_oneof![dated(), furniture_like()]) {
+        if WRITTEN_BY_DATE.is_match(&line) {
+            prop_assert!(starts_with_ignore_ascii_case(&line, b"written"), "{:?}", line);
+        }
+        if DATE_AND_BYLINE.is_match(&line) {
+            prop_assert!(contains_ignore_ascii_case(&line, b"by"), "{:?}", line);
+        }
+        if BYLINE.is_match(&line) {
+            prop_assert!(
+                contains_ignore_ascii_case(&line, b"by")
+                    || starts_with_ignore_ascii_case(&line, b"author"),
+                "{:?}",
+                line
+            );
+        }
+    }
+}
+
+#[test]
+fn page_chrome() {
+    assert_eq!(recognise("Share this:"), Some(Furniture::PageChrome));
+    assert_eq!(
+        recognise("« Tolls up again | Main | Bridge closed »"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(recognise("« Tolls up again"), None);
+    assert_eq!(
+        breadcrumb_end("Home › News › Tolls up again"),
+        Some("Tolls up again")
+    );
+    assert_eq!(
+        recognise("Home » News » Tolls up again"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(breadcrumb_end("Tolls » fares"), None);
+    assert_eq!(breadcrumb_end("Read more »"), None);
+    assert_eq!(recognise("Share this entry"), Some(Furniture::PageChrome));
+    assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
+    assert_eq!(recognise("Related to this, the minister resigned."), None);
+    assert_eq!(recognise("Macron: No planet B rebuke to Trump"), None);
+}
+
+fn date_of(line: &str) -> Option<&str> {
+    match recognise(line) {
+        Some(Furniture::Date(span)) => Some(span.text(line)),
+        _ => None,
+    }
+}
+
+#[test]
+fn dates_in_more_of_the_forms_blogs_print() {
+    assert_eq!(
+        date_of("Tuesday :: Feb 5, 2008"),
+        Some("Tuesday :: Feb 5, 2008")
+    );
+    assert_eq!(
+        date_of("5 November 2014 · 1:33 pm"),
+        Some("5 November 2014 · 1:33 pm")
+    );
+    assert_eq!(
+        date_of("Originally posted: March 17, 2007"),
+        Some("March 17, 2007")
+    );
+    // A byline whose name the scrape left out.
+    assert_eq!(
+        date_of("Posted on April 09, 2024 by"),
+        Some("April 09, 2024")
+    );
+    assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
+}
+
+#[test]
+fn datelines_give_the_date_and_the_comment_count() {
+    assert_eq!(
+        recognise("Friday, 30 November 2007 State of the parties Comments Off"),
+        byline(None, Some("Friday, 30 November 2007"), None)
+    );
+    assert_eq!(
+        recognise("Sunday, 25 November 2007 Key posts, State of the parties 4 Comments"),
+        byline(None, Some("Sunday, 25 November 2007"), Some(4))
+    );
+    assert_eq!(
+        recognise("[ 32 ] December 29, 2012 |"),
+        byline(None, Some("December 29, 2012"), Some(32))
+    );
+    assert_eq!(recognise("17 November 2017 the talks failed"), None);
+    assert_eq!(
+        recognise("17 November 2017: the talks failed again today"),
+        None
+    );
+}
+
+#[test]
+fn bylines_with_handles_and_trailing_links() {
+    assert_eq!(
+        recognise("By saul_relative - E-mail this page - Add to My Favorites"),
+        byline(Some("saul_relative"), None, None)
+    );
+    assert_eq!(
+        recognise("Posted by: jroe | May 4, 2010 1:07 PM | Report abuse"),
+        byline(Some("jroe"), Some("May 4, 2010 1:07 PM"), None)
+    );
+    assert_eq!(
+        recognise("Author: Jane Roe"),
+        Some(Furniture::AuthorBox("Jane Roe".into()))
+    );
+    assert!(!Furniture::AuthorBox("Jane Roe".into()).follows_title());
+    assert_eq!(
+        recognise("Author Page for Jane Roe"),
+        Some(Furniture::ArchiveHeader {
+            author: Some("Jane Roe".into())
+        })
+    );
+}
+
+#[test]
+fn what_a_comment_area_prints_about_itself() {
+    for line in [
+        "Comments are closed.",
+        "Reader comments are listed below. Comments are currently closed and new comments are no longer being accepted.",
+    ] {
+        assert_eq!(
+            recognise(line),
+            Some(Furniture::PostEnd { comments: None }),
+            "{line}"
+        );
+    }
+    for line in [
+        "You must be logged in to post a comment.",
+        "Your email address will not be published. Required fields are marked *",
+        "Subscribe to comments with RSS.",
+    ] {
+        assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+    for (line, form) in [
+        ("Readers' comments", false),
+        ("View all comments", false),
+        ("Leave a Reply", true),
+    ] {
+        assert_eq!(
+            recognise(line),
+            Some(Furniture::CommentsHeader {
+                comments: None,
+                form
+            }),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        recognise("Your comments on the budget were scathing."),
+        None
+    );
+}
+
+#[test]
+fn navigation_and_pagers_are_chrome() {
+    for line in [
+        "Skip to content",
+        "Skip to main content",
+        "Back to blog",
+        "Print Friendly",
+        "Notify of",
+        "Inline Feedbacks",
+        "Subscribe via RSS Feed",
+        "1 2 3 4",
+        "« 1 2 3 »",
+    ] {
+        assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+    assert_eq!(recognise("Back to the drawing board for the council"), None);
+    assert_eq!(recognise("1 2 3 go"), None);
+}
