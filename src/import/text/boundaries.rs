@@ -194,12 +194,10 @@ pub fn titles_under_breadcrumbs(
     let mut over: Vec<usize> = Vec::new();
     let mut named_titles: Vec<usize> = Vec::new();
     for (trail, f) in furniture {
-        let Some(named) = matches!(f, Furniture::PageChrome)
-            .then(|| furniture::breadcrumb_end(&all[*trail].text))
-            .flatten()
-        else {
+        let Furniture::Breadcrumb { last_step } = f else {
             continue;
         };
+        let named = last_step.text(&all[*trail].text);
         let under = trail + 1;
         if all
             .get(under)

@@ -2,6 +2,7 @@
 //! about where one starts ("Share this:", a pager, the links to the
 //! previous and next posts, a breadcrumb trail).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -13,25 +14,27 @@ pub(super) static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the page-chrome pattern is valid")
 });
 
-/// The last step of a breadcrumb trail, the page's own name: "Home »
-/// Politics » Tolls up again" gives "Tolls up again". A trail has three
-/// steps or more, parted by pointing quotes or arrows.
+/// Where the last step of a breadcrumb trail is, the page's own name:
+/// "Home » Politics » Tolls up again" gives the bytes of "Tolls up again"
+/// (white space around it included). A trail has three steps or more,
+/// parted by pointing quotes or arrows.
 ///
 /// Accepts "Home › News › Tolls up again"; rejects "Tolls » fares" (two
 /// steps: a title may point so) and "Read more »".
-pub fn breadcrumb_end(line: &str) -> Option<&str> {
+pub(super) fn breadcrumb_last_step(line: &str) -> Option<Range<usize>> {
     const SEPARATORS: [&str; 3] = [" » ", " › ", " → "];
     // The separators' last bytes, looked for first: most lines have none.
     if line.len() > 400 || memchr::memchr3(0xBB, 0xBA, 0x92, line.as_bytes()).is_none() {
         return None;
     }
     let separator = SEPARATORS.iter().find(|s| line.contains(**s))?;
-    let steps: Vec<&str> = line.split(separator).map(str::trim).collect();
-    (steps.len() >= 3
-        && steps
-            .iter()
-            .all(|step| !step.is_empty() && step.len() <= 200))
-    .then(|| steps[steps.len() - 1])
+    let mut steps = 0;
+    let well_formed = line.split(separator).map(str::trim).all(|step| {
+        steps += 1;
+        !step.is_empty() && step.len() <= 200
+    });
+    let last = line.rfind(separator)? + separator.len();
+    (steps >= 3 && well_formed).then_some(last..line.len())
 }
 
 /// The links to the previous and next posts on one line, between pointing

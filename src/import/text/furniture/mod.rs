@@ -25,8 +25,7 @@ use std::sync::LazyLock;
 use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
-pub use chrome::breadcrumb_end;
-use chrome::{PAGE_CHROME, is_post_navigation};
+use chrome::{PAGE_CHROME, breadcrumb_last_step, is_post_navigation};
 use dates::{MONTHS, WEEKDAYS, date_span, dateline};
 pub use dates::{date_in, is_date, is_month, is_weekday};
 use headers::{
@@ -64,6 +63,9 @@ pub enum Furniture {
     AuthorBox(Box<str>),
     /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
+    /// "Home » News » Tolls up again": a breadcrumb trail, page chrome
+    /// whose last step (where it is in the line) names the page.
+    Breadcrumb { last_step: Span },
 }
 
 /// Where in its line a part of it is, in bytes.
@@ -165,8 +167,13 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(notice) = comment_area_notice(line) {
         return Some(notice);
     }
-    if is_post_navigation(line) || breadcrumb_end(line).is_some() {
+    if is_post_navigation(line) {
         return Some(Furniture::PageChrome);
+    }
+    if let Some(last_step) = breadcrumb_last_step(line) {
+        return Some(Furniture::Breadcrumb {
+            last_step: Span::trimmed(line, last_step),
+        });
     }
     if !could_be_furniture(line) {
         return None;

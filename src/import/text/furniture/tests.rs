@@ -431,16 +431,24 @@ fn page_chrome() {
         Some(Furniture::PageChrome)
     );
     assert_eq!(recognise("« Tolls up again"), None);
+    let last_step = |line: &'static str| match recognise(line) {
+        Some(Furniture::Breadcrumb { last_step }) => Some(last_step.text(line)),
+        _ => None,
+    };
     assert_eq!(
-        breadcrumb_end("Home › News › Tolls up again"),
+        last_step("Home › News › Tolls up again"),
         Some("Tolls up again")
     );
     assert_eq!(
-        recognise("Home » News » Tolls up again"),
-        Some(Furniture::PageChrome)
+        last_step("Home » News »  Tolls up again "),
+        Some("Tolls up again")
     );
-    assert_eq!(breadcrumb_end("Tolls » fares"), None);
-    assert_eq!(breadcrumb_end("Read more »"), None);
+    assert_eq!(last_step("Tolls » fares"), None);
+    assert_eq!(last_step("Home » » Tolls up again"), None);
+    assert_eq!(
+        recognise("Read more »"),
+        Some(Furniture::PostEnd { comments: None })
+    );
     assert_eq!(recognise("Share this entry"), Some(Furniture::PageChrome));
     assert_eq!(recognise("Related"), Some(Furniture::PageChrome));
     assert_eq!(recognise("Related to this, the minister resigned."), None);
