@@ -11,6 +11,7 @@
 //! position still tells where they belong.
 
 mod label;
+mod name_lines;
 mod plan;
 
 use rayon::prelude::*;
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 use super::furniture::Furniture;
 use super::paragraphs::Paragraph;
 use label::{is_comment_furniture, label_parts, said_label};
+use name_lines::name_line_runs;
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
 
@@ -30,8 +32,10 @@ use plan::{closes_comment, name_in_label};
 /// paragraph after one when wider gaps than the page's usual one part the
 /// comments; or, with no header, at a label "1" that a label "1.1" or "2"
 /// follows, at a "Name says:" label that another follows or that a wide gap
-/// sets apart, at a list the page ends with ([`list_thread_at`]), or at the
-/// first of the comments that each end in a closing line. It runs until a
+/// sets apart, at a list the page ends with ([`list_thread_at`]), at the
+/// first of the comments that each end in a closing line, or at the first
+/// of a run of comments that each open with a name line
+/// ([`name_line_runs`]). It runs until a
 /// title-like line with a byline under it starts the next post, or an
 /// archive header comes. `usual_gap` is the page's usual number of blank
 /// lines between paragraphs.
@@ -49,6 +53,7 @@ pub fn comment_paragraphs<'a>(
         .map(|i| PostStart::at(all, i, &furniture_at))
         .collect();
     let first_closed = first_of_closed_comments(all);
+    let name_runs = name_line_runs(all, usual_gap, &furniture_at);
     let signed = signed_comments(all, &furniture_at);
     let mut signed_runs = signed.iter().peekable();
     let mut marks = vec![false; all.len()];
@@ -98,7 +103,7 @@ pub fn comment_paragraphs<'a>(
                     || run_follows(&labels, i, kind)
             }
             _ if in_thread => false,
-            _ if first_closed == Some(i) || in_signed_run => true,
+            _ if first_closed == Some(i) || in_signed_run || name_runs.contains(&i) => true,
             _ if all[i].is_list_item() && i >= lists_judged_until => {
                 let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
                 lists_judged_until = end;

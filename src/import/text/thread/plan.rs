@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::{Byline, Furniture, looks_like_name};
 use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
+use super::name_lines::{name_line_over_text, recurring_in_thread};
 
 /// One paragraph of a thread, as [`plan`] reads it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,6 +78,11 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         return Vec::new();
     };
     let repeated = repeated_furniture(items, &labels);
+    let recurring = if opening == Opening::Gapped {
+        recurring_in_thread(items)
+    } else {
+        HashMap::default()
+    };
     // Where named labels sit behind list markers, a marker at the same
     // place without a name is a comment whose name the page left out.
     let label_places: Vec<(char, u16)> = items
@@ -166,7 +172,9 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             Opening::Gapped if item.in_thread && item.furniture.is_none() => {
                 // A name line just opened a comment: this is its text.
                 let awaiting_text = open && comments.last().is_some_and(|c| c.text.is_empty());
-                if let Some(name) = name_over_text(items, i) {
+                if let Some(name) = name_over_text(items, i).or_else(|| {
+                    name_line_over_text(items, i, &recurring).filter(|_| !awaiting_text)
+                }) {
                     Some((name_only(name), false))
                 } else if is_comment_furniture(item.text) || repeated[i] || awaiting_text {
                     None

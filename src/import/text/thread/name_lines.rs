@@ -1,0 +1,244 @@
+//! Threads whose comments each open with the commenter's name alone on a
+//! line over the comment's text, and carry no header, number or closing
+//! line (as Typepad prints them: "Jane Roe" / "Tolls are a tax." / "Al
+//! Cole" / "Nobody asked.").
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::super::furniture::Furniture;
+use super::super::paragraphs::Paragraph;
+use super::ends_as_prose;
+use super::plan::{Item, name_in_label};
+
+/// Whether a line can hold only a commenter's name: a name as
+/// [`name_in_label`] reads one; a display name of up to three words in
+/// any case ("jj mollo", "Charlie (Colorado)", "Julie @ home"); or, where
+/// the page prints the line again over another comment (`recurs`), any
+/// short line that is no sentence ("Martin - A Man in the Street!").
+///
+/// Accepts "richard mcenroe"; rejects "the vote" with `recurs` unset when
+/// it ends a sentence ("so we lost the vote."), and "Tolls are a tax." even
+/// where it recurs.
+pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
+    let words = text.split_whitespace().count();
+    let display = text.len() <= 30
+        && (1..=3).contains(&words)
+        && text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .-_'’()@&".contains(c))
+        && !text.ends_with('.');
+    let recurring = recurs
+        && text.len() <= 60
+        && (1..=8).contains(&words)
+        && !text.ends_with(['.', ':', ',', ';', '?', '”', '"']);
+    name_in_label(text).is_some() || display || recurring
+}
+
+/// The short lines of `texts` printed twice or more, each time over prose
+/// (`over_prose` says which are): lines a thread repeats over its
+/// comments, such as a commenter's name that a scrape kept with a motto.
+pub(super) fn recurring_over_prose<'t>(
+    texts: impl Iterator<Item = (&'t str, bool)>,
+) -> HashMap<&'t str, usize> {
+    let mut seen: HashMap<&'t str, usize> = HashMap::default();
+    for (text, over_prose) in texts {
+        if over_prose && text.len() <= 60 {
+            *seen.entry(text).or_default() += 1;
+        }
+    }
+    seen.retain(|_, count| *count >= 2);
+    seen
+}
+
+/// The lines of a thread's items that the thread prints twice or more over
+/// a comment's text ([`recurring_over_prose`]).
+pub(super) fn recurring_in_thread<'a>(items: &[Item<'a>]) -> HashMap<&'a str, usize> {
+    recurring_over_prose((0..items.len()).map(|i| (items[i].text, text_under(items, i).is_some())))
+}
+
+/// The name a name line over a comment's text holds, in a thread whose
+/// comments open so: the line itself, when it can hold only a name
+/// ([`could_be_name_line`], `recurring` saying which lines the thread
+/// prints again) and prose follows it at its indentation.
+pub(super) fn name_line_over_text<'a>(
+    items: &[Item<'a>],
+    i: usize,
+    recurring: &HashMap<&str, usize>,
+) -> Option<&'a str> {
+    let text = items[i].text;
+    text_under(items, i)?;
+    could_be_name_line(text, recurring.contains_key(text)).then_some(text)
+}
+
+/// The text under item `i` when `i` can be a name line over it: neither is
+/// furniture or a list item, the text is prose at the same indentation and
+/// no wider gap parts them.
+fn text_under<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
+    let (item, next) = (&items[i], items.get(i + 1)?);
+    (item.furniture.is_none()
+        && item.marker.is_none()
+        && next.furniture.is_none()
+        && next.marker.is_none()
+        && !next.after_wide_gap
+        && next.indent == item.indent
+        && ends_as_prose(next.text)
+        && !could_be_name_line(next.text, false))
+    .then_some(next.text)
+}
+
+/// How far apart two name lines of a run may be: a comment of up to six
+/// paragraphs between them.
+const NAMES_REACH: usize = 7;
+
+/// The fewest name lines a run needs.
+const FEWEST_NAMES: usize = 3;
+
+/// Where the runs of comments that each open with a name line start: the
+/// first name line of each run.
+///
+/// A name line is a commenter's name alone on its line
+/// ([`could_be_name_line`]) with prose right under it at the same
+/// indentation. A run is
+/// three or more such lines, each a few paragraphs after the one before,
+/// with no furniture between them. A post's text can print names over
+/// paragraphs too (a post on three candidates), so a run must also show
+/// what only a thread shows: a name that comes back (a reader answering
+/// another), a wider gap than the page's usual one where a comment's name
+/// was a link the text lost, or no post text before it (the page shows the
+/// thread straight under the post's date).
+///
+/// Accepts "Jo Lee" / "Tolls are a tax." / "Al Cole" / "Nobody asked." /
+/// "Jo Lee" / "They never do."; rejects "Jo Lee" / "She ran the council." /
+/// "Al Cole" / "He ran the port." / "Cy Dunn" / "He ran the ferry." after
+/// the post's own text (a post on three people).
+pub fn name_line_runs<'a>(
+    all: &[Paragraph],
+    usual_gap: u8,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> Vec<usize> {
+    let over_prose = |i: usize| {
+        let (p, under) = (&all[i], all.get(i + 1));
+        furniture_at(i).is_none()
+            && !p.is_list_item()
+            && under.is_some_and(|next| {
+                furniture_at(i + 1).is_none()
+                    && !next.is_list_item()
+                    && next.indent == p.indent
+                    && p.gap_after <= usual_gap
+                    && ends_as_prose(&next.text)
+                    && !could_be_name_line(&next.text, false)
+            })
+    };
+    let recurring = recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, over_prose(i))));
+    let is_name_line = |i: usize| {
+        over_prose(i) && could_be_name_line(&all[i].text, recurring.contains_key(&*all[i].text))
+    };
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut last_furniture = None;
+    for i in 0..all.len() {
+        if furniture_at(i).is_some() {
+            last_furniture = Some(i);
+            continue;
+        }
+        if !is_name_line(i) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run)
+                if run.last().is_some_and(|&last| {
+                    i - last <= NAMES_REACH && last_furniture.is_none_or(|f| f < last)
+                }) =>
+            {
+                run.push(i);
+            }
+            _ => runs.push(vec![i]),
+        }
+    }
+    runs.into_iter()
+        .filter(|run| run.len() >= FEWEST_NAMES)
+        .filter(|run| {
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let names_again = run
+                .iter()
+                .enumerate()
+                .any(|(k, &i)| run[..k].iter().any(|&j| all[j].text == all[i].text));
+            // A gap inside the run, or where its last comment ends.
+            let end = (last + NAMES_REACH).min(all.len());
+            let lost_name = (first..end)
+                .take_while(|&i| furniture_at(i).is_none())
+                .any(|i| {
+                    all[i].gap_after > usual_gap
+                        && i + 1 < end
+                        && furniture_at(i + 1).is_none()
+                        && ends_as_prose(&all[i + 1].text)
+                });
+            let no_post_text = first == 0 || furniture_at(first - 1).is_some();
+            names_again || lost_name || no_post_text
+        })
+        .map(|run| run[0])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::furniture;
+    use super::super::super::paragraphs::{paragraphs, usual_gap};
+    use super::*;
+
+    fn starts(text: &str) -> Vec<String> {
+        let all = paragraphs(text);
+        let known: Vec<Option<Furniture>> =
+            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        name_line_runs(&all, usual_gap(&all), &|i| {
+            known.get(i).and_then(Option::as_ref)
+        })
+        .into_iter()
+        .map(|i| all[i].text.to_string())
+        .collect()
+    }
+
+    const POST: &str = "Tolls up again\n\nMay 4, 2010\n\nThe council voted to raise the tolls.\n\n";
+
+    #[test]
+    fn a_name_that_comes_back_makes_a_thread() {
+        let page = format!(
+            "{POST}Jo Lee\n\nTolls are a tax.\n\nAl Cole\n\nNobody asked the drivers.\n\n\
+             Jo Lee\n\nThey never do.\n"
+        );
+        assert_eq!(starts(&page), ["Jo Lee"]);
+        // Three people a post is about, each named once.
+        let people = format!(
+            "{POST}Jo Lee\n\nShe ran the council.\n\nAl Cole\n\nHe ran the port.\n\n\
+             Cy Dunn\n\nHe ran the ferry.\n"
+        );
+        assert!(starts(&people).is_empty());
+        // Two names are too few.
+        let two = format!("{POST}Jo Lee\n\nTolls are a tax.\n\nJo Lee\n\nThey never do.\n");
+        assert!(starts(&two).is_empty());
+    }
+
+    #[test]
+    fn a_lost_name_or_no_post_text_makes_a_thread() {
+        let lost = format!(
+            "{POST}Jo Lee\n\nTolls are a tax.\n\nAl Cole\n\nNobody asked the drivers.\n\n\n\
+             Quite right.\n\nCy Dunn\n\nThey never do.\n"
+        );
+        assert_eq!(starts(&lost), ["Jo Lee"]);
+        let under_the_date = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\nAl Cole\n\n\
+                              Nobody asked the drivers.\n\nCy Dunn\n\nThey never do.\n";
+        assert_eq!(starts(under_the_date), ["Jo Lee"]);
+    }
+
+    #[test]
+    fn names_parted_by_furniture_or_over_headings_are_no_run() {
+        // Each name under a title and a date: an archive's bylines.
+        let archive = "Jo Lee\n\nTolls are a tax.\n\nMay 5, 2010\n\nAl Cole\n\nNobody asked.\n\n\
+                       May 6, 2010\n\nCy Dunn\n\nThey never do.\n\nJo Lee\n\nAgain.\n";
+        assert!(starts(archive).is_empty());
+        // Names over headings rather than prose.
+        let headings = "May 4, 2010\n\nJo Lee\n\nTolls up again\n\nAl Cole\n\nBridge closed\n\n\
+                        Cy Dunn\n\nFerry late\n";
+        assert!(starts(headings).is_empty());
+    }
+}
