@@ -220,14 +220,18 @@ fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
 }
 
 /// A display name as commenters choose them: one to six words of any case
-/// with no sentence in them ("daniel noe", "A quiet observer").
+/// with no sentence in them ("daniel noe", "A quiet observer"), perhaps
+/// with where the commenter writes from after a comma ("Jo Lee, Leeds").
 ///
-/// Accepts "rayof surrey"; rejects "Then he said, flatly" (a comma: a
-/// sentence) and a run of seven words.
+/// Accepts "rayof surrey" and "St Anne, Reading"; rejects "Then he said,
+/// flatly" (a comma before a word in lower case: a sentence) and a run of
+/// seven words.
 fn is_display_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
-    let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
-    name.len() <= 50 && (1..=6).contains(&words) && !sentence
+    let (who, place) = name.split_once(", ").unwrap_or((name, ""));
+    let sentence = |part: &str| part.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
+    let place_fits = place.is_empty() || place.starts_with(char::is_uppercase);
+    name.len() <= 50 && (1..=6).contains(&words) && place_fits && !sentence(who) && !sentence(place)
 }
 
 /// Blogger's label, "NAME said..." with the ellipsis, whatever the display
@@ -303,6 +307,12 @@ mod tests {
         assert_eq!(said_label("The minister said:"), None);
         assert_eq!(said_label("Then he said... nothing"), None);
         assert_eq!(said_label("Then, quietly, the minister said..."), None);
+        // Where the commenter writes from, after a comma.
+        assert_eq!(
+            said_label("St Anne, Reading said..."),
+            named("St Anne, Reading", None, None)
+        );
+        assert_eq!(said_label("Jo Lee, then Al said..."), None);
     }
 
     #[test]

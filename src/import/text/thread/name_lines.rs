@@ -184,6 +184,7 @@ pub fn name_line_runs<'a>(
 mod tests {
     use super::super::super::furniture;
     use super::super::super::paragraphs::{paragraphs, usual_gap};
+    use super::super::plan::plan;
     use super::*;
 
     fn starts(text: &str) -> Vec<String> {
@@ -228,6 +229,42 @@ mod tests {
         let under_the_date = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\nAl Cole\n\n\
                               Nobody asked the drivers.\n\nCy Dunn\n\nThey never do.\n";
         assert_eq!(starts(under_the_date), ["Jo Lee"]);
+    }
+
+    #[test]
+    fn in_a_thread_name_lines_of_any_case_or_printed_again_name_comments() {
+        let item = |text: &'static str, after_wide_gap: bool| Item {
+            text,
+            after_wide_gap,
+            in_thread: true,
+            ..Item::default()
+        };
+        let items = [
+            item("Jo Lee", false),
+            item("Tolls are a tax.", false),
+            item("quiet reader", false),
+            item("Nobody asked the drivers.", false),
+            item("Al - a man on the bus!", false),
+            item("They never do.", false),
+            item("Quite right.", true),
+            item("Al - a man on the bus!", false),
+            item("Again.", false),
+        ];
+        let planned = plan(&items);
+        let authors: Vec<Option<&str>> = planned.iter().map(|c| c.author.as_deref()).collect();
+        assert_eq!(
+            authors,
+            [
+                Some("Jo Lee"),
+                Some("quiet reader"),
+                Some("Al - a man on the bus!"),
+                None,
+                Some("Al - a man on the bus!")
+            ]
+        );
+        // Printed once, a short line with a bang opens no comment.
+        let once = &items[4..7];
+        assert_eq!(plan(once)[0].author, None);
     }
 
     #[test]

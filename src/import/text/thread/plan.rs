@@ -135,7 +135,14 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 .and_then(|_| numbered_label(item.text))
         };
         let starts = match opening {
-            Opening::Named => match labels[i].clone().or_else(after_number) {
+            // A list item where the thread's labels stand that holds only a
+            // name and a speech verb is a label whatever the display name
+            // ("4. jeffrey roe says:").
+            Opening::Named => match labels[i]
+                .clone()
+                .or_else(after_number)
+                .or_else(|| at_label_place.then(|| numbered_label(item.text)).flatten())
+            {
                 Some(label) => Some((label, false)),
                 None if item.marker.is_some()
                     && item.text.len() <= 30
@@ -530,6 +537,22 @@ mod tests {
         ] {
             assert!(!is_bare_time(not_a_time), "{not_a_time}");
         }
+    }
+
+    #[test]
+    fn a_speech_label_where_the_labels_stand_takes_any_display_name() {
+        let items = [
+            item("Jo Lee says:", 2, Some('1')),
+            item("Tolls are a tax.", 4, None),
+            item("quiet reader says:", 2, Some('1')),
+            item("Nobody asked.", 4, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("Jo Lee"), Some("quiet reader")]);
+        assert_eq!(
+            texts(&planned, &items),
+            [["Tolls are a tax."], ["Nobody asked."]]
+        );
     }
 
     fn item(text: &'static str, indent: u16, marker: Option<char>) -> Item<'static> {
