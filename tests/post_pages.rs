@@ -1,6 +1,7 @@
 //! Single post pages in shapes the other fixtures leave out: comments
-//! signed after their text, Blogger's labels of any display name, a reply
-//! form, a breadcrumb trail under the blog's name. Each is read as written
+//! signed after their text, Blogger's labels of any display name, comments
+//! that open with a name line and no header, a reply form, a breadcrumb
+//! trail under the blog's name. Each is read as written
 //! and in variants (CRLF line ends, non-breaking spaces, tabs, extra blank
 //! lines), and every variant must give the same post and comments.
 
@@ -64,4 +65,45 @@ fn a_blogger_post_page_with_lower_case_names_and_timed_labels() {
         ],
     );
     check(&fixture("post_blogger_said.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_whose_comments_open_with_name_lines() {
+    let expected = post(
+        "Bridge tolls to rise in the spring",
+        Some("Jane Roe"),
+        Some("May 4, 2010"),
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "Nobody believes the cycleway story any more. / They said the same about the last rise.",
+            ),
+            (
+                Some("quiet commuter"),
+                None,
+                "The tolls paid for the bridge twice over.",
+            ),
+            // Its name was a link the text lost: a wider gap stands for it.
+            (
+                None,
+                None,
+                "I cross it twice a day and I will keep doing so: there is no other way round.",
+            ),
+            (
+                Some("Sam Poe"),
+                None,
+                "Full boats on the ferry tell the same story.",
+            ),
+            (
+                Some("Ann Lee"),
+                None,
+                "Two crews cost less than a new road.",
+            ),
+        ],
+    );
+    check(&fixture("post_name_lines.txt"), &[expected], &[]);
 }
