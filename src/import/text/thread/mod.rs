@@ -10,6 +10,7 @@
 //! than the cap are printed as siblings at the cap, and only a dotted
 //! position still tells where they belong.
 
+mod counted;
 mod label;
 mod name_lines;
 mod plan;
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 
 use super::furniture::Furniture;
 use super::paragraphs::Paragraph;
+use counted::counted_one_each;
 use label::{is_comment_furniture, label_parts, said_label};
 use name_lines::name_line_runs;
 pub use plan::{Item, plan};
@@ -30,7 +32,8 @@ use plan::{closes_comment, name_in_label};
 /// count ("74 comments on “…”", "Written By: … - 12 comments"), at a list
 /// item or a dated name right after a comments header, or at the first
 /// paragraph after one when wider gaps than the page's usual one part the
-/// comments; or, with no header, at a label "1" that a label "1.1" or "2"
+/// comments or the header counts the paragraphs under it
+/// ([`counted_one_each`]); or, with no header, at a label "1" that a label "1.1" or "2"
 /// follows, at a "Name says:" label that another follows or that a wide gap
 /// sets apart, at a list the page ends with ([`list_thread_at`]), at the
 /// first of the comments that each end in a closing line, or at the first
@@ -64,6 +67,8 @@ pub fn comment_paragraphs<'a>(
     let mut after_header = false;
     let mut after_comments_header = false;
     let mut after_count = false;
+    // After a header that counts its paragraphs, one comment each.
+    let mut after_counted_header = false;
     // Lists already judged by [`list_thread_at`]: each is judged once.
     let mut lists_judged_until = 0;
     for i in 0..all.len() {
@@ -74,6 +79,7 @@ pub fn comment_paragraphs<'a>(
                 Furniture::CommentsHeader { form, .. } => {
                     after_header = true;
                     after_comments_header = !form;
+                    after_counted_header = counted_one_each(i, all.len(), &furniture_at);
                     // The reply form ends the thread above it; a comment
                     // after it opens another.
                     in_thread &= !form;
@@ -113,6 +119,7 @@ pub fn comment_paragraphs<'a>(
             _ => {
                 after_header
                     && (is_dated_name()
+                        || after_counted_header
                         || closed_by_a_time(all, i, &furniture_at)
                         || (after_comments_header && gaps_part_comments(all, i, usual_gap)))
             }
@@ -128,6 +135,7 @@ pub fn comment_paragraphs<'a>(
         marks[i] = in_thread;
         after_header = false;
         after_comments_header = false;
+        after_counted_header = false;
         after_count = false;
     }
     marks

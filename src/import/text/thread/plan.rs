@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::{Byline, Furniture, looks_like_name};
+use super::counted::items_one_each;
 use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
 use super::name_lines::{name_line_over_text, recurring_in_thread};
 
@@ -78,6 +79,8 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         return Vec::new();
     };
     let repeated = repeated_furniture(items, &labels);
+    // Under a header that counts them, a paragraph each.
+    let one_each = opening == Opening::Gapped && items_one_each(items);
     let recurring = if opening == Opening::Gapped {
         recurring_in_thread(items)
     } else {
@@ -179,7 +182,9 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             Opening::Gapped if item.in_thread && item.furniture.is_none() => {
                 // A name line just opened a comment: this is its text.
                 let awaiting_text = open && comments.last().is_some_and(|c| c.text.is_empty());
-                if let Some(name) = name_over_text(items, i).or_else(|| {
+                if one_each {
+                    bare()
+                } else if let Some(name) = name_over_text(items, i).or_else(|| {
                     name_line_over_text(items, i, &recurring).filter(|_| !awaiting_text)
                 }) {
                     Some((name_only(name), false))
