@@ -21,11 +21,12 @@ pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the post-end pattern is valid")
 });
 
-/// "74 comments on “Title”", "3 Responses to Title", "Comments", "Leave a
+/// "74 comments on “Title”", "3 Responses to Title", "Comments: Title" (a
+/// comments page headed with its post), "Comments", "Leave a
 /// Reply", "Join the conversation", "12 comments:".
 pub(super) static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -111,7 +112,7 @@ pub(super) fn count_of(text: &str) -> Option<u32> {
 pub fn title_in_header(line: &str) -> Option<&str> {
     // What comes before the title, found without resolving groups.
     static BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+"))
+        Regex::new(&format!(r"(?i)^(?:{COUNT}\s+(?:on|to|for)|comments:)\s+"))
             .expect("the header-title pattern is valid")
     });
     let title = &line[BEFORE_NAME.find(line)?.end()..];

@@ -215,6 +215,19 @@ fn comments_headers_name_their_post() {
     );
     assert_eq!(title_in_header("12 comments:"), None);
     assert_eq!(title_in_header("Comments"), None);
+    // A comments page headed with the post's title.
+    assert_eq!(
+        title_in_header("Comments: Ferry fares up again"),
+        Some("Ferry fares up again")
+    );
+    assert_eq!(
+        recognise("Comments: Ferry fares up again"),
+        Some(Furniture::CommentsHeader {
+            comments: None,
+            form: false
+        })
+    );
+    assert_eq!(title_in_header("Comments:"), None);
 }
 
 #[test]
