@@ -62,6 +62,14 @@ mod tests {
     use super::super::plan::plan;
     use super::*;
 
+    /// Two comments a paragraph each, under a header that counts them.
+    const PAGE: [&str; 4] = [
+        "2 comments:",
+        "Tolls are a tax.",
+        "Nobody asked.",
+        "Post a Comment",
+    ];
+
     fn known(lines: &[&str]) -> Vec<Option<Furniture>> {
         lines
             .iter()
@@ -71,14 +79,8 @@ mod tests {
 
     #[test]
     fn a_header_that_counts_its_paragraphs_has_a_comment_in_each() {
-        let page = [
-            "2 comments:",
-            "Tolls are a tax.",
-            "Nobody asked.",
-            "Post a Comment",
-        ];
-        let found = known(&page);
-        assert!(counted_one_each(0, page.len(), |i| found[i].as_ref()));
+        let found = known(&PAGE);
+        assert!(counted_one_each(0, PAGE.len(), |i| found[i].as_ref()));
         // At the page's end, with no reply form.
         assert!(counted_one_each(0, 3, |i| found[i].as_ref()));
         // Three paragraphs for two comments: one has two.
@@ -103,14 +105,8 @@ mod tests {
 
     #[test]
     fn a_thread_counted_one_each_plans_a_comment_per_paragraph() {
-        let page = [
-            "2 comments:",
-            "Tolls are a tax.",
-            "Nobody asked.",
-            "Post a Comment",
-        ];
-        let found = known(&page);
-        let items: Vec<Item<'_>> = page
+        let found = known(&PAGE);
+        let items: Vec<Item<'_>> = PAGE
             .iter()
             .zip(&found)
             .map(|(text, furniture)| Item {
