@@ -539,6 +539,45 @@ fn a_query_typed_while_the_index_is_built_runs_when_it_comes() {
 }
 
 #[test]
+fn a_search_that_waited_for_the_index_ends_as_a_confirmed_one_does() {
+    use pundit::search::SearchIndex;
+    use std::sync::Arc;
+    // From the last post, the first match of "ferry" lies back at the top
+    // of the archive: the search wraps, and says so either way.
+    let ended = |waited: bool| {
+        let mut app = small_app(120, 40);
+        pundit::tui::update::open_post(&mut app, PostId(2));
+        if waited {
+            app.search.expect_index();
+        }
+        search_for(&mut app, "ferry");
+        if waited {
+            assert!(app.search.active.is_none(), "nothing to go to yet");
+            let index = Arc::new(SearchIndex::new(&app.corpus));
+            search::index_ready(&mut app, index);
+        }
+        let current = app.search.active.as_ref().and_then(|a| a.current);
+        (app.open_post, current, app.status.clone())
+    };
+    let confirmed = ended(false);
+    assert_eq!(
+        confirmed.2.as_deref(),
+        Some("Search wrapped to the first match")
+    );
+    assert_ne!(confirmed.0, Some(PostId(2)));
+    assert_eq!(ended(true), confirmed);
+    // A waited search that finds nothing says so, and leaves the view.
+    let mut app = small_app(120, 40);
+    pundit::tui::update::open_post(&mut app, PostId(2));
+    app.search.expect_index();
+    search_for(&mut app, "zeppelin");
+    let index = Arc::new(SearchIndex::new(&app.corpus));
+    search::index_ready(&mut app, index);
+    assert_eq!(app.status.as_deref(), Some("Not found: zeppelin"));
+    assert_eq!(app.open_post, Some(PostId(2)));
+}
+
+#[test]
 fn the_filter_selects_the_post_that_matches_best() {
     let mut app = small_app(120, 40);
     press(&mut app, KeyCode::Char('f'));

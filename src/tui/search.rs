@@ -420,7 +420,6 @@ fn receive(app: &mut App, query: Query, results: SearchResults) {
 /// Makes the results of a search run again the active search.
 fn rerun_done(app: &mut App, rerun: Rerun, results: SearchResults) {
     let current = rerun.current.and_then(|place| results.index_of(place));
-    let first = (rerun.jump_from).and_then(|from| results.first_match_at_or_after(from));
     app.search.active = Some(ActiveSearch {
         text: rerun.text.clone(),
         scope: rerun.scope,
@@ -428,12 +427,10 @@ fn rerun_done(app: &mut App, rerun: Rerun, results: SearchResults) {
         results,
         current,
     });
-    match first {
-        Some(step) => go_to_match(app, step.index),
-        None if rerun.jump_from.is_some() => {
-            app.status = Some(format!("Not found: {}", rerun.text));
-        }
-        None => {}
+    if let Some(from) = rerun.jump_from {
+        // Nothing was previewed while the index was awaited: the view is
+        // where the reader left it, and stays there when nothing matches.
+        go_to_first_match(app, from, &rerun.text, None);
     }
 }
 
@@ -683,12 +680,16 @@ fn confirm(app: &mut App) {
             });
         }
     }
-    let from = prompt.origin;
-    let first = app
-        .search
-        .active
-        .as_ref()
-        .and_then(|a| a.results.first_match_at_or_after(from));
+    go_to_first_match(app, prompt.origin, &text, Some(&prompt.saved));
+}
+
+/// How a confirmed search ends, whether it ran at once or waited for the
+/// index: the reader goes to the active search's first match at or after
+/// `from`, told when the search wrapped past the end to get there; when
+/// nothing matches, it goes back to `saved` (if the preview moved away
+/// from it) and is told the query `text` was not found.
+fn go_to_first_match(app: &mut App, from: Place, text: &str, saved: Option<&SavedPlace>) {
+    let first = (app.search.active.as_ref()).and_then(|a| a.results.first_match_at_or_after(from));
     match first {
         Some(step) => {
             go_to_match(app, step.index);
@@ -697,7 +698,9 @@ fn confirm(app: &mut App) {
             }
         }
         None => {
-            prompt.saved.restore(app);
+            if let Some(saved) = saved {
+                saved.restore(app);
+            }
             app.status = Some(format!("Not found: {text}"));
         }
     }
