@@ -316,7 +316,7 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
     session.detach();
     // A search waiting to run again (its worker went with the old index)
     // runs on the new index, at the end of the move.
-    let waiting = session.move_rerun(|place| map.place(place));
+    session.move_rerun(|place| map.place(place));
     match &index {
         Some(index) => session.attach(Arc::clone(index)),
         None => session.expect_index(),
@@ -325,9 +325,7 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
         // The prompt's query sent to the old index's worker is sent again.
         let unanswered = session.prompt.as_ref().is_some_and(|p| p.pending);
         app.search = session;
-        if waiting {
-            super::search::run_rerun(app);
-        }
+        super::search::run_rerun(app);
         if unanswered {
             super::search::run_prompt_query(app);
         }
@@ -345,15 +343,16 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
             ..active
         })
     };
-    // The search confirmed (no prompt open) runs on the worker when the
-    // index is large: the reader goes on meanwhile. The prompt's searches
-    // run here, the view being at the match the prompt previews.
+    // The search confirmed (no prompt open) runs again at the end of the
+    // move: on the worker when the index is large, the reader going on
+    // meanwhile. The prompt's searches run here, the view being at the
+    // match the prompt previews.
     if let Some(active) = session.active.take() {
-        let current = (active.current_match()).and_then(|found| map.place(found.place()));
-        if index.is_none() && session.prompt.is_none() {
-            session.run_again_when_indexed(&active, current);
-        } else if session.prompt.is_some() || !session.run_again_in_background(&active, current) {
+        if session.prompt.is_some() {
             session.active = rerun(active);
+        } else {
+            let current = (active.current_match()).and_then(|found| map.place(found.place()));
+            session.run_again(&active, current);
         }
     }
     if let Some(prompt) = session.prompt.as_mut() {
@@ -366,7 +365,5 @@ fn carry_search(app: &mut App, old: &mut App, index: Option<Arc<SearchIndex>>, m
         prompt.pending = index.is_none() && !prompt.text.trim().is_empty();
     }
     app.search = session;
-    if waiting {
-        super::search::run_rerun(app);
-    }
+    super::search::run_rerun(app);
 }

@@ -165,6 +165,18 @@ struct Rerun {
 }
 
 impl Rerun {
+    /// The search `text` in `scope` and `mode`, to run again: nothing to
+    /// make current, nowhere to jump (the caller sets either).
+    fn of(text: &str, scope: Scope, mode: Mode) -> Rerun {
+        Rerun {
+            text: text.to_owned(),
+            scope,
+            mode,
+            current: None,
+            jump_from: None,
+        }
+    }
+
     fn is_for(&self, query: &Query) -> bool {
         query.text() == self.text && query.scope() == self.scope && query.mode() == self.mode
     }
@@ -198,22 +210,13 @@ impl SearchSession {
         self.awaiting_index = false;
     }
 
-    /// Runs `active`'s query again on the worker, when this session's index
-    /// is one large enough to search there (the reader never waits for a
-    /// large search), its match at `current` to be made current again.
-    /// Returns whether it did; the results arrive through [`poll`].
-    pub(super) fn run_again_in_background(
-        &mut self,
-        active: &ActiveSearch,
-        current: Option<Place>,
-    ) -> bool {
-        self.rerun_in_background(Rerun {
-            text: active.text.clone(),
-            scope: active.scope,
-            mode: active.mode,
+    /// Keeps `active` to run again (see [`run_rerun`]), its match at
+    /// `current` to be made current again.
+    pub(super) fn run_again(&mut self, active: &ActiveSearch, current: Option<Place>) {
+        self.rerun = Some(Rerun {
             current,
-            jump_from: None,
-        })
+            ..Rerun::of(&active.text, active.scope, active.mode)
+        });
     }
 
     /// Runs `rerun` on the worker, when the index is one large enough to
@@ -237,28 +240,12 @@ impl SearchSession {
     }
 
     /// Moves the places of a search waiting to run again onto another
-    /// corpus (`place` gives a place's counterpart there); returns whether
-    /// one is waiting.
-    pub(super) fn move_rerun(&mut self, place: impl Fn(Place) -> Option<Place>) -> bool {
-        let Some(rerun) = self.rerun.as_mut() else {
-            return false;
-        };
-        rerun.current = rerun.current.and_then(&place);
-        rerun.jump_from = rerun.jump_from.and_then(&place);
-        true
-    }
-
-    /// Keeps `active` to run again once the index comes (the reader moved
-    /// onto a corpus whose index is built elsewhere), its match at
-    /// `current` to be made current again.
-    pub(super) fn run_again_when_indexed(&mut self, active: &ActiveSearch, current: Option<Place>) {
-        self.rerun = Some(Rerun {
-            text: active.text.clone(),
-            scope: active.scope,
-            mode: active.mode,
-            current,
-            jump_from: None,
-        });
+    /// corpus (`place` gives a place's counterpart there).
+    pub(super) fn move_rerun(&mut self, place: impl Fn(Place) -> Option<Place>) {
+        if let Some(rerun) = self.rerun.as_mut() {
+            rerun.current = rerun.current.and_then(&place);
+            rerun.jump_from = rerun.jump_from.and_then(&place);
+        }
     }
 
     /// Says that an index is being built off the UI thread: until it is
@@ -446,7 +433,9 @@ pub fn index_ready(app: &mut App, index: Arc<SearchIndex>) {
 }
 
 /// Runs the search waiting to run again, if any, on the index: on the
-/// worker when the index is large.
+/// worker when the index is large (the reader never waits for a large
+/// search; the results arrive through [`poll`]), else here. Without an
+/// index yet, it keeps waiting for [`index_ready`].
 pub(super) fn run_rerun(app: &mut App) {
     if app.search.index.is_none() {
         return;
@@ -654,11 +643,8 @@ fn confirm(app: &mut App) {
         // The index is being built elsewhere: the search runs when it
         // comes, and the reader goes to its first match then.
         app.search.rerun = Some(Rerun {
-            text,
-            scope: prompt.scope,
-            mode: prompt.mode,
-            current: None,
             jump_from: Some(prompt.origin),
+            ..Rerun::of(&text, prompt.scope, prompt.mode)
         });
         app.search.active = None;
         return;
