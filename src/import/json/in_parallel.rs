@@ -44,6 +44,18 @@ pub(super) struct Split<'a> {
     pub rest: String,
 }
 
+impl<'a> Split<'a> {
+    /// The split read by `runs`, in file order: every run's posts, and the
+    /// rest of the object the last run read.
+    fn of_runs(mut runs: Vec<RunRead<'a>>) -> Option<Split<'a>> {
+        let rest = runs.last_mut()?.1.take()?;
+        Some(Split {
+            posts: runs.into_iter().flat_map(|(posts, _)| posts).collect(),
+            rest,
+        })
+    }
+}
+
 /// Runs smaller than this are not worth a core of their own.
 const SMALLEST_RUN: usize = 1 << 20;
 
@@ -103,9 +115,7 @@ pub(super) fn read(
     let mut pending = Vec::new();
     let mut read = read_batch(&mut pending)?;
     let marks = pending.len() - skip_byte_order_marks(&pending).len();
-    let opening = first_post(&pending[marks..])
-        .map(|first| first + marks)
-        .and_then(|first| Some((first, post_line(&pending, first)?)));
+    let opening = opening(&pending[marks..]).map(|(first, line)| (first + marks, line));
     let Some((first, line)) = opening else {
         while read > 0 {
             read = read_batch(&mut pending)?;
@@ -116,7 +126,7 @@ pub(super) fn read(
             consumed,
         });
     };
-    let finder = memchr::memmem::FinderRev::new(&line.needle);
+    let mut cuts = LastCut::new(&line, first);
     let mut pieces = Vec::new();
     let (sender, receiver) = mpsc::channel();
     // Once a piece does not read, the file is read again whole: the
@@ -125,9 +135,7 @@ pub(super) fn read(
     let mut start = first;
     rayon::in_place_scope(|scope| -> std::io::Result<()> {
         loop {
-            let cut = (read > 0)
-                .then(|| last_cut(&pending, start, &finder, line.post_at))
-                .flatten();
+            let cut = (read > 0).then(|| cuts.find(&pending)).flatten();
             if read > 0 && cut.is_none() {
                 read = read_batch(&mut pending)?;
                 continue;
@@ -155,6 +163,7 @@ pub(super) fn read(
                 return Ok(());
             }
             start = 0;
+            cuts = LastCut::new(&line, start);
             read = read_batch(&mut pending)?;
         }
     })?;
@@ -165,13 +174,7 @@ pub(super) fn read(
         .into_iter()
         .map(|(_, piece)| piece)
         .collect::<Option<Vec<_>>>()
-        .and_then(|mut pieces| {
-            let rest = pieces.last_mut()?.1.take()?;
-            Some(Split {
-                posts: pieces.into_iter().flat_map(|(posts, _)| posts).collect(),
-                rest,
-            })
-        });
+        .and_then(Split::of_runs);
     Ok(Streamed {
         split,
         pieces,
@@ -191,22 +194,13 @@ fn skip_byte_order_marks(mut bytes: &[u8]) -> &[u8] {
 /// The posts of one piece of a file being read, owned, which start at
 /// `start` and run to its end (a piece but the last ends where the next
 /// post starts), with, for the last piece, the rest of the object.
-fn read_piece(
-    piece: &[u8],
-    start: usize,
-    last: bool,
-) -> Option<(Vec<PostAndTopics<'static>>, Option<String>)> {
+fn read_piece(piece: &[u8], start: usize, last: bool) -> Option<RunRead<'static>> {
     let content = std::str::from_utf8(piece).ok()?;
     let run = Run {
         start,
         end: (!last).then_some(piece.len()),
     };
-    let (posts, after) = run.read(content)?;
-    let rest = if last {
-        Some(rest_of_object(content, after)?)
-    } else {
-        None
-    };
+    let (posts, rest) = run.read(content)?;
     let posts = posts
         .into_iter()
         .map(|(post, names)| {
@@ -220,19 +214,48 @@ fn read_piece(
     Some((posts, rest))
 }
 
-/// Where in `pending` the last post that starts a line starts, after
-/// `start` and after a comma: `finder` looks for a [`PostLine`], in which
-/// the post starts at `post_at`.
-fn last_cut(
-    pending: &[u8],
-    start: usize,
-    finder: &memchr::memmem::FinderRev<'_>,
-    post_at: usize,
-) -> Option<usize> {
-    let from = start + 1;
-    let found = from + finder.rfind(pending.get(from..)?)?;
-    let cut = found + post_at;
-    follows_comma(pending, found).then_some(cut)
+/// The search for the last cut in a piece of a file being read, as it
+/// grows batch by batch: where the last post that starts a line starts,
+/// after the piece's first post and after a comma.
+///
+/// A search that finds none remembers where it stopped, and the next one
+/// looks only at the bytes read since (and the needle's length before
+/// them): the last needle in the piece is then the last among those, or
+/// none if they hold none, since a needle found earlier and turned down
+/// (no comma before it) is turned down again. Rescanning the whole piece
+/// each time would read a long tail without a cut (a huge final post)
+/// once per batch.
+struct LastCut<'a> {
+    line: &'a PostLine,
+    finder: memchr::memmem::FinderRev<'a>,
+    /// Where the needle can next start: nothing before it is a cut that
+    /// an earlier search did not find.
+    from: usize,
+}
+
+impl<'a> LastCut<'a> {
+    /// The search in a piece whose first post starts at `start`.
+    fn new(line: &'a PostLine, start: usize) -> LastCut<'a> {
+        LastCut {
+            line,
+            finder: memchr::memmem::FinderRev::new(&line.needle),
+            from: start + 1,
+        }
+    }
+
+    /// Where to cut `pending` (the piece so far, longer than at the last
+    /// search), if anywhere.
+    fn find(&mut self, pending: &[u8]) -> Option<usize> {
+        let found = (pending.get(self.from..))
+            .and_then(|tail| self.finder.rfind(tail))
+            .map(|at| self.from + at);
+        let cut = found.and_then(|found| self.line.cut_at(pending, found));
+        if cut.is_none() {
+            let overlap = self.line.needle.len() - 1;
+            self.from = self.from.max(pending.len().saturating_sub(overlap));
+        }
+        cut
+    }
 }
 
 /// Whether the last byte before `at` that is not white space is a comma.
@@ -250,6 +273,22 @@ struct PostLine {
     needle: Vec<u8>,
     /// Where in `needle` the post starts.
     post_at: usize,
+}
+
+impl PostLine {
+    /// The cut before the post of the [`PostLine`] found at `found` in
+    /// `bytes`: `None` unless a comma comes before it (else it is not an
+    /// element of the posts array after a post).
+    fn cut_at(&self, bytes: &[u8], found: usize) -> Option<usize> {
+        follows_comma(bytes, found).then_some(found + self.post_at)
+    }
+}
+
+/// Where the first post of a file laid out one post per line starts, and
+/// the [`PostLine`] its posts start with: `None` for any other file.
+fn opening(bytes: &[u8]) -> Option<(usize, PostLine)> {
+    let first = first_post(bytes)?;
+    Some((first, post_line(bytes, first)?))
 }
 
 /// The [`PostLine`] of the first post, at `first`; `None` when it does not
@@ -283,8 +322,8 @@ pub(super) fn posts(content: &str) -> Option<Split<'_>> {
 /// [`posts`] in about `runs` runs.
 fn posts_in(content: &str, runs: usize) -> Option<Split<'_>> {
     let bytes = content.as_bytes();
-    let first = first_post(bytes)?;
-    let cuts = cuts(bytes, first, runs);
+    let (first, line) = opening(bytes)?;
+    let cuts = cuts(bytes, first, &line, runs);
     if cuts.len() < 2 {
         return None;
     }
@@ -296,16 +335,11 @@ fn posts_in(content: &str, runs: usize) -> Option<Split<'_>> {
             end: cuts.get(index + 1).copied(),
         })
         .collect();
-    let read: Vec<(Vec<PostAndTopics<'_>>, usize)> = runs
+    let read: Vec<RunRead<'_>> = runs
         .par_iter()
         .map(|run| run.read(content))
         .collect::<Option<_>>()?;
-    let after_array = read.last()?.1;
-    let rest = rest_of_object(content, after_array)?;
-    Some(Split {
-        posts: read.into_iter().flat_map(|(posts, _)| posts).collect(),
-        rest,
-    })
+    Split::of_runs(read)
 }
 
 /// JSON's white space.
@@ -335,15 +369,11 @@ fn first_post(bytes: &[u8]) -> Option<usize> {
     (bytes.get(at) == Some(&b'{')).then_some(at)
 }
 
-/// Where `runs` runs of posts probably start: the first post, then, about
-/// evenly spaced, lines that open an object indented as the first post is,
-/// with the same first key, and follow a comma. Only the first post when
-/// it does not start a line of its own (a compact file).
-fn cuts(bytes: &[u8], first: usize, runs: usize) -> Vec<usize> {
+/// Where `runs` runs of posts probably start: the first post, at `first`,
+/// then, about evenly spaced, lines that open an object as `line` does and
+/// follow a comma.
+fn cuts(bytes: &[u8], first: usize, line: &PostLine, runs: usize) -> Vec<usize> {
     let mut cuts = vec![first];
-    let Some(line) = post_line(bytes, first) else {
-        return cuts;
-    };
     let runs = runs.max(1);
     let step = (bytes.len() - first) / runs;
     let finder = memchr::memmem::Finder::new(&line.needle);
@@ -352,8 +382,8 @@ fn cuts(bytes: &[u8], first: usize, runs: usize) -> Vec<usize> {
         let Some(found) = finder.find(&bytes[from..]) else {
             break;
         };
-        if follows_comma(bytes, from + found) {
-            cuts.push(from + found + line.post_at);
+        if let Some(cut) = line.cut_at(bytes, from + found) {
+            cuts.push(cut);
         }
     }
     cuts
@@ -366,12 +396,16 @@ struct Run {
     end: Option<usize>,
 }
 
+/// What a run read: its posts, and for the last run the rest of the
+/// object (see [`Split::rest`]).
+type RunRead<'a> = (Vec<PostAndTopics<'a>>, Option<String>);
+
 impl Run {
-    /// Its posts, parsed and cleaned, and where the array ended for the
-    /// last run (the next run's start for the others). `None` unless the
-    /// run holds whole posts, each followed by a comma, and ends exactly at
-    /// the next run's start, or, the last, at the array's `]`.
-    fn read<'a>(&self, content: &'a str) -> Option<(Vec<PostAndTopics<'a>>, usize)> {
+    /// Its posts, parsed and cleaned, and for the last run the rest of the
+    /// object after the array. `None` unless the run holds whole posts,
+    /// each followed by a comma, and ends exactly at the next run's start,
+    /// or, the last, at the array's `]` followed by what may follow it.
+    fn read<'a>(&self, content: &'a str) -> Option<RunRead<'a>> {
         let bytes = content.as_bytes();
         let limit = self.end.unwrap_or(content.len());
         let mut posts = Vec::new();
@@ -384,11 +418,13 @@ impl Run {
             at = skip_space(bytes, at + stream.byte_offset());
             match (bytes.get(at), self.end) {
                 (Some(b','), _) => at = skip_space(bytes, at + 1),
-                (Some(b']'), None) => return Some((posts, at + 1)),
+                (Some(b']'), None) => {
+                    return Some((posts, Some(rest_of_object(content, at + 1)?)));
+                }
                 _ => return None,
             }
             if Some(at) == self.end {
-                return Some((posts, at));
+                return Some((posts, None));
             }
         }
     }
@@ -460,8 +496,8 @@ mod tests {
     fn every_cut_falls_before_a_post_and_the_runs_read_them_all_in_order() {
         let text = corpus(40);
         let bytes = text.as_bytes();
-        let first = first_post(bytes).unwrap();
-        let cuts = cuts(bytes, first, 7);
+        let (first, line) = opening(bytes).unwrap();
+        let cuts = cuts(bytes, first, &line, 7);
         assert!(cuts.len() > 3, "{cuts:?}");
         for &cut in &cuts {
             assert!(text[cut..].starts_with("{\n      \"id\": \"p"), "{cut}");
@@ -574,6 +610,66 @@ mod tests {
             }
             proptest::prop_assert!(batch < 64 || streamed.split.is_some());
             proptest::prop_assert_eq!(joined(streamed.pieces), text.as_bytes());
+        }
+    }
+
+    /// The cut a search over the whole of `pending` finds: the last
+    /// needle after `start`, if a comma comes before it.
+    fn last_cut_rescanning(pending: &[u8], line: &PostLine, start: usize) -> Option<usize> {
+        let from = start + 1;
+        let found = from + memchr::memmem::rfind(pending.get(from..)?, &line.needle)?;
+        line.cut_at(pending, found)
+    }
+
+    #[test]
+    fn a_long_tail_without_a_cut_is_searched_once() {
+        let text = corpus(3);
+        let (first, line) = opening(text.as_bytes()).unwrap();
+        // A final post far longer than a batch: no cut anywhere in it.
+        let mut pending =
+            text.as_bytes()[..text.find("\n    {\n      \"id\": \"p1").unwrap()].to_vec();
+        let mut search = LastCut::new(&line, first);
+        for _ in 0..50 {
+            pending.extend_from_slice(&[b'x'; 1000]);
+            assert_eq!(search.find(&pending), None);
+            // The next search starts where this one could still find the
+            // start of a needle, not at the start of the piece.
+            assert!(
+                search.from + line.needle.len() > pending.len(),
+                "{}",
+                search.from
+            );
+        }
+        pending.extend_from_slice(b",\n    {\n      \"id\": \"late\"");
+        let found = search.find(&pending);
+        assert!(found.is_some());
+        assert_eq!(found, last_cut_rescanning(&pending, &line, first));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Searching only what was added finds the cut a search over the
+        /// whole piece finds, however the piece grows: needles split
+        /// between batches, needles without a comma before them.
+        #[test]
+        fn the_cut_search_finds_what_a_rescan_finds(
+            chunks in proptest::collection::vec(
+                r#"(x|,|\n|    |\{|"id"|,\n    \{"id"|\n    \{"id"){0,8}"#, 1..30),
+        ) {
+            let head = "{\n  \"posts\": [\n    {\"id\": \"a\"}";
+            let (first, line) = opening(head.as_bytes()).unwrap();
+            let mut pending = head.as_bytes().to_vec();
+            let mut search = LastCut::new(&line, first);
+            for chunk in &chunks {
+                pending.extend_from_slice(chunk.as_bytes());
+                let found = search.find(&pending);
+                proptest::prop_assert_eq!(found, last_cut_rescanning(&pending, &line, first));
+                if found.is_some() {
+                    // The reader cuts here and searches a new piece.
+                    break;
+                }
+            }
         }
     }
 
