@@ -211,10 +211,33 @@ pub struct NativeRead {
 /// edit or a merge of two exports.
 pub fn parse_noting(name: &str, content: &str) -> Result<NativeRead, LoadError> {
     let content = content.trim_start_matches('\u{feff}');
-    if let Some(read) = in_parallel::posts(content).and_then(|split| finish(name, split)) {
+    parse_split(name, content, in_parallel::posts(content))
+}
+
+/// The corpus `split` read from `content`, or, without one, `content`
+/// read by serde alone.
+fn parse_split(
+    name: &str,
+    content: &str,
+    split: Option<Split<'_>>,
+) -> Result<NativeRead, LoadError> {
+    if let Some(read) = split.and_then(|split| finish(name, split)) {
         return read;
     }
     parse_in_order(name, content)
+}
+
+/// [`parse_noting`] with its posts split into about `runs` runs, however
+/// small the file: for fuzzing the parallel reading on small inputs,
+/// which never take it otherwise.
+#[cfg(fuzzing)]
+pub fn parse_noting_in_runs(
+    name: &str,
+    content: &str,
+    runs: usize,
+) -> Result<NativeRead, LoadError> {
+    let content = content.trim_start_matches('\u{feff}');
+    parse_split(name, content, in_parallel::posts_in(content, runs))
 }
 
 /// Like [`parse_noting`], but by serde alone: for text the parallel split
@@ -233,6 +256,18 @@ pub fn read_streaming(
     progress: &mut dyn FnMut(u64),
 ) -> std::io::Result<Streamed> {
     in_parallel::read(reader, BATCH, progress)
+}
+
+/// [`read_streaming`] `batch` bytes at a time: for fuzzing the reading
+/// of a file as it comes in on small inputs, which fit in one batch
+/// otherwise.
+#[cfg(fuzzing)]
+pub fn read_streaming_in_batches(
+    reader: impl std::io::Read,
+    batch: u64,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<Streamed> {
+    in_parallel::read(reader, batch, progress)
 }
 
 /// Bytes read at a time by [`read_streaming`]: a batch's posts are parsed

@@ -320,7 +320,7 @@ pub(super) fn posts(content: &str) -> Option<Split<'_>> {
 }
 
 /// [`posts`] in about `runs` runs.
-fn posts_in(content: &str, runs: usize) -> Option<Split<'_>> {
+pub(super) fn posts_in(content: &str, runs: usize) -> Option<Split<'_>> {
     let bytes = content.as_bytes();
     let (first, line) = opening(bytes)?;
     let cuts = cuts(bytes, first, &line, runs);
