@@ -139,6 +139,20 @@ pub struct Prompt {
     pub(super) previous: Option<ActiveSearch>,
 }
 
+impl Prompt {
+    /// The prompt's query as the active search, with its `results` and no
+    /// match current yet.
+    fn search_with(&self, results: SearchResults) -> ActiveSearch {
+        ActiveSearch {
+            text: self.text.clone(),
+            scope: self.scope,
+            mode: self.mode,
+            results,
+            current: None,
+        }
+    }
+}
+
 /// The search session: lives as long as the reader.
 #[derive(Default)]
 pub struct SearchSession {

@@ -133,13 +133,7 @@ fn show_while_typing(app: &mut App, results: SearchResults) {
     };
     let saved = prompt.saved.clone();
     let first = results.first_match_at_or_after(prompt.origin);
-    app.search.active = Some(ActiveSearch {
-        text: prompt.text.clone(),
-        scope: prompt.scope,
-        mode: prompt.mode,
-        results,
-        current: None,
-    });
+    app.search.active = Some(prompt.search_with(results));
     match first {
         Some(step) => go_to_match(app, step.index),
         None => saved.restore(app),
@@ -193,13 +187,7 @@ pub(super) fn confirm(app: &mut App) {
         }
         if let Ok(query) = Query::new(&text, prompt.scope, prompt.mode) {
             let results = index(app).search(&query);
-            app.search.active = Some(ActiveSearch {
-                text: text.clone(),
-                scope: prompt.scope,
-                mode: prompt.mode,
-                results,
-                current: None,
-            });
+            app.search.active = Some(prompt.search_with(results));
         }
     }
     go_to_first_match(app, prompt.origin, &text, Some(&prompt.saved));
