@@ -357,7 +357,7 @@ pub fn write_flat<W: Write + Seek>(
     out: W,
 ) -> io::Result<W> {
     let mut writer = SectionWriter::new(out)?;
-    write::write_corpus(corpus, meta, &mut writer)?;
+    write::write_corpus(corpus, meta, &mut writer, None)?;
     index.write_sections(&mut writer)?;
     writer.finish()
 }
@@ -374,7 +374,7 @@ pub fn write_flat_indexing<W: Write + Seek>(
     spool_dir: &Path,
 ) -> io::Result<W> {
     let mut writer = SectionWriter::new(out)?;
-    write::write_corpus(corpus, meta, &mut writer)?;
+    write::write_corpus(corpus, meta, &mut writer, Some(spool_dir))?;
     SearchIndex::write_sections_of(corpus, &mut writer, spool_dir)?;
     writer.finish()
 }

@@ -4,9 +4,18 @@
 //! post's own strings, its blocks, its sources, then each comment's), then
 //! the topic and outlet names; the tables are gathered beside it and
 //! written after.
+//!
+//! The tables of a large corpus take a fifth of its text (a block's record
+//! is 17 bytes, a comment's 68) and are written while the corpus itself is
+//! held: gathered in memory, growing by doubling, they would raise the
+//! peak memory of a first open by as much again. Given a directory, they
+//! are gathered in unnamed temporary files there instead, a buffer at a
+//! time, and copied into place after the text.
 
 use std::collections::VecDeque;
-use std::io::{self, Seek, Write};
+use std::fs::File;
+use std::io::{self, BufReader, Seek, SeekFrom, Write};
+use std::path::Path;
 
 use super::records::{
     BlockRecord, CommentRecord, OutletRecord, PostRecord, Record, Run, SourceRecord, Str,
@@ -17,14 +26,16 @@ use crate::model::bytes::Put;
 use crate::model::{Block, Comment, Corpus, Post, PostId, Source, TopicNode};
 
 /// Writes the sections of `corpus` (all but the search index's), with
-/// `meta` as the meta section's lines.
+/// `meta` as the meta section's lines; the large tables are gathered in
+/// memory, or in temporary files in `spool_dir` when one is given.
 pub fn write_corpus<W: Write + Seek>(
     corpus: &Corpus,
     meta: &[String],
     out: &mut SectionWriter<W>,
+    spool_dir: Option<&Path>,
 ) -> io::Result<()> {
     out.begin(Kind::Text);
-    let mut tables = Tables::default();
+    let mut tables = Tables::new(spool_dir)?;
     let mut text = TextOut { out, at: 0 };
     for post in corpus.posts() {
         tables.add_post(&post, &mut text)?;
@@ -54,12 +65,18 @@ pub fn write_corpus<W: Write + Seek>(
     for post in by_id {
         post.put(&mut by_id_bytes);
     }
-    let sections = [
+    let gathered = [
         (Kind::Posts, tables.posts),
         (Kind::Blocks, tables.blocks),
         (Kind::Sources, tables.sources),
         (Kind::Comments, tables.comments),
         (Kind::Names, tables.names),
+    ];
+    for (kind, table) in gathered {
+        out.begin(kind);
+        table.copy_into(out)?;
+    }
+    let sections = [
         (Kind::Topics, topics),
         (Kind::TopicPosts, topic_posts),
         (Kind::Outlets, outlets),
@@ -92,6 +109,58 @@ fn count(table: &[u8], size: usize) -> u32 {
     (table.len() / size) as u32
 }
 
+/// A table being gathered: in memory, or in an unnamed temporary file
+/// written a buffer at a time.
+struct Table {
+    /// The records not yet in the file (all of them, in memory).
+    pending: Vec<u8>,
+    /// The temporary file, and the bytes written to it.
+    spool: Option<(File, u64)>,
+}
+
+/// Bytes of a spooled table held before they go to its file.
+const SPOOL_BUFFER: usize = 1 << 16;
+
+impl Table {
+    fn new(spool_dir: Option<&Path>) -> io::Result<Table> {
+        let spool = match spool_dir {
+            Some(dir) => Some((tempfile::tempfile_in(dir)?, 0)),
+            None => None,
+        };
+        Ok(Table {
+            pending: Vec::new(),
+            spool,
+        })
+    }
+
+    /// The number of records of type `R` gathered, as a table index.
+    fn count<R: Record>(&self) -> u32 {
+        let spooled = self.spool.as_ref().map_or(0, |(_, len)| *len);
+        ((spooled + self.pending.len() as u64) / R::SIZE as u64) as u32
+    }
+
+    fn add<R: Record>(&mut self, record: &R) -> io::Result<()> {
+        record.put(&mut self.pending);
+        if let Some((file, len)) = &mut self.spool
+            && self.pending.len() >= SPOOL_BUFFER
+        {
+            file.write_all(&self.pending)?;
+            *len += self.pending.len() as u64;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes the table's bytes to `out`, in order.
+    fn copy_into(self, out: &mut impl Write) -> io::Result<()> {
+        if let Some((mut file, _)) = self.spool {
+            file.seek(SeekFrom::Start(0))?;
+            io::copy(&mut BufReader::with_capacity(SPOOL_BUFFER, file), out)?;
+        }
+        out.write_all(&self.pending)
+    }
+}
+
 /// The text section being written, and where the next string goes.
 struct TextOut<'a, W: Write + Seek> {
     out: &'a mut SectionWriter<W>,
@@ -114,16 +183,25 @@ impl<W: Write + Seek> TextOut<'_, W> {
 }
 
 /// The tables gathered while the text is written.
-#[derive(Default)]
 struct Tables {
-    posts: Vec<u8>,
-    blocks: Vec<u8>,
-    sources: Vec<u8>,
-    comments: Vec<u8>,
-    names: Vec<u8>,
+    posts: Table,
+    blocks: Table,
+    sources: Table,
+    comments: Table,
+    names: Table,
 }
 
 impl Tables {
+    fn new(spool_dir: Option<&Path>) -> io::Result<Tables> {
+        Ok(Tables {
+            posts: Table::new(spool_dir)?,
+            blocks: Table::new(spool_dir)?,
+            sources: Table::new(spool_dir)?,
+            comments: Table::new(spool_dir)?,
+            names: Table::new(spool_dir)?,
+        })
+    }
+
     fn add_post<W: Write + Seek>(&mut self, post: &Post, text: &mut TextOut<W>) -> io::Result<()> {
         let id = text.put(&post.id)?;
         let title = text.put(&post.title)?;
@@ -134,15 +212,15 @@ impl Tables {
         let topics = self.add_names(post.topics.iter().map(|t| &**t), text)?;
         let blocks = self.add_blocks(&post.blocks, text)?;
         let sources = self.add_sources(&post.sources, text)?;
-        let start = count(&self.comments, CommentRecord::SIZE);
+        let start = self.comments.count::<CommentRecord>();
         for comment in &post.comments {
             self.add_comment(comment, text)?;
         }
         let comments = Run {
             start,
-            end: count(&self.comments, CommentRecord::SIZE),
+            end: self.comments.count::<CommentRecord>(),
         };
-        PostRecord {
+        let record = PostRecord {
             id,
             title,
             author,
@@ -154,9 +232,8 @@ impl Tables {
             blocks,
             sources,
             comments,
-        }
-        .put(&mut self.posts);
-        Ok(())
+        };
+        self.posts.add(&record)
     }
 
     fn add_names<'a, W: Write + Seek>(
@@ -164,13 +241,13 @@ impl Tables {
         names: impl Iterator<Item = &'a str>,
         text: &mut TextOut<W>,
     ) -> io::Result<Run> {
-        let start = count(&self.names, Str::SIZE);
+        let start = self.names.count::<Str>();
         for name in names {
-            text.put(name)?.put(&mut self.names);
+            self.names.add(&text.put(name)?)?;
         }
         Ok(Run {
             start,
-            end: count(&self.names, Str::SIZE),
+            end: self.names.count::<Str>(),
         })
     }
 
@@ -179,18 +256,17 @@ impl Tables {
         blocks: &[Block],
         text: &mut TextOut<W>,
     ) -> io::Result<Run> {
-        let start = count(&self.blocks, BlockRecord::SIZE);
+        let start = self.blocks.count::<BlockRecord>();
         for block in blocks {
-            BlockRecord {
+            self.blocks.add(&BlockRecord {
                 kind: block.kind,
                 source: block.source,
                 text: text.put(&block.text)?,
-            }
-            .put(&mut self.blocks);
+            })?;
         }
         Ok(Run {
             start,
-            end: count(&self.blocks, BlockRecord::SIZE),
+            end: self.blocks.count::<BlockRecord>(),
         })
     }
 
@@ -199,18 +275,17 @@ impl Tables {
         sources: &[Source],
         text: &mut TextOut<W>,
     ) -> io::Result<Run> {
-        let start = count(&self.sources, SourceRecord::SIZE);
+        let start = self.sources.count::<SourceRecord>();
         for source in sources {
-            SourceRecord {
+            self.sources.add(&SourceRecord {
                 outlet: text.put_optional(source.outlet.as_deref())?,
                 headline: text.put_optional(source.headline.as_deref())?,
                 url: text.put_optional(source.url.as_deref())?,
-            }
-            .put(&mut self.sources);
+            })?;
         }
         Ok(Run {
             start,
-            end: count(&self.sources, SourceRecord::SIZE),
+            end: self.sources.count::<SourceRecord>(),
         })
     }
 
@@ -225,7 +300,7 @@ impl Tables {
         let label = text.put_optional(comment.label.as_deref())?;
         let blocks = self.add_blocks(&comment.blocks, text)?;
         let sources = self.add_sources(&comment.sources, text)?;
-        CommentRecord {
+        self.comments.add(&CommentRecord {
             id,
             parent: comment.parent,
             author,
@@ -233,9 +308,7 @@ impl Tables {
             label,
             blocks,
             sources,
-        }
-        .put(&mut self.comments);
-        Ok(())
+        })
     }
 }
 
