@@ -131,10 +131,10 @@ pub fn from_cache(
     if let Some(entry) = &entry {
         match entry.open(verify) {
             Lookup::Hit(hit) => {
-                let file = Arc::new(hit.file);
+                let (file, corpus, index) = mapped(hit.file);
                 return Ok(Opened {
-                    corpus: Corpus::from_flat(Arc::clone(&file)),
-                    index: Some(SearchIndex::from_flat(&file)),
+                    corpus,
+                    index: Some(index),
                     warnings: hit.warnings,
                     origin: Origin::Cache(FromCache {
                         entry: entry.clone(),
@@ -148,6 +148,15 @@ pub fn from_cache(
         }
     }
     Err(Box::new(ToParse { entry, damage }))
+}
+
+/// The corpus and search index a cache entry's flat file holds, read where
+/// they lie, and the file they share.
+pub fn mapped(file: FlatFile) -> (Arc<FlatFile>, Corpus, SearchIndex) {
+    let file = Arc::new(file);
+    let corpus = Corpus::from_flat(Arc::clone(&file));
+    let index = SearchIndex::from_flat(&file);
+    (file, corpus, index)
 }
 
 /// An archive the cache did not hold: the entry to write once it is

@@ -160,13 +160,20 @@ pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecor
 
 /// Frees the state the reader has left, and the corpus it was on unless
 /// something else still holds it, on a thread of its own: a parsed
-/// gigabyte takes longer than a frame to free piece by piece.
+/// gigabyte takes longer than a frame to free piece by piece. The memory
+/// is given back to the system only when that was the whole archive's
+/// corpus and this its last holder: a preview's is small, and is soon
+/// used again by the load going on.
 fn let_go_in_background(old: App) {
     let spawned = thread::Builder::new()
         .name("pundit-free".into())
         .spawn(move || {
+            let corpus = Arc::clone(&old.corpus);
+            let was_whole = old.loading.is_none();
             drop(old);
-            super::loader::give_back_freed_memory();
+            if was_whole {
+                super::loader::let_go_of(corpus);
+            }
         });
     // Without a thread, the state is freed here, as it was given back.
     drop(spawned);

@@ -193,23 +193,31 @@ fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<L
     if let Ok(1..) = written
         && let Lookup::Hit(hit) = entry.open(Verify::UpTo(VERIFIED_AT_OPEN))
     {
-        let file = Arc::new(hit.file);
-        let mapped = Corpus::from_flat(Arc::clone(&file));
+        let (_, mapped, index) = cached::mapped(hit.file);
         let whole = Whole {
             tree: Tree::build(&mapped),
             corpus: Arc::new(mapped),
-            index: Some(Arc::new(SearchIndex::from_flat(&file))),
+            index: Some(Arc::new(index)),
             warnings: Vec::new(),
             from_cache: false,
         };
         let _ = sender.send(Loading::Mapped(Box::new(whole)));
         // Whichever lets go of the parsed corpus last frees it: this thread
         // or the one the reader hands its old state to, never the UI's.
-        drop(corpus);
-        give_back_freed_memory();
+        let_go_of(corpus);
         return;
     }
     let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
+}
+
+/// Lets go of a corpus the reader has left. The last to let go of it frees
+/// it, and gives the memory back (see [`give_back_freed_memory`]): once, by
+/// whichever thread that is, and never for a corpus something still holds.
+pub(super) fn let_go_of(corpus: Arc<Corpus>) {
+    if let Some(corpus) = Arc::into_inner(corpus) {
+        drop(corpus);
+        give_back_freed_memory();
+    }
 }
 
 /// Returns the memory freed since to the system. An allocator keeps what a
@@ -217,7 +225,7 @@ fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<L
 /// gives it back only as it is used again, which an idle reader is not);
 /// the reader will not make them, so it is handed back: jemalloc's arenas
 /// purged, whichever allocator the binary uses, and glibc's trimmed.
-pub(super) fn give_back_freed_memory() {
+fn give_back_freed_memory() {
     #[cfg(not(target_env = "msvc"))]
     {
         // `arena.<i>.purge` of MALLCTL_ARENAS_ALL: every arena.
