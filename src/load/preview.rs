@@ -41,22 +41,30 @@ pub struct Preview {
 /// The budgets, in bytes, of the previews to take of an archive of `total`
 /// bytes, smallest first: the first is always taken (it is what reaches
 /// the screen first), then each eight times the last while all of them
-/// together stay within a tenth of the archive (each preview reads the
-/// archive from its start again), and only budgets smaller than the
-/// archive (a preview of it all would be the load itself).
+/// together stay within [`PREVIEWS_SHARE`] of the archive, and only budgets
+/// smaller than the archive (a preview of it all would be the load itself).
 ///
-/// For 1 GiB with a first budget of 256 KiB: 256 KiB, 2 MiB, 16 MiB.
+/// For 1 GiB with a first budget of 512 KiB: 512 KiB and 4 MiB (with 32 MiB
+/// the previews would take more than 32 MiB); for 2 GiB, 32 MiB as well.
 pub fn budgets(first: u64, total: u64) -> Vec<u64> {
     let mut budgets = Vec::new();
     let mut budget = first;
     let mut spent = 0u64;
-    while budget < total && (budgets.is_empty() || spent + budget <= total / 10) {
+    while budget < total && (budgets.is_empty() || spent + budget <= total / PREVIEWS_SHARE) {
         budgets.push(budget);
         spent += budget;
         budget = budget.saturating_mul(8);
     }
     budgets
 }
+
+/// The previews together read at most this share of the archive (one
+/// part in 32), past the first: each reads the archive from its start
+/// again, and the reader holds the last one, its posts and its search
+/// index (about four times the bytes it covers), beside the load until the
+/// whole archive replaces it. A tenth let a gigabyte's previews reach
+/// 32 MiB, over a hundred megabytes held through the load's own peak.
+pub const PREVIEWS_SHARE: u64 = 32;
 
 /// The posts of the first `budget` bytes of the archive `paths` name, or
 /// `None` when there is nothing to preview (see the module's rules) or the
@@ -164,20 +172,23 @@ mod tests {
     }
 
     #[test]
-    fn budgets_grow_within_a_tenth_of_the_archive() {
+    fn budgets_grow_within_their_share_of_the_archive() {
         const KIB: u64 = 1 << 10;
         const MIB: u64 = 1 << 20;
+        assert_eq!(budgets(512 * KIB, 250 * MIB), [512 * KIB, 4 * MIB]);
+        assert_eq!(budgets(512 * KIB, 1024 * MIB), [512 * KIB, 4 * MIB]);
         assert_eq!(
-            budgets(256 * KIB, 1024 * MIB),
-            [256 * KIB, 2 * MIB, 16 * MIB]
+            budgets(512 * KIB, 2048 * MIB),
+            [512 * KIB, 4 * MIB, 32 * MIB]
         );
-        // The first is taken even when it is more than a tenth.
+        // The first is taken even when it is more than the share.
         assert_eq!(budgets(256 * KIB, MIB), [256 * KIB]);
         // Nothing for an archive that fits the first budget.
         assert!(budgets(256 * KIB, 100 * KIB).is_empty());
         for total in [MIB, 10 * MIB, 250 * MIB, 1024 * MIB, 1 << 40] {
             let all = budgets(256 * KIB, total);
-            assert!(all[1..].iter().sum::<u64>() + all[0] <= (total / 10).max(all[0]));
+            let share = total / PREVIEWS_SHARE;
+            assert!(all[1..].iter().sum::<u64>() + all[0] <= share.max(all[0]));
         }
     }
 

@@ -7,7 +7,7 @@
 //! [`preview`] for where they are cut and which formats can be) is parsed
 //! on the loader's thread before the load proper: a few milliseconds, and
 //! what reaches the screen first. Larger previews (each eight times the
-//! last, all of them within a tenth of the archive, see
+//! last, all of them within a small share of the archive, see
 //! [`preview::budgets`]) follow on a thread of their own so that the tree
 //! fills in, and stop once the whole archive is parsed; they are never on
 //! the load's path, which only shares the cores with them. Each preview
