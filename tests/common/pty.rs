@@ -227,6 +227,18 @@ impl Session {
         Some(kilobytes * 1024)
     }
 
+    /// Whether pundit has the file named `name` mapped into its memory
+    /// (`/proc/PID/maps`, Linux).
+    pub fn maps_file_named(&self, name: &std::ffi::OsStr) -> bool {
+        let Some(pid) = self.child.process_id() else {
+            return false;
+        };
+        let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+        let name = name.to_string_lossy();
+        maps.lines()
+            .any(|line| line.rsplit('/').next() == Some(&*name))
+    }
+
     /// Sends a signal by name (`TERM`, `HUP`) to pundit.
     pub fn signal(&mut self, name: &str) {
         let pid = self.child.process_id().expect("pundit's pid");
