@@ -473,11 +473,9 @@ impl App {
     /// Recomputes [`App::position`] after the open post or its list changed.
     /// (A list may hold every post of a large corpus: too long to scan per frame.)
     pub fn refresh_position(&mut self) {
-        self.position = self.open_post.and_then(|open| {
-            let list = self.tree.posts_under(self.post_list);
-            let index = list.iter().position(|&p| p == open)?;
-            Some((index + 1, list.len()))
-        });
+        self.position = (self.open_post)
+            .and_then(|open| self.tree.place_under(self.post_list, open))
+            .map(|(index, len)| (index + 1, len));
     }
 
     /// A row's label as the Topics pane shows it (without indentation).

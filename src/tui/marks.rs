@@ -9,18 +9,19 @@
 //! opened before has no new comments, only an unread mark.
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::app::{App, Focus};
-use super::tree::{NodeId, NodeKind, Tree};
+use super::tree::{Listings, NodeId, NodeKind, Tree};
 use crate::model::{Comment, Post, PostId};
 
 /// What the reader knows of which posts were read and which comments seen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marks {
-    /// Per post: read. Changed through [`Marks::set_read`], which keeps
-    /// the counts below.
+    /// Per post: read. Changed through [`Marks::set_read`] and
+    /// [`Marks::set_read_all`], which keep the counts below.
     read: Vec<bool>,
     /// Per post: open at some point of this session (its comments are
     /// seen when the state is saved).
@@ -30,40 +31,46 @@ pub struct Marks {
     /// Per group of the tree: the posts directly under it not yet read, kept as
     /// posts are marked, so a frame never counts a group of thousands.
     unread: Vec<usize>,
-    /// The groups each post is listed under, in one list: post `p`'s are
-    /// `groups[group_starts[p]..group_starts[p + 1]]` (a list per post
-    /// would be an allocation per post, and the reader waits for them).
-    groups: Vec<NodeId>,
-    group_starts: Vec<usize>,
+    /// The tree's groups and their posts, where the groups a post is
+    /// listed under are found when it is marked: a map from each post to
+    /// its groups would cost the reader's first frame a pass over every
+    /// listing of a large archive, for posts that are mostly never marked.
+    listings: Arc<Listings>,
 }
 
 impl Marks {
-    /// Nothing read, nothing seen, for the posts of `tree`.
+    /// Nothing read, nothing seen, for the posts of `tree`: posts numbered
+    /// below `posts`.
     pub fn new(tree: &Tree, posts: usize) -> Marks {
-        let listings = || tree.listings().filter(|(post, _)| post.0 < posts);
-        let mut unread = vec![0; tree.group_count()];
-        let mut group_starts = vec![0; posts + 1];
-        for (post, group) in listings() {
-            group_starts[post.0 + 1] += 1;
-            unread[group.0] += 1;
-        }
-        for post in 0..posts {
-            group_starts[post + 1] += group_starts[post];
-        }
-        let mut groups = vec![NodeId(0); group_starts[posts]];
-        let mut next = group_starts.clone();
-        for (post, group) in listings() {
-            groups[next[post.0]] = group;
-            next[post.0] += 1;
-        }
-        Marks {
+        let listings = Arc::clone(tree.listings());
+        let mut marks = Marks {
             read: vec![false; posts],
             opened: vec![false; posts],
             seen_before: FxHashMap::default(),
-            unread,
-            groups,
-            group_starts,
+            unread: Vec::new(),
+            listings,
+        };
+        if marks.listings.highest().is_none_or(|post| post < posts) {
+            // Every post listed can be marked, and none is yet.
+            marks.unread = (0..marks.listings.group_count())
+                .map(|group| marks.listings.run(NodeId(group)).len())
+                .collect();
+        } else {
+            marks.count_unread();
         }
+        marks
+    }
+
+    /// Counts the posts not yet read under every group afresh.
+    fn count_unread(&mut self) {
+        let listings = &self.listings;
+        self.unread = (0..listings.group_count())
+            .map(|group| {
+                (listings.run(NodeId(group)).iter())
+                    .filter(|&&post| self.read.get(post as usize) == Some(&false))
+                    .count()
+            })
+            .collect();
     }
 
     pub fn is_read(&self, post: PostId) -> bool {
@@ -77,11 +84,34 @@ impl Marks {
         if std::mem::replace(flag, read) == read {
             return;
         }
-        let groups = self.group_starts[post.0]..self.group_starts[post.0 + 1];
-        for group in &self.groups[groups] {
-            let count = &mut self.unread[group.0];
-            *count = if read { *count - 1 } else { *count + 1 };
+        for (group, count) in self.unread.iter_mut().enumerate() {
+            let listed = self.listings.times_listed(NodeId(group), post);
+            *count = if read {
+                *count - listed
+            } else {
+                *count + listed
+            };
         }
+    }
+
+    /// Marks every post of `posts` read (or unread): as [`Marks::set_read`]
+    /// on each, with the counts made once for all when there are many.
+    pub fn set_read_all(&mut self, posts: &[PostId], read: bool) {
+        // Finding one post's groups looks at each group; counting afresh
+        // looks at every listing once.
+        let per_post = self.unread.len().max(1);
+        if posts.len().saturating_mul(per_post) < self.listings.len() {
+            for &post in posts {
+                self.set_read(post, read);
+            }
+            return;
+        }
+        for &post in posts {
+            if let Some(flag) = self.read.get_mut(post.0) {
+                *flag = read;
+            }
+        }
+        self.count_unread();
     }
 
     /// The posts directly under `group` not yet read.
@@ -184,9 +214,7 @@ fn toggle_posts(app: &mut App, posts: &[PostId], name: &str) {
         return;
     }
     let read = app.marks.unread_among(posts) > 0;
-    for &post in posts {
-        app.marks.set_read(post, read);
-    }
+    app.marks.set_read_all(posts, read);
     let count = match posts.len() {
         1 => "1 post".to_string(),
         n => format!("{n} posts"),
@@ -278,5 +306,80 @@ fn go_to_comment(app: &mut App, comment: usize) {
     super::thread::motion::show_comment(app, comment);
     if app.panes().article.is_none() {
         app.focus = Focus::Article;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Corpus, Topic};
+
+    /// Five posts; "Late" lists them out of order, "Twice" lists p1 twice.
+    fn tree() -> Tree {
+        let posts = (0..5)
+            .map(|n| Post {
+                id: format!("p{n}").into(),
+                title: format!("Post {n}"),
+                ..Default::default()
+            })
+            .collect();
+        let topic = |name: &str, posts: &[&str]| Topic {
+            name: name.to_string(),
+            posts: posts.iter().map(|&p| p.into()).collect(),
+            children: Vec::new(),
+        };
+        let topics = vec![
+            topic("Late", &["p4", "p0", "p2"]),
+            topic("Twice", &["p1", "p3", "p1"]),
+        ];
+        Tree::build(&Corpus::new(posts, Some(topics)))
+    }
+
+    /// The unread counts as a frame would count them, group by group.
+    fn counted(marks: &Marks, tree: &Tree) -> Vec<usize> {
+        (tree.groups())
+            .map(|group| marks.unread_among(&tree.posts_under(group)))
+            .collect()
+    }
+
+    fn kept(marks: &Marks, tree: &Tree) -> Vec<usize> {
+        tree.groups().map(|group| marks.unread_in(group)).collect()
+    }
+
+    #[test]
+    fn counts_kept_one_post_at_a_time_are_the_counts_of_the_tree() {
+        let tree = tree();
+        let mut marks = Marks::new(&tree, 5);
+        assert_eq!(kept(&marks, &tree), counted(&marks, &tree));
+        for (post, read) in [(1, true), (4, true), (2, true), (4, false), (9, true)] {
+            marks.set_read(PostId(post), read);
+            assert_eq!(kept(&marks, &tree), counted(&marks, &tree), "p{post}");
+        }
+        // All posts, Late, Twice: p1 read counts twice under Twice.
+        assert_eq!(kept(&marks, &tree), [3, 2, 1]);
+    }
+
+    #[test]
+    fn counts_kept_for_many_posts_at_once_are_the_counts_of_the_tree() {
+        let tree = tree();
+        let mut marks = Marks::new(&tree, 5);
+        // Few posts are marked one by one, many by counting afresh: both
+        // keep the same counts.
+        for posts in [&[3][..], &[0, 1, 2, 3, 4], &[1, 4]] {
+            let posts: Vec<PostId> = posts.iter().copied().map(PostId).collect();
+            marks.set_read_all(&posts, true);
+            assert_eq!(kept(&marks, &tree), counted(&marks, &tree), "{posts:?}");
+            marks.set_read_all(&posts[..1], false);
+            assert_eq!(kept(&marks, &tree), counted(&marks, &tree), "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn a_tree_listing_posts_beyond_the_corpus_counts_only_the_corpus() {
+        let tree = tree();
+        let mut marks = Marks::new(&tree, 3);
+        assert_eq!(kept(&marks, &tree), [3, 2, 2]);
+        marks.set_read_all(&[PostId(0), PostId(1), PostId(2), PostId(4)], true);
+        assert_eq!(kept(&marks, &tree), [0, 0, 0]);
     }
 }

@@ -15,11 +15,10 @@ use crate::state::{self, ArchiveId, ArchiveRecord, Place, Store};
 /// Puts the reader where `record` says the archive was left (unless
 /// `fresh`), with its read marks and the comments seen.
 pub fn restore(app: &mut App, record: &ArchiveRecord, fresh: bool) {
-    for id in &record.read {
-        if let Some(post) = app.corpus.post_by_id(id) {
-            app.marks.set_read(post, true);
-        }
-    }
+    let read: Vec<_> = (record.read.iter())
+        .filter_map(|id| app.corpus.post_by_id(id))
+        .collect();
+    app.marks.set_read_all(&read, true);
     for (id, keys) in &record.seen_comments {
         if let Some(post) = app.corpus.post_by_id(id) {
             app.marks

@@ -16,6 +16,7 @@
 //! so a post row's group is found by a binary search over the groups.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::{Corpus, PostId, TopicNode};
 
@@ -71,17 +72,102 @@ struct Group {
     depth: u16,
     count: usize,
     subgroups: Vec<NodeId>,
-    /// Its posts: a run of [`Tree::posts`].
-    posts: Range<usize>,
 }
 
 /// The whole tree: "All posts", the topics, then "Sources" with its outlets.
 #[derive(Debug, Clone, Default)]
 pub struct Tree {
     groups: Vec<Group>,
-    /// Every group's posts, a run per group in the groups' order.
-    posts: Vec<u32>,
+    /// Every group's posts; shared with the read marks, which count what
+    /// is unread under each group.
+    listings: Arc<Listings>,
     roots: Vec<NodeId>,
+}
+
+/// The posts listed under the groups of a tree: one list of post numbers,
+/// a run per group in the groups' order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listings {
+    posts: Vec<u32>,
+    /// Per group: its run of `posts`.
+    runs: Vec<Range<usize>>,
+    /// Per group: whether its run is in ascending order, so that a post is
+    /// found in it by a binary search rather than a scan.
+    ascending: Vec<bool>,
+    /// The highest post number listed, if any post is.
+    highest: Option<u32>,
+}
+
+impl Listings {
+    /// The posts listed directly under `group`, as post numbers.
+    pub fn run(&self, group: NodeId) -> &[u32] {
+        self.runs
+            .get(group.0)
+            .and_then(|run| self.posts.get(run.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The number of groups.
+    pub fn group_count(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Every post row: the posts of every group.
+    pub fn len(&self) -> usize {
+        self.posts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts.is_empty()
+    }
+
+    /// The highest post number listed, if any post is.
+    pub fn highest(&self) -> Option<usize> {
+        self.highest.map(|post| post as usize)
+    }
+
+    /// How many times `group` lists `post` (a post is listed at most once
+    /// under a group the tree builds, but nothing depends on it).
+    pub fn times_listed(&self, group: NodeId, post: PostId) -> usize {
+        let Ok(number) = u32::try_from(post.0) else {
+            return 0;
+        };
+        let run = self.run(group);
+        if self.ascending.get(group.0).copied().unwrap_or(false) {
+            let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+                return 0;
+            };
+            if number < first || number > last {
+                return 0;
+            }
+            run.partition_point(|&p| p <= number) - run.partition_point(|&p| p < number)
+        } else {
+            run.iter().filter(|&&p| p == number).count()
+        }
+    }
+
+    /// A new group's run, starting (empty) at the list's end.
+    fn open_run(&mut self) {
+        let start = self.posts.len();
+        self.runs.push(start..start);
+        self.ascending.push(true);
+    }
+
+    /// Adds `posts` to the run of the last group opened.
+    fn extend(&mut self, posts: impl IntoIterator<Item = PostId>) {
+        let (Some(run), Some(ascending)) = (self.runs.last_mut(), self.ascending.last_mut()) else {
+            return;
+        };
+        let mut previous = self.posts.get(run.clone()).and_then(|r| r.last().copied());
+        for post in posts {
+            let number = post_number(post);
+            *ascending &= previous.is_none_or(|p| p <= number);
+            previous = Some(number);
+            self.highest = self.highest.max(Some(number));
+            self.posts.push(number);
+        }
+        run.end = self.posts.len();
+    }
 }
 
 /// The posts listed under a topic and its subtopics.
@@ -99,69 +185,37 @@ impl Tree {
         let listed = corpus.len()
             + corpus.topics().iter().map(posts_in_topic).sum::<usize>()
             + outlets.iter().map(|(_, posts)| posts.len()).sum::<usize>();
-        let mut tree = Tree {
+        let mut builder = Builder {
             groups: Vec::new(),
-            posts: Vec::with_capacity(listed),
-            roots: Vec::new(),
+            listings: Listings {
+                posts: Vec::with_capacity(listed),
+                ..Listings::default()
+            },
         };
-        let all = tree.push(GroupKind::AllPosts, None, corpus.len());
-        tree.posts
-            .extend((0..corpus.len()).map(PostId).map(post_number));
-        tree.close_run(all);
-        tree.roots.push(all);
+        let all = builder.push(GroupKind::AllPosts, None, corpus.len());
+        builder.listings.extend(corpus.post_ids());
+        let mut roots = vec![all];
         for topic in corpus.topics() {
-            let id = tree.push_topic(topic, None);
-            tree.roots.push(id);
+            roots.push(builder.push_topic(topic, None));
         }
         if !outlets.is_empty() {
-            let sources = tree.push(GroupKind::SourcesGroup, None, outlets.len());
-            tree.roots.push(sources);
+            let sources = builder.push(GroupKind::SourcesGroup, None, outlets.len());
+            roots.push(sources);
             for (name, posts) in outlets {
-                let outlet = tree.push(GroupKind::Outlet(name), Some(sources), posts.len());
-                tree.posts.extend(posts.into_iter().map(post_number));
-                tree.close_run(outlet);
+                builder.push(GroupKind::Outlet(name), Some(sources), posts.len());
+                builder.listings.extend(posts);
             }
         }
-        tree
-    }
-
-    /// A new group, its run of posts starting (empty) at the list's end.
-    fn push(&mut self, kind: GroupKind, parent: Option<NodeId>, count: usize) -> NodeId {
-        let id = NodeId(self.groups.len());
-        let depth = parent.map_or(0, |p| self.groups[p.0].depth + 1);
-        let start = self.posts.len();
-        self.groups.push(Group {
-            kind,
-            parent,
-            depth,
-            count,
-            subgroups: Vec::new(),
-            posts: start..start,
-        });
-        if let Some(parent) = parent {
-            self.groups[parent.0].subgroups.push(id);
+        Tree {
+            groups: builder.groups,
+            listings: Arc::new(builder.listings),
+            roots,
         }
-        id
     }
 
-    /// Ends `group`'s run of posts where the shared list ends now.
-    fn close_run(&mut self, group: NodeId) {
-        self.groups[group.0].posts.end = self.posts.len();
-    }
-
-    /// A topic's posts are listed before its subtopics are made, so that
-    /// the runs lie in the groups' order; its children still show the
-    /// subtopics first, as folders before files.
-    fn push_topic(&mut self, topic: &TopicNode, parent: Option<NodeId>) -> NodeId {
-        let kind = GroupKind::Topic(topic.name.clone());
-        let id = self.push(kind, parent, topic.posts.len());
-        self.posts
-            .extend(topic.posts.iter().copied().map(post_number));
-        self.close_run(id);
-        for child in &topic.children {
-            self.push_topic(child, Some(id));
-        }
-        id
+    /// The posts listed under the tree's groups, shared.
+    pub fn listings(&self) -> &Arc<Listings> {
+        &self.listings
     }
 
     pub fn node(&self, id: NodeId) -> Node<'_> {
@@ -195,19 +249,21 @@ impl Tree {
     /// Panics when `id` is not a node of this tree.
     fn group_of_post_row(&self, id: NodeId) -> Option<NodeId> {
         let at = id.0.checked_sub(self.groups.len())?;
-        assert!(at < self.posts.len(), "{id:?} is not a node of the tree");
+        assert!(at < self.listings.len(), "{id:?} is not a node of the tree");
         // The runs are contiguous and in order: the first group whose run
         // ends after `at` holds it.
-        Some(NodeId(self.groups.partition_point(|g| g.posts.end <= at)))
+        Some(NodeId(
+            self.listings.runs.partition_point(|run| run.end <= at),
+        ))
     }
 
     fn post_at(&self, at: usize) -> PostId {
-        PostId(self.posts[at] as usize)
+        PostId(self.listings.posts[at] as usize)
     }
 
     /// Every node: the groups and the post rows.
     pub fn len(&self) -> usize {
-        self.groups.len() + self.posts.len()
+        self.groups.len() + self.listings.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -240,7 +296,7 @@ impl Tree {
 
     /// The post rows directly under `id` (none under a post).
     fn post_rows(&self, id: NodeId) -> Range<usize> {
-        let run = self.groups.get(id.0).map_or(0..0, |g| g.posts.clone());
+        let run = self.listings.runs.get(id.0).cloned().unwrap_or(0..0);
         run.start + self.groups.len()..run.end + self.groups.len()
     }
 
@@ -248,14 +304,6 @@ impl Tree {
     pub fn children(&self, id: NodeId) -> impl DoubleEndedIterator<Item = NodeId> + '_ {
         let subgroups = self.subgroups(id).iter().copied();
         subgroups.chain(self.post_rows(id).map(NodeId))
-    }
-
-    /// Every post row as the post and the group it is listed under.
-    pub fn listings(&self) -> impl Iterator<Item = (PostId, NodeId)> + '_ {
-        self.groups().flat_map(move |group| {
-            let run = self.groups[group.0].posts.clone();
-            run.map(move |at| (self.post_at(at), group))
-        })
     }
 
     /// The rows on screen: roots, and the children of every expanded node,
@@ -274,16 +322,63 @@ impl Tree {
 
     /// The posts directly under a group, in the order shown.
     pub fn posts_under(&self, group: NodeId) -> Vec<PostId> {
-        let run = self.groups.get(group.0).map_or(0..0, |g| g.posts.clone());
-        run.map(|at| self.post_at(at)).collect()
+        let run = self.listings.run(group);
+        run.iter().map(|&post| PostId(post as usize)).collect()
+    }
+
+    /// Where `post` is first listed directly under `group`, counting from
+    /// 0, and how many posts are listed there.
+    pub fn place_under(&self, group: NodeId, post: PostId) -> Option<(usize, usize)> {
+        let number = u32::try_from(post.0).ok()?;
+        let run = self.listings.run(group);
+        Some((run.iter().position(|&p| p == number)?, run.len()))
     }
 
     /// The node of `post` under `group`, if it is listed there.
     pub fn post_node_under(&self, group: NodeId, post: PostId) -> Option<NodeId> {
-        let run = self.groups.get(group.0)?.posts.clone();
-        let number = u32::try_from(post.0).ok()?;
-        let at = self.posts[run.clone()].iter().position(|&p| p == number)?;
-        Some(NodeId(self.groups.len() + run.start + at))
+        let (at, _) = self.place_under(group, post)?;
+        let start = self.listings.runs.get(group.0)?.start;
+        Some(NodeId(self.groups.len() + start + at))
+    }
+}
+
+/// A tree being built: its groups, and their posts.
+struct Builder {
+    groups: Vec<Group>,
+    listings: Listings,
+}
+
+impl Builder {
+    /// A new group, its run of posts starting (empty) at the list's end:
+    /// its posts are added next, before any other group is made.
+    fn push(&mut self, kind: GroupKind, parent: Option<NodeId>, count: usize) -> NodeId {
+        let id = NodeId(self.groups.len());
+        let depth = parent.map_or(0, |p| self.groups[p.0].depth + 1);
+        self.groups.push(Group {
+            kind,
+            parent,
+            depth,
+            count,
+            subgroups: Vec::new(),
+        });
+        self.listings.open_run();
+        if let Some(parent) = parent {
+            self.groups[parent.0].subgroups.push(id);
+        }
+        id
+    }
+
+    /// A topic's posts are listed before its subtopics are made, so that
+    /// the runs lie in the groups' order; its children still show the
+    /// subtopics first, as folders before files.
+    fn push_topic(&mut self, topic: &TopicNode, parent: Option<NodeId>) -> NodeId {
+        let kind = GroupKind::Topic(topic.name.clone());
+        let id = self.push(kind, parent, topic.posts.len());
+        self.listings.extend(topic.posts.iter().copied());
+        for child in &topic.children {
+            self.push_topic(child, Some(id));
+        }
+        id
     }
 }
 

@@ -203,21 +203,46 @@ fn post_node_under_finds_a_post_only_where_it_is_listed() {
 }
 
 #[test]
-fn listings_name_every_post_row_with_its_group() {
+fn listings_count_every_post_row_under_its_group() {
     let tree = Tree::build(&corpus());
-    let listings: Vec<(PostId, NodeId)> = tree.listings().collect();
-    let rows: Vec<(PostId, NodeId)> = (tree.group_count()..tree.len())
-        .map(NodeId)
-        .map(|id| match tree.node(id) {
-            Node {
-                kind: NodeKind::Post(post),
-                parent: Some(parent),
-                ..
-            } => (post, parent),
-            node => panic!("{node:?} is not a post row"),
-        })
-        .collect();
-    assert_eq!(listings, rows);
+    let listings = tree.listings();
+    for group in tree.groups() {
+        let rows = tree.children(group).filter(|&id| !tree.node(id).is_group());
+        let posts: Vec<PostId> = rows
+            .map(|id| match tree.node(id).kind {
+                NodeKind::Post(post) => post,
+                kind => panic!("{kind:?} is not a post row"),
+            })
+            .collect();
+        assert_eq!(tree.posts_under(group), posts);
+        for post in (0..5).map(PostId) {
+            let times = posts.iter().filter(|&&p| p == post).count();
+            assert_eq!(
+                listings.times_listed(group, post),
+                times,
+                "{group:?} {post:?}"
+            );
+        }
+    }
+    assert_eq!(listings.highest(), Some(3));
+}
+
+#[test]
+fn a_post_is_found_in_a_run_out_of_order() {
+    let mut listings = Listings::default();
+    listings.open_run();
+    listings.extend([3, 1, 3, 2].map(PostId));
+    listings.open_run();
+    listings.extend([1, 2, 2, 5].map(PostId));
+    let (unordered, ordered) = (NodeId(0), NodeId(1));
+    assert_eq!(listings.times_listed(unordered, PostId(3)), 2);
+    assert_eq!(listings.times_listed(unordered, PostId(1)), 1);
+    assert_eq!(listings.times_listed(unordered, PostId(5)), 0);
+    assert_eq!(listings.times_listed(ordered, PostId(2)), 2);
+    assert_eq!(listings.times_listed(ordered, PostId(5)), 1);
+    assert_eq!(listings.times_listed(ordered, PostId(3)), 0);
+    assert_eq!(listings.times_listed(ordered, PostId(9)), 0);
+    assert_eq!(listings.run(ordered), [1, 2, 2, 5]);
 }
 
 #[test]
@@ -228,5 +253,5 @@ fn an_empty_corpus_has_only_all_posts() {
     assert_eq!(tree.node(tree.all_posts()).count, Some(0));
     assert_eq!(tree.visible_rows(&[true]), [tree.all_posts()]);
     assert!(tree.posts_under(tree.all_posts()).is_empty());
-    assert_eq!(tree.listings().count(), 0);
+    assert!(tree.listings().is_empty());
 }
