@@ -12,16 +12,66 @@ use std::sync::Arc;
 /// A range of bytes in a shared buffer.
 #[derive(Clone)]
 pub struct Bytes {
-    owner: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    owner: Arc<dyn Buffer>,
     range: Range<usize>,
 }
 
+/// What holds the bytes: memory, or a file mapped into it.
+trait Buffer: Send + Sync {
+    fn bytes(&self) -> &[u8];
+
+    /// Lets the process's resident memory give up the pages of `range`
+    /// (see [`Bytes::release`]).
+    fn release(&self, _range: Range<usize>) {}
+}
+
+/// Bytes in memory: a `Vec<u8>`, a `String`.
+struct InMemory<T>(T);
+
+impl<T: AsRef<[u8]> + Send + Sync> Buffer for InMemory<T> {
+    fn bytes(&self) -> &[u8] {
+        self.0.as_ref()
+    }
+}
+
+/// A file mapped read-only, never written while mapped (see [`Bytes::map`]).
+struct Mapped(memmap2::Mmap);
+
+impl Buffer for Mapped {
+    fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    #[cfg(unix)]
+    fn release(&self, range: Range<usize>) {
+        if range.is_empty() || range.end > self.0.len() {
+            return;
+        }
+        // SAFETY: MADV_DONTNEED on a shared read-only mapping of a file
+        // unmaps the pages from this process only: they stay in the page
+        // cache, and the next read of them maps them again from there or
+        // from the file. As the file is never written while mapped (see
+        // `Bytes::map`), that read gives the same bytes, so a slice of the
+        // mapping held meanwhile, by this thread or another, reads the
+        // same bytes before and after. (The range is widened down to its
+        // first page's start: the bytes before it on that page are read
+        // again the same way.)
+        let _ = unsafe {
+            self.0.unchecked_advise_range(
+                memmap2::UncheckedAdvice::DontNeed,
+                range.start,
+                range.len(),
+            )
+        };
+    }
+}
+
 impl Bytes {
-    /// The bytes of anything that holds some: a `Vec<u8>`, a mapped file.
+    /// The bytes of anything that holds some: a `Vec<u8>`, a `String`.
     pub fn new(owner: impl AsRef<[u8]> + Send + Sync + 'static) -> Bytes {
         let len = owner.as_ref().len();
         Bytes {
-            owner: Arc::new(owner),
+            owner: Arc::new(InMemory(owner)),
             range: 0..len,
         }
     }
@@ -40,12 +90,30 @@ impl Bytes {
         // place; a new version is a new file renamed over the old name,
         // which leaves the mapped inode as it was.
         let map = unsafe { memmap2::Mmap::map(file)? };
-        Ok(Bytes::new(map))
+        let len = map.len();
+        Ok(Bytes {
+            owner: Arc::new(Mapped(map)),
+            range: 0..len,
+        })
     }
 
     pub fn as_slice(&self) -> &[u8] {
         // The range was checked against the owner when it was made.
-        &(*self.owner).as_ref()[self.range.clone()]
+        &self.owner.bytes()[self.range.clone()]
+    }
+
+    /// Gives back the memory these bytes take in the process, where that
+    /// costs nothing: the pages of a mapped file that a pass over it made
+    /// resident are unmapped from the process and stay in the system's
+    /// page cache, from which the next read maps them again (a minor fault,
+    /// no disk read while the system has room for them). Bytes in memory
+    /// are kept. The bytes read the same before and after.
+    ///
+    /// A search over a gigabyte of mapped index would otherwise leave a
+    /// gigabyte counted in the reader's resident memory until the system
+    /// ran short.
+    pub fn release(&self) {
+        self.owner.release(self.range.clone());
     }
 
     pub fn len(&self) -> usize {
@@ -149,9 +217,67 @@ impl Put for Vec<u8> {
     }
 }
 
+/// For tests: the bytes of the mapping holding `bytes` that are resident
+/// in this process (`Rss` in `/proc/self/smaps`); `None` if they are not
+/// mapped from a file.
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) fn resident_in_mapping(bytes: &Bytes) -> Option<usize> {
+    let at = bytes.owner.bytes().as_ptr() as usize;
+    let smaps = std::fs::read_to_string("/proc/self/smaps").ok()?;
+    let mut inside = false;
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or_default();
+        if let Some((start, end)) = first.split_once('-')
+            && let (Ok(start), Ok(end)) = (
+                usize::from_str_radix(start, 16),
+                usize::from_str_radix(end, 16),
+            )
+        {
+            inside = (start..end).contains(&at);
+        } else if inside && let Some(kilobytes) = line.strip_prefix("Rss:") {
+            let kilobytes = kilobytes.trim().trim_end_matches("kB").trim();
+            return kilobytes.parse::<usize>().ok().map(|kb| kb * 1024);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn released_pages_of_a_mapped_file_leave_the_process_and_read_the_same() {
+        use std::io::Write;
+        const MIB: usize = 1 << 20;
+        let written: Vec<u8> = (0..4 * MIB).map(|n| (n % 251) as u8).collect();
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&written).unwrap();
+        let bytes = Bytes::map(&file).unwrap();
+        let touch = |bytes: &Bytes| {
+            bytes
+                .as_slice()
+                .iter()
+                .map(|&b| usize::from(b))
+                .sum::<usize>()
+        };
+        let sum = touch(&bytes);
+        assert!(resident_in_mapping(&bytes).unwrap() >= 4 * MIB);
+        // The second half let go: about half stays.
+        bytes.slice(2 * MIB..4 * MIB).unwrap().release();
+        let half = resident_in_mapping(&bytes).unwrap();
+        assert!((2 * MIB..3 * MIB).contains(&half), "{half}");
+        bytes.release();
+        assert_eq!(resident_in_mapping(&bytes), Some(0));
+        // Read again, from the page cache: the same bytes.
+        assert_eq!(touch(&bytes), sum);
+        assert_eq!(bytes.as_slice(), written);
+        // Bytes in memory are kept.
+        let in_memory = Bytes::new(written.clone());
+        in_memory.release();
+        assert_eq!(in_memory.as_slice(), written);
+    }
 
     #[test]
     fn slices_and_reads_are_checked() {

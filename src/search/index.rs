@@ -213,6 +213,7 @@ impl SearchIndex {
                     self.regex_slice(query, regex, start..end, &mut matches, &mut last);
                 }
             }
+            self.release(start..end);
             start = end;
         }
         // A damaged file's fields may be out of order; results never are.
@@ -232,6 +233,17 @@ impl SearchIndex {
     /// if and only if that search has a match in it.
     pub fn matching_fields<E>(
         &self,
+        query: &Query,
+        found: impl FnMut(PostId, Location) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.matching_fields_by(SLICE_BYTES, query, found)
+    }
+
+    /// [`SearchIndex::matching_fields`], scanning `window` bytes of folded
+    /// text at a time.
+    pub(super) fn matching_fields_by<E>(
+        &self,
+        window: usize,
         query: &Query,
         mut found: impl FnMut(PostId, Location) -> Result<(), E>,
     ) -> Result<(), E> {
@@ -256,9 +268,24 @@ impl SearchIndex {
         };
         let text = haystack.as_slice();
         let needle = finder.needle().len();
-        let mut at = 0;
+        let (mut at, mut released) = (0, 0);
         let mut last = None;
-        while let Some(offset) = text.get(at..).and_then(|rest| finder.find(rest)) {
+        while at < text.len() {
+            // The text is scanned a window at a time, and let go of behind
+            // the scan: a match starting in the window may end past it.
+            let window_end = at.saturating_add(window.max(1)).min(text.len());
+            let scanned = window_end.saturating_add(needle.saturating_sub(1));
+            let next = text
+                .get(at..scanned.min(text.len()))
+                .and_then(|window| finder.find(window));
+            if at - released >= window {
+                self.release(released..at);
+                released = at;
+            }
+            let Some(offset) = next else {
+                at = window_end;
+                continue;
+            };
             let start = at + offset;
             let Some(field) = self.field_at(start, &mut last) else {
                 at = start + 1;
@@ -280,7 +307,27 @@ impl SearchIndex {
                 at = field.folded.end.max(start + 1);
             }
         }
+        self.release(released..text.len());
         Ok(())
+    }
+
+    /// Lets go of the pages of a mapped index that a search made resident
+    /// (see [`Bytes::release`]): its folded text in `scanned`, and the
+    /// tables and corpus text it looked up on the way, which lie all over
+    /// the file. Called after each slice of a scan, so a search of a
+    /// gigabyte holds a few megabytes of it at a time and none after; an
+    /// index in memory keeps its bytes.
+    fn release(&self, scanned: Range<usize>) {
+        for text in [&self.cased, &self.lower] {
+            if let Some(slice) = text.slice(scanned.start..scanned.end.min(text.len())) {
+                slice.release();
+            }
+        }
+        self.fields.bytes().release();
+        self.spans.bytes().release();
+        if let Some(corpus) = &self.checked_against {
+            corpus.release();
+        }
     }
 
     /// The end of the slice that starts at `start`: the start of the first

@@ -565,3 +565,80 @@ fn matching_fields_of_the_index_agree_with_its_search_and_the_stream() {
         }
     }
 }
+
+#[test]
+fn matching_fields_scanned_a_window_at_a_time_miss_nothing_at_the_cuts() {
+    let corpus = crate::load::load_bundled();
+    let index = SearchIndex::new(&corpus);
+    for text in ["the", "new zealand", "Trump", "zzzqqq"] {
+        let query = Query::new(text, Scope::Everything, Mode::Literal).unwrap();
+        let whole = fields_with_matches(&index, &query);
+        for window in [1, 2, 3, 7, 11, 64, 1000, 4096] {
+            let mut found = Vec::new();
+            index
+                .matching_fields_by(window, &query, |post, location| {
+                    found.push((post, location));
+                    Ok::<_, ()>(())
+                })
+                .unwrap();
+            assert_eq!(found, whole, "{text:?} by {window}");
+        }
+    }
+}
+
+/// A search over an index mapped from a flat file leaves none of the file
+/// resident in the process: what it read is let go after each slice.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_search_of_a_mapped_index_lets_go_of_what_it_read() {
+    use crate::model::bytes::{Bytes, resident_in_mapping};
+    use crate::model::flat::{FlatFile, Verify, write_flat};
+    use std::io::Write;
+    use std::sync::Arc;
+
+    let corpus = crate::load::load_bundled();
+    let built = SearchIndex::new(&corpus);
+    let flat = write_flat(&corpus, &built, &[], std::io::Cursor::new(Vec::new()))
+        .unwrap()
+        .into_inner();
+    let mut file = tempfile::tempfile().unwrap();
+    file.write_all(&flat).unwrap();
+    let bytes = Bytes::map(&file).unwrap();
+    let mapped = SearchIndex::from_flat(&Arc::new(
+        FlatFile::open(bytes.clone(), Verify::Nothing).unwrap(),
+    ));
+    let page = 4096;
+    for (text, mode) in [("the", Mode::Literal), ("[0-9]{4}", Mode::Regex)] {
+        let query = Query::new(text, Scope::Everything, mode).unwrap();
+        // Every page of the file read, as a search through the mapping reads it.
+        let _ = bytes
+            .as_slice()
+            .iter()
+            .map(|&b| usize::from(b))
+            .sum::<usize>();
+        assert!(resident_in_mapping(&bytes).unwrap() >= flat.len() / page * page);
+        let results = mapped.search(&query);
+        assert_eq!(results, built.search(&query), "{text:?}");
+        assert!(!results.is_empty());
+        assert!(
+            resident_in_mapping(&bytes).unwrap() <= 2 * page,
+            "{text:?}: {:?} of {} bytes resident",
+            resident_in_mapping(&bytes),
+            flat.len()
+        );
+        let _ = bytes
+            .as_slice()
+            .iter()
+            .map(|&b| usize::from(b))
+            .sum::<usize>();
+        let mut fields = 0;
+        mapped
+            .matching_fields(&query, |_, _| {
+                fields += 1;
+                Ok::<_, ()>(())
+            })
+            .unwrap();
+        assert!(fields > 0);
+        assert!(resident_in_mapping(&bytes).unwrap() <= 2 * page, "{text:?}");
+    }
+}

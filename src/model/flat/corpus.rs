@@ -70,6 +70,22 @@ impl FlatCorpus {
         self.posts.len()
     }
 
+    /// Lets go of the pages of the file that reads of this corpus made
+    /// resident (see [`Bytes::release`]): a pass over many posts' text
+    /// leaves none of it counted in the process's memory.
+    pub fn release(&self) {
+        self.text.release();
+        for table in [
+            self.posts.bytes(),
+            self.blocks.bytes(),
+            self.sources.bytes(),
+            self.comments.bytes(),
+            self.names.bytes(),
+        ] {
+            table.release();
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.posts.is_empty()
     }
@@ -304,8 +320,9 @@ impl FlatCorpus {
 
     /// The posts of `run` in `table`, as many as `budget` allows.
     fn post_list(&self, table: &Table<u32>, run: Run, budget: &mut Budget) -> Vec<PostId> {
-        let mut posts = Vec::new();
-        for post in table.run(run) {
+        let run = table.run(run);
+        let mut posts = Vec::with_capacity(run.len().min(budget.0));
+        for post in run {
             if !budget.take(1) {
                 break;
             }

@@ -122,10 +122,16 @@ impl<R: Record> Table<R> {
     }
 
     /// The records of `run` that the table has.
-    pub fn run(&self, run: Run) -> impl Iterator<Item = R> + '_ {
+    pub fn run(&self, run: Run) -> impl ExactSizeIterator<Item = R> + '_ {
         let indices = run.indices();
         let end = indices.end.min(self.len());
-        (indices.start..end).filter_map(|index| self.get(index))
+        let start = indices.start.min(end);
+        // One slice for the run: a large run is read without a bounds
+        // check and a look through the shared buffer per record.
+        let bytes = (self.bytes)
+            .get(start * R::SIZE..end * R::SIZE)
+            .unwrap_or_default();
+        (bytes.chunks_exact(R::SIZE)).map(|record| R::read(&mut Reader::new(record)))
     }
 }
 
