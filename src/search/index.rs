@@ -590,7 +590,6 @@ impl Builder {
         let folded_start = self.cased.len();
         self.field_spans.clear();
         let mut folder = FieldFolder {
-            base: self.base,
             cased: &mut self.cased,
             lower: &mut self.lower,
             spans: &mut self.field_spans,
@@ -625,8 +624,11 @@ impl Builder {
         if self.cased.len() == folded_start {
             return;
         }
+        // The folder counts offsets in the text built since the last
+        // drain; the index counts them from its start.
         for span in &self.field_spans {
-            span.put(&mut self.spans);
+            let folded = self.base + span.folded;
+            Span { folded, ..*span }.put(&mut self.spans);
         }
         let spans = self.span_count..self.span_count + self.field_spans.len();
         self.span_count = spans.end;
@@ -657,10 +659,9 @@ impl Builder {
     }
 }
 
-/// Folds one field onto the index's copies and records its spans.
+/// Folds one field onto the index's copies and records its spans, their
+/// folded offsets counted in `cased`.
 struct FieldFolder<'a> {
-    /// Where `cased` starts in the whole index's folded text.
-    base: usize,
     cased: &'a mut String,
     lower: &'a mut String,
     spans: &'a mut Vec<Span>,
@@ -682,14 +683,14 @@ impl FieldFolder<'_> {
         self.lower[folded..].make_ascii_lowercase();
         if !self.run_open {
             self.spans.push(Span {
-                folded: self.base + folded,
+                folded,
                 orig,
                 len: LINEAR,
             });
             self.run_open = true;
         }
         self.last = Some(LastUnit {
-            folded: self.base + self.cased.len() - 1,
+            folded: self.cased.len() - 1,
             orig: orig + run.len() - 1,
             len: 1,
         });
@@ -742,21 +743,21 @@ impl FieldFolder<'_> {
             .is_some_and(|folded| folded.len_utf8() == written && written == c.len_utf8());
         if !linear {
             self.spans.push(Span {
-                folded: self.base + before,
+                folded: before,
                 orig,
                 len: c.len_utf8(),
             });
             self.run_open = false;
         } else if !self.run_open {
             self.spans.push(Span {
-                folded: self.base + before,
+                folded: before,
                 orig,
                 len: LINEAR,
             });
             self.run_open = true;
         }
         self.last = Some(LastUnit {
-            folded: self.base + before,
+            folded: before,
             orig,
             len: c.len_utf8(),
         });
