@@ -28,6 +28,11 @@
 #           from starting it in a tmux pane until the screen shows a post
 #           (the pane polled every 5 ms), and the reader's resident memory
 #           a second later
+#   searched the reader reopened from the cache in a tmux pane, three
+#           searches typed one after another (WORD, then SECOND_WORD,
+#           then WORD again, each confirmed with Enter): its resident
+#           memory before, its peak (VmHWM) and what it holds a second
+#           after each search (VmRSS)
 #   cached  `pundit search` (the count, and every line) on the plain text
 #           read from its cache, against `grep -ci WORD` on the same file
 # A row is a function `row_NAME SIZE_MIB`, named in ROWS to run.
@@ -42,8 +47,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-text json search wxr first reopen cached}
+ROWS=${ROWS:-text json search wxr first reopen searched cached}
 WORD=${WORD:-minister}
+SECOND_WORD=${SECOND_WORD:-president}
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1024)
 
@@ -187,6 +193,58 @@ tmux("kill-session", "-t", session + "-keep")
 assert "Opened from the cache" in status, status
 print(f"| reader reopened from the cache: a post on screen (tmux) | {size / 1e6:.0f} MB | "
       f"{min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms | | | {max(rss) / 1e6:.0f} MB resident after 1 s |")
+EOF
+}
+
+row_searched() {
+    local path
+    path=$(archive "$1" --threads)
+    cache_of "$path"
+    # A fresh state, so that the reader opens on the first post.
+    rm -rf "$XDG_STATE_HOME"
+    python3 - "$pundit" "$path" "$session" "$WORD" "$SECOND_WORD" <<'EOF'
+import os, subprocess, sys, time
+pundit, path, session, word, second = sys.argv[1:6]
+def tmux(*args):
+    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+def status_line():
+    lines = tmux("capture-pane", "-p", "-t", session).rstrip().splitlines()
+    return lines[-1] if lines else ""
+def wait_for(*texts):
+    start = time.monotonic()
+    while not all(text in status_line() for text in texts):
+        if time.monotonic() - start > 120:
+            sys.exit(f"no {texts} on the status line after 120 s: {status_line()}")
+        time.sleep(0.02)
+def memory(pid):
+    fields = {}
+    for line in open(f"/proc/{pid}/status"):
+        if line.endswith(" kB\n"):
+            fields[line.split(":")[0]] = int(line.split()[1]) * 1024
+    return fields["VmHWM"], fields["VmRSS"]
+env = f"env XDG_CACHE_HOME={os.environ['XDG_CACHE_HOME']} XDG_STATE_HOME={os.environ['XDG_STATE_HOME']}"
+tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", f"{env} {pundit} {path}; sleep 60")
+wait_for("post 1/")
+pane = tmux("list-panes", "-t", session, "-F", "#{pane_pid}").strip()
+pid = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True).stdout.split()[0]
+_, before = memory(pid)
+after = []
+for query in [word, second, word]:
+    tmux("send-keys", "-t", session, "/", query)
+    # The prompt shows the query's count once its search is done.
+    wait_for(f"/ {query} ", "match ")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_for("Topics")
+    time.sleep(1)
+    after.append(memory(pid))
+tmux("send-keys", "-t", session, "q")
+tmux("kill-session", "-t", session)
+size = os.path.getsize(path)
+peak = max(hwm for hwm, _ in after)
+held = " / ".join(f"{rss / 1e6:.0f}" for _, rss in after)
+print(f"| reader from the cache, searched for {word}, {second}, {word}: resident before / peak / "
+      f"after each search | {size / 1e6:.0f} MB | | | | {before / 1e6:.0f} MB / {peak / 1e6:.0f} MB "
+      f"({peak / size:.2f}×) / {held} MB |")
 EOF
 }
 
