@@ -33,6 +33,14 @@ const SEPARATOR: char = '\n';
 /// cancelled search stops soon.
 const SLICE_BYTES: usize = 4 << 20;
 
+/// A search of a mapped index lets go of the pages it looked up on the way
+/// (fields, spans, the corpus text: see [`SearchIndex::release_lookups`])
+/// each time it has scanned this many bytes of folded text: often enough
+/// that they stay a small part of the reader's memory, rarely enough that
+/// unmapping them (a walk over their page tables, which span the file)
+/// costs little beside the scan.
+const LOOKUPS_KEPT_BYTES: usize = 64 << 20;
+
 /// An index folded straight into a flat file is handed out each time this
 /// many bytes of folded text have gathered.
 const DRAIN_BYTES: usize = 1 << 20;
@@ -188,7 +196,7 @@ impl SearchIndex {
     ) -> Option<SearchResults> {
         let mut matches = Vec::new();
         let mut last = None;
-        let mut start = 0;
+        let (mut start, mut looked_up_from) = (0, 0);
         while start < self.cased.len() {
             if cancelled() {
                 return None;
@@ -213,9 +221,14 @@ impl SearchIndex {
                     self.regex_slice(query, regex, start..end, &mut matches, &mut last);
                 }
             }
-            self.release(start..end);
+            self.release_scanned(start..end);
+            if end - looked_up_from >= LOOKUPS_KEPT_BYTES {
+                self.release_lookups();
+                looked_up_from = end;
+            }
             start = end;
         }
+        self.release_lookups();
         // A damaged file's fields may be out of order; results never are.
         if !matches.is_sorted_by(|a, b| a.place() < b.place()) {
             matches.sort_by_key(Match::place);
@@ -268,7 +281,7 @@ impl SearchIndex {
         };
         let text = haystack.as_slice();
         let needle = finder.needle().len();
-        let (mut at, mut released) = (0, 0);
+        let (mut at, mut released, mut looked_up_from) = (0, 0, 0);
         let mut last = None;
         while at < text.len() {
             // The text is scanned a window at a time, and let go of behind
@@ -279,8 +292,12 @@ impl SearchIndex {
                 .get(at..scanned.min(text.len()))
                 .and_then(|window| finder.find(window));
             if at - released >= window {
-                self.release(released..at);
+                self.release_scanned(released..at);
                 released = at;
+            }
+            if at - looked_up_from >= LOOKUPS_KEPT_BYTES.max(window) {
+                self.release_lookups();
+                looked_up_from = at;
             }
             let Some(offset) = next else {
                 at = window_end;
@@ -307,22 +324,27 @@ impl SearchIndex {
                 at = field.folded.end.max(start + 1);
             }
         }
-        self.release(released..text.len());
+        self.release_scanned(released..text.len());
+        self.release_lookups();
         Ok(())
     }
 
-    /// Lets go of the pages of a mapped index that a search made resident
-    /// (see [`Bytes::release`]): its folded text in `scanned`, and the
-    /// tables and corpus text it looked up on the way, which lie all over
-    /// the file. Called after each slice of a scan, so a search of a
-    /// gigabyte holds a few megabytes of it at a time and none after; an
-    /// index in memory keeps its bytes.
-    fn release(&self, scanned: Range<usize>) {
+    /// Lets go of the pages of a mapped index's folded text in `scanned`
+    /// (see [`Bytes::release`]), once a search has scanned them: called
+    /// after each slice, so a search of a gigabyte holds a few megabytes
+    /// of it at a time and none after. An index in memory keeps its bytes.
+    fn release_scanned(&self, scanned: Range<usize>) {
         for text in [&self.cased, &self.lower] {
             if let Some(slice) = text.slice(scanned.start..scanned.end.min(text.len())) {
                 slice.release();
             }
         }
+    }
+
+    /// Lets go of the pages of a mapped index's tables, and of its
+    /// corpus's, that a search looked up to place its matches: they lie
+    /// all over the file (see [`LOOKUPS_KEPT_BYTES`]).
+    fn release_lookups(&self) {
         self.fields.bytes().release();
         self.spans.bytes().release();
         if let Some(corpus) = &self.checked_against {
