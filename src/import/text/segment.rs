@@ -425,9 +425,12 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     }
 }
 
-/// Whether `text` has at least `count` characters, read no further than that.
+/// Whether `text` has at least `count` characters. A character takes at
+/// most four bytes, so a text of `4 * count` bytes has them whatever it
+/// holds; only shorter ones are counted (std counts a word of bytes at a
+/// time). Every paragraph's neighbours are asked, and most are long.
 fn has_chars(text: &str, count: usize) -> bool {
-    text.len() >= count && text.chars().nth(count - 1).is_some()
+    text.len() >= count && (text.len() >= 4 * count || text.chars().count() >= count)
 }
 
 /// "Kernen: That’s interesting." — a labelled line of a transcript: a label

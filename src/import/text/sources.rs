@@ -355,13 +355,16 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
     Some((line[..at].trim(), line[at + len..].trim()))
 }
 
+/// The longest headline, in bytes.
+const MAX_HEADLINE_LEN: usize = 200;
+
 /// A headline: two words or more, one sentence, no closing full stop.
 fn is_headline(text: &str) -> bool {
     static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[.!?][”’\x22']?\s+[A-Z“‘]").expect("the sentence-break pattern is valid")
     });
     text.split_whitespace().count() >= 2
-        && text.len() <= 200
+        && text.len() <= MAX_HEADLINE_LEN
         && !text.ends_with('.')
         && !text.ends_with(',')
         && !SENTENCE_BREAK.is_match(text)
@@ -467,9 +470,21 @@ pub fn inline(line: &str) -> Option<Source> {
     // The pattern needs one of its verbs before the line's first full
     // stop, question or exclamation mark or colon: most lines have none.
     let bytes = line.as_bytes();
+    if line.ends_with('.') {
+        return None;
+    }
     let marks = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
     let head = &line[..memchr::memchr(b':', &bytes[..marks]).unwrap_or(marks)];
-    if line.ends_with('.') || !INLINE_VERBS.is_match(head) {
+    // Only white space and the head's closing mark (a colon after the verb)
+    // can stand between the head and the headline, which runs to the
+    // line's end and is at most 200 bytes ([`is_headline`]): a paragraph
+    // that goes on much longer after its first sentence is none.
+    if let Some(after_head) = line.get(head.len() + 1..)
+        && after_head.trim_start().trim_end_matches(':').len() > MAX_HEADLINE_LEN
+    {
+        return None;
+    }
+    if !INLINE_VERBS.is_match(head) {
         return None;
     }
     let caps = INLINE.captures(line)?;
@@ -935,6 +950,7 @@ mod tests {
                 "more:",
                 "Prime Minister quits over tolls",
                 "‘Quoted’ words for the day",
+                "A Headline Long Enough That Two Or Three Of It Make A Line Longer Than Any Headline Can Be, In Words Of Every Length",
                 "CNBC",
                 "“",
                 "lower case words",
