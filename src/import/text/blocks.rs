@@ -285,11 +285,11 @@ fn is_transcript_line(text: &str) -> bool {
         Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
             .expect("the speaker pattern is valid")
     });
-    // Cheap test first: the label's colon comes within the first 40 bytes.
-    let labelled = text
-        .char_indices()
-        .take_while(|(at, _)| *at < 40)
-        .any(|(at, c)| c == ':' && text[at + 1..].starts_with(' '));
+    // Cheap test first: the label's colon, and a space after it, come
+    // within the first 40 bytes.
+    let bytes = text.as_bytes();
+    let labelled = memchr::memchr_iter(b':', &bytes[..bytes.len().min(40)])
+        .any(|at| bytes.get(at + 1) == Some(&b' '));
     labelled && SPEAKER.is_match(text) && !text.starts_with("From ")
 }
 
