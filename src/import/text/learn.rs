@@ -228,6 +228,18 @@ impl Token<'_> {
     fn hash_into(self, hasher: &mut impl std::hash::Hasher) {
         match (self.placeholder(), self) {
             (Some(placeholder), _) => hasher.write(placeholder.as_bytes()),
+            // Most words are ASCII: their characters as compared are their
+            // bytes in lower case, hashed as the same numbers without
+            // decoding them.
+            (None, Token::Word(word)) if word.is_ascii() => {
+                let bytes = word.as_bytes();
+                let plural = bytes.len() >= 4
+                    && matches!(bytes[bytes.len() - 1], b's' | b'S')
+                    && !matches!(bytes[bytes.len() - 2], b's' | b'S');
+                for &byte in &bytes[..bytes.len() - usize::from(plural)] {
+                    hasher.write_u32(u32::from(byte.to_ascii_lowercase()));
+                }
+            }
             (None, Token::Word(word)) => {
                 for c in Self::word_chars(word) {
                     hasher.write_u32(c as u32);
@@ -363,6 +375,23 @@ mod tests {
 
     fn shape_of(text: &str) -> Option<String> {
         shape(&paragraph(text))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// ASCII words are hashed from their bytes as from their characters.
+        #[test]
+        fn words_hash_as_their_characters_compared(word in "[a-zA-Z0-9sS’é]{0,9}") {
+            use std::hash::Hasher;
+            let mut by_chars = rustc_hash::FxHasher::default();
+            for c in Token::word_chars(&word) {
+                by_chars.write_u32(c as u32);
+            }
+            by_chars.write_u8(0xff);
+            let mut hashed = rustc_hash::FxHasher::default();
+            Token::Word(&word).hash_into(&mut hashed);
+            proptest::prop_assert_eq!(hashed.finish(), by_chars.finish(), "{:?}", word);
+        }
     }
 
     #[test]
