@@ -20,9 +20,11 @@ use super::plan::{Item, name_in_label};
 /// it ends a sentence ("so we lost the vote."), and "Tolls are a tax." even
 /// where it recurs.
 pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
-    let words = text.split_whitespace().count();
+    // Counted only for short lines: most lines asked about are paragraphs
+    // of prose under a candidate, and counting their words reads them whole.
+    let words = || text.split_whitespace().count();
     let display = text.len() <= 30
-        && (1..=3).contains(&words)
+        && (1..=3).contains(&words())
         && text.chars().any(char::is_alphabetic)
         && text
             .chars()
@@ -30,7 +32,7 @@ pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
         && !text.ends_with('.');
     let recurring = recurs
         && text.len() <= 60
-        && (1..=8).contains(&words)
+        && (1..=8).contains(&words())
         && !text.ends_with(['.', ':', ',', ';', '?', '”', '"']);
     name_in_label(text).is_some() || display || recurring
 }
