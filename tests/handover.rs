@@ -516,3 +516,36 @@ fn moving_onto_the_same_posts_mapped_keeps_everything() {
     assert_eq!(now.current, search.current);
     assert_eq!(open_post_id(&app), "budget-day", "where the prompt opened");
 }
+
+#[test]
+fn a_search_that_finds_nothing_while_loading_says_so_far() {
+    let preview = small_corpus();
+    let whole = whole_of(&preview);
+    let mut app = reader_on_preview(preview);
+    search_for(&mut app, "zebrafish");
+    assert_eq!(app.status.as_deref(), Some("Not found so far: zebrafish"));
+    assert!(status_line(&app).contains("Not found so far"));
+
+    // Run again on the whole archive, the search says what it now covers.
+    hand_over(&mut app, whole.clone(), None);
+    assert_eq!(app.status.as_deref(), Some("Not found: zebrafish"));
+    search_for(&mut app, "okapi");
+    assert_eq!(app.status.as_deref(), Some("Not found: okapi"));
+}
+
+#[test]
+fn a_search_not_found_so_far_that_the_whole_archive_has_says_no_more() {
+    let preview = small_corpus();
+    let whole = whole_of(&preview);
+    let mut app = reader_on_preview(preview);
+    search_for(&mut app, "later quote");
+    assert_eq!(app.status.as_deref(), Some("Not found so far: later quote"));
+
+    hand_over(&mut app, whole, None);
+    assert_eq!(app.status, None);
+    assert!(
+        status_line(&app).contains("2 matches in 2 posts"),
+        "{}",
+        status_line(&app)
+    );
+}

@@ -27,7 +27,7 @@ pub(crate) fn show(app: &mut App) {
         })
         .collect();
     if rows.is_empty() {
-        app.status = Some(format!("Not found: {}", active.text));
+        app.status = Some(search::not_found(app, &active.text));
         return;
     }
     // Start on the row of the current match, so Esc-and-reopen keeps its place.

@@ -264,6 +264,25 @@ impl SearchSession {
     }
 }
 
+/// While the archive loads, a search covers only the posts loaded so far,
+/// and what the status says of it must not read as the whole archive's.
+fn so_far(app: &App) -> &'static str {
+    if app.loading.is_some() { " so far" } else { "" }
+}
+
+/// "Not found: TEXT", or "Not found so far: TEXT" while the archive loads.
+pub(super) fn not_found(app: &App, text: &str) -> String {
+    format!("Not found{}: {text}", so_far(app))
+}
+
+/// Whether the status says `text` was not found among the posts loaded so
+/// far: said of fewer posts than a search run again covers, it may no
+/// longer hold.
+fn says_not_found_so_far(app: &App, text: &str) -> bool {
+    let said = app.status.as_deref();
+    said.and_then(|status| status.strip_prefix("Not found so far: ")) == Some(text)
+}
+
 /// "match 3/12 in 4 posts", "12 matches in 4 posts" or "no matches": what
 /// the status line says about the search, if one is active.
 pub fn summary(app: &App) -> Option<String> {
@@ -272,8 +291,7 @@ pub fn summary(app: &App) -> Option<String> {
     }
     let active = app.search.active.as_ref()?;
     let results = &active.results;
-    // While the archive loads, a search covers the posts loaded so far.
-    let so_far = if app.loading.is_some() { " so far" } else { "" };
+    let so_far = so_far(app);
     if results.is_empty() {
         return Some(format!("no matches{so_far}"));
     }

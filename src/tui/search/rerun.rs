@@ -86,6 +86,11 @@ impl SearchSession {
 /// Makes the results of a search run again the active search.
 pub(super) fn rerun_done(app: &mut App, rerun: Rerun, results: SearchResults) {
     let current = rerun.current.and_then(|place| results.index_of(place));
+    if super::says_not_found_so_far(app, &rerun.text) {
+        app.status = results
+            .is_empty()
+            .then(|| super::not_found(app, &rerun.text));
+    }
     app.search.active = Some(ActiveSearch {
         text: rerun.text.clone(),
         scope: rerun.scope,

@@ -216,7 +216,7 @@ pub(super) fn go_to_first_match(
             if let Some(saved) = saved {
                 saved.restore(app);
             }
-            app.status = Some(format!("Not found: {text}"));
+            app.status = Some(super::not_found(app, text));
         }
     }
 }
@@ -250,7 +250,7 @@ pub(super) fn step(app: &mut App, forward: bool) {
         active.results.previous_match_before(origin)
     };
     let Some(step) = step else {
-        app.status = Some(format!("Not found: {}", active.text));
+        app.status = Some(super::not_found(app, &active.text));
         return;
     };
     go_to_match(app, step.index);
