@@ -191,6 +191,10 @@ pub fn titles_under_breadcrumbs(
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
 ) {
+    // Sorted, so that each trail finds the titles just over it by binary
+    // search rather than by reading them all: an archive of saved pages
+    // has a trail on every page.
+    titles.sort_unstable();
     let mut over: Vec<usize> = Vec::new();
     let mut named_titles: Vec<usize> = Vec::new();
     for (trail, f) in furniture {
@@ -204,14 +208,17 @@ pub fn titles_under_breadcrumbs(
             .is_some_and(|p| at(furniture, under).is_none() && names_the_same(&p.text, named))
         {
             let reach = trail.saturating_sub(NAMED_REACH);
-            over.extend(titles.iter().filter(|&&t| (reach..*trail).contains(&t)));
+            let from = titles.partition_point(|&t| t < reach);
+            let to = titles.partition_point(|&t| t < *trail);
+            over.extend_from_slice(&titles[from..to]);
             named_titles.push(under);
         }
     }
     if over.is_empty() && named_titles.is_empty() {
         return;
     }
-    titles.retain(|t| !over.contains(t));
+    over.sort_unstable();
+    titles.retain(|t| over.binary_search(t).is_err());
     titles.extend(named_titles);
     titles.sort_unstable();
     titles.dedup();

@@ -272,15 +272,18 @@ fn so_far(app: &App) -> &'static str {
 
 /// "Not found: TEXT", or "Not found so far: TEXT" while the archive loads.
 pub(super) fn not_found(app: &App, text: &str) -> String {
-    format!("Not found{}: {text}", so_far(app))
+    not_found_among(so_far(app), text)
+}
+
+fn not_found_among(so_far: &str, text: &str) -> String {
+    format!("Not found{so_far}: {text}")
 }
 
 /// Whether the status says `text` was not found among the posts loaded so
 /// far: said of fewer posts than a search run again covers, it may no
 /// longer hold.
 fn says_not_found_so_far(app: &App, text: &str) -> bool {
-    let said = app.status.as_deref();
-    said.and_then(|status| status.strip_prefix("Not found so far: ")) == Some(text)
+    app.status.as_deref() == Some(not_found_among(" so far", text).as_str())
 }
 
 /// "match 3/12 in 4 posts", "12 matches in 4 posts" or "no matches": what

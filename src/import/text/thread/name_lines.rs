@@ -132,9 +132,12 @@ pub fn name_line_runs<'a>(
                     && !could_be_name_line(&next.text, false)
             })
     };
-    let recurring = recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, over_prose(i))));
+    // Asked of every paragraph twice (what recurs, then what is a name
+    // line), and each answer reads the paragraph under it: answered once.
+    let over_prose: Vec<bool> = (0..all.len()).map(over_prose).collect();
+    let recurring = recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, over_prose[i])));
     let is_name_line = |i: usize| {
-        over_prose(i) && could_be_name_line(&all[i].text, recurring.contains_key(&*all[i].text))
+        over_prose[i] && could_be_name_line(&all[i].text, recurring.contains_key(&*all[i].text))
     };
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut last_furniture = None;
