@@ -41,7 +41,8 @@ pub fn sounds_like_commentary(text: &str) -> bool {
 /// The text with “…” spans removed, so quoted words do not count as the
 /// author's own.
 fn strip_quoted(text: &str) -> Cow<'_, str> {
-    if !text.contains(['“', '”']) {
+    let mut marks = curly_double_quotes(text).peekable();
+    if marks.peek().is_none() {
         return Cow::Borrowed(text);
     }
     // Copied a run at a time, from one quotation mark to the next: the
@@ -49,20 +50,37 @@ fn strip_quoted(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     let mut run_start = 0;
-    for (at, mark) in text.match_indices(['“', '”']) {
+    for (at, opens) in marks {
         if depth == 0 {
             out.push_str(&text[run_start..at]);
         }
-        depth = match mark {
-            "“" => depth + 1,
-            _ => depth.saturating_sub(1),
+        depth = if opens {
+            depth + 1
+        } else {
+            depth.saturating_sub(1)
         };
-        run_start = at + mark.len();
+        run_start = at + CURLY_QUOTE_LEN;
     }
     if depth == 0 {
         out.push_str(&text[run_start..]);
     }
     Cow::Owned(out)
+}
+
+/// The UTF-8 length of “ and ” (E2 80 9C and E2 80 9D).
+const CURLY_QUOTE_LEN: usize = 3;
+
+/// Where `text` has “ or ”, in order, and whether each is the opening one:
+/// what `text.match_indices(['“', '”'])` finds, found with `memchr` on
+/// their first byte rather than by decoding every character (this is
+/// asked of every paragraph that ends a run of quotes).
+fn curly_double_quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xe2, bytes).filter_map(|at| match bytes[at + 1..] {
+        [0x80, 0x9c, ..] => Some((at, true)),
+        [0x80, 0x9d, ..] => Some((at, false)),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -163,6 +181,24 @@ mod tests {
                 }
             }
             prop_assert_eq!(strip_quoted(&text), walked.as_str(), "{:?}", text);
+        }
+    }
+
+    proptest! {
+        /// The marks found on bytes are the ones a search by character finds.
+        #[test]
+        fn curly_quotes_are_found_as_by_characters(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["“", "”", "‘", "’", "…", "–", "a", "é", "\"", "€"]),
+                0..16,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let by_characters: Vec<(usize, bool)> = text
+                .match_indices(['“', '”'])
+                .map(|(at, mark)| (at, mark == "“"))
+                .collect();
+            prop_assert_eq!(curly_double_quotes(&text).collect::<Vec<_>>(), by_characters);
         }
     }
 

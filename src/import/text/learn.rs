@@ -16,9 +16,9 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::furniture::{is_month, is_weekday};
+use super::furniture::{MONTHS, WEEKDAYS};
 use super::paragraphs::Paragraph;
-use super::wordset::WordSet;
+use super::wordset::WordMap;
 
 /// Where an archive's template puts a recurring line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,55 +310,72 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
     Some(())
 }
 
+/// Number words, taken as numbers.
+const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
+/// Furniture's own words: they stay words, capitalised or not ("4 Comments").
+const FURNITURE_WORDS: &[&str] = &[
+    "by",
+    "on",
+    "at",
+    "in",
+    "under",
+    "posted",
+    "filed",
+    "written",
+    "published",
+    "updated",
+    "date",
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "reply",
+    "replies",
+    "read",
+    "more",
+    "continue",
+    "reading",
+    "tags",
+    "tagged",
+    "categories",
+    "category",
+    "am",
+    "pm",
+];
+
+/// What a word of the lists [`word_token`] asks about is.
+#[derive(Debug, Clone, Copy)]
+enum Listed {
+    Month,
+    Weekday,
+    Number,
+    Furniture,
+}
+
 /// A word's token: a number (ordinals and number words too), a month, a
 /// weekday, a capitalised word (a name), else the word itself.
+///
+/// The lists are asked in that order, in one lookup: a word is looked up
+/// for every word of every short line of an archive.
 fn word_token(word: &str) -> Token<'_> {
-    const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
-    // Furniture's own words stay words, capitalised or not ("4 Comments").
-    const FURNITURE_WORDS: &[&str] = &[
-        "by",
-        "on",
-        "at",
-        "in",
-        "under",
-        "posted",
-        "filed",
-        "written",
-        "published",
-        "updated",
-        "date",
-        "comment",
-        "comments",
-        "response",
-        "responses",
-        "reply",
-        "replies",
-        "read",
-        "more",
-        "continue",
-        "reading",
-        "tags",
-        "tagged",
-        "categories",
-        "category",
-        "am",
-        "pm",
-    ];
-    static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NUMBERS));
-    static FURNITURE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FURNITURE_WORDS));
+    static LISTED: LazyLock<WordMap<Listed>> = LazyLock::new(|| {
+        WordMap::new([
+            (MONTHS, Listed::Month),
+            (WEEKDAYS, Listed::Weekday),
+            (NUMBERS, Listed::Number),
+            (FURNITURE_WORDS, Listed::Furniture),
+        ])
+    });
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return Token::Number;
     }
-    if is_month(word) {
-        Token::Month
-    } else if is_weekday(word) {
-        Token::Weekday
-    } else if NUMBER_WORDS.contains(word) {
-        Token::Number
-    } else if word.starts_with(char::is_uppercase) && !FURNITURE.contains(word) {
-        Token::Name
-    } else {
-        Token::Word(word)
+    match LISTED.get(word) {
+        Some(Listed::Month) => Token::Month,
+        Some(Listed::Weekday) => Token::Weekday,
+        Some(Listed::Number) => Token::Number,
+        Some(Listed::Furniture) => Token::Word(word),
+        None if word.starts_with(char::is_uppercase) => Token::Name,
+        None => Token::Word(word),
     }
 }
 
@@ -391,6 +408,48 @@ mod tests {
             let mut hashed = rustc_hash::FxHasher::default();
             Token::Word(&word).hash_into(&mut hashed);
             proptest::prop_assert_eq!(hashed.finish(), by_chars.finish(), "{:?}", word);
+        }
+    }
+
+    /// A word's token as it was found by asking each list in turn.
+    fn token_by_sets(word: &str) -> Token<'_> {
+        use crate::import::text::furniture::{is_month, is_weekday};
+        use crate::import::text::wordset::WordSet;
+        let (numbers, furniture) = (WordSet::new(NUMBERS), WordSet::new(FURNITURE_WORDS));
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            Token::Number
+        } else if is_month(word) {
+            Token::Month
+        } else if is_weekday(word) {
+            Token::Weekday
+        } else if numbers.contains(word) {
+            Token::Number
+        } else if word.starts_with(char::is_uppercase) && !furniture.contains(word) {
+            Token::Name
+        } else {
+            Token::Word(word)
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// One lookup in the lists gives the token that asking each did.
+        #[test]
+        fn words_are_tokens_as_when_each_list_was_asked(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "May", "may", "MAY", "mon", "Monday", "one", "No", "By", "by", "Comments",
+                    "pm", "AM", "Jane", "jane", "2", "é", "É", "s", "day", "sept",
+                ]),
+                1..3,
+            ),
+        ) {
+            let word: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                format!("{:?}", word_token(&word)),
+                format!("{:?}", token_by_sets(&word)),
+                "{:?}", word
+            );
         }
     }
 

@@ -7,7 +7,7 @@
 //! the list's length: a linear scan of a list of forty words costs forty
 //! comparisons for every word that is not in it, which is most of them.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Words at most this long can be listed.
 const MAX_LEN: usize = 15;
@@ -36,6 +36,34 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         key(word).is_some_and(|key| self.0.contains(&key))
+    }
+}
+
+/// What each word of several lists is, ASCII case aside: one lookup where
+/// asking a [`WordSet`] per list would pack and hash the word once for each.
+#[derive(Debug)]
+pub struct WordMap<T>(HashMap<u128, T>);
+
+impl<T: Copy> WordMap<T> {
+    /// Each word of each list, with the value of the first list that has it.
+    ///
+    /// # Panics
+    /// As [`WordSet::new`], on a word longer than 15 bytes or not ASCII.
+    pub fn new<'a>(lists: impl IntoIterator<Item = (&'a [&'a str], T)>) -> Self {
+        let mut map = HashMap::default();
+        for (list, value) in lists {
+            for word in list {
+                map.entry(key(word).expect("a listed word is short ASCII"))
+                    .or_insert(value);
+            }
+        }
+        WordMap(map)
+    }
+
+    /// The value of the first list holding `word`, ASCII case aside.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<T> {
+        key(word).and_then(|key| self.0.get(&key).copied())
     }
 }
 
@@ -79,6 +107,13 @@ mod tests {
             let set = WordSet::new(LIST);
             let scanned = LIST.iter().any(|w| w.eq_ignore_ascii_case(&word));
             proptest::prop_assert_eq!(set.contains(&word), scanned, "{:?}", word);
+            let map = WordMap::new([(&LIST[..2], 1), (&LIST[1..], 2)]);
+            let first_list = if LIST[..2].iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+                Some(1)
+            } else {
+                scanned.then_some(2)
+            };
+            proptest::prop_assert_eq!(map.get(&word), first_list, "{:?}", word);
         }
     }
 }

@@ -122,7 +122,7 @@ pub(super) fn dateline(line: &str) -> Option<Furniture> {
 }
 
 /// Month names and their abbreviations, in lower case.
-pub(super) const MONTHS: &[&str] = &[
+pub const MONTHS: &[&str] = &[
     "jan",
     "january",
     "feb",
@@ -150,7 +150,7 @@ pub(super) const MONTHS: &[&str] = &[
 ];
 
 /// Weekday names and their abbreviations, in lower case.
-pub(super) const WEEKDAYS: &[&str] = &[
+pub const WEEKDAYS: &[&str] = &[
     "mon",
     "monday",
     "tue",

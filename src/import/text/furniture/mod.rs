@@ -26,8 +26,8 @@ use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
 use chrome::{PAGE_CHROME, breadcrumb_last_step, is_post_navigation};
-use dates::{MONTHS, WEEKDAYS, date_span, dateline};
-pub use dates::{date_in, is_date, is_month, is_weekday};
+pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday};
+use dates::{date_span, dateline};
 use headers::{
     ARCHIVE_HEADER, COMMENTS_HEADER, POST_END, comment_area_notice, count_of, is_label_page_header,
     strip_comment_count,
