@@ -456,6 +456,38 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the inline-citation pattern is valid")
 });
 
+/// [`INLINE`] up to the first character of the headline, with the same
+/// groups before it: the part whose captures need the regex engine's
+/// slower search. Run on the whole line, that search also steps through
+/// the headline a character at a time to reach the line's end; see
+/// [`inline_parts`].
+static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = INLINE.as_str();
+    let head = pattern
+        .strip_suffix(".+?)$")
+        .expect("the inline pattern ends in its headline");
+    Regex::new(&format!("{head})")).expect("the inline-citation head is valid")
+});
+
+/// The `who` and `headline` of [`INLINE`] in `line`.
+///
+/// [`INLINE_HEAD`] finds the same `who` and headline start as the whole
+/// pattern would, when the headline then runs on to the line's end as the
+/// whole pattern's `.+?$` asks (one character at least, no line break):
+/// the paths the whole pattern tries before that one fail already in the
+/// head. Otherwise the whole pattern is asked.
+fn inline_parts(line: &str) -> Option<(&str, &str)> {
+    let caps = INLINE_HEAD.captures(line)?;
+    let headline = caps.name("headline")?;
+    let first_len = headline.as_str().len();
+    let after_first = &line[headline.start() + first_len..];
+    if !after_first.is_empty() && !after_first.contains('\n') {
+        return Some((caps.name("who")?.as_str(), &line[headline.start()..]));
+    }
+    let caps = INLINE.captures(line)?;
+    Some((caps.name("who")?.as_str(), caps.name("headline")?.as_str()))
+}
+
 /// Words [`INLINE`] needs one of (its verbs' stems, case as written).
 static INLINE_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new([
@@ -492,12 +524,12 @@ pub fn inline(line: &str) -> Option<Source> {
     if !INLINE_VERBS.is_match(head) {
         return None;
     }
-    let caps = INLINE.captures(line)?;
-    let headline = caps["headline"].trim_end_matches(':');
+    let (who, headline) = inline_parts(line)?;
+    let headline = headline.trim_end_matches(':');
     if !is_headline(headline) {
         return None;
     }
-    let who = strip_lead_words(&caps["who"]);
+    let who = strip_lead_words(who);
     if who.is_empty() || who.split_whitespace().count() > 6 {
         return None;
     }
@@ -989,6 +1021,9 @@ mod tests {
                 "CNBC",
                 "“",
                 "lower case words",
+                "\n",
+                "X",
+                "Q\nR",
             ]),
             0..9,
         )
@@ -1001,6 +1036,15 @@ mod tests {
         fn gated_citations_are_read_as_by_the_patterns_alone(line in citation_like()) {
             proptest::prop_assert_eq!(inline(&line), inline_by_pattern(&line), "{:?}", line);
             proptest::prop_assert_eq!(read_link(&line), read_link_by_pattern(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn inline_parts_are_the_whole_patterns_groups(line in citation_like()) {
+            let by_pattern = INLINE
+                .captures(&line)
+                .map(|caps| (caps["who"].to_string(), caps["headline"].to_string()));
+            let parts = inline_parts(&line).map(|(who, headline)| (who.to_string(), headline.to_string()));
+            proptest::prop_assert_eq!(parts, by_pattern, "{:?}", line);
         }
 
         #[test]
