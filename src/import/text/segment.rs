@@ -124,8 +124,12 @@ pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
 }
 
 /// A paragraph of running text: long, or a sentence of some length.
+///
+/// The sentence is asked about first: most prose ends like one, and then
+/// its characters are counted only if it is under 160 bytes, where the
+/// test for length alone counts them up to 444 bytes.
 pub fn is_prose(text: &str) -> bool {
-    has_chars(text, 111) || (has_chars(text, 40) && text.ends_with(['.', '!', '?', '”', '"']))
+    (text.ends_with(['.', '!', '?', '”', '"']) && has_chars(text, 40)) || has_chars(text, 111)
 }
 
 /// Best set of indices (with 0 when `force_first`) with positive total
@@ -650,6 +654,16 @@ mod tests {
             for count in 1..12 {
                 proptest::prop_assert_eq!(has_chars(&text, count), text.chars().count() >= count);
             }
+        }
+
+        #[test]
+        fn prose_is_what_it_was_with_its_length_asked_first(
+            text in "[a.!?”\"é€]{0,130}",
+        ) {
+            let chars = text.chars().count();
+            let by_length_first =
+                chars >= 111 || (chars >= 40 && text.ends_with(['.', '!', '?', '”', '"']));
+            proptest::prop_assert_eq!(is_prose(&text), by_length_first, "{:?}", text);
         }
     }
 
