@@ -143,14 +143,17 @@ pub fn drop_titles_inside_named_posts(
     }
 }
 
-/// A page that opens on its comments header naming the post ("5
-/// Responses to Tolls up again") and then its thread shows no title: the
-/// first line taken for a title is a comment's label. The post starts at
-/// the header, which gives its title.
+/// A page that opens on its comments header and then its thread shows no
+/// title: the first line taken for a title is a comment (its label, or its
+/// text where comments carry none). The post starts at the header, which
+/// gives its title where it names one ("5 Responses to Tolls up again")
+/// and stands for it where it only counts ("67 Comments").
 ///
-/// Accepts "5 Responses to Tolls up again" / "1. Jo Lee says:" / …;
+/// Accepts "5 Responses to Tolls up again" / "1. Jo Lee says:" / …, and
+/// "67 Comments" / "Tolls are a tax." / "Expand full comment" / …;
 /// rejects a header after a title that is no comment ("Tolls up again" /
-/// "The council voted." / "2 Responses to Tolls up again").
+/// "The council voted." / "2 Responses to Tolls up again"), and a reply
+/// form's header that names nothing ("Leave a Reply").
 pub fn title_from_leading_header(
     all: &[Paragraph],
     titles: &mut [usize],
@@ -167,13 +170,23 @@ pub fn title_from_leading_header(
         .iter()
         .rev()
         .take_while(|(at, _)| *first - at <= MAX_ABOVE)
-        .find(|(_, f)| matches!(f, Furniture::CommentsHeader { .. }))
-        .map(|(at, _)| *at);
-    let Some(header) = header else {
+        .find_map(|(at, f)| match f {
+            Furniture::CommentsHeader { form, .. } => Some((*at, *form)),
+            // A count the page opens with ends no teaser: it heads the
+            // comments under it.
+            Furniture::PostEnd { comments: Some(_) }
+                if (0..*at).all(|i| self::at(furniture, i).is_some()) =>
+            {
+                Some((*at, false))
+            }
+            _ => None,
+        });
+    let Some((header, form)) = header else {
         return;
     };
     let only_furniture_between = (header + 1..*first).all(|i| at(furniture, i).is_some());
-    if only_furniture_between && furniture::title_in_header(&all[header].text).is_some() {
+    if only_furniture_between && (!form || furniture::title_in_header(&all[header].text).is_some())
+    {
         *first = header;
     }
 }

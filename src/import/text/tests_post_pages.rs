@@ -166,3 +166,29 @@ fn a_page_that_opens_on_its_comments_header_takes_its_title_from_it() {
     assert_eq!(posts[0].blocks.len(), 1);
     assert_eq!(posts[0].comments.len(), 2);
 }
+
+#[test]
+fn a_page_that_opens_on_a_count_and_unlabelled_comments_keeps_its_first_comment() {
+    let page = "3 Comments\n\nTolls are a tax by another name.\n\nExpand full comment\n\n\
+                Nobody asked the drivers.\n\nExpand full comment\n\n\
+                They never do.\n\nExpand full comment\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    // The header stands for the title the page does not show.
+    assert_eq!(posts[0].title, "3 Comments");
+    assert!(posts[0].blocks.is_empty());
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (None, None, vec!["Tolls are a tax by another name."]),
+            (None, None, vec!["Nobody asked the drivers."]),
+            (None, None, vec!["They never do."]),
+        ]
+    );
+    // Over a title that is no comment, the count is the post's.
+    let titled = format!("Tolls up again\n\nThe council voted.\n\n{page}");
+    let posts = parse("t", &titled).unwrap();
+    assert_eq!(posts[0].title, "Tolls up again");
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(posts[0].comments.len(), 3);
+}
