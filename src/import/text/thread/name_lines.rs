@@ -37,6 +37,17 @@ pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
     name_in_label(text).is_some() || display || recurring
 }
 
+/// Whether a line can be the first line of a comment's text under a name
+/// line: prose ([`ends_as_prose`]), or a sentence that leads in what the
+/// commenter quotes next ("They may be laying off that department:").
+///
+/// Accepts "Tolls are a tax." and "Here is what the minister said:";
+/// rejects "Update:" and "Her record:" (headings, too short for a
+/// sentence) and "Tolls up again" (no sentence at all).
+pub(super) fn opens_comment_text(text: &str) -> bool {
+    ends_as_prose(text) || (text.ends_with(':') && text.split_whitespace().nth(3).is_some())
+}
+
 /// The short lines of `texts` printed twice or more, each time over prose
 /// (`over_prose` says which are): lines a thread repeats over its
 /// comments, such as a commenter's name that a scrape kept with a motto.
@@ -84,7 +95,7 @@ fn text_under<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
         && next.marker.is_none()
         && !next.after_wide_gap
         && next.indent == item.indent
-        && ends_as_prose(next.text)
+        && opens_comment_text(next.text)
         && !could_be_name_line(next.text, false))
     .then_some(next.text)
 }
@@ -128,7 +139,7 @@ pub fn name_line_runs<'a>(
                     && !next.is_list_item()
                     && next.indent == p.indent
                     && p.gap_after <= usual_gap
-                    && ends_as_prose(&next.text)
+                    && opens_comment_text(&next.text)
                     && !could_be_name_line(&next.text, false)
             })
     };
@@ -234,6 +245,18 @@ mod tests {
         let under_the_date = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\nAl Cole\n\n\
                               Nobody asked the drivers.\n\nCy Dunn\n\nThey never do.\n";
         assert_eq!(starts(under_the_date), ["Jo Lee"]);
+    }
+
+    #[test]
+    fn a_comment_may_open_with_a_lead_in_to_a_quotation() {
+        let page = "Feed: follow this conversation.\n\nJo Lee\n\nHere is what the minister said:\n\n\n\n\
+                    Tolls will rise.\n\nAl Cole\n\nNobody asked the drivers.\n\n\
+                    Jo Lee\n\nThey never do.\n";
+        assert_eq!(starts(page), ["Jo Lee"]);
+        // A heading with a colon under a name is no comment's text.
+        let headings = "Feed: follow this conversation.\n\nJo Lee\n\nHer record:\n\n\
+                        Tolls will rise.\n\nAl Cole\n\nHis record:\n\nJo Lee\n\nRecord:\n";
+        assert!(starts(headings).is_empty());
     }
 
     #[test]

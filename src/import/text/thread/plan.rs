@@ -190,7 +190,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                     Some((name_only(name), false))
                 } else if is_comment_furniture(item.text) || repeated[i] || awaiting_text {
                     None
-                } else if !open || item.after_wide_gap {
+                } else if !open || (item.after_wide_gap && !after_lead_in(items, i)) {
                     bare()
                 } else {
                     None
@@ -394,6 +394,17 @@ fn is_number_item(item: &Item<'_>) -> bool {
         && item.furniture.is_none()
         && (1..=4).contains(&item.text.len())
         && item.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the item before `i` leads in what follows ("The minister
+/// said:"): a wider gap after it sets a quotation apart inside the same
+/// comment rather than parting two comments.
+///
+/// Accepts "Here is what he wrote:" before "Tolls will rise."; rejects
+/// "Tolls are a tax." before it.
+fn after_lead_in(items: &[Item<'_>], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| items[p].furniture.is_none() && items[p].text.ends_with(':'))
 }
 
 /// A name and nothing else: no sentence ("Strongly." is not a name).
@@ -895,6 +906,21 @@ mod tests {
                 vec!["Vote early.", "And often."],
                 vec!["Abstain, I say.", "It is the only way."],
                 vec!["Quite."]
+            ]
+        );
+        // After a lead-in, a wide gap sets a quotation apart in the same
+        // comment.
+        let quoting = [
+            item("Jane Roe", 0, None),
+            item("Here is what the minister said:", 0, None),
+            gapped("Tolls will rise."),
+            gapped("Abstain, I say."),
+        ];
+        assert_eq!(
+            texts(&plan(&quoting), &quoting),
+            [
+                vec!["Here is what the minister said:", "Tolls will rise."],
+                vec!["Abstain, I say."]
             ]
         );
         // Paragraphs the archive's walk left out of the thread open nothing.
