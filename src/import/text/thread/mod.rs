@@ -10,6 +10,7 @@
 //! than the cap are printed as siblings at the cap, and only a dotted
 //! position still tells where they belong.
 
+mod closing;
 mod counted;
 mod label;
 mod name_lines;
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 
 use super::furniture::Furniture;
 use super::paragraphs::Paragraph;
+use closing::closed_ahead;
 use counted::counted_one_each;
 use label::{is_comment_furniture, label_parts, said_label};
 use name_lines::name_line_runs;
@@ -33,7 +35,9 @@ use plan::{closes_comment, name_in_label};
 /// item or a dated name right after a comments header, or at the first
 /// paragraph after one when wider gaps than the page's usual one part the
 /// comments or the header counts the paragraphs under it
-/// ([`counted_one_each`]); or, with no header, at a label "1" that a label "1.1" or "2"
+/// ([`counted_one_each`]), or when a line the comments under it each end
+/// with closes it ([`closed_ahead`]: "Vote up" after every comment); or,
+/// with no header, at a label "1" that a label "1.1" or "2"
 /// follows, at a "Name says:" label that another follows or that a wide gap
 /// sets apart, at a list the page ends with ([`list_thread_at`]), at the
 /// first of the comments that each end in a closing line, or at the first
@@ -56,6 +60,14 @@ pub fn comment_paragraphs<'a>(
         .map(|i| PostStart::at(all, i, &furniture_at))
         .collect();
     let first_closed = first_of_closed_comments(all);
+    let closed_ahead = |i: usize| {
+        closed_ahead(
+            all.len(),
+            i,
+            |k| &all[k].text,
+            |k| furniture_at(k).is_some(),
+        )
+    };
     let name_runs = name_line_runs(all, usual_gap, &furniture_at);
     let signed = signed_comments(all, &furniture_at);
     let mut signed_runs = signed.iter().peekable();
@@ -116,6 +128,7 @@ pub fn comment_paragraphs<'a>(
                 // A list under a reply form's header is the form's notes.
                 thread || after_comments_header
             }
+            _ if (after_header || after_count) && closed_ahead(i) => true,
             _ => {
                 after_header
                     && (is_dated_name()

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::{Byline, Furniture, looks_like_name};
+use super::closing::closing_lines;
 use super::counted::items_one_each;
 use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
 use super::name_lines::{name_line_over_text, recurring_in_thread};
@@ -86,6 +87,17 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     } else {
         HashMap::default()
     };
+    // Without labels, the line the thread prints after every comment
+    // closes it, and the next text opens another.
+    let closings = if opening == Opening::Gapped {
+        closing_lines(
+            items.len(),
+            |i| items[i].text,
+            |i| items[i].furniture.is_some(),
+        )
+    } else {
+        Vec::new()
+    };
     // Where named labels sit behind list markers, a marker at the same
     // place without a name is a comment whose name the page left out.
     let label_places: Vec<(char, u16)> = items
@@ -105,6 +117,10 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     for (i, item) in items.iter().enumerate() {
         if opening == Opening::Closed {
             close_or_continue(&mut comments, &mut open, item, i, repeated[i]);
+            continue;
+        }
+        if closings.binary_search(&i).is_ok() {
+            open = false;
             continue;
         }
         if opening == Opening::Named && is_number_item(item) {
@@ -955,6 +971,30 @@ mod tests {
             item("No.", 0, None),
         ];
         assert_eq!(authors(&plan(&items)), [Some("Anonymous Coward")]);
+    }
+
+    #[test]
+    fn a_line_printed_after_every_comment_closes_it() {
+        let items = [
+            item("Tolls are a tax.", 0, None),
+            item("Vote up", 0, None),
+            item("Nobody asked the drivers.", 0, None),
+            item("And nobody will.", 0, None),
+            item("Vote up", 0, None),
+            item("They never do.", 0, None),
+            item("Vote up", 0, None),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            texts(&planned, &items),
+            [
+                vec!["Tolls are a tax."],
+                vec!["Nobody asked the drivers.", "And nobody will."],
+                vec!["They never do."]
+            ]
+        );
+        // No commenter is named "Vote up".
+        assert!(planned.iter().all(|c| c.author.is_none()));
     }
 
     #[test]
