@@ -1,7 +1,8 @@
 //! Single post pages in shapes the other fixtures leave out: comments
 //! signed after their text, Blogger's labels of any display name, comments
-//! that open with a name line and no header, a reply form, a breadcrumb
-//! trail under the blog's name. Each is read as written
+//! that open with a name line and no header, comments with no names that
+//! each end in the same line, a page that opens on its comment count, a
+//! reply form, a breadcrumb trail under the blog's name. Each is read as written
 //! and in variants (CRLF line ends, non-breaking spaces, tabs, extra blank
 //! lines), and every variant must give the same post and comments.
 
@@ -106,4 +107,66 @@ fn a_post_page_whose_comments_open_with_name_lines() {
         ],
     );
     check(&fixture("post_name_lines.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_whose_comments_each_end_in_the_same_lines() {
+    let expected = post(
+        "Night buses to stop at eleven",
+        None,
+        Some("Wednesday, June 9, 2010"),
+        &[],
+        Some(4),
+        2,
+        &[
+            (None, None, "So the bar staff walk home, then."),
+            (
+                None,
+                None,
+                "Two hundred thousand is what the council spent on its new logo. / They could have kept the buses for a year with that.",
+            ),
+            (
+                None,
+                None,
+                "The late buses were half empty every time I took one.",
+            ),
+            (
+                None,
+                None,
+                "Half empty at midnight is still forty people off the road.",
+            ),
+        ],
+    );
+    check(&fixture("post_closing_lines.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_comments_page_that_opens_on_its_count() {
+    // No title on the page: the count stands for it.
+    let expected = post(
+        "3 Comments",
+        None,
+        None,
+        &[],
+        Some(3),
+        0,
+        &[
+            (
+                None,
+                None,
+                "Ferries should run on the hour, every hour, and nobody should need a timetable.",
+            ),
+            (
+                None,
+                None,
+                "That was the plan in 1998 as well, and look where it went.",
+            ),
+            (
+                None,
+                None,
+                "The operators will say there are no crews for it. / Then train some crews.",
+            ),
+        ],
+    );
+    check(&fixture("post_count_page.txt"), &[expected], &[]);
 }
