@@ -192,3 +192,20 @@ fn a_page_that_opens_on_a_count_and_unlabelled_comments_keeps_its_first_comment(
     assert_eq!(posts[0].blocks.len(), 1);
     assert_eq!(posts[0].comments.len(), 3);
 }
+
+#[test]
+fn a_notice_that_the_comments_are_closed_is_no_comments_text() {
+    let page = "Tolls up again\n\nMay 4, 2010\n\nThe council voted to raise the tolls.\n\n\
+                Jo Lee\n\nTolls are a tax.\n\nAl Cole\n\nNobody asked the drivers.\n\n\
+                Jo Lee\n\nThey never do.\n\nThe comments to this entry are closed.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+            (Some("Jo Lee"), None, vec!["They never do."]),
+        ]
+    );
+}

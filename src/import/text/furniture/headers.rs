@@ -45,8 +45,10 @@ pub(super) static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// What a comment area prints about itself: "Comments are closed.",
 /// "Reader comments are listed below.", which end a post; "You must be
 /// logged in to post a comment.", "Your email address will not be
-/// published.", which are the reply form's. Asked of every short
-/// paragraph: only the first letter is compared until it can match.
+/// published.", which are the reply form's; a notice worded otherwise
+/// that the comments are closed ([`says_comments_closed`]), which is the
+/// page's. Asked of every short paragraph: only the first letter is
+/// compared until it can match, and the last word before any other.
 pub(super) fn comment_area_notice(line: &str) -> Option<Furniture> {
     const CLOSING: &[&str] = &[
         "comments are closed",
@@ -64,21 +66,47 @@ pub(super) fn comment_area_notice(line: &str) -> Option<Furniture> {
         "subscribe to comments",
     ];
     let first = line.as_bytes()[0].to_ascii_lowercase();
-    if !matches!(first, b'c' | b'r' | b'y' | b's') {
-        return None;
+    if matches!(first, b'c' | b'r' | b'y' | b's') {
+        let opens_with = |phrases: &[&str]| {
+            phrases.iter().any(|p| {
+                line.len() >= p.len()
+                    && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            })
+        };
+        if opens_with(CLOSING) {
+            return Some(Furniture::PostEnd { comments: None });
+        } else if opens_with(FORM) {
+            return Some(Furniture::PageChrome);
+        }
     }
-    let opens_with = |phrases: &[&str]| {
-        phrases.iter().any(|p| {
-            line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-        })
-    };
-    if opens_with(CLOSING) {
-        Some(Furniture::PostEnd { comments: None })
-    } else if opens_with(FORM) {
-        Some(Furniture::PageChrome)
-    } else {
-        None
+    // Worded otherwise, the notice is left out of the last comment, but
+    // parts nothing: what follows it on the page is the page's.
+    says_comments_closed(line).then_some(Furniture::PageChrome)
+}
+
+/// A short sentence whose subject is the comments and whose last word says
+/// they are closed, however the page names what they were on: "The
+/// comments to this entry are closed.", "Comments on this post are now
+/// closed". The comment area's last line, never a comment's.
+///
+/// Accepts those; rejects "The road is closed." (no comments) and
+/// "Comments from residents suggest the bridge will be closed." (comments
+/// are not what is closed: too long for the notice).
+fn says_comments_closed(line: &str) -> bool {
+    /// The most words such a notice takes.
+    const MOST_WORDS: usize = 8;
+    let sentence = line.strip_suffix('.').unwrap_or(line);
+    let ends_closed = sentence.len() > 6
+        && sentence.as_bytes()[sentence.len() - 6..].eq_ignore_ascii_case(b"closed");
+    if !ends_closed || line.len() > 80 {
+        return false;
     }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.len() <= MOST_WORDS
+        && words
+            .iter()
+            .take(2)
+            .any(|w| w.eq_ignore_ascii_case("comments"))
 }
 
 /// "Showing posts with label Trade. Show all posts", "Showing posts from
@@ -141,4 +169,36 @@ pub(super) fn strip_comment_count(text: &str) -> String {
         Regex::new(&format!("{COMMENTS}$")).expect("the comment-count pattern is valid")
     });
     COUNT_AT_END.replace(text, "").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_that_comments_are_closed_is_the_pages_however_worded() {
+        assert_eq!(
+            comment_area_notice("Comments are closed."),
+            Some(Furniture::PostEnd { comments: None })
+        );
+        for notice in [
+            "The comments to this entry are closed.",
+            "Comments on this post are closed",
+            "COMMENTS FOR THIS ARTICLE HAVE BEEN CLOSED.",
+        ] {
+            assert_eq!(
+                comment_area_notice(notice),
+                Some(Furniture::PageChrome),
+                "{notice}"
+            );
+        }
+        for sentence in [
+            "The road is closed.",
+            "Comments from residents suggest the bridge will be closed.",
+            "The council closed",
+            "Readers asked why the comments on the ferry plan were closed so soon after it opened.",
+        ] {
+            assert_eq!(comment_area_notice(sentence), None, "{sentence}");
+        }
+    }
 }
