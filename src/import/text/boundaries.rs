@@ -149,8 +149,14 @@ pub fn drop_titles_inside_named_posts(
 /// gives its title where it names one ("5 Responses to Tolls up again")
 /// and stands for it where it only counts ("67 Comments").
 ///
-/// Accepts "5 Responses to Tolls up again" / "1. Jo Lee says:" / …, and
-/// "67 Comments" / "Tolls are a tax." / "Expand full comment" / …;
+/// A page whose thread starts under its dateline, with nothing but the
+/// page's furniture above, has no title either: the post starts at the
+/// dateline, which stands for it, rather than at the first commenter's
+/// name.
+///
+/// Accepts "5 Responses to Tolls up again" / "1. Jo Lee says:" / …,
+/// "67 Comments" / "Tolls are a tax." / "Expand full comment" / …, and
+/// "May 4, 2010" / "Jo Lee" / "Tolls are a tax." / "Al Cole" / …;
 /// rejects a header after a title that is no comment ("Tolls up again" /
 /// "The council voted." / "2 Responses to Tolls up again"), and a reply
 /// form's header that names nothing ("Leave a Reply").
@@ -182,6 +188,14 @@ pub fn title_from_leading_header(
             _ => None,
         });
     let Some((header, form)) = header else {
+        // No header: a thread straight under the page's dateline, with no
+        // post text, shows no title either. The dateline stands for it.
+        if (0..*first).all(|i| at(furniture, i).is_some())
+            && let Some(dateline) =
+                (0..*first).rfind(|&i| matches!(at(furniture, i), Some(Furniture::Date(_))))
+        {
+            *first = dateline;
+        }
         return;
     };
     let only_furniture_between = (header + 1..*first).all(|i| at(furniture, i).is_some());

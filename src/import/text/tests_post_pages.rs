@@ -209,3 +209,24 @@ fn a_notice_that_the_comments_are_closed_is_no_comments_text() {
         ]
     );
 }
+
+#[test]
+fn a_thread_straight_under_the_dateline_keeps_its_first_commenters_name() {
+    let page = "« Ferry late | Main | Bridge closed »\n\nMay 4, 2010\n\n\
+                Jo Lee\n\nTolls are a tax.\n\nAl Cole\n\nNobody asked the drivers.\n\n\
+                Jo Lee\n\nThey never do.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    // The page shows no title: the dateline stands for it.
+    assert_eq!(posts[0].title, "May 4, 2010");
+    assert_eq!(posts[0].date.as_deref(), Some("May 4, 2010"));
+    assert!(posts[0].blocks.is_empty());
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+            (Some("Jo Lee"), None, vec!["They never do."]),
+        ]
+    );
+}
