@@ -207,6 +207,12 @@ pub fn numbered_label(text: &str) -> Option<Label> {
 /// "NAME" and one of `verbs` at the line's end: a display name of one to
 /// six words with no sentence in it.
 fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
+    // A display name is short ([`is_display_name`]): a longer line is
+    // turned away by its length alone, without reading its text, which
+    // most paragraphs asked about are (prose).
+    if text.len() > LONGEST_SPEAKING_LINE {
+        return None;
+    }
     let name = verbs.iter().find_map(|verb| {
         let at = text.len().checked_sub(verb.len())?;
         (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
@@ -218,6 +224,11 @@ fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
         date: None,
     })
 }
+
+/// The longest line [`any_name_speaks`] reads: a display name's longest
+/// ([`is_display_name`]), the longest verb, and room for the spaces
+/// between.
+const LONGEST_SPEAKING_LINE: usize = 120;
 
 /// A display name as commenters choose them: one to six words of any case
 /// with no sentence in them ("daniel noe", "A quiet observer"), perhaps

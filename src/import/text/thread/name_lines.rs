@@ -100,6 +100,11 @@ fn text_under<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
     .then_some(next.text)
 }
 
+/// The longest line that can hold only a name ([`could_be_name_line`]):
+/// sixty bytes where the page prints it again, with room for the
+/// comment's number and a pointer.
+const LONGEST_NAME_LINE: usize = 80;
+
 /// How far apart two name lines of a run may be: a comment of up to six
 /// paragraphs between them.
 const NAMES_REACH: usize = 7;
@@ -132,7 +137,10 @@ pub fn name_line_runs<'a>(
 ) -> Vec<usize> {
     let over_prose = |i: usize| {
         let (p, under) = (&all[i], all.get(i + 1));
-        furniture_at(i).is_none()
+        // Asked first, as it reads no text: most paragraphs are too long
+        // to be a name, and the prose under them is never read.
+        p.text.len() <= LONGEST_NAME_LINE
+            && furniture_at(i).is_none()
             && !p.is_list_item()
             && under.is_some_and(|next| {
                 furniture_at(i + 1).is_none()
