@@ -377,13 +377,14 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         furniture_rest = tail;
         let own_end = raw_end - above.get(n + 1).map_or(0, |a| a.lines);
         // The thread starts at the run's comments header, or its first
-        // comment where there is none.
+        // comment where there is none: the title itself on a page that
+        // opens with its thread, where the first label was taken for it.
         let thread_start = run_furniture
             .iter()
             .find(|(at, f)| *at > raw_start && matches!(f, Furniture::CommentsHeader { .. }))
             .map(|(at, _)| *at)
             .into_iter()
-            .chain((raw_start + 1..raw_end).find(|&i| in_thread[i]))
+            .chain((raw_start..raw_end).find(|&i| in_thread[i]))
             .min()
             .unwrap_or(raw_end);
         runs.push(Run {
@@ -586,6 +587,9 @@ impl Run<'_> {
         if let Some(last) = body.last_mut() {
             strip_teaser_link(&mut last.paragraph);
         }
+        // A title that opens the thread is also its first comment's label
+        // or text: the title is a copy.
+        let title_in_thread = (thread_start == first).then(|| String::from(&*paragraphs[0].text));
         let thread_items: Vec<thread::Item<'_>> = (thread_start..first + paragraphs.len())
             .map(|i| {
                 let paragraph = &paragraphs[i - first];
@@ -594,9 +598,7 @@ impl Run<'_> {
                     marker: paragraph.marker,
                     indent: paragraph.indent,
                     furniture: furniture_at(i),
-                    // The thread starts after the title, so the paragraph
-                    // before is the run's.
-                    after_wide_gap: paragraphs[i - first - 1].gap_after > usual_gap,
+                    after_wide_gap: i > first && paragraphs[i - first - 1].gap_after > usual_gap,
                     in_thread: in_thread[i - first],
                 }
             })
@@ -659,8 +661,9 @@ impl Run<'_> {
                 })
                 .map(|(at, f)| (f, &*paragraphs[at - first].text)),
         );
-        let title =
-            named_title.unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
+        let title = named_title
+            .or(title_in_thread)
+            .unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
         // What is left of the run (furniture, labels) is freed now rather
         // than with the whole archive.
         for paragraph in paragraphs.iter_mut() {

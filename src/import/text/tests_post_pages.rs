@@ -230,3 +230,45 @@ fn a_thread_straight_under_the_dateline_keeps_its_first_commenters_name() {
         ]
     );
 }
+
+#[test]
+fn a_page_that_opens_with_its_thread_keeps_its_first_comment() {
+    let page = "Jo Lee says:\n\nTolls are a tax.\n\nAl Cole says:\n\nNobody asked the drivers.\n\n\
+                Cy Dunn says:\n\nThey never do.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    // The page shows no title: its first line stands for it, and is still
+    // the first comment's label.
+    assert_eq!(posts[0].title, "Jo Lee says:");
+    assert!(posts[0].blocks.is_empty());
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+            (Some("Cy Dunn"), None, vec!["They never do."]),
+        ]
+    );
+    // Numbered, and with no labels at all.
+    let numbered =
+        "  1. Jo Lee says:\n\n    Tolls are a tax.\n\n  2. Al Cole says:\n\n    Nobody asked.\n";
+    let posts = parse("t", numbered).unwrap();
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+            (Some("Al Cole"), None, vec!["Nobody asked."]),
+        ]
+    );
+    let closed =
+        "Tolls are a tax.\n\nExpand full comment\n\nNobody asked.\n\nExpand full comment\n";
+    let posts = parse("t", closed).unwrap();
+    assert_eq!(posts[0].title, "Tolls are a tax.");
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (None, None, vec!["Tolls are a tax."]),
+            (None, None, vec!["Nobody asked."]),
+        ]
+    );
+}
