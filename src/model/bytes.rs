@@ -20,6 +20,12 @@ pub struct Bytes {
 trait Buffer: Send + Sync {
     fn bytes(&self) -> &[u8];
 
+    /// The file the bytes are mapped from, to read them without the
+    /// mapping (see [`Bytes::read`]); `None` for bytes in memory.
+    fn file(&self) -> Option<&std::fs::File> {
+        None
+    }
+
     /// Lets the process's resident memory give up the pages of `range`
     /// (see [`Bytes::release`]).
     fn release(&self, _range: Range<usize>) {}
@@ -34,17 +40,25 @@ impl<T: AsRef<[u8]> + Send + Sync> Buffer for InMemory<T> {
     }
 }
 
-/// A file mapped read-only, never written while mapped (see [`Bytes::map`]).
-struct Mapped(memmap2::Mmap);
+/// A file mapped read-only, never written while mapped (see [`Bytes::map`]),
+/// and the file itself, to read from without touching the mapping.
+struct Mapped {
+    map: memmap2::Mmap,
+    file: std::fs::File,
+}
 
 impl Buffer for Mapped {
     fn bytes(&self) -> &[u8] {
-        &self.0
+        &self.map
+    }
+
+    fn file(&self) -> Option<&std::fs::File> {
+        Some(&self.file)
     }
 
     #[cfg(unix)]
     fn release(&self, range: Range<usize>) {
-        if range.is_empty() || range.end > self.0.len() {
+        if range.is_empty() || range.end > self.map.len() {
             return;
         }
         // SAFETY: MADV_DONTNEED on a shared read-only mapping of a file
@@ -57,7 +71,7 @@ impl Buffer for Mapped {
         // first page's start: the bytes before it on that page are read
         // again the same way.)
         let _ = unsafe {
-            self.0.unchecked_advise_range(
+            self.map.unchecked_advise_range(
                 memmap2::UncheckedAdvice::DontNeed,
                 range.start,
                 range.len(),
@@ -92,7 +106,10 @@ impl Bytes {
         let map = unsafe { memmap2::Mmap::map(file)? };
         let len = map.len();
         Ok(Bytes {
-            owner: Arc::new(Mapped(map)),
+            owner: Arc::new(Mapped {
+                map,
+                file: file.try_clone()?,
+            }),
             range: 0..len,
         })
     }
@@ -100,6 +117,31 @@ impl Bytes {
     pub fn as_slice(&self) -> &[u8] {
         // The range was checked against the owner when it was made.
         &self.owner.bytes()[self.range.clone()]
+    }
+
+    /// The bytes in `range` of these, if it lies inside and can be read:
+    /// bytes in memory where they lie; a mapped file's read from the file
+    /// into `room` (grown as needed, reused from one read to the next),
+    /// so that a pass over a gigabyte of them leaves none of its pages in
+    /// the process and takes no page fault. The bytes are the same either
+    /// way: the file is never written while mapped (see [`Bytes::map`]).
+    /// `None` if the file cannot be read there.
+    pub fn read<'a>(&'a self, range: Range<usize>, room: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        let bytes = self.get(range.clone())?;
+        #[cfg(unix)]
+        if let Some(file) = self.owner.file() {
+            use std::os::unix::fs::FileExt;
+            if room.len() < range.len() {
+                room.resize(range.len(), 0);
+            }
+            let room = &mut room[..range.len()];
+            let at = (self.range.start + range.start) as u64;
+            file.read_exact_at(room, at).ok()?;
+            return Some(room);
+        }
+        #[cfg(not(unix))]
+        let _ = room;
+        Some(bytes)
     }
 
     /// Gives back the memory these bytes take in the process, where that
@@ -277,6 +319,28 @@ mod tests {
         let in_memory = Bytes::new(written.clone());
         in_memory.release();
         assert_eq!(in_memory.as_slice(), written);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn bytes_read_from_a_mapped_file_leave_no_page_resident() {
+        use std::io::Write;
+        const MIB: usize = 1 << 20;
+        let written: Vec<u8> = (0..4 * MIB).map(|n| (n % 251) as u8).collect();
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&written).unwrap();
+        let bytes = Bytes::map(&file).unwrap();
+        let part = bytes.slice(MIB..4 * MIB).unwrap();
+        let mut room = Vec::new();
+        for range in [0..3 * MIB, 5..70_000, 3 * MIB - 1..3 * MIB, 7..7] {
+            let read = part.read(range.clone(), &mut room).unwrap().to_vec();
+            assert_eq!(read, written[MIB + range.start..MIB + range.end]);
+        }
+        assert_eq!(resident_in_mapping(&bytes), Some(0));
+        assert!(part.read(0..3 * MIB + 1, &mut room).is_none());
+        // Bytes in memory are read where they lie.
+        let in_memory = Bytes::new(written.clone());
+        assert_eq!(in_memory.read(9..99, &mut room), Some(&written[9..99]));
     }
 
     #[test]

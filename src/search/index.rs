@@ -3,8 +3,10 @@
 //!
 //! Its text and tables are [`Bytes`]: built in memory, or read where they lie
 //! in a mapped flat file ([`SearchIndex::from_flat`]), and searched by the
-//! same code. Bytes read from a file are untrusted: every offset is checked,
-//! and a match a damaged file would place outside its field is dropped.
+//! same code; a mapped file's folded text is read from the file a slice at a
+//! time rather than through the mapping (see [`SLICE_BYTES`]). Bytes read
+//! from a file are untrusted: every offset is checked, and a match a damaged
+//! file would place outside its field is dropped.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Seek, SeekFrom, Write};
@@ -30,16 +32,18 @@ use crate::model::{Corpus, PostId};
 const SEPARATOR: char = '\n';
 
 /// A search is done in slices of about this many bytes of folded text, so a
-/// cancelled search stops soon.
-const SLICE_BYTES: usize = 4 << 20;
+/// cancelled search stops soon. A mapped index's slice is read from its
+/// file into one buffer that each slice reuses ([`Bytes::read`]), not
+/// through the mapping: a pass over a gigabyte of folded text takes no
+/// page fault and leaves none of it in the process's resident memory.
+const SLICE_BYTES: usize = 1 << 20;
 
 /// A search of a mapped index lets go of the pages it looked up on the way
 /// (fields, spans, the corpus text: see [`SearchIndex::release_lookups`])
 /// each time it has scanned this many bytes of folded text: often enough
 /// that they stay a small part of the reader's memory, rarely enough that
-/// unmapping them (a walk over their page tables, which span the file)
-/// costs little beside the scan.
-const LOOKUPS_KEPT_BYTES: usize = 64 << 20;
+/// unmapping them costs little beside the scan.
+const LOOKUPS_KEPT_BYTES: usize = 16 << 20;
 
 /// An index folded straight into a flat file is handed out each time this
 /// many bytes of folded text have gathered.
@@ -195,40 +199,58 @@ impl SearchIndex {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<SearchResults> {
         let mut matches = Vec::new();
-        let mut last = None;
+        let mut walk = Walk::default();
+        let mut room = Vec::new();
+        let haystack = match &query.matcher {
+            Matcher::Nothing => return Some(SearchResults::new(matches)),
+            Matcher::Literal(_) if !query.is_case_sensitive() => &self.lower,
+            _ => &self.cased,
+        };
+        let len = haystack.len();
         let (mut start, mut looked_up_from) = (0, 0);
-        while start < self.cased.len() {
+        while start < len {
             if cancelled() {
                 return None;
             }
-            let end = self.slice_end(start);
+            let window = start..start.saturating_add(SLICE_BYTES).min(len);
+            let Some(read) = haystack.read(window.clone(), &mut room) else {
+                // Unreadable: nothing is found there.
+                start = window.end;
+                continue;
+            };
+            // The slice ends after the window's last separator, so that no
+            // field is cut (a damaged file's window may hold none: it is
+            // searched whole).
+            let cut = if window.end == len {
+                read.len()
+            } else {
+                memchr::memrchr(SEPARATOR as u8, read).map_or(read.len(), |at| at + 1)
+            };
+            let slice = &read[..cut];
             match &query.matcher {
                 Matcher::Nothing => break,
                 Matcher::Literal(finder) => {
-                    let haystack = if query.is_case_sensitive() {
-                        &self.cased
-                    } else {
-                        &self.lower
-                    };
                     let needle = finder.needle().len();
-                    let slice = haystack.get(start..end).unwrap_or_default();
                     for at in finder.find_iter(slice) {
                         let folded = start + at..start + at + needle;
-                        self.push_match(query, folded, &mut matches, &mut last);
+                        self.push_match(query, folded, &mut matches, &mut walk);
                     }
                 }
+                // Folded text that is not UTF-8 comes from a damaged file:
+                // nothing is found in its slice.
                 Matcher::Regex(regex) => {
-                    self.regex_slice(query, regex, start..end, &mut matches, &mut last);
+                    if let Ok(text) = std::str::from_utf8(slice) {
+                        self.regex_slice(query, regex, text, start, &mut matches, &mut walk);
+                    }
                 }
             }
-            self.release_scanned(start..end);
-            if end - looked_up_from >= LOOKUPS_KEPT_BYTES {
-                self.release_lookups();
-                looked_up_from = end;
+            start += cut;
+            if start - looked_up_from >= LOOKUPS_KEPT_BYTES {
+                self.release_lookups(&mut walk);
+                looked_up_from = start;
             }
-            start = end;
         }
-        self.release_lookups();
+        self.release_lookups(&mut walk);
         // A damaged file's fields may be out of order; results never are.
         if !matches.is_sorted_by(|a, b| a.place() < b.place()) {
             matches.sort_by_key(Match::place);
@@ -279,92 +301,83 @@ impl SearchIndex {
         } else {
             &self.lower
         };
-        let text = haystack.as_slice();
+        let len = haystack.len();
         let needle = finder.needle().len();
-        let (mut at, mut released, mut looked_up_from) = (0, 0, 0);
-        let mut last = None;
-        while at < text.len() {
-            // The text is scanned a window at a time, and let go of behind
-            // the scan: a match starting in the window may end past it.
-            let window_end = at.saturating_add(window.max(1)).min(text.len());
-            let scanned = window_end.saturating_add(needle.saturating_sub(1));
-            let next = text
-                .get(at..scanned.min(text.len()))
-                .and_then(|window| finder.find(window));
-            if at - released >= window {
-                self.release_scanned(released..at);
-                released = at;
-            }
-            if at - looked_up_from >= LOOKUPS_KEPT_BYTES.max(window) {
-                self.release_lookups();
-                looked_up_from = at;
-            }
-            let Some(offset) = next else {
-                at = window_end;
+        let (mut at, mut looked_up_from) = (0, 0);
+        let mut walk = Walk::default();
+        // The text is read a window at a time into `room`, and each window
+        // is searched on from wherever the scan goes on in it, until too
+        // little of it is left to hold a match.
+        let mut room = Vec::new();
+        while at < len {
+            let read = at..at.saturating_add(window.max(needle).max(1)).min(len);
+            let Some(text) = haystack.read(read.clone(), &mut room) else {
+                // Unreadable: nothing is found there.
+                at = read.end;
                 continue;
             };
-            let start = at + offset;
-            let Some(field) = self.field_at(start, &mut last) else {
-                at = start + 1;
-                continue;
-            };
-            let folded = start..start + needle;
-            let counts = query.scope().includes(field.class)
-                && folded.end <= field.folded.end
-                && self
-                    .original_range(&field, folded)
-                    .is_some_and(|range| self.lies_in_its_field(&field, &range, false));
-            if counts {
-                found(field.post, field.location)?;
-                at = field.folded.end.max(start + 1);
-            } else if query.scope().includes(field.class) {
-                at = start + 1;
-            } else {
-                // Out of scope: nothing in this field counts.
-                at = field.folded.end.max(start + 1);
+            while at < len && (read.end == len || at.saturating_add(needle) <= read.end) {
+                if at - looked_up_from >= LOOKUPS_KEPT_BYTES.max(window) {
+                    self.release_lookups(&mut walk);
+                    looked_up_from = at;
+                }
+                let rest = text.get(at - read.start..).unwrap_or_default();
+                let Some(offset) = finder.find(rest) else {
+                    // A match could start in the last `needle - 1` bytes and
+                    // end past the window: the scan goes on from there.
+                    at = if read.end == len {
+                        len
+                    } else {
+                        (read.end + 1).saturating_sub(needle).max(at + 1)
+                    };
+                    break;
+                };
+                let start = at + offset;
+                let Some(field) = self.field_at(start, &mut walk) else {
+                    at = start + 1;
+                    continue;
+                };
+                let folded = start..start + needle;
+                let counts = query.scope().includes(field.class)
+                    && folded.end <= field.folded.end
+                    && self
+                        .original_range(&field, folded)
+                        .is_some_and(|range| self.lies_in_its_field(&field, &range, false));
+                if counts {
+                    found(field.post, field.location)?;
+                    at = field.folded.end.max(start + 1);
+                } else if query.scope().includes(field.class) {
+                    at = start + 1;
+                } else {
+                    // Out of scope: nothing in this field counts.
+                    at = field.folded.end.max(start + 1);
+                }
             }
         }
-        self.release_scanned(released..text.len());
-        self.release_lookups();
+        self.release_lookups(&mut walk);
         Ok(())
     }
 
-    /// Lets go of the pages of a mapped index's folded text in `scanned`
-    /// (see [`Bytes::release`]), once a search has scanned them: called
-    /// after each slice, so a search of a gigabyte holds a few megabytes
-    /// of it at a time and none after. An index in memory keeps its bytes.
-    fn release_scanned(&self, scanned: Range<usize>) {
-        for text in [&self.cased, &self.lower] {
-            if let Some(slice) = text.slice(scanned.start..scanned.end.min(text.len())) {
-                slice.release();
-            }
-        }
-    }
-
     /// Lets go of the pages of a mapped index's tables, and of its
-    /// corpus's, that a search looked up to place its matches: they lie
-    /// all over the file (see [`LOOKUPS_KEPT_BYTES`]).
-    fn release_lookups(&self) {
-        self.fields.bytes().release();
-        self.spans.bytes().release();
+    /// corpus's, that a search looked up to place its matches since it
+    /// last did (see [`LOOKUPS_KEPT_BYTES`]): the fields from the first it
+    /// looked at to the last, their spans, and their posts. Fields are in
+    /// reading order, so these lie in one stretch of each table; what the
+    /// search did not look at (what the screen shows of other posts, the
+    /// topic tree) stays. An index in memory keeps its bytes.
+    fn release_lookups(&self, walk: &mut Walk) {
+        let (Some(first), Some((last, _))) = (walk.first.take(), &walk.last) else {
+            return;
+        };
+        let (first, last) = (first.min(*last), first.max(*last));
+        self.fields.release(first..last + 1);
+        let (Some(first), Some(last)) = (self.field(first), self.field(last)) else {
+            return;
+        };
+        self.spans
+            .release(first.spans.start..last.spans.end.max(first.spans.start));
         if let Some(corpus) = &self.checked_against {
-            corpus.release();
-        }
-    }
-
-    /// The end of the slice that starts at `start`: the start of the first
-    /// field at least `SLICE_BYTES` further on, or the end of the text. Slices
-    /// end between fields, so no match is cut.
-    fn slice_end(&self, start: usize) -> usize {
-        let len = self.cased.len();
-        let target = start.saturating_add(SLICE_BYTES);
-        let next = self.first_field_where(|f| f.folded.start >= target);
-        let end = self.field(next).map_or(len, |field| field.folded.start);
-        if end <= start || end > len {
-            // Fields of a damaged file out of order: go on by whole slices.
-            target.min(len)
-        } else {
-            end
+            corpus.release_posts(first.post.0..last.post.0.max(first.post.0) + 1);
         }
     }
 
@@ -373,11 +386,12 @@ impl SearchIndex {
         self.fields.get(index)?.0
     }
 
-    /// The first field for which `after` holds, given that it holds for
-    /// every field after that one too (fields are in text order); a field
-    /// a damaged file holds none of counts as after.
-    fn first_field_where(&self, after: impl Fn(&Field) -> bool) -> usize {
-        let (mut low, mut high) = (0, self.fields.len());
+    /// The first field of `among` for which `after` holds, given that it
+    /// holds for every field after that one too (fields are in text
+    /// order), or `among.end`; a field a damaged file holds none of counts
+    /// as after.
+    fn first_field_in(&self, among: Range<usize>, after: impl Fn(&Field) -> bool) -> usize {
+        let (mut low, mut high) = (among.start, among.end);
         while low < high {
             let middle = low + (high - low) / 2;
             if self.field(middle).is_none_or(|field| after(&field)) {
@@ -389,20 +403,17 @@ impl SearchIndex {
         low
     }
 
+    /// Every match of `regex` in `text`, the folded text (case kept) from
+    /// byte `base` on, cut between fields.
     fn regex_slice(
         &self,
         query: &Query,
         regex: &regex::Regex,
-        slice: Range<usize>,
+        text: &str,
+        base: usize,
         matches: &mut Vec<Match>,
-        last: &mut Option<Field>,
+        walk: &mut Walk,
     ) {
-        // Folded text that is not UTF-8 comes from a damaged file: nothing
-        // is found in its slice.
-        let Some(text) = self.cased.str_at(slice.clone()) else {
-            return;
-        };
-        let base = slice.start;
         let mut at = 0;
         while at < text.len() {
             let Some(found) = regex.find_at(text, at) else {
@@ -410,14 +421,14 @@ impl SearchIndex {
             };
             let start = base + found.start();
             let field_end = self
-                .field_at(start, last)
+                .field_at(start, walk)
                 .map_or(found.start(), |f| f.folded.end - base);
             if found.end() <= field_end {
                 if found.is_empty() {
                     at = next_char(text, found.end());
                 } else {
                     let range = base + found.start()..base + found.end();
-                    self.push_match(query, range, matches, last);
+                    self.push_match(query, range, matches, walk);
                     at = found.end();
                 }
             } else {
@@ -430,7 +441,7 @@ impl SearchIndex {
                             inner = next_char(field_text, found.end());
                         } else {
                             let range = base + found.start()..base + found.end();
-                            self.push_match(query, range, matches, last);
+                            self.push_match(query, range, matches, walk);
                             inner = found.end();
                         }
                         if inner >= field_end {
@@ -450,9 +461,9 @@ impl SearchIndex {
         query: &Query,
         folded: Range<usize>,
         matches: &mut Vec<Match>,
-        last: &mut Option<Field>,
+        walk: &mut Walk,
     ) {
-        let Some(field) = self.field_at(folded.start, last) else {
+        let Some(field) = self.field_at(folded.start, walk) else {
             return;
         };
         if !query.scope().includes(field.class) || folded.end > field.folded.end {
@@ -504,19 +515,40 @@ impl SearchIndex {
     }
 
     /// The field whose folded text holds byte `at`. Matches come in
-    /// order, many in one field: `last`, the field found last, is tried
-    /// first, and becomes the one found.
-    fn field_at(&self, at: usize, last: &mut Option<Field>) -> Option<Field> {
-        if let Some(field) = last
-            && field.folded.contains(&at)
-        {
-            return Some(field.clone());
+    /// order, many in one field and the next a few fields on: the field
+    /// found last (`walk`'s) is tried first, then those after it, a step
+    /// twice as long each time, before a binary search between the last
+    /// two steps. The field found becomes `walk`'s.
+    fn field_at(&self, at: usize, walk: &mut Walk) -> Option<Field> {
+        let mut low = 0;
+        let mut high = self.fields.len();
+        if let Some((index, field)) = &walk.last {
+            if field.folded.contains(&at) {
+                return Some(field.clone());
+            }
+            if at >= field.folded.end {
+                low = index + 1;
+                let mut step = 1;
+                while let Some(probe) = low.checked_add(step - 1).filter(|&p| p < high) {
+                    if self.field(probe).is_none_or(|f| f.folded.start > at) {
+                        high = probe;
+                        break;
+                    }
+                    low = probe + 1;
+                    step *= 2;
+                }
+            }
         }
-        let after = self.first_field_where(|f| f.folded.start > at);
-        let field = self.field(after.checked_sub(1)?)?;
-        let found = (field.folded.start <= at && at < field.folded.end).then_some(field);
-        last.clone_from(&found);
-        found
+        let after = self.first_field_in(low..high, |f| f.folded.start > at);
+        let index = after.checked_sub(1)?;
+        let field = self.field(index)?;
+        if !(field.folded.start <= at && at < field.folded.end) {
+            walk.last = None;
+            return None;
+        }
+        walk.first.get_or_insert(index);
+        walk.last = Some((index, field.clone()));
+        Some(field)
     }
 
     /// The original byte range of a non-empty folded range inside `field`:
@@ -555,6 +587,16 @@ impl SearchIndex {
         };
         Some(start..end.max(start))
     }
+}
+
+/// Where a search is in the index's fields.
+#[derive(Default)]
+struct Walk {
+    /// The field found last, and its number.
+    last: Option<(usize, Field)>,
+    /// The first field found since the search last let go of the pages
+    /// it looked up (see [`SearchIndex::release_lookups`]).
+    first: Option<usize>,
 }
 
 /// Where an index folded into a flat file keeps the parts whose sections

@@ -2,6 +2,7 @@
 //! is decoded (a title, an id, one post made whole: [`FlatCorpus::post`]).
 //! How it is written is [`super::write`]'s.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::records::{
@@ -70,19 +71,33 @@ impl FlatCorpus {
         self.posts.len()
     }
 
-    /// Lets go of the pages of the file that reads of this corpus made
-    /// resident (see [`Bytes::release`]): a pass over many posts' text
-    /// leaves none of it counted in the process's memory.
-    pub fn release(&self) {
-        self.text.release();
-        for table in [
-            self.posts.bytes(),
-            self.blocks.bytes(),
-            self.sources.bytes(),
-            self.comments.bytes(),
-            self.names.bytes(),
-        ] {
-            table.release();
+    /// Lets go of the pages holding posts `posts`: their records, their
+    /// blocks', sources' and comments' records and their text, which a
+    /// search's [`FlatCorpus::field_bytes`] read; the rest of the file
+    /// (what the screen shows of other posts, the topic tree) is kept.
+    /// A corpus is written in post order (see [`super::write`]), each
+    /// post's comments' blocks and sources after its own, so what these
+    /// posts hold lies in one stretch of each section: from the first
+    /// post's first record or string up to the next post's.
+    pub fn release_posts(&self, posts: Range<usize>) {
+        if posts.is_empty() {
+            return;
+        }
+        let (first, next) = (self.record(PostId(posts.start)), self.posts.get(posts.end));
+        let upto = |of: fn(&PostRecord) -> usize, all: usize| {
+            of(&first)..next.as_ref().map_or(all, of).max(of(&first))
+        };
+        self.posts.release(posts.clone());
+        self.blocks
+            .release(upto(|p| p.blocks.start as usize, self.blocks.len()));
+        self.sources
+            .release(upto(|p| p.sources.start as usize, self.sources.len()));
+        self.comments
+            .release(upto(|p| p.comments.start as usize, self.comments.len()));
+        let text_start = |p: &PostRecord| p.id.range().map_or(0, |range| range.start);
+        let text = upto(text_start, self.text.len());
+        if let Some(part) = self.text.slice(text.start..text.end.min(self.text.len())) {
+            part.release();
         }
     }
 

@@ -121,6 +121,16 @@ impl<R: Record> Table<R> {
         Some(R::read(&mut Reader::new(bytes)))
     }
 
+    /// Lets go of the pages holding records `records` (see
+    /// [`Bytes::release`]); what lies past the table's end is ignored.
+    pub fn release(&self, records: Range<usize>) {
+        let end = records.end.min(self.len());
+        let start = records.start.min(end);
+        if let Some(part) = self.bytes.slice(start * R::SIZE..end * R::SIZE) {
+            part.release();
+        }
+    }
+
     /// The records of `run` that the table has.
     pub fn run(&self, run: Run) -> impl ExactSizeIterator<Item = R> + '_ {
         let indices = run.indices();
