@@ -16,9 +16,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use pundit::load::load_paths;
-use pundit::model::Corpus;
 use pundit::model::bytes::Bytes;
 use pundit::model::flat::{FlatFile, Verify, write_flat};
+use pundit::model::{Corpus, PostId};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
 use pundit::tui::app::App;
 use ratatui::Terminal;
@@ -108,7 +108,7 @@ fn open(path: &str, query: &str) -> Result<(), Box<dyn std::error::Error>> {
     drop(tree);
     let probed = probe.elapsed();
     clock = Instant::now();
-    let app = App::new(corpus, (120, 40), true);
+    let mut app = App::new(corpus, (120, 40), true);
     step(&mut clock, "reader state (tree, first post)");
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
     terminal.draw(|frame| pundit::tui::view::render(frame, &app))?;
@@ -117,6 +117,18 @@ fn open(path: &str, query: &str) -> Result<(), Box<dyn std::error::Error>> {
         "{:<34} {:>9.1} ms",
         "open to first frame",
         (started.elapsed() - probed).as_secs_f64() * 1000.0
+    );
+    // Read marks, one post at a time across the archive, as `m` marks them.
+    let posts = app.corpus.len();
+    let marked = posts.min(1000);
+    app.marks.set_read(PostId(0), true);
+    step(&mut clock, "the first post marked read");
+    for n in 1..marked {
+        app.marks.set_read(PostId(n * posts / marked), true);
+    }
+    step(
+        &mut clock,
+        &format!("{} more marked, one at a time", marked.saturating_sub(1)),
     );
     let index = SearchIndex::from_flat(&file);
     step(&mut clock, "index read in place");

@@ -31,11 +31,70 @@ pub struct Marks {
     /// Per group of the tree: the posts directly under it not yet read, kept as
     /// posts are marked, so a frame never counts a group of thousands.
     unread: Vec<usize>,
-    /// The tree's groups and their posts, where the groups a post is
-    /// listed under are found when it is marked: a map from each post to
-    /// its groups would cost the reader's first frame a pass over every
-    /// listing of a large archive, for posts that are mostly never marked.
+    /// The tree's groups and their posts.
     listings: Arc<Listings>,
+    /// The groups each post is listed under, made from `listings` when a
+    /// post is first marked on its own: made with the marks, it would cost
+    /// the reader's first frame a pass over every listing of a large
+    /// archive, for a reader who may mark nothing.
+    groups_of: GroupsOf,
+}
+
+/// Per post, the groups that list it, once per listing: made from the
+/// listings once, so marking a post costs as many steps as it has groups.
+#[derive(Debug, Clone, Default)]
+struct GroupsOf(Option<Arc<PostGroups>>);
+
+/// Made from the listings and nothing else, it says nothing of the marks
+/// they do not say.
+impl PartialEq for GroupsOf {
+    fn eq(&self, _: &GroupsOf) -> bool {
+        true
+    }
+}
+
+impl Eq for GroupsOf {}
+
+/// The groups of every post, one list after another: post `p`'s are
+/// `groups[starts[p]..starts[p + 1]]`.
+#[derive(Debug)]
+struct PostGroups {
+    starts: Vec<u32>,
+    groups: Vec<u32>,
+}
+
+impl PostGroups {
+    /// The groups of `listings` that list each post numbered below
+    /// `posts`, in two passes over the listings: count, then place.
+    fn new(listings: &Listings, posts: usize) -> PostGroups {
+        let runs = || {
+            (0..listings.group_count()).flat_map(|group| {
+                (listings.run(NodeId(group)).iter())
+                    .filter(|&&post| (post as usize) < posts)
+                    .map(move |&post| (group as u32, post as usize))
+            })
+        };
+        let mut starts = vec![0u32; posts + 1];
+        for (_, post) in runs() {
+            starts[post + 1] += 1;
+        }
+        for post in 0..posts {
+            starts[post + 1] += starts[post];
+        }
+        let mut next: Vec<u32> = starts[..posts].to_vec();
+        let mut groups = vec![0u32; starts[posts] as usize];
+        for (group, post) in runs() {
+            groups[next[post] as usize] = group;
+            next[post] += 1;
+        }
+        PostGroups { starts, groups }
+    }
+
+    fn of(&self, post: PostId) -> &[u32] {
+        let start = self.starts.get(post.0).copied().unwrap_or(0) as usize;
+        let end = self.starts.get(post.0 + 1).copied().unwrap_or(0) as usize;
+        self.groups.get(start..end).unwrap_or_default()
+    }
 }
 
 impl Marks {
@@ -49,24 +108,26 @@ impl Marks {
             seen_before: FxHashMap::default(),
             unread: Vec::new(),
             listings,
+            groups_of: GroupsOf::default(),
         };
-        if marks.listings.highest().is_none_or(|post| post < posts) {
-            // Every post listed can be marked, and none is yet.
-            marks.unread = (0..marks.listings.group_count())
-                .map(|group| marks.listings.run(NodeId(group)).len())
-                .collect();
-        } else {
-            marks.count_unread();
-        }
+        marks.count_unread();
         marks
     }
 
-    /// Counts the posts not yet read under every group afresh.
+    /// Counts the posts not yet read under every group afresh: each
+    /// group's listing when some post is read or some listed post cannot
+    /// be marked, else (as when the marks are made) its length.
     fn count_unread(&mut self) {
         let listings = &self.listings;
+        let all_unread = listings.highest().is_none_or(|post| post < self.read.len())
+            && !self.read.contains(&true);
         self.unread = (0..listings.group_count())
             .map(|group| {
-                (listings.run(NodeId(group)).iter())
+                let run = listings.run(NodeId(group));
+                if all_unread {
+                    return run.len();
+                }
+                (run.iter())
                     .filter(|&&post| self.read.get(post as usize) == Some(&false))
                     .count()
             })
@@ -84,23 +145,24 @@ impl Marks {
         if std::mem::replace(flag, read) == read {
             return;
         }
-        for (group, count) in self.unread.iter_mut().enumerate() {
-            let listed = self.listings.times_listed(NodeId(group), post);
-            *count = if read {
-                *count - listed
-            } else {
-                *count + listed
-            };
+        let posts = self.read.len();
+        let listings = &self.listings;
+        let groups_of =
+            (self.groups_of.0).get_or_insert_with(|| Arc::new(PostGroups::new(listings, posts)));
+        for &group in groups_of.of(post) {
+            if let Some(count) = self.unread.get_mut(group as usize) {
+                *count = if read { *count - 1 } else { *count + 1 };
+            }
         }
     }
 
     /// Marks every post of `posts` read (or unread): as [`Marks::set_read`]
     /// on each, with the counts made once for all when there are many.
     pub fn set_read_all(&mut self, posts: &[PostId], read: bool) {
-        // Finding one post's groups looks at each group; counting afresh
-        // looks at every listing once.
-        let per_post = self.unread.len().max(1);
-        if posts.len().saturating_mul(per_post) < self.listings.len() {
+        // Once the posts' groups are known, each post is marked in a few
+        // steps; until then, counting afresh looks at every listing once,
+        // as finding them would.
+        if self.groups_of.0.is_some() {
             for &post in posts {
                 self.set_read(post, read);
             }
@@ -375,11 +437,34 @@ mod tests {
     }
 
     #[test]
+    fn counts_kept_once_each_posts_groups_are_known_are_the_counts_of_the_tree() {
+        let tree = tree();
+        let mut marks = Marks::new(&tree, 5);
+        // One post marked on its own finds every post's groups; marks of
+        // one post or many after it go by them.
+        marks.set_read(PostId(1), true);
+        assert_eq!(kept(&marks, &tree), [4, 3, 1]);
+        let all: Vec<PostId> = (0..5).map(PostId).collect();
+        for (posts, read) in [(&all[..], true), (&all[1..4], false), (&all[3..], true)] {
+            marks.set_read_all(posts, read);
+            assert_eq!(kept(&marks, &tree), counted(&marks, &tree), "{posts:?}");
+        }
+        assert_eq!(kept(&marks, &tree), [2, 1, 2]);
+        // Marked twice, or beyond the corpus: counted once, or not at all.
+        marks.set_read(PostId(4), true);
+        marks.set_read(PostId(7), true);
+        assert_eq!(kept(&marks, &tree), counted(&marks, &tree));
+    }
+
+    #[test]
     fn a_tree_listing_posts_beyond_the_corpus_counts_only_the_corpus() {
         let tree = tree();
         let mut marks = Marks::new(&tree, 3);
         assert_eq!(kept(&marks, &tree), [3, 2, 2]);
         marks.set_read_all(&[PostId(0), PostId(1), PostId(2), PostId(4)], true);
         assert_eq!(kept(&marks, &tree), [0, 0, 0]);
+        marks.set_read(PostId(1), false);
+        marks.set_read(PostId(2), false);
+        assert_eq!(kept(&marks, &tree), [2, 1, 2]);
     }
 }

@@ -91,9 +91,6 @@ pub struct Listings {
     posts: Vec<u32>,
     /// Per group: its run of `posts`.
     runs: Vec<Range<usize>>,
-    /// Per group: whether its run is in ascending order, so that a post is
-    /// found in it by a binary search rather than a scan.
-    ascending: Vec<bool>,
     /// The highest post number listed, if any post is.
     highest: Option<u32>,
 }
@@ -126,44 +123,21 @@ impl Listings {
         self.highest.map(|post| post as usize)
     }
 
-    /// How many times `group` lists `post` (a post is listed at most once
-    /// under a group the tree builds, but nothing depends on it).
-    pub fn times_listed(&self, group: NodeId, post: PostId) -> usize {
-        let Ok(number) = u32::try_from(post.0) else {
-            return 0;
-        };
-        let run = self.run(group);
-        if self.ascending.get(group.0).copied().unwrap_or(false) {
-            let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
-                return 0;
-            };
-            if number < first || number > last {
-                return 0;
-            }
-            run.partition_point(|&p| p <= number) - run.partition_point(|&p| p < number)
-        } else {
-            run.iter().filter(|&&p| p == number).count()
-        }
-    }
-
     /// A new group's run, starting (empty) at the list's end.
     fn open_run(&mut self) {
         let start = self.posts.len();
         self.runs.push(start..start);
-        self.ascending.push(true);
     }
 
     /// Adds `posts` to the run of the last group opened.
     fn extend(&mut self, posts: impl IntoIterator<Item = PostId>) {
-        let (Some(run), Some(ascending)) = (self.runs.last_mut(), self.ascending.last_mut()) else {
+        let Some(run) = self.runs.last_mut() else {
             return;
         };
         // Added first, then looked over: two passes a processor runs at
         // the speed of memory, where one that checks as it adds is not.
         let added = self.posts.len();
         self.posts.extend(posts.into_iter().map(post_number));
-        let from = added.saturating_sub(1).max(run.start);
-        *ascending &= self.posts[from..].is_sorted();
         let highest = self.posts[added..].iter().max().copied();
         self.highest = self.highest.max(highest);
         run.end = self.posts.len();
