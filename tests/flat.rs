@@ -202,6 +202,8 @@ fn assert_reads_back_the_same(owned: &Corpus, name: &str) -> usize {
     for post in owned.post_ids() {
         assert_eq!(flat.title(post), owned.title(post), "{name}");
         assert_eq!(flat.id_of(post), owned.id_of(post), "{name}");
+        assert_eq!(flat.date(post), owned.post(post).date.as_deref(), "{name}");
+        assert_eq!(owned.date(post), owned.post(post).date.as_deref(), "{name}");
         assert_eq!(flat.post_by_id(owned.id_of(post)), Some(post), "{name}");
         assert_eq!(flat.post(post), owned.post(post), "{name}");
     }
@@ -324,7 +326,7 @@ fn read_everything(file: &Arc<FlatFile>, matches_in_posts: bool) -> usize {
     let corpus = Corpus::from_flat(Arc::clone(file));
     let mut read = json::export(&corpus).len() + tree_text(&corpus).len();
     for post in corpus.post_ids() {
-        read += corpus.title(post).len();
+        read += corpus.title(post).len() + corpus.date(post).map_or(0, str::len);
         let _ = corpus.post_by_id(corpus.id_of(post));
     }
     let _ = corpus.post_by_id("ferries");

@@ -150,6 +150,14 @@ impl Corpus {
         }
     }
 
+    /// The date of post `id`, if it has one, read in place.
+    pub fn date(&self, id: PostId) -> Option<&str> {
+        match &self.posts {
+            Posts::Owned { posts, .. } => posts[id.0].date.as_deref(),
+            Posts::Flat(mapped) => mapped.flat.date(id),
+        }
+    }
+
     /// The id (slug) of post `id`, read in place.
     pub fn id_of(&self, id: PostId) -> &str {
         match &self.posts {

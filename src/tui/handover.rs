@@ -65,8 +65,8 @@ impl<'a> PostMap<'a> {
     }
 
     /// Post `post` of `from` in `to`: the post with its id, else the first
-    /// with its title and date. Ids and titles are read where they lie: a
-    /// mapped corpus decodes only the posts whose dates are compared.
+    /// with its title and date. Ids, titles and dates are read where they
+    /// lie: a mapped corpus decodes no post.
     fn get(&self, post: PostId) -> Option<PostId> {
         if post.0 >= self.from.len() {
             return None;
@@ -84,9 +84,9 @@ impl<'a> PostMap<'a> {
             }
             by_title
         });
-        let date = &self.from.post(post).date;
+        let date = self.from.date(post);
         (by_title.get(self.from.title(post))?.iter().copied())
-            .find(|&candidate| self.to.post(candidate).date == *date)
+            .find(|&candidate| self.to.date(candidate) == date)
     }
 
     /// The post of `to` nearest `post` (one `to` does not have): that of

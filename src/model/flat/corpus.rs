@@ -148,6 +148,13 @@ impl FlatCorpus {
         self.str(self.record(post).title).unwrap_or_default()
     }
 
+    /// The date of `post`, read in place: what [`FlatCorpus::post`] would
+    /// decode it as (an empty date where a damaged file's is not UTF-8).
+    pub fn date(&self, post: PostId) -> Option<&str> {
+        let date = self.record(post).date;
+        date.0.map(|_| self.str(date).unwrap_or_default())
+    }
+
     pub fn id(&self, post: PostId) -> &str {
         self.str(self.record(post).id).unwrap_or_default()
     }
