@@ -140,6 +140,8 @@ fn open(path: &str, query: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut unverified = (*file).clone();
     unverified.verify()?;
     step(&mut clock, "big sections checked");
+    index.search(&query);
+    step(&mut clock, "the same search, the file checked");
     Ok(())
 }
 

@@ -713,6 +713,42 @@ fn a_search_of_a_mapped_index_keeps_the_pages_it_did_not_look_up() {
     }
 }
 
+/// Once its file has passed its checksums (on a clone, as the reader
+/// checks it in the background), a mapped index finds what it found before,
+/// without checking each match against the corpus.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mapped_index_finds_the_same_once_its_file_is_checked() {
+    use crate::model::bytes::Bytes;
+    use crate::model::flat::{FlatFile, Verify, write_flat};
+
+    let corpus = crate::load::load_bundled();
+    let built = SearchIndex::new(&corpus);
+    let flat = write_flat(&corpus, &built, &[], std::io::Cursor::new(Vec::new()))
+        .unwrap()
+        .into_inner();
+    let file = Arc::new(FlatFile::open(Bytes::new(flat), Verify::UpTo(1024)).unwrap());
+    let mapped = SearchIndex::from_flat(&file);
+    let queries = [
+        ("the", Mode::Literal),
+        ("[0-9]{4}", Mode::Regex),
+        ("é", Mode::Literal),
+    ];
+    let search_all = || {
+        (queries.iter())
+            .map(|(text, mode)| mapped.search(&Query::new(text, Scope::Everything, *mode).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let unchecked = search_all();
+    FlatFile::clone(&file).verify().unwrap();
+    assert!(file.checks().passed());
+    assert_eq!(search_all(), unchecked);
+    for ((text, mode), results) in queries.iter().zip(&unchecked) {
+        let query = Query::new(text, Scope::Everything, *mode).unwrap();
+        assert_eq!(*results, built.search(&query), "{text:?}");
+    }
+}
+
 /// A mapped index scanned a window at a time, each read from the file,
 /// finds the fields an index in memory finds, whatever the window.
 #[cfg(target_os = "linux")]

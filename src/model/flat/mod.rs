@@ -38,6 +38,8 @@ mod write;
 
 use std::io::{self, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::Corpus;
 use crate::search::SearchIndex;
@@ -166,6 +168,27 @@ pub struct FlatFile {
     entries: Vec<Entry>,
     /// Sections not yet checked against their checksums.
     unverified: Vec<Kind>,
+    /// Set once every section has passed its check, by this file or by
+    /// any clone of it (see [`FlatFile::checks`]).
+    checked: Checked,
+}
+
+/// Whether every section of a flat file has passed its check, shared by
+/// the file and its clones: what reads the file learns when a check made
+/// elsewhere (in the background, on a clone) has passed.
+#[derive(Debug, Clone, Default)]
+pub struct Checked(Arc<AtomicBool>);
+
+impl Checked {
+    /// Whether every section of the file has passed its check: the file is
+    /// as pundit wrote it.
+    pub fn passed(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+
+    fn set(&self) {
+        self.0.store(true, Ordering::Release);
+    }
 }
 
 impl FlatFile {
@@ -255,6 +278,7 @@ impl FlatFile {
             bytes,
             unverified: entries.iter().map(|e| e.kind).collect(),
             entries,
+            checked: Checked::default(),
         };
         match verify {
             Verify::All => file.verify_where(|_| true)?,
@@ -291,6 +315,7 @@ impl FlatFile {
             }
         }
         self.unverified.clear();
+        self.checked.set();
         Ok(())
     }
 
@@ -309,12 +334,21 @@ impl FlatFile {
         }
         self.unverified
             .retain(|kind| !self.entries.iter().any(|e| e.kind == *kind && wanted(e)));
+        if self.unverified.is_empty() {
+            self.checked.set();
+        }
         Ok(())
     }
 
     /// Whether every section has been checked against its checksum.
     pub fn is_verified(&self) -> bool {
         self.unverified.is_empty()
+    }
+
+    /// Whether every section of this file has passed its check, here or
+    /// on a clone, now or later.
+    pub fn checks(&self) -> Checked {
+        self.checked.clone()
     }
 
     fn section_bytes(&self, entry: &Entry) -> Bytes {
@@ -484,6 +518,22 @@ mod tests {
         assert_eq!(file.section(Kind::Meta).as_slice(), b"id\nwarning");
         assert!(file.section(Kind::Posts).is_empty());
         assert!(file.is_verified());
+    }
+
+    #[test]
+    fn a_check_passed_on_a_clone_is_known_to_the_file() {
+        let file = FlatFile::open(Bytes::new(sample()), Verify::UpTo(4)).unwrap();
+        let checks = file.checks();
+        assert!(!checks.passed());
+        let mut clone = file.clone();
+        clone.verify().unwrap();
+        assert!(checks.passed() && file.checks().passed());
+        assert!(
+            FlatFile::open(Bytes::new(sample()), Verify::All)
+                .unwrap()
+                .checks()
+                .passed()
+        );
     }
 
     #[test]
