@@ -98,14 +98,29 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             .collect(),
     );
     let usual_gap = paragraphs::usual_gap(&all);
-    let roles = {
-        let slots = known.slots(all.len());
-        let known_at = |i: usize| known.at_slot(&slots, i);
-        let in_thread = thread::comment_paragraphs(&all, usual_gap, known_at);
-        let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
-        (in_thread, Sparse(roles))
-    };
-    let (in_thread, roles) = roles;
+    // Marking the threads walks the archive on one core. What the titles
+    // later ask of each paragraph's text alone is found beside it, on the
+    // core the walk leaves idle: whether it ends in a teaser's link ("Read
+    // more »"), whether it names a contributor ("From Missy:").
+    let ((in_thread, roles), (teaser_ends, contributors)) = rayon::join(
+        || {
+            let slots = known.slots(all.len());
+            let known_at = |i: usize| known.at_slot(&slots, i);
+            let in_thread = thread::comment_paragraphs(&all, usual_gap, known_at);
+            let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
+            (in_thread, Sparse(roles))
+        },
+        || -> (Vec<bool>, Vec<bool>) {
+            all.par_iter()
+                .map(|p| {
+                    (
+                        ends_with_teaser_link(&p.text),
+                        contributor_name(&p.text).is_some(),
+                    )
+                })
+                .unzip()
+        },
+    );
     let furniture = with_reply_forms(&all, with_learned(&all, known, &roles), &in_thread);
     // A learned role overrides the role known furniture usually has.
     let mut marks = vec![0u8; all.len()];
@@ -190,8 +205,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                 let byline_follows =
                     follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
                 let post_end_precedes = i.checked_sub(1).is_some_and(&ends_post)
-                    || i.checked_sub(1)
-                        .is_some_and(|p| ends_with_teaser_link(&all[p].text));
+                    || i.checked_sub(1).is_some_and(|p| teaser_ends[p]);
                 let date_precedes = i.checked_sub(1).is_some_and(|p| {
                     marked(p, DATE_LINE)
                         && !p.checked_sub(1).is_some_and(|above| {
@@ -218,16 +232,17 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
                     // title, whatever its colon or dash suggests.
                     is_citation: marked(i, CITATION)
                         && !(byline_follows || post_end_precedes || date_precedes),
-                    is_contributor: contributor_name(&all[i].text).is_some(),
+                    is_contributor: contributors[i],
                     in_thread: in_thread[i],
                     byline_follows,
                     post_end_precedes,
                     date_precedes,
                     glued_under_title_furniture,
-                    post_end_follows: ends_teaser(i + 1) || ends_with_teaser_link(&all[i].text),
+                    post_end_follows: ends_teaser(i + 1) || teaser_ends[i],
                 }
             })
             .collect();
+        drop((teaser_ends, contributors));
         segment::title_indices(&features)
     };
     // Titles by index in the archive; the list of kept paragraphs is not
