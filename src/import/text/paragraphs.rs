@@ -63,40 +63,83 @@ pub fn paragraphs(content: &str) -> Vec<Paragraph> {
 /// Paragraphs never span a blank line, so the text is cut at blank lines
 /// into pieces that are split on all cores.
 pub fn extend_paragraphs(out: &mut Vec<Paragraph>, content: &str) {
-    extend_paragraphs_in_pieces(out, content, PIECE_LEN);
+    split_in_pieces(content.as_bytes(), PIECE_LEN)
+        .expect("a str is UTF-8")
+        .append_to(out);
 }
 
-fn extend_paragraphs_in_pieces(out: &mut Vec<Paragraph>, content: &str, piece_len: usize) {
-    let pieces = pieces(content, piece_len);
-    let parts: Vec<Piece> = pieces.par_iter().map(|p| piece_paragraphs(p)).collect();
-    out.reserve(parts.iter().map(|part| part.paragraphs.len()).sum());
-    for part in parts {
-        // The blank lines a piece opens with widen the gap after the
-        // paragraph that ended the piece before.
-        if let Some(last) = out.last_mut() {
-            last.gap_after = last.gap_after.saturating_add(part.leading_blank_lines);
+/// The paragraphs of a part of an archive, split on all cores and not yet
+/// appended to those before them: a reader appends one part while the
+/// cores split the next ([`split`], [`Split::append_to`]).
+#[derive(Debug)]
+pub struct Split(Vec<Piece>);
+
+impl Split {
+    /// Appends the paragraphs to `out`, which holds those of the archive
+    /// before them.
+    pub fn append_to(self, out: &mut Vec<Paragraph>) {
+        out.reserve(self.0.iter().map(|part| part.paragraphs.len()).sum());
+        for part in self.0 {
+            // The blank lines a piece opens with widen the gap after the
+            // paragraph that ended the piece before.
+            if let Some(last) = out.last_mut() {
+                last.gap_after = last.gap_after.saturating_add(part.leading_blank_lines);
+            }
+            out.extend(part.paragraphs);
         }
-        out.extend(part.paragraphs);
     }
+}
+
+/// Text that is not UTF-8: its bytes up to `valid_up_to` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub valid_up_to: usize,
+}
+
+/// Splits `content`, a whole archive or a part of one that ends at a blank
+/// line (see [`extend_paragraphs`]), checking that it is UTF-8. Each piece
+/// is checked on the core that splits it: a piece ends at a line break, so
+/// no character spans two, and the first piece that is not UTF-8 says
+/// where the text stops being so.
+pub fn split(content: &[u8]) -> Result<Split, NotUtf8> {
+    split_in_pieces(content, PIECE_LEN)
+}
+
+fn split_in_pieces(content: &[u8], piece_len: usize) -> Result<Split, NotUtf8> {
+    let pieces = pieces(content, piece_len);
+    let parts: Vec<Result<Piece, NotUtf8>> = pieces
+        .par_iter()
+        .map(|&(start, piece)| match std::str::from_utf8(piece) {
+            Ok(piece) => Ok(piece_paragraphs(piece)),
+            Err(error) => Err(NotUtf8 {
+                valid_up_to: start + error.valid_up_to(),
+            }),
+        })
+        .collect();
+    parts.into_iter().collect::<Result<_, _>>().map(Split)
 }
 
 /// About how much text one core splits at a time.
 const PIECE_LEN: usize = 256 << 10;
 
-/// `content` cut after blank lines into pieces of about `len` bytes or more.
-fn pieces(content: &str, len: usize) -> Vec<&str> {
+/// `content` cut after blank lines into pieces of about `len` bytes or
+/// more, each with the offset it starts at. No piece is empty: an empty
+/// one would read as a blank line that is not there.
+fn pieces(content: &[u8], len: usize) -> Vec<(usize, &[u8])> {
     let mut out = Vec::new();
     let mut start = 0;
     while content.len() - start > len {
-        match next_cut(&content.as_bytes()[start..], len) {
+        match next_cut(&content[start..], len) {
             Some(cut) => {
-                out.push(&content[start..start + cut]);
+                out.push((start, &content[start..start + cut]));
                 start += cut;
             }
             None => break,
         }
     }
-    out.push(&content[start..]);
+    if start < content.len() {
+        out.push((start, &content[start..]));
+    }
     out
 }
 
@@ -369,15 +412,17 @@ mod tests {
         for archive in [&wrapped, &crlf, &blank_with_spaces] {
             let whole = piece_paragraphs(archive).paragraphs;
             for piece_len in [1, 10, 300] {
-                assert!(pieces(archive, piece_len).len() > 10);
+                assert!(pieces(archive.as_bytes(), piece_len).len() > 10);
                 let mut got = Vec::new();
-                extend_paragraphs_in_pieces(&mut got, archive, piece_len);
+                split_in_pieces(archive.as_bytes(), piece_len)
+                    .unwrap()
+                    .append_to(&mut got);
                 assert_eq!(got, whole, "pieces of {piece_len}");
             }
         }
         assert_eq!(
-            pieces("no blank line here\nat all", 1),
-            ["no blank line here\nat all"]
+            pieces(b"no blank line here\nat all", 1),
+            [(0, &b"no blank line here\nat all"[..])]
         );
         assert_eq!(last_cut(b"a\n\nb\n\nc", 0), Some(6));
         assert_eq!(last_cut(b"a\n\nb\n\nc", 5), Some(6));
@@ -392,7 +437,9 @@ mod tests {
         assert_eq!(gaps, [1, 2, 3, 0, 0]);
         for piece_len in [1, 5, 12] {
             let mut got = Vec::new();
-            extend_paragraphs_in_pieces(&mut got, text, piece_len);
+            split_in_pieces(text.as_bytes(), piece_len)
+                .unwrap()
+                .append_to(&mut got);
             assert_eq!(got, paragraphs(text), "pieces of {piece_len}");
         }
         // Read in parts, each ending at a blank line, as a file is read.
@@ -430,5 +477,97 @@ mod tests {
         let long = "A first paragraph of the post, long enough to read as prose, and then some more words so that nobody would have wrapped it.";
         let text = format!("A title\n{long} {long}\nShort one.\n{long}");
         assert_eq!(paragraphs(&text).len(), 4);
+    }
+
+    /// Lines of the shapes the splitter treats apart: blank ones (spaces,
+    /// NBSP, a lone carriage return), titles, wrapped prose, lines too wide
+    /// to be wrapped, bullets and numbers, furniture, a URL broken in two.
+    fn archive_line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let prose =
+            "The minister said the budget would hold, and the opposition said it would not, again";
+        prop_oneof![
+            Just(String::new()),
+            Just(" ".to_string()),
+            Just("\u{a0}".to_string()),
+            Just(" \u{a0}\t".to_string()),
+            Just("\r".to_string()),
+            Just("A short title".to_string()),
+            (40..prose.len()).prop_map(move |n| prose[..n].to_string()),
+            Just(prose.repeat(3)),
+            Just("  • one item".to_string()),
+            Just("- a hyphen item".to_string()),
+            Just("12. a numbered item".to_string()),
+            Just("    3) an indented item".to_string()),
+            Just("\u{a0}\u{a0}* a starred item".to_string()),
+            Just("Read more »".to_string()),
+            Just("June 10, 2022 at 6:42 am".to_string()),
+            Just("see https://example.org/2017/05/".to_string()),
+            Just("french-vote-live/".to_string()),
+        ]
+    }
+
+    fn archive() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        (
+            proptest::collection::vec(archive_line(), 0..40),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(lines, crlf, final_newline)| {
+                let mut text = lines.join(if crlf { "\r\n" } else { "\n" });
+                if final_newline {
+                    text.push('\n');
+                }
+                text
+            })
+    }
+
+    fn split_whole(bytes: &[u8], piece_len: usize) -> Vec<Paragraph> {
+        let mut out = Vec::new();
+        split_in_pieces(bytes, piece_len)
+            .expect("UTF-8")
+            .append_to(&mut out);
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// However an archive is cut into pieces split on separate cores,
+        /// and wherever a reader stops and cuts what it has read, the
+        /// paragraphs are those of one split of the whole.
+        #[test]
+        fn any_cut_gives_the_paragraphs_of_the_whole(text in archive()) {
+            let bytes = text.as_bytes();
+            let whole = piece_paragraphs(&text).paragraphs;
+            for piece_len in [1, 3, 17, 64, 1 << 20] {
+                proptest::prop_assert_eq!(&split_whole(bytes, piece_len), &whole);
+            }
+            for read in 0..=bytes.len() {
+                let Some(cut) = last_cut(&bytes[..read], 0) else {
+                    continue;
+                };
+                let mut got = split_whole(&bytes[..cut], 1);
+                split_in_pieces(&bytes[cut..], 5)
+                    .expect("UTF-8")
+                    .append_to(&mut got);
+                proptest::prop_assert_eq!(&got, &whole, "cut at {}", cut);
+            }
+        }
+
+        /// A byte that is not UTF-8 is placed where it is, whichever piece
+        /// holds it.
+        #[test]
+        fn a_bad_byte_is_placed_in_any_piece(text in archive(), at in 0usize..4096) {
+            let mut bytes = text.into_bytes();
+            let at = at % (bytes.len() + 1);
+            bytes.insert(at, 0xff);
+            let expected = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+            for piece_len in [1, 5, 1 << 20] {
+                let error = split_in_pieces(&bytes, piece_len).unwrap_err();
+                proptest::prop_assert_eq!(error.valid_up_to, expected);
+            }
+        }
     }
 }
