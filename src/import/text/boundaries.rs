@@ -471,7 +471,7 @@ pub fn titles_under_captions(
     all: &[Paragraph],
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
-    in_thread: impl Fn(usize) -> bool,
+    in_thread: impl Fn(usize) -> bool + Sync,
 ) {
     let plain = |i: usize| {
         i < all.len() && at(furniture, i).is_none() && !in_thread(i) && !all[i].is_list_item()
@@ -489,7 +489,7 @@ pub fn titles_under_captions(
     let prose = |i: usize| plain(i) && segment::is_prose(&all[i].text) && !heads(i);
     let is_title = |i: usize| titles.binary_search(&i).is_ok();
     let captions: Vec<usize> = titles
-        .iter()
+        .par_iter()
         .copied()
         .filter(|&t| {
             heads(t) && t + 1 < all.len() && heads(t + 1) && !is_title(t + 1) && prose(t + 2)
@@ -499,6 +499,7 @@ pub fn titles_under_captions(
         return;
     }
     let missed: Vec<usize> = (1..all.len().saturating_sub(2))
+        .into_par_iter()
         .filter(|&i| {
             !is_title(i)
                 && !is_title(i + 1)

@@ -149,6 +149,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     }
     drop(roles);
     let kept: Vec<usize> = (0..all.len())
+        .into_par_iter()
         .filter(|&i| marks[i] & FURNITURE == 0)
         .collect();
     if kept.is_empty() {
@@ -156,7 +157,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     }
     // Citations by index in the archive.
     let citations = {
-        let texts: Vec<&str> = kept.iter().map(|&i| &*all[i].text).collect();
+        let texts: Vec<&str> = kept.par_iter().map(|&i| &*all[i].text).collect();
         let evidence = OutletEvidence::gather(&texts);
         Sparse(
             kept.par_iter()
