@@ -298,12 +298,19 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
     drop(marks);
     let Sparse(mut furniture) = furniture;
     let Sparse(mut citations) = citations;
+    let mut in_thread = in_thread;
     // Posts are built a batch of runs at a time, from the archive's end:
     // each batch's paragraphs leave the archive's list, which gives their
     // room back at once, so that the list and the posts made of it are
-    // never both held whole.
+    // never both held whole. The batch's furniture, citations and thread
+    // marks leave their lists the same way.
+    //
+    // Each batch's posts go into the one list, last post first, which is
+    // turned round at the end: a list per batch gathered into a whole one
+    // would hold every post twice at the end of the load, the highest
+    // point of its memory.
     let batch_len = all.len().div_ceil(BATCHES).max(1);
-    let mut batches: Vec<Vec<Post>> = Vec::new();
+    let mut posts = Vec::with_capacity(title_starts.len());
     let mut last = title_starts.len();
     while last > 0 {
         let mut first = last - 1;
@@ -313,25 +320,34 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         let base = title_starts[first];
         let mut paragraphs = all.split_off(base);
         all.shrink_to_fit();
-        let mut batch_furniture =
-            furniture.split_off(furniture.partition_point(|(at, _)| *at < base));
-        let batch_citations = citations.split_off(citations.partition_point(|(at, _)| *at < base));
-        batches.push(build_batch(Batch {
+        let mut batch_furniture = split_off_shrinking(&mut furniture, base);
+        let batch_citations = split_off_shrinking(&mut citations, base);
+        let built = build_batch(Batch {
             paragraphs: &mut paragraphs,
             base,
             furniture: &mut batch_furniture,
             citations: batch_citations,
             title_starts: &title_starts[first..last],
             above: &above[first..],
-            in_thread: &in_thread,
+            in_thread: &in_thread[base..],
             usual_gap,
             archive_author: archive_author.as_deref(),
-        }));
+        });
+        posts.extend(built.into_iter().rev());
+        in_thread.truncate(base);
+        in_thread.shrink_to_fit();
         last = first;
     }
-    let mut posts = Vec::with_capacity(title_starts.len());
-    posts.extend(batches.into_iter().rev().flatten());
+    posts.reverse();
     posts
+}
+
+/// The items of a list sorted by index from index `base` on, taken out of
+/// it; the list gives back the room they took.
+fn split_off_shrinking<T>(items: &mut Vec<(usize, T)>, base: usize) -> Vec<(usize, T)> {
+    let tail = items.split_off(items.partition_point(|(at, _)| *at < base));
+    items.shrink_to_fit();
+    tail
 }
 
 /// How many batches posts are built in.
@@ -351,6 +367,7 @@ struct Batch<'a> {
     title_starts: &'a [usize],
     /// The furniture above the batch's titles and every later title.
     above: &'a [Above],
+    /// Which paragraphs the archive's walk put in a thread, from `base` on.
     in_thread: &'a [bool],
     usual_gap: u8,
     archive_author: Option<&'a str>,
@@ -400,7 +417,7 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
             .find(|(at, f)| *at > raw_start && matches!(f, Furniture::CommentsHeader { .. }))
             .map(|(at, _)| *at)
             .into_iter()
-            .chain((raw_start..raw_end).find(|&i| in_thread[i]))
+            .chain((raw_start..raw_end).find(|&i| in_thread[i - base]))
             .min()
             .unwrap_or(raw_end);
         runs.push(Run {
@@ -414,7 +431,7 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
                 .filter(|(at, _)| *at > raw_start)
                 .collect(),
             furniture: run_furniture,
-            in_thread: &in_thread[raw_start..raw_end],
+            in_thread: &in_thread[raw_start - base..raw_end - base],
             usual_gap,
             own_end,
             above: above[n].clone(),
