@@ -165,14 +165,25 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
                 from_cache: false,
             })
         });
-        let shared =
-            (whole.as_ref().ok()).map(|whole| (Arc::clone(&whole.corpus), whole.index.is_some()));
+        let shared = (whole.as_ref().ok()).map(|whole| {
+            (
+                Arc::clone(&whole.corpus),
+                whole.index.is_some(),
+                &whole.tree,
+            )
+        });
+        // The entry's tree is this one (see `move_onto_the_entry`): kept
+        // only when the reader will move onto an entry.
+        let shared = shared.map(|(corpus, indexed, tree)| {
+            let tree = (to_write.is_some() && !indexed).then(|| tree.clone());
+            (corpus, indexed, tree)
+        });
         let _ = sender.send(Loading::Done(whole));
         match (shared, to_write) {
-            (Some((corpus, false)), Some(to_write)) => {
-                move_onto_the_entry(to_write, corpus, &sender)
+            (Some((corpus, false, Some(tree))), Some(to_write)) => {
+                move_onto_the_entry(to_write, corpus, tree, &sender)
             }
-            (Some((corpus, false)), None) => {
+            (Some((corpus, false, _)), None) => {
                 let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
             }
             _ => {}
@@ -186,7 +197,17 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
 /// archive as the entry holds it, mapped, and lets go of `corpus`. Should
 /// the entry not be written or read back, the index is built here and
 /// sent instead, and the reader keeps `corpus`.
-fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<Loading>) {
+///
+/// The entry holds the posts of `corpus` in its order, its topic tree and
+/// its outlets, which are all a [`Tree`] is built from: `tree`, built for
+/// `corpus`, is the entry's too. Building it again would read the entry's
+/// outlets and topics for the same result.
+fn move_onto_the_entry(
+    to_write: ToWrite,
+    corpus: Arc<Corpus>,
+    tree: Tree,
+    sender: &Sender<Loading>,
+) {
     let entry = to_write.entry.clone();
     let written = to_write.write(&corpus, None);
     // (A size of 0: the entry alone is over the cache's bound, not kept.)
@@ -195,7 +216,7 @@ fn move_onto_the_entry(to_write: ToWrite, corpus: Arc<Corpus>, sender: &Sender<L
     {
         let (_, mapped, index) = cached::mapped(hit.file);
         let whole = Whole {
-            tree: Tree::build(&mapped),
+            tree,
             corpus: Arc::new(mapped),
             index: Some(Arc::new(index)),
             warnings: Vec::new(),
@@ -300,4 +321,30 @@ fn spawn_larger_previews(
             let _ = sender.send(Loading::Preview(Box::new(stage)));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::bytes::Bytes;
+    use crate::model::flat::{FlatFile, write_flat};
+    use crate::tui::tree::NodeId;
+
+    /// What moving onto the entry relies on: the tree of a corpus is the
+    /// tree of its entry, node for node.
+    #[test]
+    fn a_corpus_and_its_entry_have_the_same_tree() {
+        let corpus = crate::load::load_bundled();
+        assert!(!corpus.outlets().is_empty() && !corpus.topics().is_empty());
+        let index = SearchIndex::new(&corpus);
+        let bytes = write_flat(&corpus, &index, &[], std::io::Cursor::new(Vec::new())).unwrap();
+        let file = FlatFile::open(Bytes::new(bytes.into_inner()), Verify::All).unwrap();
+        let mapped = Corpus::from_flat(Arc::new(file));
+        let (parsed, entry) = (Tree::build(&corpus), Tree::build(&mapped));
+        assert_eq!(parsed.len(), entry.len());
+        assert_eq!(parsed.roots(), entry.roots());
+        for node in (0..parsed.len()).map(NodeId) {
+            assert_eq!(parsed.node(node), entry.node(node), "node {node:?}");
+        }
+    }
 }
