@@ -26,7 +26,7 @@
 mod bound;
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::SystemTime;
@@ -272,10 +272,12 @@ impl Entry {
 
     /// Writes the entry through `fill`, given the meta lines, to a
     /// temporary file renamed over the entry once it is whole and on disk.
+    /// An entry that grows past the cache's bound is given up as soon as it
+    /// does (see [`Bounded`]).
     fn write_with(
         &self,
         warnings: &[Warning],
-        fill: impl FnOnce(&[String], &mut File) -> io::Result<()>,
+        fill: impl FnOnce(&[String], &mut Bounded) -> io::Result<()>,
     ) -> io::Result<u64> {
         let dir = &self.cache.dir;
         fs::create_dir_all(dir)?;
@@ -284,12 +286,60 @@ impl Entry {
         // Removed on any error by its drop; a process killed while writing
         // leaves it to `bound::sweep_abandoned`, which reads the pid.
         let mut temporary = bound::temporary_in(dir)?;
-        fill(&meta, temporary.as_file_mut())?;
+        let mut out = Bounded {
+            file: temporary.as_file_mut(),
+            at: 0,
+            limit: self.cache.limit,
+        };
+        match fill(&meta, &mut out) {
+            // The temporary file goes with its drop.
+            Err(error) if error.get_ref().is_some_and(|e| e.is::<OverTheBound>()) => return Ok(0),
+            written => written?,
+        }
         temporary.as_file().sync_all()?;
         let size = temporary.as_file().metadata()?.len();
         temporary.persist(&self.file).map_err(|error| error.error)?;
         let kept = bound::evict(dir, self.cache.limit, &self.file)?;
         Ok(if kept { size } else { 0 })
+    }
+}
+
+/// An entry's temporary file, which refuses to grow past the cache's
+/// bound. An entry larger than the whole cache is not kept, and keeping
+/// the cache within its bound after writing it would first remove every
+/// other entry: so the write stops as soon as it is known to be too large,
+/// before the rest of its index is folded.
+struct Bounded<'a> {
+    file: &'a mut File,
+    /// Where the next byte goes.
+    at: u64,
+    limit: u64,
+}
+
+/// Why an entry's write stopped: it is larger than the cache's bound.
+#[derive(Debug, thiserror::Error)]
+#[error("the entry is larger than the cache's bound")]
+struct OverTheBound;
+
+impl Write for Bounded<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.at.saturating_add(buf.len() as u64) > self.limit {
+            return Err(io::Error::other(OverTheBound));
+        }
+        let written = self.file.write(buf)?;
+        self.at += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Seek for Bounded<'_> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        self.at = self.file.seek(to)?;
+        Ok(self.at)
     }
 }
 

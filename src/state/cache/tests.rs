@@ -158,6 +158,26 @@ fn the_least_recently_used_entries_go_first_when_over_the_bound() {
 }
 
 #[test]
+fn an_entry_over_the_bound_is_given_up_and_the_others_stay() {
+    let (_dir, probe) = temp_cache("probe-over", DEFAULT_LIMIT);
+    let size = fs::metadata(write(&probe, &id("/p.txt", "1"), &[]).file())
+        .unwrap()
+        .len();
+    let (_dir, cache) = temp_cache("over", size + size / 2);
+    let kept = write(&cache, &id("/a.txt", "1"), &[]);
+    // The seed twice over: an entry larger than the whole cache.
+    let mut posts = load_bundled().into_posts();
+    posts.extend(load_bundled().into_posts());
+    let twice = Corpus::new(posts, None);
+    let entry = cache.entry(&id("/b.txt", "1")).unwrap();
+    let written = entry.write(&twice, None, &[]).unwrap();
+    assert_eq!(written, 0);
+    assert!(!entry.file().exists());
+    assert!(kept.file().exists(), "the entry already there is kept");
+    assert_eq!(names_in(&cache).len(), 1, "no temporary file is left");
+}
+
+#[test]
 fn a_write_that_fails_leaves_the_old_entry_and_no_temporary_file() {
     let (_dir, cache) = temp_cache("failed", DEFAULT_LIMIT);
     let entry = write(&cache, &id("/a.txt", "1"), &[]);
