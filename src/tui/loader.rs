@@ -24,7 +24,9 @@
 //! Such an archive is sent whole as soon as it is parsed, without an
 //! index: the index is folded into the cache entry as it is written, never
 //! held whole, and the reader then moves onto the entry, mapped
-//! ([`Loading::Mapped`]), and lets go of the parsed corpus. The reader's
+//! ([`Loading::Mapped`]), and lets go of the parsed corpus; the entry's
+//! index follows once that corpus is freed, so that a search waiting for
+//! it never reads the entry beside the parsed corpus. The reader's
 //! search waits for the entry, so it is written at the thread's normal
 //! priority, as the index was built before; checking an entry, which
 //! nothing waits for, is done at the lowest. What it holds
@@ -36,6 +38,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use super::remember::Remembered;
 use super::tree::Tree;
@@ -54,8 +57,9 @@ use crate::state::cache::{self as cache_dir, Cache, Lookup};
 pub const FIRST_PREVIEW: u64 = 512 << 10;
 
 /// What the loader reports, in this order: `Remembered`, then `Progress`
-/// and `Preview`s mixed, then `Done`, then `Mapped` or `Indexed` if `Done`
-/// had no index; from the cache, `Remembered`, `Done` and `CacheChecked`.
+/// and `Preview`s mixed, then `Done`, then, if `Done` had no index,
+/// `Indexed`, after `Mapped` if the archive was cached; from the cache,
+/// `Remembered`, `Done` and `CacheChecked`.
 pub enum Loading {
     /// What pundit remembers of the archive (read first, so that it applies
     /// to the first preview).
@@ -66,11 +70,12 @@ pub enum Loading {
     /// The whole archive.
     Done(Result<Box<Whole>, LoadError>),
     /// The search index, built on the loader's thread after `Done` so that
-    /// neither the first frame nor the UI thread waits for it.
+    /// neither the first frame nor the UI thread waits for it, or the
+    /// index of the entry `Mapped` sent.
     Indexed(Arc<SearchIndex>),
     /// The whole archive again, as the cache entry just written holds it,
-    /// mapped, with its index: the reader moves onto it and the corpus of
-    /// `Done` is let go.
+    /// mapped: the reader moves onto it and the corpus of `Done` is let go.
+    /// Its index follows in `Indexed` once that corpus is freed.
     Mapped(Box<Whole>),
     /// After a `Done` from the cache, the last report: the rest of the
     /// entry was checked, and the warning if it was damaged (it is being
@@ -218,17 +223,36 @@ fn move_onto_the_entry(
         let whole = Whole {
             tree,
             corpus: Arc::new(mapped),
-            index: Some(Arc::new(index)),
+            index: None,
             warnings: Vec::new(),
             from_cache: false,
         };
         let _ = sender.send(Loading::Mapped(Box::new(whole)));
-        // Whichever lets go of the parsed corpus last frees it: this thread
-        // or the one the reader hands its old state to, never the UI's.
+        // A search typed while the archive loaded waits for the index, and
+        // runs as soon as it comes: the pages of the entry it reads would
+        // come on top of the parsed corpus, still being freed (a third of
+        // the archive again, over the load's own peak). So the index comes
+        // once the reader has let go of the parsed corpus and this thread
+        // has freed it, never the UI's.
+        wait_to_hold_alone(&corpus, LET_GO_WAIT);
         let_go_of(corpus);
+        let _ = sender.send(Loading::Indexed(Arc::new(index)));
         return;
     }
     let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
+}
+
+/// How long the loader waits for the reader to let go of the parsed
+/// corpus before it sends the entry's index anyway: the reader hands it
+/// to a thread of its own on the first frame after `Mapped`.
+const LET_GO_WAIT: Duration = Duration::from_secs(5);
+
+/// Waits until `corpus` has no other holder, or `at_most`.
+fn wait_to_hold_alone(corpus: &Arc<Corpus>, at_most: Duration) {
+    let start = Instant::now();
+    while Arc::strong_count(corpus) > 1 && start.elapsed() < at_most {
+        thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// Lets go of a corpus the reader has left. The last to let go of it frees
@@ -329,6 +353,47 @@ mod tests {
     use crate::model::bytes::Bytes;
     use crate::model::flat::{FlatFile, write_flat};
     use crate::tui::tree::NodeId;
+
+    /// A search waiting for the index while the reader moves onto the
+    /// entry would read the entry's pages while the parsed corpus is still
+    /// held: the index comes only once the reader has let go of it.
+    #[test]
+    fn the_entry_s_index_comes_once_the_parsed_corpus_is_let_go() {
+        let dir = tempfile::Builder::new()
+            .prefix("pundit-loader-")
+            .tempdir()
+            .unwrap();
+        let archive = dir.path().join("seed.txt");
+        std::fs::write(&archive, crate::load::BUNDLED).unwrap();
+        let paths = [archive];
+        let cache = Cache::at(dir.path().join("cache"), cache_dir::DEFAULT_LIMIT).caching_from(0);
+        let id = ArchiveId::of(&paths).unwrap();
+        let Err(to_parse) = cached::from_cache(&paths, Some(&id), Some(&cache), Verify::All) else {
+            panic!("nothing cached yet");
+        };
+        let (_, to_write) = to_parse.parsed(&[]);
+        let corpus = Arc::new(crate::load::load_bundled());
+        let tree = Tree::build(&corpus);
+        let held_by_the_reader = Arc::clone(&corpus);
+        let (sender, receiver) = mpsc::channel();
+        let loader = thread::spawn(move || {
+            move_onto_the_entry(to_write.unwrap(), corpus, tree, &sender);
+        });
+        let Ok(Loading::Mapped(whole)) = receiver.recv() else {
+            panic!("the entry, mapped");
+        };
+        assert!(whole.index.is_none());
+        let wait = Duration::from_millis(300);
+        assert!(
+            receiver.recv_timeout(wait).is_err(),
+            "no index while the reader holds the parsed corpus"
+        );
+        drop(held_by_the_reader);
+        let Ok(Loading::Indexed(_)) = receiver.recv_timeout(LET_GO_WAIT) else {
+            panic!("the index, once the parsed corpus is let go");
+        };
+        loader.join().unwrap();
+    }
 
     /// What moving onto the entry relies on: the tree of a corpus is the
     /// tree of its entry, node for node.

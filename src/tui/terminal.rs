@@ -220,7 +220,8 @@ impl LoadState {
             }
             (Loading::Indexed(_), Screen::Loading(_)) => {}
             (Loading::Mapped(whole), Screen::Ready(app)) => {
-                self.over = true;
+                // Its index follows.
+                self.over = whole.index.is_some();
                 let arrival = Arrival {
                     corpus: whole.corpus,
                     tree: whole.tree,
