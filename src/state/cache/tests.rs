@@ -32,6 +32,14 @@ fn write(cache: &Cache, id: &ArchiveId, warnings: &[Warning]) -> Entry {
     entry
 }
 
+/// The size of the bundled corpus's entry, written by [`write`].
+fn seed_entry_size() -> u64 {
+    let (_dir, probe) = temp_cache("probe", DEFAULT_LIMIT);
+    fs::metadata(write(&probe, &id("/p.txt", "1"), &[]).file())
+        .unwrap()
+        .len()
+}
+
 fn names_in(cache: &Cache) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(cache.dir())
         .unwrap()
@@ -125,10 +133,7 @@ fn a_damaged_entry_is_removed_with_a_warning() {
 
 #[test]
 fn the_least_recently_used_entries_go_first_when_over_the_bound() {
-    let (_dir, probe) = temp_cache("probe", DEFAULT_LIMIT);
-    let size = fs::metadata(write(&probe, &id("/p.txt", "1"), &[]).file())
-        .unwrap()
-        .len();
+    let size = seed_entry_size();
     // Room for two entries, not three.
     let (_dir, cache) = temp_cache("bound", 2 * size + size / 2);
     let [a, b, c] = ["/a.txt", "/b.txt", "/c.txt"].map(|path| id(path, "1"));
@@ -159,10 +164,7 @@ fn the_least_recently_used_entries_go_first_when_over_the_bound() {
 
 #[test]
 fn an_entry_over_the_bound_is_given_up_and_the_others_stay() {
-    let (_dir, probe) = temp_cache("probe-over", DEFAULT_LIMIT);
-    let size = fs::metadata(write(&probe, &id("/p.txt", "1"), &[]).file())
-        .unwrap()
-        .len();
+    let size = seed_entry_size();
     let (_dir, cache) = temp_cache("over", size + size / 2);
     let kept = write(&cache, &id("/a.txt", "1"), &[]);
     // The seed twice over: an entry larger than the whole cache.
