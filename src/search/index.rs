@@ -36,7 +36,7 @@ const SEPARATOR: char = '\n';
 /// file into one buffer that each slice reuses ([`Bytes::read`]), not
 /// through the mapping: a pass over a gigabyte of folded text takes no
 /// page fault and leaves none of it in the process's resident memory.
-const SLICE_BYTES: usize = 1 << 20;
+pub(super) const SLICE_BYTES: usize = 1 << 20;
 
 /// A search of a mapped index lets go of the pages it looked up on the way
 /// (fields, spans, the corpus text: see [`SearchIndex::release_lookups`])
@@ -205,7 +205,7 @@ impl SearchIndex {
     ) -> Option<SearchResults> {
         let mut matches = Vec::new();
         let mut walk = Walk::default();
-        let mut room = Vec::new();
+        let (mut room, mut probe) = (Vec::new(), Vec::new());
         let haystack = match &query.matcher {
             Matcher::Nothing => return Some(SearchResults::new(matches)),
             Matcher::Literal(_) if !query.is_case_sensitive() => &self.lower,
@@ -218,15 +218,27 @@ impl SearchIndex {
                 return None;
             }
             let window = start..start.saturating_add(SLICE_BYTES).min(len);
-            let Some(read) = haystack.read(window.clone(), &mut room) else {
+            let first = haystack.read(window.clone(), &mut room);
+            // A field longer than a window holds no separator: it is read
+            // whole, so that a match across the window's end is found and a
+            // pattern never sees a character cut in two.
+            let longer_field = first.is_some_and(|read| {
+                window.end < len && memchr::memrchr(SEPARATOR as u8, read).is_none()
+            });
+            let read = if longer_field {
+                let end = next_separator_end(haystack, window.end, &mut probe);
+                haystack.read(start..end, &mut room)
+            } else {
+                first
+            };
+            let Some(read) = read else {
                 // Unreadable: nothing is found there.
                 start = window.end;
                 continue;
             };
-            // The slice ends after the window's last separator, so that no
-            // field is cut (a damaged file's window may hold none: it is
-            // searched whole).
-            let cut = if window.end == len {
+            // The slice ends after its last separator, so that no field is
+            // cut.
+            let cut = if start + read.len() == len {
                 read.len()
             } else {
                 memchr::memrchr(SEPARATOR as u8, read).map_or(read.len(), |at| at + 1)
@@ -733,6 +745,25 @@ impl Builder {
             file_checked: Checked::default(),
         }
     }
+}
+
+/// Where the field that runs on past `from` in `haystack` ends: just after
+/// the next separator, or at the end of the text (also where it cannot be
+/// read), looked for a window at a time in `probe`.
+fn next_separator_end(haystack: &Bytes, from: usize, probe: &mut Vec<u8>) -> usize {
+    let len = haystack.len();
+    let mut at = from;
+    while at < len {
+        let window = at..at.saturating_add(SLICE_BYTES).min(len);
+        let Some(read) = haystack.read(window.clone(), probe) else {
+            return len;
+        };
+        if let Some(found) = memchr::memchr(SEPARATOR as u8, read) {
+            return at + found + 1;
+        }
+        at = window.end;
+    }
+    len
 }
 
 /// Folds one field onto the index's copies and records its spans, their

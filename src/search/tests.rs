@@ -771,3 +771,45 @@ fn matching_fields_of_a_mapped_index_read_a_window_at_a_time_miss_nothing() {
         }
     }
 }
+
+/// A field longer than the slice a search reads at a time is searched
+/// whole, as in memory: a match across the slice's end is found, and a
+/// pattern still runs where a character lies across it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mapped_index_finds_matches_across_the_end_of_a_slice_in_a_long_field() {
+    use crate::model::bytes::Bytes;
+    use crate::model::flat::{FlatFile, Verify, write_flat};
+    use std::io::Write;
+
+    let unit = "zanzibarite 漢 ";
+    assert_eq!(unit.len(), 16);
+    let units = super::index::SLICE_BYTES / unit.len() + 100;
+    // The field starts right after the title "tt" and its separator, and
+    // the first slice ends at it; the second ends 1 MiB into the field:
+    // `lead` bytes before the units put that end 5 bytes into a
+    // "zanzibarite", then inside "漢".
+    for lead in [10, 2] {
+        let text = format!("{} {}", "x".repeat(lead), unit.repeat(units));
+        let blocks = vec![Block::new(BlockKind::Paragraph, text)];
+        let corpus = corpus(vec![post("a", "tt", blocks, vec![])]);
+        let built = SearchIndex::new(&corpus);
+        let flat = write_flat(&corpus, &built, &[], std::io::Cursor::new(Vec::new()))
+            .unwrap()
+            .into_inner();
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&flat).unwrap();
+        let mapped = SearchIndex::from_flat(&Arc::new(
+            FlatFile::open(Bytes::map(&file).unwrap(), Verify::Nothing).unwrap(),
+        ));
+        for (text, mode) in [("zanzibarite", Mode::Literal), ("[a-z]+ 漢", Mode::Regex)] {
+            let query = Query::new(text, Scope::Everything, mode).unwrap();
+            assert_eq!(built.search(&query).matches().len(), units, "{text:?}");
+            assert_eq!(
+                mapped.search(&query).matches().len(),
+                units,
+                "{text:?}, lead {lead}"
+            );
+        }
+    }
+}
