@@ -64,7 +64,7 @@ pub fn mark_matches_at<'a>(
 
 /// `text` as spans in `base` style, with `ranges` in the match style (the
 /// ones in `current` in the current-match style). Ranges are in order and
-/// on character boundaries.
+/// on character boundaries; any other is left unstyled.
 pub fn split_at_matches<'a>(
     text: &'a str,
     ranges: &[Range<usize>],
@@ -75,7 +75,11 @@ pub fn split_at_matches<'a>(
     let mut spans = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for range in ranges {
-        if range.start < at || range.end > text.len() {
+        // A range from a cache file is only as sound as the file: one that
+        // is out of order, past the text or inside a character is not drawn.
+        let inside = |at: usize| text.is_char_boundary(at);
+        if range.start < at || range.end > text.len() || !inside(range.start) || !inside(range.end)
+        {
             continue;
         }
         if range.start > at {
@@ -93,4 +97,35 @@ pub fn split_at_matches<'a>(
         spans.push(Span::styled(&text[at..], base));
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What each span says, and whether it is in a match's style.
+    fn shown(spans: &[Span<'_>], base: Style) -> Vec<(String, bool)> {
+        spans
+            .iter()
+            .map(|span| (span.content.to_string(), span.style != base))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_inside_a_character_past_the_text_or_out_of_order_are_left_unstyled() {
+        let palette = Palette::new(true);
+        let base = Style::default();
+        let text = "café au lait";
+        // "é" is bytes 3..5: 4 is inside it.
+        let ranges = [0..2, 4..7, 1..3, 9..40, 9..13];
+        let spans = split_at_matches(text, &ranges, &[], base, &palette);
+        assert_eq!(
+            shown(&spans, base),
+            [
+                ("ca".to_string(), true),
+                ("fé au ".to_string(), false),
+                ("lait".to_string(), true),
+            ]
+        );
+    }
 }

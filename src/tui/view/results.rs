@@ -119,7 +119,12 @@ fn snippet<'a>(
     palette: &Palette,
 ) -> Vec<Span<'a>> {
     let before = room / 4;
-    let start_limit = found.range.start.min(text.len());
+    let mut start_limit = found.range.start.min(text.len());
+    // A match read from a cache file may start inside a character: the
+    // snippet starts before it.
+    while !text.is_char_boundary(start_limit) {
+        start_limit -= 1;
+    }
     let mut start = start_limit;
     let mut used = 0;
     for (at, grapheme) in text[..start_limit].grapheme_indices(true).rev() {
