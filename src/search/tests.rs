@@ -598,10 +598,6 @@ fn mapped_index() -> (
     SearchIndex,
     std::fs::File,
 ) {
-    use crate::model::bytes::Bytes;
-    use crate::model::flat::{FlatFile, Verify, write_flat};
-    use std::io::Write;
-
     let posts = (0..2000)
         .map(|n| {
             let blocks = (0..4)
@@ -621,7 +617,23 @@ fn mapped_index() -> (
         .collect();
     let corpus = corpus(posts);
     let built = SearchIndex::new(&corpus);
-    let flat = write_flat(&corpus, &built, &[], std::io::Cursor::new(Vec::new()))
+    let (bytes, mapped, file) = mapped_from(&corpus, &built);
+    (corpus, bytes, mapped, built, file)
+}
+
+/// `built`, the index of `corpus`, written with it to a flat file in a
+/// temporary file, and read back where it lies: the file's bytes, the
+/// index and the file, which must outlive them.
+#[cfg(target_os = "linux")]
+fn mapped_from(
+    corpus: &Corpus,
+    built: &SearchIndex,
+) -> (crate::model::bytes::Bytes, SearchIndex, std::fs::File) {
+    use crate::model::bytes::Bytes;
+    use crate::model::flat::{FlatFile, Verify, write_flat};
+    use std::io::Write;
+
+    let flat = write_flat(corpus, built, &[], std::io::Cursor::new(Vec::new()))
         .unwrap()
         .into_inner();
     let mut file = tempfile::tempfile().unwrap();
@@ -630,7 +642,7 @@ fn mapped_index() -> (
     let mapped = SearchIndex::from_flat(&Arc::new(
         FlatFile::open(bytes.clone(), Verify::Nothing).unwrap(),
     ));
-    (corpus, bytes, mapped, built, file)
+    (bytes, mapped, file)
 }
 
 /// Every page of `bytes` read, as a reader that had shown all of it would
@@ -778,10 +790,6 @@ fn matching_fields_of_a_mapped_index_read_a_window_at_a_time_miss_nothing() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_mapped_index_finds_matches_across_the_end_of_a_slice_in_a_long_field() {
-    use crate::model::bytes::Bytes;
-    use crate::model::flat::{FlatFile, Verify, write_flat};
-    use std::io::Write;
-
     let unit = "zanzibarite 漢 ";
     assert_eq!(unit.len(), 16);
     let units = super::index::SLICE_BYTES / unit.len() + 100;
@@ -794,14 +802,7 @@ fn a_mapped_index_finds_matches_across_the_end_of_a_slice_in_a_long_field() {
         let blocks = vec![Block::new(BlockKind::Paragraph, text)];
         let corpus = corpus(vec![post("a", "tt", blocks, vec![])]);
         let built = SearchIndex::new(&corpus);
-        let flat = write_flat(&corpus, &built, &[], std::io::Cursor::new(Vec::new()))
-            .unwrap()
-            .into_inner();
-        let mut file = tempfile::tempfile().unwrap();
-        file.write_all(&flat).unwrap();
-        let mapped = SearchIndex::from_flat(&Arc::new(
-            FlatFile::open(Bytes::map(&file).unwrap(), Verify::Nothing).unwrap(),
-        ));
+        let (_bytes, mapped, _file) = mapped_from(&corpus, &built);
         for (text, mode) in [("zanzibarite", Mode::Literal), ("[a-z]+ 漢", Mode::Regex)] {
             let query = Query::new(text, Scope::Everything, mode).unwrap();
             assert_eq!(built.search(&query).matches().len(), units, "{text:?}");
