@@ -566,6 +566,19 @@ fn matching_fields_of_the_index_agree_with_its_search_and_the_stream() {
     }
 }
 
+/// The fields [`SearchIndex::matching_fields_by`] gives for `query`,
+/// scanning `window` bytes at a time.
+fn fields_scanned_by(index: &SearchIndex, window: usize, query: &Query) -> Vec<(PostId, Location)> {
+    let mut found = Vec::new();
+    index
+        .matching_fields_by(window, query, |post, location| {
+            found.push((post, location));
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+    found
+}
+
 #[test]
 fn matching_fields_scanned_a_window_at_a_time_miss_nothing_at_the_cuts() {
     let corpus = crate::load::load_bundled();
@@ -574,13 +587,7 @@ fn matching_fields_scanned_a_window_at_a_time_miss_nothing_at_the_cuts() {
         let query = Query::new(text, Scope::Everything, Mode::Literal).unwrap();
         let whole = fields_with_matches(&index, &query);
         for window in [1, 2, 3, 7, 11, 64, 1000, 4096] {
-            let mut found = Vec::new();
-            index
-                .matching_fields_by(window, &query, |post, location| {
-                    found.push((post, location));
-                    Ok::<_, ()>(())
-                })
-                .unwrap();
+            let found = fields_scanned_by(&index, window, &query);
             assert_eq!(found, whole, "{text:?} by {window}");
         }
     }
@@ -772,13 +779,7 @@ fn matching_fields_of_a_mapped_index_read_a_window_at_a_time_miss_nothing() {
         let whole = fields_with_matches(&built, &query);
         assert!(!whole.is_empty());
         for window in [100, 4096, 1 << 20] {
-            let mut found = Vec::new();
-            mapped
-                .matching_fields_by(window, &query, |post, location| {
-                    found.push((post, location));
-                    Ok::<_, ()>(())
-                })
-                .unwrap();
+            let found = fields_scanned_by(&mapped, window, &query);
             assert_eq!(found, whole, "{text:?} by {window}");
         }
     }

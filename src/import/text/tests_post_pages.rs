@@ -193,6 +193,15 @@ fn a_page_that_opens_on_a_count_and_unlabelled_comments_keeps_its_first_comment(
     assert_eq!(posts[0].comments.len(), 3);
 }
 
+/// The thread the name-line pages below print: Jo Lee, Al Cole, Jo Lee.
+fn jo_al_jo() -> Vec<(Option<&'static str>, Option<u32>, Vec<&'static str>)> {
+    vec![
+        (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+        (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+        (Some("Jo Lee"), None, vec!["They never do."]),
+    ]
+}
+
 #[test]
 fn a_notice_that_the_comments_are_closed_is_no_comments_text() {
     let page = "Tolls up again\n\nMay 4, 2010\n\nThe council voted to raise the tolls.\n\n\
@@ -200,14 +209,7 @@ fn a_notice_that_the_comments_are_closed_is_no_comments_text() {
                 Jo Lee\n\nThey never do.\n\nThe comments to this entry are closed.\n";
     let posts = parse("t", page).unwrap();
     assert_eq!(posts.len(), 1);
-    assert_eq!(
-        comments(&posts[0]),
-        [
-            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
-            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
-            (Some("Jo Lee"), None, vec!["They never do."]),
-        ]
-    );
+    assert_eq!(comments(&posts[0]), jo_al_jo());
 }
 
 #[test]
@@ -221,14 +223,7 @@ fn a_thread_straight_under_the_dateline_keeps_its_first_commenters_name() {
     assert_eq!(posts[0].title, "May 4, 2010");
     assert_eq!(posts[0].date.as_deref(), Some("May 4, 2010"));
     assert!(posts[0].blocks.is_empty());
-    assert_eq!(
-        comments(&posts[0]),
-        [
-            (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
-            (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
-            (Some("Jo Lee"), None, vec!["They never do."]),
-        ]
-    );
+    assert_eq!(comments(&posts[0]), jo_al_jo());
 }
 
 #[test]
