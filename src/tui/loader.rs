@@ -171,17 +171,11 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
             })
         });
         let shared = (whole.as_ref().ok()).map(|whole| {
-            (
-                Arc::clone(&whole.corpus),
-                whole.index.is_some(),
-                &whole.tree,
-            )
-        });
-        // The entry's tree is this one (see `move_onto_the_entry`): kept
-        // only when the reader will move onto an entry.
-        let shared = shared.map(|(corpus, indexed, tree)| {
-            let tree = (to_write.is_some() && !indexed).then(|| tree.clone());
-            (corpus, indexed, tree)
+            let indexed = whole.index.is_some();
+            // The entry's tree is this one (see `move_onto_the_entry`):
+            // kept only when the reader will move onto an entry.
+            let tree = (to_write.is_some() && !indexed).then(|| whole.tree.clone());
+            (Arc::clone(&whole.corpus), indexed, tree)
         });
         let _ = sender.send(Loading::Done(whole));
         match (shared, to_write) {
