@@ -3,6 +3,7 @@
 //! line (as Typepad prints them: "Jane Roe" / "Tolls are a tax." / "Al
 //! Cole" / "Nobody asked.").
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::Furniture;
@@ -112,6 +113,20 @@ const NAMES_REACH: usize = 7;
 /// The fewest name lines a run needs.
 const FEWEST_NAMES: usize = 3;
 
+/// What a paragraph can be as a name line ([`name_line_runs`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NameLine {
+    /// No prose under it at its indentation: no name line.
+    NotOverProse,
+    /// Over prose, and it can hold only a name ([`could_be_name_line`]).
+    Name,
+    /// Over prose, and it can hold only a name where the page prints it
+    /// again.
+    NameIfRecurring,
+    /// Over prose, and a sentence or too long for a name.
+    NoName,
+}
+
 /// Where the runs of comments that each open with a name line start: the
 /// first name line of each run.
 ///
@@ -133,7 +148,7 @@ const FEWEST_NAMES: usize = 3;
 pub fn name_line_runs<'a>(
     all: &[Paragraph],
     usual_gap: u8,
-    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    furniture_at: &(impl Fn(usize) -> Option<&'a Furniture> + Sync),
 ) -> Vec<usize> {
     let over_prose = |i: usize| {
         let (p, under) = (&all[i], all.get(i + 1));
@@ -151,12 +166,35 @@ pub fn name_line_runs<'a>(
                     && !could_be_name_line(&next.text, false)
             })
     };
-    // Asked of every paragraph twice (what recurs, then what is a name
-    // line), and each answer reads the paragraph under it: answered once.
-    let over_prose: Vec<bool> = (0..all.len()).map(over_prose).collect();
-    let recurring = recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, over_prose[i])));
-    let is_name_line = |i: usize| {
-        over_prose[i] && could_be_name_line(&all[i].text, recurring.contains_key(&*all[i].text))
+    // What each paragraph is as a name line, on all cores: whether prose
+    // is under it, and whether it can hold only a name printed once, or
+    // only where the page prints it again. The walk below is sequential,
+    // and asks the page which lines recur only where the answer turns on it.
+    let lines: Vec<NameLine> = (0..all.len())
+        .into_par_iter()
+        .map(|i| {
+            if !over_prose(i) {
+                return NameLine::NotOverProse;
+            }
+            // Most lines over prose are no name even where they recur:
+            // asked so first.
+            let text = &all[i].text;
+            if !could_be_name_line(text, true) {
+                NameLine::NoName
+            } else if could_be_name_line(text, false) {
+                NameLine::Name
+            } else {
+                NameLine::NameIfRecurring
+            }
+        })
+        .collect();
+    let recurring = recurring_over_prose(
+        (0..all.len()).map(|i| (&*all[i].text, lines[i] != NameLine::NotOverProse)),
+    );
+    let is_name_line = |i: usize| match lines[i] {
+        NameLine::Name => true,
+        NameLine::NameIfRecurring => recurring.contains_key(&*all[i].text),
+        NameLine::NotOverProse | NameLine::NoName => false,
     };
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut last_furniture = None;
@@ -224,6 +262,20 @@ mod tests {
     }
 
     const POST: &str = "Tolls up again\n\nMay 4, 2010\n\nThe council voted to raise the tolls.\n\n";
+
+    proptest::proptest! {
+        /// [`name_line_runs`] asks whether a line recurs only where the
+        /// answer turns on it: a line that can hold a name printed once
+        /// can where it recurs too.
+        #[test]
+        fn a_name_line_printed_once_is_one_where_it_recurs(
+            text in "[A-Za-z .,:;!?'’()@&_-]{0,70}",
+        ) {
+            if could_be_name_line(&text, false) {
+                proptest::prop_assert!(could_be_name_line(&text, true), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn a_name_that_comes_back_makes_a_thread() {
