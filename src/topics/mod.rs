@@ -32,6 +32,7 @@
 //!
 //! Topics are sorted by number of posts, then name.
 
+mod word_map;
 mod wordlists;
 mod words;
 
@@ -43,6 +44,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{Post, Topic};
+use word_map::WordMap;
 use wordlists::{DEMONYMS, RUN_BREAKERS, STOP_NAMES, STOPWORDS};
 use words::{Word, capitalised_words, pieces, words_into};
 
@@ -159,7 +161,7 @@ type Term<'a> = (Kind, Cow<'a, str>);
 struct Vocabulary<'a> {
     /// How capitalised words are used: one map rather than a set for each
     /// use, so that each occurrence costs one lookup.
-    name_uses: HashMap<&'a str, NameUses>,
+    name_uses: WordMap<'a, NameUses>,
     /// Lower-case words, singular, that some title uses: gathered here,
     /// then numbered into `themes`.
     title_themes: HashSet<Cow<'a, str>>,
@@ -259,8 +261,7 @@ impl<'a> Vocabulary<'a> {
                 if !uses.is_empty() {
                     *self
                         .name_uses
-                        .entry(strip_possessive(word.text))
-                        .or_default() |= uses;
+                        .get_or_insert_with(strip_possessive(word.text), NameUses::default) |= uses;
                 }
             });
         }
@@ -288,9 +289,8 @@ impl<'a> Vocabulary<'a> {
     }
 
     fn merge(&mut self, other: Self) {
-        for (word, uses) in other.name_uses {
-            *self.name_uses.entry(word).or_default() |= uses;
-        }
+        self.name_uses
+            .merge(other.name_uses, |uses, other| *uses |= other);
         self.title_themes.extend(other.title_themes);
         self.outlets.extend(other.outlets);
     }
@@ -431,7 +431,7 @@ impl Facts<'_> {
 struct Weigher<'v, 'a> {
     vocabulary: &'v Vocabulary<'a>,
     /// Where each word met so far has its facts in `table`.
-    known: HashMap<&'a str, u32>,
+    known: WordMap<'a, u32>,
     /// The facts of the words met so far; the first is [`Facts::NONE`].
     table: Vec<Facts<'a>>,
     words: Vec<Word<'a>>,
@@ -449,7 +449,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
     fn new(vocabulary: &'v Vocabulary<'a>) -> Self {
         Weigher {
             vocabulary,
-            known: HashMap::default(),
+            known: WordMap::default(),
             table: vec![Facts::NONE],
             words: Vec::new(),
             facts: Vec::new(),
@@ -529,7 +529,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
             if word.text.len() < 4 && word.text.as_bytes()[0].is_ascii_lowercase() {
                 return 0;
             }
-            *known.entry(word.text).or_insert_with(|| {
+            *known.get_or_insert_with(word.text, || {
                 table.push(vocabulary.facts_of(word.text));
                 u32::try_from(table.len() - 1).expect("fewer than four billion words")
             })
