@@ -267,3 +267,45 @@ fn a_page_that_opens_with_its_thread_keeps_its_first_comment() {
         ]
     );
 }
+
+#[test]
+fn a_name_and_its_time_on_one_line_open_each_comment() {
+    let thread = "  • Jo Lee Sunday, 4 May, 2010, 10:21 am\n\n    Tolls are a tax.\n\n\
+                  \x20 • Al Cole Sunday, 4 May, 2010, 10:40 am\n\n    Nobody asked the drivers.\n\n\
+                  \x20 • Cy Dunn Monday, 5 May, 2010, 8:15 am\n\n    QUITE RIGHT\n";
+    let expected = [
+        (Some("Jo Lee"), None, vec!["Tolls are a tax."]),
+        (Some("Al Cole"), None, vec!["Nobody asked the drivers."]),
+        (Some("Cy Dunn"), None, vec!["QUITE RIGHT"]),
+    ];
+    // Under a count in brackets with the link beside it.
+    let headed = format!(
+        "Tolls up again\n\nThe council voted to raise the tolls again.\n\n\
+         {{ 3 comments… add one }}\n{thread}"
+    );
+    // With no header: the labels repeat, and the post's text stands above
+    // the first.
+    let bare = format!("Tolls up again\n\nThe council voted to raise the tolls again.\n\n{thread}");
+    for page in [headed, bare] {
+        let posts = parse("t", &page).unwrap();
+        let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Tolls up again"], "{page}");
+        assert_eq!(comments(&posts[0]), expected, "{page}");
+        assert_eq!(
+            posts[0].comments[0].date.as_deref(),
+            Some("Sunday, 4 May, 2010, 10:21 am")
+        );
+        assert_eq!(posts[0].blocks.len(), 1, "{page}");
+    }
+}
+
+#[test]
+fn a_name_and_a_time_under_each_title_is_a_front_pages_byline() {
+    let page = "Tolls up again\n\nJo Lee 4 May 2010, 10:21 am\n\nThe council voted to raise the tolls.\n\n\
+                Bridge closed\n\nAl Cole 5 May 2010, 9:00 am\n\nIt will reopen in June.\n\n\
+                Rates rise\n\nJo Lee 6 May 2010, 8:15 am\n\nThe council set the rates.\n";
+    let posts = parse("t", page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again", "Bridge closed", "Rates rise"]);
+    assert!(posts.iter().all(|p| p.comments.is_empty()));
+}

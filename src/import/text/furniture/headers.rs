@@ -23,10 +23,12 @@ pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "74 comments on “Title”", "3 Responses to Title", "Comments: Title" (a
 /// comments page headed with its post), "Comments", "Leave a
-/// Reply", "Join the conversation", "12 comments:".
+/// Reply", "Join the conversation", "12 comments:", and a count in
+/// brackets with the link beside it ("{ 3 comments… add one }", "( 2
+/// comments — Leave a comment )").
 pub(super) static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\))$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -199,6 +201,36 @@ mod tests {
             "Readers asked why the comments on the ferry plan were closed so soon after it opened.",
         ] {
             assert_eq!(comment_area_notice(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_count_in_brackets_with_its_link_heads_the_comments() {
+        for (line, count) in [
+            ("{ 3 comments… add one }", 3),
+            ("( 2 comments — Leave a comment )", 2),
+            ("[12 Responses]", 12),
+        ] {
+            assert_eq!(
+                super::super::recognise(line),
+                Some(Furniture::CommentsHeader {
+                    comments: Some(count),
+                    form: false
+                }),
+                "{line}"
+            );
+        }
+        for not_a_header in [
+            "(3 comments on the budget were read out)",
+            "{ see the notes }",
+        ] {
+            assert!(
+                !matches!(
+                    super::super::recognise(not_a_header),
+                    Some(Furniture::CommentsHeader { .. })
+                ),
+                "{not_a_header}"
+            );
         }
     }
 }

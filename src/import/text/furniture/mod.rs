@@ -217,7 +217,8 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         let count = caps
             .name("count")
             .or_else(|| caps.name("count2"))
-            .or_else(|| caps.name("count3"));
+            .or_else(|| caps.name("count3"))
+            .or_else(|| caps.name("count4"));
         return Some(Furniture::CommentsHeader {
             comments: count.and_then(|c| count_of(c.as_str())),
             form: caps.name("form").is_some(),
@@ -342,7 +343,7 @@ fn could_be_furniture(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
     };
-    if first.is_ascii_digit() || matches!(first, '(' | '[') {
+    if first.is_ascii_digit() || matches!(first, '(' | '[' | '{') {
         return true;
     }
     let word = line

@@ -195,7 +195,65 @@ fn is_handle(name: &str) -> bool {
 /// Accepts "a reader in Leeds said..."; rejects "The minister said: no"
 /// (no ellipsis) and "Then he said... nothing" (words after the verb).
 pub fn thread_label(text: &str) -> Option<Label> {
-    label(text).or_else(|| said_label(text))
+    label(text)
+        .or_else(|| said_label(text))
+        .or_else(|| stamped_label(text))
+}
+
+/// "KerryJ Sunday, 7 December, 2008, 10:30 am": a commenter's name and the
+/// comment's date and time, on one line with nothing between them. A post's
+/// byline can take the same shape under its title, so the thread walk takes
+/// such a line as a label only where a thread is already open, after a
+/// comments header or count, or where another follows and no title stands
+/// above it.
+///
+/// Accepts "Jo Lee 3 May 2019, 10:21 am" and "pat_b Sunday, 7 December,
+/// 2008, 10:30 am"; rejects "Jo Lee 3 May 2019" (no time: a name and a
+/// date can be a post's heading), "Updated 3 May 2019, 10:21 am" (the
+/// date's own words), "The vote 3 May 2019, 10:21 am" (no name) and "May
+/// 3 May 2019, 10:21 am".
+pub fn stamped_label(text: &str) -> Option<Label> {
+    /// The most words a name takes here ([`looks_like_name`]'s).
+    const NAME_WORDS: usize = 4;
+    // Cheap tests first: most short paragraphs of an archive are asked.
+    if text.len() > 100 || !ends_with_time(text) {
+        return None;
+    }
+    text.match_indices(' ')
+        .take(NAME_WORDS)
+        .find_map(|(at, _)| {
+            let (name, date) = (&text[..at], &text[at + 1..]);
+            let named = looks_like_name(name)
+                && !is_calendar_word(name)
+                && !name
+                    .split(' ')
+                    .any(|word| is_month(word) || is_weekday(word))
+                && !furniture::is_date(text);
+            (named && furniture::is_date(date)).then(|| Label {
+                author: Some(name.to_string()),
+                position: None,
+                date: Some(date.to_string()),
+            })
+        })
+}
+
+/// Whether a line ends with a clock time ("10:21", "5.50 am", "6:42pm").
+fn ends_with_time(text: &str) -> bool {
+    let text = text.trim_end();
+    let clock = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find_map(|suffix| {
+            let at = text.len().checked_sub(suffix.len())?;
+            text.as_bytes()[at..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+                .then(|| text[..at].trim_end())
+        })
+        .unwrap_or(text);
+    let bytes = clock.as_bytes();
+    bytes.len() >= 4
+        && bytes[bytes.len() - 2..].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[bytes.len() - 3], b':' | b'.')
+        && bytes[bytes.len() - 4].is_ascii_digit()
 }
 
 /// A label after a line that holds only the comment's number ("4." then
@@ -462,5 +520,35 @@ mod tests {
         assert_eq!(thread_label("The minister said: no"), None);
         assert_eq!(thread_label("Then he said... nothing"), None);
         assert_eq!(thread_label("Well, he said..."), None);
+    }
+
+    #[test]
+    fn a_name_and_a_time_on_one_line_is_a_stamped_label() {
+        assert_eq!(
+            stamped_label("Jo Lee 3 May 2019, 10:21 am"),
+            named("Jo Lee", None, Some("3 May 2019, 10:21 am"))
+        );
+        assert_eq!(
+            stamped_label("pat_b Sunday, 7 December, 2008, 10:30 am"),
+            named("pat_b", None, Some("Sunday, 7 December, 2008, 10:30 am"))
+        );
+        assert_eq!(
+            stamped_label("Al de Roe 12/05/2019 18:04"),
+            named("Al de Roe", None, Some("12/05/2019 18:04"))
+        );
+        for not_a_label in [
+            // No time: a name and a date can head a post.
+            "Jo Lee 3 May 2019",
+            // The date's own words, or the date alone.
+            "Updated 3 May 2019, 10:21 am",
+            "Sunday, 7 December, 2008, 10:30 am",
+            "May 3 May 2019, 10:21 am",
+            // Words that are no name.
+            "The vote 3 May 2019, 10:21 am",
+            "Jo Lee wrote on 3 May 2019, 10:21 am",
+            "Polls close at 10:21",
+        ] {
+            assert_eq!(stamped_label(not_a_label), None, "{not_a_label}");
+        }
     }
 }

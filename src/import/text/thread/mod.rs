@@ -22,7 +22,7 @@ use super::furniture::Furniture;
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
-use label::{is_comment_furniture, label_parts, said_label};
+use label::{is_comment_furniture, label_parts, said_label, stamped_label};
 use name_lines::name_line_runs;
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
@@ -110,6 +110,15 @@ pub fn comment_paragraphs<'a>(
             name_in_label(text).is_some() && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
         };
         let opens = match labels[i] {
+            // A name and a time could be a post's byline: where no thread
+            // is open, another must follow, and no title stand above.
+            LabelKind::Stamped => {
+                in_thread
+                    || after_header
+                    || after_count
+                    || (run_follows(&labels, i, LabelKind::Stamped)
+                        && !title_above(all, i, &furniture_at))
+            }
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
             // is a comment's wherever it stands.
             kind if kind.is_label() => {
@@ -346,6 +355,23 @@ fn closed_by_a_time<'a>(
             .any(|f| matches!(f, Some(Furniture::Date(_))))
 }
 
+/// Whether a title-like line stands right above paragraph `i`: short, at
+/// no list marker, not furniture, and not ending as a sentence does. A
+/// byline stands under one; a comment's label under the post's text or
+/// another comment's.
+fn title_above<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    i.checked_sub(1).is_some_and(|above| {
+        furniture_at(above).is_none()
+            && !all[above].is_list_item()
+            && all[above].text.len() <= 160
+            && !ends_as_prose(&all[above].text)
+    })
+}
+
 /// Whether a paragraph in a thread starts the next post: a title-like line
 /// with a byline under it, or, after an indented thread, at the margin with
 /// text at the margin under it.
@@ -411,12 +437,16 @@ enum LabelKind {
     /// "daniel noe said...": a display name of any words, which could be a
     /// lead-in on its own ([`said_label`]).
     Loose,
+    /// "Jo Lee 3 May 2019, 10:21 am": a name and a time with nothing
+    /// between, which could be a post's byline ([`stamped_label`]).
+    Stamped,
 }
 
 impl LabelKind {
     fn of(text: &str) -> Self {
         match label_parts(text) {
             None if said_label(text).is_some() => LabelKind::Loose,
+            None if stamped_label(text).is_some() => LabelKind::Stamped,
             None => LabelKind::None,
             Some(found) if found.date.is_some() => LabelKind::Dated,
             Some(found) => match found.position {
@@ -452,6 +482,7 @@ fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
     };
     match kind {
         LabelKind::First => ahead.any(|&next| next == LabelKind::Second),
+        LabelKind::Stamped => ahead.any(|&next| next == LabelKind::Stamped),
         kind if speaks(kind) => ahead.any(|&next| speaks(next)),
         _ => false,
     }
