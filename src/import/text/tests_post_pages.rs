@@ -309,3 +309,30 @@ fn a_name_and_a_time_under_each_title_is_a_front_pages_byline() {
     assert_eq!(titles, ["Tolls up again", "Bridge closed", "Rates rise"]);
     assert!(posts.iter().all(|p| p.comments.is_empty()));
 }
+
+#[test]
+fn a_page_of_comments_under_its_navigation_and_date_keeps_them_and_not_its_sidebar() {
+    let named = "« Tolls up | Main | Rates rise »\n\nMay 4, 2010\n\n\nJo Lee\n\n\
+                 Tolls are a tax by another name.\n\nThe comments to this entry are closed.\n\n\
+                 My Photo\n\nThis blog is written from a village on the coast.\n";
+    let posts = parse("t", named).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].date.as_deref(), Some("May 4, 2010"));
+    assert!(posts[0].blocks.is_empty(), "{:?}", posts[0].blocks);
+    assert_eq!(
+        comments(&posts[0]),
+        [(
+            Some("Jo Lee"),
+            None,
+            vec!["Tolls are a tax by another name."]
+        )]
+    );
+    // The comment's name left out by the page.
+    let nameless = named.replace("Jo Lee\n\n", "");
+    let posts = parse("t", &nameless).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [(None, None, vec!["Tolls are a tax by another name."])]
+    );
+}

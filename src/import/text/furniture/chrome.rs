@@ -42,7 +42,7 @@ pub(super) fn breadcrumb_last_step(line: &str) -> Option<Range<usize>> {
 ///
 /// Accepts "‹ Tolls up again | Home | Bridge closed ›"; rejects "« Tolls up
 /// again" (one link, which could head a post) and "Bridge closed »".
-pub(super) fn is_post_navigation(line: &str) -> bool {
+pub fn is_post_navigation(line: &str) -> bool {
     line.starts_with(['«', '‹'])
         && line.ends_with(['»', '›'])
         && line.contains(" | ")

@@ -81,9 +81,36 @@ pub(super) fn comment_area_notice(line: &str) -> Option<Furniture> {
             return Some(Furniture::PageChrome);
         }
     }
+    if offers_comment_feed(line) {
+        return Some(Furniture::CommentsHeader {
+            comments: None,
+            form: false,
+        });
+    }
     // Worded otherwise, the notice is left out of the last comment, but
     // parts nothing: what follows it on the page is the page's.
     says_comments_closed(line).then_some(Furniture::PageChrome)
+}
+
+/// A sentence offering the comments' own feed ("You can follow this
+/// conversation by subscribing to the comment feed for this post."): a
+/// comment area prints it above the comments, so it heads them as a
+/// comments header does. A link of a few words ("Comments feed", in a
+/// sidebar of links) is no sentence and heads nothing.
+///
+/// Accepts that sentence, with the feed icon's text before it; rejects
+/// "Comments feed" and "The council's comment feed went quiet after the
+/// vote, and nobody in the chamber noticed it for weeks." (too long for
+/// the notice).
+fn offers_comment_feed(line: &str) -> bool {
+    /// The fewest and most words such a notice takes.
+    const WORDS: std::ops::RangeInclusive<usize> = 6..=16;
+    static FEED: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"comment feed"));
+    line.len() <= 120
+        && (FEED.find(line.as_bytes()).is_some()
+            || memchr::memmem::find(line.as_bytes(), b"comments feed").is_some())
+        && WORDS.contains(&line.split_whitespace().count())
 }
 
 /// A short sentence whose subject is the comments and whose last word says
@@ -94,7 +121,7 @@ pub(super) fn comment_area_notice(line: &str) -> Option<Furniture> {
 /// Accepts those; rejects "The road is closed." (no comments) and
 /// "Comments from residents suggest the bridge will be closed." (comments
 /// are not what is closed: too long for the notice).
-fn says_comments_closed(line: &str) -> bool {
+pub fn says_comments_closed(line: &str) -> bool {
     /// The most words such a notice takes.
     const MOST_WORDS: usize = 8;
     let sentence = line.strip_suffix('.').unwrap_or(line);
@@ -231,6 +258,27 @@ mod tests {
                 ),
                 "{not_a_header}"
             );
+        }
+    }
+
+    #[test]
+    fn a_sentence_offering_the_comment_feed_heads_the_comments() {
+        let header = Some(Furniture::CommentsHeader {
+            comments: None,
+            form: false,
+        });
+        for line in [
+            "Feed You can follow this conversation by subscribing to the comment feed for this post.",
+            "Follow the discussion through the comments feed of this entry.",
+        ] {
+            assert_eq!(comment_area_notice(line), header, "{line}");
+        }
+        for line in [
+            "Comments feed",
+            "Entries feed and comments feed",
+            "The council's comment feed went quiet after the vote, and nobody in the chamber noticed it for weeks.",
+        ] {
+            assert_eq!(comment_area_notice(line), None, "{line}");
         }
     }
 }

@@ -25,14 +25,15 @@ use std::sync::LazyLock;
 use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
-use chrome::{PAGE_CHROME, breadcrumb_last_step, is_post_navigation};
+pub use chrome::is_post_navigation;
+use chrome::{PAGE_CHROME, breadcrumb_last_step};
 pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday};
 use dates::{date_span, dateline};
 use headers::{
     ARCHIVE_HEADER, COMMENTS_HEADER, POST_END, comment_area_notice, count_of, is_label_page_header,
     strip_comment_count,
 };
-pub use headers::{comment_count_in, title_in_header};
+pub use headers::{comment_count_in, says_comments_closed, title_in_header};
 use tags::tags;
 
 /// What a furniture line says. Kept small (the larger variants boxed):

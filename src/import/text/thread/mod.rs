@@ -15,10 +15,11 @@ mod counted;
 mod label;
 mod name_lines;
 mod plan;
+mod untitled;
 
 use rayon::prelude::*;
 
-use super::furniture::Furniture;
+use super::furniture::{Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
@@ -26,6 +27,7 @@ use label::{is_comment_furniture, label_parts, said_label, stamped_label};
 use name_lines::name_line_runs;
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
+use untitled::comments_under_navigation;
 
 /// Which of an archive's paragraphs are readers' comments, so that no
 /// label or comment is taken for a post's title.
@@ -42,7 +44,9 @@ use plan::{closes_comment, name_in_label};
 /// sets apart, at a list the page ends with ([`list_thread_at`]), at the
 /// first of the comments that each end in a closing line, or at the first
 /// of a run of comments that each open with a name line
-/// ([`name_line_runs`]). It runs until a
+/// ([`name_line_runs`]), or under the date of a page that opens on its
+/// links to the previous and next posts and shows no title
+/// ([`comments_under_navigation`]). It runs until a
 /// title-like line with a byline under it starts the next post, or an
 /// archive header comes. `usual_gap` is the page's usual number of blank
 /// lines between paragraphs.
@@ -69,6 +73,7 @@ pub fn comment_paragraphs<'a>(
         )
     };
     let name_runs = name_line_runs(all, usual_gap, &furniture_at);
+    let under_navigation = comments_under_navigation(all, &furniture_at);
     let signed = signed_comments(all, &furniture_at);
     let mut signed_runs = signed.iter().peekable();
     let mut marks = vec![false; all.len()];
@@ -97,6 +102,10 @@ pub fn comment_paragraphs<'a>(
                     in_thread &= !form;
                 }
                 Furniture::ArchiveHeader { .. } => in_thread = false,
+                // The notice that the comments are closed ends them: what
+                // follows is the page's ("My Photo", a sidebar), unless a
+                // label opens another thread.
+                Furniture::PageChrome if says_comments_closed(&all[i].text) => in_thread = false,
                 _ => {}
             }
             after_count |= furniture.comment_count().is_some_and(|n| n > 0);
@@ -130,6 +139,7 @@ pub fn comment_paragraphs<'a>(
                     || run_follows(&labels, i, kind)
             }
             _ if in_thread => false,
+            _ if under_navigation == Some(i) => true,
             _ if first_closed == Some(i) || in_signed_run || name_runs.contains(&i) => true,
             _ if all[i].is_list_item() && i >= lists_judged_until => {
                 let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::furniture::{Byline, Furniture, looks_like_name};
+use super::super::furniture::{Byline, Furniture, looks_like_name, says_comments_closed};
 use super::closing::closing_lines;
 use super::counted::items_one_each;
 use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
@@ -257,6 +257,9 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             }
             Some(Furniture::Byline(byline)) => signed(current, byline),
             Some(Furniture::CommentsHeader { .. }) => open = false,
+            // What follows the notice that comments are closed is the
+            // page's, not the last comment's.
+            Some(Furniture::PageChrome) if says_comments_closed(item.text) => open = false,
             Some(_) => {}
             None if is_comment_furniture(item.text) || repeated[i] => {}
             None if is_bare_time(item.text) => {
