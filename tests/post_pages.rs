@@ -2,9 +2,12 @@
 //! signed after their text, Blogger's labels of any display name, comments
 //! that open with a name line and no header, comments with no names that
 //! each end in the same line, a page that opens on its comment count, a
-//! reply form, a breadcrumb trail under the blog's name. Each is read as written
-//! and in variants (CRLF line ends, non-breaking spaces, tabs, extra blank
-//! lines), and every variant must give the same post and comments.
+//! reply form, a breadcrumb trail under the blog's name, comments that each
+//! open with the name and the time on one line, a page that keeps only its
+//! links to the previous and next posts, its date and its comments. Each is
+//! read as written and in variants (CRLF line ends, non-breaking spaces,
+//! tabs, extra blank lines), and every variant must give the same post and
+//! comments.
 
 #[path = "common/archives.rs"]
 mod archives;
@@ -169,4 +172,60 @@ fn a_comments_page_that_opens_on_its_count() {
         ],
     );
     check(&fixture("post_count_page.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_whose_comments_open_with_a_name_and_a_time() {
+    let expected = post(
+        "Harbour ferry fares to double",
+        None,
+        None,
+        &[],
+        Some(3),
+        2,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "The second rise in three years, and the boats are no faster. / Nor are they on time.",
+            ),
+            (
+                Some("rangi_t"),
+                None,
+                "Doubling a fare is not a rise, it is a new fare.",
+            ),
+            (
+                Some("Sam Poe"),
+                None,
+                "The operator asked for more because the council let it.",
+            ),
+        ],
+    );
+    check(&fixture("post_stamped_labels.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_that_keeps_only_its_navigation_date_and_comments() {
+    // No title on the page: its date stands for it.
+    let expected = post(
+        "June 9, 2010",
+        None,
+        Some("June 9, 2010"),
+        &[],
+        None,
+        0,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "The second rise in three years, and the boats are no faster.",
+            ),
+            (
+                Some("rangi_t"),
+                None,
+                "Doubling a fare is not a rise, it is a new fare. / The operator asked for more because the council let it.",
+            ),
+        ],
+    );
+    check(&fixture("post_navigation_comments.txt"), &[expected], &[]);
 }
