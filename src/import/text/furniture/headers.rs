@@ -106,10 +106,15 @@ fn offers_comment_feed(line: &str) -> bool {
     /// The fewest and most words such a notice takes.
     const WORDS: std::ops::RangeInclusive<usize> = 6..=16;
     static FEED: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"comment feed"));
+        LazyLock::new(|| memchr::memmem::Finder::new(b" feed"));
+    // A sentence, ending as one: most short lines are turned away by their
+    // last byte before any search.
     line.len() <= 120
-        && (FEED.find(line.as_bytes()).is_some()
-            || memchr::memmem::find(line.as_bytes(), b"comments feed").is_some())
+        && line.ends_with('.')
+        && FEED.find_iter(line.as_bytes()).any(|at| {
+            let before = &line.as_bytes()[..at];
+            before.ends_with(b"comment") || before.ends_with(b"comments")
+        })
         && WORDS.contains(&line.split_whitespace().count())
 }
 
