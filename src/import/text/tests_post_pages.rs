@@ -336,3 +336,25 @@ fn a_page_of_comments_under_its_navigation_and_date_keeps_them_and_not_its_sideb
         [(None, None, vec!["Tolls are a tax by another name."])]
     );
 }
+
+#[test]
+fn a_lone_says_label_with_the_threads_reply_line_under_its_text_is_a_comment() {
+    let page = "Jo Lee (not verified) says:\n\nTolls are a tax by another name.\n\nReply\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [(
+            Some("Jo Lee"),
+            None,
+            vec!["Tolls are a tax by another name."]
+        )]
+    );
+    // With the post going on under it, the same label leads in a quotation.
+    let lead_in = "Tolls up again\n\nThe council voted to raise the tolls again.\n\nJo Lee says:\n\n\
+                   Tolls are a tax by another name.\n\nThe council disagreed, as it always does.\n";
+    let posts = parse("t", lead_in).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert!(posts[0].comments.is_empty());
+    assert_eq!(posts[0].blocks.len(), 4, "{:?}", posts[0].blocks);
+}

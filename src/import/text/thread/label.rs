@@ -96,7 +96,7 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
         return None;
     }
     let caps = SAYS.captures(text)?;
-    let name = caps.name("name").map(|n| n.as_str().trim());
+    let name = caps.name("name").map(|n| without_status(n.as_str().trim()));
     // "At 8:31 pm , Jo said...": the time may stand before a spaced comma.
     let at = caps.name("at").map(|at| at.as_str().trim());
     let before = at.or_else(|| caps.name("before").map(|before| before.as_str()));
@@ -124,9 +124,19 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
     })
 }
 
+/// A commenter's name without what the platform says of them after it in
+/// brackets: "rem (not verified)" → "rem", "Jo Lee (Leeds)" → "Jo Lee".
+/// A name that is all brackets stays as it is.
+fn without_status(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|rest| rest.rfind(" (")) {
+        Some(at) if at > 0 => name[..at].trim_end(),
+        _ => name,
+    }
+}
+
 /// "Name says:", "At <time>, Blogger Name said...", "Name on <date> said:".
 static SAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ -]*?)(?-i: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
+    Regex::new(r"(?i)^(?:at (?P<at>[^,]+), (?:blogger )?)?(?:(?P<name>[\p{L}\p{N}_][\p{L}\p{M}\p{N}_.'’ ()-]*?)(?-i: on (?P<before>.+?))? )?(?:says|said|wrote)(?::|\.\.\.|…)?(?:\s*(?P<date>.*))?$")
         .expect("the says-label pattern is valid")
 });
 
@@ -550,5 +560,13 @@ mod tests {
         ] {
             assert_eq!(stamped_label(not_a_label), None, "{not_a_label}");
         }
+    }
+
+    #[test]
+    fn what_a_platform_says_of_a_commenter_in_brackets_is_no_part_of_the_name() {
+        assert_eq!(label("rem (not verified) says:"), named("rem", None, None));
+        assert_eq!(label("Jo Lee (Leeds) says:"), named("Jo Lee", None, None));
+        // The name before the brackets must still be a name.
+        assert_eq!(label("The minister (right) says:"), None);
     }
 }

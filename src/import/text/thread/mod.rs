@@ -13,6 +13,7 @@
 mod closing;
 mod counted;
 mod label;
+mod lone;
 mod name_lines;
 mod plan;
 mod untitled;
@@ -24,6 +25,7 @@ use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
 use label::{is_comment_furniture, label_parts, said_label, stamped_label};
+use lone::{reply_follows, title_above};
 use name_lines::name_line_runs;
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
@@ -135,7 +137,9 @@ pub fn comment_paragraphs<'a>(
                     || after_header
                     || after_count
                     || matches!(kind, LabelKind::Dated | LabelKind::Unnamed)
-                    || (kind == LabelKind::Says && after_wide_gap)
+                    || (kind == LabelKind::Says
+                        && (after_wide_gap
+                            || reply_follows(all, |j| labels[j].is_label(), i, &furniture_at)))
                     || run_follows(&labels, i, kind)
             }
             _ if in_thread => false,
@@ -363,23 +367,6 @@ fn closed_by_a_time<'a>(
             .map(furniture_at)
             .take_while(|f| !matches!(f, Some(Furniture::CommentsHeader { .. })))
             .any(|f| matches!(f, Some(Furniture::Date(_))))
-}
-
-/// Whether a title-like line stands right above paragraph `i`: short, at
-/// no list marker, not furniture, and not ending as a sentence does. A
-/// byline stands under one; a comment's label under the post's text or
-/// another comment's.
-fn title_above<'a>(
-    all: &[Paragraph],
-    i: usize,
-    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
-) -> bool {
-    i.checked_sub(1).is_some_and(|above| {
-        furniture_at(above).is_none()
-            && !all[above].is_list_item()
-            && all[above].text.len() <= 160
-            && !ends_as_prose(&all[above].text)
-    })
 }
 
 /// Whether a paragraph in a thread starts the next post: a title-like line
