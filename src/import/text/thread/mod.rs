@@ -493,17 +493,26 @@ fn is_unnamed(author: &str) -> bool {
         .all(|word| word.eq_ignore_ascii_case("anonymous"))
 }
 
+/// The paragraphs of `text` and the furniture each is, as a test of one
+/// rule of the walk needs them.
+#[cfg(test)]
+fn paragraphs_and_furniture(text: &str) -> (Vec<Paragraph>, Vec<Option<Furniture>>) {
+    let all = super::paragraphs::paragraphs(text);
+    let known = all
+        .iter()
+        .map(|p| super::furniture::recognise(&p.text))
+        .collect();
+    (all, known)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::furniture;
-    use super::super::paragraphs::{paragraphs, usual_gap};
+    use super::super::paragraphs::usual_gap;
     use super::*;
 
     /// The paragraphs of `text` the walk puts in a thread.
     fn in_thread(text: &str) -> Vec<String> {
-        let all = paragraphs(text);
-        let known: Vec<Option<Furniture>> =
-            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        let (all, known) = paragraphs_and_furniture(text);
         let marks = comment_paragraphs(&all, usual_gap(&all), |i| {
             known.get(i).and_then(Option::as_ref)
         });

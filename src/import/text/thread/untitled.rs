@@ -46,14 +46,11 @@ pub(super) fn comments_under_navigation<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::furniture;
-    use super::super::super::paragraphs::paragraphs;
+    use super::super::paragraphs_and_furniture;
     use super::*;
 
     fn start(page: &str) -> Option<usize> {
-        let all = paragraphs(page);
-        let known: Vec<Option<Furniture>> =
-            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        let (all, known) = paragraphs_and_furniture(page);
         comments_under_navigation(&all, &|i| known.get(i).and_then(Option::as_ref))
     }
 
