@@ -358,3 +358,30 @@ fn a_lone_says_label_with_the_threads_reply_line_under_its_text_is_a_comment() {
     assert!(posts[0].comments.is_empty());
     assert_eq!(posts[0].blocks.len(), 4, "{:?}", posts[0].blocks);
 }
+
+#[test]
+fn a_page_that_opens_on_its_comment_list_keeps_its_comments() {
+    let page = "  • Tolls are a tax.\n\n    Nobody asked the drivers.\n\n    Nor the ferry users.\n\n\
+                \x20 • The council never asks anyone.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [
+            (
+                None,
+                None,
+                vec![
+                    "Tolls are a tax.",
+                    "Nobody asked the drivers.",
+                    "Nor the ferry users."
+                ]
+            ),
+            (None, None, vec!["The council never asks anyone."]),
+        ]
+    );
+    // A list of short items with nothing under them is the page's own.
+    let links = "  • Tolls up again\n\n  • Bridge closed\n\n  • Rates rise\n\nThe council met on Tuesday.\n";
+    let posts = parse("t", links).unwrap();
+    assert!(posts.iter().all(|p| p.comments.is_empty()));
+}

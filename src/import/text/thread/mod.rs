@@ -301,8 +301,9 @@ fn ends_as_prose(text: &str) -> bool {
 /// items are comments or names, not mostly headings (a list of posts).
 ///
 /// Accepts "  1. I doubt the minister read it." / "    Nor did I." / "  2.
-/// Jane Roe" / "    Quite." at a page's end after a double blank line;
-/// rejects a list after "Three reasons:" and a list the post goes on after.
+/// Jane Roe" / "    Quite." at a page's end after a double blank line, or
+/// as the whole page; rejects a list after "Three reasons:" and a list the
+/// post goes on after.
 fn list_thread_at<'a>(
     all: &[Paragraph],
     i: usize,
@@ -335,7 +336,12 @@ fn list_thread_at<'a>(
         j += 1;
     };
     let Some(before) = i.checked_sub(1).map(|p| &all[p]) else {
-        return (false, j);
+        // A page that opens on the list, with text under its items: the
+        // page kept its comments and not its post.
+        return (
+            ends_well && with_text_below >= 2 && headings * 2 <= items,
+            j,
+        );
     };
     let set_apart = before.gap_after > usual_gap || with_text_below >= 2;
     let thread = ends_well
