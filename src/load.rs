@@ -217,6 +217,68 @@ pub fn load_paths_with_progress(
     })
 }
 
+/// The paragraphs of the archive `paths` names, read and split as for
+/// [`load_paths_with_progress`], when it is one file of plain text named
+/// on its own (not standard input, not UTF-16, not found in a directory),
+/// with the warnings its load gives: what [`text::posts_in_batches`] builds
+/// its posts from. `None` for any other archive, which is loaded whole.
+pub fn plain_text_paragraphs(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Option<(Vec<paragraphs::Paragraph>, Vec<Warning>)>, LoadError> {
+    let (files, warnings) = walk::files_named(paths)?;
+    let [file] = files.as_slice() else {
+        return Ok(None);
+    };
+    if file.in_directory || walk::is_stdin(&file.path) {
+        return Ok(None);
+    }
+    let path = file.path.as_path();
+    let name = name_of(path);
+    let (opened, expected) = walk::open_regular(path)?;
+    let mut reader = BufReader::with_capacity(1 << 16, opened);
+    let head = reader.fill_buf().map_err(|source| LoadError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let extension = path.extension().and_then(|e| e.to_str());
+    if utf16_of(head).is_some() || format_of(extension, &name, head)? != Format::PlainText {
+        return Ok(None);
+    }
+    let on_disk = Some(OnDisk { path, expected });
+    let paragraphs = read_paragraphs(reader, &name, on_disk, &mut |done| progress(done, expected))?;
+    if paragraphs.is_empty() {
+        return Err(LoadError::Empty { path: name });
+    }
+    progress(expected, expected);
+    Ok(Some((paragraphs, warnings)))
+}
+
+/// Returns the memory freed since to the system. An allocator keeps what a
+/// large corpus freed, piece by piece, for later allocations (jemalloc
+/// gives it back only as it is used again, which an idle reader is not);
+/// the reader will not make them, so it is handed back: jemalloc's arenas
+/// purged, whichever allocator the binary uses, and glibc's trimmed.
+pub fn give_back_freed_memory() {
+    #[cfg(not(target_env = "msvc"))]
+    {
+        // `arena.<i>.purge` of MALLCTL_ARENAS_ALL: every arena.
+        let purge = c"arena.4096.purge";
+        let none = std::ptr::null_mut();
+        // SAFETY: a purge reads and writes no value: every pointer is null
+        // and the name is a C string.
+        unsafe {
+            tikv_jemalloc_sys::mallctl(purge.as_ptr(), none, std::ptr::null_mut(), none, 0);
+        }
+    }
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes a plain integer and only touches the
+    // allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// What one file held, and what is worth saying about how it was read.
 struct Parsed {
     /// The file's name, as messages show it.

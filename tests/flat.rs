@@ -5,17 +5,23 @@
 
 mod common;
 
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use pundit::commands;
 use pundit::import::json;
+use pundit::load::cached;
 use pundit::load::{load_bundled, load_paths};
 use pundit::model::bytes::Bytes;
 use pundit::model::flat::{Damage, FlatFile, Verify, write_flat, write_flat_indexing};
 use pundit::model::{Block, BlockKind, Comment, Corpus, Post, Source, Topic};
 use pundit::search::{Mode, Query, Scope, SearchIndex};
+use pundit::state::ArchiveId;
+use pundit::state::cache::{Cache, DEFAULT_LIMIT};
 use pundit::tui::Action;
 use pundit::tui::app::App;
 use pundit::tui::update::update;
@@ -196,6 +202,13 @@ fn assert_reads_back_the_same(owned: &Corpus, name: &str) -> usize {
     assert!(file.is_verified());
     assert_eq!(file.meta(), meta, "{name}");
     let flat = Corpus::from_flat(Arc::clone(&file));
+    assert_reads_as(owned, &flat, &SearchIndex::from_flat(&file), name)
+}
+
+/// Checks that everything a user sees of `flat`, read from a flat file
+/// with its `mapped_index`, is the same as of `owned`. Returns how many
+/// matches the queries found.
+fn assert_reads_as(owned: &Corpus, flat: &Corpus, mapped_index: &SearchIndex, name: &str) -> usize {
     assert_eq!(flat.len(), owned.len(), "{name}");
     assert_eq!(flat.topics(), owned.topics(), "{name}");
     assert_eq!(flat.outlets(), owned.outlets(), "{name}");
@@ -208,9 +221,9 @@ fn assert_reads_back_the_same(owned: &Corpus, name: &str) -> usize {
         assert_eq!(flat.post(post), owned.post(post), "{name}");
     }
     assert_eq!(flat.post_by_id("no-such-post"), None);
-    assert_eq!(json::export(&flat), json::export(owned), "{name}");
-    assert_eq!(tree_text(&flat), tree_text(owned), "{name}");
-    let (owned_index, mapped_index) = (SearchIndex::new(owned), SearchIndex::from_flat(&file));
+    assert_eq!(json::export(flat), json::export(owned), "{name}");
+    assert_eq!(tree_text(flat), tree_text(owned), "{name}");
+    let owned_index = SearchIndex::new(owned);
     assert_eq!(
         mapped_index.folded_len(),
         owned_index.folded_len(),
@@ -234,7 +247,7 @@ fn assert_reads_back_the_same(owned: &Corpus, name: &str) -> usize {
         assert_eq!(flat.field_text(found.post, found.location), text, "{name}");
     }
     for word in ["fares", "the", "trump"] {
-        assert_eq!(search_text(&flat, word), search_text(owned, word), "{name}");
+        assert_eq!(search_text(flat, word), search_text(owned, word), "{name}");
     }
     found
 }
@@ -274,6 +287,48 @@ fn every_fixture_reads_back_the_same() {
             .corpus;
         assert_reads_back_the_same(&corpus, &path.display().to_string());
     }
+}
+
+/// A plain-text archive parsed straight into its cache entry, its posts
+/// written a batch at a time as they are built and its topics derived at
+/// the end from the posts less their comments, reads back as the archive
+/// parsed whole: post for post, topic tree, outlets and search.
+#[test]
+fn an_archive_parsed_into_its_entry_reads_back_as_parsed_whole() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let synthetic_path = dir.path().join("synthetic.txt");
+    let archive = synthetic::synthetic_archive_with_threads(3 << 20);
+    std::fs::write(&synthetic_path, archive).expect("write");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let archives = [
+        synthetic_path,
+        repo.join("assets/seed.txt"),
+        repo.join("tests/fixtures/archives/front_page.txt"),
+        repo.join("tests/fixtures/archives/thread_deep.txt"),
+    ];
+    let mut found = 0;
+    for (n, path) in archives.into_iter().enumerate() {
+        let paths = [path];
+        let name = paths[0].display().to_string();
+        let whole = load_paths(&paths).expect("the archive loads").corpus;
+        let cache = Cache::at(dir.path().join(format!("cache-{n}")), DEFAULT_LIMIT).caching_from(0);
+        let id = ArchiveId::of(&paths).expect("the archive's identity");
+        let Err(to_parse) = cached::from_cache(&paths, Some(&id), Some(&cache), Verify::All) else {
+            panic!("{name}: nothing cached yet");
+        };
+        let Ok(Ok(opened)) = to_parse.parse_into_entry(&paths, Verify::All, &mut |_, _| {}) else {
+            panic!("{name}: a plain-text archive parsed into its entry");
+        };
+        assert_eq!(cache.contents().expect("the cache").entries, 1, "{name}");
+        let index = opened.index.expect("the entry's index");
+        found += assert_reads_as(&whole, &opened.corpus, &index, &name);
+        // And the entry opens as a reopen opens it.
+        let Ok(reopened) = cached::from_cache(&paths, Some(&id), Some(&cache), Verify::All) else {
+            panic!("{name}: the entry is a hit");
+        };
+        assert_eq!(reopened.corpus.topics(), whole.topics(), "{name}");
+    }
+    assert!(found > 0);
 }
 
 /// A corpus of `posts` copies of [`every_part`]'s posts, renamed: its

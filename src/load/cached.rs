@@ -6,12 +6,14 @@
 
 use std::fs::File;
 use std::io;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{LoadError, Warning, load_paths_with_progress, walk};
-use crate::model::Corpus;
-use crate::model::flat::{FlatFile, Verify};
+use crate::import::text::{self, paragraphs::Paragraph};
+use crate::model::flat::{AddPost, FlatFile, Verify};
+use crate::model::{Corpus, Post, UniqueIds};
 use crate::search::SearchIndex;
 use crate::state::ArchiveId;
 use crate::state::cache::{Cache, Entry, Lookup, PendingWrite, hash_by_reading};
@@ -183,6 +185,120 @@ impl ToParse {
         });
         (warnings, to_write)
     }
+}
+
+impl ToParse {
+    /// Parses the archive `paths` names straight into its cache entry, when
+    /// it is one file of plain text to be cached (see
+    /// [`super::plain_text_paragraphs`]): its posts are written a batch at
+    /// a time as they are built, their index folded as they go, and only
+    /// what the topic tree is derived from (each post less its comments)
+    /// is kept until the end. The parsed posts are never all held beside
+    /// the entry being written, as they are when a parsed corpus is cached.
+    ///
+    /// Returns the archive as the entry holds it, mapped, with its index
+    /// (sections checked as `verify` says); `Err(self)` for an archive
+    /// to be parsed whole instead. Should the entry not be written (a full
+    /// disk, an entry over the cache's bound) or not read back, the archive
+    /// is parsed again, whole, and not cached.
+    ///
+    /// No write is pending while this runs (see [`PendingWrite`]): a reader
+    /// quit while the archive loads writes nothing, as before. The
+    /// temporary file it leaves is swept by the next write.
+    pub fn parse_into_entry(
+        self: Box<Self>,
+        paths: &[PathBuf],
+        verify: Verify,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Result<Opened, LoadError>, Box<ToParse>> {
+        let Some(entry) = self.entry.clone() else {
+            return Err(self);
+        };
+        let (paragraphs, load_warnings) = match super::plain_text_paragraphs(paths, progress) {
+            Ok(Some(read)) => read,
+            Ok(None) => return Err(self),
+            Err(error) => return Ok(Err(error)),
+        };
+        let warnings: Vec<Warning> = (self.damage.iter().cloned())
+            .chain(load_warnings.iter().cloned())
+            .collect();
+        let mut written_posts = 0;
+        let written = entry.write_posts(&load_warnings, |writer| {
+            let kept = write_posts_of(paragraphs, writer)?;
+            written_posts = kept.len();
+            if kept.is_empty() {
+                return Err(io::Error::other("no posts"));
+            }
+            Ok(Corpus::new(kept, None))
+        });
+        if written_posts == 0 {
+            let path = paths
+                .first()
+                .map_or_else(String::new, |p| super::name_of(p));
+            return Ok(Err(LoadError::NoPosts { path }));
+        }
+        if let Ok(1..) = written
+            && let Lookup::Hit(hit) = entry.open(verify)
+        {
+            let (_, corpus, index) = mapped(hit.file);
+            return Ok(Ok(Opened {
+                corpus,
+                index: Some(index),
+                warnings,
+                origin: Origin::Parsed(None),
+            }));
+        }
+        Ok(
+            load_paths_with_progress(paths, progress).map(|loaded| Opened {
+                corpus: loaded.corpus,
+                index: None,
+                warnings: (self.damage.into_iter()).chain(loaded.warnings).collect(),
+                origin: Origin::Parsed(None),
+            }),
+        )
+    }
+}
+
+/// Builds the posts of `paragraphs` and writes each to `writer` as it
+/// comes, in corpus order, with the id the whole corpus would give it;
+/// returns the posts less their comments, which the topics, outlets and
+/// ids written last do not read.
+///
+/// What is kept of each batch is kept as its native JSON, one buffer per
+/// batch, and read back once every batch is written. A post's strings were
+/// allocated amid its comments' and its furniture's, a few to a page of
+/// the allocator's: held as they are, the strings kept (a quarter of them,
+/// the posts' text) would keep nearly every page of the archive's text in
+/// memory after the rest is freed (measured: about 2.7 times the text
+/// kept), and copied one by one they would be given the very places just
+/// freed. Read back at the end, they are allocated anew together.
+fn write_posts_of(paragraphs: Vec<Paragraph>, writer: &mut dyn AddPost) -> io::Result<Vec<Post>> {
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    let mut ids = UniqueIds::default();
+    let mut failed = None;
+    text::posts_in_batches(paragraphs, &mut |mut batch| {
+        for post in &mut batch {
+            ids.make_unique(post);
+            if let Err(error) = writer.add_post(post) {
+                failed = Some(error);
+                return ControlFlow::Break(());
+            }
+            post.comments = Vec::new();
+        }
+        kept.push(serde_json::to_vec(&batch).expect("posts serialize"));
+        drop(batch);
+        // What the batch freed is of sizes little that follows reuses.
+        super::give_back_freed_memory();
+        ControlFlow::Continue(())
+    });
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    let mut posts = Vec::new();
+    for batch in kept {
+        posts.extend(serde_json::from_slice::<Vec<Post>>(&batch).map_err(io::Error::other)?);
+    }
+    Ok(posts)
 }
 
 /// The cache entry of the archive `paths` name, if it is one to cache: not

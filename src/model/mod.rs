@@ -267,8 +267,24 @@ pub(crate) fn outlet_key(outlet: &str) -> String {
 }
 
 pub(crate) fn ensure_unique_ids(posts: &mut [Post]) {
-    let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
+    let mut ids = UniqueIds::default();
     for post in posts.iter_mut() {
+        ids.make_unique(post);
+    }
+}
+
+/// The ids given so far, for [`ensure_unique_ids`] a post at a time: posts
+/// given in corpus order get the ids the whole list would.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    seen: HashMap<Arc<str>, usize>,
+}
+
+impl UniqueIds {
+    /// Gives `post` its slug if it has no id, and a numbered one ("-2")
+    /// if an earlier post has its id.
+    pub fn make_unique(&mut self, post: &mut Post) {
+        let seen = &mut self.seen;
         if post.id.is_empty() {
             post.id = slug(&post.title).into();
         }

@@ -98,58 +98,6 @@ impl SearchIndex {
         builder.finish()
     }
 
-    /// Writes the index of `corpus` as a flat file's sections, the same
-    /// bytes [`SearchIndex::new`] and [`SearchIndex::write_sections`] would
-    /// write, without holding the index: it is folded a post at a time and
-    /// handed out every megabyte. The folded text, case kept, goes straight
-    /// into its section; the lower-cased text and the tables, whose
-    /// sections come after it, go into unnamed temporary files in
-    /// `spool_dir` (gone with the process whatever happens to it) and are
-    /// copied into their sections at the end.
-    pub fn write_sections_of<W: Write + Seek>(
-        corpus: &Corpus,
-        out: &mut SectionWriter<W>,
-        spool_dir: &Path,
-    ) -> io::Result<()> {
-        let spool = || -> io::Result<BufWriter<File>> {
-            Ok(BufWriter::with_capacity(
-                1 << 16,
-                tempfile::tempfile_in(spool_dir)?,
-            ))
-        };
-        let mut spools = Spools {
-            lower: spool()?,
-            fields: spool()?,
-            spans: spool()?,
-        };
-        out.begin(Kind::Folded);
-        let mut builder = Builder::default();
-        for (number, post) in corpus.posts().enumerate() {
-            builder.add_post(PostId(number), &post);
-            if builder.cased.len() >= DRAIN_BYTES {
-                builder.drain(out, &mut spools)?;
-            }
-        }
-        builder.drain(out, &mut spools)?;
-        let Spools {
-            lower,
-            fields,
-            spans,
-        } = spools;
-        for (kind, spool) in [
-            (Kind::Lower, lower),
-            (Kind::Fields, fields),
-            (Kind::Spans, spans),
-        ] {
-            let mut file = spool.into_inner().map_err(io::IntoInnerError::into_error)?;
-            file.seek(SeekFrom::Start(0))?;
-            out.begin(kind);
-            io::copy(&mut BufReader::with_capacity(1 << 16, file), out)?;
-        }
-        out.end();
-        Ok(())
-    }
-
     /// The index a flat file holds, read where it lies: its text and tables
     /// are slices of the file, and its matches are checked against the
     /// file's corpus, so a damaged file gives fewer matches, never wrong
@@ -622,9 +570,79 @@ struct Walk {
     first: Option<usize>,
 }
 
-/// Where an index folded into a flat file keeps the parts whose sections
-/// come after the folded text's.
+/// The search index of posts being written to a flat file, folded as they
+/// come, a post at a time, and never held: every megabyte of folded text,
+/// it is handed out to unnamed temporary files (gone with the process
+/// whatever happens to it), which [`FoldingIndex::write_sections`] copies
+/// into the file's sections at the end. The sections are the bytes
+/// [`SearchIndex::new`] and [`SearchIndex::write_sections`] would write for
+/// a corpus of the same posts.
+pub struct FoldingIndex {
+    builder: Builder,
+    spools: Spools,
+    /// Posts folded so far: the next one's number.
+    posts: usize,
+}
+
+impl FoldingIndex {
+    /// An index with nothing in it yet, its temporary files in `spool_dir`.
+    pub fn new(spool_dir: &Path) -> io::Result<FoldingIndex> {
+        let spool = || -> io::Result<BufWriter<File>> {
+            Ok(BufWriter::with_capacity(
+                1 << 16,
+                tempfile::tempfile_in(spool_dir)?,
+            ))
+        };
+        Ok(FoldingIndex {
+            builder: Builder::default(),
+            spools: Spools {
+                cased: spool()?,
+                lower: spool()?,
+                fields: spool()?,
+                spans: spool()?,
+            },
+            posts: 0,
+        })
+    }
+
+    /// Folds the next post of the corpus.
+    pub fn add_post(&mut self, post: &crate::model::Post) -> io::Result<()> {
+        self.builder.add_post(PostId(self.posts), post);
+        self.posts += 1;
+        if self.builder.cased.len() >= DRAIN_BYTES {
+            self.builder.drain(&mut self.spools)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the index's sections to `out`.
+    pub fn write_sections<W: Write + Seek>(mut self, out: &mut SectionWriter<W>) -> io::Result<()> {
+        self.builder.drain(&mut self.spools)?;
+        let Spools {
+            cased,
+            lower,
+            fields,
+            spans,
+        } = self.spools;
+        for (kind, spool) in [
+            (Kind::Folded, cased),
+            (Kind::Lower, lower),
+            (Kind::Fields, fields),
+            (Kind::Spans, spans),
+        ] {
+            let mut file = spool.into_inner().map_err(io::IntoInnerError::into_error)?;
+            file.seek(SeekFrom::Start(0))?;
+            out.begin(kind);
+            io::copy(&mut BufReader::with_capacity(1 << 16, file), out)?;
+        }
+        out.end();
+        Ok(())
+    }
+}
+
+/// Where a [`FoldingIndex`] hands out what it has folded.
 struct Spools {
+    cased: BufWriter<File>,
     lower: BufWriter<File>,
     fields: BufWriter<File>,
     spans: BufWriter<File>,
@@ -653,14 +671,10 @@ impl Builder {
         }
     }
 
-    /// Hands out what has been built so far (the folded text case kept to
-    /// `cased`, the rest to `spools`) and keeps building after it.
-    fn drain<W: Write + Seek>(
-        &mut self,
-        cased: &mut SectionWriter<W>,
-        spools: &mut Spools,
-    ) -> io::Result<()> {
-        cased.write_all(self.cased.as_bytes())?;
+    /// Hands out what has been built so far to `spools`, and keeps
+    /// building after it.
+    fn drain(&mut self, spools: &mut Spools) -> io::Result<()> {
+        spools.cased.write_all(self.cased.as_bytes())?;
         spools.lower.write_all(self.lower.as_bytes())?;
         spools.fields.write_all(&self.fields)?;
         spools.spans.write_all(&self.spans)?;

@@ -44,7 +44,7 @@ mod results;
 mod stream;
 mod worker;
 
-pub use index::SearchIndex;
+pub use index::{FoldingIndex, SearchIndex};
 pub use query::{Mode, Query, QueryError, Scope};
 pub use results::{SearchResults, Step};
 pub use stream::matching_fields;

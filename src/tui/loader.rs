@@ -45,7 +45,7 @@ use super::tree::Tree;
 use super::view::loading::Progress;
 use crate::load::cached::{self, FromCache, Opened, Origin, ToWrite};
 use crate::load::preview::{self, Preview};
-use crate::load::{LoadError, Warning, load_paths_with_progress};
+use crate::load::{LoadError, Warning, give_back_freed_memory, load_paths_with_progress};
 use crate::model::Corpus;
 use crate::model::flat::Verify;
 use crate::search::SearchIndex;
@@ -151,6 +151,16 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
         let mut report = move |done, total| {
             let _ = progress_sender.send(Loading::Progress(Progress { done, total }));
         };
+        let verify = Verify::UpTo(VERIFIED_AT_OPEN);
+        let to_parse = match to_parse.parse_into_entry(&paths, verify, &mut report) {
+            Ok(opened) => {
+                parsed.store(true, Ordering::SeqCst);
+                // What the parse freed is not used again.
+                give_back_freed_memory();
+                return send_parsed_into_entry(opened, previewed, &sender);
+            }
+            Err(to_parse) => to_parse,
+        };
         // The reader and this thread share the corpus: the reader starts
         // while the index (seconds for 100 MB) is built here.
         let result = load_paths_with_progress(&paths, &mut report);
@@ -189,6 +199,37 @@ pub fn spawn(paths: Vec<PathBuf>, cache: Option<Cache>) -> Receiver<Loading> {
         }
     });
     receiver
+}
+
+/// Sends the archive parsed straight into its cache entry, as the entry
+/// holds it, mapped, with its index: the reader moves onto it from the
+/// preview it is on. (Should the entry not have been written, the archive
+/// parsed whole comes without one, and its index is built here: at once
+/// when a preview was sent, so that the reader moves in one step.)
+fn send_parsed_into_entry(
+    opened: Result<Opened, LoadError>,
+    previewed: bool,
+    sender: &Sender<Loading>,
+) {
+    let whole = opened.map(|opened| {
+        let corpus = Arc::new(opened.corpus);
+        let index = (opened.index.map(Arc::new))
+            .or_else(|| previewed.then(|| Arc::new(SearchIndex::new(&corpus))));
+        Box::new(Whole {
+            tree: Tree::build(&corpus),
+            index,
+            corpus,
+            warnings: opened.warnings,
+            from_cache: false,
+        })
+    });
+    let unindexed = (whole.as_ref().ok())
+        .filter(|whole| whole.index.is_none())
+        .map(|whole| Arc::clone(&whole.corpus));
+    let _ = sender.send(Loading::Done(whole));
+    if let Some(corpus) = unindexed {
+        let _ = sender.send(Loading::Indexed(Arc::new(SearchIndex::new(&corpus))));
+    }
 }
 
 /// Writes the cache entry of the archive just parsed, `corpus`, its index
@@ -256,31 +297,6 @@ pub(super) fn let_go_of(corpus: Arc<Corpus>) {
     if let Some(corpus) = Arc::into_inner(corpus) {
         drop(corpus);
         give_back_freed_memory();
-    }
-}
-
-/// Returns the memory freed since to the system. An allocator keeps what a
-/// large corpus freed, piece by piece, for later allocations (jemalloc
-/// gives it back only as it is used again, which an idle reader is not);
-/// the reader will not make them, so it is handed back: jemalloc's arenas
-/// purged, whichever allocator the binary uses, and glibc's trimmed.
-fn give_back_freed_memory() {
-    #[cfg(not(target_env = "msvc"))]
-    {
-        // `arena.<i>.purge` of MALLCTL_ARENAS_ALL: every arena.
-        let purge = c"arena.4096.purge";
-        let none = std::ptr::null_mut();
-        // SAFETY: a purge reads and writes no value: every pointer is null
-        // and the name is a C string.
-        unsafe {
-            tikv_jemalloc_sys::mallctl(purge.as_ptr(), none, std::ptr::null_mut(), none, 0);
-        }
-    }
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim takes a plain integer and only touches the
-    // allocator's own free lists.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 

@@ -20,6 +20,7 @@ mod sources;
 mod thread;
 mod wordset;
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -90,7 +91,23 @@ const POST_END_LINE: u8 = 64;
 /// cores; only the choice of titles, which weighs the whole archive, and
 /// the marking of threads are sequential. The result does not depend on
 /// the number of cores.
-pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
+pub fn posts_from(all: Vec<Paragraph>) -> Vec<Post> {
+    planned(all).map_or_else(Vec::new, Plan::posts)
+}
+
+/// The posts [`posts_from`] gives, handed to `each` a batch at a time in
+/// the archive's order, each batch dropped once `each` has seen it: for a
+/// caller that writes them out and keeps little of them, so that the posts
+/// are never all held. Stops at the first batch `each` breaks on.
+pub fn posts_in_batches(all: Vec<Paragraph>, each: &mut dyn FnMut(Vec<Post>) -> ControlFlow<()>) {
+    if let Some(plan) = planned(all) {
+        plan.in_order(each);
+    }
+}
+
+/// The title pass: where every post starts, and what the posts are built
+/// from. `None` for an archive of furniture alone.
+fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     let known = Sparse(
         all.par_iter()
             .enumerate()
@@ -153,7 +170,7 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
         .filter(|&i| marks[i] & FURNITURE == 0)
         .collect();
     if kept.is_empty() {
-        return Vec::new();
+        return None;
     }
     // Citations by index in the archive.
     let citations = {
@@ -296,50 +313,152 @@ pub fn posts_from(mut all: Vec<Paragraph>) -> Vec<Post> {
             })
     });
     drop(marks);
-    let Sparse(mut furniture) = furniture;
-    let Sparse(mut citations) = citations;
-    let mut in_thread = in_thread;
-    // Posts are built a batch of runs at a time, from the archive's end:
-    // each batch's paragraphs leave the archive's list, which gives their
-    // room back at once, so that the list and the posts made of it are
-    // never both held whole. The batch's furniture, citations and thread
-    // marks leave their lists the same way.
-    //
-    // Each batch's posts go into the one list, last post first, which is
-    // turned round at the end: a list per batch gathered into a whole one
-    // would hold every post twice at the end of the load, the highest
-    // point of its memory.
-    let batch_len = all.len().div_ceil(BATCHES).max(1);
-    let mut posts = Vec::with_capacity(title_starts.len());
-    let mut last = title_starts.len();
-    while last > 0 {
-        let mut first = last - 1;
-        while first > 0 && all.len() - title_starts[first] < batch_len {
-            first -= 1;
-        }
-        let base = title_starts[first];
-        let mut paragraphs = all.split_off(base);
-        all.shrink_to_fit();
-        let mut batch_furniture = split_off_shrinking(&mut furniture, base);
-        let batch_citations = split_off_shrinking(&mut citations, base);
-        let built = build_batch(Batch {
-            paragraphs: &mut paragraphs,
-            base,
-            furniture: &mut batch_furniture,
-            citations: batch_citations,
-            title_starts: &title_starts[first..last],
-            above: &above[first..],
-            in_thread: &in_thread[base..],
+    Some(Plan {
+        all,
+        furniture: furniture.0,
+        citations: citations.0,
+        in_thread,
+        title_starts,
+        above,
+        usual_gap,
+        archive_author,
+    })
+}
+
+/// What posts are built from once their titles are found: the archive's
+/// paragraphs, what the title pass learned of each, and where each post
+/// starts.
+struct Plan {
+    all: Vec<Paragraph>,
+    /// Furniture and citations by index in the archive, in order.
+    furniture: Vec<(usize, Furniture)>,
+    citations: Vec<(usize, Source)>,
+    in_thread: Vec<bool>,
+    /// Where each post's title is, in order.
+    title_starts: Vec<usize>,
+    /// The furniture above each title.
+    above: Vec<Above>,
+    usual_gap: u8,
+    archive_author: Option<String>,
+}
+
+impl Plan {
+    /// Every post, built a batch of runs at a time from the archive's end:
+    /// each batch's paragraphs leave the archive's list, which gives their
+    /// room back at once, so that the list and the posts made of it are
+    /// never both held whole. The batch's furniture, citations and thread
+    /// marks leave their lists the same way.
+    ///
+    /// Each batch's posts go into the one list, last post first, which is
+    /// turned round at the end: a list per batch gathered into a whole one
+    /// would hold every post twice at the end of the load, the highest
+    /// point of its memory.
+    fn posts(self) -> Vec<Post> {
+        let Plan {
+            mut all,
+            mut furniture,
+            mut citations,
+            mut in_thread,
+            title_starts,
+            above,
             usual_gap,
-            archive_author: archive_author.as_deref(),
-        });
-        posts.extend(built.into_iter().rev());
-        in_thread.truncate(base);
-        in_thread.shrink_to_fit();
-        last = first;
+            archive_author,
+        } = self;
+        let batch_len = all.len().div_ceil(BATCHES).max(1);
+        let mut posts = Vec::with_capacity(title_starts.len());
+        let mut last = title_starts.len();
+        while last > 0 {
+            let mut first = last - 1;
+            while first > 0 && all.len() - title_starts[first] < batch_len {
+                first -= 1;
+            }
+            let base = title_starts[first];
+            let mut paragraphs = all.split_off(base);
+            all.shrink_to_fit();
+            let mut batch_furniture = split_off_shrinking(&mut furniture, base);
+            let batch_citations = split_off_shrinking(&mut citations, base);
+            let built = build_batch(Batch {
+                paragraphs: &mut paragraphs,
+                base,
+                furniture: &mut batch_furniture,
+                citations: batch_citations,
+                title_starts: &title_starts[first..last],
+                above: &above[first..],
+                in_thread: &in_thread[base..],
+                usual_gap,
+                archive_author: archive_author.as_deref(),
+            });
+            posts.extend(built.into_iter().rev());
+            in_thread.truncate(base);
+            in_thread.shrink_to_fit();
+            last = first;
+        }
+        posts.reverse();
+        posts
     }
-    posts.reverse();
-    posts
+
+    /// The same posts, a batch at a time from the archive's start, each
+    /// handed to `each` as soon as it is built, for a caller that writes
+    /// them in the archive's order. A post takes its text out of its
+    /// paragraphs (see [`Run::into_post`]); the batch's paragraphs and
+    /// furniture then leave their lists, from the front: moving what is
+    /// left down costs a copy of the list per batch, and gives its room
+    /// back as the batches go by, so that this phase never holds more than
+    /// it started with.
+    fn in_order(self, each: &mut dyn FnMut(Vec<Post>) -> ControlFlow<()>) {
+        let Plan {
+            mut all,
+            mut furniture,
+            citations,
+            in_thread,
+            title_starts,
+            above,
+            usual_gap,
+            archive_author,
+        } = self;
+        // What the title pass freed is of sizes the posts do not reuse.
+        crate::load::give_back_freed_memory();
+        let batch_len = all.len().div_ceil(BATCHES).max(1);
+        let mut citations = citations.into_iter().peekable();
+        // Index in the archive of `all[0]`: the paragraphs of the batches
+        // built have left the list's front.
+        let mut consumed = 0;
+        let mut first = 0;
+        while first < title_starts.len() {
+            let base = title_starts[first];
+            let mut last = first + 1;
+            while last < title_starts.len() && title_starts[last] - base < batch_len {
+                last += 1;
+            }
+            let end = title_starts
+                .get(last)
+                .copied()
+                .unwrap_or(consumed + all.len());
+            let furniture_end = furniture.partition_point(|(at, _)| *at < end);
+            // Those before the first title belong to no post.
+            drop(take_while_before(&mut citations, base));
+            let built = build_batch(Batch {
+                paragraphs: &mut all[base - consumed..end - consumed],
+                base,
+                furniture: &mut furniture[..furniture_end],
+                citations: take_while_before(&mut citations, end),
+                title_starts: &title_starts[first..last],
+                above: &above[first..],
+                in_thread: &in_thread[base..],
+                usual_gap,
+                archive_author: archive_author.as_deref(),
+            });
+            all.drain(..end - consumed);
+            all.shrink_to_fit();
+            furniture.drain(..furniture_end);
+            furniture.shrink_to_fit();
+            consumed = end;
+            if each(built).is_break() {
+                return;
+            }
+            first = last;
+        }
+    }
 }
 
 /// The items of a list sorted by index from index `base` on, taken out of

@@ -634,3 +634,28 @@ fn the_number_that_opens_an_unnamed_comment_is_the_comments_not_a_list() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Posts built a batch at a time from the archive's start, as they are
+/// written into a cache entry, are the posts built whole.
+#[test]
+fn posts_in_batches_are_the_posts_built_whole() {
+    use std::ops::ControlFlow;
+    let archive: String = (0..40)
+        .map(|n| crate::load::BUNDLED.replace("Trump", &format!("Trump {n}")))
+        .collect();
+    let whole = posts_from(paragraphs(&archive));
+    let mut batches = Vec::new();
+    posts_in_batches(paragraphs(&archive), &mut |batch| {
+        batches.push(batch);
+        ControlFlow::Continue(())
+    });
+    assert!(batches.len() > 8, "{} batches", batches.len());
+    assert_eq!(batches.concat(), whole);
+    // Stopped after the first batch, no other is built.
+    let mut seen = 0;
+    posts_in_batches(paragraphs(&archive), &mut |_| {
+        seen += 1;
+        ControlFlow::Break(())
+    });
+    assert_eq!(seen, 1);
+}

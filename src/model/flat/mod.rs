@@ -41,8 +41,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::model::Corpus;
-use crate::search::SearchIndex;
+use crate::model::{Corpus, Post};
+use crate::search::{FoldingIndex, SearchIndex};
 
 use xxhash_rust::xxh3::Xxh3;
 
@@ -398,19 +398,72 @@ pub fn write_flat<W: Write + Seek>(
 
 /// Writes `corpus` and its search index to `out` as [`write_flat`] does,
 /// byte for byte, folding the index as it is written rather than taking
-/// one built (see [`SearchIndex::write_sections_of`]): a corpus being
-/// cached is written without its index in memory beside it. Unnamed
-/// temporary files in `spool_dir` hold what is written out of order.
+/// one built (see [`FlatWriter`]): a corpus being cached is written
+/// without its index in memory beside it. Unnamed temporary files in
+/// `spool_dir` hold what is written out of order.
 pub fn write_flat_indexing<W: Write + Seek>(
     corpus: &Corpus,
     meta: &[String],
     out: W,
     spool_dir: &Path,
 ) -> io::Result<W> {
-    let mut writer = SectionWriter::new(out)?;
-    write::write_corpus(corpus, meta, &mut writer, Some(spool_dir))?;
-    SearchIndex::write_sections_of(corpus, &mut writer, spool_dir)?;
-    writer.finish()
+    let mut writer = FlatWriter::new(out, spool_dir)?;
+    for post in corpus.posts() {
+        writer.add_post(&post)?;
+    }
+    writer.finish(corpus, meta)
+}
+
+/// Writes a flat file a post at a time, its search index folded as the
+/// posts come (see [`FoldingIndex`]), so that neither the posts nor the
+/// index need be held whole: an archive being parsed is written a batch of
+/// posts at a time, each dropped once written. The tables and the index
+/// are gathered in unnamed temporary files in a directory given, and
+/// copied into place at the end; the result is the file [`write_flat`]
+/// writes for the corpus of the same posts.
+pub struct FlatWriter<W: Write + Seek> {
+    out: SectionWriter<W>,
+    corpus: write::CorpusSections,
+    index: FoldingIndex,
+}
+
+impl<W: Write + Seek> FlatWriter<W> {
+    pub fn new(out: W, spool_dir: &Path) -> io::Result<FlatWriter<W>> {
+        let mut out = SectionWriter::new(out)?;
+        let corpus = write::CorpusSections::begin(&mut out, Some(spool_dir))?;
+        Ok(FlatWriter {
+            out,
+            corpus,
+            index: FoldingIndex::new(spool_dir)?,
+        })
+    }
+
+    /// Writes the corpus's next post, all but its topics.
+    pub fn add_post(&mut self, post: &Post) -> io::Result<()> {
+        self.corpus.add_post(post, &mut self.out)?;
+        self.index.add_post(post)
+    }
+
+    /// Writes the rest: the topics, outlets and ids of `corpus`, whose posts
+    /// are those written, in the same order (their comments may be left
+    /// out: none of these read them), `meta` as the meta section's lines,
+    /// then the search index. Gives the output back, written to its end.
+    pub fn finish(mut self, corpus: &Corpus, meta: &[String]) -> io::Result<W> {
+        self.corpus.finish(corpus, meta, &mut self.out)?;
+        self.index.write_sections(&mut self.out)?;
+        self.out.finish()
+    }
+}
+
+/// Where posts are written one after another, in corpus order.
+pub trait AddPost {
+    fn add_post(&mut self, post: &Post) -> io::Result<()>;
+}
+
+impl<W: Write + Seek> AddPost for FlatWriter<W> {
+    fn add_post(&mut self, post: &Post) -> io::Result<()> {
+        FlatWriter::add_post(self, post)
+    }
 }
 
 /// Writes a flat file: a header with room for the section table, then

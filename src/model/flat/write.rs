@@ -2,12 +2,12 @@
 //!
 //! Every string goes into the text section in one pass, in post order (a
 //! post's own strings, its blocks, its sources, then each comment's), then
-//! the topic and outlet names; the tables are gathered beside it and
-//! written after.
+//! each post's names of topics, the topic and outlet names; the tables are
+//! gathered beside it and written after.
 //!
 //! The tables of a large corpus take a fifth of its text (a block's record
-//! is 17 bytes, a comment's 68) and are written while the corpus itself is
-//! held: gathered in memory, growing by doubling, they would raise the
+//! is 17 bytes, a comment's 68) and are written while the posts are held:
+//! gathered in memory, growing by doubling, they would raise the
 //! peak memory of a first open by as much again. Given a directory, they
 //! are gathered in unnamed temporary files there instead, a buffer at a
 //! time, and copied into place after the text.
@@ -34,62 +34,144 @@ pub fn write_corpus<W: Write + Seek>(
     out: &mut SectionWriter<W>,
     spool_dir: Option<&Path>,
 ) -> io::Result<()> {
-    out.begin(Kind::Text);
-    let mut tables = Tables::new(spool_dir)?;
-    let mut text = TextOut { out, at: 0 };
+    let mut sections = CorpusSections::begin(out, spool_dir)?;
     for post in corpus.posts() {
-        tables.add_post(&post, &mut text)?;
+        sections.add_post(&post, out)?;
     }
-    let (topics, topic_posts) = topic_tables(corpus, &mut text)?;
-    let mut outlets = Vec::new();
-    let mut outlet_posts = Vec::new();
-    for (name, posts) in corpus.outlets() {
-        let start = count(&outlet_posts, 4);
-        for post in posts {
-            (post.0 as u32).put(&mut outlet_posts);
+    sections.finish(corpus, meta, out)
+}
+
+/// A corpus's sections being written a post at a time: its text section,
+/// open from [`CorpusSections::begin`] to [`CorpusSections::finish`], and
+/// the tables gathered beside it.
+///
+/// The posts' topics are known only once every post is: posts being cached
+/// as they are parsed are written before their topics are derived (see
+/// [`super::FlatWriter`]). So each post's names of topics go into the text
+/// at the end, and the posts' records, a hundred bytes a post, are held
+/// until then; a topic's run of names is anywhere in the names table, as a
+/// string is anywhere in the text.
+pub struct CorpusSections {
+    tables: Tables,
+    /// Each post's record, its topics not yet filled in.
+    posts: Vec<PostRecord>,
+    /// Where the next string goes in the text section.
+    at: u64,
+}
+
+impl CorpusSections {
+    /// Starts the text section; the large tables are gathered in memory, or
+    /// in temporary files in `spool_dir` when one is given.
+    pub fn begin<W: Write + Seek>(
+        out: &mut SectionWriter<W>,
+        spool_dir: Option<&Path>,
+    ) -> io::Result<CorpusSections> {
+        out.begin(Kind::Text);
+        Ok(CorpusSections {
+            tables: Tables::new(spool_dir)?,
+            posts: Vec::new(),
+            at: 0,
+        })
+    }
+
+    /// Writes the next post, all but its topics.
+    pub fn add_post<W: Write + Seek>(
+        &mut self,
+        post: &Post,
+        out: &mut SectionWriter<W>,
+    ) -> io::Result<()> {
+        let mut text = TextOut { out, at: self.at };
+        let record = self.tables.add_post(post, &mut text)?;
+        self.at = text.at;
+        self.posts.push(record);
+        Ok(())
+    }
+
+    /// Writes the rest of the sections: the topics, outlets and ids of
+    /// `corpus`, whose posts are those written, in the same order (their
+    /// comments aside, which none of these read).
+    pub fn finish<W: Write + Seek>(
+        self,
+        corpus: &Corpus,
+        meta: &[String],
+        out: &mut SectionWriter<W>,
+    ) -> io::Result<()> {
+        let CorpusSections {
+            mut tables,
+            mut posts,
+            at,
+        } = self;
+        if corpus.len() != posts.len() {
+            return Err(io::Error::other(
+                "the corpus finishing the sections is not the one written",
+            ));
         }
-        OutletRecord {
-            name: text.put(&name)?,
-            posts: Run {
-                start,
-                end: count(&outlet_posts, 4),
-            },
+        let mut text = TextOut { out, at };
+        for (number, record) in posts.iter_mut().enumerate() {
+            let names = &corpus.post(PostId(number)).topics;
+            record.topics = tables.add_names(names.iter().map(|t| &**t), &mut text)?;
         }
-        .put(&mut outlets);
-    }
-    let mut by_id: Vec<u32> = (0..corpus.len() as u32).collect();
-    by_id.sort_unstable_by(|&a, &b| {
-        (corpus.id_of(PostId(a as usize))).cmp(corpus.id_of(PostId(b as usize)))
-    });
-    let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
-    for post in by_id {
-        post.put(&mut by_id_bytes);
-    }
-    let gathered = [
-        (Kind::Posts, tables.posts),
-        (Kind::Blocks, tables.blocks),
-        (Kind::Sources, tables.sources),
-        (Kind::Comments, tables.comments),
-        (Kind::Names, tables.names),
-    ];
-    for (kind, table) in gathered {
-        out.begin(kind);
-        table.copy_into(out)?;
-    }
-    let sections = [
-        (Kind::Topics, topics),
-        (Kind::TopicPosts, topic_posts),
-        (Kind::Outlets, outlets),
-        (Kind::OutletPosts, outlet_posts),
-        (Kind::ById, by_id_bytes),
-        (Kind::Meta, meta_bytes(meta)?),
-    ];
-    for (kind, bytes) in sections {
-        out.begin(kind);
+        let (topics, topic_posts) = topic_tables(corpus, &mut text)?;
+        let mut outlets = Vec::new();
+        let mut outlet_posts = Vec::new();
+        for (name, posts) in corpus.outlets() {
+            let start = count(&outlet_posts, 4);
+            for post in posts {
+                (post.0 as u32).put(&mut outlet_posts);
+            }
+            OutletRecord {
+                name: text.put(&name)?,
+                posts: Run {
+                    start,
+                    end: count(&outlet_posts, 4),
+                },
+            }
+            .put(&mut outlets);
+        }
+        let mut by_id: Vec<u32> = (0..corpus.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| {
+            (corpus.id_of(PostId(a as usize))).cmp(corpus.id_of(PostId(b as usize)))
+        });
+        let mut by_id_bytes = Vec::with_capacity(by_id.len() * 4);
+        for post in by_id {
+            post.put(&mut by_id_bytes);
+        }
+        out.begin(Kind::Posts);
+        let mut bytes = Vec::with_capacity(SPOOL_BUFFER);
+        for record in &posts {
+            record.put(&mut bytes);
+            if bytes.len() >= SPOOL_BUFFER {
+                out.write_all(&bytes)?;
+                bytes.clear();
+            }
+        }
         out.write_all(&bytes)?;
+        drop(posts);
+        let gathered = [
+            (Kind::Blocks, tables.blocks),
+            (Kind::Sources, tables.sources),
+            (Kind::Comments, tables.comments),
+            (Kind::Names, tables.names),
+        ];
+        for (kind, table) in gathered {
+            out.begin(kind);
+            table.copy_into(out)?;
+        }
+        let sections = [
+            (Kind::Topics, topics),
+            (Kind::TopicPosts, topic_posts),
+            (Kind::Outlets, outlets),
+            (Kind::OutletPosts, outlet_posts),
+            (Kind::ById, by_id_bytes),
+            (Kind::Meta, meta_bytes(meta)?),
+        ];
+        for (kind, bytes) in sections {
+            out.begin(kind);
+            out.write_all(&bytes)?;
+        }
+        out.end();
+        Ok(())
     }
-    out.end();
-    Ok(())
 }
 
 /// The meta section: each line's length (u32), then its bytes.
@@ -184,7 +266,6 @@ impl<W: Write + Seek> TextOut<'_, W> {
 
 /// The tables gathered while the text is written.
 struct Tables {
-    posts: Table,
     blocks: Table,
     sources: Table,
     comments: Table,
@@ -194,7 +275,6 @@ struct Tables {
 impl Tables {
     fn new(spool_dir: Option<&Path>) -> io::Result<Tables> {
         Ok(Tables {
-            posts: Table::new(spool_dir)?,
             blocks: Table::new(spool_dir)?,
             sources: Table::new(spool_dir)?,
             comments: Table::new(spool_dir)?,
@@ -202,14 +282,19 @@ impl Tables {
         })
     }
 
-    fn add_post<W: Write + Seek>(&mut self, post: &Post, text: &mut TextOut<W>) -> io::Result<()> {
+    /// Writes a post's strings and its blocks', sources' and comments'
+    /// records; gives its record, its topics left empty.
+    fn add_post<W: Write + Seek>(
+        &mut self,
+        post: &Post,
+        text: &mut TextOut<W>,
+    ) -> io::Result<PostRecord> {
         let id = text.put(&post.id)?;
         let title = text.put(&post.title)?;
         let author = text.put_optional(post.author.as_deref())?;
         let date = text.put_optional(post.date.as_deref())?;
         let url = text.put_optional(post.url.as_deref())?;
         let tags = self.add_names(post.tags.iter().map(String::as_str), text)?;
-        let topics = self.add_names(post.topics.iter().map(|t| &**t), text)?;
         let blocks = self.add_blocks(&post.blocks, text)?;
         let sources = self.add_sources(&post.sources, text)?;
         let start = self.comments.count::<CommentRecord>();
@@ -220,7 +305,7 @@ impl Tables {
             start,
             end: self.comments.count::<CommentRecord>(),
         };
-        let record = PostRecord {
+        Ok(PostRecord {
             id,
             title,
             author,
@@ -228,12 +313,11 @@ impl Tables {
             url,
             comment_count: post.comment_count,
             tags,
-            topics,
+            topics: Run::default(),
             blocks,
             sources,
             comments,
-        };
-        self.posts.add(&record)
+        })
     }
 
     fn add_names<'a, W: Write + Seek>(

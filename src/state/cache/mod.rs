@@ -38,7 +38,7 @@ use super::paths;
 use crate::load::Warning;
 use crate::model::Corpus;
 use crate::model::bytes::Bytes;
-use crate::model::flat::{self, Damage, FlatFile, Verify};
+use crate::model::flat::{self, AddPost, Damage, FlatFile, Verify};
 use crate::search::SearchIndex;
 
 pub use bound::Contents;
@@ -267,6 +267,25 @@ impl Entry {
                 Some(index) => flat::write_flat(corpus, index, meta, out)?.flush(),
                 None => flat::write_flat_indexing(corpus, meta, out, dir)?.flush(),
             }
+        })
+    }
+
+    /// Writes as the entry, as [`Entry::write`] does, the posts `add` gives
+    /// the writer in corpus order, each written as it comes and its index
+    /// folded (see [`flat::FlatWriter`]); `add` returns the corpus of the
+    /// same posts, whose comments it may have let go of, for the topics,
+    /// outlets and ids written last.
+    pub fn write_posts(
+        &self,
+        warnings: &[Warning],
+        add: impl FnOnce(&mut dyn AddPost) -> io::Result<Corpus>,
+    ) -> io::Result<u64> {
+        let dir = &self.cache.dir;
+        self.write_with(warnings, |meta, out| {
+            let out = BufWriter::with_capacity(1 << 20, out);
+            let mut writer = flat::FlatWriter::new(out, dir)?;
+            let corpus = add(&mut writer)?;
+            writer.finish(&corpus, meta)?.flush()
         })
     }
 
