@@ -78,7 +78,9 @@ impl FlatCorpus {
     /// A corpus is written in post order (see [`super::write`]), each
     /// post's comments' blocks and sources after its own, so what these
     /// posts hold lies in one stretch of each section: from the first
-    /// post's first record or string up to the next post's.
+    /// post's first record or string up to the next post's. (Only the
+    /// names of their topics are elsewhere, at the text's end: a few
+    /// bytes a post, left mapped.)
     pub fn release_posts(&self, posts: Range<usize>) {
         if posts.is_empty() {
             return;
