@@ -217,15 +217,22 @@ pub fn load_paths_with_progress(
     })
 }
 
+/// A plain-text archive read into paragraphs, and the warnings its load
+/// gave.
+pub struct PlainText {
+    pub paragraphs: Vec<paragraphs::Paragraph>,
+    pub warnings: Vec<Warning>,
+}
+
 /// The paragraphs of the archive `paths` names, read and split as for
 /// [`load_paths_with_progress`], when it is one file of plain text named
-/// on its own (not standard input, not UTF-16, not found in a directory),
-/// with the warnings its load gives: what [`text::posts_in_batches`] builds
-/// its posts from. `None` for any other archive, which is loaded whole.
+/// on its own (not standard input, not UTF-16, not found in a directory):
+/// what [`text::posts_in_batches`] builds its posts from. `None` for any
+/// other archive, which is loaded whole.
 pub fn plain_text_paragraphs(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(u64, u64),
-) -> Result<Option<(Vec<paragraphs::Paragraph>, Vec<Warning>)>, LoadError> {
+) -> Result<Option<PlainText>, LoadError> {
     let (files, warnings) = walk::files_named(paths)?;
     let [file] = files.as_slice() else {
         return Ok(None);
@@ -251,7 +258,10 @@ pub fn plain_text_paragraphs(
         return Err(LoadError::Empty { path: name });
     }
     progress(expected, expected);
-    Ok(Some((paragraphs, warnings)))
+    Ok(Some(PlainText {
+        paragraphs,
+        warnings,
+    }))
 }
 
 /// Returns the memory freed since to the system. An allocator keeps what a

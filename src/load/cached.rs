@@ -214,7 +214,10 @@ impl ToParse {
         let Some(entry) = self.entry.clone() else {
             return Err(self);
         };
-        let (paragraphs, load_warnings) = match super::plain_text_paragraphs(paths, progress) {
+        let super::PlainText {
+            paragraphs,
+            warnings: load_warnings,
+        } = match super::plain_text_paragraphs(paths, progress) {
             Ok(Some(read)) => read,
             Ok(None) => return Err(self),
             Err(error) => return Ok(Err(error)),
