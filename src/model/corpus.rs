@@ -92,6 +92,15 @@ impl Corpus {
         }
     }
 
+    /// Lets go of the pages of a mapped corpus's posts that reading them
+    /// brought into memory (they are read from the file again when next
+    /// needed); nothing for a parsed corpus.
+    pub fn release_pages(&self) {
+        if let Posts::Flat(mapped) = &self.posts {
+            mapped.flat.release_posts(0..mapped.decoded.len());
+        }
+    }
+
     /// The number of posts.
     pub fn len(&self) -> usize {
         match &self.posts {

@@ -155,6 +155,12 @@ pub fn move_to(app: &mut App, arrival: Arrival, remembered: Option<&ArchiveRecor
     }
     drop(map);
     drop(from);
+    // Carried by looking posts up by id (and by title where an id is
+    // missing), the state touched pages all over a mapped corpus: they are
+    // let go of, and what the screen shows is read again as it is drawn.
+    if !arrival.same_posts {
+        app.corpus.release_pages();
+    }
     let_go_in_background(old);
 }
 
