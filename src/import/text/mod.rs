@@ -84,8 +84,8 @@ const LEARNED: u8 = 16;
 const DATE_LINE: u8 = 32;
 const POST_END_LINE: u8 = 64;
 
-/// Segments paragraphs into posts and their comment threads, moving their
-/// text into the blocks.
+/// Segments paragraphs into posts and their comment threads, copying their
+/// text out of the paragraphs' arenas into the blocks.
 ///
 /// Every step that looks at one paragraph or one post at a time runs on all
 /// cores; only the choice of titles, which weighs the whole archive, and
@@ -494,8 +494,9 @@ struct Batch<'a> {
 
 /// The posts of a batch. Each post owns a run of the paragraphs, from its
 /// title to the next title, and the furniture and citations in it. The
-/// runs do not overlap, so posts are built on all cores, each taking its
-/// text straight out of the archive: nothing is ever copied.
+/// runs do not overlap, so posts are built on all cores, each copying its
+/// text out of the paragraphs' arenas and letting its paragraphs go: an
+/// arena goes with the last run that holds a paragraph of it.
 fn build_batch(batch: Batch<'_>) -> Vec<Post> {
     let Batch {
         paragraphs: all,
@@ -816,10 +817,10 @@ impl Run<'_> {
         let title = named_title
             .or(title_in_thread)
             .unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
-        // What is left of the run (furniture, labels) is freed now rather
-        // than with the whole archive.
+        // What is left of the run (furniture, labels) lets its arenas go
+        // now rather than with the whole batch.
         for paragraph in paragraphs.iter_mut() {
-            paragraph.text = Box::default();
+            paragraph.text = Default::default();
         }
         let in_text = author_in_text(&mut body);
         let (blocks, post_sources) = blocks(body);
@@ -852,7 +853,7 @@ fn author_in_text(body: &mut Vec<Body>) -> Option<String> {
     let first = body.first_mut()?;
     if let Some((name, rest)) = furniture::opening_byline(&first.paragraph.text) {
         let name = name.to_string();
-        first.paragraph.text = first.paragraph.text[rest..].into();
+        first.paragraph.text.narrow(rest..);
         return Some(name);
     }
     let name = match body.get(..2) {
@@ -868,9 +869,9 @@ fn author_in_text(body: &mut Vec<Body>) -> Option<String> {
 /// Drops a teaser's closing link ("… Continue reading →") from its text.
 fn strip_teaser_link(paragraph: &mut Paragraph) {
     if let Some(at) = teaser_link_at(&paragraph.text) {
-        let kept = paragraph.text[..at].trim_end();
-        if !kept.is_empty() {
-            paragraph.text = kept.into();
+        let kept = paragraph.text[..at].trim_end().len();
+        if kept > 0 {
+            paragraph.text.narrow(..kept);
         }
     }
 }

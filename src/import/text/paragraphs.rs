@@ -3,7 +3,10 @@
 //!
 //! Paragraphs never span a blank line, so a large archive is cut at blank
 //! lines into pieces split on all cores, and a file can be split as it is
-//! read ([`last_cut`]).
+//! read ([`last_cut`]). The text of a piece's paragraphs is held in one
+//! arena ([`arena`]).
+
+mod arena;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -12,13 +15,15 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::import::clean::{clean_cow, is_blank};
+pub use arena::ParagraphText;
+use arena::{ARENA_LIMIT, ArenaBuilder};
 
 /// One paragraph of the archive, cleaned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
-    /// Boxed rather than a `String`: an archive has hundreds of thousands of
-    /// paragraphs, held at once, and a box is smaller and never over-allocated.
-    pub text: Box<str>,
+    /// Held in its piece's arena with the text of the paragraphs beside it:
+    /// an archive has millions of paragraphs, held at once.
+    pub text: ParagraphText,
     /// The raw text had a non-breaking space: scraped titles often do.
     pub had_nbsp: bool,
     /// The bullet it opened with: the bullet itself ("•", "-", "*"), or
@@ -110,7 +115,7 @@ fn split_in_pieces(content: &[u8], piece_len: usize) -> Result<Split, NotUtf8> {
     let parts: Vec<Result<Piece, NotUtf8>> = pieces
         .par_iter()
         .map(|&(start, piece)| match std::str::from_utf8(piece) {
-            Ok(piece) => Ok(piece_paragraphs(piece)),
+            Ok(piece) => Ok(piece_paragraphs(piece, ARENA_LIMIT)),
             Err(error) => Err(NotUtf8 {
                 valid_up_to: start + error.valid_up_to(),
             }),
@@ -181,30 +186,61 @@ fn is_blank_line(line: &[u8]) -> bool {
 
 /// The paragraphs of a piece of an archive, and the blank lines before its
 /// first one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Piece {
     leading_blank_lines: u8,
     paragraphs: Vec<Paragraph>,
     /// Blank lines since the last paragraph.
     pending_blank_lines: u8,
+    /// The text of the paragraphs from `sealed` on, not yet in an arena.
+    arena: ArenaBuilder,
+    sealed: usize,
 }
 
 impl Piece {
-    /// Adds a paragraph: the blank lines seen since the last one are the
-    /// gap after that one.
-    fn push(&mut self, paragraph: Paragraph) {
+    /// A piece of `len` bytes, its paragraphs' text held in arenas of at
+    /// most `arena_limit` bytes.
+    fn new(len: usize, arena_limit: usize) -> Piece {
+        Piece {
+            leading_blank_lines: 0,
+            paragraphs: Vec::new(),
+            pending_blank_lines: 0,
+            arena: ArenaBuilder::with_capacity(len, arena_limit),
+            sealed: 0,
+        }
+    }
+
+    /// Adds a paragraph with the cleaned text `text`: the blank lines seen
+    /// since the last one are the gap after that one.
+    fn push(&mut self, text: &str, had_nbsp: bool, marker: Option<char>, indent: u16) {
         let gap = std::mem::take(&mut self.pending_blank_lines);
         match self.paragraphs.last_mut() {
             Some(last) => last.gap_after = gap,
             None => self.leading_blank_lines = gap,
         }
-        self.paragraphs.push(paragraph);
+        if self.arena.is_full_for(text.len()) {
+            self.seal();
+        }
+        self.paragraphs.push(Paragraph {
+            text: self.arena.push(text),
+            had_nbsp,
+            marker,
+            indent,
+            gap_after: 0,
+        });
+    }
+
+    /// Gives the paragraphs pushed since the last seal their arena.
+    fn seal(&mut self) {
+        let unsealed = &mut self.paragraphs[self.sealed..];
+        self.arena.seal(unsealed.iter_mut().map(|p| &mut p.text));
+        self.sealed = self.paragraphs.len();
     }
 }
 
 /// The paragraphs of one piece, a line at a time.
-fn piece_paragraphs(piece: &str) -> Piece {
-    let mut out = Piece::default();
+fn piece_paragraphs(piece: &str, arena_limit: usize) -> Piece {
+    let mut out = Piece::new(piece.len(), arena_limit);
     let mut group: Vec<&str> = Vec::new();
     // What follows the last line break is a line only if it holds text.
     let piece = piece.strip_suffix('\n').unwrap_or(piece);
@@ -221,6 +257,7 @@ fn piece_paragraphs(piece: &str) -> Piece {
         }
     }
     flush_group(&mut group, &mut out);
+    out.seal();
     let trailing = std::mem::take(&mut out.pending_blank_lines);
     match out.paragraphs.last_mut() {
         Some(last) => last.gap_after = trailing,
@@ -334,18 +371,10 @@ fn continues_url(so_far: &str, line: &str) -> bool {
 fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Piece) {
     // Text that needs no cleaning has no NBSP either: cleaning turns one
     // into a space.
-    let (text, had_nbsp) = match clean_cow(raw) {
-        Cow::Borrowed(text) => (Box::from(text), false),
-        Cow::Owned(text) => (text.into_boxed_str(), raw.trim().contains('\u{a0}')),
-    };
+    let text = clean_cow(raw);
+    let had_nbsp = matches!(text, Cow::Owned(_)) && raw.trim().contains('\u{a0}');
     if !text.is_empty() {
-        out.push(Paragraph {
-            text,
-            had_nbsp,
-            marker,
-            indent,
-            gap_after: 0,
-        });
+        out.push(&text, had_nbsp, marker, indent);
     }
 }
 
@@ -410,7 +439,7 @@ mod tests {
         let crlf = wrapped.replace('\n', "\r\n");
         let blank_with_spaces = wrapped.replace("\n\n", "\n \u{a0}\n");
         for archive in [&wrapped, &crlf, &blank_with_spaces] {
-            let whole = piece_paragraphs(archive).paragraphs;
+            let whole = piece_paragraphs(archive, ARENA_LIMIT).paragraphs;
             for piece_len in [1, 10, 300] {
                 assert!(pieces(archive.as_bytes(), piece_len).len() > 10);
                 let mut got = Vec::new();
@@ -540,9 +569,14 @@ mod tests {
         #[test]
         fn any_cut_gives_the_paragraphs_of_the_whole(text in archive()) {
             let bytes = text.as_bytes();
-            let whole = piece_paragraphs(&text).paragraphs;
+            let whole = piece_paragraphs(&text, ARENA_LIMIT).paragraphs;
             for piece_len in [1, 3, 17, 64, 1 << 20] {
                 proptest::prop_assert_eq!(&split_whole(bytes, piece_len), &whole);
+            }
+            // Arenas sealed as they fill, texts longer than one alone.
+            for arena_limit in [1, 20, 90, 400] {
+                let got = piece_paragraphs(&text, arena_limit).paragraphs;
+                proptest::prop_assert_eq!(&got, &whole, "arenas of {}", arena_limit);
             }
             for read in 0..=bytes.len() {
                 let Some(cut) = last_cut(&bytes[..read], 0) else {

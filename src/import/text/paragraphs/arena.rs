@@ -1,0 +1,318 @@
+//! A paragraph's text, held in the arena of the piece of the archive it was
+//! split from: one buffer with the texts of the piece's paragraphs laid end
+//! to end.
+//!
+//! An archive's paragraphs are all held at once while its titles are
+//! found: millions of them in a large archive. A buffer of its own per
+//! paragraph would cost an allocation each, the allocator's size classes
+//! would round most of them up (by a tenth of the text on a typical
+//! archive), and every pass over the paragraphs would jump between
+//! scattered allocations. In one arena per piece the text takes its exact
+//! size and the passes read it in order.
+//!
+//! The handle derefs to `str`, so the passes read `&paragraph.text` as they
+//! would a string of its own. It holds its arena alive, so an arena goes as
+//! soon as the last paragraph taken from it is dropped: posts built a batch
+//! at a time from the archive's end give back each batch's arenas as they
+//! are built. The handle is 16 bytes, as a `Box<str>` is: a pointer to the
+//! arena and a 32-bit start and length.
+
+use std::fmt;
+use std::ops::{Bound, Deref, RangeBounds};
+use std::sync::Arc;
+
+/// A paragraph's text: a span of an arena shared with the paragraphs split
+/// beside it. The default is empty and holds no arena.
+#[derive(Clone, Default)]
+pub struct ParagraphText {
+    /// Boxed inside the `Arc` so that the pointer is thin: a `str` of its
+    /// own would make the handle 24 bytes.
+    arena: Option<Arc<Box<str>>>,
+    start: u32,
+    /// [`TO_THE_END`] for a text that runs to its arena's end.
+    len: u32,
+}
+
+/// The length of a text that runs to its arena's end: one of 4 GiB or more
+/// has an arena of its own (see [`ArenaBuilder`]).
+const TO_THE_END: u32 = u32::MAX;
+
+impl ParagraphText {
+    /// `arena[start..end]`, or a copy of it in an arena of its own where its
+    /// offsets do not fit in 32 bits.
+    fn span(arena: Arc<Box<str>>, start: usize, end: usize) -> ParagraphText {
+        let (Ok(start32), Ok(len)) = (u32::try_from(start), u32::try_from(end - start)) else {
+            return ParagraphText::to_the_end_or_copy(arena, start, end);
+        };
+        if len == TO_THE_END {
+            return ParagraphText::to_the_end_or_copy(arena, start, end);
+        }
+        ParagraphText {
+            arena: Some(arena),
+            start: start32,
+            len,
+        }
+    }
+
+    fn to_the_end_or_copy(arena: Arc<Box<str>>, start: usize, end: usize) -> ParagraphText {
+        match u32::try_from(start) {
+            Ok(start) if end == arena.len() => ParagraphText {
+                arena: Some(arena),
+                start,
+                len: TO_THE_END,
+            },
+            // Its own arena starts at 0 and ends with it.
+            _ => ParagraphText::from(&arena[start..end]),
+        }
+    }
+
+    /// Keeps only `range` of the text (byte offsets into it), in the same
+    /// arena: "… Continue reading →" dropped from a teaser's end, a byline
+    /// from a paragraph's start.
+    ///
+    /// # Panics
+    /// If `range` is out of the text or not on character boundaries, as
+    /// slicing the text would.
+    pub fn narrow(&mut self, range: impl RangeBounds<usize>) {
+        let text: &str = self;
+        let from = match range.start_bound() {
+            Bound::Included(&at) => at,
+            Bound::Excluded(&at) => at + 1,
+            Bound::Unbounded => 0,
+        };
+        let to = match range.end_bound() {
+            Bound::Included(&at) => at + 1,
+            Bound::Excluded(&at) => at,
+            Bound::Unbounded => text.len(),
+        };
+        // Checks the range as slicing does.
+        let _ = &text[from..to];
+        if let Some(arena) = self.arena.take() {
+            let start = self.start as usize;
+            *self = ParagraphText::span(arena, start + from, start + to);
+        }
+    }
+}
+
+impl Deref for ParagraphText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        let Some(arena) = &self.arena else {
+            return "";
+        };
+        let start = self.start as usize;
+        if self.len == TO_THE_END {
+            &arena[start..]
+        } else {
+            &arena[start..start + self.len as usize]
+        }
+    }
+}
+
+impl From<&str> for ParagraphText {
+    /// A text in an arena of its own.
+    fn from(text: &str) -> ParagraphText {
+        ParagraphText::span(Arc::new(Box::from(text)), 0, text.len())
+    }
+}
+
+/// A text's own copy, for a post's block or title: the arena it leaves
+/// goes when its last paragraph does.
+impl From<ParagraphText> for Box<str> {
+    fn from(text: ParagraphText) -> Box<str> {
+        Box::from(&*text)
+    }
+}
+
+impl From<ParagraphText> for String {
+    fn from(text: ParagraphText) -> String {
+        String::from(&*text)
+    }
+}
+
+impl PartialEq for ParagraphText {
+    fn eq(&self, other: &ParagraphText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for ParagraphText {}
+
+impl PartialEq<str> for ParagraphText {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl fmt::Debug for ParagraphText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+/// The longest arena: the start and length of every span in it fit in 32
+/// bits, and [`TO_THE_END`] is never a length.
+pub const ARENA_LIMIT: usize = TO_THE_END as usize - 1;
+
+/// Lays the texts of a piece's paragraphs end to end, then gives them the
+/// arena ([`ArenaBuilder::seal`]).
+#[derive(Debug)]
+pub struct ArenaBuilder {
+    text: String,
+    /// The longest arena it makes ([`ARENA_LIMIT`], smaller in tests).
+    limit: usize,
+}
+
+impl ArenaBuilder {
+    /// A builder with room for `capacity` bytes: about the piece's length,
+    /// which cleaning rarely lengthens and joined lines shorten.
+    pub fn with_capacity(capacity: usize, limit: usize) -> ArenaBuilder {
+        ArenaBuilder {
+            text: String::with_capacity(capacity.min(limit)),
+            limit,
+        }
+    }
+
+    /// Whether `len` more bytes would make the arena longer than it may
+    /// be: then it is sealed first. A text longer than that alone gets an
+    /// arena of its own.
+    pub fn is_full_for(&self, len: usize) -> bool {
+        !self.text.is_empty() && self.text.len() + len > self.limit
+    }
+
+    /// Appends `text`, returning its handle, which reads empty until the
+    /// arena is sealed.
+    pub fn push(&mut self, text: &str) -> ParagraphText {
+        let start = self.text.len();
+        self.text.push_str(text);
+        let len = u32::try_from(text.len())
+            .ok()
+            .filter(|&len| len != TO_THE_END && start + text.len() <= self.limit)
+            .unwrap_or(TO_THE_END);
+        ParagraphText {
+            arena: None,
+            start: u32::try_from(start).expect("an arena is sealed before its limit"),
+            len,
+        }
+    }
+
+    /// Gives the texts pushed since the last seal their arena, which takes
+    /// its exact size, and starts an empty one.
+    pub fn seal<'a>(&mut self, texts: impl Iterator<Item = &'a mut ParagraphText>) {
+        if self.text.is_empty() {
+            return;
+        }
+        let arena = Arc::new(std::mem::take(&mut self.text).into_boxed_str());
+        for text in texts {
+            text.arena = Some(Arc::clone(&arena));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_handle_is_as_small_as_a_boxed_str() {
+        assert_eq!(size_of::<ParagraphText>(), size_of::<Box<str>>());
+    }
+
+    #[test]
+    fn texts_read_back_from_their_arena_once_sealed() {
+        let mut builder = ArenaBuilder::with_capacity(16, ARENA_LIMIT);
+        let mut texts = vec![builder.push("Title"), builder.push("Some prose.")];
+        assert_eq!(&*texts[0], "", "not sealed yet");
+        builder.seal(texts.iter_mut());
+        assert_eq!(texts, [ParagraphText::from("Title"), "Some prose.".into()]);
+        assert_eq!(&*texts[1], "Some prose.");
+        let arena = texts[0].arena.clone().expect("sealed");
+        assert_eq!(&**arena, "TitleSome prose.", "laid end to end");
+    }
+
+    #[test]
+    fn an_arena_goes_with_its_last_paragraph() {
+        let mut builder = ArenaBuilder::with_capacity(16, ARENA_LIMIT);
+        let mut texts = vec![builder.push("one"), builder.push("two")];
+        builder.seal(texts.iter_mut());
+        let arena = Arc::downgrade(texts[0].arena.as_ref().expect("sealed"));
+        let taken = std::mem::take(&mut texts[0]);
+        assert_eq!(Box::<str>::from(taken), "one".into());
+        assert!(arena.upgrade().is_some(), "the second paragraph holds it");
+        texts[1] = ParagraphText::default();
+        assert!(arena.upgrade().is_none());
+    }
+
+    #[test]
+    fn a_full_arena_is_sealed_and_a_long_text_has_its_own() {
+        let mut builder = ArenaBuilder::with_capacity(0, 8);
+        let mut texts = Vec::new();
+        for text in ["abc", "defg", "hi", "a text longer than eight", "j"] {
+            if builder.is_full_for(text.len()) {
+                builder.seal(
+                    texts
+                        .iter_mut()
+                        .filter(|t: &&mut ParagraphText| t.arena.is_none()),
+                );
+            }
+            texts.push(builder.push(text));
+        }
+        builder.seal(texts.iter_mut().filter(|t| t.arena.is_none()));
+        let read: Vec<&str> = texts.iter().map(|t| &**t).collect();
+        assert_eq!(read, ["abc", "defg", "hi", "a text longer than eight", "j"]);
+        let arenas: Vec<&str> = texts
+            .iter()
+            .map(|t| &***t.arena.as_ref().unwrap())
+            .collect();
+        assert_eq!(
+            arenas,
+            ["abcdefg", "abcdefg", "hi", "a text longer than eight", "j"]
+        );
+        assert_eq!(texts[3].len, TO_THE_END, "longer than an arena");
+    }
+
+    #[test]
+    fn a_narrowed_text_keeps_its_arena() {
+        let mut builder = ArenaBuilder::with_capacity(64, ARENA_LIMIT);
+        let mut texts = vec![
+            builder.push("Title"),
+            builder.push("The text goes on. Continue reading →"),
+        ];
+        builder.seal(texts.iter_mut());
+        texts[1].narrow(..17);
+        assert_eq!(&*texts[1], "The text goes on.");
+        texts[1].narrow(4..);
+        assert_eq!(&*texts[1], "text goes on.");
+        assert!(Arc::ptr_eq(
+            texts[0].arena.as_ref().unwrap(),
+            texts[1].arena.as_ref().unwrap()
+        ));
+        assert_eq!(&*texts[0], "Title", "its neighbour is untouched");
+        let mut empty = ParagraphText::default();
+        empty.narrow(..);
+        assert_eq!(&*empty, "");
+    }
+
+    #[test]
+    fn a_text_to_its_arenas_end_narrows_within_it() {
+        let arena: Arc<Box<str>> = Arc::new("a long paragraph".into());
+        let mut text = ParagraphText {
+            arena: Some(arena),
+            start: 2,
+            len: TO_THE_END,
+        };
+        assert_eq!(&*text, "long paragraph");
+        text.narrow(5..);
+        assert_eq!(&*text, "paragraph");
+        text.narrow(..4);
+        assert_eq!(&*text, "para");
+        assert_eq!(text.len, 4);
+    }
+
+    #[test]
+    #[should_panic(expected = "byte index")]
+    fn narrowing_inside_a_character_panics_as_slicing_does() {
+        ParagraphText::from("né").narrow(..2);
+    }
+}
