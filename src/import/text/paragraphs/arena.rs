@@ -164,11 +164,25 @@ impl fmt::Debug for ParagraphText {
 /// bits, and [`TO_THE_END`] is never a length.
 pub const ARENA_LIMIT: usize = TO_THE_END as usize - 1;
 
-/// Lays the texts of a piece's paragraphs end to end, then gives them the
-/// arena ([`ArenaBuilder::seal`]).
+/// Texts up to this long (titles, datelines, bylines, comment labels,
+/// names) are laid in an arena apart from longer ones (prose).
+///
+/// Most passes over the paragraphs ask a paragraph's length first and read
+/// its text only when it is short enough to be a title, a label or a line
+/// of furniture. Laid among the prose, each short text would be a cache
+/// line of its own, fetched from memory for a few bytes; laid together,
+/// they are read as one stream. (The allocator's size classes kept short
+/// texts together when each had an allocation of its own: without this,
+/// finding the titles took a tenth more time than with them.)
+const SHORT_TEXT: usize = 160;
+
+/// Lays the texts of a piece's paragraphs end to end, short ones apart,
+/// then gives them their arenas ([`ArenaBuilder::seal`]).
 #[derive(Debug)]
 pub struct ArenaBuilder {
-    text: String,
+    /// Texts of at most [`SHORT_TEXT`] bytes.
+    short: String,
+    long: String,
     /// The longest arena it makes ([`ARENA_LIMIT`], smaller in tests).
     limit: usize,
 }
@@ -178,23 +192,44 @@ impl ArenaBuilder {
     /// which cleaning rarely lengthens and joined lines shorten.
     pub fn with_capacity(capacity: usize, limit: usize) -> ArenaBuilder {
         ArenaBuilder {
-            text: String::with_capacity(capacity.min(limit)),
+            short: String::with_capacity(capacity.min(limit) / 8),
+            long: String::with_capacity(capacity.min(limit)),
             limit,
         }
     }
 
-    /// Whether `len` more bytes would make the arena longer than it may
-    /// be: then it is sealed first. A text longer than that alone gets an
-    /// arena of its own.
+    /// Whether a text of `len` bytes goes in the arena of short ones. A
+    /// text longer than an arena may be never does.
+    fn is_short(&self, len: usize) -> bool {
+        len <= SHORT_TEXT.min(self.limit)
+    }
+
+    fn arena_for(&self, len: usize) -> &String {
+        if self.is_short(len) {
+            &self.short
+        } else {
+            &self.long
+        }
+    }
+
+    /// Whether a text of `len` bytes would make its arena longer than it
+    /// may be: then the arenas are sealed first. A text longer than that
+    /// alone gets an arena of its own.
     pub fn is_full_for(&self, len: usize) -> bool {
-        !self.text.is_empty() && self.text.len() + len > self.limit
+        let arena = self.arena_for(len);
+        !arena.is_empty() && arena.len() + len > self.limit
     }
 
     /// Appends `text`, returning its handle, which reads empty until the
-    /// arena is sealed.
+    /// arenas are sealed.
     pub fn push(&mut self, text: &str) -> ParagraphText {
-        let start = self.text.len();
-        self.text.push_str(text);
+        let arena = if self.is_short(text.len()) {
+            &mut self.short
+        } else {
+            &mut self.long
+        };
+        let start = arena.len();
+        arena.push_str(text);
         let len = u32::try_from(text.len())
             .ok()
             .filter(|&len| len != TO_THE_END && start + text.len() <= self.limit)
@@ -206,15 +241,21 @@ impl ArenaBuilder {
         }
     }
 
-    /// Gives the texts pushed since the last seal their arena, which takes
-    /// its exact size, and starts an empty one.
+    /// Gives the texts pushed since the last seal their arenas, which take
+    /// their exact size, and starts empty ones.
     pub fn seal<'a>(&mut self, texts: impl Iterator<Item = &'a mut ParagraphText>) {
-        if self.text.is_empty() {
-            return;
-        }
-        let arena = Arc::new(std::mem::take(&mut self.text).into_boxed_str());
+        let sealed = |arena: &mut String| {
+            (!arena.is_empty()).then(|| Arc::new(std::mem::take(arena).into_boxed_str()))
+        };
+        let (short, long) = (sealed(&mut self.short), sealed(&mut self.long));
         for text in texts {
-            text.arena = Some(Arc::clone(&arena));
+            // A text of `TO_THE_END` is long.
+            let arena = if self.is_short(text.len as usize) {
+                &short
+            } else {
+                &long
+            };
+            text.arena.clone_from(arena);
         }
     }
 }
@@ -238,6 +279,21 @@ mod tests {
         assert_eq!(&*texts[1], "Some prose.");
         let arena = texts[0].arena.clone().expect("sealed");
         assert_eq!(&**arena, "TitleSome prose.", "laid end to end");
+    }
+
+    #[test]
+    fn short_texts_are_laid_apart_from_prose() {
+        let prose = "The minister said the budget would hold. ".repeat(5);
+        let mut builder = ArenaBuilder::with_capacity(256, ARENA_LIMIT);
+        let pushed = ["A title", &prose, "June 10, 2022", &prose, "Jo 1"];
+        let mut texts: Vec<ParagraphText> = pushed.iter().map(|t| builder.push(t)).collect();
+        builder.seal(texts.iter_mut());
+        let read: Vec<&str> = texts.iter().map(|t| &**t).collect();
+        assert_eq!(read, pushed);
+        let short = texts[0].arena.as_ref().unwrap();
+        assert_eq!(&***short, "A titleJune 10, 2022Jo 1");
+        assert!(Arc::ptr_eq(short, texts[4].arena.as_ref().unwrap()));
+        assert_eq!(texts[3].arena.as_ref().unwrap().len(), 2 * prose.len());
     }
 
     #[test]
@@ -276,7 +332,13 @@ mod tests {
             .collect();
         assert_eq!(
             arenas,
-            ["abcdefg", "abcdefg", "hi", "a text longer than eight", "j"]
+            [
+                "abcdefg",
+                "abcdefg",
+                "hij",
+                "a text longer than eight",
+                "hij"
+            ]
         );
         assert_eq!(texts[3].len, TO_THE_END, "longer than an arena");
     }
