@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn an_arena_goes_with_its_last_paragraph() {
         let mut builder = ArenaBuilder::with_capacity(16, ARENA_LIMIT);
-        let mut texts = vec![builder.push("one"), builder.push("two")];
+        let mut texts = [builder.push("one"), builder.push("two")];
         builder.seal(texts.iter_mut());
         let arena = Arc::downgrade(texts[0].arena.as_ref().expect("sealed"));
         let taken = std::mem::take(&mut texts[0]);
@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn a_narrowed_text_keeps_its_arena() {
         let mut builder = ArenaBuilder::with_capacity(64, ARENA_LIMIT);
-        let mut texts = vec![
+        let mut texts = [
             builder.push("Title"),
             builder.push("The text goes on. Continue reading →"),
         ];
