@@ -212,7 +212,7 @@ impl Piece {
 
     /// Adds a paragraph with the cleaned text `text`: the blank lines seen
     /// since the last one are the gap after that one.
-    fn push(&mut self, text: &str, had_nbsp: bool, marker: Option<char>, indent: u16) {
+    fn push(&mut self, text: Cow<'_, str>, had_nbsp: bool, marker: Option<char>, indent: u16) {
         let gap = std::mem::take(&mut self.pending_blank_lines);
         match self.paragraphs.last_mut() {
             Some(last) => last.gap_after = gap,
@@ -374,7 +374,7 @@ fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Piece)
     let text = clean_cow(raw);
     let had_nbsp = matches!(text, Cow::Owned(_)) && raw.trim().contains('\u{a0}');
     if !text.is_empty() {
-        out.push(&text, had_nbsp, marker, indent);
+        out.push(text, had_nbsp, marker, indent);
     }
 }
 

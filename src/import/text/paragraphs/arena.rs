@@ -17,6 +17,7 @@
 //! are built. The handle is 16 bytes, as a `Box<str>` is: a pointer to the
 //! arena and a 32-bit start and length.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Bound, Deref, RangeBounds};
 use std::sync::Arc;
@@ -127,16 +128,22 @@ impl From<&str> for ParagraphText {
 }
 
 /// A text's own copy, for a post's block or title: the arena it leaves
-/// goes when its last paragraph does.
+/// goes when its last paragraph does. A text alone in its arena (a long
+/// one: see [`OWN_ARENA`]) is moved out of it, not copied.
 impl From<ParagraphText> for Box<str> {
     fn from(text: ParagraphText) -> Box<str> {
-        Box::from(&*text)
+        match text.arena {
+            Some(arena) if text.start == 0 && text.len() == arena.len() => {
+                Arc::try_unwrap(arena).unwrap_or_else(|arena| Box::from(&**arena))
+            }
+            _ => Box::from(&*text),
+        }
     }
 }
 
 impl From<ParagraphText> for String {
     fn from(text: ParagraphText) -> String {
-        String::from(&*text)
+        Box::<str>::from(text).into_string()
     }
 }
 
@@ -176,6 +183,11 @@ pub const ARENA_LIMIT: usize = TO_THE_END as usize - 1;
 /// finding the titles took a tenth more time than with them.)
 const SHORT_TEXT: usize = 160;
 
+/// Texts longer than this have an arena of their own, which a post's block
+/// takes whole: a long text copied out of a shared arena would be held
+/// twice until the arena goes (a file of one line is one paragraph).
+const OWN_ARENA: usize = 64 << 10;
+
 /// Lays the texts of a piece's paragraphs end to end, short ones apart,
 /// then gives them their arenas ([`ArenaBuilder::seal`]).
 #[derive(Debug)]
@@ -204,6 +216,11 @@ impl ArenaBuilder {
         len <= SHORT_TEXT.min(self.limit)
     }
 
+    /// Whether a text of `len` bytes has an arena of its own.
+    fn is_own(&self, len: usize) -> bool {
+        len > OWN_ARENA.min(self.limit)
+    }
+
     fn arena_for(&self, len: usize) -> &String {
         if self.is_short(len) {
             &self.short
@@ -213,31 +230,32 @@ impl ArenaBuilder {
     }
 
     /// Whether a text of `len` bytes would make its arena longer than it
-    /// may be: then the arenas are sealed first. A text longer than that
-    /// alone gets an arena of its own.
+    /// may be: then the arenas are sealed first.
     pub fn is_full_for(&self, len: usize) -> bool {
         let arena = self.arena_for(len);
-        !arena.is_empty() && arena.len() + len > self.limit
+        !self.is_own(len) && !arena.is_empty() && arena.len() + len > self.limit
     }
 
     /// Appends `text`, returning its handle, which reads empty until the
-    /// arenas are sealed.
-    pub fn push(&mut self, text: &str) -> ParagraphText {
+    /// arenas are sealed (a long text's at once: it has its own, the text
+    /// itself where it was given owned).
+    pub fn push<'a>(&mut self, text: impl Into<Cow<'a, str>>) -> ParagraphText {
+        let text = text.into();
+        if self.is_own(text.len()) {
+            let len = text.len();
+            return ParagraphText::span(Arc::new(text.into_owned().into_boxed_str()), 0, len);
+        }
         let arena = if self.is_short(text.len()) {
             &mut self.short
         } else {
             &mut self.long
         };
         let start = arena.len();
-        arena.push_str(text);
-        let len = u32::try_from(text.len())
-            .ok()
-            .filter(|&len| len != TO_THE_END && start + text.len() <= self.limit)
-            .unwrap_or(TO_THE_END);
+        arena.push_str(&text);
         ParagraphText {
             arena: None,
             start: u32::try_from(start).expect("an arena is sealed before its limit"),
-            len,
+            len: u32::try_from(text.len()).expect("a text longer than an arena has its own"),
         }
     }
 
@@ -248,8 +266,8 @@ impl ArenaBuilder {
             (!arena.is_empty()).then(|| Arc::new(std::mem::take(arena).into_boxed_str()))
         };
         let (short, long) = (sealed(&mut self.short), sealed(&mut self.long));
-        for text in texts {
-            // A text of `TO_THE_END` is long.
+        // A text with an arena of its own has it already.
+        for text in texts.filter(|text| text.arena.is_none()) {
             let arena = if self.is_short(text.len as usize) {
                 &short
             } else {
@@ -286,7 +304,7 @@ mod tests {
         let prose = "The minister said the budget would hold. ".repeat(5);
         let mut builder = ArenaBuilder::with_capacity(256, ARENA_LIMIT);
         let pushed = ["A title", &prose, "June 10, 2022", &prose, "Jo 1"];
-        let mut texts: Vec<ParagraphText> = pushed.iter().map(|t| builder.push(t)).collect();
+        let mut texts: Vec<ParagraphText> = pushed.iter().map(|&t| builder.push(t)).collect();
         builder.seal(texts.iter_mut());
         let read: Vec<&str> = texts.iter().map(|t| &**t).collect();
         assert_eq!(read, pushed);
@@ -340,7 +358,25 @@ mod tests {
                 "hij"
             ]
         );
-        assert_eq!(texts[3].len, TO_THE_END, "longer than an arena");
+        assert_eq!(texts[3].start, 0, "longer than an arena: its own");
+    }
+
+    #[test]
+    fn a_long_text_is_moved_out_of_its_own_arena() {
+        let long = "A paragraph as long as a file. ".repeat(OWN_ARENA / 16);
+        let mut builder = ArenaBuilder::with_capacity(long.len(), ARENA_LIMIT);
+        let given = long.clone();
+        let given_at = given.as_ptr();
+        let mut texts = [builder.push("Title"), builder.push(given)];
+        assert_eq!(&*texts[1], long, "readable before the seal");
+        assert_eq!(texts[1].as_ptr(), given_at, "given owned, kept");
+        builder.seal(texts.iter_mut());
+        let [title, text] = texts;
+        let at = text.as_ptr();
+        let taken = Box::<str>::from(text);
+        assert_eq!(*taken, *long);
+        assert_eq!(taken.as_ptr(), at, "moved, not copied");
+        assert_eq!(String::from(title), "Title");
     }
 
     #[test]
