@@ -558,7 +558,13 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
             archive_author: archive_author.map(str::to_string),
         });
     }
-    runs.into_par_iter().map(Run::into_post).collect()
+    let posts = runs.into_par_iter().map(Run::into_post).collect();
+    // The batch's arenas have gone. The allocator keeps their pages for
+    // later allocations of the thread that split them, but the next
+    // batch's posts are built on every core in pages of their own: kept,
+    // they would be held beside those posts.
+    crate::load::give_back_freed_memory();
+    posts
 }
 
 /// The furniture with the reply forms' lines ([`boundaries::reply_form_lines`])
