@@ -33,7 +33,7 @@ use boundaries::{Above, MAX_ABOVE, heads_something};
 use furniture::Furniture;
 use learn::Role;
 use paragraphs::{Paragraph, paragraphs};
-use segment::Features;
+use segment::{Candidates, Evidence};
 use sources::OutletEvidence;
 
 pub use blocks::is_lead_in;
@@ -165,21 +165,29 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             };
     }
     drop(roles);
-    let kept: Vec<usize> = (0..all.len())
-        .into_par_iter()
-        .filter(|&i| marks[i] & FURNITURE == 0)
-        .collect();
+    // The paragraphs that are not furniture, by index in the archive,
+    // counted first so that the list is made at its size.
+    let kept: Vec<u32> = {
+        let count = marks.iter().filter(|&&m| m & FURNITURE == 0).count();
+        let mut kept = Vec::with_capacity(count);
+        kept.extend(
+            (0..all.len())
+                .filter(|&i| marks[i] & FURNITURE == 0)
+                .map(|i| u32::try_from(i).expect("fewer than four billion paragraphs")),
+        );
+        kept
+    };
     if kept.is_empty() {
         return None;
     }
     // Citations by index in the archive.
     let citations = {
-        let texts: Vec<&str> = kept.par_iter().map(|&i| &*all[i].text).collect();
-        let evidence = OutletEvidence::gather(&texts);
+        let evidence = OutletEvidence::gather(kept.len(), |k| &all[kept[k] as usize].text);
         Sparse(
             kept.par_iter()
-                .filter(|&&i| !all[i].is_list_item())
-                .filter_map(|&i| sources::recognise(&all[i].text, &evidence).map(|s| (i, s)))
+                .map(|&i| i as usize)
+                .filter(|&i| !all[i].is_list_item())
+                .filter_map(|i| sources::recognise(&all[i].text, &evidence).map(|s| (i, s)))
                 .collect(),
         )
     };
@@ -213,9 +221,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             && body.is_some_and(|body| segment::is_prose(&all[body].text))
     };
     let titles = {
-        let features: Vec<Features<'_>> = kept
+        let evidence: Vec<Evidence> = kept
             .par_iter()
             .map(|&i| {
+                let i = i as usize;
                 // Furniture over a heading that has prose under it is that
                 // heading's: the line above is the page's (a blog's name).
                 // Furniture the archive repeats under its titles is under
@@ -244,28 +253,35 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                         && heads_something(&all[above].text)
                         && !segment::never_heads(&all[above].text)
                 });
-                Features {
-                    paragraph: &all[i],
-                    // A line with the archive's furniture under it is a
-                    // title, whatever its colon or dash suggests.
-                    is_citation: marked(i, CITATION)
-                        && !(byline_follows || post_end_precedes || date_precedes),
-                    is_contributor: contributors[i],
-                    in_thread: in_thread[i],
-                    byline_follows,
-                    post_end_precedes,
-                    date_precedes,
+                let mut evidence = Evidence::empty();
+                // A line with the archive's furniture under it is a title,
+                // whatever its colon or dash suggests.
+                evidence.set(
+                    Evidence::CITATION,
+                    marked(i, CITATION) && !(byline_follows || post_end_precedes || date_precedes),
+                );
+                evidence.set(Evidence::CONTRIBUTOR, contributors[i]);
+                evidence.set(Evidence::IN_THREAD, in_thread[i]);
+                evidence.set(Evidence::BYLINE_FOLLOWS, byline_follows);
+                evidence.set(Evidence::POST_END_PRECEDES, post_end_precedes);
+                evidence.set(Evidence::DATE_PRECEDES, date_precedes);
+                evidence.set(
+                    Evidence::GLUED_UNDER_TITLE_FURNITURE,
                     glued_under_title_furniture,
-                    post_end_follows: ends_teaser(i + 1) || teaser_ends[i],
-                }
+                );
+                evidence.set(
+                    Evidence::POST_END_FOLLOWS,
+                    ends_teaser(i + 1) || teaser_ends[i],
+                );
+                evidence
             })
             .collect();
         drop((teaser_ends, contributors));
-        segment::title_indices(&features)
+        segment::title_indices(&Candidates::new(&all, &kept, &evidence))
     };
     // Titles by index in the archive; the list of kept paragraphs is not
     // needed any more, and goes before the posts are built.
-    let mut title_starts: Vec<usize> = titles.iter().map(|&k| kept[k]).collect();
+    let mut title_starts: Vec<usize> = titles.iter().map(|&k| kept[k] as usize).collect();
     drop(kept);
     let title_starts = {
         boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);

@@ -24,33 +24,84 @@ use rayon::prelude::*;
 
 use super::paragraphs::Paragraph;
 
-/// What the segmenter knows about one paragraph.
-///
-/// One is held for every paragraph of an archive at once, at the loader's
-/// peak of memory: the paragraph is borrowed whole (its text, bullet and
-/// non-breaking space) rather than copied field by field, which keeps this
-/// at 16 bytes.
-#[derive(Debug, Clone)]
-pub struct Features<'a> {
-    pub paragraph: &'a Paragraph,
-    pub is_citation: bool,
-    pub is_contributor: bool,
-    /// It is a reader's comment or its label: never a title.
-    pub in_thread: bool,
-    /// Furniture that usually follows a title (byline, date) comes right after.
-    pub byline_follows: bool,
-    /// Furniture that ends a post ("Read more", comment count) comes right before.
-    pub post_end_precedes: bool,
-    /// A date stands right above it, after the end of a post rather than
-    /// under a title: a blog's date header over its posts.
-    pub date_precedes: bool,
-    /// Furniture that ends a post comes right after: a teaser that is only
-    /// a title ("Title", "Read more »") is a post of its own.
-    pub post_end_follows: bool,
-    /// It is glued, with no blank line, under the dateline or byline of the
-    /// title above it, and has no such line under it: a caption or the
-    /// post's first line, not a title.
-    pub glued_under_title_furniture: bool,
+bitflags::bitflags! {
+    /// What the passes before the segmenter found about a paragraph and its
+    /// neighbours. One is held for every paragraph of an archive at once,
+    /// at the loader's peak of memory: a byte each.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct Evidence: u8 {
+        /// It is a citation ("RNZ: …").
+        const CITATION = 1;
+        /// It names a contributor ("From Missy:").
+        const CONTRIBUTOR = 1 << 1;
+        /// It is a reader's comment or its label: never a title.
+        const IN_THREAD = 1 << 2;
+        /// Furniture that usually follows a title (byline, date) comes
+        /// right after.
+        const BYLINE_FOLLOWS = 1 << 3;
+        /// Furniture that ends a post ("Read more", comment count) comes
+        /// right before.
+        const POST_END_PRECEDES = 1 << 4;
+        /// A date stands right above it, after the end of a post rather
+        /// than under a title: a blog's date header over its posts.
+        const DATE_PRECEDES = 1 << 5;
+        /// Furniture that ends a post comes right after: a teaser that is
+        /// only a title ("Title", "Read more »") is a post of its own.
+        const POST_END_FOLLOWS = 1 << 6;
+        /// It is glued, with no blank line, under the dateline or byline of
+        /// the title above it, and has no such line under it: a caption or
+        /// the post's first line, not a title.
+        const GLUED_UNDER_TITLE_FURNITURE = 1 << 7;
+    }
+}
+
+/// The paragraphs the segmenter weighs, in order: the archive's paragraphs
+/// less its furniture, each with its [`Evidence`]. The archive's paragraphs
+/// are borrowed whole and found by index, so that this holds five bytes
+/// for each.
+pub struct Candidates<'a> {
+    paragraphs: &'a [Paragraph],
+    /// Index in `paragraphs` of each candidate.
+    kept: &'a [u32],
+    evidence: &'a [Evidence],
+}
+
+impl<'a> Candidates<'a> {
+    /// The paragraphs at `kept` (indices into `paragraphs`), each with the
+    /// evidence at the same place in `evidence`.
+    pub fn new(paragraphs: &'a [Paragraph], kept: &'a [u32], evidence: &'a [Evidence]) -> Self {
+        assert_eq!(kept.len(), evidence.len(), "evidence for every candidate");
+        Candidates {
+            paragraphs,
+            kept,
+            evidence,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// The `k`th candidate.
+    fn at(&self, k: usize) -> Features<'a> {
+        Features {
+            paragraph: &self.paragraphs[self.kept[k] as usize],
+            evidence: self.evidence[k],
+        }
+    }
+
+    /// The `k`th candidate, if there are so many.
+    fn get(&self, k: usize) -> Option<Features<'a>> {
+        (k < self.len()).then(|| self.at(k))
+    }
+}
+
+/// What the segmenter knows about one paragraph: the paragraph (its text,
+/// bullet and non-breaking space) and its evidence.
+#[derive(Debug, Clone, Copy)]
+struct Features<'a> {
+    paragraph: &'a Paragraph,
+    evidence: Evidence,
 }
 
 impl<'a> Features<'a> {
@@ -61,64 +112,66 @@ impl<'a> Features<'a> {
     fn is_list_item(&self) -> bool {
         self.paragraph.is_list_item()
     }
+
+    fn has(&self, evidence: Evidence) -> bool {
+        self.evidence.contains(evidence)
+    }
 }
 
 /// The score a paragraph must reach to open a post.
 const THRESHOLD: f32 = 2.0;
 
-/// Indices of the paragraphs that open a post, in order; always starts with 0
-/// when there is any paragraph.
-pub fn title_indices(paragraphs: &[Features<'_>]) -> Vec<usize> {
-    if paragraphs.is_empty() {
+/// Indices of the candidates that open a post, in order; always starts with
+/// 0 when there is any candidate.
+pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
+    let n = candidates.len();
+    if n == 0 {
         return Vec::new();
     }
-    let listed = listing(paragraphs);
-    let gains: Vec<f32> = (0..paragraphs.len())
+    let listed = listing(candidates);
+    // Only a paragraph whose score passes the threshold can be chosen:
+    // most paragraphs are prose, and are left out of the list.
+    let gains: Vec<(usize, f32)> = (0..n)
         .into_par_iter()
-        .map(|i| title_score(paragraphs, i, listed[i]) - THRESHOLD)
+        .filter_map(|i| {
+            let gain = title_score(candidates, i, listed[i]) - THRESHOLD;
+            (gain > 0.0).then_some((i, gain))
+        })
         .collect();
     // A post needs no text of its own where a post's end follows it, or
     // where its byline is followed by the next title with a byline of its
     // own (a post whose teaser the page left out).
-    let body_optional: Vec<bool> = paragraphs
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            p.post_end_follows
-                || (p.byline_follows
-                    && paragraphs
-                        .get(i + 1)
-                        .is_some_and(|next| next.byline_follows && could_head(next)))
-        })
-        .collect();
-    let free = choose(&gains, &body_optional, false);
+    let body_optional = |i: usize| {
+        let p = candidates.at(i);
+        p.has(Evidence::POST_END_FOLLOWS)
+            || (p.has(Evidence::BYLINE_FOLLOWS)
+                && candidates
+                    .get(i + 1)
+                    .is_some_and(|next| next.has(Evidence::BYLINE_FOLLOWS) && could_head(&next)))
+    };
+    let free = choose(&gains, n, 0, body_optional, false);
     // Short lines before a first title that the archive's furniture or its
     // listing marks are a page header ("Opinion", "Posts published in the
     // chosen month"): left out. Otherwise the first paragraph opens a post: prose
     // before the first title is the end of a post cut off by the scrape.
-    match free.first().map(|&first| (first, &paragraphs[first])) {
-        Some((first, title))
-            if (title.byline_follows
-                || title.post_end_precedes
-                || title.date_precedes
-                || listed[first])
-                && !paragraphs[..first].iter().any(|p| is_prose(p.text())) =>
+    let heads_page = |first: usize| {
+        candidates.at(first).evidence.intersects(
+            Evidence::BYLINE_FOLLOWS | Evidence::POST_END_PRECEDES | Evidence::DATE_PRECEDES,
+        ) || listed[first]
+    };
+    match free.first() {
+        Some(&first)
+            if heads_page(first) && !(0..first).any(|k| is_prose(candidates.at(k).text())) =>
         {
             free
         }
         _ => {
             // Rules of dashes or stars at the top are no post's title.
-            let rules = paragraphs
-                .iter()
-                .take_while(|p| !p.text().chars().any(char::is_alphanumeric))
+            let rules = (0..n)
+                .take_while(|&k| !candidates.at(k).text().chars().any(char::is_alphanumeric))
                 .count();
-            if rules == 0 || rules == paragraphs.len() {
-                return choose(&gains, &body_optional, true);
-            }
-            choose(&gains[rules..], &body_optional[rules..], true)
-                .into_iter()
-                .map(|i| i + rules)
-                .collect()
+            let start = if rules == n { 0 } else { rules };
+            choose(&gains, n, start, body_optional, true)
         }
     }
 }
@@ -132,41 +185,52 @@ pub fn is_prose(text: &str) -> bool {
     (text.ends_with(['.', '!', '?', '”', '"']) && has_chars(text, 40)) || has_chars(text, 111)
 }
 
-/// Best set of indices (with 0 when `force_first`) with positive total
-/// gain, no two adjacent unless the first needs no body: a title is
-/// followed by at least one paragraph of its own post, or by furniture that
-/// ends it.
-fn choose(gains: &[f32], body_optional: &[bool], force_first: bool) -> Vec<usize> {
-    let n = gains.len();
+/// Best set of indices from `start` on (with `start` when `force_first`)
+/// among the `n` candidates, with positive total gain, no two adjacent
+/// unless the first needs no body: a title is followed by at least one
+/// paragraph of its own post, or by furniture that ends it. `gains` holds
+/// the candidates with a positive gain, in order: no other is ever chosen.
+fn choose(
+    gains: &[(usize, f32)],
+    n: usize,
+    start: usize,
+    body_optional: impl Fn(usize) -> bool,
+    force_first: bool,
+) -> Vec<usize> {
     // The first index open to another title after a title at i.
-    let after = |i: usize| if body_optional[i] { i + 1 } else { i + 2 };
-    // best[i]: the best total gain of titles chosen among i.., when i may
-    // be chosen. Taking i rules out i + 1 (a post needs a body) unless its
-    // body is optional, and the last paragraph opens a post only then.
-    let mut best = vec![0.0f32; n + 2];
-    let mut take = vec![false; n];
-    let lowest = usize::from(force_first);
+    let after = |i: usize| if body_optional(i) { i + 1 } else { i + 2 };
+    // The best total gain of titles chosen among i.., when i may be
+    // chosen, for the two indices above i: taking i rules out i + 1 (a post
+    // needs a body) unless its body is optional, and the last paragraph
+    // opens a post only then. It changes only at an index with a gain.
+    let lowest = start + usize::from(force_first);
+    let open = &gains[gains.partition_point(|&(at, _)| at < lowest)..];
+    let mut taken = vec![false; open.len()];
+    let mut unseen = open.len();
+    let (mut best_next, mut best_after_next) = (0.0f32, 0.0f32);
     for i in (lowest..n).rev() {
-        let skip = best[i + 1];
-        let with = gains[i] + best[after(i)];
-        if gains[i] > 0.0 && with > skip && (i + 1 < n || body_optional[i]) {
-            best[i] = with;
-            take[i] = true;
-        } else {
-            best[i] = skip;
+        let mut best = best_next;
+        if unseen > 0 && open[unseen - 1].0 == i {
+            unseen -= 1;
+            let optional = body_optional(i);
+            let with = open[unseen].1 + if optional { best_next } else { best_after_next };
+            if with > best_next && (i + 1 < n || optional) {
+                best = with;
+                taken[unseen] = true;
+            }
         }
+        best_after_next = best_next;
+        best_next = best;
     }
-    let (mut chosen, mut i) = if force_first {
-        (vec![0], after(0))
+    let (mut chosen, mut next) = if force_first {
+        (vec![start], after(start))
     } else {
-        (Vec::new(), 0)
+        (Vec::new(), start)
     };
-    while i < n {
-        if take[i] {
-            chosen.push(i);
-            i = after(i);
-        } else {
-            i += 1;
+    for (&(at, _), _) in open.iter().zip(&taken).filter(|(_, taken)| **taken) {
+        if at >= next {
+            chosen.push(at);
+            next = after(at);
         }
     }
     chosen
@@ -185,18 +249,24 @@ const MIN_LISTED: usize = 3;
 /// Accepts "Title / teaser / Title / teaser / Title / teaser"; rejects a
 /// post whose subheadings have several paragraphs each, and "RNZ: … /
 /// quote / Stuff: … / quote / BBC – … / quote".
-fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
-    let n = paragraphs.len();
+fn listing(candidates: &Candidates<'_>) -> Vec<bool> {
+    let n = candidates.len();
     // Every paragraph's shape is asked on all cores first: the walk below
     // is sequential.
-    let heads: Vec<bool> = paragraphs
-        .par_iter()
-        .map(|p| p.text().len() <= 110 && could_head(p))
+    let heads: Vec<bool> = (0..n)
+        .into_par_iter()
+        .map(|k| {
+            let p = candidates.at(k);
+            p.text().len() <= 110 && could_head(&p)
+        })
         .collect();
-    let teasers: Vec<bool> = paragraphs
-        .par_iter()
+    let teasers: Vec<bool> = (0..n)
+        .into_par_iter()
         .zip(&heads)
-        .map(|(p, &head)| !head && !p.in_thread && !p.is_list_item() && is_prose(p.text()))
+        .map(|(k, &head)| {
+            let p = candidates.at(k);
+            !head && !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text())
+        })
         .collect();
     let teaser = |i: usize| teasers[i];
     // A teaser, or the archive's last paragraph, which the scrape may have
@@ -218,7 +288,7 @@ fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
         let count = (end - start) / 2 + 1;
         let citations = members
             .clone()
-            .filter(|&i| paragraphs[i].is_citation)
+            .filter(|&i| candidates.at(i).has(Evidence::CITATION))
             .count();
         if count >= MIN_LISTED && citations * 4 < count {
             for i in members {
@@ -230,14 +300,14 @@ fn listing(paragraphs: &[Features<'_>]) -> Vec<bool> {
     listed
 }
 
-fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
-    let this = &paragraphs[i];
+fn title_score(candidates: &Candidates<'_>, i: usize, listed: bool) -> f32 {
+    let this = candidates.at(i);
     let text = this.text();
     // In a listing, a title that looks like a citation is a title.
-    if !could_head(this) || (this.is_citation && !listed) {
+    if !could_head(&this) || (this.has(Evidence::CITATION) && !listed) {
         return f32::NEG_INFINITY;
     }
-    if this.glued_under_title_furniture {
+    if this.has(Evidence::GLUED_UNDER_TITLE_FURNITURE) {
         return f32::NEG_INFINITY;
     }
     let mut score = if listed { LISTED_BONUS } else { 0.0 };
@@ -252,7 +322,7 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     if trails_off {
         // "When pollsters write…" heads a post as well as it leads into a
         // quote; what follows it tells which.
-        let continued = paragraphs.get(i + 1).is_none_or(|next| {
+        let continued = candidates.get(i + 1).is_none_or(|next| {
             next.text().starts_with(['…', '.', '“', '"'])
                 || next.text().starts_with(char::is_lowercase)
         });
@@ -277,46 +347,51 @@ fn title_score(paragraphs: &[Features<'_>], i: usize, listed: bool) -> f32 {
     if this.paragraph.had_nbsp {
         score += 0.5;
     }
-    if this.byline_follows {
+    if this.has(Evidence::BYLINE_FOLLOWS) {
         score += 5.0;
     }
-    if this.post_end_precedes {
+    if this.has(Evidence::POST_END_PRECEDES) {
         score += 5.0;
     }
-    if this.date_precedes {
+    if this.has(Evidence::DATE_PRECEDES) {
         score += 3.0;
     }
-    if this.post_end_follows {
+    if this.has(Evidence::POST_END_FOLLOWS) {
         score += 2.0;
     }
-    if let Some(prev) = i.checked_sub(1).map(|p| &paragraphs[p]) {
+    if let Some(prev) = i.checked_sub(1).map(|p| candidates.at(p)) {
         // A listing's first title may follow the page's header.
-        let before = previous_paragraph_score(prev);
+        let before = previous_paragraph_score(&prev);
         score += if listed { before.max(0.0) } else { before };
         // A citation before a title is the end of the previous post, not a
         // line of a transcript, however it is labelled.
-        let in_transcript = (!prev.is_citation && is_speaker_line(prev.text()))
-            || paragraphs
+        let in_transcript = (!prev.has(Evidence::CITATION) && is_speaker_line(prev.text()))
+            || candidates
                 .get(i + 1)
                 .is_some_and(|n| is_speaker_line(n.text()));
         if in_transcript && is_speaker_line(text) {
             score -= 3.0;
         }
     }
-    match paragraphs.get(i + 1) {
-        None if this.post_end_follows => {}
+    match candidates.get(i + 1) {
+        None if this.has(Evidence::POST_END_FOLLOWS) => {}
         None => score -= 4.0,
         // A listing's teaser is the post's text, whatever it opens with.
-        Some(next) if listed => score += next_paragraph_score(next).max(0.0),
-        Some(next) => score += next_paragraph_score(next),
+        Some(next) if listed => score += next_paragraph_score(&next).max(0.0),
+        Some(next) => score += next_paragraph_score(&next),
     }
     // The overlap moves a score by -0.5 to +1; it cannot save a paragraph
     // further below the threshold, and it is the costly part, so skip it then.
     // Readers' comments are not what the title is about.
-    let following = &paragraphs[i + 1..paragraphs.len().min(i + 5)];
-    let following = &following[..following.iter().take_while(|p| !p.in_thread).count()];
-    if score > THRESHOLD - 1.0 && !following.is_empty() {
-        score += topical_overlap(text, following);
+    let following = (i + 1..candidates.len().min(i + 5))
+        .map(|k| candidates.at(k))
+        .take_while(|p| !p.has(Evidence::IN_THREAD));
+    if score > THRESHOLD - 1.0
+        && candidates
+            .get(i + 1)
+            .is_some_and(|next| !next.has(Evidence::IN_THREAD))
+    {
+        score += topical_overlap(text, following.map(|p| p.text()));
     }
     score
 }
@@ -330,7 +405,11 @@ fn could_head(p: &Features<'_>) -> bool {
     let text = p.text();
     // The length is known without reading the text: most paragraphs are
     // ruled out before their text is fetched from memory.
-    if text.len() > 160 || p.is_list_item() || p.in_thread || p.is_contributor {
+    if text.len() > 160
+        || p.is_list_item()
+        || p.evidence
+            .intersects(Evidence::IN_THREAD | Evidence::CONTRIBUTOR)
+    {
         return false;
     }
     let Some(first) = text.chars().next() else {
@@ -384,7 +463,7 @@ fn last_word_in(text: &str, words: &[&str]) -> bool {
 
 fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
     let text = prev.text();
-    if prev.is_citation {
+    if prev.has(Evidence::CITATION) {
         return 0.5;
     }
     match text.chars().last() {
@@ -401,13 +480,13 @@ fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
 
 fn next_paragraph_score(next: &Features<'_>) -> f32 {
     let text = next.text();
-    if next.is_contributor {
+    if next.has(Evidence::CONTRIBUTOR) {
         return 1.0;
     }
     // Readers' comments are no post's text: a line right above a thread
     // ends the post before it (a caption, a credit) unless the furniture
     // says otherwise.
-    if next.in_thread {
+    if next.has(Evidence::IN_THREAD) {
         return -3.0;
     }
     if !text.contains(' ') && text.contains("://") {
@@ -417,7 +496,7 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
     if matches!(first, Some('“' | '"')) {
         return -2.0;
     }
-    if next.is_citation {
+    if next.has(Evidence::CITATION) {
         return 0.0;
     }
     if has_chars(text, 100) {
@@ -496,7 +575,7 @@ fn has_inner_sentence_break(text: &str) -> bool {
 
 /// Up to +1 when the title's content words come back in the next paragraphs,
 /// -0.5 when none does.
-fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
+fn topical_overlap<'a>(title: &str, following: impl Iterator<Item = &'a str>) -> f32 {
     let mut words: Vec<String> = content_words(title).collect();
     words.sort_unstable();
     words.dedup();
@@ -508,7 +587,7 @@ fn topical_overlap(title: &str, following: &[Features<'_>]) -> f32 {
     let mut found = vec![false; words.len()];
     let mut shared = 0;
     'paragraphs: for paragraph in following {
-        for candidate in candidate_words(paragraph.text()) {
+        for candidate in candidate_words(paragraph) {
             for (word, seen) in words.iter().zip(found.iter_mut()) {
                 if !*seen && is_content_word(candidate, word) {
                     *seen = true;
@@ -598,30 +677,72 @@ const COMMON: &[&str] = &[
 mod tests {
     use super::*;
 
-    /// A paragraph that lives as long as the test: features borrow theirs.
-    fn paragraph(text: &str) -> &'static Paragraph {
-        Box::leak(Box::new(Paragraph {
+    /// Paragraphs and what is known of them, every one a candidate.
+    struct Archive {
+        paragraphs: Vec<Paragraph>,
+        kept: Vec<u32>,
+        evidence: Vec<Evidence>,
+    }
+
+    impl Archive {
+        fn titles(&self) -> Vec<usize> {
+            title_indices(&Candidates::new(
+                &self.paragraphs,
+                &self.kept,
+                &self.evidence,
+            ))
+        }
+    }
+
+    fn paragraph(text: &str) -> Paragraph {
+        Paragraph {
             text: text.into(),
             ..Paragraph::default()
-        }))
+        }
     }
 
     /// Paragraphs with nothing known about their neighbours.
-    fn features(texts: &[&'static str]) -> Vec<Features<'static>> {
-        texts
-            .iter()
-            .map(|t| Features {
-                paragraph: paragraph(t),
-                is_citation: false,
-                is_contributor: false,
-                in_thread: false,
-                byline_follows: false,
-                post_end_precedes: false,
-                date_precedes: false,
-                post_end_follows: false,
-                glued_under_title_furniture: false,
-            })
-            .collect()
+    fn features(texts: &[&str]) -> Archive {
+        Archive {
+            paragraphs: texts.iter().map(|t| paragraph(t)).collect(),
+            kept: (0..texts.len() as u32).collect(),
+            evidence: vec![Evidence::empty(); texts.len()],
+        }
+    }
+
+    /// The choice of titles as first written, with a gain and a best total
+    /// for every paragraph: kept to check the choice among the paragraphs
+    /// with a gain against.
+    fn choose_dense(gains: &[f32], body_optional: &[bool], force_first: bool) -> Vec<usize> {
+        let n = gains.len();
+        let after = |i: usize| if body_optional[i] { i + 1 } else { i + 2 };
+        let mut best = vec![0.0f32; n + 2];
+        let mut take = vec![false; n];
+        let lowest = usize::from(force_first);
+        for i in (lowest..n).rev() {
+            let skip = best[i + 1];
+            let with = gains[i] + best[after(i)];
+            if gains[i] > 0.0 && with > skip && (i + 1 < n || body_optional[i]) {
+                best[i] = with;
+                take[i] = true;
+            } else {
+                best[i] = skip;
+            }
+        }
+        let (mut chosen, mut i) = if force_first {
+            (vec![0], after(0))
+        } else {
+            (Vec::new(), 0)
+        };
+        while i < n {
+            if take[i] {
+                chosen.push(i);
+                i = after(i);
+            } else {
+                i += 1;
+            }
+        }
+        chosen
     }
 
     /// The speaker test as first written, searching the whole text: kept to
@@ -639,6 +760,59 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn titles_chosen_among_the_gains_are_those_chosen_among_every_paragraph(
+            paragraphs in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        f32::NEG_INFINITY, -3.5, -0.5, 0.0, 0.5, 1.0, 1.5, 2.25, 4.0, 7.5,
+                    ]),
+                    proptest::bool::ANY,
+                ),
+                1..40,
+            ),
+            force_first in proptest::bool::ANY,
+            start in 0usize..40,
+        ) {
+            let n = paragraphs.len();
+            let start = start % n;
+            let (gains, body_optional): (Vec<f32>, Vec<bool>) = paragraphs.into_iter().unzip();
+            let positive: Vec<(usize, f32)> = gains
+                .iter()
+                .enumerate()
+                .filter(|&(_, &gain)| gain > 0.0)
+                .map(|(i, &gain)| (i, gain))
+                .collect();
+            let dense: Vec<usize> = choose_dense(&gains[start..], &body_optional[start..], force_first)
+                .into_iter()
+                .map(|i| i + start)
+                .collect();
+            let sparse = choose(&positive, n, start, |i| body_optional[i], force_first);
+            proptest::prop_assert_eq!(sparse, dense);
+        }
+
+        #[test]
+        fn evidence_reads_back_as_set(facts in proptest::collection::vec(proptest::bool::ANY, 8)) {
+            let flags = [
+                Evidence::CITATION,
+                Evidence::CONTRIBUTOR,
+                Evidence::IN_THREAD,
+                Evidence::BYLINE_FOLLOWS,
+                Evidence::POST_END_PRECEDES,
+                Evidence::DATE_PRECEDES,
+                Evidence::POST_END_FOLLOWS,
+                Evidence::GLUED_UNDER_TITLE_FURNITURE,
+            ];
+            let mut evidence = Evidence::empty();
+            for (&flag, &fact) in flags.iter().zip(&facts) {
+                evidence.set(flag, fact);
+            }
+            let features = Features { paragraph: &Paragraph::default(), evidence };
+            for (&flag, &fact) in flags.iter().zip(&facts) {
+                proptest::prop_assert_eq!(features.has(flag), fact, "{:?}", flag);
+            }
+        }
+
         #[test]
         fn speaker_lines_are_found_as_by_a_whole_search(
             pieces in proptest::collection::vec(
@@ -680,7 +854,29 @@ mod tests {
             LONG_B,
             "We will see.",
         ]);
-        assert_eq!(title_indices(&paragraphs), [0, 3]);
+        assert_eq!(paragraphs.titles(), [0, 3]);
+    }
+
+    #[test]
+    fn paragraphs_left_out_of_the_candidates_are_not_weighed() {
+        let mut archive = features(&[
+            "Bridge tolls under review",
+            "By Jane",
+            LONG_A,
+            "That is a start.",
+            "Harbour bridge critics cry foul",
+            "17 November 2017",
+            LONG_B,
+            "We will see.",
+        ]);
+        // Without the byline and the date, as the loader leaves furniture out.
+        archive.kept = vec![0, 2, 3, 4, 6, 7];
+        archive.evidence.truncate(archive.kept.len());
+        assert_eq!(archive.titles(), [0, 3]);
+        // The short lines weighed as paragraphs make other choices.
+        archive.kept = (0..8).collect();
+        archive.evidence = vec![Evidence::empty(); 8];
+        assert_ne!(archive.titles(), [0, 3]);
     }
 
     #[test]
@@ -695,7 +891,7 @@ mod tests {
             "That is a start.",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0]);
     }
 
     #[test]
@@ -709,7 +905,7 @@ mod tests {
             "That’s no surprise at all to anyone here.",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0, 3]);
+        assert_eq!(paragraphs.titles(), [0, 3]);
     }
 
     #[test]
@@ -721,7 +917,7 @@ mod tests {
             "https://example.org/live",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0]);
     }
 
     #[test]
@@ -734,7 +930,7 @@ mod tests {
             "Host: I am a little bit, yes, I’m a little taken aback.",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0]);
     }
 
     #[test]
@@ -745,11 +941,11 @@ mod tests {
             "tolls: a history",
             LONG_B,
         ]);
-        paragraphs[2].post_end_precedes = true;
+        paragraphs.evidence[2] |= Evidence::POST_END_PRECEDES;
         // Lower case first letter: still never a title.
-        assert_eq!(title_indices(&paragraphs), [0]);
-        paragraphs[2].paragraph = paragraph("Tolls: a history.");
-        assert_eq!(title_indices(&paragraphs), [0, 2]);
+        assert_eq!(paragraphs.titles(), [0]);
+        paragraphs.paragraphs[2] = paragraph("Tolls: a history.");
+        assert_eq!(paragraphs.titles(), [0, 2]);
     }
 
     const TEASER: &str = "The council met on Tuesday and decided, after a long and heated debate, that the bridge tolls would rise again in March…";
@@ -768,8 +964,8 @@ mod tests {
             "Rates rise again",
             TEASER,
         ]);
-        paragraphs[4].is_citation = true;
-        assert_eq!(title_indices(&paragraphs), [0, 2, 4, 6, 8]);
+        paragraphs.evidence[4] |= Evidence::CITATION;
+        assert_eq!(paragraphs.titles(), [0, 2, 4, 6, 8]);
         // A roundup of citations, each with its quote, is one post.
         let mut roundup = features(&[
             "Bridge tolls under review",
@@ -782,9 +978,9 @@ mod tests {
             TEASER,
         ]);
         for p in [2, 4, 6] {
-            roundup[p].is_citation = true;
+            roundup.evidence[p] |= Evidence::CITATION;
         }
-        assert_eq!(title_indices(&roundup), [0]);
+        assert_eq!(roundup.titles(), [0]);
     }
 
     #[test]
@@ -795,9 +991,9 @@ mod tests {
             "The second debate is tonight, and the race has changed a great deal since the first one, when the president looked tired.",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
-        paragraphs[1].date_precedes = true;
-        assert_eq!(title_indices(&paragraphs), [1]);
+        assert_eq!(paragraphs.titles(), [0]);
+        paragraphs.evidence[1] |= Evidence::DATE_PRECEDES;
+        assert_eq!(paragraphs.titles(), [1]);
     }
 
     #[test]
@@ -809,7 +1005,7 @@ mod tests {
             "When pollsters write…",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0, 3]);
+        assert_eq!(paragraphs.titles(), [0, 3]);
         let paragraphs = features(&[
             "Bridge tolls under review",
             LONG_A,
@@ -817,7 +1013,7 @@ mod tests {
             "When pollsters write…",
             "…they rarely say how.",
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0]);
     }
 
     #[test]
@@ -845,7 +1041,7 @@ mod tests {
             "The Owner of this Blog",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0]);
         let mut paragraphs = features(&[
             "Bridge tolls under review",
             LONG_A,
@@ -853,9 +1049,9 @@ mod tests {
             "Image via Wikipedia",
             LONG_B,
         ]);
-        assert_eq!(title_indices(&paragraphs), [0, 3]);
-        paragraphs[4].in_thread = true;
-        assert_eq!(title_indices(&paragraphs), [0]);
+        assert_eq!(paragraphs.titles(), [0, 3]);
+        paragraphs.evidence[4] |= Evidence::IN_THREAD;
+        assert_eq!(paragraphs.titles(), [0]);
     }
 
     #[test]
@@ -868,9 +1064,9 @@ mod tests {
             LONG_B,
         ]);
         // Without furniture, of two headings in a row only one is a title.
-        assert_eq!(title_indices(&paragraphs).len(), 2);
-        paragraphs[2].byline_follows = true;
-        paragraphs[3].byline_follows = true;
-        assert_eq!(title_indices(&paragraphs), [0, 2, 3]);
+        assert_eq!(paragraphs.titles().len(), 2);
+        paragraphs.evidence[2] |= Evidence::BYLINE_FOLLOWS;
+        paragraphs.evidence[3] |= Evidence::BYLINE_FOLLOWS;
+        assert_eq!(paragraphs.titles(), [0, 2, 3]);
     }
 }

@@ -210,14 +210,16 @@ pub struct OutletEvidence {
 }
 
 impl OutletEvidence {
-    /// Counts, for every `Name:`/`Name –` prefix in `paragraphs`, the places
-    /// the name occurs other than as such a prefix.
-    pub fn gather(paragraphs: &[&str]) -> Self {
+    /// Counts, for every `Name:`/`Name –` prefix in the `len` paragraphs
+    /// `paragraph(0)`, `paragraph(1)`, …, the places the name occurs other
+    /// than as such a prefix. The paragraphs are asked for one at a time:
+    /// no list of them is made.
+    pub fn gather<'a>(len: usize, paragraph: impl Fn(usize) -> &'a str + Sync) -> Self {
+        let paragraphs = || (0..len).into_par_iter().map(&paragraph);
         // Only names not known as outlets are candidates; they are picked
         // out and sorted on all cores. (A known outlet's own lines are no
         // candidate's, so leaving them out here changes no count below.)
-        let mut named: Vec<&str> = paragraphs
-            .par_iter()
+        let mut named: Vec<&str> = paragraphs()
             .filter_map(|p| {
                 split_prefix(p)
                     .map(|(outlet, _)| outlet)
@@ -239,8 +241,8 @@ impl OutletEvidence {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&candidates)
                 .expect("a few hundred short patterns always build");
-            let count = |mut uses: Vec<usize>, paragraph: &&str| {
-                for found in matcher.find_iter(*paragraph) {
+            let count = |mut uses: Vec<usize>, paragraph: &str| {
+                for found in matcher.find_iter(paragraph) {
                     if is_word_at(paragraph, found.start(), found.end() - found.start()) {
                         uses[found.pattern().as_usize()] += 1;
                     }
@@ -251,8 +253,7 @@ impl OutletEvidence {
                 a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
                 a
             };
-            uses = paragraphs
-                .par_iter()
+            uses = paragraphs()
                 .fold(|| vec![0usize; candidates.len()], count)
                 .reduce(|| vec![0usize; candidates.len()], add);
             // Its own `Name:` lines are not uses of the name in a sentence.
@@ -704,7 +705,7 @@ mod tests {
     fn cite(line: &str, context: &[&str]) -> Option<(Option<String>, Option<String>)> {
         let mut all = context.to_vec();
         all.push(line);
-        let evidence = OutletEvidence::gather(&all);
+        let evidence = OutletEvidence::gather(all.len(), |i| all[i]);
         recognise(line, &evidence).map(|s| (s.outlet, s.headline))
     }
 
