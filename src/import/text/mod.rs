@@ -17,6 +17,7 @@ mod learn;
 pub mod paragraphs;
 mod segment;
 mod sources;
+mod sparse;
 mod thread;
 mod wordset;
 
@@ -35,6 +36,7 @@ use learn::Role;
 use paragraphs::{Paragraph, paragraphs};
 use segment::{Candidates, Evidence};
 use sources::OutletEvidence;
+use sparse::Sparse;
 
 pub use blocks::is_lead_in;
 /// Known outlets by domain, for the importers whose sources are links.
@@ -46,34 +48,6 @@ pub fn parse(_name: &str, content: &str) -> Result<Vec<Post>, LoadError> {
     Ok(posts_from(paragraphs(content)))
 }
 
-/// Rare facts about paragraphs, kept apart from them in order of the
-/// paragraph's index and looked up by slot.
-struct Sparse<T>(Vec<(usize, T)>);
-
-impl<T> Sparse<T> {
-    /// Where each of the first `len` paragraphs' fact is in the list
-    /// ([`NO_SLOT`] for none): the walks that ask about every paragraph
-    /// and its neighbours look them up without a search.
-    fn slots(&self, len: usize) -> Vec<u32> {
-        let mut slots = vec![NO_SLOT; len];
-        for (slot, (at, _)) in self.0.iter().enumerate() {
-            slots[*at] = u32::try_from(slot).expect("fewer than four billion paragraphs");
-        }
-        slots
-    }
-
-    /// The fact at paragraph `i`, found through [`Sparse::slots`].
-    fn at_slot(&self, slots: &[u32], i: usize) -> Option<&T> {
-        match slots.get(i) {
-            Some(&slot) if slot != NO_SLOT => Some(&self.0[slot as usize].1),
-            _ => None,
-        }
-    }
-}
-
-/// A paragraph with no fact in a [`Sparse`] list.
-const NO_SLOT: u32 = u32::MAX;
-
 /// What segmentation asks of every paragraph and its neighbours, as bits.
 const FOLLOWS_TITLE: u8 = 1;
 const ENDS_POST: u8 = 2;
@@ -83,6 +57,11 @@ const FURNITURE: u8 = 8;
 const LEARNED: u8 = 16;
 const DATE_LINE: u8 = 32;
 const POST_END_LINE: u8 = 64;
+
+/// What the titles ask of each paragraph's text alone, as bits: it ends in
+/// a teaser's link ("Read more »"), it names a contributor ("From Missy:").
+const TEASER_END: u8 = 1;
+const NAMES_CONTRIBUTOR: u8 = 2;
 
 /// Segments paragraphs into posts and their comment threads, copying their
 /// text out of the paragraphs' arenas into the blocks.
@@ -119,7 +98,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     // later ask of each paragraph's text alone is found beside it, on the
     // core the walk leaves idle: whether it ends in a teaser's link ("Read
     // more »"), whether it names a contributor ("From Missy:").
-    let ((in_thread, roles), (teaser_ends, contributors)) = rayon::join(
+    let ((in_thread, roles), text_facts) = rayon::join(
         || {
             let slots = known.slots(all.len());
             let known_at = |i: usize| known.at_slot(&slots, i);
@@ -127,15 +106,21 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
             (in_thread, Sparse(roles))
         },
-        || -> (Vec<bool>, Vec<bool>) {
+        || -> Vec<u8> {
             all.par_iter()
                 .map(|p| {
-                    (
-                        ends_with_teaser_link(&p.text),
-                        contributor_name(&p.text).is_some(),
-                    )
+                    let teaser_end = if ends_with_teaser_link(&p.text) {
+                        TEASER_END
+                    } else {
+                        0
+                    };
+                    if contributor_name(&p.text).is_some() {
+                        teaser_end | NAMES_CONTRIBUTOR
+                    } else {
+                        teaser_end
+                    }
                 })
-                .unzip()
+                .collect()
         },
     );
     let furniture = with_reply_forms(&all, with_learned(&all, known, &roles), &in_thread);
@@ -232,7 +217,8 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 let byline_follows =
                     follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
                 let post_end_precedes = i.checked_sub(1).is_some_and(&ends_post)
-                    || i.checked_sub(1).is_some_and(|p| teaser_ends[p]);
+                    || i.checked_sub(1)
+                        .is_some_and(|p| text_facts[p] & TEASER_END != 0);
                 let date_precedes = i.checked_sub(1).is_some_and(|p| {
                     marked(p, DATE_LINE)
                         && !p.checked_sub(1).is_some_and(|above| {
@@ -260,7 +246,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                     Evidence::CITATION,
                     marked(i, CITATION) && !(byline_follows || post_end_precedes || date_precedes),
                 );
-                evidence.set(Evidence::CONTRIBUTOR, contributors[i]);
+                evidence.set(
+                    Evidence::CONTRIBUTOR,
+                    text_facts[i] & NAMES_CONTRIBUTOR != 0,
+                );
                 evidence.set(Evidence::IN_THREAD, in_thread[i]);
                 evidence.set(Evidence::BYLINE_FOLLOWS, byline_follows);
                 evidence.set(Evidence::POST_END_PRECEDES, post_end_precedes);
@@ -271,12 +260,12 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 );
                 evidence.set(
                     Evidence::POST_END_FOLLOWS,
-                    ends_teaser(i + 1) || teaser_ends[i],
+                    ends_teaser(i + 1) || text_facts[i] & TEASER_END != 0,
                 );
                 evidence
             })
             .collect();
-        drop((teaser_ends, contributors));
+        drop(text_facts);
         segment::title_indices(&Candidates::new(&all, &kept, &evidence))
     };
     // Titles by index in the archive; the list of kept paragraphs is not
