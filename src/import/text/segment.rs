@@ -134,7 +134,7 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
     let gains: Vec<(usize, f32)> = (0..n)
         .into_par_iter()
         .filter_map(|i| {
-            let gain = title_score(candidates, i, listed[i]) - THRESHOLD;
+            let gain = title_score(candidates, i, listed.contains(i)) - THRESHOLD;
             (gain > 0.0).then_some((i, gain))
         })
         .collect();
@@ -157,7 +157,7 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
     let heads_page = |first: usize| {
         candidates.at(first).evidence.intersects(
             Evidence::BYLINE_FOLLOWS | Evidence::POST_END_PRECEDES | Evidence::DATE_PRECEDES,
-        ) || listed[first]
+        ) || listed.contains(first)
     };
     match free.first() {
         Some(&first)
@@ -249,39 +249,37 @@ const MIN_LISTED: usize = 3;
 /// Accepts "Title / teaser / Title / teaser / Title / teaser"; rejects a
 /// post whose subheadings have several paragraphs each, and "RNZ: … /
 /// quote / Stuff: … / quote / BBC – … / quote".
-fn listing(candidates: &Candidates<'_>) -> Vec<bool> {
+fn listing(candidates: &Candidates<'_>) -> Listing {
     let n = candidates.len();
     // Every paragraph's shape is asked on all cores first: the walk below
-    // is sequential.
-    let heads: Vec<bool> = (0..n)
+    // is sequential. The paragraphs in a listing are marked in the same
+    // bytes.
+    let mut shapes: Vec<u8> = (0..n)
         .into_par_iter()
         .map(|k| {
             let p = candidates.at(k);
-            p.text().len() <= 110 && could_head(&p)
+            if p.text().len() <= 110 && could_head(&p) {
+                HEADS
+            } else if !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text()) {
+                TEASER
+            } else {
+                0
+            }
         })
         .collect();
-    let teasers: Vec<bool> = (0..n)
-        .into_par_iter()
-        .zip(&heads)
-        .map(|(k, &head)| {
-            let p = candidates.at(k);
-            !head && !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text())
-        })
-        .collect();
-    let teaser = |i: usize| teasers[i];
+    let teaser = |shapes: &[u8], i: usize| shapes[i] & TEASER != 0;
     // A teaser, or the archive's last paragraph, which the scrape may have
     // cut short.
-    let teaser_under = |i: usize| i + 1 < n && (teaser(i + 1) || i + 2 == n);
-    let member = |i: usize| heads[i] && teaser_under(i);
-    let mut listed = vec![false; n];
+    let teaser_under = |shapes: &[u8], i: usize| i + 1 < n && (teaser(shapes, i + 1) || i + 2 == n);
+    let member = |shapes: &[u8], i: usize| shapes[i] & HEADS != 0 && teaser_under(shapes, i);
     let mut start = 0;
     while start < n {
-        if !member(start) {
+        if !member(&shapes, start) {
             start += 1;
             continue;
         }
         let mut end = start;
-        while end + 2 < n && member(end + 2) && teaser(end + 1) {
+        while end + 2 < n && member(&shapes, end + 2) && teaser(&shapes, end + 1) {
             end += 2;
         }
         let members = (start..=end).step_by(2);
@@ -292,12 +290,27 @@ fn listing(candidates: &Candidates<'_>) -> Vec<bool> {
             .count();
         if count >= MIN_LISTED && citations * 4 < count {
             for i in members {
-                listed[i] = true;
+                shapes[i] |= LISTED;
             }
         }
         start = end + 1;
     }
-    listed
+    Listing(shapes)
+}
+
+/// What [`listing`] finds of each paragraph, as bits: it could head a
+/// teaser, it is a teaser, it heads one in a listing.
+const HEADS: u8 = 1;
+const TEASER: u8 = 2;
+const LISTED: u8 = 4;
+
+/// The paragraphs that head a teaser in a listing ([`listing`]).
+struct Listing(Vec<u8>);
+
+impl Listing {
+    fn contains(&self, i: usize) -> bool {
+        self.0[i] & LISTED != 0
+    }
 }
 
 fn title_score(candidates: &Candidates<'_>, i: usize, listed: bool) -> f32 {
