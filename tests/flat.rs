@@ -331,6 +331,32 @@ fn an_archive_parsed_into_its_entry_reads_back_as_parsed_whole() {
     assert!(found > 0);
 }
 
+/// An entry that cannot be written (here the cache's directory cannot be
+/// made: a file stands where it would be) is no reason to refuse the
+/// archive: it is parsed whole and opened, not cached.
+#[test]
+fn an_archive_whose_entry_cannot_be_written_opens_parsed_whole() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/seed.txt");
+    let paths = [path];
+    let whole = load_paths(&paths).expect("the archive loads").corpus;
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, "").expect("write");
+    let cache = Cache::at(blocker.join("cache"), DEFAULT_LIMIT).caching_from(0);
+    let id = ArchiveId::of(&paths).expect("the archive's identity");
+    let Err(to_parse) = cached::from_cache(&paths, Some(&id), Some(&cache), Verify::All) else {
+        panic!("nothing cached yet");
+    };
+    let opened = match to_parse.parse_into_entry(&paths, Verify::All, &mut |_, _| {}) {
+        Ok(Ok(opened)) => opened,
+        Ok(Err(error)) => panic!("the archive opens: {error}"),
+        Err(_) => panic!("a plain-text archive is parsed into its entry"),
+    };
+    assert!(opened.index.is_none(), "no entry was mapped");
+    assert_eq!(opened.corpus.len(), whole.len());
+    assert_eq!(opened.corpus.topics(), whole.topics());
+}
+
 /// A corpus of `posts` copies of [`every_part`]'s posts, renamed: its
 /// folded text (accents, `ß`, combining marks) runs to megabytes.
 fn every_part_repeated(posts: usize) -> Corpus {

@@ -225,16 +225,19 @@ impl ToParse {
         let warnings: Vec<Warning> = (self.damage.iter().cloned())
             .chain(load_warnings.iter().cloned())
             .collect();
-        let mut written_posts = 0;
+        // Set only when every post was built and none was found: a write
+        // that failed before or while posts were added says nothing of
+        // the archive, which is then parsed whole.
+        let mut found_no_posts = false;
         let written = entry.write_posts(&load_warnings, |writer| {
             let kept = write_posts_of(paragraphs, writer)?;
-            written_posts = kept.len();
             if kept.is_empty() {
+                found_no_posts = true;
                 return Err(io::Error::other("no posts"));
             }
             Ok(Corpus::new(kept, None))
         });
-        if written_posts == 0 {
+        if found_no_posts {
             let path = paths
                 .first()
                 .map_or_else(String::new, |p| super::name_of(p));
