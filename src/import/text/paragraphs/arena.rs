@@ -274,6 +274,23 @@ impl ArenaBuilder {
                 &long
             };
             text.arena.clone_from(arena);
+            // What makes `deref`'s unchecked slice sound, checked once per
+            // text here rather than on every read: a handle left out of an
+            // earlier seal, or cloned before it, would span the wrong arena.
+            if let Some(arena) = arena {
+                let start = text.start as usize;
+                let end = if text.len == TO_THE_END {
+                    arena.len()
+                } else {
+                    start + text.len as usize
+                };
+                assert!(
+                    end <= arena.len()
+                        && arena.is_char_boundary(start)
+                        && arena.is_char_boundary(end),
+                    "a text is sealed into the arena it was pushed to"
+                );
+            }
         }
     }
 }
@@ -281,6 +298,16 @@ impl ArenaBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "sealed into the arena it was pushed to")]
+    fn a_text_left_out_of_its_seal_is_not_given_another_arena() {
+        let mut builder = ArenaBuilder::with_capacity(256, 1 << 20);
+        let mut left_out = builder.push("a paragraph long enough to run past the next arena's end");
+        builder.seal(std::iter::empty());
+        let _next = builder.push("x");
+        builder.seal(std::iter::once(&mut left_out));
+    }
 
     #[test]
     fn a_handle_is_as_small_as_a_boxed_str() {
