@@ -50,7 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             check_not_a_mistyped_subcommand(&cli.paths)?;
             let config = config::load(cli.config.as_deref())?;
-            let code = pundit::tui::run(&cli.paths, config, cli.fresh, cache);
+            let code = pundit::tui::run(&cli.paths, config, cli.fresh, cache.clone());
             // The terminal is back; a cache entry still being written is
             // finished, so that the next open finds it.
             if cache::writes_pending() {
@@ -58,6 +58,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "pundit: finishing the cache of this archive for the next open (Ctrl-C skips it)"
                 );
                 cache::wait_for_writes();
+            }
+            if let Some(cache) = &cache {
+                cache.remove_own_temporaries();
             }
             code
         }

@@ -12,6 +12,8 @@ mod synthetic;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use pty::{Home, Session, status_line};
 
@@ -171,6 +173,34 @@ fn a_damaged_cache_is_rebuilt_with_a_warning_and_the_archive_still_shows() {
         quit(session);
         status = "Opened from the cache";
     }
+}
+
+/// The temporary files in `home`'s cache directory.
+fn temporaries(home: &Home) -> Vec<PathBuf> {
+    home.cache_entries()
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "tmp"))
+        .collect()
+}
+
+/// A large archive is parsed straight into its cache entry's temporary
+/// file; a reader quit before that is done keeps no entry, and leaves no
+/// temporary file behind for the next write to sweep.
+#[test]
+fn a_reader_quit_while_the_archive_loads_leaves_no_temporary_file() {
+    let home = Home::new();
+    let session = home.start(&[large_archive()]);
+    let deadline = Instant::now() + pty::timeout();
+    while temporaries(&home).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "no entry was being written; the cache held {:?}",
+            home.cache_entries()
+        );
+        thread::sleep(Duration::from_millis(5));
+    }
+    quit(session);
+    assert_eq!(temporaries(&home), Vec::<PathBuf>::new());
 }
 
 #[test]

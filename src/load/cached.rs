@@ -203,8 +203,8 @@ impl ToParse {
     /// is parsed again, whole, and not cached.
     ///
     /// No write is pending while this runs (see [`PendingWrite`]): a reader
-    /// quit while the archive loads writes nothing, as before. The
-    /// temporary file it leaves is swept by the next write.
+    /// quit while the archive loads writes nothing, as before, and removes
+    /// the temporary file as it exits (see [`Cache::remove_own_temporaries`]).
     pub fn parse_into_entry(
         self: Box<Self>,
         paths: &[PathBuf],

@@ -78,10 +78,22 @@ fn is_alive(pid: i32) -> bool {
     sent == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
-/// Removes the temporary files in `dir` whose writer is gone (it was
-/// killed before it could rename or remove them); with `every`, those of
-/// live writers too. Returns the bytes removed.
-fn sweep(dir: &Path, every: bool) -> u64 {
+/// Which temporary files a sweep removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sweep {
+    /// Those whose writer is gone: it was killed before it could rename or
+    /// remove them.
+    Abandoned,
+    /// This process's own: at its exit, those of writes it gave up
+    /// without their drop running.
+    Own,
+    /// Every one, whoever writes it.
+    Every,
+}
+
+/// Removes the temporary files in `dir` that `which` names. Returns the
+/// bytes removed.
+pub(super) fn sweep(dir: &Path, which: Sweep) -> u64 {
     let Ok(read) = fs::read_dir(dir) else {
         return 0;
     };
@@ -91,7 +103,12 @@ fn sweep(dir: &Path, every: bool) -> u64 {
         let Some(pid) = writer_of(&name.to_string_lossy()) else {
             continue;
         };
-        if every || !is_alive(pid) {
+        let remove = match which {
+            Sweep::Abandoned => !is_alive(pid),
+            Sweep::Own => u32::try_from(pid) == Ok(std::process::id()),
+            Sweep::Every => true,
+        };
+        if remove {
             let len = entry.metadata().map_or(0, |m| m.len());
             if fs::remove_file(entry.path()).is_ok() {
                 removed += len;
@@ -105,7 +122,7 @@ fn sweep(dir: &Path, every: bool) -> u64 {
 /// at most `limit` bytes, `newest` (just written) last of all; says whether
 /// `newest` is kept. Entries another pundit removes meanwhile are skipped.
 pub(super) fn evict(dir: &Path, limit: u64, newest: &Path) -> io::Result<bool> {
-    sweep(dir, false);
+    sweep(dir, Sweep::Abandoned);
     let mut found = entries(dir)?;
     // The one just written goes last, whatever the clock says.
     if let Some(at) = found.iter().position(|f| f.path == newest) {
@@ -156,7 +173,7 @@ pub(super) fn clear(dir: &Path) -> io::Result<Contents> {
             Err(error) => return Err(error),
         }
     }
-    cleared.bytes += sweep(dir, true);
+    cleared.bytes += sweep(dir, Sweep::Every);
     Ok(cleared)
 }
 

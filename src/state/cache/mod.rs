@@ -113,10 +113,18 @@ impl Cache {
         })
     }
 
-    /// Removes every entry, and every temporary file no live pundit is
-    /// writing; says what went.
+    /// Removes every entry and every temporary file, even one a live pundit
+    /// is writing (its write then fails and keeps nothing); says what went.
     pub fn clear(&self) -> io::Result<Contents> {
         bound::clear(&self.dir)
+    }
+
+    /// Removes this process's temporary files: called at exit, once every
+    /// write the reader waits for is done, for the entry an archive was
+    /// being parsed into when the reader quit. That write is not waited
+    /// for (it would be the whole parse), and exiting skips its drop.
+    pub fn remove_own_temporaries(&self) {
+        bound::sweep(&self.dir, bound::Sweep::Own);
     }
 
     /// The entries the cache holds and their bytes.
@@ -303,18 +311,20 @@ impl Entry {
         let mut meta = vec![self.identity.clone()];
         meta.extend(warnings.iter().map(line_of_warning));
         // Removed on any error by its drop; a process killed while writing
-        // leaves it to `bound::sweep_abandoned`, which reads the pid.
+        // leaves it to `bound::sweep`, which reads the pid.
         let mut temporary = bound::temporary_in(dir)?;
         let mut out = Bounded {
             file: temporary.as_file_mut(),
             at: 0,
             limit: self.cache.limit,
+            over: false,
         };
-        match fill(&meta, &mut out) {
+        let written = fill(&meta, &mut out);
+        if out.over {
             // The temporary file goes with its drop.
-            Err(error) if error.get_ref().is_some_and(|e| e.is::<OverTheBound>()) => return Ok(0),
-            written => written?,
+            return Ok(0);
         }
+        written?;
         temporary.as_file().sync_all()?;
         let size = temporary.as_file().metadata()?.len();
         temporary.persist(&self.file).map_err(|error| error.error)?;
@@ -333,17 +343,18 @@ struct Bounded<'a> {
     /// Where the next byte goes.
     at: u64,
     limit: u64,
+    /// Set when a write would have passed the bound: the error the writer
+    /// sees may come back wrapped or replaced by its callers, this does not.
+    over: bool,
 }
-
-/// Why an entry's write stopped: it is larger than the cache's bound.
-#[derive(Debug, thiserror::Error)]
-#[error("the entry is larger than the cache's bound")]
-struct OverTheBound;
 
 impl Write for Bounded<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.at.saturating_add(buf.len() as u64) > self.limit {
-            return Err(io::Error::other(OverTheBound));
+            self.over = true;
+            return Err(io::Error::other(
+                "the entry is larger than the cache's bound",
+            ));
         }
         let written = self.file.write(buf)?;
         self.at += written as u64;
