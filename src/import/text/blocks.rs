@@ -279,10 +279,17 @@ pub fn is_lead_in(text: &str) -> bool {
         || (short_question() && !text.starts_with(['“', '"']))
 }
 
-/// "Trump: I like bilateral…" — a line of an interview transcript.
+/// "Trump: I like bilateral…" — a line of an interview transcript: a name
+/// of one or two capitalised words, a colon, whitespace, and at least 21
+/// characters on one line (the pattern
+/// `^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$`).
+///
+/// Only the name is matched by a pattern, anchored and short: what follows
+/// the colon is checked by hand, since `.{20,}$` made the pattern read the
+/// whole paragraph to its end.
 fn is_transcript_line(text: &str) -> bool {
     static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
+        Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:")
             .expect("the speaker pattern is valid")
     });
     // Cheap test first: the label's colon, and a space after it, come
@@ -290,12 +297,80 @@ fn is_transcript_line(text: &str) -> bool {
     let bytes = text.as_bytes();
     let labelled = memchr::memchr_iter(b':', &bytes[..bytes.len().min(40)])
         .any(|at| bytes.get(at + 1) == Some(&b' '));
-    labelled && SPEAKER.is_match(text) && !text.starts_with("From ")
+    labelled
+        && !text.starts_with("From ")
+        && SPEAKER
+            .find(text)
+            .is_some_and(|name| says_a_line(&text[name.end()..]))
+}
+
+/// What follows a speaker's colon in a transcript line (`\s+\S.{20,}$`):
+/// whitespace, then a character that is not, then 20 or more characters
+/// to the end of the text, none of them a line break. (The whitespace may
+/// hold line breaks; the first character after it is the `\S`.)
+fn says_a_line(rest: &str) -> bool {
+    let words = rest.trim_start_matches(char::is_whitespace);
+    if words.len() == rest.len() {
+        return false;
+    }
+    let mut chars = words.chars();
+    chars.next().is_some()
+        && memchr::memchr(b'\n', chars.as_str().as_bytes()).is_none()
+        && chars.nth(19).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        /// The name matched by a pattern and the line checked by hand find
+        /// the transcript lines the whole pattern found.
+        #[test]
+        fn transcript_lines_are_those_the_whole_pattern_found(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Trump", "Jane", " Doe", "O’Neil", "From ", "é", "É", "Ⅰ", ":", ": ", " ",
+                    "  ", "\n", "\t", "\u{a0}", "\u{2028}", "x", "0123456789", "said it all",
+                    ".", "-", "’", "?", "\r",
+                ]),
+                0..10,
+            ),
+        ) {
+            static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?:\s+\S.{20,}$")
+                    .expect("valid")
+            });
+            let text: String = pieces.concat();
+            let bytes = text.as_bytes();
+            let labelled = memchr::memchr_iter(b':', &bytes[..bytes.len().min(40)])
+                .any(|at| bytes.get(at + 1) == Some(&b' '));
+            let by_pattern = labelled && WHOLE.is_match(&text) && !text.starts_with("From ");
+            prop_assert_eq!(is_transcript_line(&text), by_pattern, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn transcript_lines() {
+        assert!(is_transcript_line(
+            "Trump: I like bilateral deals, they are better."
+        ));
+        assert!(is_transcript_line(
+            "Jane Doe: \nWe never agreed to any of that, not once."
+        ));
+        assert!(!is_transcript_line(
+            "Trump: I like bilateral deals,\nthey are better."
+        ));
+        assert!(!is_transcript_line("Trump: too short a line."));
+        // The shortest line: a character, then 20 more.
+        assert!(is_transcript_line("Trump: x01234567890123456789"));
+        assert!(!is_transcript_line("Trump: x0123456789012345678"));
+        assert!(!is_transcript_line(
+            "From Missy: a line long enough to be one otherwise."
+        ));
+    }
 
     #[test]
     fn contributors() {
