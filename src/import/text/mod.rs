@@ -398,6 +398,8 @@ impl Plan {
             in_thread.shrink_to_fit();
             last = first;
         }
+        // The last batch's arenas, which no later batch gives back.
+        crate::load::give_back_freed_memory();
         posts.reverse();
         posts
     }
@@ -559,16 +561,20 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
             in_thread: &in_thread[raw_start - base..raw_end - base],
             usual_gap,
             own_end,
-            above: above[n].clone(),
-            archive_author: archive_author.map(str::to_string),
+            above: &above[n],
+            archive_author,
         });
     }
-    let posts = runs.into_par_iter().map(Run::into_post).collect();
-    // The batch's arenas have gone. The allocator keeps their pages for
-    // later allocations of the thread that split them, but the next
-    // batch's posts are built on every core in pages of their own: kept,
-    // they would be held beside those posts.
-    crate::load::give_back_freed_memory();
+    // The arenas of the batch built before this one have gone. The
+    // allocator keeps their pages for later allocations of the thread
+    // that split them, but this batch's posts are built on every core in
+    // pages of their own: kept, they would be held beside those posts.
+    // They are given back while the posts are built rather than between
+    // batches, where one core would wait for the other.
+    let (posts, ()) = rayon::join(
+        || runs.into_par_iter().map(Run::into_post).collect(),
+        crate::load::give_back_freed_memory,
+    );
     posts
 }
 
@@ -691,9 +697,9 @@ struct Run<'a> {
     /// follows is the next post's, printed above its title.
     own_end: usize,
     /// What the furniture above the title says.
-    above: Above,
+    above: &'a Above,
     /// The author an author archive's header names.
-    archive_author: Option<String>,
+    archive_author: Option<&'a str>,
 }
 
 impl Run<'_> {
@@ -837,15 +843,15 @@ impl Run<'_> {
         let (blocks, post_sources) = blocks(body);
         let author = about
             .author
-            .or(above.author)
+            .or_else(|| above.author.clone())
             .or(in_text)
             .or_else(|| first_contributor(&blocks))
-            .or(archive_author);
+            .or_else(|| archive_author.map(str::to_string));
         Post {
             id: slug(&title).into(),
             title,
             author,
-            date: above.date.or(about.date),
+            date: above.date.clone().or(about.date),
             tags: about.tags,
             blocks,
             sources: post_sources,
