@@ -85,22 +85,34 @@ pub fn author_in(line: &str) -> Option<String> {
 
 /// One to four words, each starting with a capital ("Jane Doe") or a handle
 /// of one word ("jdoe").
+///
+/// The words are read as they are split, with nothing collected: the thread
+/// walk asks this of most short lines of an archive.
 pub fn looks_like_name(text: &str) -> bool {
-    if text.chars().count() > 40 {
+    if text.len() > 40 && text.chars().count() > 40 {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    match words.as_slice() {
-        [] => false,
-        [one] => one
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let Some(second) = words.next() else {
+        return first
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '\'' | '’')),
-        many => {
-            many.len() <= 4
-                && many.iter().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(*w, "de" | "van" | "von" | "da" | "del" | "le" | "la")
-                })
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '\'' | '’'));
+    };
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "de" | "van" | "von" | "da" | "del" | "le" | "la")
+    };
+    let mut count = 2;
+    let mut all_capitalised = capitalised(first) && capitalised(second);
+    for word in words {
+        count += 1;
+        if count > 4 {
+            return false;
         }
+        all_capitalised &= capitalised(word);
     }
+    all_capitalised
 }

@@ -5,10 +5,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::super::furniture::{self, is_month, is_weekday, looks_like_name};
+use super::super::furniture::{self, MONTHS, WEEKDAYS, is_month, is_weekday, looks_like_name};
 use super::super::wordset::WordSet;
 use super::plan::is_bare_time;
 
@@ -92,7 +91,7 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
     }
     // Only lines with the verb, in any ASCII case, are read by the pattern:
     // most lines have none.
-    if !SPEECH_VERBS.is_match(text) {
+    if !has_speech_verb(text) {
         return None;
     }
     let caps = SAYS.captures(text)?;
@@ -140,13 +139,32 @@ static SAYS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the says-label pattern is valid")
 });
 
-/// The verbs a line needs, in any ASCII case, to be read by [`SAYS`].
-static SPEECH_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["says", "said", "wrote"])
-        .expect("three words always build")
-});
+/// Whether `text` holds a verb it needs, in any ASCII case, to be read by
+/// [`SAYS`]: "says", "said" or "wrote", anywhere.
+///
+/// A scan of the bytes rather than a multi-pattern searcher: the lines
+/// asked are at most 100 bytes, and starting a search cost more than
+/// reading them. Setting a byte's 0x20 bit lower-cases an ASCII capital and
+/// leaves its lower case as it is; no other byte becomes a lower-case
+/// letter by it, so each comparison is exact.
+fn has_speech_verb(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let lower = |at: usize| bytes[at] | 0x20;
+    (0..bytes.len().saturating_sub(3)).any(|at| match lower(at) {
+        b's' => {
+            lower(at + 1) == b'a'
+                && matches!((lower(at + 2), lower(at + 3)), (b'y', b's') | (b'i', b'd'))
+        }
+        b'w' => {
+            at + 4 < bytes.len()
+                && lower(at + 1) == b'r'
+                && lower(at + 2) == b'o'
+                && lower(at + 3) == b't'
+                && lower(at + 4) == b'e'
+        }
+        _ => false,
+    })
+}
 
 /// "Jane Roe • 6 years ago": a name and how long ago the comment was
 /// written, as Disqus prints it above a comment.
@@ -229,22 +247,28 @@ pub fn stamped_label(text: &str) -> Option<Label> {
     if text.len() > 100 || !ends_with_time(text) {
         return None;
     }
-    text.match_indices(' ')
-        .take(NAME_WORDS)
-        .find_map(|(at, _)| {
-            let (name, date) = (&text[..at], &text[at + 1..]);
-            let named = looks_like_name(name)
-                && !is_calendar_word(name)
-                && !name
-                    .split(' ')
-                    .any(|word| is_month(word) || is_weekday(word))
-                && !furniture::is_date(text);
-            (named && furniture::is_date(date)).then(|| Label {
+    // The names tried are the text up to each of its first spaces, each
+    // holding the words of the one before: a month or weekday among those
+    // words turns away every name from there on, so the words are asked
+    // once each, in order, and the search ends at the first such word.
+    let mut word_start = 0;
+    for (at, _) in text.match_indices(' ').take(NAME_WORDS) {
+        let word = &text[word_start..at];
+        if is_month(word) || is_weekday(word) {
+            return None;
+        }
+        word_start = at + 1;
+        let (name, date) = (&text[..at], &text[at + 1..]);
+        let named = looks_like_name(name) && !is_calendar_word(name) && !furniture::is_date(text);
+        if named && furniture::is_date(date) {
+            return Some(Label {
                 author: Some(name.to_string()),
                 position: None,
                 date: Some(date.to_string()),
-            })
-        })
+            });
+        }
+    }
+    None
 }
 
 /// Whether a line ends with a clock time ("10:21", "5.50 am", "6:42pm").
@@ -323,21 +347,25 @@ pub fn said_label(text: &str) -> Option<Label> {
     any_name_speaks(text, &[" said...", " said…"])
 }
 
+/// Words a number follows that are not names ("Page 2", "Part 3").
+const COUNTED: &[&str] = &[
+    "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
+    "season", "episode", "round", "day", "week", "year",
+];
+
 /// Months, weekdays and words a number counts: "May 2019" is a date and
 /// "Page 2" a page, not a commenter.
 fn is_calendar_word(name: &str) -> bool {
-    /// Words a number follows that are not names ("Page 2", "Part 3").
-    const COUNTED: &[&str] = &[
-        "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
-        "season", "episode", "round", "day", "week", "year",
-    ];
-    static COUNTED_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COUNTED));
+    // One lookup where asking whether the word is a month, a weekday or a
+    // counted word took three: every label with a position is asked.
+    static CALENDAR_WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(MONTHS.iter().chain(WEEKDAYS).chain(COUNTED)));
     let last = name
         .rsplit(' ')
         .next()
         .unwrap_or(name)
         .trim_end_matches('.');
-    is_month(last) || is_weekday(last) || COUNTED_WORDS.contains(last)
+    CALENDAR_WORDS.contains(last)
 }
 
 /// Lines a thread prints around each comment that are never its text:
@@ -355,6 +383,8 @@ pub fn is_comment_furniture(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::AhoCorasick;
+
     use super::*;
 
     fn named(author: &str, position: Option<&str>, date: Option<&str>) -> Option<Label> {
@@ -453,7 +483,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
-        fn speech_verbs_are_found_as_by_a_scan_of_every_window(
+        fn speech_verbs_are_found_as_by_a_search_for_the_three_words(
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "Rangi", " ", "says", "SAID", "Wrote", "say", "s", "ays", "wr", "ote", "ſ",
@@ -463,12 +493,109 @@ mod tests {
             ),
         ) {
             let text: String = pieces.concat();
-            let scanned = [&b"says"[..], b"said", b"wrote"].iter().any(|verb| {
-                text.as_bytes()
-                    .windows(verb.len())
-                    .any(|w| w.eq_ignore_ascii_case(verb))
-            });
-            proptest::prop_assert_eq!(SPEECH_VERBS.is_match(&text), scanned, "{:?}", text);
+            let searcher = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["says", "said", "wrote"])
+                .expect("three words always build");
+            proptest::prop_assert_eq!(has_speech_verb(&text), searcher.is_match(&text), "{:?}", text);
+        }
+    }
+
+    /// [`stamped_label`] as it tried each name in turn, asking each for
+    /// all of its words.
+    fn stamped_label_name_by_name(text: &str) -> Option<Label> {
+        if text.len() > 100 || !ends_with_time(text) {
+            return None;
+        }
+        text.match_indices(' ').take(4).find_map(|(at, _)| {
+            let (name, date) = (&text[..at], &text[at + 1..]);
+            let named = looks_like_name(name)
+                && !is_calendar_word(name)
+                && !name
+                    .split(' ')
+                    .any(|word| is_month(word) || is_weekday(word))
+                && !furniture::is_date(text);
+            (named && furniture::is_date(date)).then(|| Label {
+                author: Some(name.to_string()),
+                position: None,
+                date: Some(date.to_string()),
+            })
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn stamped_labels_are_found_as_when_each_name_was_asked_for_all_its_words(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Jo", "Lee", "de", "pat_b", "May", "Sunday,", "Mon", "3", "7 December,",
+                    "2008,", "2019", "10:21", "am", "18:04", "12/05/2019", "Page", "the", "Updated",
+                    "Jo Lee", "June 10, 2022 at", "é", "",
+                ]),
+                0..9,
+            ),
+            spaces in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", ", "]), 9),
+        ) {
+            let text: String = pieces
+                .iter()
+                .zip(&spaces)
+                .flat_map(|(piece, space)| [*piece, *space])
+                .collect::<String>()
+                .trim_end()
+                .to_string();
+            proptest::prop_assert_eq!(stamped_label(&text), stamped_label_name_by_name(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn calendar_words_are_found_as_by_asking_each_list(
+            name in "(Jo |[A-Za-z]{0,3} )?(may|MAY|Page|page|sun|Sunday|Vol|vol\\.|year|[A-Za-z]{1,9})\\.?",
+        ) {
+            let counted = WordSet::new(COUNTED);
+            let last = name.rsplit(' ').next().unwrap_or(&name).trim_end_matches('.');
+            proptest::prop_assert_eq!(
+                is_calendar_word(&name),
+                is_month(last) || is_weekday(last) || counted.contains(last),
+                "{:?}", name
+            );
+        }
+    }
+
+    /// [`looks_like_name`] as it read a line: its words collected first.
+    fn looks_like_name_collected(text: &str) -> bool {
+        if text.chars().count() > 40 {
+            return false;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            [] => false,
+            [one] => one
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '\'' | '’')),
+            many => {
+                many.len() <= 4
+                    && many.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || matches!(*w, "de" | "van" | "von" | "da" | "del" | "le" | "la")
+                    })
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn names_are_read_as_when_their_words_were_collected(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Jo", "jo", "Lee", "de", "van", "É", "é", "x", "_", "-", ".", ",", "’", "2",
+                    " ", "  ", "\t", "\u{a0}", "Anonymous", "abcdefghijklmnopqrstu",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(looks_like_name(&text), looks_like_name_collected(&text), "{:?}", text);
         }
     }
 

@@ -544,11 +544,14 @@ fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label>]) -> Vec<bool>
             entry.1 += 1;
         }
     }
+    // Only short lines were counted: a comment's text is not hashed again.
     items
         .iter()
         .map(|item| {
-            seen.get(item.text)
-                .is_some_and(|&(count, closing)| count >= 3 && closing * 3 >= count * 2)
+            item.text.len() <= 30
+                && seen
+                    .get(item.text)
+                    .is_some_and(|&(count, closing)| count >= 3 && closing * 3 >= count * 2)
         })
         .collect()
 }
