@@ -34,23 +34,55 @@ const MIN_REPEATS: usize = 3;
 /// Longer lines are text, not furniture.
 const MAX_LEN: usize = 120;
 
+/// The shape of every line of an archive short enough to be furniture and
+/// shaped as it can be ([`shape_key`]), in order: what [`roles`] groups
+/// lines by. Read from the text alone, so found on all cores beside the
+/// sequential walk that marks the comments [`roles`] leaves out.
+pub struct Shapes(Vec<Shaped>);
+
+/// One line's shape: its index, its shape's hash, and whether the shape
+/// says nothing.
+struct Shaped {
+    at: u32,
+    hash: u64,
+    generic: bool,
+}
+
+impl Shapes {
+    pub fn of(all: &[Paragraph]) -> Shapes {
+        Shapes(
+            all.par_iter()
+                .enumerate()
+                .filter(|(_, p)| p.text.len() <= MAX_LEN)
+                .filter_map(|(i, p)| {
+                    shape_key(p).map(|(hash, generic)| Shaped {
+                        at: u32::try_from(i).expect("fewer than four billion paragraphs"),
+                        hash,
+                        generic,
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The learned role of every paragraph in a recurring shape, by index in
-/// `all`, in order. `skip(i)` leaves out paragraphs known to be something
-/// else (comments), and `known(i)` says which are known furniture: those
-/// are looked past when finding a line's neighbours.
+/// `all`, in order, from the lines' `shapes` ([`Shapes::of`]). `skip(i)`
+/// leaves out paragraphs known to be something else (comments), and
+/// `known(i)` says which are known furniture: those are looked past when
+/// finding a line's neighbours.
 pub fn roles(
     all: &[Paragraph],
+    shapes: Shapes,
     skip: impl Fn(usize) -> bool + Sync,
     known: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Role)> {
-    let shapes: Vec<(usize, (u64, bool))> = all
-        .par_iter()
-        .enumerate()
-        .filter(|(i, p)| p.text.len() <= MAX_LEN && !skip(*i))
-        .filter_map(|(i, p)| shape_key(p).map(|key| (i, key)))
-        .collect();
     let mut groups: HashMap<u64, (bool, Vec<usize>)> = HashMap::default();
-    for &(i, (hash, generic)) in &shapes {
+    for &Shaped { at, hash, generic } in &shapes.0 {
+        let i = at as usize;
+        if skip(i) {
+            continue;
+        }
         groups
             .entry(hash)
             .or_insert((generic, Vec::new()))
@@ -494,7 +526,7 @@ mod tests {
             "Jo Martin ~ 5.v.2019 ~ Napier",
             PROSE,
         ]);
-        let learned = roles(&all, |_| false, |_| false);
+        let learned = roles(&all, Shapes::of(&all), |_| false, |_| false);
         assert_eq!(
             learned,
             [
@@ -518,7 +550,7 @@ mod tests {
             PROSE,
             "Filed under Ferries | No Comments",
         ]);
-        let learned = roles(&all, |_| false, |_| false);
+        let learned = roles(&all, Shapes::of(&all), |_| false, |_| false);
         assert_eq!(
             learned,
             [
@@ -529,7 +561,7 @@ mod tests {
         );
         // Three one-name titles share a shape, but it says nothing.
         let all = archive(&["Trump", PROSE, "Macron", PROSE, "Ardern", PROSE]);
-        assert!(roles(&all, |_| false, |_| false).is_empty());
+        assert!(roles(&all, Shapes::of(&all), |_| false, |_| false).is_empty());
     }
 
     #[test]
@@ -544,6 +576,6 @@ mod tests {
             PROSE,
             "Jane Smith ~ 5.v.2019",
         ]);
-        assert!(roles(&all, |_| false, |_| false).is_empty());
+        assert!(roles(&all, Shapes::of(&all), |_| false, |_| false).is_empty());
     }
 }

@@ -102,8 +102,13 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         || {
             let slots = known.slots(all.len());
             let known_at = |i: usize| known.at_slot(&slots, i);
-            let in_thread = thread::comment_paragraphs(&all, usual_gap, known_at);
-            let roles = learn::roles(&all, |i| in_thread[i], |i| known_at(i).is_some());
+            // The lines' shapes are read beside the walk, which has
+            // sequential stretches; learning leaves out what it marks.
+            let (in_thread, shapes) = rayon::join(
+                || thread::comment_paragraphs(&all, usual_gap, known_at),
+                || learn::Shapes::of(&all),
+            );
+            let roles = learn::roles(&all, shapes, |i| in_thread[i], |i| known_at(i).is_some());
             (in_thread, Sparse(roles))
         },
         || -> Vec<u8> {

@@ -57,15 +57,11 @@ pub fn comment_paragraphs<'a>(
     usual_gap: u8,
     furniture_at: impl Fn(usize) -> Option<&'a Furniture> + Sync,
 ) -> Vec<bool> {
-    // What every paragraph says as a label, and whether it can start the
-    // next post, found on all cores first: the walk below is sequential,
-    // and most paragraphs are no label.
-    let labels: Vec<LabelKind> = all.par_iter().map(|p| LabelKind::of(&p.text)).collect();
-    let post_starts: Vec<PostStart> = (0..all.len())
-        .into_par_iter()
-        .map(|i| PostStart::at(all, i, &furniture_at))
-        .collect();
-    let first_closed = first_of_closed_comments(all);
+    // What the walk asks of each paragraph's own text, found on all cores
+    // in one pass while the text is read: the walk below is sequential,
+    // and reads only these answers, two bytes a paragraph.
+    let lines: Vec<Line> = all.par_iter().map(Line::of).collect();
+    let first_closed = first_of_closed_comments(&lines);
     let closed_ahead = |i: usize| {
         closed_ahead(
             all.len(),
@@ -120,14 +116,14 @@ pub fn comment_paragraphs<'a>(
         let is_dated_name = || {
             name_in_label(text).is_some() && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
         };
-        let opens = match labels[i] {
+        let opens = match lines[i].label {
             // A name and a time could be a post's byline: where no thread
             // is open, another must follow, and no title stand above.
             LabelKind::Stamped => {
                 in_thread
                     || after_header
                     || after_count
-                    || (run_follows(&labels, i, LabelKind::Stamped)
+                    || (run_follows(&lines, i, LabelKind::Stamped)
                         && !title_above(all, i, &furniture_at))
             }
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
@@ -139,8 +135,8 @@ pub fn comment_paragraphs<'a>(
                     || matches!(kind, LabelKind::Dated | LabelKind::Unnamed)
                     || (kind == LabelKind::Says
                         && (after_wide_gap
-                            || reply_follows(all, |j| labels[j].is_label(), i, &furniture_at)))
-                    || run_follows(&labels, i, kind)
+                            || reply_follows(all, |j| lines[j].label.is_label(), i, &furniture_at)))
+                    || run_follows(&lines, i, kind)
             }
             _ if in_thread => false,
             _ if under_navigation == Some(i) => true,
@@ -165,7 +161,10 @@ pub fn comment_paragraphs<'a>(
                 indented = all[i].indent > 0;
             }
             in_thread = true;
-        } else if in_thread && !in_signed_run && post_starts[i].starts_post(indented) {
+        } else if in_thread
+            && !in_signed_run
+            && starts_post(all, i, lines[i].title_like(), indented, &furniture_at)
+        {
             in_thread = false;
         }
         marks[i] = in_thread;
@@ -193,17 +192,13 @@ fn gaps_part_comments(all: &[Paragraph], i: usize, usual_gap: u8) -> bool {
 /// closes a comment ([`closes_comment`]: "LikeLiked by 2 people", "Expand
 /// full comment"): the paragraph before the first such line, where the page
 /// has two or more.
-fn first_of_closed_comments(all: &[Paragraph]) -> Option<usize> {
-    // Every paragraph is asked, on all cores: the walk that uses the
-    // answer is sequential.
-    let first = all.par_iter().position_first(|p| closes_comment(&p.text))?;
-    all[first + 1..]
-        .par_iter()
-        .any(|p| closes_comment(&p.text))
+fn first_of_closed_comments(lines: &[Line]) -> Option<usize> {
+    let first = lines.iter().position(|line| line.closes_comment())?;
+    lines[first + 1..]
+        .iter()
+        .any(|line| line.closes_comment())
         .then_some(())?;
-    first
-        .checked_sub(1)
-        .filter(|&i| !closes_comment(&all[i].text))
+    first.checked_sub(1).filter(|&i| !lines[i].closes_comment())
 }
 
 /// How far apart two bylines of a run of signed comments may be: a
@@ -375,44 +370,69 @@ fn closed_by_a_time<'a>(
             .any(|f| matches!(f, Some(Furniture::Date(_))))
 }
 
-/// Whether a paragraph in a thread starts the next post: a title-like line
-/// with a byline under it, or, after an indented thread, at the margin with
-/// text at the margin under it.
-#[derive(Debug, Clone, Copy)]
-struct PostStart {
-    /// Title-like, with a byline under it.
-    over_byline: bool,
-    /// Title-like, at the margin, with text at the margin under it.
-    over_margin_text: bool,
-}
-
-impl PostStart {
-    /// What paragraph `i` and the one under it say, whatever thread it is in.
-    fn at<'a>(
-        all: &[Paragraph],
-        i: usize,
-        furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
-    ) -> PostStart {
-        let text = &*all[i].text;
-        let title_like =
-            text.len() <= 160 && !all[i].is_list_item() && !text.ends_with(['.', ':', ',']);
-        let byline = matches!(
+/// Whether paragraph `i`, in a thread that is `indented`, starts the next
+/// post: a title-like line ([`Line::title_like`]) with a byline under it,
+/// or, after an indented thread, at the margin with text at the margin
+/// under it.
+fn starts_post<'a>(
+    all: &[Paragraph],
+    i: usize,
+    title_like: bool,
+    indented: bool,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let byline = || {
+        matches!(
             furniture_at(i + 1),
             Some(Furniture::Byline(_) | Furniture::Tags(_))
-        );
-        let at_margin = all[i].indent == 0
+        )
+    };
+    let at_margin = || {
+        all[i].indent == 0
             && all
                 .get(i + 1)
-                .is_some_and(|next| next.indent == 0 && !next.is_list_item());
-        PostStart {
-            over_byline: title_like && byline,
-            over_margin_text: title_like && at_margin,
+                .is_some_and(|next| next.indent == 0 && !next.is_list_item())
+    };
+    title_like && (byline() || (indented && at_margin()))
+}
+
+/// What the walk asks of one paragraph alone: what it is as a label, and
+/// two facts of its text.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    label: LabelKind,
+    /// [`Line::TITLE_LIKE`] and [`Line::CLOSES_COMMENT`].
+    facts: u8,
+}
+
+impl Line {
+    /// Short, not a list item, and not ending as a sentence, a lead-in or a
+    /// clause does: it could head the next post ([`starts_post`]).
+    const TITLE_LIKE: u8 = 1;
+    /// It closes a comment ([`closes_comment`]).
+    const CLOSES_COMMENT: u8 = 2;
+
+    fn of(p: &Paragraph) -> Line {
+        let text = &*p.text;
+        let title_like = text.len() <= 160 && !p.is_list_item() && !text.ends_with(['.', ':', ',']);
+        let facts = if title_like { Line::TITLE_LIKE } else { 0 }
+            | if closes_comment(text) {
+                Line::CLOSES_COMMENT
+            } else {
+                0
+            };
+        Line {
+            label: LabelKind::of(text),
+            facts,
         }
     }
 
-    /// Whether it starts the next post in a thread that is `indented`.
-    fn starts_post(self, indented: bool) -> bool {
-        self.over_byline || (indented && self.over_margin_text)
+    fn title_like(self) -> bool {
+        self.facts & Line::TITLE_LIKE != 0
+    }
+
+    fn closes_comment(self) -> bool {
+        self.facts & Line::CLOSES_COMMENT != 0
     }
 }
 
@@ -475,8 +495,12 @@ impl LabelKind {
 ///
 /// Accepts "daniel noe said..." with "Gary said..." a few paragraphs on;
 /// rejects a lone "the minister said..." (a lead-in).
-fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
-    let mut ahead = labels.iter().skip(i + 1).take(RUN_REACH);
+fn run_follows(lines: &[Line], i: usize, kind: LabelKind) -> bool {
+    let mut ahead = lines
+        .iter()
+        .skip(i + 1)
+        .take(RUN_REACH)
+        .map(|line| line.label);
     let speaks = |kind: LabelKind| {
         matches!(
             kind,
@@ -484,9 +508,9 @@ fn run_follows(labels: &[LabelKind], i: usize, kind: LabelKind) -> bool {
         )
     };
     match kind {
-        LabelKind::First => ahead.any(|&next| next == LabelKind::Second),
-        LabelKind::Stamped => ahead.any(|&next| next == LabelKind::Stamped),
-        kind if speaks(kind) => ahead.any(|&next| speaks(next)),
+        LabelKind::First => ahead.any(|next| next == LabelKind::Second),
+        LabelKind::Stamped => ahead.any(|next| next == LabelKind::Stamped),
+        kind if speaks(kind) => ahead.any(speaks),
         _ => false,
     }
 }
