@@ -11,13 +11,15 @@ use super::super::furniture::{self, MONTHS, WEEKDAYS, is_month, is_weekday, look
 use super::super::wordset::WordSet;
 use super::plan::is_bare_time;
 
-/// What a comment's label says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
-    pub author: Option<String>,
+/// What a comment's label says, borrowed from its line: the walk asks
+/// every short paragraph of an archive, and a thread's reading every one of
+/// its paragraphs, and only the labels that open a comment are copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label<'a> {
+    pub author: Option<&'a str>,
     /// The position as printed ("1.2.1").
-    pub position: Option<String>,
-    pub date: Option<String>,
+    pub position: Option<&'a str>,
+    pub date: Option<&'a str>,
 }
 
 /// "Rangi 1", "mike_s 1.1", "Dennis Frank 2.1.3": a name and a dotted
@@ -28,24 +30,7 @@ pub struct Label {
 /// Accepts "pat 1.1.1"; rejects "March 2019" (a month is no name), "Budget
 /// 2019 is a mess" (words after the number) and "He said: no way" (what
 /// follows the verb is not a time).
-pub fn label(text: &str) -> Option<Label> {
-    label_parts(text).map(|parts| Label {
-        author: parts.author.map(str::to_string),
-        position: parts.position.map(str::to_string),
-        date: parts.date.map(str::to_string),
-    })
-}
-
-/// What a label says, borrowed from its line: [`label`] without the copies,
-/// for the walk that asks every short paragraph of an archive.
-#[derive(Debug, Clone, Copy)]
-pub struct LabelParts<'a> {
-    pub author: Option<&'a str>,
-    pub position: Option<&'a str>,
-    pub date: Option<&'a str>,
-}
-
-pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
+pub fn label(text: &str) -> Option<Label<'_>> {
     // Cheap tests first: every short paragraph of an archive is asked.
     if text.len() > 100 {
         return None;
@@ -83,7 +68,7 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
         {
             return None;
         }
-        return Some(LabelParts {
+        return Some(Label {
             author: Some(name),
             position: Some(position),
             date: None,
@@ -116,7 +101,7 @@ pub fn label_parts(text: &str) -> Option<LabelParts<'_>> {
         None if date.is_some() => None,
         None => return None,
     };
-    Some(LabelParts {
+    Some(Label {
         author,
         position: None,
         date: date.map(str::trim),
@@ -171,7 +156,7 @@ fn has_speech_verb(text: &str) -> bool {
 ///
 /// Accepts "Lizard_of_Oz • an hour ago"; rejects "Six years ago" (no name)
 /// and "The vote was two weeks ago" (no separator before the age).
-fn named_with_age(text: &str) -> Option<LabelParts<'_>> {
+fn named_with_age(text: &str) -> Option<Label<'_>> {
     static AGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?P<name>\S.*?)\s+[•·|]\s+(?P<age>(?:[0-9]+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)$")
             .expect("the age-label pattern is valid")
@@ -181,7 +166,7 @@ fn named_with_age(text: &str) -> Option<LabelParts<'_>> {
     // Display names are any words; the age after the bullet is the label.
     let words = name.split_whitespace().count();
     let sentence = name.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);
-    (name.len() <= 40 && words <= 5 && !sentence).then(|| LabelParts {
+    (name.len() <= 40 && words <= 5 && !sentence).then(|| Label {
         author: Some(name),
         position: None,
         date: caps.name("age").map(|age| age.as_str()),
@@ -191,18 +176,16 @@ fn named_with_age(text: &str) -> Option<LabelParts<'_>> {
 /// "Jane Roe's avatar": the picture Substack prints above each comment, its
 /// alternative text naming the commenter. "User's avatar" is the reader's
 /// own, over the reply box, and names nobody.
-fn avatar_label(text: &str) -> Option<LabelParts<'_>> {
+fn avatar_label(text: &str) -> Option<Label<'_>> {
     let name = text
         .strip_suffix("'s avatar")
         .or_else(|| text.strip_suffix("’s avatar"))?
         .trim();
-    (!is_comment_furniture(text) && (looks_like_name(name) || is_handle(name))).then_some(
-        LabelParts {
-            author: Some(name),
-            position: None,
-            date: None,
-        },
-    )
+    (!is_comment_furniture(text) && (looks_like_name(name) || is_handle(name))).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: None,
+    })
 }
 
 /// A commenter's handle of one word: letters, digits and `_.-`
@@ -222,7 +205,7 @@ fn is_handle(name: &str) -> bool {
 ///
 /// Accepts "a reader in Leeds said..."; rejects "The minister said: no"
 /// (no ellipsis) and "Then he said... nothing" (words after the verb).
-pub fn thread_label(text: &str) -> Option<Label> {
+pub fn thread_label(text: &str) -> Option<Label<'_>> {
     label(text)
         .or_else(|| said_label(text))
         .or_else(|| stamped_label(text))
@@ -240,7 +223,7 @@ pub fn thread_label(text: &str) -> Option<Label> {
 /// date can be a post's heading), "Updated 3 May 2019, 10:21 am" (the
 /// date's own words), "The vote 3 May 2019, 10:21 am" (no name) and "May
 /// 3 May 2019, 10:21 am".
-pub fn stamped_label(text: &str) -> Option<Label> {
+pub fn stamped_label(text: &str) -> Option<Label<'_>> {
     /// The most words a name takes here ([`looks_like_name`]'s).
     const NAME_WORDS: usize = 4;
     // Cheap tests first: most short paragraphs of an archive are asked.
@@ -262,9 +245,9 @@ pub fn stamped_label(text: &str) -> Option<Label> {
         let named = looks_like_name(name) && !is_calendar_word(name) && !furniture::is_date(text);
         if named && furniture::is_date(date) {
             return Some(Label {
-                author: Some(name.to_string()),
+                author: Some(name),
                 position: None,
-                date: Some(date.to_string()),
+                date: Some(date),
             });
         }
     }
@@ -292,13 +275,13 @@ fn ends_with_time(text: &str) -> bool {
 
 /// A label after a line that holds only the comment's number ("4." then
 /// "4"), which says a label comes: a name of any words and a speech verb.
-pub fn numbered_label(text: &str) -> Option<Label> {
+pub fn numbered_label(text: &str) -> Option<Label<'_>> {
     thread_label(text).or_else(|| any_name_speaks(text, &[" says:", " said:", " says", " wrote:"]))
 }
 
 /// "NAME" and one of `verbs` at the line's end: a display name of one to
 /// six words with no sentence in it.
-fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
+fn any_name_speaks<'a>(text: &'a str, verbs: &[&str]) -> Option<Label<'a>> {
     // A display name is short ([`is_display_name`]): a longer line is
     // turned away by its length alone, without reading its text, which
     // most paragraphs asked about are (prose).
@@ -310,8 +293,8 @@ fn any_name_speaks(text: &str, verbs: &[&str]) -> Option<Label> {
         (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
             .then(|| text[..at].trim())
     })?;
-    is_display_name(name).then(|| Label {
-        author: Some(name.to_string()),
+    is_display_name(name).then_some(Label {
+        author: Some(name),
         position: None,
         date: None,
     })
@@ -343,7 +326,7 @@ fn is_display_name(name: &str) -> bool {
 ///
 /// Accepts "daniel noe said..."; rejects "The minister said:" (no
 /// ellipsis) and "Jo said... nothing" (words after the verb).
-pub fn said_label(text: &str) -> Option<Label> {
+pub fn said_label(text: &str) -> Option<Label<'_>> {
     any_name_speaks(text, &[" said...", " said…"])
 }
 
@@ -387,11 +370,15 @@ mod tests {
 
     use super::*;
 
-    fn named(author: &str, position: Option<&str>, date: Option<&str>) -> Option<Label> {
+    fn named<'a>(
+        author: &'a str,
+        position: Option<&'a str>,
+        date: Option<&'a str>,
+    ) -> Option<Label<'a>> {
         Some(Label {
-            author: Some(author.into()),
-            position: position.map(Into::into),
-            date: date.map(Into::into),
+            author: Some(author),
+            position,
+            date,
         })
     }
 
@@ -472,7 +459,7 @@ mod tests {
             Some(Label {
                 author: None,
                 position: None,
-                date: Some("October 5th, 2007, 8:17am".into())
+                date: Some("October 5th, 2007, 8:17am")
             })
         );
         assert_eq!(label("He said: no way"), None);
@@ -503,7 +490,7 @@ mod tests {
 
     /// [`stamped_label`] as it tried each name in turn, asking each for
     /// all of its words.
-    fn stamped_label_name_by_name(text: &str) -> Option<Label> {
+    fn stamped_label_name_by_name(text: &str) -> Option<Label<'_>> {
         if text.len() > 100 || !ends_with_time(text) {
             return None;
         }
@@ -515,10 +502,10 @@ mod tests {
                     .split(' ')
                     .any(|word| is_month(word) || is_weekday(word))
                 && !furniture::is_date(text);
-            (named && furniture::is_date(date)).then(|| Label {
-                author: Some(name.to_string()),
+            (named && furniture::is_date(date)).then_some(Label {
+                author: Some(name),
                 position: None,
-                date: Some(date.to_string()),
+                date: Some(date),
             })
         })
     }

@@ -24,7 +24,7 @@ use super::furniture::{Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
-use label::{is_comment_furniture, label_parts, said_label, stamped_label};
+use label::{is_comment_furniture, label, said_label, stamped_label};
 use lone::{reply_follows, title_above};
 use name_lines::name_line_runs;
 pub use plan::{Item, plan};
@@ -467,7 +467,7 @@ enum LabelKind {
 
 impl LabelKind {
     fn of(text: &str) -> Self {
-        match label_parts(text) {
+        match label(text) {
             None if said_label(text).is_some() => LabelKind::Loose,
             None if stamped_label(text).is_some() => LabelKind::Stamped,
             None => LabelKind::None,

@@ -65,7 +65,7 @@ enum Opening {
 /// left out, and so is everything after a second header ("Leave a Reply")
 /// until another comment starts.
 pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
-    let labels: Vec<Option<Label>> = items
+    let labels: Vec<Option<Label<'_>>> = items
         .iter()
         .map(|item| {
             item.furniture
@@ -143,8 +143,8 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             && item
                 .marker
                 .is_some_and(|m| label_places.contains(&(m, item.indent)));
-        let name_only = |name: &str| Label {
-            author: Some(name.to_string()),
+        let name_only = |name| Label {
+            author: Some(name),
             position: None,
             date: None,
         };
@@ -158,7 +158,6 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             // name and a speech verb is a label whatever the display name
             // ("4. jeffrey roe says:").
             Opening::Named => match labels[i]
-                .clone()
                 .or_else(after_number)
                 .or_else(|| at_label_place.then(|| numbered_label(item.text)).flatten())
             {
@@ -231,13 +230,13 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                     })
             });
             let depth_key = (placed.indent, rank);
-            let parent = parent_by_position(&comments, label.position.as_deref())
+            let parent = parent_by_position(&comments, label.position)
                 .or_else(|| parent_by_depth(&nesting, depth_key, &label));
             nesting.push(depth_key);
             comments.push(Planned {
-                author: label.author,
-                date: label.date,
-                label: label.position.or_else(|| number.map(str::to_string)),
+                author: label.author.map(str::to_string),
+                date: label.date.map(str::to_string),
+                label: label.position.or(number).map(str::to_string),
                 parent,
                 date_at: None,
                 opened_by_marker: bare && item.marker.is_some(),
@@ -273,7 +272,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
 }
 
 /// How the thread's comments open, from the first kind of label it shows.
-fn opening(items: &[Item<'_>], labels: &[Option<Label>]) -> Option<Opening> {
+fn opening(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Option<Opening> {
     let markers = || {
         items
             .iter()
@@ -519,8 +518,12 @@ fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<us
 /// The comment a label answers by how deep it sits: the latest comment
 /// indented less (or, at the same indentation, with a marker first seen
 /// earlier). A top-level position ("3") has no parent.
-fn parent_by_depth(nesting: &[(u16, usize)], depth: (u16, usize), label: &Label) -> Option<usize> {
-    if label.position.as_deref().is_some_and(|p| !p.contains('.')) {
+fn parent_by_depth(
+    nesting: &[(u16, usize)],
+    depth: (u16, usize),
+    label: &Label<'_>,
+) -> Option<usize> {
+    if label.position.is_some_and(|p| !p.contains('.')) {
         return None;
     }
     nesting.iter().rposition(|&earlier| earlier < depth)
@@ -529,7 +532,7 @@ fn parent_by_depth(nesting: &[(u16, usize)], depth: (u16, usize), label: &Label)
 /// Short lines that the thread repeats word for word, at least three
 /// times, each closing a comment's text rather than being all of it:
 /// the thread's own furniture ("Vote up", "Flag as inappropriate").
-fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label>]) -> Vec<bool> {
+fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Vec<bool> {
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if item.furniture.is_some() || labels[i].is_some() || item.text.len() > 30 {
