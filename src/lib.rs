@@ -11,6 +11,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod short_word;
 pub mod state;
 pub mod topics;
 pub mod tui;

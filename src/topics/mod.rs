@@ -170,10 +170,11 @@ struct Vocabulary<'a> {
     theme_ids: HashMap<Cow<'a, str>, u32>,
     /// Two-word phrases that two titles or more use, as "head noun", in order.
     phrases: Vec<String>,
-    /// Ids of `phrases` by head word and the noun's theme id.
-    phrase_ids: HashMap<(&'a str, u32), u32>,
-    /// The head words of `phrases`.
-    phrase_heads: HashSet<&'a str>,
+    /// Ids of `phrases` by the head word's id and the noun's theme id:
+    /// numbers, so that a lookup for each head word met hashes no text.
+    phrase_ids: HashMap<(u32, u32), u32>,
+    /// The head words of `phrases`, numbered.
+    phrase_heads: HashMap<&'a str, u32>,
     /// Outlets the posts cite.
     outlets: HashSet<&'a str>,
 }
@@ -228,12 +229,15 @@ impl<'a> Vocabulary<'a> {
             })
             .collect();
         phrases.sort_unstable();
+        for (_, head, _) in &phrases {
+            let next = u32::try_from(self.phrase_heads.len()).expect("fewer heads than phrases");
+            self.phrase_heads.entry(head).or_insert(next);
+        }
         self.phrase_ids = phrases
             .iter()
             .zip(0..)
-            .map(|((_, head, noun), id)| ((*head, *noun), id))
+            .map(|((_, head, noun), id)| ((self.phrase_heads[head], *noun), id))
             .collect();
-        self.phrase_heads = phrases.iter().map(|(_, head, _)| *head).collect();
         self.phrases = phrases.into_iter().map(|(name, ..)| name).collect();
     }
 
@@ -316,7 +320,9 @@ impl<'a> Vocabulary<'a> {
         let useless = self.outlets.contains(bare) || bare.chars().all(|c| c.is_ascii_digit());
         Facts {
             capitalised,
-            phrase_head: (capitalised || word.len() >= 4) && self.phrase_heads.contains(bare),
+            phrase_head: (capitalised || word.len() >= 4)
+                .then(|| self.phrase_heads.get(bare).copied())
+                .flatten(),
             theme: theme_id(theme_of(word, false)),
             sentence_theme,
             name_at_sentence_start: self.uses(bare).contains(NameUses::INSIDE) || is_acronym(bare),
@@ -383,8 +389,8 @@ enum Found<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Facts<'a> {
     capitalised: bool,
-    /// It opens some title phrase.
-    phrase_head: bool,
+    /// It opens some title phrase: the id of the phrases' head word.
+    phrase_head: Option<u32>,
     /// The title theme the word stands for in lower case.
     theme: Option<u32>,
     /// The title theme the word stands for when it is capitalised only
@@ -412,7 +418,7 @@ impl Facts<'_> {
     /// A word that is no term and opens none: lower case, no theme.
     const NONE: Self = Facts {
         capitalised: false,
-        phrase_head: false,
+        phrase_head: None,
         theme: None,
         sentence_theme: None,
         name_at_sentence_start: false,
@@ -440,7 +446,7 @@ struct Weigher<'v, 'a> {
     found: Vec<Found<'a>>,
     theme_weights: Vec<u32>,
     phrase_weights: Vec<u32>,
-    name_weights: HashMap<&'a str, u32>,
+    name_weights: WordMap<'a, u32>,
     /// Terms of the post at hand, in the order first found.
     terms: Vec<Found<'a>>,
 }
@@ -456,7 +462,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
             found: Vec::new(),
             theme_weights: vec![0; vocabulary.themes.len()],
             phrase_weights: vec![0; vocabulary.phrases.len()],
-            name_weights: HashMap::default(),
+            name_weights: WordMap::default(),
             terms: Vec::new(),
         }
     }
@@ -502,7 +508,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
         let total = match term {
             Found::Theme(id) => &mut self.theme_weights[id as usize],
             Found::Phrase(id) => &mut self.phrase_weights[id as usize],
-            Found::Name(name) => self.name_weights.entry(name).or_default(),
+            Found::Name(name) => self.name_weights.get_or_insert_with(name, u32::default),
         };
         if *total == 0 {
             self.terms.push(term);
@@ -543,8 +549,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
         let mut i = 0;
         while i < words.len() {
             let (word, fact) = (&words[i], facts(i));
-            if fact.phrase_head {
-                let head = &word.text[..fact.bare_len];
+            if let Some(head) = fact.phrase_head {
                 for gap in [1, 2] {
                     if let Some(noun) = (i + gap < words.len())
                         .then(|| facts(i + gap).theme)

@@ -3,13 +3,17 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use super::word_map::WordMap;
 
-pub static STOP_NAMES: LazyLock<HashSet<&'static str>> =
+/// Sets of words asked about every word of a corpus: packed, as the
+/// corpus's own words are (see [`WordMap`]), so that a lookup hashes and
+/// compares a number rather than text.
+type WordSet = WordMap<'static, ()>;
+
+pub static STOP_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| STOP_NAME_LIST.iter().copied().collect());
-pub static STOPWORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORD_LIST.iter().copied().collect());
-pub static RUN_BREAKERS: LazyLock<HashSet<&'static str>> =
+pub static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| STOPWORD_LIST.iter().copied().collect());
+pub static RUN_BREAKERS: LazyLock<WordSet> =
     LazyLock::new(|| RUN_BREAKER_LIST.iter().copied().collect());
 
 /// Demonyms that do not share a stem with their country.

@@ -3,14 +3,14 @@
 //! regard to ASCII case.
 //!
 //! A word is looked up by its lower case packed into one number with its
-//! length, so that a lookup hashes one number and compares one, whatever
-//! the list's length: a linear scan of a list of forty words costs forty
-//! comparisons for every word that is not in it, which is most of them.
+//! length ([`short_word::pack`]), so that a lookup hashes one number and
+//! compares one, whatever the list's length: a linear scan of a list of
+//! forty words costs forty comparisons for every word that is not in it,
+//! which is most of them.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// Words at most this long can be listed.
-const MAX_LEN: usize = 15;
+use crate::short_word::{self, Case};
 
 /// A set of ASCII words, each at most 15 bytes.
 #[derive(Debug)]
@@ -67,22 +67,11 @@ impl<T: Copy> WordMap<T> {
     }
 }
 
-/// `word` in ASCII lower case with its length in the top byte, or `None`
-/// when it is too long or not ASCII (then no listed word equals it, ASCII
-/// case aside).
+/// `word` in ASCII lower case with its length, or `None` when it is too
+/// long or not ASCII (then no listed word equals it, ASCII case aside).
 #[inline]
 fn key(word: &str) -> Option<u128> {
-    if word.len() > MAX_LEN {
-        return None;
-    }
-    let mut key = (word.len() as u128) << (8 * MAX_LEN);
-    for (at, &byte) in word.as_bytes().iter().enumerate() {
-        if !byte.is_ascii() {
-            return None;
-        }
-        key |= u128::from(byte.to_ascii_lowercase()) << (8 * at);
-    }
-    Some(key)
+    short_word::pack(word, Case::AsciiLower)
 }
 
 #[cfg(test)]
