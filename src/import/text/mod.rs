@@ -58,10 +58,28 @@ const LEARNED: u8 = 16;
 const DATE_LINE: u8 = 32;
 const POST_END_LINE: u8 = 64;
 
-/// What the titles ask of each paragraph's text alone, as bits: it ends in
-/// a teaser's link ("Read more »"), it names a contributor ("From Missy:").
+/// What the title pass asks of each paragraph's text alone, as bits: it
+/// ends in a teaser's link ("Read more »"), it names a contributor ("From
+/// Missy:"), it may be a citation ([`sources::may_cite`]).
 const TEASER_END: u8 = 1;
 const NAMES_CONTRIBUTOR: u8 = 2;
+const MAY_CITE: u8 = 4;
+
+/// The [`TEASER_END`], [`NAMES_CONTRIBUTOR`] and [`MAY_CITE`] bits of a
+/// paragraph's text.
+fn text_facts(text: &str) -> u8 {
+    let mut facts = 0;
+    if ends_with_teaser_link(text) {
+        facts |= TEASER_END;
+    }
+    if contributor_name(text).is_some() {
+        facts |= NAMES_CONTRIBUTOR;
+    }
+    if sources::may_cite(text) {
+        facts |= MAY_CITE;
+    }
+    facts
+}
 
 /// Segments paragraphs into posts and their comment threads, copying their
 /// text out of the paragraphs' arenas into the blocks.
@@ -94,10 +112,9 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .collect(),
     );
     let usual_gap = paragraphs::usual_gap(&all);
-    // Marking the threads walks the archive on one core. What the titles
-    // later ask of each paragraph's text alone is found beside it, on the
-    // core the walk leaves idle: whether it ends in a teaser's link ("Read
-    // more »"), whether it names a contributor ("From Missy:").
+    // Marking the threads walks the archive on one core. What the title
+    // pass later asks of each paragraph's text alone ([`text_facts`]) is
+    // found beside it, on the core the walk leaves idle.
     let ((in_thread, roles), text_facts) = rayon::join(
         || {
             let slots = known.slots(all.len());
@@ -111,22 +128,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             let roles = learn::roles(&all, shapes, |i| in_thread[i], |i| known_at(i).is_some());
             (in_thread, Sparse(roles))
         },
-        || -> Vec<u8> {
-            all.par_iter()
-                .map(|p| {
-                    let teaser_end = if ends_with_teaser_link(&p.text) {
-                        TEASER_END
-                    } else {
-                        0
-                    };
-                    if contributor_name(&p.text).is_some() {
-                        teaser_end | NAMES_CONTRIBUTOR
-                    } else {
-                        teaser_end
-                    }
-                })
-                .collect()
-        },
+        || -> Vec<u8> { all.par_iter().map(|p| text_facts(&p.text)).collect() },
     );
     let furniture = with_reply_forms(&all, with_learned(&all, known, &roles), &in_thread);
     // A learned role overrides the role known furniture usually has.
@@ -176,7 +178,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         Sparse(
             kept.par_iter()
                 .map(|&i| i as usize)
-                .filter(|&i| !all[i].is_list_item())
+                .filter(|&i| text_facts[i] & MAY_CITE != 0 && !all[i].is_list_item())
                 .filter_map(|i| sources::recognise(&all[i].text, &evidence).map(|s| (i, s)))
                 .collect(),
         )

@@ -223,7 +223,9 @@ impl OutletEvidence {
             .filter_map(|p| {
                 split_prefix(p)
                     .map(|(outlet, _)| outlet)
-                    .filter(|outlet| known_outlet(outlet).is_none())
+                    // White space alone before a separator names nothing; as
+                    // a pattern it would match inside every character.
+                    .filter(|outlet| !outlet.is_empty() && known_outlet(outlet).is_none())
             })
             .collect();
         named.par_sort_unstable();
@@ -352,6 +354,22 @@ fn split_prefix(line: &str) -> Option<(&str, &str)> {
     Some((line[..at].trim(), line[at + len..].trim()))
 }
 
+/// Whether a sentence break as [`is_headline`] looks for one (a sentence
+/// mark, perhaps a closing quote, white space, a capital or an opening
+/// quote) starts at byte `at` of `text`.
+fn sentence_breaks_at(text: &str, at: usize) -> bool {
+    if !matches!(text.as_bytes().get(at), Some(b'.' | b'!' | b'?')) {
+        return false;
+    }
+    let after_mark = &text[at + 1..];
+    let after_quote = after_mark
+        .strip_prefix(['”', '’', '"', '\''])
+        .unwrap_or(after_mark);
+    let next = after_quote.trim_start();
+    next.len() < after_quote.len()
+        && next.starts_with(|c: char| c.is_ascii_uppercase() || c == '“' || c == '‘')
+}
+
 /// The longest headline, in bytes.
 const MAX_HEADLINE_LEN: usize = 200;
 
@@ -376,6 +394,19 @@ fn source(outlet: Option<&str>, headline: Option<&str>, url: Option<&str>) -> So
     }
 }
 
+/// Whether [`recognise`] may find a citation in `line`. A line that ends in
+/// a full stop is none unless it is a bare URL: every other form ends in a
+/// headline, which never ends in one ([`is_headline`]), or in a colon,
+/// and each turns such a line away. Most paragraphs of prose end so: this
+/// is asked of every paragraph where its text is read anyway, and spares
+/// the citations' pass from reading them again.
+///
+/// Accepts "RNZ: Tolls up again", "https://example.org/a."; rejects
+/// "The minister said so."
+pub fn may_cite(line: &str) -> bool {
+    !line.ends_with('.') || opens_like_url(line)
+}
+
 /// Recognises a paragraph that cites a source, trying each form in turn.
 pub fn recognise(line: &str, evidence: &OutletEvidence) -> Option<Source> {
     bare_url(line)
@@ -392,19 +423,31 @@ pub fn recognise(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 ///
 /// Accepts "https://www.bbc.com/news/world-123"; rejects "See https://x.org for more".
 pub fn bare_url(line: &str) -> Option<Source> {
-    static URL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?$").expect("the URL pattern is valid")
-    });
-    if !(line.starts_with("http") || line.starts_with("www.") || line.starts_with('<')) {
+    if !opens_like_url(line) {
         return None;
     }
-    let caps = URL.captures(line)?;
-    let url = &caps["url"];
+    // Perhaps in angle brackets, a scheme or `www.` and at least one more
+    // character, none of them white space or an angle bracket.
+    let inner = line.strip_prefix('<').unwrap_or(line);
+    let url = inner.strip_suffix('>').unwrap_or(inner);
+    let after_scheme = ["http://", "https://", "www."]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))?;
+    if after_scheme.is_empty() || url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
+    {
+        return None;
+    }
     Some(Source {
         outlet: outlet_of_url(url),
         headline: None,
         url: Some(url.to_string()),
     })
+}
+
+/// Whether `line` opens as a bare URL can: the URL's scheme or `www.`,
+/// or the angle bracket around it.
+fn opens_like_url(line: &str) -> bool {
+    line.starts_with("http") || line.starts_with("www.") || line.starts_with('<')
 }
 
 /// `Outlet: Headline` or `Outlet – Headline`, where the outlet passes
@@ -428,12 +471,16 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
         Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
             .expect("the sentence pattern is valid")
     });
-    // A headline never ends in a full stop; most paragraphs do.
-    // The pattern opens at a sentence's end.
-    if line.ends_with('.')
-        || !has_separator(line)
-        || memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_none()
-    {
+    // A headline never ends in a full stop; most paragraphs do. The last
+    // sentence holds no mark but perhaps its last character, so it follows
+    // the last mark before that character, and needs a separator to split
+    // ([`split_prefix`]): the pattern is asked only then.
+    if line.ends_with('.') {
+        return None;
+    }
+    let before_last = line.char_indices().next_back().map_or(0, |(at, _)| at);
+    let last_mark = memchr::memrchr3(b'.', b'!', b'?', &line.as_bytes()[..before_last])?;
+    if !has_separator(&line[last_mark..]) {
         return None;
     }
     let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
@@ -512,6 +559,15 @@ pub fn inline(line: &str) -> Option<Source> {
         return None;
     }
     let marks = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
+    // The headline starts before the line's first mark (nothing before it
+    // may hold one) and runs to its end, so it holds a sentence break
+    // there if the line does, and ends as the line does: such a line,
+    // and one ending in a comma, is no headline's ([`is_headline`]).
+    // Most lines of prose that do not end in a full stop are one or the
+    // other, and go before any pattern is tried.
+    if sentence_breaks_at(line, marks) || line.trim_end_matches(':').ends_with(',') {
+        return None;
+    }
     let head = &line[..memchr::memchr(b':', &bytes[..marks]).unwrap_or(marks)];
     // Only white space and the head's closing mark (a colon after the verb)
     // can stand between the head and the headline, which runs to the
@@ -777,6 +833,13 @@ mod tests {
     }
 
     #[test]
+    fn white_space_before_a_separator_names_no_outlet() {
+        let lines = ["  – Tolls up", "Élection – très serrée"];
+        let evidence = OutletEvidence::gather(lines.len(), |i| lines[i]);
+        assert!(evidence.uses_in_text.keys().all(|name| !name.is_empty()));
+    }
+
+    #[test]
     fn a_title_with_a_colon_is_not_a_citation() {
         let context = ["Macron spoke to Congress.", "Later Macron flew home."];
         assert_eq!(cite("Macron: No planet B rebuke to Trump", &context), None);
@@ -980,6 +1043,38 @@ mod tests {
         Some(source(outlet, Some(headline), None))
     }
 
+    /// The bare-URL test as first written, a pattern.
+    fn bare_url_by_pattern(line: &str) -> Option<Source> {
+        static URL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?$")
+                .expect("the URL pattern is valid")
+        });
+        let caps = URL.captures(line)?;
+        let url = &caps["url"];
+        Some(Source {
+            outlet: outlet_of_url(url),
+            headline: None,
+            url: Some(url.to_string()),
+        })
+    }
+
+    /// The trailing-citation test as first written: the pattern asked of
+    /// every line with a separator and a mark.
+    fn trailing_by_pattern(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+        static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
+                .expect("the sentence pattern is valid")
+        });
+        if line.ends_with('.')
+            || !has_separator(line)
+            || memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_none()
+        {
+            return None;
+        }
+        let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
+        explicit(rest, evidence)
+    }
+
     /// Lines in the shapes of inline citations and read links, and near misses.
     fn citation_like() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::strategy::Strategy;
@@ -1025,6 +1120,13 @@ mod tests {
                 "\n",
                 "X",
                 "Q\nR",
+                "’",
+                "”",
+                "‘",
+                "\"",
+                "RNZ: ",
+                " – ",
+                "http://example.org/a",
             ]),
             0..9,
         )
@@ -1037,6 +1139,62 @@ mod tests {
         fn gated_citations_are_read_as_by_the_patterns_alone(line in citation_like()) {
             proptest::prop_assert_eq!(inline(&line), inline_by_pattern(&line), "{:?}", line);
             proptest::prop_assert_eq!(read_link(&line), read_link_by_pattern(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn inline_citations_with_marks_in_their_headlines_are_read_as_by_the_pattern(
+            (who, verb, headline) in (
+                proptest::sample::select(vec!["Chris Trotter", "Yesterday the Post", "x,", "The minister."]),
+                proptest::sample::select(vec![" writes in ", " reports: ", " points this out in ", " said on ", " has more "]),
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "Tolls", " up", ".", "!", "?", " ", "\u{a0}", "’", "”", "\"", "'", "“", "‘",
+                        "A", "b", ",", ":", "9",
+                    ]),
+                    0..8,
+                ),
+            ),
+        ) {
+            let line = format!("{who}{verb}{}", headline.concat());
+            proptest::prop_assert_eq!(inline(&line), inline_by_pattern(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn bare_urls_are_read_as_by_the_pattern(
+            line in "[<>]{0,2}(https?://|www\\.|http:/|https:|www)?[a-z./<> \u{a0}é]{0,12}[<>]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(bare_url(&line), bare_url_by_pattern(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn trailing_citations_are_read_as_by_the_pattern(line in citation_like()) {
+            let context = ["Macron spoke.", line.as_str()];
+            let evidence = OutletEvidence::gather(context.len(), |i| context[i]);
+            proptest::prop_assert_eq!(
+                trailing(&line, &evidence),
+                trailing_by_pattern(&line, &evidence),
+                "{:?}", line
+            );
+        }
+
+        #[test]
+        fn a_line_that_may_not_cite_is_no_citation(
+            (opening, body, end) in (
+                proptest::sample::select(vec![
+                    "", "RNZ: ", "BBC – ", "Stuff - ", "Macron: ", "From The Guardian", "Via ",
+                    "http://example.org/", "https://www.bbc.com/news ", "www.", "<http://x.nz/", "Read ",
+                    "The Herald reports", "Yesterday the Post wrote in ",
+                ]),
+                citation_like(),
+                proptest::sample::select(vec!["", ".", ":", ". ", ">", "..", "!", "”.", " – Tolls up."]),
+            ),
+        ) {
+            let line = format!("{opening}{body}{end}");
+            let context = ["Macron spoke.", line.as_str()];
+            let evidence = OutletEvidence::gather(context.len(), |i| context[i]);
+            if !may_cite(&line) {
+                proptest::prop_assert_eq!(recognise(&line, &evidence), None, "{:?}", line);
+            }
         }
 
         #[test]
