@@ -191,11 +191,14 @@ pub fn outlet_of_url(url: &str) -> Option<String> {
     if host.is_empty() || !host.contains('.') {
         return None;
     }
+    // The host or a subdomain of it, compared in place: every bare URL
+    // is asked about every domain.
+    let on_domain = |domain: &str| {
+        host.strip_suffix(domain)
+            .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
+    };
     for (name, _, domains) in OUTLETS {
-        if domains
-            .iter()
-            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        {
+        if domains.iter().any(|d| on_domain(d)) {
             return Some((*name).to_string());
         }
     }
@@ -1043,6 +1046,25 @@ mod tests {
         Some(source(outlet, Some(headline), None))
     }
 
+    /// The outlet of a URL as first found, a domain at a time with its dot.
+    fn outlet_of_url_by_format(url: &str) -> Option<String> {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        if host.is_empty() || !host.contains('.') {
+            return None;
+        }
+        for (name, _, domains) in OUTLETS {
+            if domains
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            {
+                return Some((*name).to_string());
+            }
+        }
+        Some(host.to_string())
+    }
+
     /// The bare-URL test as first written, a pattern.
     fn bare_url_by_pattern(line: &str) -> Option<Source> {
         static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1164,6 +1186,13 @@ mod tests {
             line in "[<>]{0,2}(https?://|www\\.|http:/|https:|www)?[a-z./<> \u{a0}é]{0,12}[<>]{0,2}"
         ) {
             proptest::prop_assert_eq!(bare_url(&line), bare_url_by_pattern(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn outlets_of_urls_are_found_as_a_domain_at_a_time(
+            url in "(https?://)?(www\\.)?(news\\.|x|\\.)?(bbc|bbc\\.co|xbbc|nzherald|x)?(\\.co\\.uk|\\.com|\\.co\\.nz|com)?(/a|:80|\\?q)?"
+        ) {
+            proptest::prop_assert_eq!(outlet_of_url(&url), outlet_of_url_by_format(&url), "{:?}", url);
         }
 
         #[test]
