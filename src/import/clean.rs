@@ -51,6 +51,19 @@ pub fn clean_cow(input: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`clean`] for many texts one after another, with one buffer between
+/// them: `None` when `input` is clean as it stands, else what cleaning
+/// makes of it, written over `buffer`. (Text that needs cleaning may still
+/// come out the same.)
+pub fn clean_with_buffer<'b>(input: &str, buffer: &'b mut String) -> Option<&'b str> {
+    if !needs_cleaning(input.as_bytes()) {
+        return None;
+    }
+    buffer.clear();
+    clean_changed_into(input, buffer);
+    Some(buffer)
+}
+
 /// [`clean`] for boxed text: replaced only when something has to change.
 pub fn clean_boxed(text: &mut Box<str>) {
     if needs_cleaning(text.as_bytes()) {
@@ -66,40 +79,141 @@ pub fn clean_boxed(text: &mut Box<str>) {
 /// or next to another, or the lead byte of a character that is white space,
 /// a C1 control or an invisible format character (U+0085, U+00A0, U+00AD,
 /// U+061C, U+1680, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000,
-/// U+FEFF, U+FFF9–U+FFFB). Curly quotes and dashes share the lead bytes of
-/// those but not their second and third bytes, so they stay on the fast path.
-///
-/// Eight bytes are read at a time: a control or a double space among them
-/// settles it, and only the lead bytes of characters outside ASCII (a few
-/// per paragraph of prose) are looked at one by one.
+/// U+FEFF, U+FFF9–U+FFFB): see [`first_special`].
 fn needs_cleaning(bytes: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    if first == b' ' || last == b' ' {
-        return true;
+    first == b' ' || last == b' ' || first_special(bytes, 0) < bytes.len()
+}
+
+/// The first byte at or after `from` where [`special_at`] holds: a
+/// control, the first of two spaces, or the lead byte of a character
+/// [`clean`] changes; `bytes.len()` where there is none. `from` is where a
+/// character starts.
+///
+/// Every byte of an archive is looked at here, so bytes are read sixteen
+/// at a time where the processor has SSE2 (every x86-64 one), eight at a
+/// time elsewhere and at the end. Only a few bytes per paragraph of prose
+/// are then looked at one by one: controls and double spaces, which settle
+/// it, and the lead bytes of the characters [`special_at`] may change.
+/// Curly quotes and dashes share a lead byte (0xE2) with some of those, so
+/// the wide form also passes over U+2010–U+2027, their block, at once.
+fn first_special(bytes: &[u8], from: usize) -> usize {
+    // SAFETY: SSE2 is part of every x86-64 processor.
+    #[cfg(target_arch = "x86_64")]
+    let from = unsafe { sse2::skip_ordinary(bytes, from) };
+    match first_special_by_words(bytes, from) {
+        Some(at) => at,
+        None => bytes.len(),
     }
-    let mut i = 0;
+}
+
+/// [`first_special`] eight bytes at a time, from `from`.
+///
+/// A control or a double space among eight bytes settles a window, and
+/// only the lead bytes of characters outside ASCII (a few per paragraph of
+/// prose) are looked at one by one.
+fn first_special_by_words(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
     // The ninth byte of each window is the last one's neighbour, for
     // double spaces.
     while let Some(window) = bytes.get(i..i + 9) {
         let this = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(window[1..].try_into().expect("eight bytes"));
         let double_space = zero_bytes(this ^ splat(b' ')) & zero_bytes(next ^ splat(b' '));
-        if double_space != 0 || controls(this) != 0 {
-            return true;
-        }
         // The two top bits set: the first byte of a character outside ASCII.
-        let mut leads = this & (this << 1) & HIGH;
-        while leads != 0 {
-            if special_at(bytes, i + (leads.trailing_zeros() / 8) as usize) {
-                return true;
-            }
-            leads &= leads - 1;
+        let leads = this & (this << 1) & HIGH;
+        if double_space | controls(this) | leads != 0
+            && let Some(at) = (i..i + 8).find(|&at| special_at(bytes, at))
+        {
+            return Some(at);
         }
         i += 8;
     }
-    (i..bytes.len()).any(|at| special_at(bytes, at))
+    (i..bytes.len()).find(|&at| special_at(bytes, at))
+}
+
+/// The sixteen-bytes-at-a-time part of [`first_special`].
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
+    };
+
+    use super::special_at;
+
+    /// The first offset at or after `from` where a byte may need a closer
+    /// look, or where fewer than eighteen bytes are left: every byte
+    /// before it is one [`special_at`] passes over.
+    #[target_feature(enable = "sse2")]
+    pub fn skip_ordinary(bytes: &[u8], from: usize) -> usize {
+        let mut i = from;
+        // Three loads per step, at i, i + 1 and i + 2: a byte's neighbours.
+        while i + 18 <= bytes.len() {
+            let mut candidates = candidates(&bytes[i..i + 18]);
+            while candidates != 0 {
+                let at = i + candidates.trailing_zeros() as usize;
+                if special_at(bytes, at) {
+                    return at;
+                }
+                candidates &= candidates - 1;
+            }
+            i += 16;
+        }
+        i
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn splat(byte: u8) -> __m128i {
+        _mm_set1_epi8(byte as i8)
+    }
+
+    /// Bytes at or below `max`.
+    #[target_feature(enable = "sse2")]
+    fn at_most(v: __m128i, max: u8) -> __m128i {
+        _mm_cmpeq_epi8(_mm_min_epu8(v, splat(max)), v)
+    }
+
+    /// One bit per byte of `window[..16]` that [`special_at`] may hold
+    /// for: every one it holds for, and few others.
+    #[target_feature(enable = "sse2")]
+    fn candidates(window: &[u8]) -> u32 {
+        assert!(window.len() >= 18);
+        // SAFETY: the three 16-byte loads read `window[0..16]`,
+        // `window[1..17]` and `window[2..18]`, in bounds by the assert.
+        let (v, v1, v2) = unsafe {
+            let at = window.as_ptr();
+            (
+                _mm_loadu_si128(at.cast()),
+                _mm_loadu_si128(at.add(1).cast()),
+                _mm_loadu_si128(at.add(2).cast()),
+            )
+        };
+        let is = |v: __m128i, byte: u8| _mm_cmpeq_epi8(v, splat(byte));
+        let controls = _mm_or_si128(at_most(v, 0x1f), is(v, 0x7f));
+        let double_space = _mm_and_si128(is(v, b' '), is(v1, b' '));
+        // The lead bytes `special_at` looks further at.
+        let leads = _mm_or_si128(
+            _mm_or_si128(is(v, 0xc2), is(v, 0xd8)),
+            _mm_or_si128(
+                _mm_or_si128(is(v, 0xe1), is(v, 0xe2)),
+                _mm_or_si128(is(v, 0xe3), is(v, 0xef)),
+            ),
+        );
+        // U+2010–U+2027 (E2 80 90 to E2 80 A7): dashes, quotes, bullets and
+        // the ellipsis, which prose is full of; none is changed.
+        let typography = _mm_and_si128(
+            _mm_and_si128(is(v, 0xe2), is(v1, 0x80)),
+            at_most(_mm_sub_epi8(v2, splat(0x90)), 0x17),
+        );
+        let any = _mm_or_si128(
+            _mm_or_si128(controls, double_space),
+            _mm_andnot_si128(typography, leads),
+        );
+        _mm_movemask_epi8(any) as u32
+    }
 }
 
 const fn splat(byte: u8) -> u64 {
@@ -144,32 +258,22 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The character at byte `at` is one [`clean`] keeps as it is, and it
-/// starts there (not a continuation byte).
-fn kept_char_at(bytes: &[u8], at: usize) -> bool {
-    match bytes[at] {
-        0x21..=0x7e => true,
-        0xc0..=0xff => !special_at(bytes, at),
-        _ => false,
-    }
-}
-
 /// How many bytes at the start of `bytes` [`clean`] copies as they are:
-/// characters it keeps, and single spaces between two of them.
+/// characters it keeps, and single spaces between two of them. A space is
+/// not kept at the start, at the end, or before a byte [`special_at`]
+/// holds for (a second space, a control, a character [`clean`] changes).
 fn kept_run(bytes: &[u8]) -> usize {
-    let mut at = 0;
-    while at < bytes.len() {
-        let kept = match bytes[at] {
-            0x80..=0xbf => true,
-            b' ' => at > 0 && at + 1 < bytes.len() && kept_char_at(bytes, at + 1),
-            _ => kept_char_at(bytes, at),
-        };
-        if !kept {
-            break;
-        }
-        at += 1;
+    if bytes.first() == Some(&b' ') {
+        return 0;
     }
-    at
+    let mut end = first_special(bytes, 0);
+    if end == bytes.len() && bytes.last() == Some(&b' ') {
+        end -= 1;
+    }
+    if end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    end
 }
 
 /// [`clean`] of text that [`needs_cleaning`]: the runs it keeps as they are
@@ -177,9 +281,16 @@ fn kept_run(bytes: &[u8]) -> usize {
 /// that needs cleaning usually needs it in one or two places).
 fn clean_changed(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
+    clean_changed_into(input, &mut out);
+    out
+}
+
+/// [`clean_changed`], appended to `out`.
+fn clean_changed_into(input: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
     let push = |out: &mut String, text: &str, pending_space: &mut bool| {
-        if *pending_space && !out.is_empty() {
+        if *pending_space && out.len() > start {
             out.push(' ');
         }
         *pending_space = false;
@@ -189,7 +300,7 @@ fn clean_changed(input: &str) -> String {
     while !rest.is_empty() {
         let run = kept_run(rest.as_bytes());
         if run > 0 {
-            push(&mut out, &rest[..run], &mut pending_space);
+            push(out, &rest[..run], &mut pending_space);
             rest = &rest[run..];
             continue;
         }
@@ -218,11 +329,10 @@ fn clean_changed(input: &str) -> String {
             c => Some(c),
         };
         if let Some(c) = replacement {
-            push(&mut out, c.encode_utf8(&mut [0u8; 4]), &mut pending_space);
+            push(out, c.encode_utf8(&mut [0u8; 4]), &mut pending_space);
         }
         rest = chars.as_str();
     }
-    out
 }
 
 /// True when [`clean`] would make nothing of `line`: white space, control
@@ -633,6 +743,69 @@ mod tests {
             let slowly = clean_slowly(&text);
             proptest::prop_assert_eq!(needs_cleaning(text.as_bytes()), slowly != text, "{:?}", text);
             proptest::prop_assert_eq!(clean_changed(&text), slowly, "{:?}", text);
+        }
+    }
+
+    /// Runs kept as first written, a byte at a time: kept to check
+    /// [`kept_run`], which finds their end with [`first_special`], against.
+    fn kept_run_slowly(bytes: &[u8]) -> usize {
+        let kept_char_at = |at: usize| match bytes[at] {
+            0x21..=0x7e => true,
+            0xc0..=0xff => !special_at(bytes, at),
+            _ => false,
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            let kept = match bytes[at] {
+                0x80..=0xbf => true,
+                b' ' => at > 0 && at + 1 < bytes.len() && kept_char_at(at + 1),
+                _ => kept_char_at(at),
+            };
+            if !kept {
+                break;
+            }
+            at += 1;
+        }
+        at
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The sixteen- and eight-byte scans find what looking at every
+        /// byte finds, from any character, at any alignment, in texts long
+        /// enough for several wide steps; runs end where they did.
+        #[test]
+        fn the_wide_scan_finds_what_a_byte_at_a_time_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "word ", "Zz", "é", "“", "”", "’", "—", "–", "…", "•", "中", "😀", " ",
+                    "  ", "\t", "\n", "\u{a0}", "\u{85}", "\u{ad}", "\u{61c}", "\u{1680}",
+                    "\u{180e}", "\u{2000}", "\u{200b}", "\u{200f}", "\u{2010}", "\u{2027}",
+                    "\u{2028}", "\u{202f}", "\u{2030}", "\u{205f}", "\u{2060}", "\u{2070}",
+                    "\u{3000}", "\u{3001}", "\u{feff}", "\u{fff9}", "\u{fffd}", "\u{0}", "\u{7f}",
+                    "\u{1b}", "\u{9b}", "£", "°", "Ø", "\u{60c}", "ᚁ",
+                ]),
+                0..64,
+            ),
+            skip in 0usize..8,
+        ) {
+            let text: String = pieces.concat();
+            let bytes = text.as_bytes();
+            let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).skip(skip).collect();
+            for from in starts.into_iter().chain([bytes.len()]) {
+                let slowly = (from..bytes.len()).find(|&at| special_at(bytes, at)).unwrap_or(bytes.len());
+                proptest::prop_assert_eq!(first_special(bytes, from), slowly, "{:?} from {}", text, from);
+                proptest::prop_assert_eq!(
+                    kept_run(&bytes[from..]), kept_run_slowly(&bytes[from..]), "{:?} from {}", text, from
+                );
+            }
+            // U+180E is looked at and kept: the check may say a text needs
+            // cleaning that cleans to itself, never the other way round.
+            let clean = clean_slowly(&text);
+            proptest::prop_assert!(needs_cleaning(bytes) || clean == text, "{:?}", text);
+            let mut buffer = String::from("left from the text before");
+            let got = clean_with_buffer(&text, &mut buffer).unwrap_or(&text);
+            proptest::prop_assert_eq!(got, clean);
         }
     }
 

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::import::clean::{clean_cow, is_blank};
+use crate::import::clean::{clean_with_buffer, is_blank};
 pub use arena::ParagraphText;
 use arena::{ARENA_LIMIT, ArenaBuilder};
 
@@ -215,6 +215,9 @@ struct Piece {
     /// The text of the paragraphs from `sealed` on, not yet in an arena.
     arena: ArenaBuilder,
     sealed: usize,
+    /// The cleaned text of the paragraph being pushed, where it needed
+    /// cleaning: one buffer for them all.
+    cleaned: String,
 }
 
 impl Piece {
@@ -227,6 +230,7 @@ impl Piece {
             pending_blank_lines: 0,
             arena: ArenaBuilder::with_capacity(len, arena_limit),
             sealed: 0,
+            cleaned: String::new(),
         }
     }
 
@@ -389,13 +393,25 @@ fn continues_url(so_far: &str, line: &str) -> bool {
 }
 
 fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Piece) {
-    // Text that needs no cleaning has no NBSP either: cleaning turns one
-    // into a space.
-    let text = clean_cow(raw);
-    let had_nbsp = matches!(text, Cow::Owned(_)) && raw.trim().contains('\u{a0}');
-    if !text.is_empty() {
-        out.push(text, had_nbsp, marker, indent);
+    let mut buffer = std::mem::take(&mut out.cleaned);
+    if clean_with_buffer(raw, &mut buffer).is_some() {
+        if !buffer.is_empty() {
+            let had_nbsp = raw.trim().contains('\u{a0}');
+            // A text with an arena of its own takes the buffer itself: a
+            // copy would hold a paragraph as long as the file twice.
+            let text = if out.arena.is_own(buffer.len()) {
+                Cow::Owned(std::mem::take(&mut buffer))
+            } else {
+                Cow::Borrowed(buffer.as_str())
+            };
+            out.push(text, had_nbsp, marker, indent);
+        }
+    } else if !raw.is_empty() {
+        // Text clean as it stands has no NBSP: cleaning turns one into a
+        // space.
+        out.push(Cow::Borrowed(raw), false, marker, indent);
     }
+    out.cleaned = buffer;
 }
 
 /// "  • item" → ("item", Some('•')), "  2. item" → ("item", Some('1')).

@@ -217,7 +217,7 @@ impl ArenaBuilder {
     }
 
     /// Whether a text of `len` bytes has an arena of its own.
-    fn is_own(&self, len: usize) -> bool {
+    pub fn is_own(&self, len: usize) -> bool {
         len > OWN_ARENA.min(self.limit)
     }
 
