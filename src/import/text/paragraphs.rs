@@ -418,30 +418,58 @@ fn push_paragraph(raw: &str, marker: Option<char>, indent: u16, out: &mut Piece)
 /// Hyphens and asterisks count only when a space follows, so "-5 degrees"
 /// stays text.
 fn strip_bullet(line: &str) -> (&str, Option<char>) {
+    // The indentation is measured apart; without it, most lines are clean
+    // as they stand and cleaning copies them whole.
+    let unindented = line.trim_start_matches([' ', '\t']);
+    let text = unindented.trim_start_matches('\u{a0}');
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return (unindented, None);
+    };
+    // Read by hand rather than by the pattern of [`bullet_by_pattern`],
+    // which matches the same lines: most lines open with none of these
+    // characters, and a comment's number opens a line in every comment of a
+    // printed thread, where the pattern cost a lookup each.
+    let marked = match first {
+        '•' | '◦' | '▪' | '‣' | '●' | '·' => true,
+        '-' | '*' | '–' => chars.next().is_some_and(char::is_whitespace),
+        '0'..='9' => {
+            let mut after = chars.next();
+            match after {
+                Some('0'..='9') => after = chars.next(),
+                // A digit of another script: the pattern says.
+                Some(c) if !c.is_ascii() && c.is_numeric() => return bullet_by_pattern(line),
+                _ => {}
+            }
+            matches!(after, Some('.' | ')')) && chars.next().is_some_and(char::is_whitespace)
+        }
+        _ => return (unindented, None),
+    };
+    if !marked {
+        return (unindented, None);
+    }
+    let item = chars.as_str().trim_start_matches(char::is_whitespace);
+    let marker = if first.is_ascii_digit() { '1' } else { first };
+    (item, Some(marker))
+}
+
+/// [`strip_bullet`] by its pattern, for a number in digits of another
+/// script (which the pattern's `\d` matches).
+fn bullet_by_pattern(line: &str) -> (&str, Option<char>) {
     static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^[\s\u{a0}]*(?:[•◦▪‣●·]|[-*–](?:\s|\u{a0})|\d{1,2}[.)](?:\s|\u{a0}))[\s\u{a0}]*",
         )
         .expect("the bullet pattern is valid")
     });
-    // The indentation is measured apart; without it, most lines are clean
-    // as they stand and cleaning copies them whole.
     let unindented = line.trim_start_matches([' ', '\t']);
     let first = unindented.trim_start_matches('\u{a0}').chars().next();
-    let Some(first) = first.filter(|&c| {
-        matches!(
-            c,
-            '0'..='9' | '•' | '◦' | '▪' | '‣' | '●' | '·' | '-' | '*' | '–'
-        )
-    }) else {
-        return (unindented, None);
-    };
-    match BULLET.find(line) {
-        Some(m) => (
+    match (BULLET.find(line), first) {
+        (Some(m), Some(first)) => (
             &line[m.end()..],
             Some(if first.is_ascii_digit() { '1' } else { first }),
         ),
-        None => (unindented, None),
+        _ => (unindented, None),
     }
 }
 
@@ -594,6 +622,45 @@ mod tests {
             .expect("UTF-8")
             .append_to(&mut out);
         out
+    }
+
+    /// Bullets as first found, by the pattern alone: kept to check
+    /// [`strip_bullet`], which reads most lines by hand, against.
+    fn strip_bullet_by_pattern(line: &str) -> (&str, Option<char>) {
+        let unindented = line.trim_start_matches([' ', '\t']);
+        let first = unindented.trim_start_matches('\u{a0}').chars().next();
+        let Some(first) = first.filter(|&c| {
+            matches!(
+                c,
+                '0'..='9' | '•' | '◦' | '▪' | '‣' | '●' | '·' | '-' | '*' | '–'
+            )
+        }) else {
+            return (unindented, None);
+        };
+        match bullet_by_pattern(line) {
+            (item, Some(_)) => (item, Some(if first.is_ascii_digit() { '1' } else { first })),
+            (_, None) => (unindented, None),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Lines opening with bullets, numbers, and what looks like them.
+        #[test]
+        fn bullets_read_by_hand_as_by_the_pattern(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "\t", "\u{a0}", "\u{2003}", "\u{3000}", "\n", "•", "◦", "▪", "‣", "●",
+                    "·", "-", "*", "–", "—", "1", "12", "7", "٣", "੩", "½", "²", ".", ")", ",",
+                    "a", "Item", "é", "x.y",
+                ]),
+                0..8,
+            ),
+        ) {
+            let line: String = pieces.concat();
+            proptest::prop_assert_eq!(strip_bullet(&line), strip_bullet_by_pattern(&line), "{:?}", line);
+        }
     }
 
     proptest::proptest! {
