@@ -4,7 +4,8 @@
 //! each end in the same line, a page that opens on its comment count, a
 //! reply form, a breadcrumb trail under the blog's name, comments that each
 //! open with the name and the time on one line, a page that keeps only its
-//! links to the previous and next posts, its date and its comments. Each is
+//! links to the previous and next posts, its date and its comments, a page
+//! whose title has a line of the page's above it. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -228,4 +229,31 @@ fn a_post_page_that_keeps_only_its_navigation_date_and_comments() {
         ],
     );
     check(&fixture("post_navigation_comments.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_that_opens_on_a_line_of_its_own_above_the_title() {
+    // The menu button over the title is the page's: no post of its own,
+    // and not the post's title.
+    let expected = post(
+        "A quieter week for the harbour board",
+        None,
+        None,
+        &[],
+        Some(2),
+        2,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "Three repaints and the roof still leaks over the ticket office.",
+            ),
+            (
+                Some("rangi_t"),
+                None,
+                "The colour was the only thing they could agree on, so of course it took all morning.",
+            ),
+        ],
+    );
+    check(&fixture("post_under_page_line.txt"), &[expected], &[]);
 }
