@@ -478,21 +478,17 @@ fn read_paragraphs<R: Read>(
     on_disk: Option<OnDisk>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<paragraphs::Paragraph>, LoadError> {
-    let expected = on_disk.as_ref().map_or(0, |file| file.expected);
-    let (mut paragraphs, consumed) =
-        split_while_reading(reader, PROGRESS_STEP, expected, name, progress)?;
+    let (mut paragraphs, consumed) = split_while_reading(reader, PROGRESS_STEP, name, progress)?;
     check_unchanged(on_disk, name, consumed)?;
-    // What the list will not use goes back now, before the posts are built
-    // beside it: the room it was given to spare, never written to, or what
-    // it grew by doubling where the file's first batch did not foretell it.
+    // The list grew by doubling; what it will not use goes back now, before
+    // the posts are built beside it.
     paragraphs.shrink_to_fit();
     Ok(paragraphs)
 }
 
 /// Reads `batch` bytes at a time and splits what has been read up to its
 /// last blank line (see [`paragraphs::last_cut`]), reporting the bytes read
-/// so far. Returns the paragraphs and the number of bytes read. `expected`
-/// is the file's length, or 0 where it is not known.
+/// so far. Returns the paragraphs and the number of bytes read.
 ///
 /// A batch is checked to be UTF-8 and split on the pool's cores while this
 /// thread reads the next one and appends the paragraphs of the one before
@@ -502,7 +498,6 @@ fn read_paragraphs<R: Read>(
 fn split_while_reading(
     mut reader: impl Read,
     batch: u64,
-    expected: u64,
     name: &str,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(Vec<paragraphs::Paragraph>, u64), LoadError> {
@@ -524,8 +519,8 @@ fn split_while_reading(
         offset: consumed as usize + error.valid_up_to,
     };
     let mut paragraphs = Vec::new();
-    // The last batch split, its paragraphs not yet in the list, and its length.
-    let mut split_before: Option<(paragraphs::Split, usize)> = None;
+    // The last batch split, its paragraphs not yet in the list.
+    let mut split_before: Option<paragraphs::Split> = None;
     let mut pending: Vec<u8> = Vec::new();
     let mut consumed = 0u64;
     let mut searched: usize = 0;
@@ -549,10 +544,10 @@ fn split_while_reading(
         }
         if at_end {
             let split = paragraphs::split(&pending[..cut]).map_err(|e| not_utf8(consumed, e))?;
-            if let Some((before, len)) = split_before.take() {
-                append_split(before, len, expected, &mut paragraphs);
+            if let Some(before) = split_before.take() {
+                before.append_to(&mut paragraphs);
             }
-            append_split(split, cut, expected, &mut paragraphs);
+            split.append_to(&mut paragraphs);
             consumed += cut as u64;
             progress(consumed);
             break;
@@ -563,13 +558,13 @@ fn split_while_reading(
         let mut split = None;
         let next_read = rayon::in_place_scope(|scope| {
             scope.spawn(|_| split = Some(paragraphs::split(&pending[..cut])));
-            if let Some((before, len)) = split_before.take() {
-                append_split(before, len, expected, &mut paragraphs);
+            if let Some(before) = split_before.take() {
+                before.append_to(&mut paragraphs);
             }
             read_batch(&mut next)
         });
         let split = split.expect("the scope ran the split");
-        split_before = Some((split.map_err(|e| not_utf8(consumed, e))?, cut));
+        split_before = Some(split.map_err(|e| not_utf8(consumed, e))?);
         let next_read = next_read?;
         consumed += cut as u64;
         progress(consumed + searched as u64);
@@ -577,33 +572,6 @@ fn split_while_reading(
         read = next_read;
     }
     Ok((paragraphs, consumed))
-}
-
-/// Appends the paragraphs of `split`, `len` bytes of a file of `expected`
-/// bytes, to `out`.
-///
-/// The first batch sizes the list for the whole file, at its paragraphs per
-/// byte and a quarter more: grown by doubling, the list of a large archive
-/// (24 bytes a paragraph, a fifth of the text's size) would be copied
-/// about twenty times, the last copies tens of megabytes each, and every
-/// larger list would be fresh pages the kernel has to clear. Room it does
-/// not use is never written to, so it is never resident, and is handed
-/// back at the end.
-fn append_split(
-    split: paragraphs::Split,
-    len: usize,
-    expected: u64,
-    out: &mut Vec<paragraphs::Paragraph>,
-) {
-    if out.capacity() == 0 && len > 0 && expected > len as u64 {
-        let per_file = split.paragraph_count() as u128 * u128::from(expected) / len as u128;
-        let room = usize::try_from(per_file + per_file / 4).unwrap_or(usize::MAX);
-        // Never more than a paragraph per two bytes (a file of one-letter
-        // lines), however the first batch misleads.
-        let most = usize::try_from(expected / 2).unwrap_or(usize::MAX);
-        out.reserve_exact(room.min(most));
-    }
-    split.append_to(out);
 }
 
 /// Parses a native JSON file's text.
@@ -734,13 +702,10 @@ mod tests {
         let blank_at_end = format!("{BUNDLED}\n\n");
         for archive in [BUNDLED, &no_blank_lines, &crlf, &wrapped, &blank_at_end] {
             let whole = paragraphs::paragraphs(archive);
-            // The list sized from the first batch or not, and sized from a
-            // first batch that foretells too few paragraphs or too many.
-            let sizes = [0, archive.len() as u64, 1 << 20, 1];
-            for (batch, expected) in [1, 7, 100, 4096].into_iter().zip(sizes.into_iter().cycle()) {
+            for batch in [1, 7, 100, 4096] {
                 let mut reports = Vec::new();
                 let (got, read) =
-                    split_while_reading(archive.as_bytes(), batch, expected, "t", &mut |done| {
+                    split_while_reading(archive.as_bytes(), batch, "t", &mut |done| {
                         reports.push(done)
                     })
                     .unwrap();
@@ -758,7 +723,7 @@ mod tests {
         let mut bytes = BUNDLED.as_bytes().to_vec();
         let at = bytes.len() - 10;
         bytes[at] = 0xff;
-        let error = split_while_reading(&bytes[..], 64, 0, "t", &mut |_| {}).unwrap_err();
+        let error = split_while_reading(&bytes[..], 64, "t", &mut |_| {}).unwrap_err();
         assert!(
             error.to_string().ends_with(&format!("offset {at})")),
             "{error}"

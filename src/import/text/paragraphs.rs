@@ -81,7 +81,7 @@ pub struct Split(Vec<Piece>);
 
 impl Split {
     /// How many paragraphs it holds.
-    pub fn paragraph_count(&self) -> usize {
+    fn paragraph_count(&self) -> usize {
         self.0.iter().map(|part| part.paragraphs.len()).sum()
     }
 
