@@ -171,11 +171,13 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
                 .take_while(|&k| !candidates.at(k).text().chars().any(char::is_alphanumeric))
                 .count();
             let start = if rules == n { 0 } else { rules };
-            // One line over the title the free choice found, which heads
-            // prose, is the page's own (the blog's name or motto, a
-            // menu button, a date), not a post of its own.
-            let start = match free.first() {
-                Some(&first)
+            // On a page of one post, one line over the title the free
+            // choice found, which heads prose, is the page's own (the
+            // blog's name or motto, a menu button, a date), not a post of
+            // its own. Where the choice found several, a line over the
+            // first may be the first of the captions over every title.
+            let start = match free.as_slice() {
+                &[first]
                     if first == start + 1
                         && !is_prose(candidates.at(start).text())
                         && (first + 1..n)
