@@ -14,7 +14,6 @@
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
 
 use super::furniture::{MONTHS, WEEKDAYS};
 use super::paragraphs::Paragraph;
@@ -38,28 +37,65 @@ const MAX_LEN: usize = 120;
 /// shaped as it can be ([`shape_key`]), in order: what [`roles`] groups
 /// lines by. Read from the text alone, so found on all cores beside the
 /// sequential walk that marks the comments [`roles`] leaves out.
-pub struct Shapes(Vec<Shaped>);
+///
+/// Held in pieces of a few thousand paragraphs each, as they were found:
+/// collected into one list, the pieces would be held twice over while it
+/// is put together, at the time the walk beside it holds its own lists.
+pub struct Shapes(Vec<Vec<Shaped>>);
 
-/// One line's shape: its index, its shape's hash, and whether the shape
-/// says nothing.
+/// One line's shape: the hash of its shape and its index, with the index's
+/// top bit saying whether the shape says nothing. Twelve bytes: an archive
+/// has about one such line for every two paragraphs.
+#[derive(Clone, Copy)]
+#[repr(C, packed(4))]
 struct Shaped {
-    at: u32,
     hash: u64,
-    generic: bool,
+    at: u32,
 }
+
+impl Shaped {
+    /// The bit of `at` that says the shape says nothing.
+    const GENERIC: u32 = 1 << 31;
+
+    fn index(self) -> usize {
+        (self.at & !Shaped::GENERIC) as usize
+    }
+
+    fn generic(self) -> bool {
+        self.at & Shaped::GENERIC != 0
+    }
+
+    fn hash(self) -> u64 {
+        self.hash
+    }
+}
+
+/// How many paragraphs one piece of [`Shapes`] is read from.
+const SHAPES_PIECE: usize = 1 << 14;
 
 impl Shapes {
     pub fn of(all: &[Paragraph]) -> Shapes {
+        assert!(
+            all.len() < Shaped::GENERIC as usize,
+            "fewer than two billion paragraphs"
+        );
         Shapes(
-            all.par_iter()
+            all.par_chunks(SHAPES_PIECE)
                 .enumerate()
-                .filter(|(_, p)| p.text.len() <= MAX_LEN)
-                .filter_map(|(i, p)| {
-                    shape_key(p).map(|(hash, generic)| Shaped {
-                        at: u32::try_from(i).expect("fewer than four billion paragraphs"),
-                        hash,
-                        generic,
-                    })
+                .map(|(piece, chunk)| {
+                    let first = piece * SHAPES_PIECE;
+                    chunk
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.text.len() <= MAX_LEN)
+                        .filter_map(|(k, p)| {
+                            shape_key(p).map(|(hash, generic)| Shaped {
+                                hash,
+                                // Below the top bit: the length is asserted.
+                                at: (first + k) as u32 | if generic { Shaped::GENERIC } else { 0 },
+                            })
+                        })
+                        .collect()
                 })
                 .collect(),
         )
@@ -77,26 +113,10 @@ pub fn roles(
     skip: impl Fn(usize) -> bool + Sync,
     known: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Role)> {
-    let mut groups: HashMap<u64, (bool, Vec<usize>)> = HashMap::default();
-    for &Shaped { at, hash, generic } in &shapes.0 {
-        let i = at as usize;
-        if skip(i) {
-            continue;
-        }
-        groups
-            .entry(hash)
-            .or_insert((generic, Vec::new()))
-            .1
-            .push(i);
-    }
-    drop(shapes);
+    let groups = recurring_shapes(shapes, &skip);
     // Each group is judged on its own, so the groups are judged on all
     // cores; a paragraph is in one group only, and the roles are sorted by
     // index at the end, so the result does not depend on the order.
-    let groups: Vec<(bool, Vec<usize>)> = groups
-        .into_values()
-        .filter(|(_, members)| members.len() >= MIN_REPEATS)
-        .collect();
     // A template's line makes one group as large as the archive has posts:
     // its members are looked at on all cores too.
     let role_of = |generic: bool, members: &[usize]| -> Option<Role> {
@@ -173,6 +193,36 @@ pub fn roles(
     // A paragraph has one role: the order is the same however it is sorted.
     out.par_sort_unstable_by_key(|(i, _)| *i);
     out
+}
+
+/// The lines of each shape that recurs at least [`MIN_REPEATS`] times
+/// among the lines `skip` leaves in, in order, and whether the shape says
+/// nothing.
+///
+/// The lines of a shape are found by sorting the lines by shape, in place,
+/// rather than by gathering them in a table of lists: most shapes are a
+/// single line's, and a list each cost more memory than the lines
+/// themselves. Within a shape the lines stay in order, so the first says
+/// whether the shape says nothing, as the first seen did.
+fn recurring_shapes(
+    shapes: Shapes,
+    skip: &(impl Fn(usize) -> bool + Sync),
+) -> Vec<(bool, Vec<usize>)> {
+    let mut shaped: Vec<Shaped> = Vec::with_capacity(shapes.0.iter().map(Vec::len).sum());
+    for piece in shapes.0 {
+        shaped.extend(piece.into_iter().filter(|s| !skip(s.index())));
+    }
+    shaped.par_sort_unstable_by_key(|s| (s.hash(), s.index()));
+    shaped
+        .chunk_by(|a, b| a.hash() == b.hash())
+        .filter(|group| group.len() >= MIN_REPEATS)
+        .map(|group| {
+            (
+                group[0].generic(),
+                group.iter().map(|s| s.index()).collect(),
+            )
+        })
+        .collect()
 }
 
 /// A short line that could head a post: no closing full stop, colon or
@@ -483,6 +533,80 @@ mod tests {
                 "{:?}", word
             );
         }
+    }
+
+    /// The groups as they were gathered, in a table of lists by shape, in
+    /// the order of the groups' first lines.
+    fn groups_by_table(shapes: &Shapes, skip: impl Fn(usize) -> bool) -> Vec<(bool, Vec<usize>)> {
+        let mut groups: rustc_hash::FxHashMap<u64, (bool, Vec<usize>)> = Default::default();
+        for shaped in shapes.0.iter().flatten() {
+            if skip(shaped.index()) {
+                continue;
+            }
+            groups
+                .entry(shaped.hash())
+                .or_insert((shaped.generic(), Vec::new()))
+                .1
+                .push(shaped.index());
+        }
+        let mut groups: Vec<(bool, Vec<usize>)> = groups
+            .into_values()
+            .filter(|(_, members)| members.len() >= MIN_REPEATS)
+            .collect();
+        groups.sort_by_key(|(_, members)| members[0]);
+        groups
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Sorting the lines by shape finds the groups the table found.
+        #[test]
+        fn shapes_sorted_group_as_in_a_table(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Jane Smith ~ 3.v.2019", "Bob Jones ~ 4.v.2019", "Trump", "Macron",
+                        "Filed under Politics | 4 Comments", "Filed under Buses | No comments",
+                        "“Tolls”", "Read more", "Tolls are a tax.", "May 4, 2010 at 10:17 am",
+                    ]),
+                    proptest::bool::weighted(0.2),
+                ),
+                0..60,
+            ),
+        ) {
+            let all: Vec<Paragraph> = lines.iter().map(|(text, _)| paragraph(text)).collect();
+            let skip = |i: usize| lines[i].1;
+            let mut sorted = recurring_shapes(Shapes::of(&all), &skip);
+            sorted.sort_by_key(|(_, members)| members[0]);
+            proptest::prop_assert_eq!(sorted, groups_by_table(&Shapes::of(&all), skip));
+        }
+    }
+
+    #[test]
+    fn shapes_read_in_pieces_keep_their_places() {
+        let texts = [
+            "Filed under Politics | 4 Comments",
+            PROSE,
+            "Jane Smith ~ 3.v.2019",
+            "Trump",
+        ];
+        let all: Vec<Paragraph> = (0..SHAPES_PIECE * 2 + 7)
+            .map(|i| paragraph(texts[i % texts.len()]))
+            .collect();
+        let found: Vec<(usize, u64, bool)> = Shapes::of(&all)
+            .0
+            .iter()
+            .flatten()
+            .map(|s| (s.index(), s.hash(), s.generic()))
+            .collect();
+        let one_by_one: Vec<(usize, u64, bool)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.text.len() <= MAX_LEN)
+            .filter_map(|(i, p)| shape_key(p).map(|(hash, generic)| (i, hash, generic)))
+            .collect();
+        assert_eq!(found, one_by_one);
+        assert!(found.iter().any(|&(_, _, generic)| generic));
     }
 
     #[test]
