@@ -106,7 +106,10 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         .filter(|(_, label)| label.is_some())
         .filter_map(|(item, _)| item.marker.map(|m| (m, item.indent)))
         .collect();
-    let mut comments: Vec<Planned> = Vec::new();
+    // Sized for a comment a label: the list grew by copying otherwise, and
+    // a long thread's list is large.
+    let mut comments: Vec<Planned> =
+        Vec::with_capacity(labels.iter().filter(|label| label.is_some()).count());
     // For each comment: how deep its label sits, to find parents by.
     let mut nesting: Vec<(u16, usize)> = Vec::new();
     let mut marker_ranks: Vec<char> = Vec::new();
