@@ -26,7 +26,7 @@ use closing::closed_ahead;
 use counted::counted_one_each;
 use label::{is_comment_furniture, label, said_label, stamped_label};
 use lone::{reply_follows, title_above};
-use name_lines::name_line_runs;
+use name_lines::{NameLine, name_line_runs};
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
 use untitled::comments_under_navigation;
@@ -57,10 +57,14 @@ pub fn comment_paragraphs<'a>(
     usual_gap: u8,
     furniture_at: impl Fn(usize) -> Option<&'a Furniture> + Sync,
 ) -> Vec<bool> {
-    // What the walk asks of each paragraph's own text, found on all cores
-    // in one pass while the text is read: the walk below is sequential,
-    // and reads only these answers, two bytes a paragraph.
-    let lines: Vec<Line> = all.par_iter().map(Line::of).collect();
+    // What the walk asks of each paragraph's own text (and of the text
+    // under it), found on all cores in one pass while the text is read:
+    // the walk below is sequential, and reads only these answers, three
+    // bytes a paragraph.
+    let lines: Vec<Line> = (0..all.len())
+        .into_par_iter()
+        .map(|i| Line::of(all, i, usual_gap, &furniture_at))
+        .collect();
     let first_closed = first_of_closed_comments(&lines);
     let closed_ahead = |i: usize| {
         closed_ahead(
@@ -70,7 +74,7 @@ pub fn comment_paragraphs<'a>(
             |k| furniture_at(k).is_some(),
         )
     };
-    let name_runs = name_line_runs(all, usual_gap, &furniture_at);
+    let name_runs = name_line_runs(all, usual_gap, &furniture_at, |i| lines[i].name);
     let under_navigation = comments_under_navigation(all, &furniture_at);
     let signed = signed_comments(all, &furniture_at);
     let mut signed_runs = signed.iter().peekable();
@@ -396,11 +400,12 @@ fn starts_post<'a>(
     title_like && (byline() || (indented && at_margin()))
 }
 
-/// What the walk asks of one paragraph alone: what it is as a label, and
-/// two facts of its text.
+/// What the walk asks of one paragraph: what it is as a label, two facts
+/// of its text, and what it is as a name line.
 #[derive(Debug, Clone, Copy)]
 struct Line {
     label: LabelKind,
+    name: NameLine,
     /// [`Line::TITLE_LIKE`] and [`Line::CLOSES_COMMENT`].
     facts: u8,
 }
@@ -412,7 +417,13 @@ impl Line {
     /// It closes a comment ([`closes_comment`]).
     const CLOSES_COMMENT: u8 = 2;
 
-    fn of(p: &Paragraph) -> Line {
+    fn of<'a>(
+        all: &[Paragraph],
+        i: usize,
+        usual_gap: u8,
+        furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    ) -> Line {
+        let p = &all[i];
         let text = &*p.text;
         let title_like = text.len() <= 160 && !p.is_list_item() && !text.ends_with(['.', ':', ',']);
         let facts = if title_like { Line::TITLE_LIKE } else { 0 }
@@ -423,6 +434,7 @@ impl Line {
             };
         Line {
             label: LabelKind::of(text),
+            name: NameLine::of(all, i, usual_gap, furniture_at),
             facts,
         }
     }

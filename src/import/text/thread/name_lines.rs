@@ -3,7 +3,6 @@
 //! line (as Typepad prints them: "Jane Roe" / "Tolls are a tax." / "Al
 //! Cole" / "Nobody asked.").
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::Furniture;
@@ -114,8 +113,8 @@ const NAMES_REACH: usize = 7;
 const FEWEST_NAMES: usize = 3;
 
 /// What a paragraph can be as a name line ([`name_line_runs`]).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum NameLine {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NameLine {
     /// No prose under it at its indentation: no name line.
     NotOverProse,
     /// Over prose, and it can hold only a name ([`could_be_name_line`]).
@@ -125,6 +124,49 @@ enum NameLine {
     NameIfRecurring,
     /// Over prose, and a sentence or too long for a name.
     NoName,
+}
+
+impl NameLine {
+    /// What paragraph `i` of `all` is as a name line: whether prose is
+    /// under it, and whether it can hold only a name printed once, or only
+    /// where the page prints it again. Asked of every paragraph in the one
+    /// pass on all cores that reads each paragraph's text for the thread
+    /// walk ([`super::comment_paragraphs`]); the walk asks the page which
+    /// lines recur only where the answer turns on it.
+    pub(super) fn of<'a>(
+        all: &[Paragraph],
+        i: usize,
+        usual_gap: u8,
+        furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    ) -> NameLine {
+        let (p, under) = (&all[i], all.get(i + 1));
+        // Asked first, as it reads no text: most paragraphs are too long
+        // to be a name, and the prose under them is never read.
+        let over_prose = p.text.len() <= LONGEST_NAME_LINE
+            && furniture_at(i).is_none()
+            && !p.is_list_item()
+            && under.is_some_and(|next| {
+                furniture_at(i + 1).is_none()
+                    && !next.is_list_item()
+                    && next.indent == p.indent
+                    && p.gap_after <= usual_gap
+                    && opens_comment_text(&next.text)
+                    && !could_be_name_line(&next.text, false)
+            });
+        if !over_prose {
+            return NameLine::NotOverProse;
+        }
+        // Most lines over prose are no name even where they recur: asked
+        // so first.
+        let text = &p.text;
+        if !could_be_name_line(text, true) {
+            NameLine::NoName
+        } else if could_be_name_line(text, false) {
+            NameLine::Name
+        } else {
+            NameLine::NameIfRecurring
+        }
+    }
 }
 
 /// Where the runs of comments that each open with a name line start: the
@@ -141,6 +183,8 @@ enum NameLine {
 /// was a link the text lost, or no post text before it (the page shows the
 /// thread straight under the post's date).
 ///
+/// `line(i)` is what paragraph `i` is as a name line ([`NameLine::of`]).
+///
 /// Accepts "Jo Lee" / "Tolls are a tax." / "Al Cole" / "Nobody asked." /
 /// "Jo Lee" / "They never do."; rejects "Jo Lee" / "She ran the council." /
 /// "Al Cole" / "He ran the port." / "Cy Dunn" / "He ran the ferry." after
@@ -148,13 +192,14 @@ enum NameLine {
 pub fn name_line_runs<'a>(
     all: &[Paragraph],
     usual_gap: u8,
-    furniture_at: &(impl Fn(usize) -> Option<&'a Furniture> + Sync),
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    line: impl Fn(usize) -> NameLine,
 ) -> Vec<usize> {
     // Only lines that are names where they recur are asked whether they
     // do, and a line over prose is such a line by its text alone: the lines
     // of its text over prose are all such lines, so only they are counted
     // (hashing the other lines over prose changed no count that is asked).
-    runs_counting(all, usual_gap, furniture_at, |line| {
+    runs_counting(all, usual_gap, furniture_at, line, |line| {
         line == NameLine::NameIfRecurring
     })
 }
@@ -164,50 +209,12 @@ pub fn name_line_runs<'a>(
 fn runs_counting<'a>(
     all: &[Paragraph],
     usual_gap: u8,
-    furniture_at: &(impl Fn(usize) -> Option<&'a Furniture> + Sync),
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+    line: impl Fn(usize) -> NameLine,
     counted: impl Fn(NameLine) -> bool,
 ) -> Vec<usize> {
-    let over_prose = |i: usize| {
-        let (p, under) = (&all[i], all.get(i + 1));
-        // Asked first, as it reads no text: most paragraphs are too long
-        // to be a name, and the prose under them is never read.
-        p.text.len() <= LONGEST_NAME_LINE
-            && furniture_at(i).is_none()
-            && !p.is_list_item()
-            && under.is_some_and(|next| {
-                furniture_at(i + 1).is_none()
-                    && !next.is_list_item()
-                    && next.indent == p.indent
-                    && p.gap_after <= usual_gap
-                    && opens_comment_text(&next.text)
-                    && !could_be_name_line(&next.text, false)
-            })
-    };
-    // What each paragraph is as a name line, on all cores: whether prose
-    // is under it, and whether it can hold only a name printed once, or
-    // only where the page prints it again. The walk below is sequential,
-    // and asks the page which lines recur only where the answer turns on it.
-    let lines: Vec<NameLine> = (0..all.len())
-        .into_par_iter()
-        .map(|i| {
-            if !over_prose(i) {
-                return NameLine::NotOverProse;
-            }
-            // Most lines over prose are no name even where they recur:
-            // asked so first.
-            let text = &all[i].text;
-            if !could_be_name_line(text, true) {
-                NameLine::NoName
-            } else if could_be_name_line(text, false) {
-                NameLine::Name
-            } else {
-                NameLine::NameIfRecurring
-            }
-        })
-        .collect();
-    let recurring =
-        recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, counted(lines[i]))));
-    let is_name_line = |i: usize| match lines[i] {
+    let recurring = recurring_over_prose((0..all.len()).map(|i| (&*all[i].text, counted(line(i)))));
+    let is_name_line = |i: usize| match line(i) {
         NameLine::Name => true,
         NameLine::NameIfRecurring => recurring.contains_key(&*all[i].text),
         NameLine::NotOverProse | NameLine::NoName => false,
@@ -269,8 +276,10 @@ mod tests {
         let all = paragraphs(text);
         let known: Vec<Option<Furniture>> =
             all.iter().map(|p| furniture::recognise(&p.text)).collect();
-        name_line_runs(&all, usual_gap(&all), &|i| {
-            known.get(i).and_then(Option::as_ref)
+        let furniture_at = |i: usize| known.get(i).and_then(Option::as_ref);
+        let gap = usual_gap(&all);
+        name_line_runs(&all, gap, &furniture_at, |i| {
+            NameLine::of(&all, i, gap, &furniture_at)
         })
         .into_iter()
         .map(|i| all[i].text.to_string())
@@ -300,9 +309,10 @@ mod tests {
                 all.iter().map(|p| furniture::recognise(&p.text)).collect();
             let furniture_at = |i: usize| known.get(i).and_then(Option::as_ref);
             let gap = usual_gap(&all);
+            let line = |i: usize| NameLine::of(&all, i, gap, &furniture_at);
             proptest::prop_assert_eq!(
-                name_line_runs(&all, gap, &furniture_at),
-                runs_counting(&all, gap, &furniture_at, |line| line != NameLine::NotOverProse),
+                name_line_runs(&all, gap, &furniture_at, line),
+                runs_counting(&all, gap, &furniture_at, line, |line| line != NameLine::NotOverProse),
                 "{:?}", text
             );
         }
