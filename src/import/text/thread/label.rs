@@ -75,10 +75,19 @@ pub fn label(text: &str) -> Option<Label<'_>> {
         });
     }
     // Only lines with the verb, in any ASCII case, are read by the pattern:
-    // most lines have none.
-    if !has_speech_verb(text) {
+    // most lines have none. Of those, most are prose that reports speech
+    // ("The minister said the deal was dead."), which the pattern matches
+    // and the time after the verb then turns away: a line with no digit
+    // has no time, so it can be a label only with nothing after its verb.
+    if !has_speech_verb(text) || !(has_ascii_digit(text) || ends_with_speech_verb(text)) {
         return None;
     }
+    says_label(text)
+}
+
+/// [`label`]'s reading of a line with a speech verb by [`SAYS`], the name
+/// and the time it gives.
+fn says_label(text: &str) -> Option<Label<'_>> {
     let caps = SAYS.captures(text)?;
     let name = caps.name("name").map(|n| without_status(n.as_str().trim()));
     // "At 8:31 pm , Jo said...": the time may stand before a spaced comma.
@@ -149,6 +158,38 @@ fn has_speech_verb(text: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether `text` holds an ASCII digit: every time [`says_label`] accepts
+/// holds one ([`furniture::date_in`], [`furniture::is_date`] and
+/// [`is_bare_time`] all ask for digits).
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether `text` ends with a speech verb and nothing after it but what
+/// [`SAYS`] allows there with no time: "Jo Lee says:", "Anonymous said...",
+/// "jroe wrote". The verb is compared in any case, as the pattern compares
+/// it: Unicode folds the long s, "ſ", to an "s", and no other character to
+/// a letter of the three verbs.
+///
+/// Accepts "Rangi SAYS: "; rejects "Rangi says: no" and "Rangi said ..".
+fn ends_with_speech_verb(text: &str) -> bool {
+    let text = text.trim_end();
+    let text = text
+        .strip_suffix(':')
+        .or_else(|| text.strip_suffix("..."))
+        .or_else(|| text.strip_suffix('…'))
+        .unwrap_or(text);
+    let folded = || {
+        text.chars().rev().map(|c| match c {
+            'ſ' => 's',
+            c => c.to_ascii_lowercase(),
+        })
+    };
+    ["says", "said", "wrote"]
+        .iter()
+        .any(|verb| folded().take(verb.len()).eq(verb.chars().rev()))
 }
 
 /// "Jane Roe • 6 years ago": a name and how long ago the comment was
@@ -485,6 +526,49 @@ mod tests {
                 .build(["says", "said", "wrote"])
                 .expect("three words always build");
             proptest::prop_assert_eq!(has_speech_verb(&text), searcher.is_match(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The lines [`label`] turns away before the pattern are lines the
+        /// pattern's reading turns away.
+        #[test]
+        fn lines_turned_away_before_the_pattern_are_no_labels(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Jo Lee", "jroe", "Anonymous", "The minister", "At 9:05 pm , ", "At noon, ",
+                    "Blogger ", " on 4 May 2010 ", " on Monday ", " says", " said", " wrote",
+                    "says", "SAID", "WrOtE", "ſays", "ſaid", ":", "...", "…", "..", " ", "  ",
+                    "\n", "\t", "\u{a0}", " the deal was dead.", "October 5th, 2007, 8.15am",
+                    " 8:00 AM", "12", ",", "é", "(Leeds)",
+                ]),
+                0..9,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if says_label(&text).is_some() {
+                proptest::prop_assert!(
+                    has_ascii_digit(&text) || ends_with_speech_verb(&text),
+                    "{:?}", text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_speech_verb_ends_a_line_with_nothing_after_it_but_its_punctuation() {
+        for ending in [
+            "Rangi SAYS: ",
+            "Jo said...",
+            "Jo said…",
+            "jroe wrote",
+            "Jo ſaid:",
+        ] {
+            assert!(ends_with_speech_verb(ending), "{ending}");
+        }
+        for not_ending in ["Rangi says: no", "Rangi said ..", "Jo said :", "Jo sai"] {
+            assert!(!ends_with_speech_verb(not_ending), "{not_ending}");
         }
     }
 
