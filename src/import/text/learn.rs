@@ -161,14 +161,21 @@ pub fn roles(
                 .par_iter()
                 .filter_map(|&i| {
                     let next = neighbour(i, 1)?;
-                    let heads_prose = neighbour(next, 1).is_none_or(|body| {
-                        !is_title_like(&all[body]) || all[body].text.len() > MAX_LEN || known(body)
-                    });
+                    // Asked last, and its text last: most lines after a
+                    // member head nothing, and the text two lines on is
+                    // another read from memory.
+                    let heads_prose = || {
+                        neighbour(next, 1).is_none_or(|body| {
+                            all[body].text.len() > MAX_LEN
+                                || known(body)
+                                || !is_title_like(&all[body])
+                        })
+                    };
                     (!skip(next)
                         && is_title_like(&all[next])
                         && members.binary_search(&next).is_err()
-                        && heads_prose)
-                        .then_some(next)
+                        && heads_prose())
+                    .then_some(next)
                 })
                 .collect(),
         ) + at_end;
