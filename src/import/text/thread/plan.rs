@@ -206,7 +206,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                     name_line_over_text(items, i, &recurring).filter(|_| !awaiting_text)
                 }) {
                     Some((name_only(name), false))
-                } else if is_comment_furniture(item.text) || repeated[i] || awaiting_text {
+                } else if repeated[i] || awaiting_text || is_comment_furniture(item.text) {
                     None
                 } else if !open || (item.after_wide_gap && !after_lead_in(items, i)) {
                     bare()
@@ -263,7 +263,9 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             // page's, not the last comment's.
             Some(Furniture::PageChrome) if says_comments_closed(item.text) => open = false,
             Some(_) => {}
-            None if is_comment_furniture(item.text) || repeated[i] => {}
+            // The pattern last: a thread's own furniture is mostly lines
+            // it repeats ("Reply"), found already.
+            None if repeated[i] || is_comment_furniture(item.text) => {}
             None if is_bare_time(item.text) => {
                 current.date.get_or_insert_with(|| item.text.to_string());
             }
@@ -337,7 +339,7 @@ fn close_or_continue(
         }
         Some(_) => {}
         None if closes_comment(item.text) => *open = false,
-        None if is_comment_furniture(item.text) || repeated => {}
+        None if repeated || is_comment_furniture(item.text) => {}
         None => match current {
             Some(comment) => comment.text.push(i),
             None => {
