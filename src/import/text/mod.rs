@@ -311,8 +311,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         let header = &furniture.0[..furniture.0.partition_point(|(at, _)| *at < first)];
         header
             .iter()
-            .find_map(|(_, f)| match f {
-                Furniture::ArchiveHeader { author } => author.as_deref().map(str::to_string),
+            .find_map(|(at, f)| match f {
+                Furniture::ArchiveHeader { author } => {
+                    author.map(|name| name.text(&all[*at].text).to_string())
+                }
                 _ => None,
             })
             .or_else(|| {
@@ -928,7 +930,10 @@ impl PostFurniture {
                         .or_else(|| Some(date.text(line).to_string()))
                 }
                 Furniture::AuthorBox(author) => {
-                    out.author = out.author.take().or_else(|| Some(author.to_string()));
+                    out.author = out
+                        .author
+                        .take()
+                        .or_else(|| Some(author.text(line).to_string()));
                 }
                 Furniture::Tags(line) => {
                     for tag in &line.tags {

@@ -36,8 +36,9 @@ use headers::{
 pub use headers::{comment_count_in, says_comments_closed, title_in_header};
 use tags::tags;
 
-/// What a furniture line says. Kept small (the larger variants boxed):
-/// a thread has a dated line for every comment, all held at once.
+/// What a furniture line says. Kept to 16 bytes (the larger variants
+/// boxed, names as spans of their line): a thread has a dated line for
+/// every comment, all held at once until the posts are built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Furniture {
     /// "By Jane Doe", "November 26th, 2014 at 4:22 pm by Jane Smith",
@@ -56,12 +57,13 @@ pub enum Furniture {
     /// heads the reply form ("Leave a Reply") rather than the comments.
     CommentsHeader { comments: Option<u32>, form: bool },
     /// "Author Archives: Jane Doe", "Monthly Archives: March 2019", "Posts
-    /// tagged trade": the page's header, naming the author where it is
-    /// one author's archive.
-    ArchiveHeader { author: Option<Box<str>> },
-    /// "Author: Jane Doe": a box after the post's text naming its author,
-    /// with no boundary meaning (a byline stands under a title).
-    AuthorBox(Box<str>),
+    /// tagged trade": the page's header, naming the author (where in the
+    /// line the name is) where it is one author's archive.
+    ArchiveHeader { author: Option<Span> },
+    /// "Author: Jane Doe": a box after the post's text naming its author
+    /// (where in the line the name is), with no boundary meaning (a byline
+    /// stands under a title).
+    AuthorBox(Span),
     /// "Share this:", "Related": page chrome with no boundary meaning.
     PageChrome,
     /// "Home » News » Tolls up again": a breadcrumb trail, page chrome
@@ -237,10 +239,10 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         && (by || starts_with_ignore_ascii_case(line, b"author"))
         && let Some(caps) = BYLINE.captures(line)
     {
-        if let Some(author) = caps.name("author2").map(|m| m.as_str().trim())
-            && looks_like_name(author)
+        if let Some(author) = caps.name("author2")
+            && looks_like_name(author.as_str().trim())
         {
-            return Some(Furniture::AuthorBox(author.into()));
+            return Some(Furniture::AuthorBox(Span::trimmed(line, author.range())));
         }
         let author = caps.name("author").map(|m| m.as_str().trim().to_string())?;
         if looks_like_name(&author) {
@@ -256,9 +258,8 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if short && let Some(caps) = ARCHIVE_HEADER.captures(line) {
         let author = caps
             .name("author")
-            .map(|a| a.as_str().trim())
-            .filter(|a| looks_like_name(a))
-            .map(Into::into);
+            .filter(|a| looks_like_name(a.as_str().trim()))
+            .map(|a| Span::trimmed(line, a.range()));
         return Some(Furniture::ArchiveHeader { author });
     }
     if short && PAGE_CHROME.is_match(line) {
