@@ -35,7 +35,6 @@ use furniture::Furniture;
 use learn::Role;
 use paragraphs::{Paragraph, paragraphs};
 use segment::{Candidates, Evidence};
-use sources::OutletEvidence;
 use sparse::Sparse;
 
 pub use blocks::is_lead_in;
@@ -173,16 +172,19 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         return None;
     }
     // Citations by index in the archive.
-    let citations = {
-        let evidence = OutletEvidence::gather(kept.len(), |k| &all[kept[k] as usize].text);
-        Sparse(
-            kept.par_iter()
-                .map(|&i| i as usize)
-                .filter(|&i| text_facts[i] & MAY_CITE != 0 && !all[i].is_list_item())
-                .filter_map(|i| sources::recognise(&all[i].text, &evidence).map(|s| (i, s)))
-                .collect(),
+    let citations = Sparse(
+        sources::citations(
+            kept.len(),
+            |k| &all[kept[k] as usize].text,
+            |k| {
+                let i = kept[k] as usize;
+                text_facts[i] & MAY_CITE != 0 && !all[i].is_list_item()
+            },
         )
-    };
+        .into_iter()
+        .map(|(k, source)| (kept[k] as usize, source))
+        .collect(),
+    );
     for (i, _) in &citations.0 {
         marks[*i] |= CITATION;
     }

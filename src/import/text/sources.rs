@@ -209,68 +209,85 @@ pub fn outlet_of_url(url: &str) -> Option<String> {
 /// A name used in running text is a person or a place, not an outlet.
 #[derive(Debug, Default)]
 pub struct OutletEvidence {
+    /// The uses of each name whose uses [`OutletEvidence::is_outlet`] may
+    /// ask about, counted as far as two at least; no other name is here.
     uses_in_text: HashMap<String, usize>,
 }
 
+/// How many stretches [`OutletEvidence::of_names`] searches the archive in,
+/// and the fewest paragraphs a stretch has.
+const SEARCH_STRETCHES: usize = 64;
+const MIN_STRETCH: usize = 4096;
+
 impl OutletEvidence {
-    /// Counts, for every `Name:`/`Name –` prefix in the `len` paragraphs
-    /// `paragraph(0)`, `paragraph(1)`, …, the places the name occurs other
-    /// than as such a prefix. The paragraphs are asked for one at a time:
-    /// no list of them is made.
-    pub fn gather<'a>(len: usize, paragraph: impl Fn(usize) -> &'a str + Sync) -> Self {
-        let paragraphs = || (0..len).into_par_iter().map(&paragraph);
-        // Only names not known as outlets are candidates; they are picked
-        // out and sorted on all cores. (A known outlet's own lines are no
-        // candidate's, so leaving them out here changes no count below.)
-        let mut named: Vec<&str> = paragraphs()
-            .filter_map(|p| {
-                split_prefix(p)
-                    .map(|(outlet, _)| outlet)
-                    // White space alone before a separator names nothing; as
-                    // a pattern it would match inside every character.
-                    .filter(|outlet| !outlet.is_empty() && known_outlet(outlet).is_none())
-            })
-            .collect();
-        named.par_sort_unstable();
+    /// Counts, for every name of the `len` paragraphs' own `Name:`/`Name
+    /// –` lines (`named`, sorted: [`own_name`]), the places the name occurs
+    /// in `paragraph(0)`, `paragraph(1)`, … other than as such a prefix,
+    /// for the names `asked` says may be asked about, and only until each
+    /// is found twice: [`Self::is_outlet`] asks whether a name is used more
+    /// than once. The paragraphs are asked for one at a time: no list of
+    /// them is made.
+    fn of_names<'a>(
+        len: usize,
+        paragraph: impl Fn(usize) -> &'a str + Sync,
+        named: &[&'a str],
+        asked: impl Fn(&str) -> bool,
+    ) -> Self {
         // Each name once, with the number of its own `Name:` lines.
         let (candidates, own_lines): (Vec<&str>, Vec<usize>) = named
             .chunk_by(|a, b| a == b)
             .map(|same| (same[0], same.len()))
             .unzip();
-        drop(named);
-        let mut uses = vec![0usize; candidates.len()];
-        if !candidates.is_empty() {
-            // One pass over the whole archive for all candidates at once,
-            // split between the cores and summed.
+        // Only names whose shape leaves the question open are ever asked
+        // about ([`outlet_by_shape`]).
+        let asked: Vec<usize> = (0..candidates.len())
+            .filter(|&at| asked(candidates[at]) && outlet_by_shape(candidates[at]).is_none())
+            .collect();
+        let mut found = vec![0usize; candidates.len()];
+        if !asked.is_empty() {
+            // All candidates are searched for at once, each match of one
+            // able to hide a match of another (leftmost-longest), a stretch
+            // of the archive at a time split between the cores and summed:
+            // a name found twice more than its own lines is used in the
+            // text, which is all that is asked, and once every name asked
+            // about is, the rest of the archive is not read.
             let matcher = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&candidates)
                 .expect("a few hundred short patterns always build");
-            let count = |mut uses: Vec<usize>, paragraph: &str| {
-                for found in matcher.find_iter(paragraph) {
-                    if is_word_at(paragraph, found.start(), found.end() - found.start()) {
-                        uses[found.pattern().as_usize()] += 1;
+            let count = |mut found: Vec<usize>, paragraph: &str| {
+                for hit in matcher.find_iter(paragraph) {
+                    if is_word_at(paragraph, hit.start(), hit.end() - hit.start()) {
+                        found[hit.pattern().as_usize()] += 1;
                     }
                 }
-                uses
+                found
             };
             let add = |mut a: Vec<usize>, b: Vec<usize>| {
                 a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
                 a
             };
-            uses = paragraphs()
-                .fold(|| vec![0usize; candidates.len()], count)
-                .reduce(|| vec![0usize; candidates.len()], add);
-            // Its own `Name:` lines are not uses of the name in a sentence.
-            for (uses, own) in uses.iter_mut().zip(own_lines) {
-                *uses = uses.saturating_sub(own);
+            let stretch = (len / SEARCH_STRETCHES).max(MIN_STRETCH);
+            let mut start = 0;
+            while start < len && asked.iter().any(|&at| found[at] < own_lines[at] + 2) {
+                let end = len.min(start + stretch);
+                let more = (start..end)
+                    .into_par_iter()
+                    .map(&paragraph)
+                    .fold(|| vec![0usize; candidates.len()], count)
+                    .reduce(|| vec![0usize; candidates.len()], add);
+                found = add(found, more);
+                start = end;
             }
         }
+        // Its own `Name:` lines are not uses of the name in a sentence.
         OutletEvidence {
-            uses_in_text: candidates
+            uses_in_text: asked
                 .into_iter()
-                .map(str::to_string)
-                .zip(uses)
+                .map(|at| {
+                    let uses = found[at].saturating_sub(own_lines[at]);
+                    (candidates[at].to_string(), uses)
+                })
                 .collect(),
         }
     }
@@ -281,37 +298,179 @@ impl OutletEvidence {
     /// "Macron" when the archive speaks of Macron in its sentences, "US".
     pub fn is_outlet(&self, name: &str) -> bool {
         let name = name.trim();
-        if known_outlet(name).is_some() {
-            return true;
-        }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        // No name longer than 18 bytes is in upper case one of the short
-        // names listed (upper case never takes a name's bytes below half).
-        if words.is_empty()
-            || words.len() > 4
-            || name.len() <= 18 && NOT_OUTLETS.contains(&name.to_uppercase().as_str())
-        {
-            return false;
-        }
-        let is_acronym = words.len() == 1
-            && (2..=6).contains(&name.len())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        let is_domain = words.len() == 1 && DOMAIN.is_match(name);
-        if is_acronym || is_domain {
-            return true;
-        }
-        let capitalised = words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "and" | "of" | "the" | "&")
-        });
-        if !capitalised {
-            return false;
-        }
-        let unused_in_text = self.uses_in_text.get(name).copied().unwrap_or(0) <= 1;
-        (words[0] == "The" && words.len() >= 2) || unused_in_text
+        outlet_by_shape(name)
+            .unwrap_or_else(|| self.uses_in_text.get(name).copied().unwrap_or(0) <= 1)
     }
+}
+
+/// Whether `name` (trimmed) reads as a news outlet by its shape alone, as
+/// [`OutletEvidence::is_outlet`] decides it; `None` for a capitalised name
+/// of up to four words that is neither known, an acronym, a domain nor
+/// "The Something": an outlet only if the archive does not use it in its
+/// sentences.
+fn outlet_by_shape(name: &str) -> Option<bool> {
+    if known_outlet(name).is_some() {
+        return Some(true);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // No name longer than 18 bytes is in upper case one of the short
+    // names listed (upper case never takes a name's bytes below half).
+    if words.is_empty()
+        || words.len() > 4
+        || name.len() <= 18 && NOT_OUTLETS.contains(&name.to_uppercase().as_str())
+    {
+        return Some(false);
+    }
+    let is_acronym = words.len() == 1
+        && (2..=6).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let is_domain = words.len() == 1 && DOMAIN.is_match(name);
+    if is_acronym || is_domain {
+        return Some(true);
+    }
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "&")
+    });
+    if !capitalised {
+        return Some(false);
+    }
+    (words[0] == "The" && words.len() >= 2).then_some(true)
+}
+
+/// Tells an outlet's name from a person's or a place's
+/// ([`OutletEvidence::is_outlet`]).
+pub trait Outlets {
+    fn is_outlet(&self, name: &str) -> bool;
+}
+
+impl Outlets for OutletEvidence {
+    fn is_outlet(&self, name: &str) -> bool {
+        OutletEvidence::is_outlet(self, name)
+    }
+}
+
+/// Tells outlets as [`OutletEvidence::is_outlet`] does, from `evidence`,
+/// which has counted the names in `counted` (sorted) and no other; keeps
+/// the names outside them whose count it needed. A line read with it that
+/// needed none is read as with every name counted.
+struct CountedSoFar<'e> {
+    evidence: &'e OutletEvidence,
+    counted: &'e [String],
+    missing: std::cell::RefCell<Vec<String>>,
+}
+
+impl Outlets for CountedSoFar<'_> {
+    fn is_outlet(&self, name: &str) -> bool {
+        let name = name.trim();
+        if outlet_by_shape(name).is_none()
+            && self
+                .counted
+                .binary_search_by(|counted| counted.as_str().cmp(name))
+                .is_err()
+        {
+            self.missing.borrow_mut().push(name.to_string());
+        }
+        self.evidence.is_outlet(name)
+    }
+}
+
+/// The citations among the `len` paragraphs `paragraph(0)`, … that
+/// `may_cite` says [`recognise`] reads, by index, in order.
+///
+/// Each line is read first with no name counted ([`CountedSoFar`]), in the
+/// same pass that picks out the names of the paragraphs' own `Name:` lines;
+/// only the names some line needed are counted in the archive
+/// ([`OutletEvidence::of_names`]), and only those lines are read again with
+/// the counts (and again, should a count send one down a path that needs
+/// another). Most lines need none, and the count of a name the text uses
+/// stops early.
+pub fn citations<'a>(
+    len: usize,
+    paragraph: impl Fn(usize) -> &'a str + Sync,
+    may_cite: impl Fn(usize) -> bool + Sync,
+) -> Vec<(usize, Source)> {
+    /// What a pass over the lines finds.
+    #[derive(Default)]
+    struct Pass<'a> {
+        named: Vec<&'a str>,
+        cited: Vec<(usize, Source)>,
+        /// The lines that needed a name not counted, and those names.
+        pending: Vec<usize>,
+        missing: Vec<String>,
+    }
+    impl Pass<'_> {
+        fn joined(mut self, other: Self) -> Self {
+            self.named.extend(other.named);
+            self.cited.extend(other.cited);
+            self.pending.extend(other.pending);
+            self.missing.extend(other.missing);
+            self
+        }
+    }
+    let read = |pass: &mut Pass<'_>, k: usize, evidence: &OutletEvidence, counted: &[String]| {
+        let reader = CountedSoFar {
+            evidence,
+            counted,
+            missing: Default::default(),
+        };
+        let cited = recognise(paragraph(k), &reader);
+        let missing = reader.missing.into_inner();
+        if missing.is_empty() {
+            pass.cited.extend(cited.map(|source| (k, source)));
+        } else {
+            pass.pending.push(k);
+            pass.missing.extend(missing);
+        }
+    };
+    let none = OutletEvidence::default();
+    let Pass {
+        mut named,
+        mut cited,
+        mut pending,
+        missing,
+    } = (0..len)
+        .into_par_iter()
+        .fold(Pass::default, |mut pass, k| {
+            let line = paragraph(k);
+            pass.named.extend(own_name(line));
+            if may_cite(k) {
+                read(&mut pass, k, &none, &[]);
+            }
+            pass
+        })
+        .reduce(Pass::default, Pass::joined);
+    named.par_sort_unstable();
+    let mut counted = missing;
+    while !pending.is_empty() {
+        counted.sort_unstable();
+        counted.dedup();
+        let asked = |name: &str| counted.binary_search_by(|n| n.as_str().cmp(name)).is_ok();
+        let evidence = OutletEvidence::of_names(len, &paragraph, &named, asked);
+        let again = pending
+            .into_par_iter()
+            .fold(Pass::default, |mut pass, k| {
+                read(&mut pass, k, &evidence, &counted);
+                pass
+            })
+            .reduce(Pass::default, Pass::joined);
+        cited.extend(again.cited);
+        pending = again.pending;
+        counted.extend(again.missing);
+    }
+    // Indices are unique: the order is the same however it is sorted.
+    cited.par_sort_unstable_by_key(|(k, _)| *k);
+    cited
+}
+
+/// The name of a `Name:` line that is no known outlet's ([`split_prefix`]).
+fn own_name(line: &str) -> Option<&str> {
+    // White space alone before a separator names nothing; as a pattern it
+    // would match inside every character.
+    split_prefix(line)
+        .map(|(outlet, _)| outlet)
+        .filter(|outlet| !outlet.is_empty() && known_outlet(outlet).is_none())
 }
 
 fn is_word_at(text: &str, at: usize, len: usize) -> bool {
@@ -411,7 +570,7 @@ pub fn may_cite(line: &str) -> bool {
 }
 
 /// Recognises a paragraph that cites a source, trying each form in turn.
-pub fn recognise(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+pub fn recognise(line: &str, evidence: &impl Outlets) -> Option<Source> {
     bare_url(line)
         .or_else(|| explicit(line, evidence))
         .or_else(|| inline(line))
@@ -459,9 +618,11 @@ fn opens_like_url(line: &str) -> bool {
 /// Accepts "RNZ: French outrage after US President Trump mimics Paris
 /// attackers", "BBC – Syria ‘chemical attack’"; rejects "Trump: I like
 /// bilateral, because if you have a problem, you terminate. When…".
-pub fn explicit(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+pub fn explicit(line: &str, evidence: &impl Outlets) -> Option<Source> {
     let (outlet, headline) = split_prefix(line)?;
-    (evidence.is_outlet(outlet) && is_headline(headline))
+    // The headline first: whether a name is an outlet may need its uses
+    // in the archive counted ([`citations`]).
+    (is_headline(headline) && evidence.is_outlet(outlet))
         .then(|| source(Some(outlet), Some(headline), None))
 }
 
@@ -469,7 +630,13 @@ pub fn explicit(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 ///
 /// Accepts "The US also faces trade problems in Europe. Forbes – EU Tells
 /// Trump: No Paris Climate Deal"; rejects "He left. Then he came back."
-pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+pub fn trailing(line: &str, evidence: &impl Outlets) -> Option<Source> {
+    explicit(last_sentence(line)?, evidence)
+}
+
+/// The last sentence of `line` where it may be a citation after a
+/// sentence of commentary ([`trailing`]).
+fn last_sentence(line: &str) -> Option<&str> {
     static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
             .expect("the sentence pattern is valid")
@@ -486,8 +653,7 @@ pub fn trailing(line: &str, evidence: &OutletEvidence) -> Option<Source> {
     if !has_separator(&line[last_mark..]) {
         return None;
     }
-    let rest = LAST_SENTENCE.captures(line)?.name("rest")?.as_str();
-    explicit(rest, evidence)
+    Some(LAST_SENTENCE.captures(line)?.name("rest")?.as_str())
 }
 
 /// Whether `line` has a colon, a hyphen, or an en or em dash: what
@@ -596,12 +762,8 @@ pub fn inline(line: &str) -> Option<Source> {
     Some(source(Some(who), Some(headline), None))
 }
 
-/// A line that hands over to a quote from an outlet, naming no headline:
-/// "The Herald reports:", "Jane Doe writes in the Otago Daily Times:".
-///
-/// Accepts "Stuff reported this morning:"; rejects "The minister says:"
-/// (no outlet) and "Jane Doe writes in her diary:" (no outlet either).
-pub fn reporting_lead(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+/// The groups of a reporting lead's pattern in `line` ([`reporting_lead`]).
+fn reporting_lead_parts(line: &str) -> Option<regex::Captures<'_>> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(?:(?:yesterday|today|earlier|meanwhile|now|and|but|so),?\s+)?(?:(?P<who>[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})\s+(?:writes|wrote|reports|reported|says|said|notes|noted|explains|argues|argued)\s+(?:in|at|on|for)\s+(?:the\s+)?(?P<outlet>[\p{Lu}0-9][\w.&’'-]*(?:\s+(?:and\s+|of\s+)?[\p{Lu}0-9][\w.&’'-]*){0,4})|(?P<subject>(?:[Tt]he\s+)?[\p{Lu}0-9][\w.&’'-]*(?:\s+[\p{Lu}0-9][\w.&’'-]*){0,3})\s+(?:reports|reported|writes|wrote|says|said|notes|noted|explains|has\s+more|has\s+this))(?:\s+(?:this|that|today|yesterday|this\s+morning|tonight))?:$",
@@ -611,7 +773,16 @@ pub fn reporting_lead(line: &str, evidence: &OutletEvidence) -> Option<Source> {
     if line.len() > 120 || !line.ends_with(':') {
         return None;
     }
-    let caps = LEAD.captures(line)?;
+    LEAD.captures(line)
+}
+
+/// A line that hands over to a quote from an outlet, naming no headline:
+/// "The Herald reports:", "Jane Doe writes in the Otago Daily Times:".
+///
+/// Accepts "Stuff reported this morning:"; rejects "The minister says:"
+/// (no outlet) and "Jane Doe writes in her diary:" (no outlet either).
+pub fn reporting_lead(line: &str, evidence: &impl Outlets) -> Option<Source> {
+    let caps = reporting_lead_parts(line)?;
     if let Some(outlet) = caps.name("outlet") {
         let outlet = outlet.as_str();
         let credible = known_outlet(outlet).is_some()
@@ -635,7 +806,7 @@ pub fn reporting_lead(line: &str, evidence: &OutletEvidence) -> Option<Source> {
 /// Accepts "There is more in the Otago Daily Times – Hospital rebuild
 /// delayed again"; rejects "Partners – or not" (no outlet before the dash)
 /// and "The BBC said it – and then it said the opposite." (a sentence).
-pub fn dash_after_outlet(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+pub fn dash_after_outlet(line: &str, evidence: &impl Outlets) -> Option<Source> {
     if line.ends_with(['.', ':', ',']) || line.len() > 300 {
         return None;
     }
@@ -700,7 +871,7 @@ fn strip_lead_words(who: &str) -> &str {
 ///
 /// Accepts "From live coverage from The Guardian:", "Via Reuters:"; rejects
 /// "From Missy:" (a contributor, not an outlet).
-pub fn attribution(line: &str, evidence: &OutletEvidence) -> Option<Source> {
+pub fn attribution(line: &str, evidence: &impl Outlets) -> Option<Source> {
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:From|Via|According\s+to|Source)\b.*?\b(?:from|in|on|by|to|via|Source)?:?\s*(?P<outlet>(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w.&’'-]*){0,3}):$")
             .expect("the attribution pattern is valid")
@@ -764,7 +935,7 @@ mod tests {
     fn cite(line: &str, context: &[&str]) -> Option<(Option<String>, Option<String>)> {
         let mut all = context.to_vec();
         all.push(line);
-        let evidence = OutletEvidence::gather(all.len(), |i| all[i]);
+        let evidence = evidence_of(&all);
         recognise(line, &evidence).map(|s| (s.outlet, s.headline))
     }
 
@@ -838,8 +1009,25 @@ mod tests {
     #[test]
     fn white_space_before_a_separator_names_no_outlet() {
         let lines = ["  – Tolls up", "Élection – très serrée"];
-        let evidence = OutletEvidence::gather(lines.len(), |i| lines[i]);
+        let evidence = evidence_of(&lines);
         assert!(evidence.uses_in_text.keys().all(|name| !name.is_empty()));
+    }
+
+    #[test]
+    fn names_used_early_and_never_are_told_apart_across_stretches() {
+        // More paragraphs than one stretch of the search holds: the search
+        // stops once "Macron" is found in sentences, before "Kernen" is
+        // ever counted, and reads to the end for "Kernen".
+        let mut lines = vec!["Macron spoke to Congress.", "Later Macron flew home."];
+        lines.extend(std::iter::repeat_n("The talks went on.", 3 * MIN_STRETCH));
+        lines.extend(["Macron: Tolls up again", "Kernen: Tolls up again"]);
+        let evidence = evidence_of(&lines);
+        assert!(!evidence.is_outlet("Macron"));
+        assert!(evidence.is_outlet("Kernen"));
+        assert_eq!(recognise("Macron: Tolls up again", &evidence), None);
+        assert!(recognise("Kernen: Tolls up again", &evidence).is_some());
+        lines.push("And Kernen said so, and Kernen again.");
+        assert!(!evidence_of(&lines).is_outlet("Kernen"));
     }
 
     #[test]
@@ -1097,11 +1285,90 @@ mod tests {
         explicit(rest, evidence)
     }
 
+    /// The evidence of an archive of `lines`, every name counted.
+    fn evidence_of(lines: &[&str]) -> OutletEvidence {
+        let mut named: Vec<&str> = lines.iter().filter_map(|line| own_name(line)).collect();
+        named.sort_unstable();
+        OutletEvidence::of_names(lines.len(), |i| lines[i], &named, |_| true)
+    }
+
+    /// Every `Name:` prefix's uses in the paragraphs' sentences, each name
+    /// counted in every paragraph of the archive to its end: what the
+    /// evidence counted before it counted only the names a line needed.
+    fn uses_counted_everywhere(paragraphs: &[String]) -> HashMap<String, usize> {
+        let mut named: Vec<&str> = paragraphs
+            .iter()
+            .filter_map(|p| split_prefix(p).map(|(outlet, _)| outlet))
+            .filter(|outlet| !outlet.is_empty() && known_outlet(outlet).is_none())
+            .collect();
+        named.sort_unstable();
+        let (candidates, own_lines): (Vec<&str>, Vec<usize>) = named
+            .chunk_by(|a, b| a == b)
+            .map(|same| (same[0], same.len()))
+            .unzip();
+        if candidates.is_empty() {
+            return HashMap::default();
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&candidates)
+            .expect("the names build");
+        let mut uses = vec![0usize; candidates.len()];
+        for paragraph in paragraphs {
+            for found in matcher.find_iter(paragraph) {
+                if is_word_at(paragraph, found.start(), found.end() - found.start()) {
+                    uses[found.pattern().as_usize()] += 1;
+                }
+            }
+        }
+        candidates
+            .into_iter()
+            .zip(uses.into_iter().zip(own_lines))
+            .map(|(name, (uses, own))| (name.to_string(), uses.saturating_sub(own)))
+            .collect()
+    }
+
+    /// Paragraphs of names, some of them inside others, in `Name:` lines
+    /// and in sentences.
+    fn names_and_prefixes() -> impl proptest::strategy::Strategy<Value = String> {
+        pieces_of(
+            vec![
+                "Macron",
+                "Macron Tower",
+                "Joe",
+                "Joe Kernen",
+                "Kernen",
+                "The Post",
+                "US",
+                "RNZ",
+                "he said",
+                "Ardern",
+                "x",
+                ": ",
+                " – ",
+                " - ",
+                " ",
+                "’s",
+                "said",
+                "Tolls up again",
+                ".",
+                "Kernen:",
+                "Joe:",
+                "visits",
+                " writes in the ",
+                " reports:",
+                "Post Times",
+                "Joe Kernen writes in Macron Tower:",
+                "Earlier. Macron: Tolls up again",
+            ],
+            1..7,
+        )
+    }
+
     /// Lines in the shapes of inline citations and read links, and near misses.
     fn citation_like() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::strategy::Strategy;
-        proptest::collection::vec(
-            proptest::sample::select(vec![
+        pieces_of(
+            vec![
                 "Chris Trotter",
                 "The Post",
                 "x",
@@ -1149,10 +1416,19 @@ mod tests {
                 "RNZ: ",
                 " – ",
                 "http://example.org/a",
-            ]),
+            ],
             0..9,
         )
-        .prop_map(|pieces| pieces.concat())
+    }
+
+    /// `count` of `pieces` (with repeats), end to end.
+    fn pieces_of(
+        pieces: Vec<&'static str>,
+        count: std::ops::Range<usize>,
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(pieces), count)
+            .prop_map(|pieces| pieces.concat())
     }
 
     proptest::proptest! {
@@ -1198,7 +1474,7 @@ mod tests {
         #[test]
         fn trailing_citations_are_read_as_by_the_pattern(line in citation_like()) {
             let context = ["Macron spoke.", line.as_str()];
-            let evidence = OutletEvidence::gather(context.len(), |i| context[i]);
+            let evidence = evidence_of(&context);
             proptest::prop_assert_eq!(
                 trailing(&line, &evidence),
                 trailing_by_pattern(&line, &evidence),
@@ -1220,10 +1496,30 @@ mod tests {
         ) {
             let line = format!("{opening}{body}{end}");
             let context = ["Macron spoke.", line.as_str()];
-            let evidence = OutletEvidence::gather(context.len(), |i| context[i]);
+            let evidence = evidence_of(&context);
             if !may_cite(&line) {
                 proptest::prop_assert_eq!(recognise(&line, &evidence), None, "{:?}", line);
             }
+        }
+
+        #[test]
+        fn citations_are_read_as_with_every_name_counted_in_every_paragraph(
+            paragraphs in proptest::collection::vec(
+                proptest::prop_oneof![names_and_prefixes(), citation_like()],
+                1..10,
+            ),
+        ) {
+            let counted_everywhere = OutletEvidence {
+                uses_in_text: uses_counted_everywhere(&paragraphs),
+            };
+            let every_name_counted: Vec<(usize, Source)> = paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| may_cite(line))
+                .filter_map(|(k, line)| recognise(line, &counted_everywhere).map(|s| (k, s)))
+                .collect();
+            let read = citations(paragraphs.len(), |k| &paragraphs[k], |k| may_cite(&paragraphs[k]));
+            proptest::prop_assert_eq!(read, every_name_counted, "{:?}", paragraphs);
         }
 
         #[test]
