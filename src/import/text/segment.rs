@@ -134,7 +134,7 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
     let gains: Vec<(usize, f32)> = (0..n)
         .into_par_iter()
         .filter_map(|i| {
-            let gain = title_score(candidates, i, listed.contains(i)) - THRESHOLD;
+            let gain = title_score(candidates, &listed, i) - THRESHOLD;
             (gain > 0.0).then_some((i, gain))
         })
         .collect();
@@ -145,9 +145,9 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
         let p = candidates.at(i);
         p.has(Evidence::POST_END_FOLLOWS)
             || (p.has(Evidence::BYLINE_FOLLOWS)
-                && candidates
-                    .get(i + 1)
-                    .is_some_and(|next| next.has(Evidence::BYLINE_FOLLOWS) && could_head(&next)))
+                && candidates.get(i + 1).is_some_and(|next| {
+                    next.has(Evidence::BYLINE_FOLLOWS) && listed.could_head(i + 1)
+                }))
     };
     let free = choose(&gains, n, 0, body_optional, false);
     // Short lines before a first title that the archive's furniture or its
@@ -270,18 +270,20 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
     let n = candidates.len();
     // Every paragraph's shape is asked on all cores first: the walk below
     // is sequential. The paragraphs in a listing are marked in the same
-    // bytes.
+    // bytes, and those that could head a post, which the scores ask again.
     let mut shapes: Vec<u8> = (0..n)
         .into_par_iter()
         .map(|k| {
             let p = candidates.at(k);
-            if p.text().len() <= 110 && could_head(&p) {
-                HEADS
-            } else if !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text()) {
-                TEASER
-            } else {
-                0
-            }
+            let could = if could_head(&p) { COULD_HEAD } else { 0 };
+            could
+                | if could != 0 && p.text().len() <= 110 {
+                    HEADS
+                } else if !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text()) {
+                    TEASER
+                } else {
+                    0
+                }
         })
         .collect();
     let teaser = |shapes: &[u8], i: usize| shapes[i] & TEASER != 0;
@@ -320,21 +322,31 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
 const HEADS: u8 = 1;
 const TEASER: u8 = 2;
 const LISTED: u8 = 4;
+/// It could head a post at all ([`could_head`]), whatever its length.
+const COULD_HEAD: u8 = 8;
 
-/// The paragraphs that head a teaser in a listing ([`listing`]).
+/// The paragraphs that head a teaser in a listing ([`listing`]), and
+/// those that could head a post at all: asked of every paragraph there,
+/// and again by the scores.
 struct Listing(Vec<u8>);
 
 impl Listing {
     fn contains(&self, i: usize) -> bool {
         self.0[i] & LISTED != 0
     }
+
+    /// Whether the paragraph could head a post ([`could_head`]).
+    fn could_head(&self, i: usize) -> bool {
+        self.0[i] & COULD_HEAD != 0
+    }
 }
 
-fn title_score(candidates: &Candidates<'_>, i: usize, listed: bool) -> f32 {
+fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 {
     let this = candidates.at(i);
     let text = this.text();
+    let listed = listing.contains(i);
     // In a listing, a title that looks like a citation is a title.
-    if !could_head(&this) || (this.has(Evidence::CITATION) && !listed) {
+    if !listing.could_head(i) || (this.has(Evidence::CITATION) && !listed) {
         return f32::NEG_INFINITY;
     }
     if this.has(Evidence::GLUED_UNDER_TITLE_FURNITURE) {
