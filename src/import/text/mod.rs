@@ -638,6 +638,13 @@ fn with_learned(
     Sparse(merged)
 }
 
+/// Whether `at`, an index at or after every one `ahead` has given, is the
+/// next index of `ahead` (sorted): those below `at` are passed over.
+fn next_is(ahead: &mut std::iter::Peekable<impl Iterator<Item = usize>>, at: usize) -> bool {
+    while ahead.next_if(|&next| next < at).is_some() {}
+    ahead.next_if_eq(&at).is_some()
+}
+
 /// Takes from a list sorted by index the items whose index is below `end`.
 fn take_while_before<T>(
     items: &mut std::iter::Peekable<impl Iterator<Item = (usize, T)>>,
@@ -758,27 +765,49 @@ impl Run<'_> {
         } else {
             first + 1
         };
-        let mut body: Vec<Body> = (body_start..thread_start)
-            .filter(|&i| furniture_at(i).is_none())
-            .map(|i| Body {
+        // The body is every paragraph before the thread that is not
+        // furniture: the run's furniture is walked beside it rather than
+        // searched for each paragraph, and the list is made at its size (a
+        // long post's list, grown by doubling, was copied several times).
+        // (A thread that opens on the title leaves no body.)
+        let body_end = thread_start.max(body_start);
+        let body_furniture = {
+            let from = furniture.partition_point(|(at, _)| *at < body_start);
+            let to = furniture.partition_point(|(at, _)| *at < body_end);
+            &furniture[from..to]
+        };
+        let mut body: Vec<Body> =
+            Vec::with_capacity((body_end - body_start).saturating_sub(body_furniture.len()));
+        let mut furniture_ahead = body_furniture.iter().map(|(at, _)| *at).peekable();
+        for i in body_start..body_end {
+            if next_is(&mut furniture_ahead, i) {
+                continue;
+            }
+            body.push(Body {
                 paragraph: std::mem::take(&mut paragraphs[i - first]),
                 citation: take_citation(i),
-            })
-            .collect();
+            });
+        }
         if let Some(last) = body.last_mut() {
             strip_teaser_link(&mut last.paragraph);
         }
         // A title that opens the thread is also its first comment's label
         // or text: the title is a copy.
         let title_in_thread = (thread_start == first).then(|| String::from(&*paragraphs[0].text));
+        let thread_furniture =
+            &furniture[furniture.partition_point(|(at, _)| *at < thread_start)..];
+        let mut thread_furniture = thread_furniture.iter().peekable();
         let thread_items: Vec<thread::Item<'_>> = (thread_start..first + paragraphs.len())
             .map(|i| {
                 let paragraph = &paragraphs[i - first];
+                while thread_furniture.next_if(|(at, _)| *at < i).is_some() {}
                 thread::Item {
                     text: &paragraph.text,
                     marker: paragraph.marker,
                     indent: paragraph.indent,
-                    furniture: furniture_at(i),
+                    furniture: thread_furniture
+                        .next_if(|(at, _)| *at == i)
+                        .map(|(_, found)| found),
                     after_wide_gap: i > first && paragraphs[i - first - 1].gap_after > usual_gap,
                     in_thread: in_thread[i - first],
                 }
@@ -818,7 +847,7 @@ impl Run<'_> {
                 }
                 let (blocks, sources) = blocks(body);
                 Comment {
-                    id: format!("c{}", n + 1),
+                    id: comment_id(n + 1),
                     // Parents come before their replies, so the index fits.
                     parent: plan.parent.map(|p| p as u32),
                     author: plan.author,
@@ -871,6 +900,27 @@ impl Run<'_> {
             ..Default::default()
         }
     }
+}
+
+/// A comment's id from its place in the thread, from 1: "c1", "c12". Made
+/// by hand rather than by `format!`, whose machinery cost as much as the
+/// rest of a short comment's making: every comment of an archive has one.
+fn comment_id(number: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - start);
+    id.push('c');
+    id.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    id
 }
 
 /// A byline the post's text opens with: a name in parentheses before the

@@ -659,3 +659,10 @@ fn posts_in_batches_are_the_posts_built_whole() {
     });
     assert_eq!(seen, 1);
 }
+
+#[test]
+fn comment_ids_read_as_formatted() {
+    for number in (1..=1000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+        assert_eq!(super::comment_id(number), format!("c{number}"));
+    }
+}
