@@ -273,10 +273,20 @@ fn merge_url_citations(blocks: &mut [Block], list: &mut Vec<Source>) {
 /// a lead-in: a paragraph that happens to end in a colon).
 pub fn is_lead_in(text: &str) -> bool {
     let introduces = text.ends_with(':') || text.ends_with('…') || text.ends_with("...");
-    let short_question = || text.ends_with('?') && text.split_whitespace().count() <= 9;
-    // Counted only for the few lines that end so: most end in a full stop.
-    (introduces && text.chars().count() <= 100)
-        || (short_question() && !text.starts_with(['“', '"']))
+    // Words counted only up to the tenth, for the few lines that end so:
+    // most end in a full stop.
+    let short_question = || text.ends_with('?') && text.split_whitespace().nth(9).is_none();
+    (introduces && at_most_100_chars(text)) || (short_question() && !text.starts_with(['“', '"']))
+}
+
+/// Whether `text` has at most 100 characters. A character takes one to
+/// four bytes, so only a text of 101 to 400 bytes is counted.
+fn at_most_100_chars(text: &str) -> bool {
+    match text.len() {
+        ..=100 => true,
+        401.. => false,
+        _ => text.chars().count() <= 100,
+    }
 }
 
 /// "Trump: I like bilateral…" — a line of an interview transcript: a name
@@ -349,6 +359,31 @@ mod tests {
                 .any(|at| bytes.get(at + 1) == Some(&b' '));
             let by_pattern = labelled && WHOLE.is_match(&text) && !text.starts_with("From ");
             prop_assert_eq!(is_transcript_line(&text), by_pattern, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        /// Lead-ins found with words counted up to the tenth and characters
+        /// only where bytes leave it open are those found counting all.
+        #[test]
+        fn lead_ins_are_those_found_counting_everything(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "word ", "words", " ", "\u{a0}", "\n", "é", "日本", "😀", "“", "\"",
+                    "a fairly long stretch of plain text ",
+                ]),
+                0..40,
+            ),
+            end in prop::sample::select(vec!["", ":", "…", "...", "?", ".", "?”"]),
+        ) {
+            let text = pieces.concat() + end;
+            let introduces =
+                text.ends_with(':') || text.ends_with('…') || text.ends_with("...");
+            let short_question = text.ends_with('?') && text.split_whitespace().count() <= 9;
+            let counted = (introduces && text.chars().count() <= 100)
+                || (short_question && !text.starts_with(['“', '"']));
+            prop_assert_eq!(is_lead_in(&text), counted, "{:?}", text);
         }
     }
 
