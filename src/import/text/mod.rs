@@ -360,10 +360,10 @@ struct Plan {
 
 impl Plan {
     /// Every post, built a batch of runs at a time from the archive's end:
-    /// each batch's paragraphs leave the archive's list, which gives their
-    /// room back at once, so that the list and the posts made of it are
-    /// never both held whole. The batch's furniture, citations and thread
-    /// marks leave their lists the same way.
+    /// each batch's paragraphs leave the archive's list once its posts are
+    /// built, which gives their room back at once, so that the list and the
+    /// posts made of it are never both held whole. The batch's furniture,
+    /// citations and thread marks leave their lists the same way.
     ///
     /// Each batch's posts go into the one list, last post first, which is
     /// turned round at the end: a list per batch gathered into a whole one
@@ -389,14 +389,12 @@ impl Plan {
                 first -= 1;
             }
             let base = title_starts[first];
-            let mut paragraphs = all.split_off(base);
-            all.shrink_to_fit();
-            let mut batch_furniture = split_off_shrinking(&mut furniture, base);
+            let furniture_base = furniture.partition_point(|(at, _)| *at < base);
             let batch_citations = split_off_shrinking(&mut citations, base);
             let built = build_batch(Batch {
-                paragraphs: &mut paragraphs,
+                paragraphs: &mut all[base..],
                 base,
-                furniture: &mut batch_furniture,
+                furniture: &mut furniture[furniture_base..],
                 citations: batch_citations,
                 title_starts: &title_starts[first..last],
                 above: &above[first..],
@@ -405,6 +403,13 @@ impl Plan {
                 archive_author: archive_author.as_deref(),
             });
             posts.extend(built.into_iter().rev());
+            // The batch leaves the lists from their end, which gives its
+            // room back without moving anything: split off before the
+            // build, it was copied to a list of its own.
+            all.truncate(base);
+            all.shrink_to_fit();
+            furniture.truncate(furniture_base);
+            furniture.shrink_to_fit();
             in_thread.truncate(base);
             in_thread.shrink_to_fit();
             last = first;
