@@ -218,6 +218,9 @@ struct Piece {
     /// The cleaned text of the paragraph being pushed, where it needed
     /// cleaning: one buffer for them all.
     cleaned: String,
+    /// The lines joined into the paragraph being gathered, where it is
+    /// more than one: one buffer for them all.
+    joined: String,
 }
 
 impl Piece {
@@ -231,6 +234,7 @@ impl Piece {
             arena: ArenaBuilder::with_capacity(len, arena_limit),
             sealed: 0,
             cleaned: String::new(),
+            joined: String::new(),
         }
     }
 
@@ -264,6 +268,16 @@ impl Piece {
 
 /// The paragraphs of one piece, a line at a time.
 fn piece_paragraphs(piece: &str, arena_limit: usize) -> Piece {
+    piece_paragraphs_by(piece, arena_limit, flush_group)
+}
+
+/// [`piece_paragraphs`], each group of lines between blank lines made
+/// into paragraphs by `flush` (another form of [`flush_group`] in tests).
+fn piece_paragraphs_by<'p>(
+    piece: &'p str,
+    arena_limit: usize,
+    mut flush: impl FnMut(&mut Vec<&'p str>, &mut Piece),
+) -> Piece {
     let mut out = Piece::new(piece.len(), arena_limit);
     let mut group: Vec<&str> = Vec::new();
     // What follows the last line break is a line only if it holds text.
@@ -274,13 +288,13 @@ fn piece_paragraphs(piece: &str, arena_limit: usize) -> Piece {
         let line = piece[start..end].trim_end_matches('\r');
         start = end + 1;
         if is_blank(line) {
-            flush_group(&mut group, &mut out);
+            flush(&mut group, &mut out);
             out.pending_blank_lines = out.pending_blank_lines.saturating_add(1);
         } else {
             group.push(line);
         }
     }
-    flush_group(&mut group, &mut out);
+    flush(&mut group, &mut out);
     out.seal();
     let trailing = std::mem::take(&mut out.pending_blank_lines);
     match out.paragraphs.last_mut() {
@@ -304,45 +318,125 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
         group.clear();
         return;
     }
-    let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    // The paragraph being gathered: its raw text, bullet and indentation.
-    let mut current: Option<(String, Option<char>, u16)> = None;
-    let mut previous_len = 0;
-    let mut previous_stands_alone = false;
+    let longest = narrow_enough_to_wrap(group);
+    // The paragraph being gathered: its first line's text, bullet and
+    // indentation. Lines joined to it are gathered in `joined`, one buffer
+    // for the piece, so that a line left as it stands (most lines of a
+    // printed comment thread, too wide to have been wrapped) is pushed from
+    // the archive's text without a copy of its own.
+    let mut current: Option<(&str, Option<char>, u16)> = None;
+    let mut joined = std::mem::take(&mut out.joined);
+    let mut is_joined = false;
+    let mut previous: Option<Wrapped<'_>> = None;
     for line in group.drain(..) {
         let (text, marker) = strip_bullet(line);
-        let len = line.chars().count();
         let is_bullet = marker.is_some();
-        // A line of page furniture ("Written By: … - 12 comments") is never
-        // wrapped text, nor is the line after it.
-        let stands_alone = len <= 200 && super::furniture::is_whole_line(line.trim());
-        let continues = !is_bullet
-            && !stands_alone
-            && !previous_stands_alone
-            && longest <= MAX_WRAP_WIDTH
-            && previous_len >= 40
-            && previous_len * 10 >= longest * 6;
-        match &mut current {
-            Some((raw, ..)) if !is_bullet && continues_url(raw, line) => raw.push_str(text.trim()),
-            Some((raw, ..)) if continues => {
-                raw.push(' ');
-                raw.push_str(text);
+        // Only in a group narrow enough to have been wrapped may a line
+        // continue the one before; then a line of page furniture ("Written
+        // By: … - 12 comments") is never wrapped text, nor is the line after
+        // it. Whether a line is furniture is asked only where it decides.
+        let continues = match longest {
+            Some(longest) => {
+                let mut this = Wrapped::new(line);
+                let continues = !is_bullet
+                    && previous.as_mut().is_some_and(|previous| {
+                        previous.len >= 40
+                            && previous.len * 10 >= longest * 6
+                            && !previous.stands_alone()
+                    })
+                    && !this.stands_alone();
+                previous = Some(this);
+                continues
+            }
+            None => false,
+        };
+        match current {
+            Some((first, ..))
+                if !is_bullet && continues_url(gathered(first, &joined, is_joined), line) =>
+            {
+                join_to(first, &mut joined, &mut is_joined);
+                joined.push_str(text.trim());
+            }
+            Some((first, ..)) if continues => {
+                join_to(first, &mut joined, &mut is_joined);
+                joined.push(' ');
+                joined.push_str(text);
             }
             _ => {
-                if let Some((raw, marker, indent)) = current.take() {
-                    push_paragraph(&raw, marker, indent, out);
+                if let Some((first, marker, indent)) = current.take() {
+                    push_paragraph(gathered(first, &joined, is_joined), marker, indent, out);
                 }
-                current = Some((text.to_string(), marker, indent_of(line)));
+                current = Some((text, marker, indent_of(line)));
+                is_joined = false;
             }
         }
-        previous_len = len;
-        previous_stands_alone = stands_alone;
     }
-    if let Some((raw, marker, indent)) = current {
-        push_paragraph(&raw, marker, indent, out);
+    if let Some((first, marker, indent)) = current {
+        push_paragraph(gathered(first, &joined, is_joined), marker, indent, out);
+    }
+    out.joined = joined;
+}
+
+/// The widest line of `group` in characters, or `None` where one is wider
+/// than [`MAX_WRAP_WIDTH`]: then no line of the group was wrapped, and
+/// the lines after it need not be counted.
+fn narrow_enough_to_wrap(group: &[&str]) -> Option<usize> {
+    let mut longest = 0;
+    for line in group {
+        // A character takes at most four bytes.
+        if line.len() > 4 * MAX_WRAP_WIDTH {
+            return None;
+        }
+        longest = longest.max(line.chars().count());
+        if longest > MAX_WRAP_WIDTH {
+            return None;
+        }
+    }
+    Some(longest)
+}
+
+/// A line of a group narrow enough to have been wrapped: its width in
+/// characters, and whether it is a line of page furniture, found when
+/// first asked.
+struct Wrapped<'a> {
+    line: &'a str,
+    len: usize,
+    stands_alone: Option<bool>,
+}
+
+impl<'a> Wrapped<'a> {
+    fn new(line: &'a str) -> Wrapped<'a> {
+        Wrapped {
+            line,
+            len: line.chars().count(),
+            stands_alone: None,
+        }
+    }
+
+    /// A line of page furniture stands alone: it is not wrapped text.
+    fn stands_alone(&mut self) -> bool {
+        let (line, len) = (self.line, self.len);
+        *self
+            .stands_alone
+            .get_or_insert_with(|| len <= 200 && super::furniture::is_whole_line(line.trim()))
     }
 }
 
+/// The raw text of the paragraph being gathered: its first line's, or
+/// the lines joined so far.
+fn gathered<'a>(first: &'a str, joined: &'a str, is_joined: bool) -> &'a str {
+    if is_joined { joined } else { first }
+}
+
+/// Starts joining lines to the paragraph whose first line's text is
+/// `first`, unless they already are.
+fn join_to(first: &str, joined: &mut String, is_joined: &mut bool) {
+    if !*is_joined {
+        joined.clear();
+        joined.push_str(first);
+        *is_joined = true;
+    }
+}
 /// The gap an archive leaves between most of its paragraphs, in blank
 /// lines: a wider one sets sections of a page apart.
 pub fn usual_gap(all: &[Paragraph]) -> u8 {
@@ -660,6 +754,74 @@ mod tests {
         ) {
             let line: String = pieces.concat();
             proptest::prop_assert_eq!(strip_bullet(&line), strip_bullet_by_pattern(&line), "{:?}", line);
+        }
+    }
+
+    /// Groups of lines made into paragraphs as first written: every line
+    /// counted twice and asked whether it is furniture, and copied into a
+    /// string of its own. Kept to check [`flush_group`] against.
+    fn flush_group_as_first_written(group: &mut Vec<&str>, out: &mut Piece) {
+        if group.is_empty() {
+            return;
+        }
+        if let [line] = group.as_slice() {
+            let (text, marker) = strip_bullet(line);
+            push_paragraph(text, marker, indent_of(line), out);
+            group.clear();
+            return;
+        }
+        let longest = group.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        // The paragraph being gathered: its raw text, bullet and indentation.
+        let mut current: Option<(String, Option<char>, u16)> = None;
+        let mut previous_len = 0;
+        let mut previous_stands_alone = false;
+        for line in group.drain(..) {
+            let (text, marker) = strip_bullet(line);
+            let len = line.chars().count();
+            let is_bullet = marker.is_some();
+            // A line of page furniture ("Written By: … - 12 comments") is never
+            // wrapped text, nor is the line after it.
+            let stands_alone =
+                len <= 200 && crate::import::text::furniture::is_whole_line(line.trim());
+            let continues = !is_bullet
+                && !stands_alone
+                && !previous_stands_alone
+                && longest <= MAX_WRAP_WIDTH
+                && previous_len >= 40
+                && previous_len * 10 >= longest * 6;
+            match &mut current {
+                Some((raw, ..)) if !is_bullet && continues_url(raw, line) => {
+                    raw.push_str(text.trim())
+                }
+                Some((raw, ..)) if continues => {
+                    raw.push(' ');
+                    raw.push_str(text);
+                }
+                _ => {
+                    if let Some((raw, marker, indent)) = current.take() {
+                        push_paragraph(&raw, marker, indent, out);
+                    }
+                    current = Some((text.to_string(), marker, indent_of(line)));
+                }
+            }
+            previous_len = len;
+            previous_stands_alone = stands_alone;
+        }
+        if let Some((raw, marker, indent)) = current {
+            push_paragraph(&raw, marker, indent, out);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// Lines are joined, and left apart, as they were when each was
+        /// counted twice, asked whether it is furniture and copied.
+        #[test]
+        fn groups_give_the_paragraphs_they_gave_as_first_written(text in archive()) {
+            let now = piece_paragraphs(&text, ARENA_LIMIT).paragraphs;
+            let first_written = piece_paragraphs_by(&text, ARENA_LIMIT, flush_group_as_first_written);
+            proptest::prop_assert_eq!(now, first_written.paragraphs);
         }
     }
 
