@@ -157,28 +157,47 @@ mod sse2 {
     /// [`super::first_special`], sixteen bytes at a time.
     #[target_feature(enable = "sse2")]
     pub(super) fn first_special(bytes: &[u8], from: usize) -> usize {
+        let len = bytes.len();
+        if len - from < 18 {
+            return padded(bytes, from);
+        }
         let mut i = from;
         // Three loads per step, at i, i + 1 and i + 2: a byte's neighbours.
-        while i + 18 <= bytes.len() {
+        while i + 18 <= len {
             if let Some(at) = confirmed(bytes, i, candidates(&bytes[i..i + 18])) {
                 return at;
             }
             i += 16;
         }
-        if i < bytes.len() {
-            // The last bytes, from a copy padded with a letter: it makes no
-            // double space, and a lead byte's own continuation bytes are
-            // never cut off, so no byte of the text is missed.
-            let rest = &bytes[i..];
-            let mut padded = [b'a'; 34];
-            padded[..rest.len()].copy_from_slice(rest);
-            let candidates = candidates(&padded[..18]) | candidates(&padded[16..]) << 16;
-            let in_text = (1 << rest.len()) - 1;
-            if let Some(at) = confirmed(bytes, i, candidates & in_text) {
+        // The bytes left, fewer than a step: see [`super::last_two`].
+        let start = len - 18;
+        if i < len - 2 {
+            let unread = u32::MAX << (i - start);
+            if let Some(at) = confirmed(bytes, start, candidates(&bytes[start..]) & unread) {
                 return at;
             }
         }
-        bytes.len()
+        super::last_two(bytes, i)
+    }
+
+    /// [`first_special`] of a text with fewer than eighteen bytes from
+    /// `from`, read from a copy padded with a letter: it makes no double
+    /// space, and a lead byte's own continuation bytes are never cut off,
+    /// so no byte of the text is missed.
+    #[target_feature(enable = "sse2")]
+    fn padded(bytes: &[u8], from: usize) -> usize {
+        let rest = &bytes[from..];
+        if rest.is_empty() {
+            return bytes.len();
+        }
+        let mut padded = [b'a'; 34];
+        padded[..rest.len()].copy_from_slice(rest);
+        let mut candidates = candidates(&padded[..18]);
+        if rest.len() > 16 {
+            candidates |= self::candidates(&padded[16..]) << 16;
+        }
+        let in_text = (1 << rest.len()) - 1;
+        confirmed(bytes, from, candidates & in_text).unwrap_or(bytes.len())
     }
 
     #[target_feature(enable = "sse2")]
@@ -232,6 +251,21 @@ mod sse2 {
     }
 }
 
+/// The last bytes of a text the wide forms read in steps, from `i` (at
+/// most two bytes before its end, after one step or more): the window that
+/// ends with the text, whose bytes before `i` were read already and are
+/// left out, then the last two, whose neighbours lie past the end (a
+/// window would need them), one by one. A paragraph is about a hundred
+/// bytes, so these are a sixth of the bytes read: read this way rather than
+/// from a padded copy, they take one step.
+#[cfg(target_arch = "x86_64")]
+fn last_two(bytes: &[u8], i: usize) -> usize {
+    let end = bytes.len();
+    (i.max(end - 2)..end)
+        .find(|&at| special_at(bytes, at))
+        .unwrap_or(end)
+}
+
 /// The first of the `candidates` (bits for the bytes from `i` on) that
 /// [`special_at`] holds for.
 #[cfg(target_arch = "x86_64")]
@@ -262,16 +296,28 @@ mod avx2 {
     /// [`super::first_special`], thirty-two bytes at a time.
     #[target_feature(enable = "avx2")]
     pub(super) fn first_special(bytes: &[u8], from: usize) -> usize {
+        let len = bytes.len();
+        if len - from < 34 {
+            // AVX2 implies SSE2.
+            return super::sse2::first_special(bytes, from);
+        }
         let mut i = from;
         // Three loads per step, at i, i + 1 and i + 2: a byte's neighbours.
-        while i + 34 <= bytes.len() {
+        while i + 34 <= len {
             if let Some(at) = confirmed(bytes, i, candidates(&bytes[i..i + 34])) {
                 return at;
             }
             i += 32;
         }
-        // AVX2 implies SSE2.
-        super::sse2::first_special(bytes, i)
+        // The bytes left, fewer than a step: see [`super::last_two`].
+        let start = len - 34;
+        if i < len - 2 {
+            let unread = u32::MAX << (i - start);
+            if let Some(at) = confirmed(bytes, start, candidates(&bytes[start..]) & unread) {
+                return at;
+            }
+        }
+        super::last_two(bytes, i)
     }
 
     #[target_feature(enable = "avx2")]
