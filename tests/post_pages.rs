@@ -5,7 +5,8 @@
 //! reply form, a breadcrumb trail under the blog's name, comments that each
 //! open with the name and the time on one line, a page that keeps only its
 //! links to the previous and next posts, its date and its comments, a page
-//! whose title has a line of the page's above it. Each is
+//! whose title has a line of the page's above it, a page under a date with
+//! no year. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -256,4 +257,30 @@ fn a_post_page_that_opens_on_a_line_of_its_own_above_the_title() {
         ],
     );
     check(&fixture("post_under_page_line.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_under_a_date_that_leaves_out_its_year() {
+    // "Nov 23" over the title is the post's date, not its title.
+    let expected = post(
+        "The harbour board gets a new chair",
+        None,
+        Some("Nov 23"),
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("Ann Lee"),
+                None,
+                "About time someone there could read a budget.",
+            ),
+            (
+                Some("rangi_t"),
+                None,
+                "Six to two is a landslide by this board's standards.",
+            ),
+        ],
+    );
+    check(&fixture("post_yearless_date.txt"), &[expected], &[]);
 }

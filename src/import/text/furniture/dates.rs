@@ -24,10 +24,14 @@ pub(super) fn date_core() -> String {
 }
 
 /// A date alone on its line, with an optional comment count after it.
+/// Alone on its line a date may leave out its year, as themes that print
+/// the month and day over each title do ("Nov 23", "Monday, March 4th");
+/// inside a line a month and a day are no date ("on May 4 we met").
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let core = date_core();
+    let yearless = format!(r"{WEEKDAY}{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?");
     Regex::new(&format!(
-        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core})(?:\s+by:?)?{COMMENTS}$"
+        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
     ))
     .expect("the date pattern is valid")
 });

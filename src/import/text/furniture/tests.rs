@@ -496,6 +496,17 @@ fn dates_in_more_of_the_forms_blogs_print() {
 }
 
 #[test]
+fn a_date_alone_on_its_line_may_leave_out_its_year() {
+    assert_eq!(date_of("Nov 23"), Some("Nov 23"));
+    assert_eq!(date_of("Monday, March 4th"), Some("Monday, March 4th"));
+    assert_eq!(date_of("Posted on April 9 by"), Some("April 9"));
+    // A month and a year, or a month and a day in a sentence, are no date.
+    assert_eq!(date_of("Nov 2019"), None);
+    assert_eq!(date_of("On May 4 the council met again."), None);
+    assert_eq!(date_of("May 4 protests"), None);
+}
+
+#[test]
 fn datelines_give_the_date_and_the_comment_count() {
     assert_eq!(
         recognise("Friday, 30 November 2007 State of the parties Comments Off"),
