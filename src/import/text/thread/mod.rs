@@ -296,7 +296,9 @@ fn ends_as_prose(text: &str) -> bool {
 /// two paragraphs or more indented under its items (under one item or
 /// several); nothing at its own margin follows it but
 /// furniture or a heading (the next post), so the post's text does not go
-/// on after it; the line before it introduces nothing (no colon); and its
+/// on after it, unless its items are each parted by a wider gap too (a
+/// page prints its comments spaced apart, and a post its list items
+/// close); the line before it introduces nothing (no colon); and its
 /// items are comments or names, not mostly headings (a list of posts).
 ///
 /// Accepts "  1. I doubt the minister read it." / "    Nor did I." / "  2.
@@ -313,6 +315,8 @@ fn list_thread_at<'a>(
     let mut items = 0;
     let mut headings = 0;
     let mut with_text_below = 0;
+    // Every item after the first comes after a wider gap than the usual.
+    let mut items_spaced = true;
     let mut j = i;
     let ends_well = loop {
         let Some(p) = all.get(j) else {
@@ -323,6 +327,7 @@ fn list_thread_at<'a>(
             // Neither item nor text: looked past.
         } else if p.is_list_item() && p.indent >= first.indent {
             items += 1;
+            items_spaced &= j == i || all[j - 1].gap_after > usual_gap;
             headings += usize::from(is_heading_item(&p.text));
         } else if p.indent > first.indent {
             // However the text under the items is shared among them.
@@ -343,7 +348,8 @@ fn list_thread_at<'a>(
         );
     };
     let set_apart = before.gap_after > usual_gap || with_text_below >= 2;
-    let thread = ends_well
+    let spaced = before.gap_after > usual_gap && items >= 2 && items_spaced;
+    let thread = (ends_well || spaced)
         && set_apart
         && !before.is_list_item()
         && !before.text.ends_with(':')
@@ -601,6 +607,26 @@ mod tests {
         // At the usual gap, with no text indented under its items, it is too.
         let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
         assert!(in_thread(plain).is_empty());
+    }
+
+    #[test]
+    fn a_list_whose_items_are_spaced_apart_is_a_thread_with_text_after_it() {
+        // Comments parted by double blank lines, then the page's rules.
+        let page = format!(
+            "{POST}\nIt will cost more.\n\nNobody asked.\n\n\n  1. I doubt the minister read the report.\n\n\n  2. Nor did the committee.\n\n\n\
+             The rules apply to all comments, and off-topic ones are deleted.\n"
+        );
+        assert_eq!(
+            in_thread(&page),
+            [
+                "I doubt the minister read the report.",
+                "Nor did the committee.",
+                "The rules apply to all comments, and off-topic ones are deleted."
+            ]
+        );
+        // Items at the usual gap with text after them are the post's list.
+        let close = page.replace("report.\n\n\n", "report.\n\n");
+        assert!(in_thread(&close).is_empty());
     }
 
     #[test]
