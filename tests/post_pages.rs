@@ -6,7 +6,9 @@
 //! open with the name and the time on one line, a page that keeps only its
 //! links to the previous and next posts, its date and its comments, a page
 //! whose title has a line of the page's above it, a page under a date with
-//! no year. Each is
+//! no year, comments opened by stamps in UTC, a page and a front page whose
+//! dates stand between the blog's name and the titles, a page with a single
+//! "name said..." comment. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -283,4 +285,99 @@ fn a_post_page_under_a_date_that_leaves_out_its_year() {
         ],
     );
     check(&fixture("post_yearless_date.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_whose_comments_open_on_stamps_in_utc() {
+    // Each stamp opens a comment, whether it names its commenter, sits
+    // under a line with the name, or gives no name at all.
+    let expected = post(
+        "Ferry levy doubles overnight",
+        None,
+        None,
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("fern_owl"),
+                None,
+                "They did the same with the mooring fees two winters ago.",
+            ),
+            (
+                Some("quill_hare"),
+                None,
+                "And the minutes never came out that time either.",
+            ),
+            (None, None, "Somebody should ask at the next open meeting."),
+        ],
+    );
+    check(&fixture("post_dated_stamps.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_under_the_blogs_name_and_a_date() {
+    // The blog's name over the date is the page's, not the post's title.
+    let expected = post(
+        "Gravel levy goes up again!",
+        None,
+        Some("Friday, June 29, 2007"),
+        &[],
+        None,
+        2,
+        &[],
+    );
+    check(
+        &fixture("post_under_blog_name_and_date.txt"),
+        &[expected],
+        &[],
+    );
+}
+
+#[test]
+fn a_front_page_whose_dates_stand_over_its_titles() {
+    // Every date heads the title under it, the first one too.
+    let first = post(
+        "Gravel levy goes up again",
+        None,
+        Some("Friday, June 29, 2007"),
+        &[],
+        None,
+        1,
+        &[],
+    );
+    let second = post(
+        "Ferry fares frozen for a year",
+        None,
+        Some("Thursday, June 28, 2007"),
+        &[],
+        None,
+        1,
+        &[],
+    );
+    check(
+        &fixture("front_page_dates_over_titles.txt"),
+        &[first, second],
+        &[],
+    );
+}
+
+#[test]
+fn a_post_page_with_one_comment_in_blogger_shape() {
+    // One "name said..." at the page's end is a comment though no other
+    // label follows it.
+    let expected = post(
+        "Tolls by the back door",
+        None,
+        Some("Thursday, April 28, 2005"),
+        &[],
+        None,
+        1,
+        &[(
+            Some("brackenfield"),
+            None,
+            "I noticed. The sign went up on a Sunday night and came down on the Monday after the paper printed it.",
+        )],
+    );
+    check(&fixture("post_one_said_comment.txt"), &[expected], &[]);
 }

@@ -304,6 +304,9 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             boundaries::stack_titles_under_dates(&all, &mut title_starts, &furniture.0, |i| {
                 in_thread[i]
             });
+        boundaries::title_under_page_name_and_date(&all, &mut title_starts, &furniture.0, |i| {
+            in_thread[i]
+        });
         (title_starts, dates_head_titles)
     };
     let (title_starts, dates_head_titles) = title_starts;

@@ -385,3 +385,99 @@ fn a_page_that_opens_on_its_comment_list_keeps_its_comments() {
     let posts = parse("t", links).unwrap();
     assert!(posts.iter().all(|p| p.comments.is_empty()));
 }
+
+fn titles(posts: &[Post]) -> Vec<&str> {
+    posts.iter().map(|p| p.title.as_str()).collect()
+}
+
+#[test]
+fn a_blogs_name_over_a_date_over_a_title_is_the_pages() {
+    let page = "Quillon Notes\n\nFriday, June 29, 2007\n\nGravel levy goes up\n\n\
+                The county voted on the gravel levy again last night, as it does every year.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(titles(&posts), ["Gravel levy goes up"]);
+    assert_eq!(posts[0].date.as_deref(), Some("Friday, June 29, 2007"));
+    assert_eq!(posts[0].blocks.len(), 1);
+
+    // A sentence under the date opens the post: the line over the date is
+    // its title, the date its dateline.
+    let opening = "Gravel levy goes up\n\nFriday, June 29, 2007\n\nNobody saw it coming.\n\n\
+                   The county voted on the gravel levy again last night, as it does every year.\n";
+    let posts = parse("t", opening).unwrap();
+    assert_eq!(titles(&posts), ["Gravel levy goes up"]);
+    assert_eq!(posts[0].blocks.len(), 2);
+
+    // Where the archive's dates stand under its titles, the first date is
+    // its title's too.
+    let under = "Gravel levy goes up\n\nFriday, June 29, 2007\n\nSilt and stone\n\n\
+                 The county voted on the gravel levy again last night, as it does every year.\n\n\
+                 Ferry fares frozen\n\nThursday, June 28, 2007\n\n\
+                 The harbour board froze the ferry fares until next summer, to nobody's surprise.\n";
+    let posts = parse("t", under).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Gravel levy goes up", "Ferry fares frozen"]
+    );
+}
+
+#[test]
+fn one_blogger_label_at_the_pages_end_is_a_comment_and_a_lead_in_is_not() {
+    let page = "Tolls by the back door\n\n\
+                If the bridge board raises the tolls in the summer, who will notice?\n\n\
+                brackenfield said...\n\nI noticed, and so did the paper.\n\nPost a Comment\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [(
+            Some("brackenfield"),
+            None,
+            vec!["I noticed, and so did the paper."]
+        )]
+    );
+
+    // A lead-in goes on with its quotation.
+    let quoted = "Tolls by the back door\n\n\
+                  If the bridge board raises the tolls in the summer, who will notice?\n\n\
+                  the chair said...\n\n“Nobody drives in the summer.”\n\nPost a Comment\n";
+    let posts = parse("t", quoted).unwrap();
+    assert!(posts[0].comments.is_empty());
+    assert_eq!(posts[0].blocks.len(), 3);
+
+    // No reply form after the text: the label may lead in the post's
+    // last lines.
+    let open_end = page.replace("\n\nPost a Comment", "");
+    let posts = parse("t", &open_end).unwrap();
+    assert!(posts[0].comments.is_empty());
+    assert_eq!(posts[0].blocks.len(), 3);
+
+    // More text before the form than a lone comment holds: the post goes on.
+    let long = page.replace(
+        "Post a Comment",
+        "One more.\n\nAnd another.\n\nAnd a third.\n\nAnd a fourth.\n\nPost a Comment",
+    );
+    let posts = parse("t", &long).unwrap();
+    assert!(posts[0].comments.is_empty());
+}
+
+#[test]
+fn a_name_glued_over_a_stamp_opens_its_comment() {
+    let page = "Ferry levy doubles\n\nThe harbour trust doubled the ferry levy on Tuesday.\n\n\
+                quill_hare\n2010-05-12 10:31 pm (UTC)\nAnd nobody was told.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts[0].blocks.len(), 1);
+    assert_eq!(
+        comments(&posts[0]),
+        [(Some("quill_hare"), None, vec!["And nobody was told."])]
+    );
+
+    // A blank line between: the line is the post's, the stamp a comment
+    // with no name.
+    let apart = page.replace("quill_hare\n", "quill_hare\n\n");
+    let posts = parse("t", &apart).unwrap();
+    assert_eq!(posts[0].blocks.len(), 2);
+    assert_eq!(
+        comments(&posts[0]),
+        [(None, None, vec!["And nobody was told."])]
+    );
+}

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::wordset::WordSet;
+use super::bylines::looks_like_name;
 use super::headers::{COMMENTS, COUNT, count_of};
 use super::{Furniture, Span};
 
@@ -195,4 +196,31 @@ pub fn date_in(line: &str) -> Option<String> {
 /// Whether the whole line is a date ("June 10, 2022 at 6:42 am").
 pub fn is_date(line: &str) -> bool {
     DATE.is_match(line)
+}
+
+/// A comment's stamp as LiveJournal and Dreamwidth print it: the date and
+/// time with the zone they are given in, "(UTC)", alone on the line or
+/// after the commenter's name and "on". Such pages print a post's own
+/// dateline with no zone, so the zone marks a comment wherever it stands.
+/// The name, where the line gives one, and the date.
+///
+/// Accepts "2009-03-04 05:12 pm (UTC)" and "fern_owl on March 4th, 2009
+/// 06:09 am (UTC)"; rejects "March 4th, 2009 06:09 am" (no zone: a post's
+/// dateline) and "The vote held on March 4th, 2009 (UTC)" (no name).
+pub fn utc_stamp(line: &str) -> Option<(Option<&str>, &str)> {
+    let stamp = line.strip_suffix("(UTC)")?.trim_end();
+    if stamp.len() > 100 {
+        return None;
+    }
+    if is_date(stamp) {
+        return Some((None, stamp));
+    }
+    // "on" between white spaces of any kind: a raw line may hold
+    // non-breaking ones.
+    let on = stamp.match_indices("on").find(|&(at, _)| {
+        stamp[..at].ends_with(char::is_whitespace)
+            && stamp[at + 2..].starts_with(char::is_whitespace)
+    })?;
+    let (name, date) = (stamp[..on.0].trim(), stamp[on.0 + 2..].trim());
+    (looks_like_name(name) && is_date(date)).then_some((Some(name), date))
 }

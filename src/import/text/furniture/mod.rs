@@ -27,7 +27,7 @@ use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
 pub use chrome::is_post_navigation;
 use chrome::{PAGE_CHROME, breadcrumb_last_step};
-pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday};
+pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday, utc_stamp};
 use dates::{date_span, dateline};
 use headers::{
     ARCHIVE_HEADER, COMMENTS_HEADER, POST_END, comment_area_notice, count_of, is_label_page_header,
@@ -151,10 +151,10 @@ impl Furniture {
     }
 }
 
-/// Whether a raw line is furniture on its own: such a line is never a
-/// wrapped part of a paragraph.
+/// Whether a raw line is furniture on its own, or a comment's stamp
+/// ([`utc_stamp`]): such a line is never a wrapped part of a paragraph.
 pub fn is_whole_line(line: &str) -> bool {
-    recognise(line).is_some()
+    recognise(line).is_some() || (line.ends_with("(UTC)") && utc_stamp(line).is_some())
 }
 
 /// Recognises a whole paragraph as furniture.
@@ -172,6 +172,11 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     }
     if is_post_navigation(line) {
         return Some(Furniture::PageChrome);
+    }
+    // A comment's stamp is its label, which the thread walk reads: furniture
+    // is passed over there.
+    if line.ends_with("(UTC)") && utc_stamp(line).is_some() {
+        return None;
     }
     if let Some(last_step) = breadcrumb_last_step(line) {
         return Some(Furniture::Breadcrumb {

@@ -622,3 +622,30 @@ fn navigation_and_pagers_are_chrome() {
     assert_eq!(recognise("Back to the drawing board for the council"), None);
     assert_eq!(recognise("1 2 3 go"), None);
 }
+
+#[test]
+fn a_stamp_in_utc_is_a_comments_and_no_furniture() {
+    assert_eq!(
+        utc_stamp("2009-03-04 05:12 pm (UTC)"),
+        Some((None, "2009-03-04 05:12 pm"))
+    );
+    assert_eq!(
+        utc_stamp("fern_owl on March 4th, 2009 06:09 am (UTC)"),
+        Some((Some("fern_owl"), "March 4th, 2009 06:09 am"))
+    );
+    assert_eq!(
+        utc_stamp("fern_owl\u{a0}on\u{a0}March 4th, 2009 06:09 am (UTC)"),
+        Some((Some("fern_owl"), "March 4th, 2009 06:09 am"))
+    );
+    // The thread walk reads it as a label: it is not set aside.
+    assert_eq!(
+        recognise("fern_owl on March 4th, 2009 06:09 am (UTC)"),
+        None
+    );
+    // No zone: a post's dateline, furniture as before.
+    assert_eq!(utc_stamp("March 4th, 2009 06:09 am"), None);
+    assert!(recognise("March 4th, 2009 06:09 am").is_some());
+    // Words that are no name before the date.
+    assert_eq!(utc_stamp("The vote held on March 4th, 2009 (UTC)"), None);
+    assert_eq!(utc_stamp("Talks resume at 5 pm (UTC)"), None);
+}

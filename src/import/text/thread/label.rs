@@ -42,6 +42,15 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if last == b'r' {
         return avatar_label(text);
     }
+    if last == b')'
+        && let Some((author, date)) = furniture::utc_stamp(text)
+    {
+        return Some(Label {
+            author,
+            position: None,
+            date: Some(date),
+        });
+    }
     if last.is_ascii_digit() {
         // A name of at most four words and a position: four spaces at most.
         if memchr::memchr_iter(b' ', text.as_bytes()).nth(4).is_some() {
@@ -433,6 +442,25 @@ mod tests {
         assert_eq!(label("quiet reader said..."), None);
         // A sentence is no name, after a time or not.
         assert_eq!(label("At 9:05 pm, the minister, flatly, said..."), None);
+    }
+
+    #[test]
+    fn a_stamp_in_utc_is_a_label_with_its_time() {
+        assert_eq!(
+            label("fern_owl on May 12th, 2010 10:04 pm (UTC)"),
+            named("fern_owl", None, Some("May 12th, 2010 10:04 pm"))
+        );
+        assert_eq!(
+            label("2010-05-12 10:31 pm (UTC)"),
+            Some(Label {
+                author: None,
+                position: None,
+                date: Some("2010-05-12 10:31 pm"),
+            })
+        );
+        // A bracket that closes no stamp.
+        assert_eq!(label("The levy (again)"), None);
+        assert_eq!(label("Talks resume at 5 pm (UTC)"), None);
     }
 
     #[test]

@@ -50,3 +50,47 @@ pub(super) fn title_above<'a>(
             && !ends_as_prose(&all[above].text)
     })
 }
+
+/// The most paragraphs of text a lone comment holds.
+const LONE_COMMENT_MAX: usize = 4;
+
+/// Whether a lone "name said..." label at `i` opens the one comment of a
+/// page: the post's text ends as a sentence right above it, a few
+/// paragraphs of text follow it, and then the page's comment furniture: a
+/// reply form's header ("Post a Comment", "Leave a Reply") or a line a
+/// thread prints under each comment ("Reply", "Delete"). A lead-in ("the
+/// minister said...") goes on with its quotation, which opens on a
+/// quotation mark or sits indented as a block quote, and then with more of
+/// the post or the page's end.
+///
+/// Accepts "…squeamish about polls?" / "basil said..." / "I guess so." /
+/// "Post a Comment"; rejects "…as he put it." / "the minister said..." /
+/// "“We will not move.”" / "Post a Comment" (a quotation), and "the
+/// minister said..." / "Tolls are a tax." at the page's end.
+pub(super) fn comment_before_reply_form<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let post_ends_above = i
+        .checked_sub(1)
+        .is_some_and(|above| furniture_at(above).is_none() && ends_as_prose(&all[above].text));
+    let Some(opening) = all.get(i + 1).filter(|_| furniture_at(i + 1).is_none()) else {
+        return false;
+    };
+    let quoted = opening.indent > all[i].indent
+        || opening.is_list_item()
+        || opening
+            .text
+            .starts_with(['"', '“', '„', '«', '\'', '‘', '>']);
+    if !post_ends_above || quoted {
+        return false;
+    }
+    let Some(end) = (i + 2..all.len().min(i + 2 + LONE_COMMENT_MAX))
+        .find(|&j| furniture_at(j).is_some() || is_comment_furniture(&all[j].text))
+    else {
+        return false;
+    };
+    matches!(furniture_at(end), Some(Furniture::CommentsHeader { .. }))
+        || is_comment_furniture(&all[end].text)
+}

@@ -20,12 +20,12 @@ mod untitled;
 
 use rayon::prelude::*;
 
-use super::furniture::{Furniture, says_comments_closed};
+use super::furniture::{self, Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
 use label::{is_comment_furniture, label, said_label, stamped_label};
-use lone::{reply_follows, title_above};
+use lone::{comment_before_reply_form, reply_follows, title_above};
 use name_lines::{NameLine, name_line_runs};
 pub use plan::{Item, plan};
 use plan::{closes_comment, name_in_label};
@@ -140,6 +140,8 @@ pub fn comment_paragraphs<'a>(
                     || (kind == LabelKind::Says
                         && (after_wide_gap
                             || reply_follows(all, |j| lines[j].label.is_label(), i, &furniture_at)))
+                    || (matches!(kind, LabelKind::Says | LabelKind::Loose)
+                        && comment_before_reply_form(all, i, &furniture_at))
                     || run_follows(&lines, i, kind)
             }
             _ if in_thread => false,
@@ -172,12 +174,33 @@ pub fn comment_paragraphs<'a>(
             in_thread = false;
         }
         marks[i] = in_thread;
+        if opens && name_over_bare_stamp(all, i) {
+            marks[i - 1] = true;
+        }
         after_header = false;
         after_comments_header = false;
         after_counted_header = false;
         after_count = false;
     }
     marks
+}
+
+/// Whether paragraph `i` is a comment's stamp that gives no name
+/// ("2009-03-04 05:12 pm (UTC)") with a name alone on the line right above
+/// it: Dreamwidth prints the commenter's name over the stamp, and the name
+/// opens the comment.
+///
+/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)"; rejects the same with
+/// a blank line between (the name is the text above the thread) and "Tolls
+/// are a tax." over the stamp.
+fn name_over_bare_stamp(all: &[Paragraph], i: usize) -> bool {
+    let Some(above) = i.checked_sub(1).map(|above| &all[above]) else {
+        return false;
+    };
+    above.gap_after == 0
+        && !above.is_list_item()
+        && name_in_label(&above.text).is_some()
+        && furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
 }
 
 /// How far ahead of a comments header a wide gap is looked for.

@@ -117,7 +117,12 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     // the label on the next line: where the comment sits, and its number.
     let mut numbered: Option<(&Item<'_>, &str)> = None;
     let mut open = false;
+    // The stamp whose name line above it opened the comment: read already.
+    let mut stamp_read = None;
     for (i, item) in items.iter().enumerate() {
+        if stamp_read == Some(i) {
+            continue;
+        }
         if opening == Opening::Closed {
             close_or_continue(&mut comments, &mut open, item, i, repeated[i]);
             continue;
@@ -161,6 +166,11 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             // name and a speech verb is a label whatever the display name
             // ("4. jeffrey roe says:").
             Opening::Named => match labels[i]
+                .or_else(|| {
+                    let label = name_over_stamp(items, &labels, i)?;
+                    stamp_read = Some(i + 1);
+                    Some(label)
+                })
                 .or_else(after_number)
                 .or_else(|| at_label_place.then(|| numbered_label(item.text)).flatten())
             {
@@ -449,6 +459,33 @@ pub(super) fn name_in_label(text: &str) -> Option<(&str, Option<&str>)> {
         _ => (None, text),
     };
     is_bare_name(name).then_some((name, number))
+}
+
+/// A name alone on its line over a comment's stamp that gives no name
+/// ("fern_owl" over "2009-03-04 05:12 pm (UTC)", as Dreamwidth prints
+/// them): the comment's label, with the name and the stamp's time.
+///
+/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)"; rejects "Tolls are a
+/// tax." over the same stamp (no name) and "fern_owl" over "jo_b on March
+/// 4th, 2009 05:12 pm (UTC)" (the stamp names its own commenter).
+fn name_over_stamp<'a>(
+    items: &[Item<'a>],
+    labels: &[Option<Label<'a>>],
+    i: usize,
+) -> Option<Label<'a>> {
+    let item = &items[i];
+    let stamp = labels.get(i + 1).copied().flatten()?;
+    let stamped =
+        stamp.author.is_none() && stamp.date.is_some() && items[i + 1].text.ends_with("(UTC)");
+    if !stamped || item.furniture.is_some() || item.marker.is_some() {
+        return None;
+    }
+    let (name, _) = name_in_label(item.text)?;
+    Some(Label {
+        author: Some(name),
+        position: None,
+        date: stamp.date,
+    })
 }
 
 /// A name alone on its line with the comment's time right after it: the
