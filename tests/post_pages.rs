@@ -8,7 +8,8 @@
 //! whose title has a line of the page's above it, a page under a date with
 //! no year, comments opened by stamps in UTC, a page and a front page whose
 //! dates stand between the blog's name and the titles, a page with a single
-//! "name said..." comment. Each is
+//! "name said..." comment, a front page that opens on the blog's name and
+//! its sidebar. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -380,4 +381,12 @@ fn a_post_page_with_one_comment_in_blogger_shape() {
         )],
     );
     check(&fixture("post_one_said_comment.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_front_page_that_opens_on_the_blogs_name_and_sidebar() {
+    // The name and the sidebar under it are the page's: no post of their
+    // own, and their lists no comments.
+    let expected = post("Gravel levy goes up again", None, None, &[], None, 2, &[]);
+    check(&fixture("front_page_under_sidebar.txt"), &[expected], &[]);
 }

@@ -9,7 +9,7 @@ use super::paragraphs::Paragraph;
 use super::segment;
 
 /// The furniture at archive index `i`, in a list sorted by index.
-fn at(furniture: &[(usize, Furniture)], i: usize) -> Option<&Furniture> {
+pub fn at(furniture: &[(usize, Furniture)], i: usize) -> Option<&Furniture> {
     furniture
         .binary_search_by_key(&i, |(at, _)| *at)
         .ok()
@@ -369,74 +369,10 @@ pub fn posts_with_lost_titles(
         .collect()
 }
 
-/// The longest line read as a blog's name over its first date.
-const PAGE_NAME_MAX: usize = 80;
-
-/// A page that opens on the blog's name, then a date header, then a title
-/// with the post's text under it: Blogger prints its date over the title,
-/// and the line over the date is the page's header, not a post's title.
-/// Where the segmenter took that line for the first title, the title-shaped
-/// line under the date is the first post's.
-///
-/// The archive decides which way its dates stand: the rule holds where no
-/// title has a date right under it, and either a date stands right above
-/// another title or the page holds one post. An archive whose dates stand
-/// under their titles keeps the line over the date as its first title (a
-/// short line under that date is then the post's opening).
-///
-/// Accepts "Quillon Notes" / "Friday, June 29, 2007" / "Gravel levy goes
-/// up" / prose, making "Gravel levy goes up" the title; rejects the same
-/// with "Nobody saw it coming." under the date (a sentence opens the
-/// post), and with another title of the archive over its own date.
-pub fn title_under_page_name_and_date(
-    all: &[Paragraph],
-    titles: &mut Vec<usize>,
-    furniture: &[(usize, Furniture)],
-    in_thread: impl Fn(usize) -> bool,
-) {
-    let Some(&first) = titles.first() else {
-        return;
-    };
-    let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
-    let (dated, title) = (first + 1, first + 2);
-    let Some(under) = (title + 1..all.len()).find(|&i| at(furniture, i).is_none()) else {
-        return;
-    };
-    let name = &all[first];
-    let shaped = (0..first).all(|i| at(furniture, i).is_some())
-        && name.text.len() <= PAGE_NAME_MAX
-        && !name.is_list_item()
-        && !name.text.ends_with(['.', ',', ';', ':'])
-        && is_date(dated)
-        && title < all.len()
-        && at(furniture, title).is_none()
-        && !in_thread(title)
-        && !in_thread(under)
-        && is_title_shaped(&all[title])
-        && !all[under].is_list_item()
-        && segment::is_prose(&all[under].text);
-    if !shaped {
-        return;
-    }
-    let later = &titles[1..];
-    let date_over_a_title = later.iter().any(|&t| is_date(t - 1));
-    let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
-    if date_under_a_title || !(later.is_empty() || date_over_a_title) {
-        return;
-    }
-    // The segmenter may have found the title under the date too: the line
-    // over the date then opened a post of its own, which holds no text.
-    if later.first() == Some(&title) {
-        titles.remove(0);
-    } else {
-        titles[0] = title;
-    }
-}
-
 /// A line shaped as a title: short, opening on a capital or a digit, not
 /// ending as a sentence or a clause does, at no list marker, and not a
 /// line that heads nothing ([`segment::never_heads`]).
-fn is_title_shaped(p: &Paragraph) -> bool {
+pub fn is_title_shaped(p: &Paragraph) -> bool {
     let text = &*p.text;
     !p.is_list_item()
         && text.len() <= 110

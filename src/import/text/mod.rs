@@ -14,6 +14,7 @@ mod boundaries;
 mod commentary;
 mod furniture;
 mod learn;
+mod page_header;
 pub mod paragraphs;
 mod segment;
 mod sources;
@@ -304,7 +305,8 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             boundaries::stack_titles_under_dates(&all, &mut title_starts, &furniture.0, |i| {
                 in_thread[i]
             });
-        boundaries::title_under_page_name_and_date(&all, &mut title_starts, &furniture.0, |i| {
+        page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
+        page_header::title_under_page_name_and_date(&all, &mut title_starts, &furniture.0, |i| {
             in_thread[i]
         });
         (title_starts, dates_head_titles)

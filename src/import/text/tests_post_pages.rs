@@ -481,3 +481,26 @@ fn a_name_glued_over_a_stamp_opens_its_comment() {
         [(None, None, vec!["And nobody was told."])]
     );
 }
+
+#[test]
+fn a_blogs_name_and_sidebar_over_the_first_post_are_the_pages() {
+    let page = "Fen Notes\n\nAbout\n\nRecent Posts\n\n  • Gravel levy up\n  • Ferry fares frozen\n\n\
+                Archives\n\n  • May 2012\n\nGravel levy up\n\n\
+                The county voted on the gravel levy again last night, as it does every year.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(titles(&posts), ["Gravel levy up"]);
+    assert!(posts[0].comments.is_empty());
+
+    // A date under the first line: a post of links, dated as posts are.
+    let dated = page.replace("Fen Notes\n", "Fen Notes\n\nMay 4, 2012\n");
+    let posts = parse("t", &dated).unwrap();
+    assert_eq!(titles(&posts), ["Fen Notes", "Gravel levy up"]);
+
+    // A sentence among the lines: the post's text.
+    let prose = page.replace(
+        "Archives\n",
+        "These are the stories the county would rather you missed this week.\n",
+    );
+    let posts = parse("t", &prose).unwrap();
+    assert_eq!(titles(&posts)[0], "Fen Notes");
+}

@@ -1,0 +1,121 @@
+//! The page's own lines over its first post (the blog's name, its
+//! sidebar) that the segmenter took for a post's title.
+
+use super::boundaries::{at, is_title_shaped};
+use super::furniture::Furniture;
+use super::paragraphs::Paragraph;
+use super::segment;
+
+/// The longest line read as a blog's name over its first date.
+const PAGE_NAME_MAX: usize = 80;
+
+/// A page that opens on the blog's name, then a date header, then a title
+/// with the post's text under it: Blogger prints its date over the title,
+/// and the line over the date is the page's header, not a post's title.
+/// Where the segmenter took that line for the first title, the title-shaped
+/// line under the date is the first post's.
+///
+/// The archive decides which way its dates stand: the rule holds where no
+/// title has a date right under it, and either a date stands right above
+/// another title or the page holds one post. An archive whose dates stand
+/// under their titles keeps the line over the date as its first title (a
+/// short line under that date is then the post's opening).
+///
+/// Accepts "Quillon Notes" / "Friday, June 29, 2007" / "Gravel levy goes
+/// up" / prose, making "Gravel levy goes up" the title; rejects the same
+/// with "Nobody saw it coming." under the date (a sentence opens the
+/// post), and with another title of the archive over its own date.
+pub fn title_under_page_name_and_date(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) {
+    let Some(&first) = titles.first() else {
+        return;
+    };
+    let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
+    let (dated, title) = (first + 1, first + 2);
+    let Some(under) = (title + 1..all.len()).find(|&i| at(furniture, i).is_none()) else {
+        return;
+    };
+    let name = &all[first];
+    let shaped = (0..first).all(|i| at(furniture, i).is_some())
+        && name.text.len() <= PAGE_NAME_MAX
+        && !name.is_list_item()
+        && !name.text.ends_with(['.', ',', ';', ':'])
+        && is_date(dated)
+        && title < all.len()
+        && at(furniture, title).is_none()
+        && !in_thread(title)
+        && !in_thread(under)
+        && is_title_shaped(&all[title])
+        && !all[under].is_list_item()
+        && segment::is_prose(&all[under].text);
+    if !shaped {
+        return;
+    }
+    let later = &titles[1..];
+    let date_over_a_title = later.iter().any(|&t| is_date(t - 1));
+    let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
+    if date_under_a_title || !(later.is_empty() || date_over_a_title) {
+        return;
+    }
+    // The segmenter may have found the title under the date too: the line
+    // over the date then opened a post of its own, which holds no text.
+    if later.first() == Some(&title) {
+        titles.remove(0);
+    } else {
+        titles[0] = title;
+    }
+}
+
+/// The most paragraphs read under a page's first line for prose.
+const HEADER_READ_MAX: usize = 200;
+
+/// The fewest paragraphs a page's header holds under its first line to be
+/// told from a short post.
+const HEADER_MIN: usize = 3;
+
+/// A page that opens on the blog's name and its sidebar (links to pages,
+/// recent posts, archives, categories) before its first post: the
+/// segmenter took the name for a title, and the sidebar for that post's
+/// text. Where the first title is the page's first line, no date or byline
+/// stands over or under it, and three paragraphs or more follow it with no
+/// prose among them before a title that has prose under it, that first
+/// title is the page's header, not a post.
+///
+/// Accepts "Fen Notes" / "About" / "Recent Posts" / "  • Gravel levy up" /
+/// "Archives" / "  • May 2012" / "Gravel levy up" / prose; rejects the
+/// same with a date under "Fen Notes" (a post of links) and with a
+/// sentence among the links.
+pub fn header_taken_for_first_post(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+) {
+    let (Some(&first), Some(&next)) = (titles.first(), titles.get(1)) else {
+        return;
+    };
+    let dated = |i: usize| {
+        matches!(
+            at(furniture, i),
+            Some(Furniture::Date(_) | Furniture::Byline(_))
+        )
+    };
+    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
+    if !opens_page || dated(first + 1) || first.checked_sub(1).is_some_and(dated) {
+        return;
+    }
+    let text = |from: usize, to: usize| {
+        (from..to.min(from + HEADER_READ_MAX)).filter(|&i| at(furniture, i).is_none())
+    };
+    let is_prose = |i: usize| !all[i].is_list_item() && segment::is_prose(&all[i].text);
+    let sidebar = next - first <= HEADER_READ_MAX
+        && text(first + 1, next).count() >= HEADER_MIN
+        && !text(first + 1, next).any(is_prose);
+    let after = titles.get(2).copied().unwrap_or(all.len());
+    if sidebar && text(next + 1, after).any(is_prose) {
+        titles.remove(0);
+    }
+}
