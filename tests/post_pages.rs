@@ -9,7 +9,8 @@
 //! no year, comments opened by stamps in UTC, a page and a front page whose
 //! dates stand between the blog's name and the titles, a page with a single
 //! "name said..." comment, a front page that opens on the blog's name and
-//! its sidebar. Each is
+//! its sidebar, a monthly archive with its heading, footers and pager. Each
+//! is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -389,4 +390,25 @@ fn a_front_page_that_opens_on_the_blogs_name_and_sidebar() {
     // own, and their lists no comments.
     let expected = post("Gravel levy goes up again", None, None, &[], None, 2, &[]);
     check(&fixture("front_page_under_sidebar.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_monthly_archive_with_its_heading_footers_and_pager() {
+    // "Month: …" heads the page, "Published in … | …" ends each post and
+    // "Pages: 1 [2]" the page: none is a title or a post's text.
+    let first = post("Gravel levy goes up", None, None, &["Quarry"], None, 1, &[]);
+    let second = post(
+        "Ferry fares frozen",
+        None,
+        None,
+        &["Harbour", "Boats"],
+        Some(2),
+        1,
+        &[],
+    );
+    check(
+        &fixture("monthly_archive_footers.txt"),
+        &[first, second],
+        &[&[1, 0]],
+    );
 }

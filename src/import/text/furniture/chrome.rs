@@ -9,7 +9,7 @@ use regex::Regex;
 
 pub(super) static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?[0-9]{1,3}(?:\s+[0-9]{1,3})+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:pages?\s*:\s*)?(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?\[?[0-9]{1,3}\]?(?:\s+\[?[0-9]{1,3}\]?)+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });

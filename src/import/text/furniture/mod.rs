@@ -311,6 +311,8 @@ const FIRST_WORDS: &[&str] = &[
     "one",
     // Archive headers.
     "showing",
+    "month",
+    "year",
     "daily",
     "monthly",
     "yearly",
@@ -321,6 +323,8 @@ const FIRST_WORDS: &[&str] = &[
     "search",
     // Page chrome.
     "share",
+    "page",
+    "pages",
     "like",
     "related",
     "tweet",

@@ -9,10 +9,11 @@ use super::headers::{COUNT, count_of};
 use super::{Furniture, TagLine};
 
 /// "Categories: a, b - Tags: c, d", "Tags: , ,", "Posted in a, b | Tagged
-/// c, d | 1 Comment", "Filed under: a", "No tag for this post."
+/// c, d | 1 Comment", "Published in a | Leave a Comment", "Filed under: a",
+/// "No tag for this post."
 pub(super) static TAGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:categories|category|posted\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+        r"(?i)^(?:(?:categories|category|posted\s+in|published\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
     ))
     .expect("the tags pattern is valid")
 });
@@ -28,6 +29,7 @@ pub(super) fn tags(line: &str) -> Option<Furniture> {
         || [
             "categories",
             "posted in",
+            "published in",
             "filed under",
             "tags",
             "tagged",

@@ -649,3 +649,33 @@ fn a_stamp_in_utc_is_a_comments_and_no_furniture() {
     assert_eq!(utc_stamp("The vote held on March 4th, 2009 (UTC)"), None);
     assert_eq!(utc_stamp("Talks resume at 5 pm (UTC)"), None);
 }
+
+#[test]
+fn archive_headings_footers_and_pagers_of_wordpress_pages() {
+    assert_eq!(
+        recognise("Month: March 2011"),
+        Some(Furniture::ArchiveHeader { author: None })
+    );
+    assert_eq!(
+        recognise("Year: 2011"),
+        Some(Furniture::ArchiveHeader { author: None })
+    );
+    // A title that opens on the word is no heading.
+    assert_eq!(recognise("Month: a long one for the council"), None);
+    assert_eq!(recognise("Year of the ferry"), None);
+    assert!(matches!(
+        recognise("Published in Harbour, Boats | 2 Comments"),
+        Some(Furniture::Tags(line)) if line.tags == ["Harbour", "Boats"] && line.comments == Some(2)
+    ));
+    assert!(matches!(
+        recognise("Published in Quarry | Leave a Comment"),
+        Some(Furniture::Tags(_))
+    ));
+    assert_eq!(
+        recognise("Published in the county paper, the letter drew replies."),
+        None
+    );
+    assert_eq!(recognise("Pages: 1 [2]"), Some(Furniture::PageChrome));
+    assert_eq!(recognise("Pages: 1 2 3"), Some(Furniture::PageChrome));
+    assert_eq!(recognise("Pages: the ferry diaries"), None);
+}
