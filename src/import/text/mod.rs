@@ -306,9 +306,13 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 in_thread[i]
             });
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
-        page_header::title_under_page_name_and_date(&all, &mut title_starts, &furniture.0, |i| {
-            in_thread[i]
-        });
+        page_header::title_under_page_name_and_date(
+            &all,
+            &mut title_starts,
+            &furniture.0,
+            |i| in_thread[i],
+            |i| marked(i, CITATION),
+        );
         (title_starts, dates_head_titles)
     };
     let (title_starts, dates_head_titles) = title_starts;

@@ -2,7 +2,7 @@
 //! sidebar) that the segmenter took for a post's title.
 
 use super::boundaries::{at, is_title_shaped};
-use super::furniture::Furniture;
+use super::furniture::{Furniture, is_weekday};
 use super::paragraphs::Paragraph;
 use super::segment;
 
@@ -21,15 +21,23 @@ const PAGE_NAME_MAX: usize = 80;
 /// under their titles keeps the line over the date as its first title (a
 /// short line under that date is then the post's opening).
 ///
+/// A page of one post has only its one date to go by, and a title over its
+/// dateline over a standfirst is as common a shape: there the date must be
+/// a date header, which names its weekday ("Friday, June 29, 2007"), where
+/// a dateline under a title often does not. A line that cites a source
+/// ("Outlet: headline") is never taken for the title: it opens the post.
+///
 /// Accepts "Quillon Notes" / "Friday, June 29, 2007" / "Gravel levy goes
 /// up" / prose, making "Gravel levy goes up" the title; rejects the same
 /// with "Nobody saw it coming." under the date (a sentence opens the
-/// post), and with another title of the archive over its own date.
+/// post), with "June 29, 2007" as the one post's date, with a citation
+/// under the date, and with another title of the archive over its own date.
 pub fn title_under_page_name_and_date(
     all: &[Paragraph],
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
+    is_citation: impl Fn(usize) -> bool,
 ) {
     let Some(&first) = titles.first() else {
         return;
@@ -49,6 +57,7 @@ pub fn title_under_page_name_and_date(
         && at(furniture, title).is_none()
         && !in_thread(title)
         && !in_thread(under)
+        && !is_citation(title)
         && is_title_shaped(&all[title])
         && !all[under].is_list_item()
         && segment::is_prose(&all[under].text);
@@ -58,7 +67,8 @@ pub fn title_under_page_name_and_date(
     let later = &titles[1..];
     let date_over_a_title = later.iter().any(|&t| is_date(t - 1));
     let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
-    if date_under_a_title || !(later.is_empty() || date_over_a_title) {
+    let one_post_under_a_date_header = later.is_empty() && names_its_weekday(&all[dated].text);
+    if date_under_a_title || !(one_post_under_a_date_header || date_over_a_title) {
         return;
     }
     // The segmenter may have found the title under the date too: the line
@@ -68,6 +78,13 @@ pub fn title_under_page_name_and_date(
     } else {
         titles[0] = title;
     }
+}
+
+/// Whether a date line opens on its weekday ("Friday, June 29, 2007").
+fn names_its_weekday(date: &str) -> bool {
+    date.split(|c: char| !c.is_alphabetic())
+        .find(|word| !word.is_empty())
+        .is_some_and(is_weekday)
 }
 
 /// The most paragraphs read under a page's first line for prose.

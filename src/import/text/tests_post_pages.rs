@@ -407,6 +407,20 @@ fn a_blogs_name_over_a_date_over_a_title_is_the_pages() {
     assert_eq!(titles(&posts), ["Gravel levy goes up"]);
     assert_eq!(posts[0].blocks.len(), 2);
 
+    // A page of one post whose date does not name its weekday: a dateline
+    // under the title, over a standfirst.
+    let dateline = page.replace("Friday, June", "June");
+    let posts = parse("t", &dateline).unwrap();
+    assert_eq!(titles(&posts), ["Quillon Notes"]);
+
+    // A citation under the date opens the post.
+    let cited = page.replace(
+        "Gravel levy goes up",
+        "The Fen Courier: Gravel levy goes up",
+    );
+    let posts = parse("t", &cited).unwrap();
+    assert_eq!(titles(&posts), ["Quillon Notes"]);
+
     // Where the archive's dates stand under its titles, the first date is
     // its title's too.
     let under = "Gravel levy goes up\n\nFriday, June 29, 2007\n\nSilt and stone\n\n\
