@@ -5,9 +5,9 @@
 //! output).
 
 use std::fs::File;
-use std::io;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom};
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{LoadError, Warning, load_paths_with_progress, walk};
@@ -222,6 +222,10 @@ impl ToParse {
             Ok(None) => return Err(self),
             Err(error) => return Ok(Err(error)),
         };
+        // What reading freed (the pieces read, their splits, the list as
+        // it grew) goes back before the title pass allocates beside every
+        // paragraph: the highest point of the open.
+        super::give_back_freed_memory();
         let warnings: Vec<Warning> = (self.damage.iter().cloned())
             .chain(load_warnings.iter().cloned())
             .collect();
@@ -229,8 +233,8 @@ impl ToParse {
         // that failed before or while posts were added says nothing of
         // the archive, which is then parsed whole.
         let mut found_no_posts = false;
-        let written = entry.write_posts(&load_warnings, |writer| {
-            let kept = write_posts_of(paragraphs, writer)?;
+        let written = entry.write_posts(&load_warnings, |writer, spool_dir| {
+            let kept = write_posts_of(paragraphs, writer, spool_dir)?;
             if kept.is_empty() {
                 found_no_posts = true;
                 return Err(io::Error::other("no posts"));
@@ -268,18 +272,14 @@ impl ToParse {
 /// Builds the posts of `paragraphs` and writes each to `writer` as it
 /// comes, in corpus order, with the id the whole corpus would give it;
 /// returns the posts less their comments, which the topics, outlets and
-/// ids written last do not read.
-///
-/// What is kept of each batch is kept as its native JSON, one buffer per
-/// batch, and read back once every batch is written. A post's strings were
-/// allocated amid its comments' and its furniture's, a few to a page of
-/// the allocator's: held as they are, the strings kept (a quarter of them,
-/// the posts' text) would keep nearly every page of the archive's text in
-/// memory after the rest is freed (measured: about 2.7 times the text
-/// kept), and copied one by one they would be given the very places just
-/// freed. Read back at the end, they are allocated anew together.
-fn write_posts_of(paragraphs: Vec<Paragraph>, writer: &mut dyn AddPost) -> io::Result<Vec<Post>> {
-    let mut kept: Vec<Vec<u8>> = Vec::new();
+/// ids written last do not read. What is kept of them waits in an unnamed
+/// temporary file in `spool_dir` (see [`KeptPosts`]).
+fn write_posts_of(
+    paragraphs: Vec<Paragraph>,
+    writer: &mut dyn AddPost,
+    spool_dir: &Path,
+) -> io::Result<Vec<Post>> {
+    let mut kept = KeptPosts::new(spool_dir)?;
     let mut ids = UniqueIds::default();
     let mut failed = None;
     text::posts_in_batches(paragraphs, &mut |mut batch| {
@@ -291,7 +291,10 @@ fn write_posts_of(paragraphs: Vec<Paragraph>, writer: &mut dyn AddPost) -> io::R
             }
             post.comments = Vec::new();
         }
-        kept.push(serde_json::to_vec(&batch).expect("posts serialize"));
+        if let Err(error) = kept.add(&batch) {
+            failed = Some(error);
+            return ControlFlow::Break(());
+        }
         drop(batch);
         // What the batch freed is of sizes little that follows reuses.
         super::give_back_freed_memory();
@@ -300,11 +303,72 @@ fn write_posts_of(paragraphs: Vec<Paragraph>, writer: &mut dyn AddPost) -> io::R
     if let Some(error) = failed {
         return Err(error);
     }
-    let mut posts = Vec::new();
-    for batch in kept {
-        posts.extend(serde_json::from_slice::<Vec<Post>>(&batch).map_err(io::Error::other)?);
+    kept.read_back()
+}
+
+/// The posts kept for the end of a parse into the cache, a batch at a
+/// time, as native JSON in an unnamed temporary file, read back once every
+/// batch is written.
+///
+/// Not in memory: held there, they grew with every batch while the
+/// archive's paragraphs were still held, and each batch's buffer, grown by
+/// doubling, was copied at the first batch, beside every paragraph of the
+/// archive: the highest point of a gigabyte's first open, 75 MB above the
+/// posts being written. Not as the posts themselves either: a post's
+/// strings were allocated amid its comments' and its furniture's, a few to
+/// a page of the allocator's, and held as they are, the strings kept (a
+/// quarter of them, the posts' text) would keep nearly every page of the
+/// archive's text in memory after the rest is freed (measured: about 2.7
+/// times the text kept). Read back at the end, they are allocated anew
+/// together.
+struct KeptPosts {
+    file: BufWriter<File>,
+    /// Where each batch ends in the file.
+    ends: Vec<u64>,
+}
+
+/// Bytes of kept posts held in memory before they go to the file.
+const KEPT_BUFFER: usize = 1 << 16;
+
+impl KeptPosts {
+    fn new(spool_dir: &Path) -> io::Result<KeptPosts> {
+        Ok(KeptPosts {
+            file: BufWriter::with_capacity(KEPT_BUFFER, tempfile::tempfile_in(spool_dir)?),
+            ends: Vec::new(),
+        })
     }
-    Ok(posts)
+
+    fn add(&mut self, batch: &[Post]) -> io::Result<()> {
+        serde_json::to_writer(&mut self.file, batch)?;
+        self.ends.push(self.file.stream_position()?);
+        Ok(())
+    }
+
+    /// Every post added, in order.
+    fn read_back(self) -> io::Result<Vec<Post>> {
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.seek(SeekFrom::Start(0))?;
+        let mut posts = Vec::new();
+        let mut start = 0;
+        for end in self.ends {
+            // One batch at a time, read whole: parsing from the file
+            // through a reader is slower by half.
+            let mut batch = vec![0; usize::try_from(end - start).map_err(io::Error::other)?];
+            file.read_exact(&mut batch)?;
+            posts.extend(serde_json::from_slice::<Vec<Post>>(&batch).map_err(io::Error::other)?);
+            start = end;
+        }
+        Ok(posts)
+    }
+
+    /// The bytes of kept posts in memory, not yet in the file.
+    #[cfg(test)]
+    fn in_memory(&self) -> usize {
+        self.file.buffer().len()
+    }
 }
 
 /// The cache entry of the archive `paths` name, if it is one to cache: not
@@ -314,4 +378,28 @@ fn entry_for(cache: &Cache, paths: &[PathBuf], id: &ArchiveId) -> Option<Entry> 
         return None;
     }
     cache.entry(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bundled;
+
+    #[test]
+    fn kept_posts_wait_in_their_file_and_read_back_in_order() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        // Batches of the bundled posts, more of them than one buffer holds.
+        let batch = load_bundled().into_posts();
+        let batches = vec![batch; 8];
+        let mut kept = KeptPosts::new(dir.path()).expect("a temporary file");
+        for batch in &batches {
+            kept.add(batch).expect("written");
+            // What is kept is in its file, bar one buffer: not a copy of
+            // every post kept so far.
+            assert!(kept.in_memory() <= KEPT_BUFFER);
+        }
+        let written = *kept.ends.last().expect("a batch written");
+        assert!(written > 4 * KEPT_BUFFER as u64, "{written} bytes kept");
+        assert_eq!(kept.read_back().expect("read back"), batches.concat());
+    }
 }

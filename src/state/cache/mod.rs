@@ -282,17 +282,18 @@ impl Entry {
     /// the writer in corpus order, each written as it comes and its index
     /// folded (see [`flat::FlatWriter`]); `add` returns the corpus of the
     /// same posts, whose comments it may have let go of, for the topics,
-    /// outlets and ids written last.
+    /// outlets and ids written last. `add` is given the cache's directory
+    /// for its own unnamed temporary files, as the writer's are.
     pub fn write_posts(
         &self,
         warnings: &[Warning],
-        add: impl FnOnce(&mut dyn AddPost) -> io::Result<Corpus>,
+        add: impl FnOnce(&mut dyn AddPost, &Path) -> io::Result<Corpus>,
     ) -> io::Result<u64> {
         let dir = &self.cache.dir;
         self.write_with(warnings, |meta, out| {
             let out = BufWriter::with_capacity(1 << 20, out);
             let mut writer = flat::FlatWriter::new(out, dir)?;
-            let corpus = add(&mut writer)?;
+            let corpus = add(&mut writer, dir)?;
             writer.finish(&corpus, meta)?.flush()
         })
     }
