@@ -9,8 +9,8 @@
 //! no year, comments opened by stamps in UTC, a page and a front page whose
 //! dates stand between the blog's name and the titles, a page with a single
 //! "name said..." comment, a front page that opens on the blog's name and
-//! its sidebar, a monthly archive with its heading, footers and pager. Each
-//! is
+//! its sidebar, a monthly archive with its heading, footers and pager, forum
+//! threads whose posts each open with a block about their author. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -411,4 +411,137 @@ fn a_monthly_archive_with_its_heading_footers_and_pager() {
         &[first, second],
         &[&[1, 0]],
     );
+}
+
+/// Comment dates, which [`check`] leaves out: (author, date) of each.
+fn comment_dates(archive: &str) -> Vec<(Option<String>, Option<String>)> {
+    parse(archive)
+        .iter()
+        .flat_map(|post| post.comments.iter())
+        .map(|c| (c.author.clone(), c.date.clone()))
+        .collect()
+}
+
+#[test]
+fn a_forum_thread_whose_posts_open_with_author_blocks() {
+    // Name, rank, "Joined:", "Posts:" and the date over every post: the
+    // first is the thread's post under the line above it, each later one a
+    // comment, and no line of a block is a title or in the text.
+    let archive = fixture("forum_author_blocks.txt");
+    let expected = post(
+        "Harbour tolls and the ferry timetable",
+        Some("Brindlewick"),
+        Some("Apr 3, 2019, 10:12 am"),
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("Tamsin Oakheart"),
+                None,
+                "They do. The notice on the quay says the season ticket rises by a tenth.",
+            ),
+            (
+                Some("Corvel"),
+                None,
+                "The late sailing was never full in winter. I doubt it comes back.",
+            ),
+            (
+                Some("Brindlewick"),
+                None,
+                "Thanks both. I will write to the harbour board all the same.",
+            ),
+        ],
+    );
+    check(&archive, &[expected], &[]);
+    let date = |author: &str, date: &str| (Some(author.to_string()), Some(date.to_string()));
+    assert_eq!(
+        comment_dates(&archive),
+        [
+            date("Tamsin Oakheart", "Apr 3, 2019, 11:40 am"),
+            date("Corvel", "Apr 3, 2019, 1:05 pm"),
+            date("Brindlewick", "Apr 4, 2019, 8:30 am"),
+        ]
+    );
+}
+
+#[test]
+fn a_forum_thread_whose_blocks_carry_a_location_and_posts_a_signature() {
+    // The date over the name, a location some authors give and some do
+    // not, and a signature under the text, which stays the post's text.
+    let archive = fixture("forum_author_locations.txt");
+    let expected = post(
+        "Winter moorings on the east pontoon",
+        Some("Marrowby"),
+        Some("March 2nd, 2021, 09:14 AM"),
+        &[],
+        None,
+        4,
+        &[
+            (
+                Some("Quenna Dray"),
+                None,
+                "Mine came on Friday. It is a third dearer over the winter, if you stay the whole season.",
+            ),
+            (
+                Some("Hobbin Tull"),
+                None,
+                "The east pontoon floods at spring tides. I would ask them who pays when a line parts.",
+            ),
+            (
+                Some("Marrowby"),
+                None,
+                "Fair point. I will take it to the users' meeting. / __________________ / Old boats, slow tides.",
+            ),
+        ],
+    );
+    check(&archive, &[expected], &[]);
+    assert_eq!(
+        comment_dates(&archive)
+            .into_iter()
+            .map(|(_, date)| date)
+            .collect::<Vec<_>>(),
+        [
+            Some("March 2nd, 2021, 10:02 AM".to_string()),
+            Some("March 2nd, 2021, 11:47 AM".to_string()),
+            Some("March 2nd, 2021, 01:30 PM".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_post_after_a_forum_thread_is_a_post_of_its_own() {
+    // Nothing closes the thread's last comment but what follows it: a
+    // title over prose.
+    let archive = format!(
+        "{}\nFerry fares for the summer\n\nMay 5, 2019\n\n\
+         The operator has published the summer fares, and the day return costs what it cost last year.\n\n\
+         The late sailing is still gone.\n",
+        fixture("forum_author_blocks.txt")
+    );
+    let posts = parse(&archive);
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Harbour tolls and the ferry timetable",
+            "Ferry fares for the summer"
+        ]
+    );
+    assert_eq!(posts[0].comments.len(), 3);
+    assert_eq!(posts[1].blocks.len(), 2);
+    assert!(posts[1].comments.is_empty());
+}
+
+#[test]
+fn one_post_under_an_author_block_stays_a_post() {
+    // A single forum post: its block is no thread, and nothing changes.
+    let archive = fixture("forum_author_blocks.txt");
+    let one: String = archive
+        .split("\n\nTamsin Oakheart\n")
+        .next()
+        .expect("the fixture has a first post")
+        .to_string();
+    let posts = parse(&format!("{one}\n"));
+    assert!(posts.iter().all(|p| p.comments.is_empty()), "{posts:#?}");
 }

@@ -111,6 +111,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
             .collect(),
     );
+    let (known, has_author_blocks) = with_author_blocks(&all, known);
     let usual_gap = paragraphs::usual_gap(&all);
     // Marking the threads walks the archive on one core. What the title
     // pass later asks of each paragraph's text alone ([`text_facts`]) is
@@ -125,7 +126,11 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 || thread::comment_paragraphs(&all, usual_gap, known_at),
                 || learn::Shapes::of(&all),
             );
-            let roles = learn::roles(&all, shapes, |i| in_thread[i], |i| known_at(i).is_some());
+            let mut roles = learn::roles(&all, shapes, |i| in_thread[i], |i| known_at(i).is_some());
+            // An author block's lines recur by design: they are the block's.
+            if has_author_blocks {
+                roles.retain(|(i, _)| !matches!(known_at(*i), Some(Furniture::AuthorBlock { .. })));
+            }
             (in_thread, Sparse(roles))
         },
         || -> Vec<u8> { all.par_iter().map(|p| text_facts(&p.text)).collect() },
@@ -652,6 +657,29 @@ fn with_learned(
     Sparse(merged)
 }
 
+/// The archive's known furniture with its author blocks
+/// ([`thread::author_blocks`]) in it: a block's lines replace whatever
+/// furniture they were read as alone ("Joined: Mar 2014" as a date), and
+/// whether the archive has any, to spare the later passes that ask.
+fn with_author_blocks(all: &[Paragraph], known: Sparse<Furniture>) -> (Sparse<Furniture>, bool) {
+    let blocks = {
+        let slots = known.slots(all.len());
+        thread::author_blocks(all, &|i: usize| known.at_slot(&slots, i))
+    };
+    if blocks.is_empty() {
+        return (known, false);
+    }
+    let lines = thread::block_furniture(all, &blocks);
+    let mut merged: Vec<(usize, Furniture)> = known
+        .0
+        .into_iter()
+        .filter(|(i, _)| lines.binary_search_by_key(i, |(at, _)| *at).is_err())
+        .collect();
+    merged.extend(lines);
+    merged.sort_unstable_by_key(|(i, _)| *i);
+    (Sparse(merged), true)
+}
+
 /// Whether `at`, an index at or after every one `ahead` has given, is the
 /// next index of `ahead` (sorted): those below `at` are passed over.
 fn next_is(ahead: &mut std::iter::Peekable<impl Iterator<Item = usize>>, at: usize) -> bool {
@@ -994,6 +1022,12 @@ impl PostFurniture {
                         .date
                         .take()
                         .or_else(|| Some(date.text(line).to_string()))
+                }
+                Furniture::AuthorBlock {
+                    head: Some(head), ..
+                } => {
+                    out.author = out.author.take().or_else(|| head.author.clone());
+                    out.date = out.date.take().or_else(|| head.date.clone());
                 }
                 Furniture::AuthorBox(author) => {
                     out.author = out

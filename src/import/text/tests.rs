@@ -660,6 +660,41 @@ fn posts_in_batches_are_the_posts_built_whole() {
     assert_eq!(seen, 1);
 }
 
+/// A forum thread's author blocks are found the same whether the posts
+/// are built whole or a batch at a time: threads of the same blocks, each
+/// under the bundled archive's posts.
+#[test]
+fn forum_threads_in_batches_are_the_threads_built_whole() {
+    use std::ops::ControlFlow;
+    let thread = include_str!("../../../tests/fixtures/archives/forum_author_blocks.txt");
+    let archive: String = (0..40)
+        .map(|n| {
+            let seed = crate::load::BUNDLED.replace("Trump", &format!("Trump {n}"));
+            let thread = thread.replace("Harbour tolls", &format!("Harbour tolls {n}"));
+            format!("{seed}\n\n{thread}\n\n")
+        })
+        .collect();
+    let whole = posts_from(paragraphs(&archive));
+    let corvel = whole
+        .iter()
+        .flat_map(|post| &post.comments)
+        .filter(|c| c.author.as_deref() == Some("Corvel"))
+        .count();
+    assert_eq!(corvel, 40);
+    let threads = whole
+        .iter()
+        .filter(|post| post.title.starts_with("Harbour tolls "))
+        .count();
+    assert_eq!(threads, 40);
+    let mut batches = Vec::new();
+    posts_in_batches(paragraphs(&archive), &mut |batch| {
+        batches.push(batch);
+        ControlFlow::Continue(())
+    });
+    assert!(batches.len() > 8, "{} batches", batches.len());
+    assert_eq!(batches.concat(), whole);
+}
+
 #[test]
 fn comment_ids_read_as_formatted() {
     for number in (1..=1000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {

@@ -69,6 +69,19 @@ pub enum Furniture {
     /// "Home » News » Tolls up again": a breadcrumb trail, page chrome
     /// whose last step (where it is in the line) names the page.
     Breadcrumb { last_step: Span },
+    /// A line of a block about a post's author that a forum prints over
+    /// every post ("Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Posts: 12"),
+    /// found from what the archive repeats ([`super::thread`]). The block's
+    /// first line holds what the block says (`head`: the author its name
+    /// line names, the date its date line gives); `opens_comment` when the
+    /// block opens a comment rather than the thread's post; `last_reach`,
+    /// on the head of a run's last block, how many paragraphs its comment
+    /// may hold (nothing closes the last comment but the page), else 0.
+    AuthorBlock {
+        head: Option<Box<Byline>>,
+        opens_comment: bool,
+        last_reach: u8,
+    },
 }
 
 /// Where in its line a part of it is, in bytes.
@@ -127,7 +140,16 @@ impl Furniture {
 
     /// Whether the line usually follows a post's title.
     pub fn follows_title(&self) -> bool {
-        matches!(self, Furniture::Byline(_) | Furniture::Date(_))
+        matches!(
+            self,
+            Furniture::Byline(_)
+                | Furniture::Date(_)
+                | Furniture::AuthorBlock {
+                    head: Some(_),
+                    opens_comment: false,
+                    ..
+                }
+        )
     }
 
     /// Whether the line usually ends a post's text.

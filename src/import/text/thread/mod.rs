@@ -10,6 +10,7 @@
 //! than the cap are printed as siblings at the cap, and only a dotted
 //! position still tells where they belong.
 
+mod author_blocks;
 mod closing;
 mod counted;
 mod label;
@@ -19,6 +20,8 @@ mod plan;
 mod untitled;
 
 use rayon::prelude::*;
+
+pub use author_blocks::{author_blocks, block_furniture};
 
 use super::furniture::{self, Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
@@ -90,6 +93,9 @@ pub fn comment_paragraphs<'a>(
     let mut after_counted_header = false;
     // Lists already judged by [`list_thread_at`]: each is judged once.
     let mut lists_judged_until = 0;
+    // The last comment of a run of author blocks: how many paragraphs it
+    // may still hold.
+    let mut last_comment: Option<LastComment> = None;
     for i in 0..all.len() {
         while signed_runs.next_if(|run| *run.end() < i).is_some() {}
         let in_signed_run = signed_runs.peek().is_some_and(|run| run.contains(&i));
@@ -108,10 +114,40 @@ pub fn comment_paragraphs<'a>(
                 // follows is the page's ("My Photo", a sidebar), unless a
                 // label opens another thread.
                 Furniture::PageChrome if says_comments_closed(&all[i].text) => in_thread = false,
+                // An author block opens a comment, and its lines are the
+                // comment's (kept out of its text as furniture).
+                Furniture::AuthorBlock {
+                    opens_comment,
+                    last_reach,
+                    ..
+                } => {
+                    if *opens_comment {
+                        indented = false;
+                        in_thread = true;
+                    }
+                    if *last_reach > 0 {
+                        last_comment = Some(LastComment {
+                            left: *last_reach,
+                            has_text: false,
+                        });
+                    }
+                    marks[i] = in_thread;
+                }
                 _ => {}
             }
             after_count |= furniture.comment_count().is_some_and(|n| n > 0);
             continue;
+        }
+        if let Some(last) = &mut last_comment {
+            // It holds one paragraph at least, then no title-like line:
+            // what comes after it is the page's.
+            if last.has_text && (last.left == 0 || lines[i].title_like()) {
+                in_thread = false;
+                last_comment = None;
+            } else {
+                last.has_text = true;
+                last.left -= 1;
+            }
         }
         let text = &*all[i].text;
         let after_wide_gap = i
@@ -201,6 +237,13 @@ fn name_over_bare_stamp(all: &[Paragraph], i: usize) -> bool {
         && !above.is_list_item()
         && name_in_label(&above.text).is_some()
         && furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
+}
+
+/// The last comment of a run of author blocks, which no later block
+/// closes: how many paragraphs it may still hold, and whether it holds one.
+struct LastComment {
+    left: u8,
+    has_text: bool,
 }
 
 /// How far ahead of a comments header a wide gap is looked for.

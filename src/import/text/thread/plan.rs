@@ -58,6 +58,10 @@ enum Opening {
     /// By a wider gap than the page's usual one, or a name on a line of its
     /// own with the text below; the first comment by the thread's start.
     Gapped,
+    /// By a block of lines about its author, found from what the archive
+    /// repeats ([`Furniture::AuthorBlock`]): the block names the author and
+    /// dates the comment, and nothing else opens one.
+    Blocks,
 }
 
 /// The comments of a thread, from the items that follow a post's text.
@@ -121,6 +125,25 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     let mut stamp_read = None;
     for (i, item) in items.iter().enumerate() {
         if stamp_read == Some(i) {
+            continue;
+        }
+        if opening == Opening::Blocks
+            && let Some(Furniture::AuthorBlock {
+                head: Some(head),
+                opens_comment: true,
+                ..
+            }) = item.furniture
+        {
+            comments.push(Planned {
+                author: head.author.clone(),
+                date: head.date.clone(),
+                label: None,
+                parent: None,
+                date_at: None,
+                opened_by_marker: false,
+                text: Vec::new(),
+            });
+            open = true;
             continue;
         }
         if opening == Opening::Closed {
@@ -294,7 +317,17 @@ fn opening(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Option<Opening> 
             .enumerate()
             .filter(|(_, item)| item.marker.is_some() && item.furniture.is_none())
     };
-    if labels.iter().any(Option::is_some) {
+    if items.iter().any(|item| {
+        matches!(
+            item.furniture,
+            Some(Furniture::AuthorBlock {
+                opens_comment: true,
+                ..
+            })
+        )
+    }) {
+        Some(Opening::Blocks)
+    } else if labels.iter().any(Option::is_some) {
         Some(Opening::Named)
     } else if (0..items.len()).any(|i| dated_label(items, i).is_some()) {
         Some(Opening::Dated)

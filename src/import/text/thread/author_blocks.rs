@@ -1,0 +1,415 @@
+//! Forum threads and comment systems that print, before each post, a block
+//! of short lines about its author in the same order every time: a name, a
+//! rank, "Joined: Mar 2014", "Posts: 1,204", the post's date. The first
+//! post under the first block is the thread's post; every later block opens
+//! a comment, written by the block's name line on the block's date.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::super::furniture::{Byline, Furniture, date_in};
+use super::super::paragraphs::Paragraph;
+use super::ends_as_prose;
+use super::name_lines::could_be_name_line;
+
+/// One author block: the paragraphs it spans, and which of them name the
+/// author and date the post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorBlock {
+    /// Index of its first line.
+    pub start: usize,
+    /// Index after its last line.
+    pub end: usize,
+    /// Index of its name line.
+    pub name: usize,
+    /// Index of its date line, where it has one.
+    pub date: Option<usize>,
+    /// Index of its first "Label: value" line.
+    labels: usize,
+}
+
+/// The longest line a block holds.
+const LONGEST_LINE: usize = 60;
+/// The most lines a block holds above its first "Label: value" line (a
+/// date, a name, a rank, "Offline").
+const MOST_LINES_ABOVE: usize = 4;
+/// The most paragraphs between two blocks of a run: a post of that many
+/// paragraphs and its signature.
+const MOST_BETWEEN: usize = 40;
+/// The most paragraphs a run spans: the posts of a page. A shape that
+/// recurs over more is the archive's, not a thread's.
+const MOST_SPANNED: usize = 2_000;
+/// The fewest blocks a run needs.
+const FEWEST_BLOCKS: usize = 3;
+
+/// The label of a line that is a label and a short value ("Posts: 1,204",
+/// "Joined: Mar 2014", "Beiträge: 46"): one to three words of letters
+/// before a colon, at most forty bytes of value after it.
+///
+/// Accepts "Join Date: Nov 2009"; rejects "Update: the council voted to
+/// raise the tolls again" (too long a value) and "12:30 pm" (no word before
+/// the colon).
+pub fn stat_label(text: &str) -> Option<&str> {
+    if text.len() > LONGEST_LINE {
+        return None;
+    }
+    let colon = text.find(':')?;
+    let (label, value) = (text[..colon].trim(), text[colon + 1..].trim());
+    let words = label.split_whitespace().count();
+    ((1..=3).contains(&words)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && !value.is_empty()
+        && value.len() <= 40
+        && value.split_whitespace().count() <= 4)
+        .then_some(label)
+}
+
+/// A label's key: its words folded to lower case, hashed. The labels of
+/// an archive's blocks are compared by it.
+fn label_key(label: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// A stretch of "Label: value" lines at most one line apart, and the key
+/// of its first label.
+#[derive(Debug, Clone, Copy)]
+struct Labelled {
+    first: usize,
+    last: usize,
+    key: u64,
+}
+
+/// The runs of author blocks of an archive, block by block in order.
+///
+/// A block is a stretch of "Label: value" lines ([`stat_label`]) no more
+/// than one line apart, with up to four short lines glued above it (a
+/// name, a rank), the first of them that can hold a name
+/// ([`could_be_name_line`]) its name line, and a date glued under it or
+/// among its short lines. A run is three or more blocks whose first labels
+/// are the same, each at most forty paragraphs after the one before, all
+/// within two thousand paragraphs (the posts of a page), that are not
+/// copies of one block (a passage the archive repeats).
+///
+/// Accepts "Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Posts: 12" over
+/// each of three posts of a thread; rejects the same block over two posts,
+/// and "Posts: 12" quoted in a post's text (no name line over it).
+pub fn author_blocks<'a>(
+    all: &[Paragraph],
+    furniture_at: &(impl Fn(usize) -> Option<&'a Furniture> + Sync),
+) -> Vec<Vec<AuthorBlock>> {
+    // Asked of every paragraph, on all cores: most are too long to be
+    // asked more, which reads no text.
+    let labels: Vec<(usize, u64)> = all
+        .par_iter()
+        .enumerate()
+        .filter(|(_, p)| p.text.len() <= LONGEST_LINE && !p.is_list_item())
+        .filter_map(|(i, p)| stat_label(&p.text).map(|label| (i, label_key(label))))
+        .collect();
+    if labels.len() < FEWEST_BLOCKS {
+        return Vec::new();
+    }
+    let mut stretches: Vec<Labelled> = Vec::new();
+    for &(i, key) in &labels {
+        match stretches.last_mut() {
+            Some(stretch) if i - stretch.last <= 2 && all[stretch.last].gap_after == 0 => {
+                stretch.last = i;
+            }
+            _ => stretches.push(Labelled {
+                first: i,
+                last: i,
+                key,
+            }),
+        }
+    }
+    drop(labels);
+    // Blocks by the key of their first label, in order.
+    let mut by_key: HashMap<u64, Vec<(AuthorBlock, Labelled)>> = HashMap::default();
+    for stretch in &stretches {
+        if let Some(block) = block_around(all, stretch, MOST_LINES_ABOVE, furniture_at) {
+            by_key
+                .entry(stretch.key)
+                .or_default()
+                .push((block, *stretch));
+        }
+    }
+    let mut found: Vec<Vec<AuthorBlock>> = by_key
+        .into_values()
+        .flat_map(|blocks| runs_of(all, blocks))
+        .map(|run| of_usual_height(all, run, furniture_at))
+        .collect();
+    found.sort_unstable_by_key(|run| run[0].start);
+    // Runs of two labels' blocks that cross: neither is kept whole, so the
+    // later one goes.
+    let mut last_end = 0;
+    found.retain(|run| {
+        let keep = run[0].start >= last_end;
+        if keep {
+            last_end = run[run.len() - 1].end;
+        }
+        keep
+    });
+    found
+}
+
+/// The block a stretch of labels belongs to: the short lines glued above
+/// it, the first of them that can hold a name its name line, and a date
+/// glued under it. `None` where no line above can hold a name.
+fn block_around<'a>(
+    all: &[Paragraph],
+    stretch: &Labelled,
+    most_above: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> Option<AuthorBlock> {
+    let short = |k: usize| {
+        let p = &all[k];
+        p.text.len() <= LONGEST_LINE
+            && !p.is_list_item()
+            && p.gap_after == 0
+            && !ends_as_prose(&p.text)
+    };
+    let mut start = stretch.first;
+    while start > 0 && stretch.first - (start - 1) <= most_above && short(start - 1) {
+        start -= 1;
+    }
+    let is_date = |k: usize| matches!(furniture_at(k), Some(Furniture::Date(_)));
+    let mut end = stretch.last + 1;
+    // The post's date, glued under the labels.
+    if all[stretch.last].gap_after == 0 && end < all.len() && is_date(end) {
+        end += 1;
+    }
+    // The post's text follows.
+    if end >= all.len() {
+        return None;
+    }
+    let name = (start..stretch.first).find(|&k| {
+        let text = &*all[k].text;
+        !is_date(k) && could_be_name_line(text, false)
+    })?;
+    // The post's date: a line of the block that is a date, or holds one
+    // beside the post's number ("03-02-2021, 09:14 AM #2"), and is no label
+    // (the author's "Joined:" date is not the post's).
+    let date = (start..end).find(|&k| {
+        k != name
+            && stat_label(&all[k].text).is_none()
+            && (is_date(k) || date_in(&all[k].text).is_some())
+    });
+    Some(AuthorBlock {
+        start,
+        end,
+        name,
+        date,
+        labels: stretch.first,
+    })
+}
+
+/// A run's blocks cut to the number of lines above their labels that most
+/// of them have: a block prints the same lines every time, and a short line
+/// glued above one more (a page's title, where the page has no blank
+/// lines) is not the block's. A block that cut has no name line left keeps
+/// its lines.
+///
+/// Accepts "Tolls" / "Jo Lee" / "Newbie" / "Joined: May 2010" as the title
+/// and a block of three lines where the run's other blocks have two lines
+/// above their labels.
+fn of_usual_height<'a>(
+    all: &[Paragraph],
+    run: Vec<(AuthorBlock, Labelled)>,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> Vec<AuthorBlock> {
+    let mut heights = [0usize; MOST_LINES_ABOVE + 1];
+    for (block, _) in &run {
+        heights[block.labels - block.start] += 1;
+    }
+    // The most common height; the lower of two as common.
+    let usual = (0..heights.len())
+        .rev()
+        .max_by_key(|&h| heights[h])
+        .unwrap_or(MOST_LINES_ABOVE);
+    run.into_iter()
+        .map(|(block, stretch)| {
+            if block.labels - block.start <= usual {
+                return block;
+            }
+            block_around(all, &stretch, usual, furniture_at).unwrap_or(block)
+        })
+        .collect()
+}
+
+/// The runs the blocks of `blocks` (of one first label, in order) make:
+/// three or more, each close after the one before, all within a page's
+/// span, and not all copies of one block.
+fn runs_of(
+    all: &[Paragraph],
+    blocks: Vec<(AuthorBlock, Labelled)>,
+) -> Vec<Vec<(AuthorBlock, Labelled)>> {
+    let mut runs: Vec<Vec<(AuthorBlock, Labelled)>> = Vec::new();
+    for (block, stretch) in blocks {
+        match runs.last_mut() {
+            Some(run)
+                if run.last().is_some_and(|(last, _)| {
+                    block.start >= last.end && block.start - last.end <= MOST_BETWEEN
+                }) =>
+            {
+                run.push((block, stretch));
+            }
+            _ => runs.push(vec![(block, stretch)]),
+        }
+    }
+    runs.into_iter()
+        .filter(|run| run.len() >= FEWEST_BLOCKS)
+        .filter(|run| run[run.len() - 1].0.end - run[0].0.start <= MOST_SPANNED)
+        .filter(|run| {
+            let text = |block: &AuthorBlock| -> Vec<&str> {
+                (block.start..block.end).map(|k| &*all[k].text).collect()
+            };
+            let first = text(&run[0].0);
+            run[1..].iter().any(|(block, _)| text(block) != first)
+        })
+        .collect()
+}
+
+/// The furniture an archive's runs of author blocks are: each block's
+/// first line says who wrote the post under it and when, and whether it
+/// opens a comment (every block of a run but the first); its other lines
+/// are [`Furniture::AuthorBlock`] with no head. The last block of a run
+/// also says how many paragraphs its comment may hold: as many as the
+/// run's longest post, for nothing closes the last comment but the page.
+pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usize, Furniture)> {
+    let mut out = Vec::new();
+    for run in runs {
+        let longest = run
+            .windows(2)
+            .map(|pair| pair[1].start - pair[0].end)
+            .max()
+            .unwrap_or(1)
+            .clamp(1, MOST_BETWEEN);
+        for (n, block) in run.iter().enumerate() {
+            let author = all[block.name].text.to_string();
+            let date = block.date.and_then(|k| date_in(&all[k].text));
+            let last = n + 1 == run.len();
+            out.push((
+                block.start,
+                Furniture::AuthorBlock {
+                    head: Some(Box::new(Byline {
+                        author: Some(author),
+                        date,
+                        comments: None,
+                    })),
+                    opens_comment: n > 0,
+                    last_reach: if last {
+                        u8::try_from(longest).unwrap_or(u8::MAX)
+                    } else {
+                        0
+                    },
+                },
+            ));
+            out.extend((block.start + 1..block.end).map(|k| {
+                (
+                    k,
+                    Furniture::AuthorBlock {
+                        head: None,
+                        opens_comment: false,
+                        last_reach: 0,
+                    },
+                )
+            }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::furniture;
+    use super::super::super::paragraphs::paragraphs;
+    use super::*;
+
+    /// The name lines of the blocks `text`'s runs hold.
+    fn names(text: &str) -> Vec<String> {
+        let all = paragraphs(text);
+        let known: Vec<Option<Furniture>> =
+            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        author_blocks(&all, &|i: usize| known.get(i).and_then(Option::as_ref))
+            .into_iter()
+            .flatten()
+            .map(|block| all[block.name].text.to_string())
+            .collect()
+    }
+
+    fn block(name: &str, rank: &str, joined: &str, posts: u32) -> String {
+        format!("{name}\n{rank}\nJoined: {joined}\nPosts: {posts}\nMay 4, 2010, 10:12 am\n\n")
+    }
+
+    const TEXT: &str = "The quay fees went up again and nobody was told.\n\n";
+
+    #[test]
+    fn three_blocks_of_the_same_labels_are_a_run() {
+        let page = format!(
+            "Quay fees\n\n{}{TEXT}{}{TEXT}{}{TEXT}",
+            block("Brindle", "Member", "Mar 2014", 12),
+            block("Tamsin Oak", "Newbie", "Jan 2019", 3),
+            block("Corvel", "Moderator", "Aug 2011", 811),
+        );
+        assert_eq!(names(&page), ["Brindle", "Tamsin Oak", "Corvel"]);
+        // Labels in another language, whatever they say.
+        let other = page
+            .replace("Joined:", "Dabei seit:")
+            .replace("Posts:", "Beiträge:");
+        assert_eq!(names(&other), ["Brindle", "Tamsin Oak", "Corvel"]);
+    }
+
+    #[test]
+    fn two_blocks_are_no_run() {
+        let page = format!(
+            "Quay fees\n\n{}{TEXT}{}{TEXT}",
+            block("Brindle", "Member", "Mar 2014", 12),
+            block("Tamsin Oak", "Newbie", "Jan 2019", 3),
+        );
+        assert!(names(&page).is_empty());
+    }
+
+    #[test]
+    fn blocks_too_far_apart_are_no_run() {
+        let long_post = TEXT.repeat(MOST_BETWEEN + 1);
+        let page = format!(
+            "Quay fees\n\n{}{long_post}{}{long_post}{}{long_post}",
+            block("Brindle", "Member", "Mar 2014", 12),
+            block("Tamsin Oak", "Newbie", "Jan 2019", 3),
+            block("Corvel", "Moderator", "Aug 2011", 811),
+        );
+        assert!(names(&page).is_empty());
+    }
+
+    #[test]
+    fn copies_of_one_block_are_no_run() {
+        let one = block("Brindle", "Member", "Mar 2014", 12);
+        let page = format!("Quay fees\n\n{one}{TEXT}{one}{TEXT}{one}{TEXT}");
+        assert!(names(&page).is_empty());
+    }
+
+    #[test]
+    fn a_label_quoted_in_a_post_is_no_block() {
+        // "Posts: 12" under prose, three times: no name line above it.
+        let quoted = "The board's page said:\nPosts: 12\n\nThat was all it said.\n\n";
+        let page = format!("Quay fees\n\n{}", quoted.repeat(3));
+        assert!(names(&page).is_empty());
+    }
+
+    #[test]
+    fn a_label_line_is_short_and_led_by_words() {
+        assert_eq!(stat_label("Join Date: Nov 2009"), Some("Join Date"));
+        assert_eq!(stat_label("Beiträge: 2,442"), Some("Beiträge"));
+        assert_eq!(
+            stat_label("Update: the council voted to raise the tolls again"),
+            None
+        );
+        assert_eq!(stat_label("12:30 pm"), None);
+    }
+}
