@@ -53,18 +53,33 @@ pub fn stat_label(text: &str) -> Option<&str> {
     if text.len() > LONGEST_LINE {
         return None;
     }
-    let colon = text.find(':')?;
-    let (label, value) = (text[..colon].trim(), text[colon + 1..].trim());
-    let words = label.split_whitespace().count();
+    // Asked of every short line: bytes first, and the colon only where a
+    // label of at most three words can stand.
+    let bytes = text.as_bytes();
+    let colon = memchr::memchr(b':', &bytes[..bytes.len().min(LONGEST_LABEL + 1)])?;
+    let value = text[colon + 1..].trim();
+    if value.is_empty() || value.len() > 40 {
+        return None;
+    }
+    let label = text[..colon].trim();
+    let label_bytes_fit = label
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'.' || !b.is_ascii());
+    if label.is_empty() || !label_bytes_fit {
+        return None;
+    }
+    let words = label.split_ascii_whitespace().count();
     ((1..=3).contains(&words)
-        && label
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
-        && !value.is_empty()
-        && value.len() <= 40
-        && value.split_whitespace().count() <= 4)
-        .then_some(label)
+        && value.split_whitespace().count() <= 4
+        && (label.is_ascii()
+            || label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.')))
+    .then_some(label)
 }
+
+/// The longest label, in bytes: three words.
+const LONGEST_LABEL: usize = 24;
 
 /// A label's key: its words folded to lower case, hashed. The labels of
 /// an archive's blocks are compared by it.
