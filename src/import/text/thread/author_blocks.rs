@@ -157,7 +157,7 @@ pub fn author_blocks<'a>(
     let mut found: Vec<Vec<AuthorBlock>> = by_key
         .into_values()
         .flat_map(|blocks| runs_of(all, blocks))
-        .map(|run| of_usual_height(all, run, furniture_at))
+        .map(|run| with_dates_in_place(of_usual_height(all, run, furniture_at)))
         .collect();
     found.sort_unstable_by_key(|run| run[0].start);
     // Runs of two labels' blocks that cross: neither is kept whole, so the
@@ -255,6 +255,30 @@ fn of_usual_height<'a>(
             block_around(all, &stretch, usual, furniture_at).unwrap_or(block)
         })
         .collect()
+}
+
+/// A run's blocks, each keeping its date line only where it stands where
+/// the first block's does, counted from the name line: a block prints its
+/// lines in the same order every time, and a date elsewhere is the
+/// previous post's, printed under its text on a page with no blank lines.
+///
+/// Accepts "May 4, 2010" over "Jo Lee" in every block; rejects "14.01.2015
+/// at 13:13" over "Al Cole" where the first block has no date over its
+/// name.
+fn with_dates_in_place(mut run: Vec<AuthorBlock>) -> Vec<AuthorBlock> {
+    // Above or under the name line, and how far from it.
+    let place = |block: &AuthorBlock| {
+        block
+            .date
+            .map(|date| (date < block.name, date.abs_diff(block.name)))
+    };
+    let first = place(&run[0]);
+    for block in &mut run[1..] {
+        if place(block) != first {
+            block.date = None;
+        }
+    }
+    run
 }
 
 /// The runs the blocks of `blocks` (of one first label, in order) make:
@@ -415,6 +439,27 @@ mod tests {
         let quoted = "The board's page said:\nPosts: 12\n\nThat was all it said.\n\n";
         let page = format!("Quay fees\n\n{}", quoted.repeat(3));
         assert!(names(&page).is_empty());
+    }
+
+    #[test]
+    fn a_date_where_the_first_block_has_none_is_the_previous_posts() {
+        // No blank lines: each post's date is printed under its text,
+        // glued over the next block's name.
+        let post = |name: &str, date: &str| {
+            format!("{name}\nRank: Member\nPosts: 12\nThe quay fees went up again.\n{date}\n")
+        };
+        let page = format!(
+            "Quay fees\n{}{}{}",
+            post("Brindle", "May 4, 2010"),
+            post("Tamsin Oak", "May 5, 2010"),
+            post("Corvel", "May 6, 2010"),
+        );
+        let all = paragraphs(&page);
+        let known: Vec<Option<Furniture>> =
+            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        let runs = author_blocks(&all, &|i: usize| known.get(i).and_then(Option::as_ref));
+        let dates: Vec<Option<usize>> = runs.iter().flatten().map(|block| block.date).collect();
+        assert_eq!(dates, [None, None, None], "{:?}", runs);
     }
 
     #[test]
