@@ -637,6 +637,17 @@ fn the_number_that_opens_an_unnamed_comment_is_the_comments_not_a_list() {
 
 /// Posts built a batch at a time from the archive's start, as they are
 /// written into a cache entry, are the posts built whole.
+/// The posts of `archive` as [`posts_in_batches`] hands them over, a
+/// batch at a time.
+fn batches_of(archive: &str) -> Vec<Vec<Post>> {
+    let mut batches = Vec::new();
+    posts_in_batches(paragraphs(archive), &mut |batch| {
+        batches.push(batch);
+        std::ops::ControlFlow::Continue(())
+    });
+    batches
+}
+
 #[test]
 fn posts_in_batches_are_the_posts_built_whole() {
     use std::ops::ControlFlow;
@@ -644,11 +655,7 @@ fn posts_in_batches_are_the_posts_built_whole() {
         .map(|n| crate::load::BUNDLED.replace("Trump", &format!("Trump {n}")))
         .collect();
     let whole = posts_from(paragraphs(&archive));
-    let mut batches = Vec::new();
-    posts_in_batches(paragraphs(&archive), &mut |batch| {
-        batches.push(batch);
-        ControlFlow::Continue(())
-    });
+    let batches = batches_of(&archive);
     assert!(batches.len() > 8, "{} batches", batches.len());
     assert_eq!(batches.concat(), whole);
     // Stopped after the first batch, no other is built.
@@ -665,7 +672,6 @@ fn posts_in_batches_are_the_posts_built_whole() {
 /// under the bundled archive's posts.
 #[test]
 fn forum_threads_in_batches_are_the_threads_built_whole() {
-    use std::ops::ControlFlow;
     let thread = include_str!("../../../tests/fixtures/archives/forum_author_blocks.txt");
     let archive: String = (0..40)
         .map(|n| {
@@ -686,11 +692,7 @@ fn forum_threads_in_batches_are_the_threads_built_whole() {
         .filter(|post| post.title.starts_with("Harbour tolls "))
         .count();
     assert_eq!(threads, 40);
-    let mut batches = Vec::new();
-    posts_in_batches(paragraphs(&archive), &mut |batch| {
-        batches.push(batch);
-        ControlFlow::Continue(())
-    });
+    let batches = batches_of(&archive);
     assert!(batches.len() > 8, "{} batches", batches.len());
     assert_eq!(batches.concat(), whole);
 }
