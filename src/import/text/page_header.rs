@@ -94,18 +94,24 @@ const HEADER_READ_MAX: usize = 200;
 /// told from a short post.
 const HEADER_MIN: usize = 3;
 
+/// The fewest headings of its own a sidebar's sections have.
+const SIDEBAR_HEADINGS_MIN: usize = 2;
+
 /// A page that opens on the blog's name and its sidebar (links to pages,
 /// recent posts, archives, categories) before its first post: the
 /// segmenter took the name for a title, and the sidebar for that post's
 /// text. Where the first title is the page's first line, no date or byline
 /// stands over or under it, and three paragraphs or more follow it with no
 /// prose among them before a title that has prose under it, that first
-/// title is the page's header, not a post.
+/// title is the page's header, not a post. A sidebar is parted into
+/// sections by headings of their own ("Recent Posts", "Archives"): a
+/// title over nothing but a list is a post of links, whose text would be
+/// lost with it.
 ///
 /// Accepts "Fen Notes" / "About" / "Recent Posts" / "  • Gravel levy up" /
 /// "Archives" / "  • May 2012" / "Gravel levy up" / prose; rejects the
-/// same with a date under "Fen Notes" (a post of links) and with a
-/// sentence among the links.
+/// same with a date under "Fen Notes" (a post of links), with a sentence
+/// among the links, and "Weekend reading" over three links alone.
 pub fn header_taken_for_first_post(
     all: &[Paragraph],
     titles: &mut Vec<usize>,
@@ -128,8 +134,12 @@ pub fn header_taken_for_first_post(
         (from..to.min(from + HEADER_READ_MAX)).filter(|&i| at(furniture, i).is_none())
     };
     let is_prose = |i: usize| !all[i].is_list_item() && segment::is_prose(&all[i].text);
+    let headings = text(first + 1, next)
+        .filter(|&i| !all[i].is_list_item())
+        .count();
     let sidebar = next - first <= HEADER_READ_MAX
         && text(first + 1, next).count() >= HEADER_MIN
+        && headings >= SIDEBAR_HEADINGS_MIN
         && !text(first + 1, next).any(is_prose);
     let after = titles.get(2).copied().unwrap_or(all.len());
     if sidebar && text(next + 1, after).any(is_prose) {

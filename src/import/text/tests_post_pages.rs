@@ -517,4 +517,13 @@ fn a_blogs_name_and_sidebar_over_the_first_post_are_the_pages() {
     );
     let posts = parse("t", &prose).unwrap();
     assert_eq!(titles(&posts)[0], "Fen Notes");
+
+    // A title over links alone, with no headings among them: a post of
+    // links, kept with its text.
+    let links = "Weekend reading\n\n  • Gravel levy up\n\n  • Ferry fares frozen\n\n  • The quarry road\n\n\
+                 Gravel levy up\n\n\
+                 The county voted on the gravel levy again last night, as it does every year.\n";
+    let posts = parse("t", links).unwrap();
+    assert_eq!(titles(&posts), ["Weekend reading", "Gravel levy up"]);
+    assert_eq!(posts[0].blocks.len(), 3);
 }
