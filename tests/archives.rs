@@ -1,9 +1,9 @@
 //! Archives in the shapes real blogs print them, written for these tests:
-//! a front page, a monthly archive, an author archive, and post pages with
-//! comment threads. Each is read as written and in variants (posts
-//! reordered, CRLF line ends, non-breaking spaces, tabs for indentation,
-//! extra blank lines), and every variant must give the same posts and
-//! comments.
+//! a front page, a monthly archive, a tag archive of excerpts, an author
+//! archive, and post pages with comment threads. Each is read as written
+//! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
+//! tabs for indentation, extra blank lines), and every variant must give
+//! the same posts and comments.
 
 #[path = "common/archives.rs"]
 mod archives;
@@ -96,6 +96,23 @@ fn a_monthly_archive_with_a_header_and_read_more_teasers() {
     ];
     check(
         &fixture("monthly_archive.txt"),
+        &expected,
+        &[&[3, 1, 0, 2], &[1, 3, 2, 0]],
+    );
+}
+
+#[test]
+fn a_tag_archive_of_excerpts_cut_short() {
+    // Title-cased titles over excerpts that end in "[…]" with nothing
+    // between the posts: each title a post, not a name over a comment.
+    let expected = [
+        post("Harbour Board Blues", None, None, &[], None, 1, &[]),
+        post("Quarry Road Closes", None, None, &[], None, 1, &[]),
+        post("Tolls by Stealth", None, None, &[], None, 2, &[]),
+        post("Gravel Levy Again", None, None, &[], None, 1, &[]),
+    ];
+    check(
+        &fixture("tag_archive_excerpts.txt"),
         &expected,
         &[&[3, 1, 0, 2], &[1, 3, 2, 0]],
     );

@@ -39,13 +39,23 @@ pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
 
 /// Whether a line can be the first line of a comment's text under a name
 /// line: prose ([`ends_as_prose`]), or a sentence that leads in what the
-/// commenter quotes next ("They may be laying off that department:").
+/// commenter quotes next ("They may be laying off that department:"). A
+/// paragraph the page cut short with a bracketed ellipsis is a post's
+/// excerpt under its title, as archive pages print them, never a comment.
 ///
 /// Accepts "Tolls are a tax." and "Here is what the minister said:";
 /// rejects "Update:" and "Her record:" (headings, too short for a
-/// sentence) and "Tolls up again" (no sentence at all).
+/// sentence), "Tolls up again" (no sentence at all) and "The board met
+/// again, and the tolls […]".
 pub(super) fn opens_comment_text(text: &str) -> bool {
-    ends_as_prose(text) || (text.ends_with(':') && text.split_whitespace().nth(3).is_some())
+    (ends_as_prose(text) || (text.ends_with(':') && text.split_whitespace().nth(3).is_some()))
+        && !is_cut_short(text)
+}
+
+/// Whether a paragraph ends in the bracketed ellipsis an archive page puts
+/// where it cuts a post's excerpt ("[…]", "[...]").
+fn is_cut_short(text: &str) -> bool {
+    text.ends_with("[…]") || text.ends_with("[...]")
 }
 
 /// The short lines of `texts` printed twice or more, each time over prose
@@ -358,6 +368,19 @@ mod tests {
         let under_the_date = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\nAl Cole\n\n\
                               Nobody asked the drivers.\n\nCy Dunn\n\nThey never do.\n";
         assert_eq!(starts(under_the_date), ["Jo Lee"]);
+    }
+
+    #[test]
+    fn a_post_excerpt_cut_short_opens_no_comment() {
+        assert!(opens_comment_text(
+            "The board met again, and the tolls went up."
+        ));
+        assert!(!opens_comment_text(
+            "The board met again, and the tolls went up by more than […]"
+        ));
+        assert!(!opens_comment_text(
+            "The board met again, and the tolls went up [...]"
+        ));
     }
 
     #[test]
