@@ -344,7 +344,7 @@ pub fn posts_with_lost_titles(
         })
         .filter_map(|&(line, _)| {
             let above = &all[line - 1];
-            if above.gap_after > 0 {
+            if above.gap_after() > 0 {
                 // The line stands apart from the text above it: the end of
                 // the post before, with its title lost.
                 let ends_a_post = at(furniture, line - 1).is_none_or(Furniture::ends_post)
@@ -360,10 +360,10 @@ pub fn posts_with_lost_titles(
                 && above.text.ends_with(['.', '!', '?']);
             let heads = no_furniture(title)
                 && !is_title(title)
-                && all[title].gap_after > 0
+                && all[title].gap_after() > 0
                 && heads_something(&all[title].text)
                 && !all[title].is_list_item()
-                && all[title - 1].gap_after > 0;
+                && all[title - 1].gap_after() > 0;
             (standfirst && heads).then_some(title)
         })
         .collect()
@@ -539,7 +539,7 @@ pub fn titles_of_listed_posts(
         let (item, teaser) = (&all[i], &all[i + 1]);
         item.is_list_item()
             && !teaser.is_list_item()
-            && teaser.indent > item.indent
+            && teaser.indent() > item.indent()
             && !in_thread(i)
             && !in_thread(i + 1)
             && at(furniture, i).is_none()

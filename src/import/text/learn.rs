@@ -473,10 +473,7 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str) -> Paragraph {
-        Paragraph {
-            text: text.into(),
-            ..Paragraph::default()
-        }
+        Paragraph::from(text)
     }
 
     fn shape_of(text: &str) -> Option<String> {

@@ -247,10 +247,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 let glued_under_title_furniture = i.checked_sub(2).is_some_and(|above| {
                     let furniture = i - 1;
                     (marked(furniture, DATE_LINE) || follows_title(furniture))
-                        && all[furniture].gap_after == 0
+                        && all[furniture].gap_after() == 0
                         && marks.get(i + 1) != Some(&marks[furniture])
                         && !is_furniture(above)
-                        && all[above].gap_after > 0
+                        && all[above].gap_after() > 0
                         && heads_something(&all[above].text)
                         && !segment::never_heads(&all[above].text)
                 });
@@ -845,12 +845,12 @@ impl Run<'_> {
                 while thread_furniture.next_if(|(at, _)| *at < i).is_some() {}
                 thread::Item {
                     text: &paragraph.text,
-                    marker: paragraph.marker,
-                    indent: paragraph.indent,
+                    marker: paragraph.marker(),
+                    indent: paragraph.indent(),
                     furniture: thread_furniture
                         .next_if(|(at, _)| *at == i)
                         .map(|(_, found)| found),
-                    after_wide_gap: i > first && paragraphs[i - first - 1].gap_after > usual_gap,
+                    after_wide_gap: i > first && paragraphs[i - first - 1].gap_after() > usual_gap,
                     in_thread: in_thread[i - first],
                 }
             })
@@ -885,7 +885,7 @@ impl Run<'_> {
                 if plan.opened_by_marker
                     && let Some(opening) = body.first_mut()
                 {
-                    opening.paragraph.marker = None;
+                    opening.paragraph.clear_marker();
                 }
                 let (blocks, sources) = blocks(body);
                 Comment {

@@ -386,7 +386,7 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     if is_bare_name(text) {
         score -= 1.0;
     }
-    if this.paragraph.had_nbsp {
+    if this.paragraph.had_nbsp() {
         score += 0.5;
     }
     if this.has(Evidence::BYLINE_FOLLOWS) {
@@ -738,10 +738,7 @@ mod tests {
     }
 
     fn paragraph(text: &str) -> Paragraph {
-        Paragraph {
-            text: text.into(),
-            ..Paragraph::default()
-        }
+        Paragraph::from(text)
     }
 
     /// Paragraphs with nothing known about their neighbours.

@@ -15,7 +15,8 @@
 //! soon as the last paragraph taken from it is dropped: posts built a batch
 //! at a time from the archive's end give back each batch's arenas as they
 //! are built. The handle is 16 bytes, as a `Box<str>` is: a pointer to the
-//! arena and a 32-bit start and length.
+//! arena and a word that holds the text's start and length in it, and its
+//! paragraph's form beside them.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -24,52 +25,91 @@ use std::sync::Arc;
 
 /// A paragraph's text: a span of an arena shared with the paragraphs split
 /// beside it. The default is empty and holds no arena.
+///
+/// The span's start and length take 35 bits of a word; the other
+/// [`FORM_BITS`] are its paragraph's, which keeps its form there (bullet,
+/// indentation, gap) so that a paragraph is 16 bytes, not 24. They go
+/// with the handle: a text replaced or taken leaves its paragraph's form
+/// at its default.
 #[derive(Clone, Default)]
 pub struct ParagraphText {
     /// Boxed inside the `Arc` so that the pointer is thin: a `str` of its
     /// own would make the handle 24 bytes.
     arena: Option<Arc<Box<str>>>,
-    start: u32,
-    /// [`TO_THE_END`] for a text that runs to its arena's end.
-    len: u32,
+    /// The start ([`START_BITS`]), the length ([`LEN_BITS`], [`TO_THE_END`]
+    /// for a text that runs to its arena's end) and the form, from the
+    /// lowest bit up.
+    span: u64,
 }
 
-/// The length of a text that runs to its arena's end: one of 4 GiB or more
-/// has an arena of its own (see [`ArenaBuilder`]).
-const TO_THE_END: u32 = u32::MAX;
+const START_BITS: u32 = 19;
+const LEN_BITS: u32 = 16;
+/// The bits of the handle its paragraph keeps its form in.
+pub const FORM_BITS: u32 = u64::BITS - START_BITS - LEN_BITS;
+const START_MAX: usize = (1 << START_BITS) - 1;
+
+/// The length of a text that runs to its arena's end: one longer than
+/// [`OWN_ARENA`] has an arena of its own.
+const TO_THE_END: u32 = (1 << LEN_BITS) - 1;
 
 impl ParagraphText {
-    /// `arena[start..end]`, or a copy of it in an arena of its own where its
-    /// offsets do not fit in 32 bits.
-    fn span(arena: Arc<Box<str>>, start: usize, end: usize) -> ParagraphText {
-        let (Ok(start32), Ok(len)) = (u32::try_from(start), u32::try_from(end - start)) else {
-            return ParagraphText::to_the_end_or_copy(arena, start, end);
-        };
-        if len == TO_THE_END {
-            return ParagraphText::to_the_end_or_copy(arena, start, end);
-        }
+    /// The handle of `arena[start..start + len]` (`len` may be
+    /// [`TO_THE_END`]), its form empty.
+    fn packed(arena: Option<Arc<Box<str>>>, start: usize, len: u32) -> ParagraphText {
+        debug_assert!(start <= START_MAX && len <= TO_THE_END);
         ParagraphText {
-            arena: Some(arena),
-            start: start32,
-            len,
+            arena,
+            span: start as u64 | u64::from(len) << START_BITS,
+        }
+    }
+
+    fn start(&self) -> usize {
+        (self.span & START_MAX as u64) as usize
+    }
+
+    /// The length field: the text's length, or [`TO_THE_END`].
+    fn len_field(&self) -> u32 {
+        (self.span >> START_BITS) as u32 & TO_THE_END
+    }
+
+    /// The bits its paragraph keeps in it.
+    pub fn form(&self) -> u32 {
+        (self.span >> (START_BITS + LEN_BITS)) as u32
+    }
+
+    /// Keeps `form`, of [`FORM_BITS`] bits, in the handle.
+    ///
+    /// # Panics
+    /// If `form` has more bits.
+    pub fn set_form(&mut self, form: u32) {
+        assert!(form < 1 << FORM_BITS, "a paragraph's form fits its bits");
+        let span_bits = (1u64 << (START_BITS + LEN_BITS)) - 1;
+        self.span = self.span & span_bits | u64::from(form) << (START_BITS + LEN_BITS);
+    }
+
+    /// `arena[start..end]`, or a copy of it in an arena of its own where its
+    /// start or length does not fit the handle.
+    fn span(arena: Arc<Box<str>>, start: usize, end: usize) -> ParagraphText {
+        match u32::try_from(end - start) {
+            Ok(len) if start <= START_MAX && len < TO_THE_END => {
+                ParagraphText::packed(Some(arena), start, len)
+            }
+            _ => ParagraphText::to_the_end_or_copy(arena, start, end),
         }
     }
 
     fn to_the_end_or_copy(arena: Arc<Box<str>>, start: usize, end: usize) -> ParagraphText {
-        match u32::try_from(start) {
-            Ok(start) if end == arena.len() => ParagraphText {
-                arena: Some(arena),
-                start,
-                len: TO_THE_END,
-            },
+        if start <= START_MAX && end == arena.len() {
+            ParagraphText::packed(Some(arena), start, TO_THE_END)
+        } else {
             // Its own arena starts at 0 and ends with it.
-            _ => ParagraphText::from(&arena[start..end]),
+            ParagraphText::from(&arena[start..end])
         }
     }
 
     /// Keeps only `range` of the text (byte offsets into it), in the same
     /// arena: "… Continue reading →" dropped from a teaser's end, a byline
-    /// from a paragraph's start.
+    /// from a paragraph's start. Its paragraph's form stays.
     ///
     /// # Panics
     /// If `range` is out of the text or not on character boundaries, as
@@ -89,8 +129,17 @@ impl ParagraphText {
         // Checks the range as slicing does.
         let _ = &text[from..to];
         if let Some(arena) = self.arena.take() {
-            let start = self.start as usize;
+            let (start, form) = (self.start(), self.form());
             *self = ParagraphText::span(arena, start + from, start + to);
+            self.set_form(form);
+        }
+    }
+
+    /// Where the text ends in its arena.
+    fn end_in(&self, arena: &str) -> usize {
+        match self.len_field() {
+            TO_THE_END => arena.len(),
+            len => self.start() + len as usize,
         }
     }
 }
@@ -103,12 +152,7 @@ impl Deref for ParagraphText {
         let Some(arena) = &self.arena else {
             return "";
         };
-        let start = self.start as usize;
-        let end = if self.len == TO_THE_END {
-            arena.len()
-        } else {
-            start + self.len as usize
-        };
+        let (start, end) = (self.start(), self.end_in(arena));
         debug_assert!(arena.is_char_boundary(start) && arena.is_char_boundary(end));
         // SAFETY: `start..end` lies in the arena on character boundaries:
         // the builder spans whole strings it laid end to end, `narrow` slices
@@ -133,7 +177,7 @@ impl From<&str> for ParagraphText {
 impl From<ParagraphText> for Box<str> {
     fn from(text: ParagraphText) -> Box<str> {
         match text.arena {
-            Some(arena) if text.start == 0 && text.len() == arena.len() => {
+            Some(arena) if text.start() == 0 && text.len() == arena.len() => {
                 Arc::try_unwrap(arena).unwrap_or_else(|arena| Box::from(&**arena))
             }
             _ => Box::from(&*text),
@@ -167,9 +211,10 @@ impl fmt::Debug for ParagraphText {
     }
 }
 
-/// The longest arena: the start and length of every span in it fit in 32
-/// bits, and [`TO_THE_END`] is never a length.
-pub const ARENA_LIMIT: usize = TO_THE_END as usize - 1;
+/// The longest arena: the start of every span in it fits the handle's
+/// [`START_BITS`]. Half a megabyte holds a piece's text ([`super::PIECE_LEN`])
+/// and the group of lines that ends it.
+pub const ARENA_LIMIT: usize = START_MAX;
 
 /// Texts up to this long (titles, datelines, bylines, comment labels,
 /// names) are laid in an arena apart from longer ones (prose).
@@ -183,10 +228,11 @@ pub const ARENA_LIMIT: usize = TO_THE_END as usize - 1;
 /// finding the titles took a tenth more time than with them.)
 const SHORT_TEXT: usize = 160;
 
-/// Texts longer than this have an arena of their own, which a post's block
-/// takes whole: a long text copied out of a shared arena would be held
-/// twice until the arena goes (a file of one line is one paragraph).
-const OWN_ARENA: usize = 64 << 10;
+/// Texts longer than this (64 KiB, less the length that means "to the
+/// end") have an arena of their own, which a post's block takes whole: a
+/// long text copied out of a shared arena would be held twice until the
+/// arena goes (a file of one line is one paragraph).
+const OWN_ARENA: usize = TO_THE_END as usize - 1;
 
 /// Lays the texts of a piece's paragraphs end to end, short ones apart,
 /// then gives them their arenas ([`ArenaBuilder::seal`]).
@@ -252,11 +298,12 @@ impl ArenaBuilder {
         };
         let start = arena.len();
         arena.push_str(&text);
-        ParagraphText {
-            arena: None,
-            start: u32::try_from(start).expect("an arena is sealed before its limit"),
-            len: u32::try_from(text.len()).expect("a text longer than an arena has its own"),
-        }
+        assert!(start <= START_MAX, "an arena is sealed before its limit");
+        let len = u32::try_from(text.len())
+            .ok()
+            .filter(|&len| len < TO_THE_END)
+            .expect("a text longer than an arena's share has its own");
+        ParagraphText::packed(None, start, len)
     }
 
     /// Gives the texts pushed since the last seal their arenas, which take
@@ -268,7 +315,7 @@ impl ArenaBuilder {
         let (short, long) = (sealed(&mut self.short), sealed(&mut self.long));
         // A text with an arena of its own has it already.
         for text in texts.filter(|text| text.arena.is_none()) {
-            let arena = if self.is_short(text.len as usize) {
+            let arena = if self.is_short(text.len_field() as usize) {
                 &short
             } else {
                 &long
@@ -278,12 +325,7 @@ impl ArenaBuilder {
             // text here rather than on every read: a handle left out of an
             // earlier seal, or cloned before it, would span the wrong arena.
             if let Some(arena) = arena {
-                let start = text.start as usize;
-                let end = if text.len == TO_THE_END {
-                    arena.len()
-                } else {
-                    start + text.len as usize
-                };
+                let (start, end) = (text.start(), text.end_in(arena));
                 assert!(
                     end <= arena.len()
                         && arena.is_char_boundary(start)
@@ -385,7 +427,7 @@ mod tests {
                 "hij"
             ]
         );
-        assert_eq!(texts[3].start, 0, "longer than an arena: its own");
+        assert_eq!(texts[3].start(), 0, "longer than an arena: its own");
     }
 
     #[test]
@@ -431,17 +473,15 @@ mod tests {
     #[test]
     fn a_text_to_its_arenas_end_narrows_within_it() {
         let arena: Arc<Box<str>> = Arc::new("a long paragraph".into());
-        let mut text = ParagraphText {
-            arena: Some(arena),
-            start: 2,
-            len: TO_THE_END,
-        };
+        let mut text = ParagraphText::packed(Some(arena), 2, TO_THE_END);
+        text.set_form(5);
         assert_eq!(&*text, "long paragraph");
         text.narrow(5..);
         assert_eq!(&*text, "paragraph");
         text.narrow(..4);
         assert_eq!(&*text, "para");
-        assert_eq!(text.len, 4);
+        assert_eq!(text.len_field(), 4);
+        assert_eq!(text.form(), 5, "the paragraph's form stays");
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn author_blocks<'a>(
     let mut stretches: Vec<Labelled> = Vec::new();
     for &(i, key) in &labels {
         match stretches.last_mut() {
-            Some(stretch) if i - stretch.last <= 2 && all[stretch.last].gap_after == 0 => {
+            Some(stretch) if i - stretch.last <= 2 && all[stretch.last].gap_after() == 0 => {
                 stretch.last = i;
             }
             _ => stretches.push(Labelled {
@@ -186,7 +186,7 @@ fn block_around<'a>(
         let p = &all[k];
         p.text.len() <= LONGEST_LINE
             && !p.is_list_item()
-            && p.gap_after == 0
+            && p.gap_after() == 0
             && !ends_as_prose(&p.text)
     };
     let mut start = stretch.first;
@@ -196,7 +196,7 @@ fn block_around<'a>(
     let is_date = |k: usize| matches!(furniture_at(k), Some(Furniture::Date(_)));
     let mut end = stretch.last + 1;
     // The post's date, glued under the labels.
-    if all[stretch.last].gap_after == 0 && end < all.len() && is_date(end) {
+    if all[stretch.last].gap_after() == 0 && end < all.len() && is_date(end) {
         end += 1;
     }
     // The post's text follows.

@@ -78,7 +78,7 @@ pub(super) fn comment_before_reply_form<'a>(
     let Some(opening) = all.get(i + 1).filter(|_| furniture_at(i + 1).is_none()) else {
         return false;
     };
-    let quoted = opening.indent > all[i].indent
+    let quoted = opening.indent() > all[i].indent()
         || opening.is_list_item()
         || opening
             .text

@@ -152,7 +152,7 @@ pub fn comment_paragraphs<'a>(
         let text = &*all[i].text;
         let after_wide_gap = i
             .checked_sub(1)
-            .is_some_and(|p| all[p].gap_after > usual_gap);
+            .is_some_and(|p| all[p].gap_after() > usual_gap);
         let is_dated_name = || {
             name_in_label(text).is_some() && matches!(furniture_at(i + 1), Some(Furniture::Date(_)))
         };
@@ -200,7 +200,7 @@ pub fn comment_paragraphs<'a>(
         };
         if opens {
             if !in_thread {
-                indented = all[i].indent > 0;
+                indented = all[i].indent() > 0;
             }
             in_thread = true;
         } else if in_thread
@@ -233,7 +233,7 @@ fn name_over_bare_stamp(all: &[Paragraph], i: usize) -> bool {
     let Some(above) = i.checked_sub(1).map(|above| &all[above]) else {
         return false;
     };
-    above.gap_after == 0
+    above.gap_after() == 0
         && !above.is_list_item()
         && name_in_label(&above.text).is_some()
         && furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
@@ -255,7 +255,7 @@ const GAP_REACH: usize = 8;
 fn gaps_part_comments(all: &[Paragraph], i: usize, usual_gap: u8) -> bool {
     all[i..all.len().min(i + GAP_REACH)]
         .iter()
-        .any(|p| p.gap_after > usual_gap)
+        .any(|p| p.gap_after() > usual_gap)
 }
 
 /// The first comment of a thread whose comments each end in a line that
@@ -391,11 +391,11 @@ fn list_thread_at<'a>(
         let page_furniture = furniture_at(j).is_some() || is_comment_furniture(&p.text);
         if page_furniture {
             // Neither item nor text: looked past.
-        } else if p.is_list_item() && p.indent >= first.indent {
+        } else if p.is_list_item() && p.indent() >= first.indent() {
             items += 1;
-            items_spaced &= j == i || all[j - 1].gap_after > usual_gap;
+            items_spaced &= j == i || all[j - 1].gap_after() > usual_gap;
             headings += usize::from(is_heading_item(&p.text));
-        } else if p.indent > first.indent {
+        } else if p.indent() > first.indent() {
             // However the text under the items is shared among them.
             with_text_below += 1;
         } else {
@@ -413,8 +413,8 @@ fn list_thread_at<'a>(
             j,
         );
     };
-    let set_apart = before.gap_after > usual_gap || with_text_below >= 2;
-    let spaced = before.gap_after > usual_gap && items >= 2 && items_spaced;
+    let set_apart = before.gap_after() > usual_gap || with_text_below >= 2;
+    let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
     let thread = (ends_well || spaced)
         && set_apart
         && !before.is_list_item()
@@ -464,10 +464,10 @@ fn starts_post<'a>(
         )
     };
     let at_margin = || {
-        all[i].indent == 0
+        all[i].indent() == 0
             && all
                 .get(i + 1)
-                .is_some_and(|next| next.indent == 0 && !next.is_list_item())
+                .is_some_and(|next| next.indent() == 0 && !next.is_list_item())
     };
     title_like && (byline() || (indented && at_margin()))
 }

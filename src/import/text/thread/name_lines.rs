@@ -158,8 +158,8 @@ impl NameLine {
             && under.is_some_and(|next| {
                 furniture_at(i + 1).is_none()
                     && !next.is_list_item()
-                    && next.indent == p.indent
-                    && p.gap_after <= usual_gap
+                    && next.indent() == p.indent()
+                    && p.gap_after() <= usual_gap
                     && opens_comment_text(&next.text)
                     && !could_be_name_line(&next.text, false)
             });
@@ -263,7 +263,7 @@ fn runs_counting<'a>(
             let lost_name = (first..end)
                 .take_while(|&i| furniture_at(i).is_none())
                 .any(|i| {
-                    all[i].gap_after > usual_gap
+                    all[i].gap_after() > usual_gap
                         && i + 1 < end
                         && furniture_at(i + 1).is_none()
                         && ends_as_prose(&all[i + 1].text)
