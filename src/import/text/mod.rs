@@ -362,7 +362,7 @@ struct Plan {
     all: Vec<Paragraph>,
     /// Furniture and citations by index in the archive, in order.
     furniture: Vec<(usize, Furniture)>,
-    citations: Vec<(usize, Source)>,
+    citations: Vec<(usize, Box<Source>)>,
     in_thread: Vec<bool>,
     /// Where each post's title is, in order.
     title_starts: Vec<usize>,
@@ -518,7 +518,7 @@ struct Batch<'a> {
     /// The batch's furniture, by index in the archive.
     furniture: &'a mut [(usize, Furniture)],
     /// The batch's citations, by index in the archive.
-    citations: Vec<(usize, Source)>,
+    citations: Vec<(usize, Box<Source>)>,
     /// Indices in the archive of the batch's titles.
     title_starts: &'a [usize],
     /// The furniture above the batch's titles and every later title.
@@ -746,7 +746,7 @@ struct Run<'a> {
     /// when it has none).
     thread_start: usize,
     /// Citations of the run, by index in the archive.
-    citations: Vec<(usize, Source)>,
+    citations: Vec<(usize, Box<Source>)>,
     /// Furniture of the run, by index in the archive.
     furniture: &'a mut [(usize, Furniture)],
     /// Which of the run's paragraphs the archive's walk put in a thread.
@@ -787,7 +787,7 @@ impl Run<'_> {
             citations
                 .next_if(|(at, _)| *at <= i)
                 .filter(|(at, _)| *at == i)
-                .map(|(_, source)| source)
+                .map(|(_, source)| *source)
         };
         // A post whose title the page left out, opening with prose, takes
         // the title its comments header names ("45 Responses to “today”").
