@@ -29,13 +29,14 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::load::LoadError;
-use crate::model::{Comment, Post, Source, slug};
+use crate::model::{Comment, Post, slug};
 use blocks::{Body, blocks, contributor_name, first_contributor};
 use boundaries::{Above, MAX_ABOVE, heads_something};
 use furniture::Furniture;
 use learn::Role;
 use paragraphs::{Paragraph, paragraphs};
 use segment::{Candidates, Evidence};
+use sources::{Reading, Readings};
 use sparse::Sparse;
 
 pub use blocks::is_lead_in;
@@ -177,19 +178,21 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     if kept.is_empty() {
         return None;
     }
-    // Citations by index in the archive.
+    // Citations by index in the archive, their sources read again when
+    // their posts are built.
+    let (citations, readings) = sources::citations(
+        kept.len(),
+        |k| &all[kept[k] as usize].text,
+        |k| {
+            let i = kept[k] as usize;
+            text_facts[i] & MAY_CITE != 0 && !all[i].is_list_item()
+        },
+    );
     let citations = Sparse(
-        sources::citations(
-            kept.len(),
-            |k| &all[kept[k] as usize].text,
-            |k| {
-                let i = kept[k] as usize;
-                text_facts[i] & MAY_CITE != 0 && !all[i].is_list_item()
-            },
-        )
-        .into_iter()
-        .map(|(k, source)| (kept[k] as usize, source))
-        .collect(),
+        citations
+            .into_iter()
+            .map(|(k, reading)| (kept[k] as usize, reading))
+            .collect(),
     );
     for (i, _) in &citations.0 {
         marks[*i] |= CITATION;
@@ -347,6 +350,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         all,
         furniture: furniture.0,
         citations: citations.0,
+        readings,
         in_thread,
         title_starts,
         above,
@@ -362,7 +366,9 @@ struct Plan {
     all: Vec<Paragraph>,
     /// Furniture and citations by index in the archive, in order.
     furniture: Vec<(usize, Furniture)>,
-    citations: Vec<(usize, Box<Source>)>,
+    /// Each citation with the reading that found it ([`sources::Readings`]).
+    citations: Vec<(usize, Reading)>,
+    readings: Readings,
     in_thread: Vec<bool>,
     /// Where each post's title is, in order.
     title_starts: Vec<usize>,
@@ -388,6 +394,7 @@ impl Plan {
             mut all,
             mut furniture,
             mut citations,
+            readings,
             mut in_thread,
             title_starts,
             above,
@@ -410,6 +417,7 @@ impl Plan {
                 base,
                 furniture: &mut furniture[furniture_base..],
                 citations: batch_citations,
+                readings: &readings,
                 title_starts: &title_starts[first..last],
                 above: &above[first..],
                 in_thread: &in_thread[base..],
@@ -447,6 +455,7 @@ impl Plan {
             mut all,
             mut furniture,
             citations,
+            readings,
             in_thread,
             title_starts,
             above,
@@ -479,6 +488,7 @@ impl Plan {
                 base,
                 furniture: &mut furniture[..furniture_end],
                 citations: take_while_before(&mut citations, end),
+                readings: &readings,
                 title_starts: &title_starts[first..last],
                 above: &above[first..],
                 in_thread: &in_thread[base..],
@@ -518,7 +528,8 @@ struct Batch<'a> {
     /// The batch's furniture, by index in the archive.
     furniture: &'a mut [(usize, Furniture)],
     /// The batch's citations, by index in the archive.
-    citations: Vec<(usize, Box<Source>)>,
+    citations: Vec<(usize, Reading)>,
+    readings: &'a Readings,
     /// Indices in the archive of the batch's titles.
     title_starts: &'a [usize],
     /// The furniture above the batch's titles and every later title.
@@ -540,6 +551,7 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
         base,
         furniture,
         citations,
+        readings,
         title_starts,
         above,
         in_thread,
@@ -587,6 +599,7 @@ fn build_batch(batch: Batch<'_>) -> Vec<Post> {
                 .into_iter()
                 .filter(|(at, _)| *at > raw_start)
                 .collect(),
+            readings,
             furniture: run_furniture,
             in_thread: &in_thread[raw_start - base..raw_end - base],
             usual_gap,
@@ -746,7 +759,8 @@ struct Run<'a> {
     /// when it has none).
     thread_start: usize,
     /// Citations of the run, by index in the archive.
-    citations: Vec<(usize, Box<Source>)>,
+    citations: Vec<(usize, Reading)>,
+    readings: &'a Readings,
     /// Furniture of the run, by index in the archive.
     furniture: &'a mut [(usize, Furniture)],
     /// Which of the run's paragraphs the archive's walk put in a thread.
@@ -771,6 +785,7 @@ impl Run<'_> {
             first,
             thread_start,
             citations,
+            readings,
             furniture,
             in_thread,
             usual_gap,
@@ -783,11 +798,12 @@ impl Run<'_> {
         };
         let furniture_at = |i: usize| find_furniture(furniture, i).map(|found| &furniture[found].1);
         let mut citations = citations.into_iter().peekable();
-        let mut take_citation = |i: usize| {
+        // The source a paragraph cites, read as the title pass read it.
+        let mut take_citation = |i: usize, text: &str| {
             citations
                 .next_if(|(at, _)| *at <= i)
                 .filter(|(at, _)| *at == i)
-                .map(|(_, source)| *source)
+                .and_then(|(_, reading)| readings.source(reading, text))
         };
         // A post whose title the page left out, opening with prose, takes
         // the title its comments header names ("45 Responses to “today”").
@@ -825,9 +841,11 @@ impl Run<'_> {
             if next_is(&mut furniture_ahead, i) {
                 continue;
             }
+            let paragraph = std::mem::take(&mut paragraphs[i - first]);
+            let citation = take_citation(i, &paragraph.text);
             body.push(Body {
-                paragraph: std::mem::take(&mut paragraphs[i - first]),
-                citation: take_citation(i),
+                paragraph,
+                citation,
             });
         }
         if let Some(last) = body.last_mut() {
@@ -876,9 +894,11 @@ impl Run<'_> {
                     .iter()
                     .map(|&item| {
                         let i = thread_start + item;
+                        let paragraph = std::mem::take(&mut paragraphs[i - first]);
+                        let citation = take_citation(i, &paragraph.text);
                         Body {
-                            paragraph: std::mem::take(&mut paragraphs[i - first]),
-                            citation: take_citation(i),
+                            paragraph,
+                            citation,
                         }
                     })
                     .collect();

@@ -376,14 +376,47 @@ impl Outlets for CountedSoFar<'_> {
     }
 }
 
-/// The citations among the `len` paragraphs `paragraph(0)`, … that
-/// `may_cite` says [`recognise`] reads, by index, in order.
+/// Which reading of [`citations`] found a line to cite: the first, with no
+/// name counted, or one of those after it, with the counts the lines
+/// before asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading(u32);
+
+/// What each reading of [`citations`] knew: the line of a citation is
+/// read again with it when its post is built ([`Readings::source`]), and
+/// gives the source it gave then.
 ///
-/// Each source is boxed: the list is gathered from the cores' lists and
-/// held until the posts are built, and at 16 bytes an entry rather than 80
-/// the gathering's copies and the room a list grown by doubling leaves are
-/// a fifth as large (on a gigabyte archive, a quarter of a million
-/// citations, gathered at the loader's peak of memory).
+/// The sources themselves are not held from the title pass to the posts:
+/// on a gigabyte archive, a quarter of a million of them, 50 MB with their
+/// strings, held at the loader's peak of memory, beside every paragraph.
+/// A citation is an index and a reading, 16 bytes.
+#[derive(Debug, Default)]
+pub struct Readings(Vec<Counts>);
+
+/// The counts a reading had, and the names it had counted.
+#[derive(Debug, Default)]
+struct Counts {
+    evidence: OutletEvidence,
+    counted: Vec<String>,
+}
+
+impl Readings {
+    /// The source `line` cites, read as `reading` read it: for a line
+    /// [`citations`] found with that reading, the source it found.
+    pub fn source(&self, reading: Reading, line: &str) -> Option<Source> {
+        let counts = self.0.get(reading.0 as usize)?;
+        let reader = CountedSoFar {
+            evidence: &counts.evidence,
+            counted: &counts.counted,
+            missing: Default::default(),
+        };
+        recognise(line, &reader)
+    }
+}
+
+/// The citations among the `len` paragraphs `paragraph(0)`, … that
+/// `may_cite` says [`recognise`] reads, by index, in order, each with the
+/// reading that found it ([`Readings::source`] gives its source).
 ///
 /// Each line is read first with no name counted ([`CountedSoFar`]), in the
 /// same pass that picks out the names of the paragraphs' own `Name:` lines;
@@ -396,12 +429,12 @@ pub fn citations<'a>(
     len: usize,
     paragraph: impl Fn(usize) -> &'a str + Sync,
     may_cite: impl Fn(usize) -> bool + Sync,
-) -> Vec<(usize, Box<Source>)> {
+) -> (Vec<(usize, Reading)>, Readings) {
     /// What a pass over the lines finds.
     #[derive(Default)]
     struct Pass<'a> {
         named: Vec<&'a str>,
-        cited: Vec<(usize, Box<Source>)>,
+        cited: Vec<(usize, Reading)>,
         /// The lines that needed a name not counted, and those names.
         pending: Vec<usize>,
         missing: Vec<String>,
@@ -415,22 +448,24 @@ pub fn citations<'a>(
             self
         }
     }
-    let read = |pass: &mut Pass<'_>, k: usize, evidence: &OutletEvidence, counted: &[String]| {
+    let read = |pass: &mut Pass<'_>, k: usize, reading: Reading, counts: &Counts| {
         let reader = CountedSoFar {
-            evidence,
-            counted,
+            evidence: &counts.evidence,
+            counted: &counts.counted,
             missing: Default::default(),
         };
-        let cited = recognise(paragraph(k), &reader);
+        let cited = recognise(paragraph(k), &reader).is_some();
         let missing = reader.missing.into_inner();
         if missing.is_empty() {
-            pass.cited.extend(cited.map(|source| (k, Box::new(source))));
+            if cited {
+                pass.cited.push((k, reading));
+            }
         } else {
             pass.pending.push(k);
             pass.missing.extend(missing);
         }
     };
-    let none = OutletEvidence::default();
+    let mut readings = vec![Counts::default()];
     let Pass {
         mut named,
         mut cited,
@@ -442,7 +477,7 @@ pub fn citations<'a>(
             let line = paragraph(k);
             pass.named.extend(own_name(line));
             if may_cite(k) {
-                read(&mut pass, k, &none, &[]);
+                read(&mut pass, k, Reading(0), &readings[0]);
             }
             pass
         })
@@ -454,10 +489,16 @@ pub fn citations<'a>(
         counted.dedup();
         let asked = |name: &str| counted.binary_search_by(|n| n.as_str().cmp(name)).is_ok();
         let evidence = OutletEvidence::of_names(len, &paragraph, &named, asked);
+        let reading = Reading(u32::try_from(readings.len()).expect("a reading counts a new name"));
+        readings.push(Counts {
+            evidence,
+            counted: counted.clone(),
+        });
+        let counts = &readings[readings.len() - 1];
         let again = pending
             .into_par_iter()
             .fold(Pass::default, |mut pass, k| {
-                read(&mut pass, k, &evidence, &counted);
+                read(&mut pass, k, reading, counts);
                 pass
             })
             .reduce(Pass::default, Pass::joined);
@@ -467,7 +508,7 @@ pub fn citations<'a>(
     }
     // Indices are unique: the order is the same however it is sorted.
     cited.par_sort_unstable_by_key(|(k, _)| *k);
-    cited
+    (cited, Readings(readings))
 }
 
 /// The name of a `Name:` line that is no known outlet's ([`split_prefix`]).
@@ -1065,6 +1106,32 @@ mod tests {
         );
     }
 
+    /// A line whose name must be counted in the archive is found by a
+    /// later reading, and read again with it gives the source it gave.
+    #[test]
+    fn a_citation_read_again_gives_the_source_its_reading_found() {
+        let paragraphs = [
+            "Quorvex Daily: Ministers weigh a new levy on harbour tolls",
+            "The levy would fall hardest on the small ferry firms, they say.",
+            "Brelm Tunis: we were never told about the levy, not once",
+            "As Brelm Tunis said at the meeting, and Brelm Tunis says still, nobody asked.",
+        ];
+        let (cited, readings) = citations(paragraphs.len(), |k| paragraphs[k], |_| true);
+        let [(at, reading)] = cited[..] else {
+            panic!("one citation: {cited:?}");
+        };
+        assert_eq!(at, 0);
+        assert_ne!(reading, Reading(0), "its name was counted first");
+        let source = readings.source(reading, paragraphs[0]).expect("a citation");
+        assert_eq!(source.outlet.as_deref(), Some("Quorvex Daily"));
+        assert_eq!(
+            source.headline.as_deref(),
+            Some("Ministers weigh a new levy on harbour tolls")
+        );
+        // What is held from the title pass to the posts for each.
+        assert_eq!(size_of::<(usize, Reading)>(), 16);
+    }
+
     #[test]
     fn inline_citations() {
         assert_eq!(
@@ -1518,13 +1585,17 @@ mod tests {
             let counted_everywhere = OutletEvidence {
                 uses_in_text: uses_counted_everywhere(&paragraphs),
             };
-            let every_name_counted: Vec<(usize, Box<Source>)> = paragraphs
+            let every_name_counted: Vec<(usize, Source)> = paragraphs
                 .iter()
                 .enumerate()
                 .filter(|(_, line)| may_cite(line))
-                .filter_map(|(k, line)| recognise(line, &counted_everywhere).map(|s| (k, Box::new(s))))
+                .filter_map(|(k, line)| recognise(line, &counted_everywhere).map(|s| (k, s)))
                 .collect();
-            let read = citations(paragraphs.len(), |k| &paragraphs[k], |k| may_cite(&paragraphs[k]));
+            let (cited, readings) = citations(paragraphs.len(), |k| &paragraphs[k], |k| may_cite(&paragraphs[k]));
+            let read: Vec<(usize, Source)> = cited
+                .into_iter()
+                .map(|(k, reading)| (k, readings.source(reading, &paragraphs[k]).expect("read again, a citation cites")))
+                .collect();
             proptest::prop_assert_eq!(read, every_name_counted, "{:?}", paragraphs);
         }
 
