@@ -106,19 +106,23 @@ impl Paragraph {
         (self.text.form() >> GAP_SHIFT) as u8
     }
 
+    /// Set for every paragraph as the next one is split: its bits are
+    /// replaced where they lie, the rest of the form left as it is.
     fn set_gap_after(&mut self, gap: u8) {
-        self.set_form(self.had_nbsp(), self.marker(), self.indent(), gap);
+        let kept = self.text.form() & !(u32::from(u8::MAX) << GAP_SHIFT);
+        self.text.set_form(kept | u32::from(gap) << GAP_SHIFT);
     }
 
     /// Drops its bullet: the marker that opened a comment is the comment's,
     /// not a list's.
     pub fn clear_marker(&mut self) {
-        self.set_form(self.had_nbsp(), None, self.indent(), self.gap_after());
+        let kept = self.text.form() & !(MARKER_MASK << MARKER_SHIFT);
+        self.text.set_form(kept);
     }
 
     /// It opened with a bullet or a number.
     pub fn is_list_item(&self) -> bool {
-        self.marker().is_some()
+        self.text.form() & (MARKER_MASK << MARKER_SHIFT) != 0
     }
 }
 
