@@ -27,12 +27,59 @@ pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Reply", "Join the conversation", "12 comments:", and a count in
 /// brackets with the link beside it ("{ 3 comments… add one }", "( 2
 /// comments — Leave a comment )").
-pub(super) static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
     ))
     .expect("the comments-header pattern is valid")
 });
+
+/// What a comments header says: the comment count it gives, and whether it
+/// heads the reply form rather than the comments ([`COMMENTS_HEADER`]).
+///
+/// A thread's header is nearly always "74 comments on “Title”", the
+/// pattern's first alternative, and the line is read several times over:
+/// [`COUNT_ON_TITLE`] settles it without resolving groups, which the
+/// pattern would otherwise do by stepping through the whole title.
+pub(super) fn comments_header(line: &str) -> Option<Furniture> {
+    if let Some(head) = COUNT_ON_TITLE.find(line)
+        && let title = &line[head.end()..]
+        && !title.is_empty()
+        && !title.contains('\n')
+    {
+        // The count group opens the line; its first word is all
+        // `count_of` reads.
+        return Some(Furniture::CommentsHeader {
+            comments: count_of(head.as_str()),
+            form: false,
+        });
+    }
+    comments_header_by_pattern(line)
+}
+
+/// [`COMMENTS_HEADER`]'s first alternative up to its title: "74 comments
+/// on ". Where it matches and a title of one line follows, the whole
+/// pattern takes the same path (its alternatives are tried in order, and
+/// its `.+$` takes any title of one line), so its count is the one in the
+/// head.
+static COUNT_ON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{COUNT}\s+(?:on|to|for)\s+"))
+        .expect("the count-on-title pattern is valid")
+});
+
+/// [`comments_header`] by the whole pattern's groups.
+fn comments_header_by_pattern(line: &str) -> Option<Furniture> {
+    let caps = COMMENTS_HEADER.captures(line)?;
+    let count = caps
+        .name("count")
+        .or_else(|| caps.name("count2"))
+        .or_else(|| caps.name("count3"))
+        .or_else(|| caps.name("count4"));
+    Some(Furniture::CommentsHeader {
+        comments: count.and_then(|c| count_of(c.as_str())),
+        form: caps.name("form").is_some(),
+    })
+}
 
 /// "Author Archives: Jane Doe", "Archive for May, 2011", "Monthly
 /// Archives: March 2019", "Archive for the ‘Opinion’ Category", "Category:
@@ -209,6 +256,7 @@ pub(super) fn strip_comment_count(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn a_notice_that_comments_are_closed_is_the_pages_however_worded() {
@@ -285,6 +333,85 @@ mod tests {
             "The council's comment feed went quiet after the vote, and nobody in the chamber noticed it for weeks.",
         ] {
             assert_eq!(comment_area_notice(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_count_on_a_title_heads_the_comments_with_its_count() {
+        let header = |comments| {
+            Some(Furniture::CommentsHeader {
+                comments,
+                form: false,
+            })
+        };
+        assert_eq!(
+            comments_header("74 comments on “Tolls up again”"),
+            header(Some(74))
+        );
+        assert_eq!(
+            comments_header("1,144 Responses to Gravel"),
+            header(Some(1144))
+        );
+        assert_eq!(comments_header("No thoughts for “Qu"), header(Some(0)));
+        // Nothing after the preposition: not the first alternative.
+        assert_eq!(comments_header("12 comments on "), None);
+        assert_eq!(comments_header("12 comments:"), header(Some(12)));
+    }
+
+    /// One piece of a line for [`the_quick_header_reads_as_the_pattern`]:
+    /// the words and marks a comments header is made of, and others.
+    fn header_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "74",
+            "1,144",
+            "no",
+            "One",
+            "comments",
+            "Comment",
+            "responses",
+            "reply",
+            "thoughts",
+            "on",
+            "to",
+            "For",
+            "“Tolls”",
+            "leave a reply",
+            "comments:",
+            ":",
+            "(",
+            ")",
+            "{",
+            "}",
+            "…",
+            "—",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "x",
+            "Gravel",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The header as read without groups is the header the whole
+        /// pattern's groups give.
+        #[test]
+        fn the_quick_header_reads_as_the_pattern(
+            pieces in prop::collection::vec(header_piece(), 0..9),
+            count in "[0-9]{1,3}|[Nn]o|one",
+            noun in "comments?|Responses?|replies|reply|thoughts?",
+            gap in "[ \t\u{a0}]{1,2}",
+            preposition in "on|to|for|ON|in",
+            tail in "[ \t\n]{0,2}[“a-z\n]{0,3}",
+        ) {
+            let random = pieces.concat();
+            let shaped = format!("{count}{gap}{noun}{gap}{preposition}{tail}");
+            for line in [random.as_str(), shaped.as_str()] {
+                prop_assert_eq!(comments_header(line), comments_header_by_pattern(line), "{:?}", line);
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ use chrome::{PAGE_CHROME, breadcrumb_last_step};
 pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday, utc_stamp};
 use dates::{date_span, dateline};
 use headers::{
-    ARCHIVE_HEADER, COMMENTS_HEADER, POST_END, comment_area_notice, count_of, is_label_page_header,
+    ARCHIVE_HEADER, POST_END, comment_area_notice, comments_header, count_of, is_label_page_header,
     strip_comment_count,
 };
 pub use headers::{comment_count_in, says_comments_closed, title_in_header};
@@ -243,16 +243,8 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             ));
         }
     }
-    if let Some(caps) = COMMENTS_HEADER.captures(line) {
-        let count = caps
-            .name("count")
-            .or_else(|| caps.name("count2"))
-            .or_else(|| caps.name("count3"))
-            .or_else(|| caps.name("count4"));
-        return Some(Furniture::CommentsHeader {
-            comments: count.and_then(|c| count_of(c.as_str())),
-            form: caps.name("form").is_some(),
-        });
+    if let Some(header) = comments_header(line) {
+        return Some(header);
     }
     if let Some(caps) = POST_END.captures(line) {
         return Some(Furniture::PostEnd {
