@@ -684,14 +684,10 @@ pub fn trailing(line: &str, evidence: &impl Outlets) -> Option<Source> {
 /// The last sentence of `line` where it may be a citation after a
 /// sentence of commentary ([`trailing`]).
 fn last_sentence(line: &str) -> Option<&str> {
-    static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
-            .expect("the sentence pattern is valid")
-    });
     // A headline never ends in a full stop; most paragraphs do. The last
     // sentence holds no mark but perhaps its last character, so it follows
     // the last mark before that character, and needs a separator to split
-    // ([`split_prefix`]): the pattern is asked only then.
+    // ([`split_prefix`]).
     if line.ends_with('.') {
         return None;
     }
@@ -700,7 +696,30 @@ fn last_sentence(line: &str) -> Option<&str> {
     if !has_separator(&line[last_mark..]) {
         return None;
     }
-    Some(LAST_SENTENCE.captures(line)?.name("rest")?.as_str())
+    sentence_after_mark(line, last_mark, before_last)
+}
+
+/// The sentence that opens after the mark at byte `mark` of `line` and
+/// runs to its last character, at byte `last`: what the pattern
+/// `[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$` finds, for a line that
+/// does not end in a full stop and holds no mark between `mark` and
+/// `last` (a match can start at no other mark, and this one's sentence
+/// holds none).
+///
+/// After "Tolls rose. Forbes – EU" gives "Forbes – EU"; after "Tolls
+/// rose.Forbes – EU" (no white space) and "Tolls rose. forbes" (no capital)
+/// gives none.
+fn sentence_after_mark(line: &str, mark: usize, last: usize) -> Option<&str> {
+    let after = &line[mark + 1..];
+    let after = after.strip_prefix(['”', '’']).unwrap_or(after);
+    // Rust's white space and the pattern's `\s` are both Unicode's White_Space.
+    let sentence = after.trim_start();
+    let start = line.len() - sentence.len();
+    // White space, a capital, and the last character after it.
+    (sentence.len() < after.len()
+        && sentence.starts_with(|c: char| c.is_ascii_uppercase())
+        && start < last)
+        .then_some(sentence)
 }
 
 /// Whether `line` has a colon, a hyphen, or an en or em dash: what
@@ -1341,13 +1360,29 @@ mod tests {
         })
     }
 
+    /// A citation's sentence after a sentence of commentary, as first found.
+    static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
+            .expect("the sentence pattern is valid")
+    });
+
+    /// [`last_sentence`] as it was written with [`LAST_SENTENCE`]: the
+    /// pattern asked of a line with a separator after its last mark.
+    fn last_sentence_by_pattern(line: &str) -> Option<&str> {
+        if line.ends_with('.') {
+            return None;
+        }
+        let before_last = line.char_indices().next_back().map_or(0, |(at, _)| at);
+        let last_mark = memchr::memrchr3(b'.', b'!', b'?', &line.as_bytes()[..before_last])?;
+        if !has_separator(&line[last_mark..]) {
+            return None;
+        }
+        Some(LAST_SENTENCE.captures(line)?.name("rest")?.as_str())
+    }
+
     /// The trailing-citation test as first written: the pattern asked of
     /// every line with a separator and a mark.
     fn trailing_by_pattern(line: &str, evidence: &OutletEvidence) -> Option<Source> {
-        static LAST_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"[.!?][”’]?\s+(?P<rest>[A-Z][^.!?]*[^.])$")
-                .expect("the sentence pattern is valid")
-        });
         if line.ends_with('.')
             || !has_separator(line)
             || memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_none()
@@ -1542,6 +1577,20 @@ mod tests {
             url in "(https?://)?(www\\.)?(news\\.|x|\\.)?(bbc|bbc\\.co|xbbc|nzherald|x)?(\\.co\\.uk|\\.com|\\.co\\.nz|com)?(/a|:80|\\?q)?"
         ) {
             proptest::prop_assert_eq!(outlet_of_url(&url), outlet_of_url_by_format(&url), "{:?}", url);
+        }
+
+        #[test]
+        fn last_sentences_are_found_as_by_the_pattern(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Tolls", "rose", "forbes", "A", "x", "É", "9", ".", "!", "?", "…", "”", "’",
+                    "\"", " ", "  ", "\u{a0}", "\n", "\u{2003}", " – ", " - ", ":", "—", "-",
+                ]),
+                0..12,
+            ),
+        ) {
+            let line = pieces.concat();
+            proptest::prop_assert_eq!(last_sentence(&line), last_sentence_by_pattern(&line), "{:?}", line);
         }
 
         #[test]
