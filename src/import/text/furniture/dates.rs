@@ -60,7 +60,13 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
     if !DATE.is_match(line) {
         return None;
     }
-    let start = BEFORE.find(line).map_or(0, |m| m.end());
+    // Most dates open with a letter the prefix cannot open with, and are
+    // spared its search.
+    let start = if line.starts_with(PREFIX_OPENINGS) {
+        BEFORE.find(line).map_or(0, |m| m.end())
+    } else {
+        0
+    };
     // A comment count follows a dash, a bar or a dot.
     let counted = line[start..].contains(['-', '–', '—', '|', '·', '•']);
     let end = counted
@@ -80,6 +86,11 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
         start..start + kept.len() - by.unwrap_or(0),
     ))
 }
+
+/// The letters what [`DATE`] allows before a date opens with ("Posted
+/// on", "Updated:", "Originally published"), in either case: Unicode's
+/// case folding gives them no other forms.
+pub(super) const PREFIX_OPENINGS: [char; 6] = ['o', 'O', 'p', 'P', 'u', 'U'];
 
 /// A date anywhere in a line.
 pub(super) static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {

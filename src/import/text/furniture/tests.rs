@@ -435,6 +435,18 @@ proptest! {
 }
 
 #[test]
+fn a_dates_prefix_opens_with_none_but_the_gates_letters() {
+    let opening = regex::Regex::new("(?i)^[opu]").expect("the letters are a pattern");
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        assert_eq!(
+            opening.is_match(c.encode_utf8(&mut [0; 4])),
+            dates::PREFIX_OPENINGS.contains(&c),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
 fn page_chrome() {
     assert_eq!(recognise("Share this:"), Some(Furniture::PageChrome));
     assert_eq!(
