@@ -732,21 +732,21 @@ fn has_separator(line: &str) -> bool {
 }
 
 /// "X points this out in Headline", "the Post reports: Headline".
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<who>[^.!?:]+?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$",
-    )
-    .expect("the inline-citation pattern is valid")
-});
+const INLINE_PATTERN: &str = r"^(?P<who>[^.!?:]+?)\s+(?:(?:points?|pointed)\s+(?:this|that|it)\s+out\s+in|(?:writes|wrote|reports|reported|says|said|argues|argued|asks|asked|explains|explained|notes|noted|covers|covered|looks\s+at|looked\s+at|discusses|discussed|has\s+more)(?:\s+(?:in|at|on)|\s*:))\s+(?P<headline>[A-Z0-9‘“'\x22].+?)$";
+
+/// [`INLINE_PATTERN`], built only for the few lines [`INLINE_HEAD`] does
+/// not settle.
+static INLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(INLINE_PATTERN).expect("the inline-citation pattern is valid"));
 
 /// [`INLINE`] up to the first character of the headline, with the same
 /// groups before it: the part whose captures need the regex engine's
 /// slower search. Run on the whole line, that search also steps through
 /// the headline a character at a time to reach the line's end; see
-/// [`inline_parts`].
+/// [`inline_parts`]. Made from the pattern's text, so that the whole
+/// pattern is built only when it is asked.
 static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = INLINE.as_str();
-    let head = pattern
+    let head = INLINE_PATTERN
         .strip_suffix(".+?)$")
         .expect("the inline pattern ends in its headline");
     Regex::new(&format!("{head})")).expect("the inline-citation head is valid")
