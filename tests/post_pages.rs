@@ -10,7 +10,8 @@
 //! dates stand between the blog's name and the titles, a page with a single
 //! "name said..." comment, a front page that opens on the blog's name and
 //! its sidebar, a monthly archive with its heading, footers and pager, forum
-//! threads whose posts each open with a block about their author. Each is
+//! threads whose posts each open with a block about their author, a journal
+//! page whose comments each open with a date line and a name line. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -544,4 +545,96 @@ fn one_post_under_an_author_block_stays_a_post() {
         .to_string();
     let posts = parse(&format!("{one}\n"));
     assert!(posts.iter().all(|p| p.comments.is_empty()), "{posts:#?}");
+}
+
+#[test]
+fn a_journal_page_whose_comments_open_with_date_and_from_lines() {
+    // "Date:" over "From:" over every comment, a reply indented under the
+    // comment it answers: each header opens a comment named by its "From:"
+    // line, and with nothing that says who answers whom they stay flat.
+    let archive = fixture("post_comment_headers.txt");
+    let expected = |archive: &str| {
+        check(
+            archive,
+            &[post(
+                "Gorse cutting on the common",
+                None,
+                Some("Jun. 9th, 2012 at 8:15 PM"),
+                &["commons", "gorse"],
+                Some(5),
+                2,
+                &[
+                    (
+                        Some("stonechat_lane"),
+                        None,
+                        "The stonechats on the east slope did not come back this year.",
+                    ),
+                    (
+                        Some("Anonymous"),
+                        None,
+                        "Deferred to May, perhaps? That is how they read their own minutes.",
+                    ),
+                    (
+                        Some("brackenfold"),
+                        None,
+                        "They read them as they please. The warden was not at the March meeting.",
+                    ),
+                    (
+                        Some("whinmoor"),
+                        None,
+                        "I walked the slope on Sunday: the west side was left alone, which is something.",
+                    ),
+                ],
+            )],
+            &[],
+        );
+    };
+    expected(&archive);
+    // The two lines the other way round, under labels of another language.
+    let translated = archive
+        .replace("Date: ", "Datum: ")
+        .replace("From: ", "Von: ");
+    let swapped = swap_header_lines(&translated, "Datum: ", "Von: ");
+    expected(&swapped);
+    let dates: Vec<Option<String>> = comment_dates(&archive)
+        .into_iter()
+        .map(|(_, date)| date)
+        .collect();
+    assert_eq!(dates[0].as_deref(), Some("2012-06-09 09:02 pm"));
+}
+
+/// `archive` with every line that starts (after its indentation) with
+/// `first` swapped with the line under it, which starts with `second`.
+fn swap_header_lines(archive: &str, first: &str, second: &str) -> String {
+    let mut lines: Vec<&str> = archive.lines().collect();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if lines[i].trim_start().starts_with(first) && lines[i + 1].trim_start().starts_with(second)
+        {
+            lines.swap(i, i + 1);
+            i += 1;
+        }
+        i += 1;
+    }
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+#[test]
+fn a_message_header_quoted_once_stays_in_the_post() {
+    // One "Date:" / "From:" pair over the text of a letter the post quotes:
+    // no header repeats it, so it opens no comment.
+    let archive = "What the harbour board wrote back\n\n\
+                   I wrote to the board in January about the mooring fees. This is the reply, in full.\n\n\
+                   Date: 2011-02-14 10:02 am (UTC)\nFrom: Board Secretary\n\n\
+                   Thank you for your letter. The fees are under review.\n\n\
+                   That is the whole of it, six weeks on.\n";
+    let posts = parse(archive);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(posts[0].comments.is_empty(), "{posts:#?}");
+    let texts: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    assert!(texts.contains(&"From: Board Secretary"), "{texts:?}");
+    assert!(
+        texts.contains(&"Thank you for your letter. The fees are under review."),
+        "{texts:?}"
+    );
 }

@@ -698,6 +698,28 @@ fn forum_threads_in_batches_are_the_threads_built_whole() {
 }
 
 #[test]
+fn comment_headers_in_batches_are_the_comments_built_whole() {
+    let page = include_str!("../../../tests/fixtures/archives/post_comment_headers.txt");
+    let archive: String = (0..40)
+        .map(|n| {
+            let seed = crate::load::BUNDLED.replace("Trump", &format!("Trump {n}"));
+            let page = page.replace("Gorse cutting", &format!("Gorse cutting {n}"));
+            format!("{seed}\n\n{page}\n\n")
+        })
+        .collect();
+    let whole = posts_from(paragraphs(&archive));
+    let whinmoor = whole
+        .iter()
+        .flat_map(|post| &post.comments)
+        .filter(|c| c.author.as_deref() == Some("whinmoor"))
+        .count();
+    assert_eq!(whinmoor, 40);
+    let batches = batches_of(&archive);
+    assert!(batches.len() > 8, "{} batches", batches.len());
+    assert_eq!(batches.concat(), whole);
+}
+
+#[test]
 fn comment_ids_read_as_formatted() {
     for number in (1..=1000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
         assert_eq!(super::comment_id(number), format!("c{number}"));

@@ -3,11 +3,16 @@
 //! rank, "Joined: Mar 2014", "Posts: 1,204", the post's date. The first
 //! post under the first block is the thread's post; every later block opens
 //! a comment, written by the block's name line on the block's date.
+//!
+//! Journals print a smaller block over each comment: two glued "Label:
+//! value" lines, one the comment's time and the other its commenter
+//! ("Date: 2009-03-04 05:12 pm (UTC)" / "From: fern_owl"). Every such
+//! header opens a comment, the first too ([`comment_headers`]).
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::furniture::{Byline, Furniture, date_in};
+use super::super::furniture::{self, Byline, Furniture, date_in, looks_like_name};
 use super::super::paragraphs::Paragraph;
 use super::ends_as_prose;
 use super::name_lines::could_be_name_line;
@@ -26,6 +31,9 @@ pub struct AuthorBlock {
     pub date: Option<usize>,
     /// Index of its first "Label: value" line.
     labels: usize,
+    /// A comment's header ([`comment_headers`]): it opens a comment even as
+    /// the first of its run, and its name line holds the name as its value.
+    heads_comment: bool,
 }
 
 /// The longest line a block holds.
@@ -143,6 +151,7 @@ pub fn author_blocks<'a>(
             }),
         }
     }
+    let mut found = comment_headers(all, &labels);
     drop(labels);
     // Blocks by the key of their first label, in order.
     let mut by_key: HashMap<u64, Vec<(AuthorBlock, Labelled)>> = HashMap::default();
@@ -154,11 +163,12 @@ pub fn author_blocks<'a>(
                 .push((block, *stretch));
         }
     }
-    let mut found: Vec<Vec<AuthorBlock>> = by_key
-        .into_values()
-        .flat_map(|blocks| runs_of(all, blocks))
-        .map(|run| with_dates_in_place(of_usual_height(all, run, furniture_at)))
-        .collect();
+    found.extend(
+        by_key
+            .into_values()
+            .flat_map(|blocks| runs_of(all, blocks))
+            .map(|run| with_dates_in_place(of_usual_height(all, run, furniture_at))),
+    );
     found.sort_unstable_by_key(|run| run[0].start);
     // Runs of two labels' blocks that cross: neither is kept whole, so the
     // later one goes.
@@ -221,6 +231,7 @@ fn block_around<'a>(
         name,
         date,
         labels: stretch.first,
+        heads_comment: false,
     })
 }
 
@@ -314,6 +325,129 @@ fn runs_of(
         .collect()
 }
 
+/// The fewest comment headers a run needs.
+const FEWEST_HEADERS: usize = 2;
+
+/// The runs of comment headers of an archive: two "Label: value" lines
+/// ([`stat_label`]) glued together with no label line glued above or
+/// under them, one whose value is a time ([`header_date`]) and one whose
+/// value is a name ([`header_name`]), in either order. A run is two or
+/// more headers of the same two labels in the same order, each at most
+/// forty paragraphs after the one before, with text under each, that are
+/// not copies of one header. The labels are whatever the page prints
+/// ("Date:" / "From:", "Datum:" / "Von:"): their repeating is the evidence.
+///
+/// Accepts "Date: 2009-03-04 05:12 pm (UTC)" / "From: fern_owl" over each
+/// of two comments; rejects the same header once (a post quoting a
+/// message) and "From:" / "To:" / "Subject:" / "Date:" (a message's
+/// header, four labels glued).
+fn comment_headers(all: &[Paragraph], labels: &[(usize, u64)]) -> Vec<Vec<AuthorBlock>> {
+    let glued_label = |at: usize, k: usize| {
+        labels
+            .get(at)
+            .is_some_and(|&(j, _)| j == k && all[j].gap_after() == 0)
+    };
+    let mut by_key: HashMap<u64, Vec<AuthorBlock>> = HashMap::default();
+    for (at, pair) in labels.windows(2).enumerate() {
+        let ((first, first_key), (second, second_key)) = (pair[0], pair[1]);
+        let glued = second == first + 1 && all[first].gap_after() == 0;
+        let label_above = first > 0 && at > 0 && glued_label(at - 1, first - 1);
+        let label_under = all[second].gap_after() == 0
+            && labels.get(at + 2).is_some_and(|&(j, _)| j == second + 1);
+        if !glued || label_above || label_under || second + 1 >= all.len() {
+            continue;
+        }
+        let value = |k: usize| header_value(&all[k].text);
+        let is_date = |k: usize| value(k).and_then(header_date).is_some();
+        let is_name = |k: usize| value(k).and_then(header_name).is_some();
+        let (name, date) = if is_date(first) && is_name(second) {
+            (second, first)
+        } else if is_name(first) && is_date(second) {
+            (first, second)
+        } else {
+            continue;
+        };
+        by_key
+            .entry(first_key.rotate_left(1) ^ second_key)
+            .or_default()
+            .push(AuthorBlock {
+                start: first,
+                end: second + 1,
+                name,
+                date: Some(date),
+                labels: first,
+                heads_comment: true,
+            });
+    }
+    by_key
+        .into_values()
+        .flat_map(|headers| {
+            let mut runs: Vec<Vec<AuthorBlock>> = Vec::new();
+            for header in headers {
+                match runs.last_mut() {
+                    Some(run)
+                        if run
+                            .last()
+                            .is_some_and(|last| header.start - last.end <= MOST_BETWEEN) =>
+                    {
+                        run.push(header);
+                    }
+                    _ => runs.push(vec![header]),
+                }
+            }
+            runs
+        })
+        .filter(|run| run.len() >= FEWEST_HEADERS)
+        .filter(|run| {
+            let text = |block: &AuthorBlock| -> Vec<&str> {
+                (block.start..block.end).map(|k| &*all[k].text).collect()
+            };
+            let first = text(&run[0]);
+            run[1..].iter().any(|block| text(block) != first)
+        })
+        .collect()
+}
+
+/// The value of a "Label: value" line, after its first colon.
+fn header_value(text: &str) -> Option<&str> {
+    text.split_once(':').map(|(_, value)| value.trim())
+}
+
+/// The time a comment header's value gives: a stamp in UTC ("2009-03-04
+/// 05:12 pm (UTC)") or a whole date ("March 4, 2009 5:12 pm").
+///
+/// Accepts those; rejects "fern_owl" and "the council, on March 4".
+fn header_date(value: &str) -> Option<String> {
+    if let Some((None, date)) = furniture::utc_stamp(value) {
+        return Some(date.to_string());
+    }
+    furniture::is_date(value).then(|| value.to_string())
+}
+
+/// The name a comment header's value gives, without the bracketed words a
+/// journal prints before it or around it ("[personal profile] fern_owl" →
+/// "fern_owl", "(Anonymous)" → "Anonymous").
+///
+/// Accepts "Jo Lee"; rejects "the tolls went up" and a date.
+fn header_name(value: &str) -> Option<&str> {
+    let name = match value
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((_, rest)) => rest.trim(),
+        None => value,
+    };
+    let name = name
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or(name)
+        .trim();
+    (!name.is_empty()
+        && looks_like_name(name)
+        && !name.bytes().all(|b| b.is_ascii_digit() || b == b','))
+    .then_some(name)
+}
+
 /// The furniture an archive's runs of author blocks are: each block's
 /// first line says who wrote the post under it and when, and whether it
 /// opens a comment (every block of a run but the first); its other lines
@@ -330,8 +464,21 @@ pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usi
             .unwrap_or(1)
             .clamp(1, MOST_BETWEEN);
         for (n, block) in run.iter().enumerate() {
-            let author = all[block.name].text.to_string();
-            let date = block.date.and_then(|k| date_in(&all[k].text));
+            let name = &*all[block.name].text;
+            let author = if block.heads_comment {
+                header_value(name).and_then(header_name).unwrap_or(name)
+            } else {
+                name
+            }
+            .to_string();
+            let date = block.date.and_then(|k| {
+                let text = &*all[k].text;
+                if block.heads_comment {
+                    header_value(text).and_then(header_date)
+                } else {
+                    date_in(text)
+                }
+            });
             let last = n + 1 == run.len();
             out.push((
                 block.start,
@@ -341,7 +488,7 @@ pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usi
                         date,
                         comments: None,
                     })),
-                    opens_comment: n > 0,
+                    opens_comment: n > 0 || block.heads_comment,
                     last_reach: if last {
                         u8::try_from(longest).unwrap_or(u8::MAX)
                     } else {
@@ -460,6 +607,97 @@ mod tests {
         let runs = author_blocks(&all, &|i: usize| known.get(i).and_then(Option::as_ref));
         let dates: Vec<Option<usize>> = runs.iter().flatten().map(|block| block.date).collect();
         assert_eq!(dates, [None, None, None], "{:?}", runs);
+    }
+
+    /// The (name, date) of every comment header's furniture in `text`.
+    fn headers(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let all = paragraphs(text);
+        let known: Vec<Option<Furniture>> =
+            all.iter().map(|p| furniture::recognise(&p.text)).collect();
+        let runs = author_blocks(&all, &|i: usize| known.get(i).and_then(Option::as_ref));
+        block_furniture(&all, &runs)
+            .into_iter()
+            .filter_map(|(_, f)| match f {
+                Furniture::AuthorBlock {
+                    head: Some(head),
+                    opens_comment: true,
+                    ..
+                } => Some((head.author, head.date)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn header(date: &str, from: &str) -> String {
+        format!("Date: {date} (UTC)\nFrom: {from}\n{TEXT}")
+    }
+
+    #[test]
+    fn two_headers_of_a_date_and_a_name_each_open_a_comment() {
+        let page = format!(
+            "Quay fees\n\n{TEXT}{}{}",
+            header("2009-03-04 05:12 pm", "[personal profile] fern_owl"),
+            header("2009-03-04 06:30 pm", "(Anonymous)"),
+        );
+        let found = |name: &str, date: &str| (Some(name.to_string()), Some(date.to_string()));
+        assert_eq!(
+            headers(&page),
+            [
+                found("fern_owl", "2009-03-04 05:12 pm"),
+                found("Anonymous", "2009-03-04 06:30 pm")
+            ]
+        );
+        // Whatever the labels say, and in either order.
+        let other = page
+            .replace(
+                "Date: 2009-03-04 05:12 pm (UTC)\nFrom: [personal profile] fern_owl",
+                "Von: fern_owl\nDatum: 2009-03-04 05:12 pm (UTC)",
+            )
+            .replace(
+                "Date: 2009-03-04 06:30 pm (UTC)\nFrom: (Anonymous)",
+                "Von: Anonymous\nDatum: 2009-03-04 06:30 pm (UTC)",
+            );
+        assert_eq!(headers(&other).len(), 2, "{other}");
+    }
+
+    #[test]
+    fn one_header_or_a_messages_header_opens_no_comment() {
+        // Once: a post quoting a message.
+        let once = format!(
+            "Quay fees\n\n{TEXT}{}",
+            header("2011-02-14 10:02 am", "Board Secretary")
+        );
+        assert!(headers(&once).is_empty());
+        // Twice, each inside a message's header of four labels.
+        let message = |date: &str| {
+            format!("From: Board Secretary\nTo: Jo Lee\nSubject: Fees\nDate: {date}\n{TEXT}")
+        };
+        let quoted = format!(
+            "Quay fees\n\n{TEXT}{}{}",
+            message("May 4, 2010"),
+            message("May 9, 2010")
+        );
+        assert!(headers(&quoted).is_empty());
+        // Two lines of a name and a date that are not glued.
+        let apart = format!(
+            "Quay fees\n\n{TEXT}{}{}",
+            header("2009-03-04 05:12 pm", "fern_owl").replace(")\nFrom", ")\n\nFrom"),
+            header("2009-03-04 06:30 pm", "quill_hare").replace(")\nFrom", ")\n\nFrom"),
+        );
+        assert!(headers(&apart).is_empty());
+    }
+
+    #[test]
+    fn a_header_value_is_a_date_or_a_name() {
+        assert_eq!(
+            header_date("2009-03-04 05:12 pm (UTC)").as_deref(),
+            Some("2009-03-04 05:12 pm")
+        );
+        assert_eq!(header_date("fern_owl"), None);
+        assert_eq!(header_name("[personal profile] fern_owl"), Some("fern_owl"));
+        assert_eq!(header_name("(Anonymous)"), Some("Anonymous"));
+        assert_eq!(header_name("the tolls went up"), None);
+        assert_eq!(header_name("2,442"), None);
     }
 
     #[test]
