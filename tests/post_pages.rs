@@ -11,7 +11,8 @@
 //! "name said..." comment, a front page that opens on the blog's name and
 //! its sidebar, a monthly archive with its heading, footers and pager, forum
 //! threads whose posts each open with a block about their author, a journal
-//! page whose comments each open with a date line and a name line. Each is
+//! page whose comments each open with a date line and a name line, a page
+//! whose comments are a bulleted list under their count. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -635,6 +636,67 @@ fn a_message_header_quoted_once_stays_in_the_post() {
     assert!(texts.contains(&"From: Board Secretary"), "{texts:?}");
     assert!(
         texts.contains(&"Thank you for your letter. The fees are under review."),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_post_page_whose_comments_are_a_bulleted_list_under_their_count() {
+    // "4 Comments" over a list the page ends with: each bullet a comment,
+    // named by the name before its colon where it has one.
+    let archive = fixture("post_bulleted_comments.txt");
+    let comments = [
+        (
+            Some("Hesper Quill"),
+            None,
+            "Eleven is the number I counted too, from the bus stop.",
+        ),
+        (
+            Some("Tobin Marsh"),
+            None,
+            "The weight limit was in the county's spring plan. It was dropped in June without a word.",
+        ),
+        (
+            Some("Hesper Quill"),
+            None,
+            "Dropped by whom? The plan was voted through.",
+        ),
+        (
+            None,
+            None,
+            "Nobody from the quarry came to the parish meeting, again.",
+        ),
+    ];
+    let title = "Quarry lorries on the school lane";
+    check(
+        &archive,
+        &[post(title, None, None, &[], Some(4), 2, &comments)],
+        &[],
+    );
+    // Under a heading that gives no count.
+    let headed = archive.replace("4 Comments", "Responses");
+    check(
+        &headed,
+        &[post(title, None, None, &[], None, 2, &comments)],
+        &[],
+    );
+}
+
+#[test]
+fn a_posts_own_list_of_names_stays_the_posts() {
+    // Names and colons on the bullets, after a lead-in and with the post's
+    // text after them: the post's list, not its comments.
+    let archive = "Who sits on the new quarry board\n\n\
+                   The board met for the first time on Tuesday. Its members, as the notice gives them:\n\n\
+                   \x20 • Hesper Quill: chair, formerly of the quarry.\n\
+                   \x20 • Tobin Marsh: treasurer, a county appointee.\n\n\
+                   Both have worked for the quarry. The parish seat is still empty.\n";
+    let posts = parse(archive);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(posts[0].comments.is_empty(), "{posts:#?}");
+    let texts: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    assert!(
+        texts.contains(&"Hesper Quill: chair, formerly of the quarry."),
         "{texts:?}"
     );
 }

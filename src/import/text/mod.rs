@@ -906,6 +906,10 @@ impl Run<'_> {
                     && let Some(opening) = body.first_mut()
                 {
                     opening.paragraph.clear_marker();
+                    // The name before the text is the comment's author.
+                    if plan.text_from > 0 {
+                        opening.paragraph.text.narrow(plan.text_from..);
+                    }
                 }
                 let (blocks, sources) = blocks(body);
                 Comment {

@@ -698,25 +698,38 @@ fn forum_threads_in_batches_are_the_threads_built_whole() {
 }
 
 #[test]
-fn comment_headers_in_batches_are_the_comments_built_whole() {
-    let page = include_str!("../../../tests/fixtures/archives/post_comment_headers.txt");
-    let archive: String = (0..40)
-        .map(|n| {
-            let seed = crate::load::BUNDLED.replace("Trump", &format!("Trump {n}"));
-            let page = page.replace("Gorse cutting", &format!("Gorse cutting {n}"));
-            format!("{seed}\n\n{page}\n\n")
-        })
-        .collect();
-    let whole = posts_from(paragraphs(&archive));
-    let whinmoor = whole
-        .iter()
-        .flat_map(|post| &post.comments)
-        .filter(|c| c.author.as_deref() == Some("whinmoor"))
-        .count();
-    assert_eq!(whinmoor, 40);
-    let batches = batches_of(&archive);
-    assert!(batches.len() > 8, "{} batches", batches.len());
-    assert_eq!(batches.concat(), whole);
+fn comment_headers_and_bulleted_comments_in_batches_are_the_comments_built_whole() {
+    let pages = [
+        (
+            include_str!("../../../tests/fixtures/archives/post_comment_headers.txt"),
+            "Gorse cutting",
+            "whinmoor",
+        ),
+        (
+            include_str!("../../../tests/fixtures/archives/post_bulleted_comments.txt"),
+            "Quarry lorries",
+            "Tobin Marsh",
+        ),
+    ];
+    for (page, title, commenter) in pages {
+        let archive: String = (0..40)
+            .map(|n| {
+                let seed = crate::load::BUNDLED.replace("Trump", &format!("Trump {n}"));
+                let page = page.replace(title, &format!("{title} {n}"));
+                format!("{seed}\n\n{page}\n\n")
+            })
+            .collect();
+        let whole = posts_from(paragraphs(&archive));
+        let by_commenter = whole
+            .iter()
+            .flat_map(|post| &post.comments)
+            .filter(|c| c.author.as_deref() == Some(commenter))
+            .count();
+        assert_eq!(by_commenter, 40, "{title}");
+        let batches = batches_of(&archive);
+        assert!(batches.len() > 8, "{} batches", batches.len());
+        assert_eq!(batches.concat(), whole, "{title}");
+    }
 }
 
 #[test]

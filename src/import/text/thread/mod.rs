@@ -184,10 +184,12 @@ pub fn comment_paragraphs<'a>(
             _ if under_navigation == Some(i) => true,
             _ if first_closed == Some(i) || in_signed_run || name_runs.contains(&i) => true,
             _ if all[i].is_list_item() && i >= lists_judged_until => {
-                let (thread, end) = list_thread_at(all, i, usual_gap, &furniture_at);
-                lists_judged_until = end;
-                // A list under a reply form's header is the form's notes.
-                thread || after_comments_header
+                let list = list_thread_at(all, i, usual_gap, &furniture_at);
+                lists_judged_until = list.end;
+                // A list under a reply form's header is the form's notes;
+                // a list under a comment count that the page ends with is
+                // the comments it counts.
+                list.thread || after_comments_header || (after_count && list.ends_page)
             }
             _ if (after_header || after_count) && closed_ahead(i) => true,
             _ => {
@@ -354,9 +356,20 @@ fn ends_as_prose(text: &str) -> bool {
     text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160
 }
 
+/// What [`list_thread_at`] finds of a list.
+struct JudgedList {
+    /// It is a thread of comments that carry no label or header.
+    thread: bool,
+    /// Nothing at its own margin follows it but furniture or a heading, and
+    /// its items are not mostly headings: the page ends with it.
+    ends_page: bool,
+    /// Index after its last paragraph, so that it is judged once.
+    end: usize,
+}
+
 /// Whether the list starting at `i` is a thread of comments that carry no
-/// label or header, each behind its number or bullet, and where the list
-/// ends (so that it is judged once).
+/// label or header, each behind its number or bullet, whether the page
+/// ends with it, and where the list ends (so that it is judged once).
 ///
 /// Such a list comes after a wider gap than the page's usual one, or has
 /// two paragraphs or more indented under its items (under one item or
@@ -376,7 +389,7 @@ fn list_thread_at<'a>(
     i: usize,
     usual_gap: u8,
     furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
-) -> (bool, usize) {
+) -> JudgedList {
     let first = &all[i];
     let mut items = 0;
     let mut headings = 0;
@@ -405,13 +418,15 @@ fn list_thread_at<'a>(
         }
         j += 1;
     };
+    let ends_page = ends_well && headings * 2 <= items;
     let Some(before) = i.checked_sub(1).map(|p| &all[p]) else {
         // A page that opens on the list, with text under its items: the
         // page kept its comments and not its post.
-        return (
-            ends_well && with_text_below >= 2 && headings * 2 <= items,
-            j,
-        );
+        return JudgedList {
+            thread: ends_page && with_text_below >= 2,
+            ends_page,
+            end: j,
+        };
     };
     let set_apart = before.gap_after() > usual_gap || with_text_below >= 2;
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
@@ -420,7 +435,11 @@ fn list_thread_at<'a>(
         && !before.is_list_item()
         && !before.text.ends_with(':')
         && headings * 2 <= items;
-    (thread, j)
+    JudgedList {
+        thread,
+        ends_page,
+        end: j,
+    }
 }
 
 /// A list item that reads as a heading: short, with no closing
@@ -673,6 +692,29 @@ mod tests {
         // At the usual gap, with no text indented under its items, it is too.
         let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
         assert!(in_thread(plain).is_empty());
+    }
+
+    #[test]
+    fn a_list_under_a_comment_count_that_ends_the_page_is_a_thread() {
+        let page = format!(
+            "{POST}\n2 Comments\n\n  • Hesper Quill: Eleven, from the bus stop.\n  • Nobody came to the meeting.\n\nLeave a Reply\n"
+        );
+        assert_eq!(
+            in_thread(&page),
+            [
+                "Hesper Quill: Eleven, from the bus stop.",
+                "Nobody came to the meeting."
+            ]
+        );
+        // With the post's text going on after it, it is the post's list.
+        let goes_on = page.replace(
+            "Leave a Reply",
+            "So the lorries will keep coming, as they always do.",
+        );
+        assert!(in_thread(&goes_on).is_empty());
+        // With no count over it, nothing sets it apart from the post.
+        let uncounted = page.replace("2 Comments\n\n", "");
+        assert!(in_thread(&uncounted).is_empty());
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Planned {
     /// The comment's first text is the item whose list marker opened it: the
     /// marker is the comment's, not a list's in its text.
     pub opened_by_marker: bool,
+    /// Bytes of the first text item that are its label, not its text: "Jo
+    /// Lee: " of "Jo Lee: Quite right." ([`name_before_text`]).
+    pub text_from: usize,
     /// Indices into the items of the comment's text, in order.
     pub text: Vec<usize>,
 }
@@ -49,8 +52,9 @@ enum Opening {
     /// By a name on its own line followed by the comment's time.
     Dated,
     /// By a list marker: with the text straight after it, or with only the
-    /// commenter's name after it and the text indented below.
-    Marker { names: bool },
+    /// commenter's name after it and the text indented below (`names`), or
+    /// with the name and a colon before the text (`prefixed`).
+    Marker { names: bool, prefixed: bool },
     /// Not at all: each comment is closed by a line of its own after its
     /// text (its time, a byline, "Liked by 2 people"), and the next starts
     /// after it.
@@ -141,6 +145,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 parent: None,
                 date_at: None,
                 opened_by_marker: false,
+                text_from: 0,
                 text: Vec::new(),
             });
             open = true;
@@ -158,6 +163,8 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             numbered = Some((item, item.text));
             continue;
         }
+        // Bytes of the paragraph that name the comment it opens.
+        let mut text_from = 0;
         // What opens a comment here, and whether the paragraph is also its
         // first text (a bare marker) rather than a label.
         let bare = || {
@@ -224,10 +231,18 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 numbered = number.map(|n| (item, n));
                 (name_only(name), false)
             }),
-            Opening::Marker { names } if item.marker.is_some() && item.furniture.is_none() => {
+            Opening::Marker { names, prefixed }
+                if item.marker.is_some() && item.furniture.is_none() =>
+            {
                 match name_over_text(items, i).filter(|_| names) {
                     Some(name) => Some((name_only(name), false)),
-                    None => bare(),
+                    None => match name_before_text(item.text).filter(|_| prefixed) {
+                        Some((name, from)) => {
+                            text_from = from;
+                            Some((name_only(name), true))
+                        }
+                        None => bare(),
+                    },
                 }
             }
             Opening::Gapped if item.in_thread && item.furniture.is_none() => {
@@ -276,6 +291,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 parent,
                 date_at: None,
                 opened_by_marker: bare && item.marker.is_some(),
+                text_from,
                 text: if bare { vec![i] } else { Vec::new() },
             });
             open = true;
@@ -332,15 +348,19 @@ fn opening(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Option<Opening> 
     } else if (0..items.len()).any(|i| dated_label(items, i).is_some()) {
         Some(Opening::Dated)
     } else if markers().next().is_some() {
-        // Names on the markers, when most of them hold one.
-        let (all, named) = markers().fold((0, 0), |(all, named), (i, _)| {
-            (
-                all + 1,
-                named + usize::from(name_over_text(items, i).is_some()),
-            )
-        });
+        // Names on the markers, when most of them hold one; names before
+        // the text, when two or more and half of them do.
+        let (all, named, prefixed) =
+            markers().fold((0, 0, 0), |(all, named, prefixed), (i, item)| {
+                (
+                    all + 1,
+                    named + usize::from(name_over_text(items, i).is_some()),
+                    prefixed + usize::from(name_before_text(item.text).is_some()),
+                )
+            });
         Some(Opening::Marker {
             names: named * 3 >= all * 2,
+            prefixed: prefixed >= 2 && prefixed * 2 >= all,
         })
     } else if items.iter().any(|item| {
         matches!(
@@ -393,6 +413,7 @@ fn close_or_continue(
                     label: None,
                     parent: None,
                     opened_by_marker: false,
+                    text_from: 0,
                     text: vec![i],
                 });
                 *open = true;
@@ -451,6 +472,29 @@ pub(super) fn is_bare_time(text: &str) -> bool {
         && ["", "am", "pm", "a.m.", "p.m."]
             .iter()
             .any(|s| s.eq_ignore_ascii_case(suffix))
+}
+
+/// The name and colon a comment's text opens with on its bullet ("Pell
+/// Arden: The weather is always the reason."): a name of up to four words
+/// ([`looks_like_name`]) in the line's first forty bytes, a colon, white
+/// space and text. The name, and where the text after it starts. Read only
+/// where two or more bullets of a thread open so.
+///
+/// Accepts "Pell Arden: Fair, but the delay is theirs."; rejects "12:30 the
+/// boat left" (no name), "Note:" (no text) and "See https://x.org" (no
+/// space after the colon).
+fn name_before_text(text: &str) -> Option<(&str, usize)> {
+    let head = &text.as_bytes()[..text.len().min(41)];
+    let colon = memchr::memchr(b':', head)?;
+    let name = &text[..colon];
+    let rest = &text[colon + 1..];
+    let from = text.len() - rest.trim_start().len();
+    (rest.starts_with(char::is_whitespace)
+        && from < text.len()
+        && name.trim() == name
+        && looks_like_name(name)
+        && !name.bytes().all(|b| b.is_ascii_digit()))
+    .then_some((name, from))
 }
 
 /// A list item that holds only a number: the comment's number printed again
@@ -638,6 +682,49 @@ fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Vec<b
 mod tests {
     use super::super::super::furniture;
     use super::*;
+
+    #[test]
+    fn a_name_and_a_colon_before_a_bullets_text_name_its_comment() {
+        assert_eq!(
+            name_before_text("Pell Arden: Fair, but the delay is theirs."),
+            Some(("Pell Arden", 12))
+        );
+        assert_eq!(name_before_text("12:30 the boat left"), None);
+        assert_eq!(name_before_text("Note:"), None);
+        assert_eq!(name_before_text("See https://x.org"), None);
+        assert_eq!(name_before_text("the tolls went up: again"), None);
+    }
+
+    #[test]
+    fn bullets_with_names_before_their_text_open_named_comments() {
+        let items = [
+            item(
+                "Pell Arden: The weather is always the reason.",
+                2,
+                Some('•'),
+            ),
+            item("Corrin Vale: The quote went up first.", 2, Some('•')),
+            item("Nobody came to the meeting.", 2, Some('•')),
+        ];
+        let planned = plan(&items);
+        assert_eq!(
+            authors(&planned),
+            [Some("Pell Arden"), Some("Corrin Vale"), None]
+        );
+        let from: Vec<usize> = planned.iter().map(|c| c.text_from).collect();
+        assert_eq!(from, [12, 13, 0]);
+        // One bullet so named among three is a list's, not the thread's.
+        let once = [
+            item(
+                "Pell Arden: The weather is always the reason.",
+                2,
+                Some('•'),
+            ),
+            item("The quote went up first.", 2, Some('•')),
+            item("Nobody came to the meeting.", 2, Some('•')),
+        ];
+        assert_eq!(authors(&plan(&once)), [None, None, None]);
+    }
 
     #[test]
     fn bare_times_are_short_lines_of_a_time_alone() {
