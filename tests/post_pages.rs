@@ -12,7 +12,8 @@
 //! its sidebar, a monthly archive with its heading, footers and pager, forum
 //! threads whose posts each open with a block about their author, a journal
 //! page whose comments each open with a date line and a name line, a page
-//! whose comments are a bulleted list under their count. Each is
+//! whose comments are a bulleted list under their count, a forum thread
+//! whose author blocks print each label over its value. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -698,5 +699,50 @@ fn a_posts_own_list_of_names_stays_the_posts() {
     assert!(
         texts.contains(&"Hesper Quill: chair, formerly of the quarry."),
         "{texts:?}"
+    );
+}
+
+#[test]
+fn a_forum_thread_whose_blocks_print_each_label_over_its_value() {
+    // "Join Date" over "Mar 2014", "Posts" over "1,204", and the post's
+    // number and date on a list item over the name: every line of a block
+    // is the block's, its date the post's.
+    let archive = fixture("forum_block_labels_on_lines.txt");
+    let expected = post(
+        "Slipway fees for dinghies",
+        Some("Wherrin"),
+        Some("03-02-2021, 09:14 AM"),
+        &[],
+        None,
+        2,
+        &[
+            (
+                Some("Quenna Dray"),
+                None,
+                "I asked at the bar. The insurance went up, they said, and the slip needs resurfacing.",
+            ),
+            (
+                Some("Hobbin Tull"),
+                None,
+                "The resurfacing was paid for out of last year's levy. I would ask for the accounts.",
+            ),
+            (
+                Some("Wherrin"),
+                None,
+                "Thanks both. I will ask for the accounts at the general meeting.",
+            ),
+        ],
+    );
+    check(&archive, &[expected], &[]);
+    assert_eq!(
+        comment_dates(&archive)
+            .into_iter()
+            .map(|(_, date)| date)
+            .collect::<Vec<_>>(),
+        [
+            Some("03-02-2021, 10:02 AM".to_string()),
+            Some("03-02-2021, 11:47 AM".to_string()),
+            Some("03-03-2021, 08:30 AM".to_string()),
+        ]
     );
 }

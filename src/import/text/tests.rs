@@ -698,7 +698,7 @@ fn forum_threads_in_batches_are_the_threads_built_whole() {
 }
 
 #[test]
-fn comment_headers_and_bulleted_comments_in_batches_are_the_comments_built_whole() {
+fn comment_headers_bullets_and_label_lines_in_batches_are_the_comments_built_whole() {
     let pages = [
         (
             include_str!("../../../tests/fixtures/archives/post_comment_headers.txt"),
@@ -709,6 +709,11 @@ fn comment_headers_and_bulleted_comments_in_batches_are_the_comments_built_whole
             include_str!("../../../tests/fixtures/archives/post_bulleted_comments.txt"),
             "Quarry lorries",
             "Tobin Marsh",
+        ),
+        (
+            include_str!("../../../tests/fixtures/archives/forum_block_labels_on_lines.txt"),
+            "Slipway fees",
+            "Hobbin Tull",
         ),
     ];
     for (page, title, commenter) in pages {

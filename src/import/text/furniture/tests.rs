@@ -505,6 +505,13 @@ fn dates_in_more_of_the_forms_blogs_print() {
         Some("April 09, 2024")
     );
     assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
+    // Forums' numeric dates, with dashes too, but only with the year whole.
+    assert_eq!(
+        date_of("03-02-2021, 09:14 AM"),
+        Some("03-02-2021, 09:14 AM")
+    );
+    assert_eq!(date_of("02/03/2021 9:14"), Some("02/03/2021 9:14"));
+    assert_eq!(date_of("10-12-15"), None);
 }
 
 #[test]

@@ -86,6 +86,35 @@ pub fn stat_label(text: &str) -> Option<&str> {
     .then_some(label)
 }
 
+/// The label of a line that is a label alone with its value glued under
+/// it, as some forums print their author blocks ("Join Date" over "Mar
+/// 2014", "Posts" over "1,204"): one to three words of letters, the first
+/// capitalised, over a short value with a digit in it.
+///
+/// Accepts "Join Date" / "Mar 2014"; rejects "Join Date" / "" (blank line
+/// between), "Posts" / "many" (no digit) and "Tolls up again." / "2019".
+fn label_over_value(all: &[Paragraph], i: usize) -> Option<&str> {
+    let label = all.get(i)?;
+    let text = &*label.text;
+    let is_label = text.len() <= LONGEST_LABEL
+        && label.gap_after() == 0
+        && !label.is_list_item()
+        && text.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+        && text.split_ascii_whitespace().count() <= 3;
+    if !is_label {
+        return None;
+    }
+    let value = all.get(i + 1)?;
+    let value_text = &*value.text;
+    (value_text.len() <= 40
+        && !value.is_list_item()
+        && value_text.bytes().any(|b| b.is_ascii_digit())
+        && value_text.split_whitespace().count() <= 4
+        && stat_label(value_text).is_none())
+    .then_some(text)
+}
+
 /// The longest label, in bytes: three words.
 const LONGEST_LABEL: usize = 24;
 
@@ -133,7 +162,17 @@ pub fn author_blocks<'a>(
         .par_iter()
         .enumerate()
         .filter(|(_, p)| p.text.len() <= LONGEST_LINE && !p.is_list_item())
-        .filter_map(|(i, p)| stat_label(&p.text).map(|label| (i, label_key(label))))
+        .filter_map(|(i, p)| {
+            // A label over its value is one label line, and its value line
+            // is that label's too.
+            stat_label(&p.text)
+                .or_else(|| label_over_value(all, i))
+                .or_else(|| {
+                    i.checked_sub(1)
+                        .and_then(|above| label_over_value(all, above))
+                })
+                .map(|label| (i, label_key(label)))
+        })
         .collect();
     if labels.len() < FEWEST_BLOCKS {
         return Vec::new();
@@ -203,6 +242,18 @@ fn block_around<'a>(
     while start > 0 && stretch.first - (start - 1) <= most_above && short(start - 1) {
         start -= 1;
     }
+    // The post's number and date, on a list item glued above the block
+    // ("1. 03-02-2021, 09:14 AM #1").
+    if start > 0 {
+        let above = &all[start - 1];
+        if above.gap_after() == 0
+            && above.is_list_item()
+            && above.text.len() <= LONGEST_LINE
+            && date_in(&above.text).is_some()
+        {
+            start -= 1;
+        }
+    }
     let is_date = |k: usize| matches!(furniture_at(k), Some(Furniture::Date(_)));
     let mut end = stretch.last + 1;
     // The post's date, glued under the labels.
@@ -223,6 +274,7 @@ fn block_around<'a>(
     let date = (start..end).find(|&k| {
         k != name
             && stat_label(&all[k].text).is_none()
+            && !(k > 0 && label_over_value(all, k - 1).is_some())
             && (is_date(k) || date_in(&all[k].text).is_some())
     });
     Some(AuthorBlock {
@@ -698,6 +750,45 @@ mod tests {
         assert_eq!(header_name("(Anonymous)"), Some("Anonymous"));
         assert_eq!(header_name("the tolls went up"), None);
         assert_eq!(header_name("2,442"), None);
+    }
+
+    #[test]
+    fn blocks_that_print_each_label_over_its_value_are_a_run() {
+        let block = |name: &str, joined: &str, posts: u32| {
+            format!(
+                "  1. 03-02-2021, 09:14 AM #1\n    {name}\n    Member\n    Join Date\n    {joined}\n    Posts\n    {posts}\n\n    {TEXT}"
+            )
+        };
+        let page = format!(
+            "Quay fees\n\n{}{}{}",
+            block("Brindle", "Mar 2014", 12),
+            block("Tamsin Oak", "Jan 2019", 3),
+            block("Corvel", "Aug 2011", 811),
+        );
+        assert_eq!(names(&page), ["Brindle", "Tamsin Oak", "Corvel"]);
+        // Two such blocks are no run, as two of any blocks are not.
+        let two = format!(
+            "Quay fees\n\n{}{}",
+            block("Brindle", "Mar 2014", 12),
+            block("Tamsin Oak", "Jan 2019", 3),
+        );
+        assert!(names(&two).is_empty());
+    }
+
+    #[test]
+    fn a_label_over_its_value_is_glued_to_a_value_with_a_digit() {
+        let first_label = |text: &str| {
+            let all = paragraphs(text);
+            label_over_value(&all, 0).map(str::to_string)
+        };
+        assert_eq!(
+            first_label("Join Date\nMar 2014\n").as_deref(),
+            Some("Join Date")
+        );
+        assert_eq!(first_label("Posts\n1,204\n").as_deref(), Some("Posts"));
+        assert_eq!(first_label("Join Date\n\nMar 2014\n"), None);
+        assert_eq!(first_label("Posts\nmany\n"), None);
+        assert_eq!(first_label("Tolls up again.\n2019\n"), None);
     }
 
     #[test]
