@@ -13,7 +13,8 @@
 //! threads whose posts each open with a block about their author, a journal
 //! page whose comments each open with a date line and a name line, a page
 //! whose comments are a bulleted list under their count, a forum thread
-//! whose author blocks print each label over its value. Each is
+//! whose author blocks print each label over its value, pages that list
+//! other posts under a post and at their end. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -745,4 +746,61 @@ fn a_forum_thread_whose_blocks_print_each_label_over_its_value() {
             Some("03-03-2021, 08:30 AM".to_string()),
         ]
     );
+}
+
+#[test]
+fn a_front_page_whose_posts_end_in_lists_of_other_posts() {
+    // "Related posts" under each post and "Popular posts" at the page's
+    // end list other posts' titles, some with their dates: neither posts
+    // of their own nor the text of the post above them.
+    let expected = [
+        post(
+            "Tidewater toll rises again",
+            None,
+            Some("Tuesday, March 9, 2010"),
+            &[],
+            Some(2),
+            2,
+            &[],
+        ),
+        post(
+            "Saltmarsh grazing rights sold",
+            None,
+            Some("Monday, March 8, 2010"),
+            &[],
+            Some(0),
+            2,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("front_page_lists_of_posts.txt"),
+        &expected,
+        &[&[1, 0]],
+    );
+}
+
+#[test]
+fn a_post_page_with_lists_of_other_posts_around_its_comments() {
+    let expected = post(
+        "Tidewater toll rises again",
+        None,
+        Some("Tuesday, March 9, 2010"),
+        &[],
+        Some(2),
+        2,
+        &[
+            (
+                Some("Wenna Crale"),
+                None,
+                "Forty cents now, a dollar next year.",
+            ),
+            (
+                Some("Osric Pell"),
+                None,
+                "The vans pay for the repairs and the cars for the board's lunches.",
+            ),
+        ],
+    );
+    check(&fixture("post_lists_of_posts.txt"), &[expected], &[]);
 }

@@ -16,6 +16,7 @@ mod furniture;
 mod learn;
 mod page_header;
 pub mod paragraphs;
+mod post_lists;
 mod segment;
 mod sources;
 mod sparse;
@@ -113,6 +114,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .collect(),
     );
     let (known, has_author_blocks) = with_author_blocks(&all, known);
+    let known = with_post_lists(&all, known);
     let usual_gap = paragraphs::usual_gap(&all);
     // Marking the threads walks the archive on one core. What the title
     // pass later asks of each paragraph's text alone ([`text_facts`]) is
@@ -683,6 +685,12 @@ fn with_author_blocks(all: &[Paragraph], known: Sparse<Furniture>) -> (Sparse<Fu
         return (known, false);
     }
     let lines = thread::block_furniture(all, &blocks);
+    (overridden(known, lines), true)
+}
+
+/// The known furniture with `lines` (sorted by index) in it, each in place
+/// of what was known of its paragraph.
+fn overridden(known: Sparse<Furniture>, lines: Vec<(usize, Furniture)>) -> Sparse<Furniture> {
     let mut merged: Vec<(usize, Furniture)> = known
         .0
         .into_iter()
@@ -690,7 +698,30 @@ fn with_author_blocks(all: &[Paragraph], known: Sparse<Furniture>) -> (Sparse<Fu
         .collect();
     merged.extend(lines);
     merged.sort_unstable_by_key(|(i, _)| *i);
-    (Sparse(merged), true)
+    Sparse(merged)
+}
+
+/// The known furniture with the page's lists of posts
+/// ([`post_lists::post_lists`]) in it: their lines are page chrome, a date
+/// under a listed title too.
+fn with_post_lists(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
+    let headings: Vec<usize> = all
+        .par_iter()
+        .enumerate()
+        .filter(|(_, p)| post_lists::is_post_list_heading(&p.text))
+        .map(|(i, _)| i)
+        .collect();
+    if headings.is_empty() {
+        return known;
+    }
+    let lists = {
+        let slots = known.slots(all.len());
+        post_lists::post_lists(all, &headings, |i| known.at_slot(&slots, i))
+    };
+    if lists.is_empty() {
+        return known;
+    }
+    overridden(known, lists)
 }
 
 /// Whether `at`, an index at or after every one `ahead` has given, is the
