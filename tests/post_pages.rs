@@ -14,7 +14,8 @@
 //! page whose comments each open with a date line and a name line, a page
 //! whose comments are a bulleted list under their count, a forum thread
 //! whose author blocks print each label over its value, pages that list
-//! other posts under a post and at their end. Each is
+//! other posts under a post and at their end, a journal whose entries
+//! stand under a date and a time. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -803,4 +804,32 @@ fn a_post_page_with_lists_of_other_posts_around_its_comments() {
         ],
     );
     check(&fixture("post_lists_of_posts.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_journal_whose_entries_stand_under_a_date_and_a_time() {
+    // Each entry's date over a line of its own with the time, the title
+    // under them, the writer's mood and music around the text: the date is
+    // the entry's, and neither the time nor the mood is a title or text.
+    let expected = [
+        post(
+            "Ferry fares frozen again",
+            None,
+            Some("March 4th, 2009"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post(
+            "Causeway repairs put off",
+            None,
+            Some("March 2nd, 2009"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+    ];
+    check(&fixture("journal_datelines.txt"), &expected, &[]);
 }

@@ -16,6 +16,18 @@ pub fn at(furniture: &[(usize, Furniture)], i: usize) -> Option<&Furniture> {
         .map(|found| &furniture[found].1)
 }
 
+/// Whether the line at `i` is a time of day alone under a date line, the
+/// rest of that dateline ("March 4th, 2009" / "05:12 pm"), which the
+/// archive's furniture holds as page chrome.
+pub fn is_time_under_date(all: &[Paragraph], furniture: &[(usize, Furniture)], i: usize) -> bool {
+    i > 0
+        && matches!(at(furniture, i), Some(Furniture::PageChrome))
+        && matches!(at(furniture, i - 1), Some(Furniture::Date(_)))
+        && all
+            .get(i)
+            .is_some_and(|p| furniture::is_time_of_day(&p.text))
+}
+
 /// What the furniture printed right above a title says of its post, and
 /// how many lines it takes.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +47,8 @@ pub const MAX_ABOVE: usize = 3;
 /// and the bylines and dates above every title are that post's, not the end
 /// of the post before. Where dates head stacks of titles
 /// ([`stack_titles_under_dates`]), a date right under a title is the next
-/// one's too.
+/// one's too. A time of day alone under the date is part of its dateline
+/// ([`is_time_under_date`]).
 pub fn furniture_above_titles(
     all: &[Paragraph],
     titles: &[usize],
@@ -51,6 +64,12 @@ pub fn furniture_above_titles(
         // A date right under the title before is that post's.
         let under_a_title = |date: usize| n > 0 && date == floor && !dates_head_titles;
         while at > floor && lines.len() < MAX_ABOVE {
+            // A time of day under a date is that dateline's: read on up.
+            if at - 1 > floor && is_time_under_date(all, furniture, at - 1) {
+                lines.push((at - 1, &Furniture::PageChrome));
+                at -= 1;
+                continue;
+            }
             match furniture_at(at - 1) {
                 Some(f @ Furniture::Date(_)) if any_kind || !under_a_title(at - 1) => {
                     lines.push((at - 1, f));

@@ -114,7 +114,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .collect(),
     );
     let (known, has_author_blocks) = with_author_blocks(&all, known);
-    let known = with_post_lists(&all, known);
+    let known = with_times_under_dates(&all, with_post_lists(&all, known));
     let usual_gap = paragraphs::usual_gap(&all);
     // Marking the threads walks the archive on one core. What the title
     // pass later asks of each paragraph's text alone ([`text_facts`]) is
@@ -722,6 +722,30 @@ fn with_post_lists(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furnit
         return known;
     }
     overridden(known, lists)
+}
+
+/// The known furniture with the times of day that stand alone under a date
+/// line ([`furniture::is_time_of_day`]) in it, as page chrome: the rest of
+/// that dateline, never a title.
+fn with_times_under_dates(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
+    let is_known = |i: usize| known.0.binary_search_by_key(&i, |(at, _)| *at).is_ok();
+    let times: Vec<(usize, Furniture)> = known
+        .0
+        .iter()
+        .filter(|(_, f)| matches!(f, Furniture::Date(_)))
+        .map(|(at, _)| at + 1)
+        .filter(|&under| {
+            !is_known(under)
+                && all
+                    .get(under)
+                    .is_some_and(|p| furniture::is_time_of_day(&p.text))
+        })
+        .map(|under| (under, Furniture::PageChrome))
+        .collect();
+    if times.is_empty() {
+        return known;
+    }
+    overridden(known, times)
 }
 
 /// Whether `at`, an index at or after every one `ahead` has given, is the

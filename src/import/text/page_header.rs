@@ -1,7 +1,7 @@
 //! The page's own lines over its first post (the blog's name, its
 //! sidebar) that the segmenter took for a post's title.
 
-use super::boundaries::{at, is_title_shaped};
+use super::boundaries::{at, is_time_under_date, is_title_shaped};
 use super::furniture::{Furniture, is_weekday};
 use super::paragraphs::Paragraph;
 use super::segment;
@@ -27,8 +27,13 @@ const PAGE_NAME_MAX: usize = 80;
 /// a dateline under a title often does not. A line that cites a source
 /// ("Outlet: headline") is never taken for the title: it opens the post.
 ///
+/// A time of day alone under the date is part of the dateline, as journals
+/// print it ("March 4th, 2009" / "05:12 pm").
+///
 /// Accepts "Quillon Notes" / "Friday, June 29, 2007" / "Gravel levy goes
-/// up" / prose, making "Gravel levy goes up" the title; rejects the same
+/// up" / prose, making "Gravel levy goes up" the title, and "tarn_notes" /
+/// "March 4th, 2009" / "05:12 pm" / "Gravel levy goes up" / prose where
+/// other titles stand under such a dateline too; rejects the same
 /// with "Nobody saw it coming." under the date (a sentence opens the
 /// post), with "June 29, 2007" as the one post's date, with a citation
 /// under the date, and with another title of the archive over its own date.
@@ -43,7 +48,10 @@ pub fn title_under_page_name_and_date(
         return;
     };
     let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
-    let (dated, title) = (first + 1, first + 2);
+    // A time of day alone under the date is part of the dateline.
+    let is_dateline_end = |i: usize| is_date(i) || is_time_under_date(all, furniture, i);
+    let dated = first + 1;
+    let title = first + 2 + usize::from(is_time_under_date(all, furniture, first + 2));
     let Some(under) = (title + 1..all.len()).find(|&i| at(furniture, i).is_none()) else {
         return;
     };
@@ -65,7 +73,7 @@ pub fn title_under_page_name_and_date(
         return;
     }
     let later = &titles[1..];
-    let date_over_a_title = later.iter().any(|&t| is_date(t - 1));
+    let date_over_a_title = later.iter().any(|&t| is_dateline_end(t - 1));
     let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
     let one_post_under_a_date_header = later.is_empty() && names_its_weekday(&all[dated].text);
     if date_under_a_title || !(one_post_under_a_date_header || date_over_a_title) {

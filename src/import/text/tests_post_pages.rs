@@ -527,3 +527,25 @@ fn a_blogs_name_and_sidebar_over_the_first_post_are_the_pages() {
     assert_eq!(titles(&posts), ["Weekend reading", "Gravel levy up"]);
     assert_eq!(posts[0].blocks.len(), 3);
 }
+
+#[test]
+fn a_journal_entry_under_its_name_a_date_and_a_time() {
+    // The time on a line of its own under the date is the dateline's: the
+    // title is the line under it, the date the entry's.
+    let page = "tarn_notes\n\nMarch 4th, 2009\n\n05:12 pm\n\nGravel levy goes up\n\n\
+                The county voted on the gravel levy again last night, as it does every spring.\n\n\
+                March 2nd, 2009\n\n09:40 am\n\nFerry fares frozen\n\n\
+                The harbour board froze the ferry fares for another year, against the advice of its staff.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(
+        titles(&posts),
+        ["Gravel levy goes up", "Ferry fares frozen"]
+    );
+    let dates: Vec<_> = posts.iter().map(|p| p.date.as_deref()).collect();
+    assert_eq!(dates, [Some("March 4th, 2009"), Some("March 2nd, 2009")]);
+    // A time alone with no date over it is left to the segmenter.
+    let untimed = "Gravel levy goes up\n\n05:12 pm\n\n\
+                   The county voted on the gravel levy again last night, as it does every spring.\n";
+    let posts = parse("t", untimed).unwrap();
+    assert_eq!(&*posts[0].blocks[0].text, "05:12 pm");
+}

@@ -48,3 +48,26 @@ pub fn is_post_navigation(line: &str) -> bool {
         && line.contains(" | ")
         && line.len() <= 300
 }
+
+/// A journal's line on its writer's state as they posted, which LiveJournal
+/// and its kin print under an entry's title or text: "[mood | tired]",
+/// "[music | Tarn Vale - Low Tide]", "Current Mood: tired". The fields it
+/// names are of that kind of page in general, not of any one journal.
+///
+/// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide";
+/// rejects "Mood: the island in March" (a title may open so) and
+/// "[Updated: the board replied]".
+pub fn is_journal_state(line: &str) -> bool {
+    static JOURNAL_STATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:\[\s*(?:current\s+)?(?:mood|music|location)\s*[|:]\s*[^\]]*\]|current\s+(?:mood|music|location)\s*:\s*\S.*)$",
+        )
+        .expect("the journal-state pattern is valid")
+    });
+    let opens = line.starts_with('[')
+        || line
+            .as_bytes()
+            .get(..8)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"current "));
+    opens && JOURNAL_STATE.is_match(line)
+}

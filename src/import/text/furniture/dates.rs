@@ -235,3 +235,26 @@ pub fn utc_stamp(line: &str) -> Option<(Option<&str>, &str)> {
     let (name, date) = (stamp[..on.0].trim(), stamp[on.0 + 2..].trim());
     (looks_like_name(name) && is_date(date)).then_some((Some(name), date))
 }
+
+/// A time of day alone on its line, as some journals print under an
+/// entry's date ("March 4th, 2009" / "05:12 pm"): the rest of that
+/// dateline. An hour of one or two digits, a colon, two digits, perhaps
+/// "am" or "pm".
+///
+/// Accepts "05:12 pm", "23:40", "9:15 A.M."; rejects "5 pm" and "12:30
+/// and counting".
+pub fn is_time_of_day(line: &str) -> bool {
+    let line = line.trim();
+    let Some((hour, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let (Some(minutes), Some(half)) = (rest.get(..2), rest.get(2..)) else {
+        return false;
+    };
+    let half = half.trim_start().to_ascii_lowercase();
+    (1..=2).contains(&hour.len())
+        && hour.bytes().all(|b| b.is_ascii_digit())
+        && minutes.len() == 2
+        && minutes.bytes().all(|b| b.is_ascii_digit())
+        && matches!(half.as_str(), "" | "am" | "pm" | "a.m." | "p.m.")
+}

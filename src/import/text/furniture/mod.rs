@@ -26,8 +26,10 @@ use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
 pub use chrome::is_post_navigation;
-use chrome::{PAGE_CHROME, breadcrumb_last_step};
-pub use dates::{MONTHS, WEEKDAYS, date_in, is_date, is_month, is_weekday, utc_stamp};
+use chrome::{PAGE_CHROME, breadcrumb_last_step, is_journal_state};
+pub use dates::{
+    MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, utc_stamp,
+};
 use dates::{date_span, dateline};
 use headers::{
     ARCHIVE_HEADER, POST_END, comment_area_notice, comments_header, count_of, is_label_page_header,
@@ -192,7 +194,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(notice) = comment_area_notice(line) {
         return Some(notice);
     }
-    if is_post_navigation(line) {
+    if is_post_navigation(line) || is_journal_state(line) {
         return Some(Furniture::PageChrome);
     }
     // A comment's stamp is its label, which the thread walk reads: furniture

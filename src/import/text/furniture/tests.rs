@@ -698,3 +698,35 @@ fn archive_headings_footers_and_pagers_of_wordpress_pages() {
     assert_eq!(recognise("Pages: 1 2 3"), Some(Furniture::PageChrome));
     assert_eq!(recognise("Pages: the ferry diaries"), None);
 }
+
+#[test]
+fn a_journals_mood_and_music_lines_are_chrome() {
+    assert_eq!(recognise("[mood | tired]"), Some(Furniture::PageChrome));
+    assert_eq!(
+        recognise("[music | Tarn Vale - Low Tide]"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(
+        recognise("Current Mood: giddy giddy"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(
+        recognise("Current Location: the ferry"),
+        Some(Furniture::PageChrome)
+    );
+    // A title may open on the same word; a bracket may hold a note.
+    assert_eq!(recognise("Mood: the island in March"), None);
+    assert_eq!(recognise("[Updated: the board replied]"), None);
+    assert_eq!(recognise("Current music was never better"), None);
+}
+
+#[test]
+fn a_time_of_day_alone_is_told_from_a_title() {
+    assert!(is_time_of_day("05:12 pm"));
+    assert!(is_time_of_day("23:40"));
+    assert!(is_time_of_day("9:15 A.M."));
+    assert!(!is_time_of_day("5 pm"));
+    assert!(!is_time_of_day("12:30 and counting"));
+    assert!(!is_time_of_day("Act 3:16"));
+    assert!(!is_time_of_day("1:2é"));
+}
