@@ -605,6 +605,25 @@ fn a_journal_page_whose_comments_open_with_date_and_from_lines() {
         .map(|(_, date)| date)
         .collect();
     assert_eq!(dates[0].as_deref(), Some("2012-06-09 09:02 pm"));
+    // A saved page that lost its commenters' names prints a bracketed mark
+    // alone: the headers still open the comments, naming nobody.
+    let unnamed = ["stonechat_lane", "brackenfold", "whinmoor"]
+        .iter()
+        .fold(archive.clone(), |page, name| {
+            page.replace(&format!("[personal profile] {name}"), "[identity profile]")
+        });
+    let posts = parse(&unnamed);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    let authors: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.author.as_deref())
+        .collect();
+    assert_eq!(authors, [None, Some("Anonymous"), None, None]);
+    assert_eq!(
+        comment_dates(&unnamed)[3].1.as_deref(),
+        Some("2012-06-10 07:31 am")
+    );
 }
 
 /// `archive` with every line that starts (after its indentation) with

@@ -411,7 +411,7 @@ fn comment_headers(all: &[Paragraph], labels: &[(usize, u64)]) -> Vec<Vec<Author
         }
         let value = |k: usize| header_value(&all[k].text);
         let is_date = |k: usize| value(k).and_then(header_date).is_some();
-        let is_name = |k: usize| value(k).and_then(header_name).is_some();
+        let is_name = |k: usize| value(k).and_then(header_author).is_some();
         let (name, date) = if is_date(first) && is_name(second) {
             (second, first)
         } else if is_name(first) && is_date(second) {
@@ -476,6 +476,24 @@ fn header_date(value: &str) -> Option<String> {
     furniture::is_date(value).then(|| value.to_string())
 }
 
+/// Who a comment header's value says wrote the comment: a name
+/// ([`header_name`]), or nobody known where the value is a bracketed mark
+/// alone, which a journal prints for a profile whose name the saved page
+/// lost.
+///
+/// Accepts "fern_owl" (`Some(Some(..))`) and "[identity profile]"
+/// (`Some(None)`); rejects "the tolls went up" and "[a] note".
+fn header_author(value: &str) -> Option<Option<&str>> {
+    if let Some(name) = header_name(value) {
+        return Some(Some(name));
+    }
+    let unnamed = value
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['[', ']']));
+    unnamed.then_some(None)
+}
+
 /// The name a comment header's value gives, without the bracketed words a
 /// journal prints before it or around it ("[personal profile] fern_owl" →
 /// "fern_owl", "(Anonymous)" → "Anonymous").
@@ -518,11 +536,13 @@ pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usi
         for (n, block) in run.iter().enumerate() {
             let name = &*all[block.name].text;
             let author = if block.heads_comment {
-                header_value(name).and_then(header_name).unwrap_or(name)
+                header_value(name)
+                    .and_then(header_author)
+                    .unwrap_or(Some(name))
             } else {
-                name
+                Some(name)
             }
-            .to_string();
+            .map(str::to_string);
             let date = block.date.and_then(|k| {
                 let text = &*all[k].text;
                 if block.heads_comment {
@@ -536,7 +556,7 @@ pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usi
                 block.start,
                 Furniture::AuthorBlock {
                     head: Some(Box::new(Byline {
-                        author: Some(author),
+                        author,
                         date,
                         comments: None,
                     })),
@@ -750,6 +770,12 @@ mod tests {
         assert_eq!(header_name("(Anonymous)"), Some("Anonymous"));
         assert_eq!(header_name("the tolls went up"), None);
         assert_eq!(header_name("2,442"), None);
+        assert_eq!(header_author("fern_owl"), Some(Some("fern_owl")));
+        assert_eq!(header_author("[identity profile]"), Some(None));
+        assert_eq!(header_author("[personal profile]"), Some(None));
+        assert_eq!(header_author("[a] [b]"), None);
+        assert_eq!(header_author("[]"), None);
+        assert_eq!(header_author("the tolls went up"), None);
     }
 
     #[test]
