@@ -15,7 +15,8 @@
 //! whose comments are a bulleted list under their count, a forum thread
 //! whose author blocks print each label over its value, pages that list
 //! other posts under a post and at their end, a journal whose entries
-//! stand under a date and a time. Each is
+//! stand under a date and a time, a forum thread whose title stands under
+//! a label and again over the first post's text. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -765,6 +766,43 @@ fn a_forum_thread_whose_blocks_print_each_label_over_its_value() {
             Some("03-02-2021, 11:47 AM".to_string()),
             Some("03-03-2021, 08:30 AM".to_string()),
         ]
+    );
+}
+
+#[test]
+fn a_forum_thread_whose_title_is_printed_under_a_label_and_again_over_its_text() {
+    // "Thread: <title>" over the thread and the bare title again as the
+    // first line of the first post: the title is the bare one, and its
+    // repeat is not the post's text.
+    let expected = post(
+        "Culvert grates on the lower towpath",
+        Some("Ostrander"),
+        Some("05-11-2022, 07:40 PM"),
+        &[],
+        None,
+        1,
+        &[
+            (
+                Some("Pellam Ruske"),
+                None,
+                "I told them in March. They said a work party was booked.",
+            ),
+            (
+                Some("Tamsin Vole"),
+                None,
+                "The work party cleared the upper grates only. I would write to them again.",
+            ),
+            (
+                Some("Ostrander"),
+                None,
+                "Thanks both. I will write to the trust tonight.",
+            ),
+        ],
+    );
+    check(
+        &fixture("forum_thread_title_repeated.txt"),
+        &[expected],
+        &[],
     );
 }
 

@@ -88,6 +88,7 @@ pub fn split_at_titles<'a>(archive: &'a str, titles: &[&str]) -> (&'a str, Vec<&
                 .find(&format!("\n{title}\n"))
                 .map(|at| at + 1)
                 .or_else(|| archive.starts_with(title).then_some(0))
+                .or_else(|| line_ending_in(archive, title))
                 .unwrap_or_else(|| panic!("{title} is in the fixture"))
         })
         .collect();
@@ -98,6 +99,13 @@ pub fn split_at_titles<'a>(archive: &'a str, titles: &[&str]) -> (&'a str, Vec<&
         .map(|(n, &start)| &archive[start..starts.get(n + 1).copied().unwrap_or(archive.len())])
         .collect();
     (&archive[..starts[0]], posts)
+}
+
+/// Where the first line that ends in `title` starts: a title the page
+/// prints after a label of its own ("Thread: title").
+fn line_ending_in(archive: &str, title: &str) -> Option<usize> {
+    let end = archive.find(&format!("{title}\n"))?;
+    Some(archive[..end].rfind('\n').map_or(0, |at| at + 1))
 }
 
 /// Leading spaces as tabs, two to a tab.

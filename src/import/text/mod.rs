@@ -995,6 +995,7 @@ impl Run<'_> {
         let title = named_title
             .or(title_in_thread)
             .unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
+        let title = bare_title_repeated(title, &mut body);
         // What is left of the run (furniture, labels) lets its arenas go
         // now rather than with the whole batch.
         for paragraph in paragraphs.iter_mut() {
@@ -1063,6 +1064,21 @@ fn author_in_text(body: &mut Vec<Body>) -> Option<String> {
     };
     body.drain(..2);
     Some(name)
+}
+
+/// The title without the label a forum prints before it ("Thread: …")
+/// where the post's text opens on the bare title
+/// ([`page_header::title_after_its_label`]): that first line leaves the
+/// text.
+fn bare_title_repeated(title: String, body: &mut Vec<Body>) -> String {
+    let Some(at) = body
+        .first()
+        .and_then(|first| page_header::title_after_its_label(&title, &first.paragraph.text))
+    else {
+        return title;
+    };
+    body.remove(0);
+    title[at..].to_string()
 }
 
 /// Drops a teaser's closing link ("… Continue reading →") from its text.

@@ -154,3 +154,74 @@ pub fn header_taken_for_first_post(
         titles.remove(0);
     }
 }
+
+/// The longest label a forum prints before a thread's title ("Thread:",
+/// "Topic:", "Re:").
+const TITLE_LABEL_MAX: usize = 12;
+
+/// A thread's title as a forum prints it over the thread, "Label: title",
+/// with the bare title again as the first line of the first post: the title
+/// is the part after the label, and the repeat is not the post's text.
+/// Where this holds, gives where the bare title starts in the labelled
+/// one. The label is one word of letters that opens with a capital; the
+/// repeat must be the whole of the first line, letter for letter.
+///
+/// Accepts "Thread: Culvert grates on the towpath" over "Culvert grates on
+/// the towpath"; rejects "Budget: what the council cut" over prose that
+/// does not repeat it, and "Our budget: what was cut" over "what was cut"
+/// (two words before the colon: a headline's own colon).
+pub fn title_after_its_label(title: &str, first_line: &str) -> Option<usize> {
+    let (label, rest) = title.split_once(": ")?;
+    let rest = rest.trim();
+    let is_label = !label.is_empty()
+        && label.len() <= TITLE_LABEL_MAX
+        && label.chars().all(char::is_alphabetic)
+        && label.chars().next().is_some_and(char::is_uppercase);
+    (is_label && !rest.is_empty() && rest == first_line.trim())
+        .then(|| title.len() - title[label.len() + 2..].trim_start().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_after_its_label;
+
+    fn bare(title: &str, first_line: &str) -> Option<String> {
+        title_after_its_label(title, first_line).map(|at| title[at..].to_string())
+    }
+
+    #[test]
+    fn a_labelled_title_repeated_under_it_is_the_bare_title() {
+        assert_eq!(
+            bare(
+                "Thread: Culvert grates on the towpath",
+                "Culvert grates on the towpath"
+            )
+            .as_deref(),
+            Some("Culvert grates on the towpath")
+        );
+        assert_eq!(
+            bare("Re: Gravel levy", "Gravel levy").as_deref(),
+            Some("Gravel levy")
+        );
+    }
+
+    #[test]
+    fn a_headline_with_a_colon_over_prose_keeps_its_colon() {
+        assert_eq!(
+            bare(
+                "Budget: what the council cut",
+                "The council cut the library hours and the ferry subsidy."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn only_a_one_word_label_before_an_exact_repeat_is_dropped() {
+        assert_eq!(bare("Our budget: what was cut", "what was cut"), None);
+        assert_eq!(bare("thread: Gravel levy", "Gravel levy"), None);
+        assert_eq!(bare("Thread: Gravel levy", "Gravel levy rises"), None);
+        assert_eq!(bare("Thread: Gravel levy", "gravel levy"), None);
+        assert_eq!(bare("Gravel levy", "Gravel levy"), None);
+    }
+}
