@@ -16,7 +16,8 @@
 //! whose author blocks print each label over its value, pages that list
 //! other posts under a post and at their end, a journal whose entries
 //! stand under a date and a time, a forum thread whose title stands under
-//! a label and again over the first post's text. Each is
+//! a label and again over the first post's text, a forum thread of two
+//! posts under full author blocks. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -803,6 +804,35 @@ fn a_forum_thread_whose_title_is_printed_under_a_label_and_again_over_its_text()
         &fixture("forum_thread_title_repeated.txt"),
         &[expected],
         &[],
+    );
+}
+
+#[test]
+fn a_forum_thread_of_two_posts_under_full_author_blocks() {
+    // Two blocks only, each a name over a rank over the same labels: a
+    // thread of two posts, the reply's author its block's first line,
+    // never the rank under it.
+    let archive = fixture("forum_two_author_blocks.txt");
+    let expected = post(
+        "Gangway rail at the slip",
+        Some("Torvane"),
+        Some("04-09-2019, 10:14 AM"),
+        &[],
+        None,
+        1,
+        &[(
+            Some("Brissel Haw"),
+            None,
+            "I told him this morning. He said it would be fixed by the weekend.",
+        )],
+    );
+    check(&archive, &[expected], &[]);
+    assert_eq!(
+        comment_dates(&archive),
+        [(
+            Some("Brissel Haw".to_string()),
+            Some("04-09-2019, 11:02 AM".to_string())
+        )]
     );
 }
 

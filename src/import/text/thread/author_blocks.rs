@@ -145,13 +145,16 @@ struct Labelled {
 /// name, a rank), the first of them that can hold a name
 /// ([`could_be_name_line`]) its name line, and a date glued under it or
 /// among its short lines. A run is three or more blocks whose first labels
-/// are the same, each at most forty paragraphs after the one before, all
+/// are the same (two that are each the whole of a block, [`two_full_blocks`]),
+/// each at most forty paragraphs after the one before, all
 /// within two thousand paragraphs (the posts of a page), that are not
 /// copies of one block (a passage the archive repeats).
 ///
 /// Accepts "Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Posts: 12" over
-/// each of three posts of a thread; rejects the same block over two posts,
-/// and "Posts: 12" quoted in a post's text (no name line over it).
+/// each of three posts of a thread, or of two ([`two_full_blocks`]);
+/// rejects "Jo Lee" / "Joined: Mar 2014" over each of two posts (no rank:
+/// not the whole shape twice), and "Posts: 12" quoted in a post's text (no
+/// name line over it).
 pub fn author_blocks<'a>(
     all: &[Paragraph],
     furniture_at: &(impl Fn(usize) -> Option<&'a Furniture> + Sync),
@@ -365,7 +368,10 @@ fn runs_of(
         }
     }
     runs.into_iter()
-        .filter(|run| run.len() >= FEWEST_BLOCKS)
+        .filter(|run| {
+            run.len() >= FEWEST_BLOCKS
+                || (run.len() == 2 && two_full_blocks(all, &run[0].0, &run[1].0))
+        })
         .filter(|run| run[run.len() - 1].0.end - run[0].0.start <= MOST_SPANNED)
         .filter(|run| {
             let text = |block: &AuthorBlock| -> Vec<&str> {
@@ -374,6 +380,46 @@ fn runs_of(
             let first = text(&run[0].0);
             run[1..].iter().any(|(block, _)| text(block) != first)
         })
+        .collect()
+}
+
+/// The fewest labels each of two blocks prints to be a run of two.
+const FEWEST_LABELS_OF_TWO: usize = 2;
+
+/// Two blocks that are a thread of two posts: each opens on its name line
+/// (under the post's date, where the block has one), with a short line
+/// between the name and the labels (a rank), and both print the same two
+/// labels or more in the same order. Three blocks are evidence enough of
+/// a thread; two need the whole of the block's shape twice.
+///
+/// Accepts "Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Posts: 12" over
+/// each of two posts; rejects the same with "Posts:" left out of one block,
+/// and with no line between the name and the labels.
+fn two_full_blocks(all: &[Paragraph], first: &AuthorBlock, second: &AuthorBlock) -> bool {
+    let labels = block_labels(all, first);
+    labels.len() >= FEWEST_LABELS_OF_TWO
+        && labels == block_labels(all, second)
+        && opens_on_name(first)
+        && opens_on_name(second)
+}
+
+/// Whether a block's first line, less the post's date, is its name line,
+/// and a line stands between it and the labels.
+fn opens_on_name(block: &AuthorBlock) -> bool {
+    let first = if block.date == Some(block.start) {
+        block.start + 1
+    } else {
+        block.start
+    };
+    block.name == first && block.labels > block.name + 1
+}
+
+/// The keys of a block's label lines, in order: "Joined: Mar 2014" and
+/// "Join Date" over "Mar 2014" each give one.
+fn block_labels(all: &[Paragraph], block: &AuthorBlock) -> Vec<u64> {
+    (block.labels..block.end)
+        .filter_map(|k| stat_label(&all[k].text).or_else(|| label_over_value(all, k)))
+        .map(label_key)
         .collect()
 }
 
@@ -624,12 +670,32 @@ mod tests {
     }
 
     #[test]
-    fn two_blocks_are_no_run() {
+    fn two_full_blocks_are_a_run_named_by_their_first_lines() {
+        // Name, rank, the same two labels: the name is the first line,
+        // never the rank under it.
         let page = format!(
             "Quay fees\n\n{}{TEXT}{}{TEXT}",
             block("Brindle", "Member", "Mar 2014", 12),
             block("Tamsin Oak", "Newbie", "Jan 2019", 3),
         );
+        assert_eq!(names(&page), ["Brindle", "Tamsin Oak"]);
+    }
+
+    #[test]
+    fn two_blocks_that_are_not_full_are_no_run() {
+        // One label fewer in the second block.
+        let page = format!(
+            "Quay fees\n\n{}{TEXT}Tamsin Oak\nNewbie\nJoined: Jan 2019\nMay 4, 2010, 10:12 am\n\n{TEXT}",
+            block("Brindle", "Member", "Mar 2014", 12),
+        );
+        assert!(names(&page).is_empty());
+        // No rank between the name and the labels.
+        let bare = |name: &str| format!("{name}\nJoined: Mar 2014\nPosts: 12\n\n{TEXT}");
+        let page = format!("Quay fees\n\n{}{}", bare("Brindle"), bare("Tamsin Oak"));
+        assert!(names(&page).is_empty());
+        // One label each.
+        let one = |name: &str| format!("{name}\nMember\nPosts: 12\n\n{TEXT}");
+        let page = format!("Quay fees\n\n{}{}", one("Brindle"), one("Tamsin Oak"));
         assert!(names(&page).is_empty());
     }
 
@@ -792,13 +858,14 @@ mod tests {
             block("Corvel", "Aug 2011", 811),
         );
         assert_eq!(names(&page), ["Brindle", "Tamsin Oak", "Corvel"]);
-        // Two such blocks are no run, as two of any blocks are not.
+        // Two such blocks, each a name over a rank over the same labels,
+        // are a thread of two posts.
         let two = format!(
             "Quay fees\n\n{}{}",
             block("Brindle", "Mar 2014", 12),
             block("Tamsin Oak", "Jan 2019", 3),
         );
-        assert!(names(&two).is_empty());
+        assert_eq!(names(&two), ["Brindle", "Tamsin Oak"]);
     }
 
     #[test]
