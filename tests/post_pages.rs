@@ -429,6 +429,14 @@ fn comment_dates(archive: &str) -> Vec<(Option<String>, Option<String>)> {
         .collect()
 }
 
+/// The dates of `archive`'s comments alone.
+fn comment_dates_alone(archive: &str) -> Vec<Option<String>> {
+    comment_dates(archive)
+        .into_iter()
+        .map(|(_, date)| date)
+        .collect()
+}
+
 #[test]
 fn a_forum_thread_whose_posts_open_with_author_blocks() {
     // Name, rank, "Joined:", "Posts:" and the date over every post: the
@@ -504,10 +512,7 @@ fn a_forum_thread_whose_blocks_carry_a_location_and_posts_a_signature() {
     );
     check(&archive, &[expected], &[]);
     assert_eq!(
-        comment_dates(&archive)
-            .into_iter()
-            .map(|(_, date)| date)
-            .collect::<Vec<_>>(),
+        comment_dates_alone(&archive),
         [
             Some("March 2nd, 2021, 10:02 AM".to_string()),
             Some("March 2nd, 2021, 11:47 AM".to_string()),
@@ -602,10 +607,7 @@ fn a_journal_page_whose_comments_open_with_date_and_from_lines() {
         .replace("From: ", "Von: ");
     let swapped = swap_header_lines(&translated, "Datum: ", "Von: ");
     expected(&swapped);
-    let dates: Vec<Option<String>> = comment_dates(&archive)
-        .into_iter()
-        .map(|(_, date)| date)
-        .collect();
+    let dates = comment_dates_alone(&archive);
     assert_eq!(dates[0].as_deref(), Some("2012-06-09 09:02 pm"));
     // A saved page that lost its commenters' names prints a bracketed mark
     // alone: the headers still open the comments, naming nobody.
@@ -758,10 +760,7 @@ fn a_forum_thread_whose_blocks_print_each_label_over_its_value() {
     );
     check(&archive, &[expected], &[]);
     assert_eq!(
-        comment_dates(&archive)
-            .into_iter()
-            .map(|(_, date)| date)
-            .collect::<Vec<_>>(),
+        comment_dates_alone(&archive),
         [
             Some("03-02-2021, 10:02 AM".to_string()),
             Some("03-02-2021, 11:47 AM".to_string()),
