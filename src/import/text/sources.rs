@@ -1004,12 +1004,41 @@ pub fn attribution(line: &str, evidence: &impl Outlets) -> Option<Source> {
 const OPENINGS: [&str; 4] = ["Read", "Watch", "Listen", "See"];
 /// A link's text after its opening word.
 static READ: LazyLock<Regex> = LazyLock::new(|| {
-    let openings = OPENINGS.join("|");
-    Regex::new(&format!(
-        r"(?:^|:\s+)(?:{openings})(?::|\s+more:)?\s+(?P<headline>[A-Z‘“].+)$"
-    ))
-    .expect("the read-link pattern is valid")
+    Regex::new(&format!("{}.+)$", read_head_pattern())).expect("the read-link pattern is valid")
 });
+
+/// [`READ`] up to the headline's first character, without groups: its
+/// search need not resolve them, which costs the whole pattern a slower
+/// search stepping through the headline a character at a time.
+static READ_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let head = read_head_pattern().replace("(?P<headline>", "");
+    Regex::new(&head).expect("the read-link head is valid")
+});
+
+/// [`READ`]'s text up to its headline's first character.
+fn read_head_pattern() -> String {
+    let openings = OPENINGS.join("|");
+    format!(r"(?:^|:\s+)(?:{openings})(?::|\s+more:)?\s+(?P<headline>[A-Z‘“]")
+}
+
+/// The headline [`READ`] finds in `line`.
+///
+/// [`READ_HEAD`] ends where the same path of the whole pattern would start
+/// its headline's second character, when the headline then runs on to the
+/// line's end as the whole pattern's `.+$` asks (one character at least,
+/// no line break): the paths the whole pattern tries before that one, and
+/// any match further left, fail already in the head. Otherwise the whole
+/// pattern is asked.
+fn read_headline(line: &str) -> Option<&str> {
+    let head = READ_HEAD.find(line)?;
+    let after_first = &line[head.end()..];
+    if !after_first.is_empty() && !after_first.contains('\n') {
+        let first_len = line[..head.end()].chars().next_back()?.len_utf8();
+        return Some(&line[head.end() - first_len..]);
+    }
+    let caps = READ.captures(line)?;
+    Some(caps.name("headline")?.as_str())
+}
 
 /// "…: Read President Trump’s full remarks on trade deals to CNBC": a link's
 /// text, with the outlet taken from a well-known name in the line.
@@ -1027,8 +1056,7 @@ pub fn read_link(line: &str) -> Option<Source> {
     if line.ends_with('.') || !could_open {
         return None;
     }
-    let caps = READ.captures(line)?;
-    let headline = &caps["headline"];
+    let headline = read_headline(line)?;
     if !(8..=180).contains(&headline.chars().count()) {
         return None;
     }
@@ -1569,6 +1597,9 @@ mod tests {
                 "A Headline Long Enough That Two Or Three Of It Make A Line Longer Than Any Headline Can Be, In Words Of Every Length",
                 "CNBC",
                 "“",
+                "‘",
+                "Q",
+                "\t",
                 "lower case words",
                 "\n",
                 "X",
@@ -1593,6 +1624,27 @@ mod tests {
         use proptest::strategy::Strategy;
         proptest::collection::vec(proptest::sample::select(pieces), count)
             .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The headline found from the head is the one the whole pattern's
+        /// group gives.
+        #[test]
+        fn read_headlines_are_those_of_the_whole_pattern(
+            shaped in pieces_of(
+                vec![
+                    "Read", "See", "Watch", "Listen", "more:", " more:", ":", ": ", " ", "  ",
+                    "\t", "\n", "\u{a0}", "Q", "A", "“", "‘", "x", "Quits", "CNBC", ".",
+                ],
+                0..12,
+            ),
+        ) {
+            let by_pattern = READ
+                .captures(&shaped)
+                .and_then(|caps| Some(caps.name("headline")?.as_str()));
+            proptest::prop_assert_eq!(read_headline(&shaped), by_pattern, "{:?}", shaped);
+        }
     }
 
     proptest::proptest! {
