@@ -17,7 +17,10 @@
 //! other posts under a post and at their end, a journal whose entries
 //! stand under a date and a time, a forum thread whose title stands under
 //! a label and again over the first post's text, a forum thread of two
-//! posts under full author blocks. Each is
+//! posts under full author blocks, a page whose one comment is numbered
+//! "1." with a paragraph under it, a numbered comment over a reply form
+//! with notes under it, a forum thread whose author blocks are glued to
+//! the post above each. Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -918,4 +921,104 @@ fn a_journal_whose_entries_stand_under_a_date_and_a_time() {
         ),
     ];
     check(&fixture("journal_datelines.txt"), &expected, &[]);
+}
+
+#[test]
+fn a_post_page_whose_one_comment_is_numbered_with_a_paragraph_under_it() {
+    // A post's own list has two items or more: one "1." holding a
+    // paragraph under it, at the page's end, is a thread of one comment,
+    // though it is glued to the post's last line.
+    let expected = post(
+        "The ferry fares, again",
+        None,
+        Some("Sunday, May 8, 2011"),
+        &[],
+        None,
+        1,
+        &[(
+            None,
+            None,
+            "My fare went up twice this year and the boat is still late every Monday. / At least the timetable is honest about it now.",
+        )],
+    );
+    check(&fixture("post_one_numbered_comment.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_numbered_comment_over_a_reply_form_with_notes_under_it() {
+    // What stands under a reply form's header is the form's, however it
+    // reads: the list above it is where the page ends.
+    let expected = post(
+        "Harbour bridge lanes",
+        None,
+        None,
+        &[],
+        None,
+        2,
+        &[(
+            None,
+            None,
+            "Overdue by about ten years, by my count. Nobody will miss that lane at night.",
+        )],
+    );
+    check(
+        &fixture("post_numbered_comment_over_reply_form.txt"),
+        &[expected],
+        &[],
+    );
+}
+
+#[test]
+fn a_posts_closing_footnote_stays_the_posts() {
+    // One numbered line with nothing under it, glued to the post's last
+    // paragraph: a footnote, not a comment; nor is a one-item list with a
+    // paragraph under it that the post goes on after.
+    let footnote = "Three bridges, one budget\n\n\
+                    The board has money for one bridge this year, and it has chosen the one that carries the fewest cars.\n\n\
+                    Its own report ranks the bridges the other way round.\n\
+                    \x20 1. The ranking is on page four of the report.\n";
+    let posts = parse(footnote);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(posts[0].comments.is_empty(), "{posts:#?}");
+    let goes_on = "Three bridges, one budget\n\n\
+                   The board has money for one bridge this year, and it has chosen the one that carries the fewest cars.\n\
+                   \x20 1. Its own report ranks the bridges the other way round.\n\n\
+                   \x20   The ranking is on page four.\n\n\
+                   So the board will have to explain why it has ignored its own engineers this time.\n";
+    let posts = parse(goes_on);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(posts[0].comments.is_empty(), "{posts:#?}");
+}
+
+#[test]
+fn a_forum_thread_whose_author_blocks_are_glued_to_the_post_above() {
+    // Each block follows the last line of the post before it with no blank
+    // line: that line ends a sentence, and the name under it is the
+    // block's, not the end of a wrapped paragraph.
+    let expected = post(
+        "Mooring fees for the winter",
+        Some("Pell Carrow"),
+        Some("05-09-2009 11:20"),
+        &[],
+        None,
+        4,
+        &[
+            (
+                Some("Tamsin Ord"),
+                None,
+                "Has anyone paid it yet? / I paid in October. It went up by a third.",
+            ),
+            (
+                Some("Pell Carrow"),
+                None,
+                "A third! The office never said so.",
+            ),
+            (
+                Some("Orrin Vale"),
+                None,
+                "They put it on the board by the slipway, in small print.",
+            ),
+        ],
+    );
+    check(&fixture("forum_glued_author_blocks.txt"), &[expected], &[]);
 }

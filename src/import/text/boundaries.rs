@@ -162,6 +162,48 @@ pub fn drop_titles_inside_named_posts(
     }
 }
 
+/// A forum thread's first post runs from its author block to the run's
+/// next block, which opens the first reply: a line taken for a title in
+/// between (a short last line, a quoted question) is that post's, unless it
+/// stands right above the next block, where a run that holds two threads
+/// prints the second's title.
+///
+/// Accepts "Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Tolls again." /
+/// "If so, pay up :)" / "Glued last line." / "Al Cole" / … as one post;
+/// rejects the same with "Ferry fares" right over "Al Cole" (the next
+/// thread's title).
+pub fn drop_titles_inside_first_posts(titles: &mut Vec<usize>, furniture: &[(usize, Furniture)]) {
+    // Each first post as the index of its block and of the next block.
+    let mut first_posts = Vec::new();
+    let mut open = None;
+    for (at, f) in furniture {
+        if let Furniture::AuthorBlock {
+            head: Some(_),
+            opens_comment,
+            ..
+        } = f
+        {
+            if let Some(first) = open.take()
+                && *opens_comment
+            {
+                first_posts.push((first, *at));
+            }
+            if !opens_comment {
+                open = Some(*at);
+            }
+        }
+    }
+    if first_posts.is_empty() {
+        return;
+    }
+    titles.retain(|&title| {
+        let after = first_posts.partition_point(|&(first, _)| first < title);
+        after
+            .checked_sub(1)
+            .is_none_or(|k| title + 1 >= first_posts[k].1)
+    });
+}
+
 /// A page that opens on its comments header and then its thread shows no
 /// title: the first line taken for a title is a comment (its label, or its
 /// text where comments carry none). The post starts at the header, which
@@ -630,4 +672,45 @@ pub fn reply_form_lines(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::text::furniture::Byline;
+
+    /// The head of an author block at `at`, opening a reply or the post.
+    fn block(at: usize, opens_comment: bool) -> (usize, Furniture) {
+        let head = Byline {
+            author: Some("Jo Lee".into()),
+            date: None,
+            comments: None,
+        };
+        (
+            at,
+            Furniture::AuthorBlock {
+                head: Some(Box::new(head)),
+                opens_comment,
+                last_reach: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn a_line_taken_for_a_title_inside_a_threads_first_post_is_the_posts() {
+        // The thread's title at 0, its first block at 1, the post's text
+        // from 2 to 5, the first reply's block at 6.
+        let furniture = [block(1, false), block(6, true), block(9, true)];
+        let mut titles = vec![0, 4, 8];
+        drop_titles_inside_first_posts(&mut titles, &furniture);
+        assert_eq!(titles, [0, 8], "a title inside the first post goes");
+        // Right over the next block, it is a second thread's title.
+        let mut titles = vec![0, 5];
+        drop_titles_inside_first_posts(&mut titles, &furniture);
+        assert_eq!(titles, [0, 5]);
+        // Blocks that open no reply part no post.
+        let mut titles = vec![0, 4];
+        drop_titles_inside_first_posts(&mut titles, &[block(1, false), block(6, false)]);
+        assert_eq!(titles, [0, 4]);
+    }
 }

@@ -294,6 +294,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     drop(kept);
     let title_starts = {
         boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);
+        boundaries::drop_titles_inside_first_posts(&mut title_starts, &furniture.0);
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
         boundaries::title_from_leading_header(&all, &mut title_starts, &furniture.0, |i| {
             in_thread[i]

@@ -433,7 +433,8 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
     let mut joined = std::mem::take(&mut out.joined);
     let mut is_joined = false;
     let mut previous: Option<Wrapped<'_>> = None;
-    for line in group.drain(..) {
+    for at in 0..group.len() {
+        let line = group[at];
         let (text, marker) = strip_bullet(line);
         let is_bullet = marker.is_some();
         // Only in a group narrow enough to have been wrapped may a line
@@ -442,12 +443,15 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
         // it. Whether a line is furniture is asked only where it decides.
         let continues = match longest {
             Some(longest) => {
+                let could_be_wrapped = |len: usize| len >= 40 && len * 10 >= longest * 6;
                 let mut this = Wrapped::new(line);
                 let continues = !is_bullet
                     && previous.as_mut().is_some_and(|previous| {
-                        previous.len >= 40
-                            && previous.len * 10 >= longest * 6
+                        could_be_wrapped(previous.len)
                             && !previous.stands_alone()
+                            && !(signed_under(previous.line, line)
+                                && !could_be_wrapped(this.len)
+                                && group.get(at + 1).is_none_or(|next| next.len() < 40))
                     })
                     && !this.stands_alone();
                 previous = Some(this);
@@ -476,10 +480,33 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
             }
         }
     }
+    group.clear();
     if let Some((first, marker, indent)) = current {
         push_paragraph(gathered(first, &joined, is_joined), marker, indent, out);
     }
     out.joined = joined;
+}
+
+/// Whether `line`, under a line that ends a sentence, ends with no mark,
+/// as a wrapped paragraph's last line seldom does: short, and with nothing
+/// but short lines after it, it is a line of its own (a name or a signature
+/// under the text, a forum's author block glued to the post above it).
+///
+/// Accepts "…in the council's own policy." / "Talarus Quinn"; rejects
+/// "…in the council's" / "own policy" (no sentence ended above) and "…the
+/// toll. It went" / "up again." (ends as a sentence).
+fn signed_under(above: &str, line: &str) -> bool {
+    let ends_sentence = |text: &str| {
+        text.trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    ends_sentence(above)
+        && line
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The widest line of `group` in characters, or `None` where one is wider
@@ -675,6 +702,40 @@ fn bullet_by_pattern(line: &str) -> (&str, Option<char>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_unmarked_line_under_a_sentence_is_a_line_of_its_own() {
+        let texts = |text: &str| -> Vec<String> {
+            paragraphs(text)
+                .iter()
+                .map(|p| p.text.to_string())
+                .collect()
+        };
+        // A name under the last sentence, more short lines under it.
+        let block = "The office never answered the letter we sent.\nPell Carrow\nJunior Member\nPosts: 12\n";
+        assert_eq!(
+            texts(block),
+            [
+                "The office never answered the letter we sent.",
+                "Pell Carrow",
+                "Junior Member",
+                "Posts: 12"
+            ]
+        );
+        // Wrapped text goes on after a sentence within a line, and a
+        // short line with a long one under it may still continue it.
+        let wrapped =
+            "The office never answered the letter we sent. It\nwent unanswered for a month.\n";
+        assert_eq!(
+            texts(wrapped),
+            ["The office never answered the letter we sent. It went unanswered for a month."]
+        );
+        let linked = "The office never answered the letter we sent.\nTheir reply is here\nAnd the minister's view of it is here, in full.\n";
+        assert_eq!(
+            texts(linked)[0],
+            "The office never answered the letter we sent. Their reply is here"
+        );
+    }
 
     #[test]
     fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
@@ -930,9 +991,14 @@ mod tests {
         let mut current: Option<(String, Option<char>, u16)> = None;
         let mut previous_len = 0;
         let mut previous_stands_alone = false;
-        for line in group.drain(..) {
+        let mut previous_line = "";
+        let lines: Vec<&str> = std::mem::take(group);
+        for (at, &line) in lines.iter().enumerate() {
             let (text, marker) = strip_bullet(line);
             let len = line.chars().count();
+            // A short line with only short lines after it.
+            let alone = (len < 40 || len * 10 < longest * 6)
+                && lines.get(at + 1).is_none_or(|next| next.len() < 40);
             let is_bullet = marker.is_some();
             // A line of page furniture ("Written By: … - 12 comments") is never
             // wrapped text, nor is the line after it.
@@ -943,7 +1009,8 @@ mod tests {
                 && !previous_stands_alone
                 && longest <= MAX_WRAP_WIDTH
                 && previous_len >= 40
-                && previous_len * 10 >= longest * 6;
+                && previous_len * 10 >= longest * 6
+                && !(alone && signed_under(previous_line, line));
             match &mut current {
                 Some((raw, ..)) if !is_bullet && continues_url(raw, line) => {
                     raw.push_str(text.trim())
@@ -961,6 +1028,7 @@ mod tests {
             }
             previous_len = len;
             previous_stands_alone = stands_alone;
+            previous_line = line;
         }
         if let Some((raw, marker, indent)) = current {
             push_paragraph(&raw, marker, indent, out);

@@ -373,8 +373,9 @@ struct JudgedList {
 ///
 /// Such a list comes after a wider gap than the page's usual one, or has
 /// two paragraphs or more indented under its items (under one item or
-/// several); nothing at its own margin follows it but
-/// furniture or a heading (the next post), so the post's text does not go
+/// several), or is one numbered item with a paragraph under it (a post's
+/// own list has two items or more); nothing at its own margin follows it
+/// but furniture, a heading (the next post) or a reply form, so the post's text does not go
 /// on after it, unless its items are each parted by a wider gap too (a
 /// page prints its comments spaced apart, and a post its list items
 /// close); the line before it introduces nothing (no colon); and its
@@ -402,7 +403,14 @@ fn list_thread_at<'a>(
             break true;
         };
         let page_furniture = furniture_at(j).is_some() || is_comment_furniture(&p.text);
-        if page_furniture {
+        if matches!(
+            furniture_at(j),
+            Some(Furniture::CommentsHeader { form: true, .. })
+        ) {
+            // A reply form's header: all under it is the form's (its
+            // notes, the spam filter's notice), none of the post's.
+            break true;
+        } else if page_furniture {
             // Neither item nor text: looked past.
         } else if p.is_list_item() && p.indent() >= first.indent() {
             items += 1;
@@ -428,7 +436,10 @@ fn list_thread_at<'a>(
             end: j,
         };
     };
-    let set_apart = before.gap_after() > usual_gap || with_text_below >= 2;
+    // A post's own list has two items or more: one numbered item holding
+    // a paragraph under it is the "1." of a thread of one comment.
+    let lone_numbered = items == 1 && first.marker() == Some('1') && with_text_below >= 1;
+    let set_apart = before.gap_after() > usual_gap || with_text_below >= 2 || lone_numbered;
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
     let thread = (ends_well || spaced)
         && set_apart
@@ -684,11 +695,18 @@ mod tests {
         let introduced = page.replace("That is all.", "Three reasons:");
         assert!(in_thread(&introduced).is_empty());
         // At the usual gap, one comment with two paragraphs under its
-        // number is a thread; with one, it could be the post's last point.
+        // number is a thread; so is one numbered item with one paragraph
+        // under it (a post's own list has two items or more), but not one
+        // with nothing under it (a footnote).
         let one = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. I doubt it.\n\n    Nor did I.\n\n    Nobody did.\n";
         assert_eq!(in_thread(one), ["I doubt it.", "Nor did I.", "Nobody did."]);
-        let point = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n    Lots of it.\n";
-        assert!(in_thread(point).is_empty());
+        let lone = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n    Lots of it.\n";
+        assert_eq!(in_thread(lone), ["It needs money.", "Lots of it."]);
+        let footnote =
+            "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. Its own figures.\n";
+        assert!(in_thread(footnote).is_empty());
+        let bulleted = lone.replace("1.", "•");
+        assert!(in_thread(&bulleted).is_empty());
         // At the usual gap, with no text indented under its items, it is too.
         let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
         assert!(in_thread(plain).is_empty());
