@@ -1,6 +1,7 @@
 //! Archives in the shapes real blogs print them, written for these tests:
 //! a front page, a monthly archive, a tag archive of excerpts, an author
-//! archive, and post pages with comment threads. Each is read as written
+//! archive, post pages with comment threads, and a front page whose posts
+//! end in footers that link to their comments. Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -513,4 +514,31 @@ fn a_post_page_with_report_abuse_bylines_under_comments() {
         ],
     )];
     check(&fixture("thread_report_abuse.txt"), &expected, &[]);
+}
+
+#[test]
+fn a_front_page_whose_posts_end_in_footers_that_link_to_the_comments() {
+    // No dateline or byline under the titles: each post ends in a footer
+    // of two lines ("Published in: on <date>  Leave a Comment" over
+    // "Tags: , ,"), whose link to the comments ends the post. One post's
+    // title was lost: its first line stands for it.
+    let expected = [
+        post("Who wrote this?", None, None, &[], None, 2, &[]),
+        post("A quiet win", None, None, &[], None, 2, &[]),
+        post(
+            "The harbour master stood down yesterday.",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post("Board resolution 8", None, None, &[], None, 1, &[]),
+    ];
+    check(
+        &fixture("front_page_footers_with_links.txt"),
+        &expected,
+        &[&[1, 0, 2, 3]],
+    );
 }

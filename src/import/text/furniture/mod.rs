@@ -123,12 +123,14 @@ pub struct Byline {
     pub comments: Option<u32>,
 }
 
-/// What a tag line says: the post's tags (maybe none), and the number of
-/// comments where it gives them.
+/// What a tag line says: the post's tags (maybe none), the number of
+/// comments where it gives them, and whether it links to the comments (a
+/// count, "Leave a Comment"): then it is the footer that ends its post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagLine {
     pub tags: Vec<String>,
     pub comments: Option<u32>,
+    pub links_comments: bool,
 }
 
 impl Furniture {
@@ -156,10 +158,11 @@ impl Furniture {
 
     /// Whether the line usually ends a post's text.
     pub fn ends_post(&self) -> bool {
-        matches!(
-            self,
-            Furniture::PostEnd { .. } | Furniture::CommentsHeader { .. }
-        )
+        match self {
+            Furniture::PostEnd { .. } | Furniture::CommentsHeader { .. } => true,
+            Furniture::Tags(line) => line.links_comments,
+            _ => false,
+        }
     }
 
     /// The number of comments the line states.

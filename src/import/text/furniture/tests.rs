@@ -104,6 +104,17 @@ fn tag_line(tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
     Some(Furniture::Tags(Box::new(TagLine {
         tags: tags.iter().map(|t| t.to_string()).collect(),
         comments,
+        links_comments: comments.is_some(),
+    })))
+}
+
+/// A tag line that links to the comments form with no count ("Leave a
+/// Comment"): the footer that ends its post.
+fn footer_to_form(tags: &[&str]) -> Option<Furniture> {
+    Some(Furniture::Tags(Box::new(TagLine {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        comments: None,
+        links_comments: true,
     })))
 }
 
@@ -686,10 +697,26 @@ fn archive_headings_footers_and_pagers_of_wordpress_pages() {
         recognise("Published in Harbour, Boats | 2 Comments"),
         Some(Furniture::Tags(line)) if line.tags == ["Harbour", "Boats"] && line.comments == Some(2)
     ));
-    assert!(matches!(
+    assert_eq!(
         recognise("Published in Quarry | Leave a Comment"),
-        Some(Furniture::Tags(_))
-    ));
+        footer_to_form(&["Quarry"])
+    );
+    // The footer of a theme that prints the date after the categories
+    // and the link with no bar: neither is a tag.
+    assert_eq!(
+        recognise("Published in: on May 4, 2009 at 7:07 pm  Leave a Comment"),
+        footer_to_form(&[])
+    );
+    assert_eq!(
+        recognise("Published in: Harbour on May 4, 2009 at 7:07 pm  Leave a Comment"),
+        footer_to_form(&["Harbour"])
+    );
+    assert!(recognise("Tags: harbour, boats").is_some_and(|f| !f.ends_post()));
+    assert_eq!(
+        recognise("Filed under: Life on Mars, 2020 votes"),
+        tag_line(&["Life on Mars", "2020 votes"], None)
+    );
+    assert!(recognise("Published in Quarry | Leave a Comment").is_some_and(|f| f.ends_post()));
     assert_eq!(
         recognise("Published in the county paper, the letter drew replies."),
         None
