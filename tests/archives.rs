@@ -1,7 +1,8 @@
 //! Archives in the shapes real blogs print them, written for these tests:
 //! a front page, a monthly archive, a tag archive of excerpts, an author
 //! archive, post pages with comment threads, and a front page whose posts
-//! end in footers that link to their comments. Each is read as written
+//! end in footers that link to their comments, and a news site's letters
+//! under lines of fields that end in a date. Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -541,4 +542,33 @@ fn a_front_page_whose_posts_end_in_footers_that_link_to_the_comments() {
         &expected,
         &[&[1, 0, 2, 3]],
     );
+}
+
+#[test]
+fn a_news_sites_letters_under_lines_of_fields_that_end_in_a_date() {
+    // "Letters | | <date>" over each title: a section, a byline left
+    // empty, the date. A photo's caption with its credit is no title.
+    let expected = [
+        post(
+            "The toll that was meant to end",
+            None,
+            Some("March 3, 2014, 6:00 pm"),
+            &[],
+            None,
+            4,
+            &[],
+        ),
+        post(
+            "Ferry fares and the weekend gap (3 letters)",
+            None,
+            Some("March 1, 2014, 5:03 pm"),
+            &[],
+            None,
+            3,
+            &[],
+        ),
+    ];
+    // The datelines stand above the titles: posts cut at their titles
+    // would leave each its neighbour's date, so the order is kept.
+    check(&fixture("news_letters_dated_fields.txt"), &expected, &[]);
 }

@@ -467,8 +467,23 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.ends_with(',')
         || text.ends_with(';')
         || never_heads(text)
+        || is_credited_caption(text)
         || text.contains("://")
         || word_count(text) > 22)
+}
+
+/// A photo's caption with its credit after it: a sentence, then two words
+/// or more in brackets ("Jo Lee at the pier. (Harbour Post file)"). A
+/// title's bracket follows no full stop ("Ferry fares (4 letters)").
+///
+/// Accepts "Jo Lee at the pier. (Harbour Post file)"; rejects "Ferry fares
+/// (4 letters)" and "Tolls up. (Updated)".
+fn is_credited_caption(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|inner| inner.rsplit_once('('))
+        .is_some_and(|(before, credit)| {
+            before.trim_end().ends_with('.') && credit.split_whitespace().count() >= 2
+        })
 }
 
 /// A line that leads on to something the page does not print as its
@@ -1145,6 +1160,22 @@ mod tests {
         ]);
         assert_eq!(paragraphs.titles(), [0, 3]);
         paragraphs.evidence[4] |= Evidence::IN_THREAD;
+        assert_eq!(paragraphs.titles(), [0]);
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_is_no_title() {
+        assert!(is_credited_caption(
+            "Jo Lee at the pier. (Harbour Post file)"
+        ));
+        assert!(!is_credited_caption("Ferry fares (4 letters)"));
+        assert!(!is_credited_caption("Tolls up. (Updated)"));
+        let paragraphs = features(&[
+            "Bridge tolls under review",
+            LONG_A,
+            "Jo Lee at the pier. (Harbour Post file)",
+            LONG_B,
+        ]);
         assert_eq!(paragraphs.titles(), [0]);
     }
 

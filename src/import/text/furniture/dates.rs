@@ -87,6 +87,31 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
     ))
 }
 
+/// Where the date is in a line of short fields parted by bars whose last
+/// is a whole date: a news site's line over each title, the section, a
+/// byline it left empty, the date.
+///
+/// Accepts "Opinion | | October 13, 2013, 5:00 pm"; rejects "The vote |
+/// held on October 13, 2013" (no whole date after the bar), "The vote
+/// was lost, as ever. | October 13, 2013" (a sentence before it) and
+/// "Posted by: Jo | May 4, 2010" and "Posted by jo | May 4, 2010"
+/// (bylines).
+pub(super) fn date_after_fields(line: &str) -> Option<Span> {
+    let (fields, last) = line.rsplit_once('|')?;
+    // A field with a label or "by" ("Posted by: Jo", "Posted by jo") makes
+    // the line a byline.
+    let short = |field: &str| {
+        field.split_whitespace().count() <= 3
+            && !field.contains(':')
+            && !field
+                .split_whitespace()
+                .any(|word| word.eq_ignore_ascii_case("by"))
+            && !field.trim_end().ends_with(['.', '!', '?'])
+    };
+    (fields.split('|').all(short) && is_date(last.trim()))
+        .then(|| Span::trimmed(line, fields.len() + 1..line.len()))
+}
+
 /// The letters what [`DATE`] allows before a date opens with ("Posted
 /// on", "Updated:", "Originally published"), in either case: Unicode's
 /// case folding gives them no other forms.

@@ -30,7 +30,7 @@ use chrome::{PAGE_CHROME, breadcrumb_last_step, is_journal_state};
 pub use dates::{
     MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, utc_stamp,
 };
-use dates::{date_span, dateline};
+use dates::{date_after_fields, date_span, dateline};
 use headers::{
     ARCHIVE_HEADER, POST_END, comment_area_notice, comments_header, count_of, is_label_page_header,
     strip_comment_count,
@@ -210,6 +210,14 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             last_step: Span::trimmed(line, last_step),
         });
     }
+    // Fields before the date open with any word: asked of lines with a bar.
+    if let Some(date) = line
+        .contains('|')
+        .then(|| date_after_fields(line))
+        .flatten()
+    {
+        return Some(Furniture::Date(date));
+    }
     if !could_be_furniture(line) {
         return None;
     }
@@ -235,6 +243,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(dateline) = dateline(line) {
         return Some(dateline);
     }
+
     if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
         let author = caps.name("author").or_else(|| caps.name("author2"));
         let date = caps.name("date").or_else(|| caps.name("date2"));

@@ -727,6 +727,28 @@ fn archive_headings_footers_and_pagers_of_wordpress_pages() {
 }
 
 #[test]
+fn a_line_of_fields_that_ends_in_a_date_is_a_dateline() {
+    let line = "Opinion | | October 13, 2013, 5:00 pm";
+    let Some(Furniture::Date(date)) = recognise(line) else {
+        panic!("{:?}", recognise(line));
+    };
+    assert_eq!(date.text(line), "October 13, 2013, 5:00 pm");
+    assert!(matches!(
+        recognise("Letters | Jo Lee | May 4, 2010"),
+        Some(Furniture::Date(_))
+    ));
+    assert_eq!(recognise("The vote | held on October 13, 2013"), None);
+    assert!(matches!(
+        recognise("Posted by: rangi_t | May 4, 2010 at 14:22"),
+        Some(Furniture::Byline(byline)) if byline.author.as_deref() == Some("rangi_t")
+    ));
+    assert_eq!(
+        recognise("The vote was lost, as ever. | October 13, 2013"),
+        None
+    );
+}
+
+#[test]
 fn a_journals_mood_and_music_lines_are_chrome() {
     assert_eq!(recognise("[mood | tired]"), Some(Furniture::PageChrome));
     assert_eq!(
