@@ -20,7 +20,9 @@
 //! posts under full author blocks, a page whose one comment is numbered
 //! "1." with a paragraph under it, a numbered comment over a reply form
 //! with notes under it, a forum thread whose author blocks are glued to
-//! the post above each. Each is
+//! the post above each, a post page whose title follows its breadcrumb
+//! trail and that ends in labelled links to the previous and next posts.
+//! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
 //! comments.
@@ -1021,4 +1023,30 @@ fn a_forum_thread_whose_author_blocks_are_glued_to_the_post_above() {
         ],
     );
     check(&fixture("forum_glued_author_blocks.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_post_page_whose_title_follows_its_trail_and_ends_in_navigation() {
+    // The trail's separators were lost ("Home Local Politics <title>"),
+    // with the bare title under it; a postscript is the post's text, and
+    // the links to the previous and next posts behind their labels are
+    // the page's.
+    let archive = fixture("post_under_glued_trail.txt");
+    let expected = post(
+        "Ferry board to councillors: Stay and Vote!",
+        None,
+        None,
+        &[],
+        None,
+        4,
+        &[],
+    );
+    check(&archive, &[expected], &[]);
+    let posts = parse(&archive);
+    let texts: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    assert!(texts[1].starts_with("P.S."), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("Previous article")),
+        "{texts:?}"
+    );
 }

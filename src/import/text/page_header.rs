@@ -171,6 +171,9 @@ const TITLE_LABEL_MAX: usize = 12;
 /// does not repeat it, and "Our budget: what was cut" over "what was cut"
 /// (two words before the colon: a headline's own colon).
 pub fn title_after_its_label(title: &str, first_line: &str) -> Option<usize> {
+    if let Some(at) = title_after_its_trail(title, first_line) {
+        return Some(at);
+    }
     let (label, rest) = title.split_once(": ")?;
     let rest = rest.trim();
     let is_label = !label.is_empty()
@@ -179,6 +182,31 @@ pub fn title_after_its_label(title: &str, first_line: &str) -> Option<usize> {
         && label.chars().next().is_some_and(char::is_uppercase);
     (is_label && !rest.is_empty() && rest == first_line.trim())
         .then(|| title.len() - title[label.len() + 2..].trim_start().len())
+}
+
+/// The most steps of a breadcrumb trail printed before a page's title.
+const TRAIL_STEPS_MAX: usize = 4;
+
+/// A page's title printed after its breadcrumb trail, whose separators the
+/// scrape dropped ("Home National Politics Tolls up again"), with the bare
+/// title again right under it: where the bare title starts. The trail is one
+/// to four capitalised words with no other mark; the title under it is two
+/// words or more and opens with a capital.
+///
+/// Accepts "Home Local Politics Tolls up again" over "Tolls up again";
+/// rejects "Our budget: what was cut" over "what was cut" (a colon, a
+/// lower-case repeat) and "The Case for Tolls" over "Tolls" (one word).
+fn title_after_its_trail(title: &str, first_line: &str) -> Option<usize> {
+    let bare = first_line.trim();
+    let trail = title.trim_end().strip_suffix(bare)?;
+    let steps: Vec<&str> = trail.split_whitespace().collect();
+    let is_trail = trail.ends_with(char::is_whitespace)
+        && (1..=TRAIL_STEPS_MAX).contains(&steps.len())
+        && steps.iter().all(|step| {
+            step.starts_with(char::is_uppercase) && step.chars().all(char::is_alphanumeric)
+        });
+    let is_title = bare.starts_with(char::is_uppercase) && bare.split_whitespace().count() >= 2;
+    (is_trail && is_title).then_some(trail.len())
 }
 
 #[cfg(test)]
@@ -202,6 +230,23 @@ mod tests {
         assert_eq!(
             bare("Re: Gravel levy", "Gravel levy").as_deref(),
             Some("Gravel levy")
+        );
+    }
+
+    #[test]
+    fn a_title_after_its_breadcrumb_trail_repeated_under_it_is_the_bare_title() {
+        assert_eq!(
+            bare("Home Local Politics Tolls up again", "Tolls up again").as_deref(),
+            Some("Tolls up again")
+        );
+        assert_eq!(bare("The Case for Tolls", "Tolls"), None);
+        assert_eq!(
+            bare("Why we say No to Tolls up again", "Tolls up again"),
+            None
+        );
+        assert_eq!(
+            bare("Home Tolls up again", "Tolls up again, she says"),
+            None
         );
     }
 

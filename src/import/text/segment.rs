@@ -376,6 +376,8 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     score += match text.chars().last() {
         Some('.') if trails_off => 0.0,
         Some('.') => -4.0,
+        // A sentence that ends inside its quotation marks ends all the same.
+        Some('”' | '"') if text.trim_end_matches(['”', '"']).ends_with('.') => -4.0,
         Some('”' | '"') => -2.0,
         Some('?' | '!') => -0.5,
         _ => 0.5,

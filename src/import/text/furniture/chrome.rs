@@ -43,10 +43,52 @@ pub(super) fn breadcrumb_last_step(line: &str) -> Option<Range<usize>> {
 /// Accepts "‹ Tolls up again | Home | Bridge closed ›"; rejects "« Tolls up
 /// again" (one link, which could head a post) and "Bridge closed »".
 pub fn is_post_navigation(line: &str) -> bool {
-    line.starts_with(['«', '‹'])
+    (line.starts_with(['«', '‹'])
         && line.ends_with(['»', '›'])
         && line.contains(" | ")
-        && line.len() <= 300
+        && line.len() <= 300)
+        || is_labelled_navigation(line)
+}
+
+/// What a theme prints before the links to the previous and next posts.
+const NAVIGATION_LABELS: [&str; 8] = [
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "previous entry",
+    "next entry",
+    "previous story",
+    "next story",
+];
+
+/// The links to the previous and next posts behind their labels, the
+/// linked title glued to the label or after a colon, or both links on one
+/// line: "Previous articleTolls up again", "Next post: Bridge closed",
+/// "Previous article Tolls up again Next article Bridge closed".
+///
+/// Accepts those; rejects "Next post I will look at the ferries." (a
+/// sentence that opens so) and "Previous post" alone (page chrome of its
+/// own, [`PAGE_CHROME`]).
+fn is_labelled_navigation(line: &str) -> bool {
+    if line.len() > 300 || !line.starts_with(['P', 'p', 'N', 'n']) {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    let Some(label) = NAVIGATION_LABELS
+        .iter()
+        .find(|label| lower.starts_with(*label))
+    else {
+        return false;
+    };
+    let glued = line[label.len()..].starts_with(|c: char| c.is_uppercase() || c == ':');
+    let (way, noun) = label.split_once(' ').expect("a label is two words");
+    let other_way = if way == "previous" {
+        "next"
+    } else {
+        "previous"
+    };
+    glued || lower[label.len()..].contains(&format!("{other_way} {noun}"))
 }
 
 /// A journal's line on its writer's state as they posted, which LiveJournal

@@ -749,6 +749,24 @@ fn a_line_of_fields_that_ends_in_a_date_is_a_dateline() {
 }
 
 #[test]
+fn links_to_the_previous_and_next_posts_behind_their_labels_are_chrome() {
+    for line in [
+        "Previous articleTolls up again",
+        "Next post: Bridge closed",
+        "Previous article Tolls up again Next article Bridge closed",
+        "Next articleFerry fares: a modest proposal???",
+    ] {
+        assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+    for line in [
+        "Next post I will look at the ferries.",
+        "Previous articles on the toll said the same.",
+    ] {
+        assert_eq!(recognise(line), None, "{line}");
+    }
+}
+
+#[test]
 fn a_journals_mood_and_music_lines_are_chrome() {
     assert_eq!(recognise("[mood | tired]"), Some(Furniture::PageChrome));
     assert_eq!(
