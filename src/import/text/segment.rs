@@ -171,15 +171,23 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
                 .take_while(|&k| !candidates.at(k).text().chars().any(char::is_alphanumeric))
                 .count();
             let start = if rules == n { 0 } else { rules };
-            // On a page of one post, one line over the title the free
-            // choice found, which heads prose, is the page's own (the
-            // blog's name or motto, a menu button, a date), not a post of
-            // its own. Where the choice found several, a line over the
-            // first may be the first of the captions over every title.
+            // On a page of one post, a line over the title the free choice
+            // found, which heads prose, is the page's own (the blog's name
+            // or motto, a menu button, a date), not a post of its own; so
+            // are two lines (the name and the motto) where neither ends as
+            // a sentence (a post of one line above). Where the choice found
+            // several, a line over the first may be the first of the
+            // captions over every title.
+            let header = |first: usize| {
+                let text = |k: usize| candidates.at(k).text();
+                (first == start + 1
+                    || (first == start + 2
+                        && (start..first).all(|k| !text(k).ends_with(['.', '!', '?']))))
+                    && (start..first).all(|k| !is_prose(text(k)))
+            };
             let start = match free.as_slice() {
                 &[first]
-                    if first == start + 1
-                        && !is_prose(candidates.at(start).text())
+                    if header(first)
                         && (first + 1..n)
                             .take(2)
                             .any(|body| is_prose(candidates.at(body).text())) =>
@@ -1163,6 +1171,27 @@ mod tests {
         assert_eq!(paragraphs.titles(), [0, 3]);
         paragraphs.evidence[4] |= Evidence::IN_THREAD;
         assert_eq!(paragraphs.titles(), [0]);
+    }
+
+    #[test]
+    fn a_blogs_name_and_motto_over_its_one_post_are_the_pages() {
+        let page = [
+            "Harbour Notes",
+            "Nothing grand, one post at a time since 2012",
+            "How to fix the harbour bridge tolls",
+            LONG_A,
+            LONG_B,
+        ];
+        assert_eq!(features(&page).titles(), [2]);
+        // Three short lines over it are more than a page's header: the
+        // first opens a post cut short.
+        let mut longer = page.to_vec();
+        longer.insert(0, "Menu");
+        assert_eq!(features(&longer).titles(), [0, 3]);
+        // A title over a post of one sentence is a post of its own.
+        let mut post_above = page.to_vec();
+        post_above[1] = "The bridge at dusk, from the pier.";
+        assert_eq!(features(&post_above).titles(), [0, 2]);
     }
 
     #[test]

@@ -74,21 +74,28 @@ fn is_labelled_navigation(line: &str) -> bool {
     if line.len() > 300 || !line.starts_with(['P', 'p', 'N', 'n']) {
         return false;
     }
-    let lower = line.to_ascii_lowercase();
-    let Some(label) = NAVIGATION_LABELS
-        .iter()
-        .find(|label| lower.starts_with(*label))
-    else {
+    let bytes = line.as_bytes();
+    let opens_with = |label: &str| {
+        bytes
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+    };
+    let Some(label) = NAVIGATION_LABELS.iter().find(|label| opens_with(label)) else {
         return false;
     };
     let glued = line[label.len()..].starts_with(|c: char| c.is_uppercase() || c == ':');
+    // The label of the other link, "next article" after "previous article".
     let (way, noun) = label.split_once(' ').expect("a label is two words");
     let other_way = if way == "previous" {
         "next"
     } else {
         "previous"
     };
-    glued || lower[label.len()..].contains(&format!("{other_way} {noun}"))
+    let other = [other_way.as_bytes(), b" ", noun.as_bytes()].concat();
+    glued
+        || bytes[label.len()..]
+            .windows(other.len())
+            .any(|window| window.eq_ignore_ascii_case(&other))
 }
 
 /// A journal's line on its writer's state as they posted, which LiveJournal
