@@ -454,12 +454,33 @@ fn list_thread_at<'a>(
 }
 
 /// A list item that reads as a heading: short, with no closing
-/// punctuation, neither a name nor a number.
+/// punctuation, neither a name nor a number, nor a comment's age.
 fn is_heading_item(text: &str) -> bool {
     text.len() <= 100
         && !text.ends_with(['.', '!', '?', ':', ';', '”', '"', '…', ')'])
         && name_in_label(text).is_none()
         && !text.bytes().all(|b| b.is_ascii_digit())
+        && !tells_age(text)
+}
+
+/// Whether a line says how long ago something was written ("31 minutes
+/// ago on Jo's page", "about 6 hours ago"): a number or "a", a unit of
+/// time, "ago". A thread stamps its comments so; a heading seldom is.
+///
+/// Accepts those and "an hour ago"; rejects "The ferry that left long ago"
+/// and "Ten ways to say ago".
+fn tells_age(text: &str) -> bool {
+    const UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    words.windows(3).any(|w| {
+        let unit = w[1].strip_suffix('s').unwrap_or(w[1]);
+        w[2].eq_ignore_ascii_case("ago")
+            && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+            && (w[0].bytes().all(|b| b.is_ascii_digit())
+                || ["a", "an", "one"]
+                    .iter()
+                    .any(|a| w[0].eq_ignore_ascii_case(a)))
+    })
 }
 
 /// Prose with a time on a line of its own a few paragraphs on: the first
@@ -710,6 +731,31 @@ mod tests {
         // At the usual gap, with no text indented under its items, it is too.
         let plain = "Tolls up again\n\nThe council voted to raise the tolls.\n\n  1. It needs money.\n\n  2. It can.\n";
         assert!(in_thread(plain).is_empty());
+    }
+
+    #[test]
+    fn a_list_of_comments_stamped_with_their_age_is_a_thread() {
+        assert!(tells_age("31 minutes ago on Jo Lee"));
+        assert!(tells_age("about 6 hours ago"));
+        assert!(tells_age("an hour ago"));
+        assert!(!tells_age("The ferry that left long ago"));
+        assert!(!tells_age("Ten ways to say ago"));
+        let page = "Recent Comments\n\n  1. 31 minutes ago on Tolls up again\n\n    Nobody asked the drivers.\n\n\
+                    \x20 2. about 6 hours ago on Bridge closed\n\n    Closed again, and on a Monday.\n";
+        assert_eq!(
+            in_thread(page),
+            [
+                "31 minutes ago on Tolls up again",
+                "Nobody asked the drivers.",
+                "about 6 hours ago on Bridge closed",
+                "Closed again, and on a Monday."
+            ]
+        );
+        // Titles with teasers under them are a list of posts.
+        let posts = page
+            .replace("31 minutes ago on ", "")
+            .replace("about 6 hours ago on ", "");
+        assert!(in_thread(&posts).is_empty());
     }
 
     #[test]
