@@ -2,7 +2,8 @@
 //! a front page, a monthly archive, a tag archive of excerpts, an author
 //! archive, post pages with comment threads, and a front page whose posts
 //! end in footers that link to their comments, and a news site's letters
-//! under lines of fields that end in a date. Each is read as written
+//! under lines of fields that end in a date, and a journal's entries
+//! under "Journal by <name>" bylines. Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -571,4 +572,32 @@ fn a_news_sites_letters_under_lines_of_fields_that_end_in_a_date() {
     // The datelines stand above the titles: posts cut at their titles
     // would leave each its neighbour's date, so the order is kept.
     check(&fixture("news_letters_dated_fields.txt"), &expected, &[]);
+}
+
+#[test]
+fn a_journals_list_of_entries_each_under_a_byline_that_names_the_journal() {
+    // "Journal by <name>" under each entry's title is a byline, not the
+    // name line of a comment: the entries are posts, under the page's
+    // "User Journal" header.
+    let expected = [
+        post(
+            "Journal: Moderators, a request",
+            Some("Hesper Quill"),
+            None,
+            &[],
+            None,
+            5,
+            &[],
+        ),
+        post(
+            "Journal: The ferry vote! 7",
+            Some("Hesper Quill"),
+            None,
+            &[],
+            None,
+            2,
+            &[],
+        ),
+    ];
+    check(&fixture("journal_list_bylines.txt"), &expected, &[]);
 }

@@ -316,6 +316,11 @@ const FIRST_WORDS: &[&str] = &[
     "by",
     "author",
     "words",
+    "journal",
+    "entry",
+    "story",
+    "article",
+    "column",
     // Tag lines.
     "categories",
     "category",

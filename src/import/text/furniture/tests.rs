@@ -33,6 +33,15 @@ fn bylines() {
     );
     assert_eq!(recognise("By the end of the week the deal was dead."), None);
     assert_eq!(recognise("By then it was too late for talks"), None);
+    // What the page calls the post, then the name.
+    for (line, name) in [
+        ("Journal by Hesper Quill", "Hesper Quill"),
+        ("Story by jdoe", "jdoe"),
+        ("Column by Tobin Marsh", "Tobin Marsh"),
+    ] {
+        assert_eq!(recognise(line), byline(Some(name), None, None), "{line}");
+    }
+    assert_eq!(recognise("Journal by the sea"), None);
 }
 
 #[test]
