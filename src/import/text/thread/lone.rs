@@ -5,7 +5,7 @@
 use super::super::furniture::Furniture;
 use super::super::paragraphs::Paragraph;
 use super::ends_as_prose;
-use super::label::is_comment_furniture;
+use super::label::{is_comment_furniture, label, said_label};
 
 /// How far past a label the line a thread prints under each comment is
 /// looked for: a comment of up to four paragraphs.
@@ -64,9 +64,11 @@ const LONE_COMMENT_MAX: usize = 4;
 /// the post or the page's end.
 ///
 /// Accepts "…squeamish about polls?" / "basil said..." / "I guess so." /
-/// "Post a Comment"; rejects "…as he put it." / "the minister said..." /
-/// "“We will not move.”" / "Post a Comment" (a quotation), and "the
-/// minister said..." / "Tolls are a tax." at the page's end.
+/// "Post a Comment", and "tide_watcher said..." / "I guess so." at the
+/// page's end (a handle, [`is_handle_said`]); rejects "…as he put it." /
+/// "the minister said..." / "“We will not move.”" / "Post a Comment" (a
+/// quotation), and "the minister said..." / "Tolls are a tax." at the
+/// page's end.
 pub(super) fn comment_before_reply_form<'a>(
     all: &[Paragraph],
     i: usize,
@@ -89,8 +91,28 @@ pub(super) fn comment_before_reply_form<'a>(
     let Some(end) = (i + 2..all.len().min(i + 2 + LONE_COMMENT_MAX))
         .find(|&j| furniture_at(j).is_some() || is_comment_furniture(&all[j].text))
     else {
-        return false;
+        // No reply form: the page ends within a comment's reach of a
+        // handle's label, which no post's text leads a quotation in with.
+        return all.len() <= i + 2 + LONE_COMMENT_MAX && is_handle_said(&all[i].text);
     };
     matches!(furniture_at(end), Some(Furniture::CommentsHeader { .. }))
         || is_comment_furniture(&all[end].text)
+}
+
+/// Whether a "said..." label names a handle: one word with a digit or an
+/// underscore in it ("G6 said...", "tide_watcher said..."), a name a
+/// commenter signs with and no post's text leads a quotation in with.
+///
+/// Accepts those; rejects "Jo said..." and "the minister said...".
+fn is_handle_said(text: &str) -> bool {
+    let Some(name) = label(text)
+        .and_then(|found| found.author)
+        .or_else(|| said_label(text).and_then(|found| found.author))
+    else {
+        return false;
+    };
+    let ellipsis = text.trim_end().ends_with("...") || text.trim_end().ends_with('…');
+    ellipsis
+        && !name.contains(char::is_whitespace)
+        && name.chars().any(|c| c.is_ascii_digit() || c == '_')
 }

@@ -863,6 +863,19 @@ mod tests {
         // Alone, such a line leads in a quotation.
         let lead_in = format!("{POST}\nthe minister said...\n\nTolls are a tax.\n");
         assert!(in_thread(&lead_in).is_empty());
+        let named = format!("{POST}\nJo said...\n\nTolls are a tax.\n");
+        assert!(in_thread(&named).is_empty());
+        // A handle, a word with a digit or an underscore, names a commenter
+        // even alone at the page's end.
+        for handle in ["G6 said...", "tide_watcher said..."] {
+            let page = format!("{POST}\n{handle}\n\nTolls are a tax.\n");
+            assert_eq!(in_thread(&page), [handle, "Tolls are a tax."], "{handle}");
+            // Not where the post goes on after it for longer than a comment.
+            let goes_on = format!(
+                "{POST}\n{handle}\n\nTolls are a tax.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n"
+            );
+            assert!(in_thread(&goes_on).is_empty(), "{handle}");
+        }
         // The platform's name for a reader who gave none opens one alone.
         let unnamed = format!("{POST}\nAnonymous said...\n\nTolls are a tax.\n");
         assert_eq!(
