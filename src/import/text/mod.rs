@@ -238,10 +238,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                     follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
                 // A footer of a line or more ends the post above: "Posted
                 // in a | Leave a comment" over "Tags: b, c".
-                let footer_above = (i.saturating_sub(MAX_ABOVE)..i)
+                let post_end_precedes = (i.saturating_sub(MAX_ABOVE)..i)
                     .rev()
-                    .take_while(|&p| is_furniture(p));
-                let post_end_precedes = footer_above.clone().any(&ends_post)
+                    .take_while(|&p| is_furniture(p))
+                    .any(&ends_post)
                     || i.checked_sub(1)
                         .is_some_and(|p| text_facts[p] & TEASER_END != 0);
                 let date_precedes = i.checked_sub(1).is_some_and(|p| {

@@ -492,7 +492,7 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
 /// but short lines after it, it is a line of its own (a name or a signature
 /// under the text, a forum's author block glued to the post above it).
 ///
-/// Accepts "…in the council's own policy." / "Talarus Quinn"; rejects
+/// Accepts "…in the council's own policy." / "Pell Carrow"; rejects
 /// "…in the council's" / "own policy" (no sentence ended above) and "…the
 /// toll. It went" / "up again." (ends as a sentence).
 fn signed_under(above: &str, line: &str) -> bool {
