@@ -684,19 +684,23 @@ pub fn trailing(line: &str, evidence: &impl Outlets) -> Option<Source> {
 /// The last sentence of `line` where it may be a citation after a
 /// sentence of commentary ([`trailing`]).
 fn last_sentence(line: &str) -> Option<&str> {
-    // A headline never ends in a full stop; most paragraphs do. The last
-    // sentence holds no mark but perhaps its last character, so it follows
-    // the last mark before that character, and needs a separator to split
-    // ([`split_prefix`]).
+    let (last_mark, before_last) = last_mark_with_separator(line)?;
+    sentence_after_mark(line, last_mark, before_last)
+}
+
+/// Where the last sentence of `line` may start after a sentence of
+/// commentary: the last mark before its last character, and where that
+/// character is. A headline never ends in a full stop; most paragraphs do.
+/// The last sentence holds no mark but perhaps its last character, so it
+/// follows the last mark before that character, and needs a separator to
+/// split ([`split_prefix`]).
+fn last_mark_with_separator(line: &str) -> Option<(usize, usize)> {
     if line.ends_with('.') {
         return None;
     }
     let before_last = line.char_indices().next_back().map_or(0, |(at, _)| at);
     let last_mark = memchr::memrchr3(b'.', b'!', b'?', &line.as_bytes()[..before_last])?;
-    if !has_separator(&line[last_mark..]) {
-        return None;
-    }
-    sentence_after_mark(line, last_mark, before_last)
+    has_separator(&line[last_mark..]).then_some((last_mark, before_last))
 }
 
 /// The sentence that opens after the mark at byte `mark` of `line` and
@@ -1443,14 +1447,7 @@ mod tests {
     /// [`last_sentence`] as it was written with [`LAST_SENTENCE`]: the
     /// pattern asked of a line with a separator after its last mark.
     fn last_sentence_by_pattern(line: &str) -> Option<&str> {
-        if line.ends_with('.') {
-            return None;
-        }
-        let before_last = line.char_indices().next_back().map_or(0, |(at, _)| at);
-        let last_mark = memchr::memrchr3(b'.', b'!', b'?', &line.as_bytes()[..before_last])?;
-        if !has_separator(&line[last_mark..]) {
-            return None;
-        }
+        last_mark_with_separator(line)?;
         Some(LAST_SENTENCE.captures(line)?.name("rest")?.as_str())
     }
 

@@ -5,7 +5,7 @@
 use super::super::furniture::Furniture;
 use super::super::paragraphs::Paragraph;
 use super::ends_as_prose;
-use super::label::{is_comment_furniture, label, said_label};
+use super::label::{is_comment_furniture, said_label};
 
 /// How far past a label the line a thread prints under each comment is
 /// looked for: a comment of up to four paragraphs.
@@ -105,14 +105,10 @@ pub(super) fn comment_before_reply_form<'a>(
 ///
 /// Accepts those; rejects "Jo said..." and "the minister said...".
 fn is_handle_said(text: &str) -> bool {
-    let Some(name) = label(text)
+    said_label(text)
         .and_then(|found| found.author)
-        .or_else(|| said_label(text).and_then(|found| found.author))
-    else {
-        return false;
-    };
-    let ellipsis = text.trim_end().ends_with("...") || text.trim_end().ends_with('…');
-    ellipsis
-        && !name.contains(char::is_whitespace)
-        && name.chars().any(|c| c.is_ascii_digit() || c == '_')
+        .is_some_and(|name| {
+            !name.contains(char::is_whitespace)
+                && name.chars().any(|c| c.is_ascii_digit() || c == '_')
+        })
 }
