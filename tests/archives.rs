@@ -3,7 +3,8 @@
 //! archive, post pages with comment threads, and a front page whose posts
 //! end in footers that link to their comments, and a news site's letters
 //! under lines of fields that end in a date, and a journal's entries
-//! under "Journal by <name>" bylines. Each is read as written
+//! under "Journal by <name>" bylines, and quotations credited after a
+//! dash. Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -12,6 +13,7 @@
 mod archives;
 
 use archives::*;
+use pundit::model::BlockKind;
 
 #[test]
 fn a_front_page_with_bylines_and_tag_lines() {
@@ -600,4 +602,73 @@ fn a_journals_list_of_entries_each_under_a_byline_that_names_the_journal() {
         ),
     ];
     check(&fixture("journal_list_bylines.txt"), &expected, &[]);
+}
+
+#[test]
+fn quotations_credited_after_a_dash_quote_whom_they_name() {
+    // "— Name" on the line under a quotation, or after it on its own line,
+    // credits it: the credit is no title, and the quotation quotes a
+    // source of that name.
+    let expected = [
+        post(
+            "The harbour board and its pier",
+            None,
+            None,
+            &[],
+            None,
+            6,
+            &[],
+        ),
+        post(
+            "What the papers made of the car park",
+            None,
+            None,
+            &[],
+            None,
+            5,
+            &[],
+        ),
+    ];
+    let archive = fixture("quotes_credited_after.txt");
+    // A line over a quotation reads as its lead-in, not a title: the post
+    // that opens on one keeps its place at the archive's start.
+    check(&archive, &expected, &[]);
+    for (variant, text) in reformatted(&archive) {
+        let posts = parse(&text);
+        let credited: Vec<Vec<(String, String)>> = posts
+            .iter()
+            .map(|post| {
+                post.blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Quote)
+                    .map(|b| {
+                        let source =
+                            &post.sources[b.source.expect("a quote has a source") as usize];
+                        let opening: String = b.text.chars().take(12).collect();
+                        (opening, source.label())
+                    })
+                    .collect()
+            })
+            .collect();
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(quote, by)| (quote.to_string(), by.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            credited,
+            vec![
+                pairs(&[
+                    ("“The pier wi", "Dana Whitlow, harbour board chair"),
+                    ("“We are comm", "Mayor Pell Carrow"),
+                ]),
+                pairs(&[
+                    ("\"A building ", "Harbour Post"),
+                    ("\"It will pay", "Pell Carrow"),
+                    ("“Twice the b", "Coastal Times"),
+                ]),
+            ],
+            "{variant}"
+        );
+    }
 }

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::commentary::sounds_like_commentary;
 use super::paragraphs::Paragraph;
+use super::quote_credit::{credit_line, credited_name};
 use super::sources;
 use crate::model::{Block, BlockKind, Source};
 
@@ -186,7 +187,8 @@ pub struct Body {
 /// a parenthesised aside, and at the post's last paragraph unless it opens
 /// with a quotation mark. Outside a quoted run, a paragraph that opens with
 /// a quotation mark, or a transcript line ("Trump: …"), is a quote of the
-/// post's latest source.
+/// post's latest source. A quotation credited after a dash (`"…" – Name`)
+/// quotes whom it names, as does one with "— Name" on the line under it.
 pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     let mut out: Vec<Block> = Vec::with_capacity(body.len());
     let mut post_sources: Vec<Source> = Vec::new();
@@ -207,6 +209,44 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         }
         if contributor_name(text).is_some() {
             out.push(Block::new(BlockKind::Contributor, item.paragraph.text));
+            quoting = None;
+            continue;
+        }
+        // A quotation credited at its end quotes whom it names, whatever
+        // source the paragraphs above it quoted.
+        if let Some(name) = credited_name(text).filter(|_| !item.paragraph.is_list_item()) {
+            let credit = Source {
+                outlet: Some(name.to_string()),
+                headline: None,
+                url: None,
+            };
+            let index = add_source(&mut post_sources, credit);
+            out.push(Block::new(BlockKind::Quote, item.paragraph.text).with_source(index));
+            quoting = None;
+            continue;
+        }
+        // "— Name" under a quotation says who said it: the quotation is
+        // theirs unless it already quotes a cited source.
+        if let Some(credit) = credit_line(text)
+            && let Some(above) = out.last_mut().filter(|above| {
+                matches!(above.kind, BlockKind::Quote | BlockKind::Paragraph)
+                    && (above.kind == BlockKind::Quote || above.text.starts_with(['“', '"']))
+            })
+        {
+            let index = match above.source {
+                Some(index) => index as usize,
+                None => add_source(
+                    &mut post_sources,
+                    Source {
+                        outlet: Some(credit.to_string()),
+                        headline: None,
+                        url: None,
+                    },
+                ),
+            };
+            above.kind = BlockKind::Quote;
+            above.source = Some(u32::try_from(index).expect("a source index fits in 32 bits"));
+            out.push(Block::new(BlockKind::Citation, item.paragraph.text).with_source(index));
             quoting = None;
             continue;
         }

@@ -17,6 +17,7 @@ mod learn;
 mod page_header;
 pub mod paragraphs;
 mod post_lists;
+mod quote_credit;
 mod segment;
 mod sources;
 mod sparse;

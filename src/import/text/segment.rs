@@ -472,7 +472,10 @@ fn could_head(p: &Features<'_>) -> bool {
         return false;
     }
     !(first.is_lowercase()
-        || matches!(first, '“' | '"' | '…' | '(' | '[' | '•' | '-' | '*')
+        || matches!(
+            first,
+            '“' | '"' | '…' | '(' | '[' | '•' | '-' | '—' | '–' | '*'
+        )
         || text.ends_with(':')
         || text.ends_with(',')
         || text.ends_with(';')

@@ -1,0 +1,133 @@
+//! Quotations that name who said them after the quote: `"…" – Name`.
+//!
+//! Commentary often gathers a run of short quotes from several places, each
+//! credited at its end rather than cited on a line above it. The credit is
+//! the quote's source; it names an outlet or a person, which pundit keeps
+//! as the source's name either way.
+
+use super::furniture::looks_like_name;
+
+/// The closing quotation marks a credited quote ends with.
+const CLOSING_QUOTES: [char; 4] = ['”', '"', '’', '\''];
+
+/// The name that credits `text`, a paragraph that is one quotation followed
+/// by a dash and the name of who said it.
+///
+/// Accepts `"Google has a team that is nimble."  - SF Chronicle` and
+/// `“We will not move,” — Jane Doe`; rejects `"We will not move," she said
+/// - and left.` (no name after the dash), `He said "no" - Jane Doe` (not a
+/// quotation from its start), and `"Yes" - no.`
+pub fn credited_name(text: &str) -> Option<&str> {
+    if !text.starts_with(['“', '"']) || text.len() > 2_000 {
+        return None;
+    }
+    let (quote, name) = split_at_last_dash(text)?;
+    let quote = quote.trim_end();
+    // The quotation closes right before the dash, perhaps after a comma.
+    let quote = quote.strip_suffix(',').unwrap_or(quote);
+    if !quote.ends_with(CLOSING_QUOTES) || quote.chars().count() < 12 {
+        return None;
+    }
+    let name = name.trim();
+    let credits = name.starts_with(char::is_uppercase)
+        && !name.ends_with(['.', '!', '?', ':', ',', ';'])
+        && !name.contains(['"', '“', '”'])
+        && looks_like_name(name);
+    credits.then_some(name)
+}
+
+/// The credit on a line of its own under a quotation: a dash, then who
+/// said it, perhaps with what they are after a comma.
+///
+/// Accepts "— Dana Whitlow, harbour board chair", "- Pell Carrow"; rejects
+/// "— and then it fell" (no name), "-- " and "Pell Carrow" (no dash).
+pub fn credit_line(text: &str) -> Option<&str> {
+    let credit = ["—", "–", "--", "-"]
+        .iter()
+        .find_map(|dash| text.strip_prefix(dash))?;
+    if !credit.starts_with(char::is_whitespace) && credit.starts_with(['-', '—', '–']) {
+        return None;
+    }
+    let credit = credit.trim();
+    let name = credit
+        .split_once(',')
+        .map_or(credit, |(name, _)| name.trim_end());
+    let credits = credit.len() <= 100
+        && name.starts_with(char::is_uppercase)
+        && !name.ends_with(['.', '!', '?', ':', ';'])
+        && looks_like_name(name);
+    credits.then_some(credit)
+}
+
+/// `text` around its last dash (hyphen, en or em dash) with white space
+/// before it and after it, the dash left out.
+fn split_at_last_dash(text: &str) -> Option<(&str, &str)> {
+    let (at, dash) = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))?;
+    let before = &text[..at];
+    let after = &text[at + dash.len_utf8()..];
+    let spaced = before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
+    spaced.then_some((before, after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{credit_line, credited_name};
+
+    #[test]
+    fn a_quotation_credited_after_a_dash_names_its_source() {
+        assert_eq!(
+            credited_name("\"Management has not been nimble.\"  - SF Chronicle"),
+            Some("SF Chronicle")
+        );
+        assert_eq!(
+            credited_name("“We will not move on this, not now,” — Jane Doe"),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            credited_name("\"... a less nimble rival than it was\" -  Diab"),
+            Some("Diab")
+        );
+    }
+
+    #[test]
+    fn a_dash_that_credits_no_one_is_not_a_credit() {
+        // The sentence goes on after the dash.
+        assert_eq!(
+            credited_name("\"We will not move,\" she said - and then she left."),
+            None
+        );
+        // Not a quotation from its start.
+        assert_eq!(credited_name("He said \"no, not ever\" - Jane Doe"), None);
+        // Too short to be a quotation worth crediting.
+        assert_eq!(credited_name("\"Yes\" - Jane"), None);
+        // The dash is inside the quotation.
+        assert_eq!(
+            credited_name("\"It is over - Jane Doe said so herself\""),
+            None
+        );
+        // A hyphenated word, not a spaced dash.
+        assert_eq!(
+            credited_name("\"It was a well-known fact\" said Jane-Doe"),
+            None
+        );
+        // A lower-case word after the dash is the sentence going on.
+        assert_eq!(credited_name("\"It was a known fact\" - maybe"), None);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_on_a_line_of_their_own_credit_the_quotation_above() {
+        assert_eq!(
+            credit_line("— Dana Whitlow, harbour board chair"),
+            Some("Dana Whitlow, harbour board chair")
+        );
+        assert_eq!(credit_line("- Pell Carrow"), Some("Pell Carrow"));
+        assert_eq!(credit_line("–Pell Carrow"), Some("Pell Carrow"));
+        assert_eq!(credit_line("— and then it fell"), None);
+        assert_eq!(credit_line("— It fell. Then it rose."), None);
+        assert_eq!(credit_line("Pell Carrow"), None);
+        assert_eq!(credit_line("---"), None);
+    }
+}
