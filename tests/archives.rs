@@ -3,8 +3,9 @@
 //! archive, post pages with comment threads, and a front page whose posts
 //! end in footers that link to their comments, and a news site's letters
 //! under lines of fields that end in a date, and a journal's entries
-//! under "Journal by <name>" bylines, and quotations credited after a
-//! dash. Each is read as written
+//! under "Journal by <name>" bylines, quotations credited after a dash,
+//! and a front page whose posts run under headings of their own. Each is
+//! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -671,4 +672,44 @@ fn quotations_credited_after_a_dash_quote_whom_they_name() {
             "{variant}"
         );
     }
+}
+
+#[test]
+fn a_front_page_whose_posts_run_under_headings_of_their_own() {
+    // Every post has its dateline and byline under its title; the headings
+    // inside the first post have none: they are its sections.
+    let expected = [
+        post(
+            "Timetable cuts, explained",
+            Some("Ann Lee"),
+            Some("May 2, 2015"),
+            &[],
+            None,
+            5,
+            &[],
+        ),
+        post(
+            "Fares up by a fifth",
+            Some("Ann Lee"),
+            Some("May 9, 2015"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Nobody asked the riders",
+            Some("Sam Poe"),
+            Some("May 16, 2015"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("front_page_section_headings.txt"),
+        &expected,
+        &[&[1, 0, 2], &[2, 1, 0]],
+    );
 }

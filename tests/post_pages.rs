@@ -21,7 +21,8 @@
 //! "1." with a paragraph under it, a numbered comment over a reply form
 //! with notes under it, a forum thread whose author blocks are glued to
 //! the post above each, a post page whose title follows its breadcrumb
-//! trail and that ends in labelled links to the previous and next posts.
+//! trail and that ends in labelled links to the previous and next posts,
+//! a post whose text runs under headings of its own.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1049,4 +1050,32 @@ fn a_post_page_whose_title_follows_its_trail_and_ends_in_navigation() {
         !texts.iter().any(|t| t.contains("Previous article")),
         "{texts:?}"
     );
+}
+
+#[test]
+fn a_post_page_whose_text_runs_under_headings_of_its_own() {
+    // The title has its dateline and byline under it; the headings inside
+    // the post have none, and no footer or comment stands above them: they
+    // are the post's sections, not posts of their own.
+    let expected = post(
+        "The long road to a new pier",
+        Some("Dana Whitlow"),
+        Some("March 3, 2016"),
+        &[],
+        Some(2),
+        7,
+        &[
+            (
+                Some("Rangi Tane"),
+                None,
+                "The consultation last time took a year and changed nothing.",
+            ),
+            (
+                Some("Jo Lee"),
+                None,
+                "They could start by opening the half that is still sound.",
+            ),
+        ],
+    );
+    check(&fixture("post_section_headings.txt"), &[expected], &[]);
 }

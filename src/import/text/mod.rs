@@ -18,6 +18,7 @@ mod page_header;
 pub mod paragraphs;
 mod post_lists;
 mod quote_credit;
+mod sections;
 mod segment;
 mod sources;
 mod sparse;
@@ -301,6 +302,13 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     let title_starts = {
         boundaries::drop_titles_inside_named_posts(&all, &mut title_starts, &furniture.0);
         boundaries::drop_titles_inside_first_posts(&mut title_starts, &furniture.0);
+        sections::drop_section_headings(
+            &all,
+            &mut title_starts,
+            &furniture.0,
+            |i| in_thread[i],
+            |i| marked(i, CITATION),
+        );
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
         boundaries::title_from_leading_header(&all, &mut title_starts, &furniture.0, |i| {
             in_thread[i]

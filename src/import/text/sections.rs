@@ -1,0 +1,210 @@
+//! Section headings inside a post: lines the segmenter took for titles
+//! that the archive's furniture shows to be inside a post.
+//!
+//! A long post breaks its text under headings of its own ("Why now?",
+//! "What the council said"), which look just like titles. The furniture
+//! an archive prints around its titles (a dateline or byline under each,
+//! a footer that ends each post) tells them apart: where the titles have
+//! it, a heading without any is a section of the post it stands in.
+
+use super::boundaries::{MAX_ABOVE, at};
+use super::furniture::Furniture;
+use super::paragraphs::Paragraph;
+use super::segment::is_prose;
+
+/// Drops from `titles` the section headings of posts whose titles have
+/// furniture: a title with no furniture next to it, inside a post whose
+/// title has some and whose end has not come yet (no footer, comments
+/// header or thread in between), under some of that post's text (prose
+/// or a citation): a heading under nothing but short lines (a sidebar's)
+/// heads what follows.
+/// It applies where most titles have their furniture, or where only the
+/// first has, on a page of one post.
+///
+/// Accepts "Tolls up again" / "May 4, 2010" / prose / "Why now?" / prose
+/// as one post; rejects the same where "Why now?" has a dateline of its
+/// own, where a footer ("Posted in Roads | 2 Comments") stands above it,
+/// and where no title has furniture (an archive that prints none).
+pub fn drop_section_headings(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+    is_citation: impl Fn(usize) -> bool,
+) {
+    let furnished: Vec<bool> = titles
+        .iter()
+        .map(|&title| has_title_furniture(title, furniture, &in_thread))
+        .collect();
+    let with = furnished.iter().filter(|&&f| f).count();
+    let without = furnished.len() - with;
+    let one_post_page = with == 1 && furnished.first() == Some(&true);
+    if without == 0 || !(one_post_page || (with >= 2 && with > without)) {
+        return;
+    }
+    let mut kept = Vec::with_capacity(titles.len());
+    // The title of the post being read, while it has furniture and has
+    // not ended.
+    let mut open: Option<usize> = None;
+    for (&title, &has_furniture) in titles.iter().zip(&furnished) {
+        if has_furniture {
+            open = Some(title);
+            kept.push(title);
+            continue;
+        }
+        let inside = open.is_some_and(|start| {
+            !post_ends_between(start, title, furniture, &in_thread)
+                && (start + 1..title).any(|i| {
+                    at(furniture, i).is_none() && (is_citation(i) || is_prose(&all[i].text))
+                })
+        });
+        if !inside {
+            open = None;
+            kept.push(title);
+        }
+    }
+    *titles = kept;
+}
+
+/// Whether the title at `title` has the furniture of a title: a dateline
+/// or byline under it, or a dateline, a post's footer or a thread's end
+/// right above it.
+fn has_title_furniture(
+    title: usize,
+    furniture: &[(usize, Furniture)],
+    in_thread: &impl Fn(usize) -> bool,
+) -> bool {
+    let below = (title + 1..title + 1 + MAX_ABOVE)
+        .map_while(|i| at(furniture, i))
+        .any(Furniture::follows_title);
+    let above = (title.saturating_sub(MAX_ABOVE)..title)
+        .rev()
+        .map_while(|i| at(furniture, i))
+        .any(|f| matches!(f, Furniture::Date(_)) || f.ends_post());
+    below || above || title.checked_sub(1).is_some_and(in_thread)
+}
+
+/// Whether the post whose title is at `start` ends before `title`: a
+/// footer, a comments header or a comment stands between the two.
+fn post_ends_between(
+    start: usize,
+    title: usize,
+    furniture: &[(usize, Furniture)],
+    in_thread: &impl Fn(usize) -> bool,
+) -> bool {
+    let from = furniture.partition_point(|(i, _)| *i <= start);
+    let to = furniture.partition_point(|(i, _)| *i < title);
+    furniture[from..to].iter().any(|(_, f)| f.ends_post()) || (start + 1..title).any(in_thread)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::text::furniture::recognise;
+    use crate::import::text::paragraphs::paragraphs;
+
+    /// The titles kept of an archive sketched a line a paragraph: `T` a
+    /// title the segmenter took, `F` a line of furniture (its text after
+    /// the letter), `C` a comment, `p` prose, `s` a short line.
+    fn kept(lines: &[&str]) -> Vec<usize> {
+        let mut titles = Vec::new();
+        let mut furniture = Vec::new();
+        let mut thread = Vec::new();
+        let mut text = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            let paragraph = match *line {
+                "p" => "The board met on Tuesday to decide what to do about the pier.",
+                "s" => "Recent posts",
+                other => other.strip_prefix("F ").unwrap_or(other),
+            };
+            text.push_str(paragraph);
+            text.push_str("\n\n");
+            thread.push(line.starts_with('C'));
+            if line.starts_with('T') {
+                titles.push(i);
+            }
+            if let Some(text) = line.strip_prefix("F ") {
+                furniture.push((i, recognise(text).expect("a line of furniture")));
+            }
+        }
+        let all = paragraphs(&text);
+        assert_eq!(all.len(), lines.len());
+        drop_section_headings(&all, &mut titles, &furniture, |i| thread[i], |_| false);
+        titles
+    }
+
+    #[test]
+    fn headings_inside_a_dated_post_are_its_sections() {
+        let page = ["T", "F May 4, 2010", "p", "T", "p", "T", "p", "C", "C"];
+        assert_eq!(kept(&page), vec![0]);
+    }
+
+    #[test]
+    fn headings_with_furniture_of_their_own_are_posts() {
+        let page = [
+            "T",
+            "F May 4, 2010",
+            "p",
+            "T",
+            "F May 5, 2010",
+            "p",
+            "T",
+            "F May 6, 2010",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![0, 3, 6]);
+    }
+
+    #[test]
+    fn a_heading_after_a_footer_starts_a_post() {
+        let page = [
+            "T",
+            "F May 4, 2010",
+            "p",
+            "F Posted in Roads | 2 Comments",
+            "T",
+            "p",
+            "T",
+            "F May 6, 2010",
+            "p",
+            "T",
+            "F May 7, 2010",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![0, 4, 6, 9]);
+    }
+
+    #[test]
+    fn an_archive_that_prints_no_furniture_keeps_its_titles() {
+        assert_eq!(kept(&["T", "p", "T", "p", "T", "p"]), vec![0, 2, 4]);
+    }
+
+    #[test]
+    fn headings_in_the_majority_without_furniture_are_posts() {
+        // Two posts of five with a dateline: the scrape lost the others'.
+        let page = [
+            "T",
+            "F May 4, 2010",
+            "p",
+            "T",
+            "p",
+            "T",
+            "p",
+            "T",
+            "F May 6, 2010",
+            "p",
+            "T",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![0, 3, 5, 7, 10]);
+    }
+
+    #[test]
+    fn a_heading_under_short_lines_alone_heads_what_follows() {
+        // The first title's "post" is the page's sidebar.
+        let page = ["T", "F May 4, 2012", "s", "s", "T", "p"];
+        assert_eq!(kept(&page), vec![0, 4]);
+        let page = ["T", "F May 4, 2012", "s", "p", "T", "p"];
+        assert_eq!(kept(&page), vec![0]);
+    }
+}
