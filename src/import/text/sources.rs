@@ -626,6 +626,42 @@ pub fn recognise(line: &str, evidence: &impl Outlets) -> Option<Source> {
         .or_else(|| dash_after_outlet(line, evidence))
         .or_else(|| attribution(line, evidence))
         .or_else(|| read_link(line))
+        .or_else(|| quoted_headline(line))
+}
+
+/// The longest run of names after a quoted headline, in bytes.
+const MAX_CREDIT_LEN: usize = 80;
+
+/// A headline in quotation marks, then whom the piece is by and where it
+/// ran, names parted by commas: the last is the outlet.
+///
+/// Accepts `"Police drone takes to the sky" Press Association, Harbour
+/// Post`, `“Pier to close: board” by JO LEE, Harbour Post`; rejects `"We
+/// will not move," she said` (no names after it), `"It fell. Then it
+/// rose." Jo Lee` (a quotation of sentences, not a headline).
+pub fn quoted_headline(line: &str) -> Option<Source> {
+    let inner = line.strip_prefix(['"', '“'])?;
+    let close = inner.find(['"', '”'])?;
+    let headline = &inner[..close];
+    let closing_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+    let credit = inner[close + closing_len..].trim();
+    let credit = credit
+        .strip_prefix("by ")
+        .or_else(|| credit.strip_prefix("By "))
+        .unwrap_or(credit);
+    if credit.is_empty()
+        || credit.len() > MAX_CREDIT_LEN
+        || credit.ends_with(['.', '!', '?', ':', ';', ','])
+        || !is_headline(headline)
+    {
+        return None;
+    }
+    let mut names = credit.split(',').map(str::trim);
+    let all_names = names.clone().all(|name| {
+        name.starts_with(|c: char| c.is_uppercase()) && super::furniture::looks_like_name(name)
+    });
+    let outlet = names.next_back()?;
+    all_names.then(|| source(Some(outlet), Some(headline), None))
 }
 
 /// A paragraph that is nothing but a URL.
@@ -1110,6 +1146,38 @@ mod tests {
             cite("Newsroom Pro: Ministers split on water reforms", &[]),
             pair("Newsroom Pro", "Ministers split on water reforms")
         );
+    }
+
+    #[test]
+    fn a_quoted_headline_then_its_writer_and_outlet() {
+        assert_eq!(
+            cite(
+                "\"Police drone takes to the sky\" Press Association, Harbour Post",
+                &[]
+            ),
+            pair("Harbour Post", "Police drone takes to the sky")
+        );
+        assert_eq!(
+            cite("“Pier to close: board” by JO LEE, Harbour Post", &[]),
+            pair("Harbour Post", "Pier to close: board")
+        );
+        assert_eq!(
+            cite("\"Pier to close for winter\" Harbour Post", &[]),
+            pair("Harbour Post", "Pier to close for winter")
+        );
+        for line in [
+            // No names after the quotation.
+            "\"We will not move,\" she said",
+            "\"We will not move\" and that was that",
+            // A quotation of sentences.
+            "\"It fell. Then it rose\" Jo Lee",
+            // Nothing after it.
+            "\"Tolls up again\"",
+            // A sentence after it.
+            "\"Tolls up again\" Jo Lee said.",
+        ] {
+            assert_eq!(cite(line, &[]), None, "{line}");
+        }
     }
 
     #[test]
