@@ -4,7 +4,8 @@
 //! end in footers that link to their comments, and a news site's letters
 //! under lines of fields that end in a date, and a journal's entries
 //! under "Journal by <name>" bylines, quotations credited after a dash,
-//! and a front page whose posts run under headings of their own. Each is
+//! a front page whose posts run under headings of their own, and one that
+//! files its titles under section names. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -14,7 +15,7 @@
 mod archives;
 
 use archives::*;
-use pundit::model::BlockKind;
+use pundit::model::{BlockKind, Source};
 
 #[test]
 fn a_front_page_with_bylines_and_tag_lines() {
@@ -711,5 +712,68 @@ fn a_front_page_whose_posts_run_under_headings_of_their_own() {
         &fixture("front_page_section_headings.txt"),
         &expected,
         &[&[1, 0, 2], &[2, 1, 0]],
+    );
+}
+
+#[test]
+fn a_front_page_that_files_its_titles_under_section_names() {
+    // "POLITICS - …" reads like a citation ("RNZ: …" does cite), but the
+    // archive prints the same name over a title that has its date above
+    // it: the day's second post, with no date of its own, is a post and
+    // not a citation inside the first.
+    let expected = [
+        post(
+            "ROADS - The bypass nobody wanted",
+            None,
+            Some("Thursday, May 31, 2012"),
+            &[],
+            None,
+            3,
+            &[],
+        ),
+        post(
+            "POLITICS - Who pays for the pier",
+            None,
+            None,
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post(
+            "POLITICS - Drones over the waterfront",
+            None,
+            Some("Tuesday, May 22, 2012"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post(
+            "ROADS - Tolls on the old bridge",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    let archive = fixture("front_page_section_prefixes.txt");
+    // The dates stand over the day's first title: the order is kept.
+    check(&archive, &expected, &[]);
+    let posts = parse(&archive);
+    let outlets: Vec<Vec<String>> = posts
+        .iter()
+        .map(|p| p.sources.iter().map(Source::label).collect())
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            vec!["RNZ — Council approves harbour bypass despite objections".to_string()],
+            vec![],
+            vec![],
+            vec![]
+        ]
     );
 }

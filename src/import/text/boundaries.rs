@@ -460,16 +460,19 @@ const MAX_STACKED: usize = 12;
 /// Accepts "Tuesday, June 30, 2020" / "Tolls up again" / "Buses late
 /// again?" / prose, where another date heads another title; rejects the
 /// same under a page's only date, a stack that runs into a list, and one
-/// the page ends in (its last line may be cut short).
+/// the page ends in (its last line may be cut short). A citation under a
+/// title ("RNZ: Tolls up again") is that post's text, which ends the stack.
 pub fn stack_titles_under_dates(
     all: &[Paragraph],
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
+    is_citation: impl Fn(usize) -> bool,
 ) -> bool {
     let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
-    let title_shaped =
-        |i: usize| at(furniture, i).is_none() && !in_thread(i) && is_title_shaped(&all[i]);
+    let title_shaped = |i: usize| {
+        at(furniture, i).is_none() && !in_thread(i) && !is_citation(i) && is_title_shaped(&all[i])
+    };
     // The stacks of title-shaped lines under dates.
     let mut stacks = Vec::new();
     // A comment's time, with the comment under it, is passed over first.
@@ -491,7 +494,7 @@ pub fn stack_titles_under_dates(
         let closed = is_date(end)
             || (at(furniture, end).is_none()
                 && !all[end].is_list_item()
-                && segment::is_prose(&all[end].text));
+                && (is_citation(end) || segment::is_prose(&all[end].text)));
         if closed {
             stacks.push(start..end);
         }

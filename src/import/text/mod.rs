@@ -227,31 +227,61 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             && heads_something(text)
             && body.is_some_and(|body| segment::is_prose(&all[body].text))
     };
+    // Whether the line at `i` has the furniture of a title above or under
+    // it: then it is a title, whatever its colon or dash suggests.
+    let title_furniture = |i: usize| {
+        // Furniture over a heading that has prose under it is that
+        // heading's: the line above is the page's (a blog's name).
+        // Furniture the archive repeats under its titles is under this one.
+        let byline_follows =
+            follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
+        // A footer of a line or more ends the post above: "Posted in a |
+        // Leave a comment" over "Tags: b, c".
+        let post_end_precedes = (i.saturating_sub(MAX_ABOVE)..i)
+            .rev()
+            .take_while(|&p| is_furniture(p))
+            .any(&ends_post)
+            || i.checked_sub(1)
+                .is_some_and(|p| text_facts[p] & TEASER_END != 0);
+        let date_precedes = i.checked_sub(1).is_some_and(|p| {
+            marked(p, DATE_LINE)
+                && !p
+                    .checked_sub(1)
+                    .is_some_and(|above| !is_furniture(above) && heads_something(&all[above].text))
+        });
+        (byline_follows, post_end_precedes, date_precedes)
+    };
+    // The names before the separator of the citation-shaped lines that
+    // have a title's furniture: a blog that files its titles under a
+    // section ("POLITICS - Drones over the city") prints the same name
+    // over its other titles, where their furniture may be missing.
+    let title_prefixes: Vec<&str> = {
+        let mut prefixes: Vec<&str> = citations
+            .0
+            .iter()
+            .filter(|&&(i, _)| {
+                let (byline, post_end, date) = title_furniture(i);
+                byline || post_end || date
+            })
+            .filter_map(|&(i, _)| sources::prefix_name(&all[i].text))
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        prefixes
+    };
+    let files_under_title_prefix = |i: usize| {
+        !title_prefixes.is_empty()
+            && sources::prefix_name(&all[i].text)
+                .is_some_and(|name| title_prefixes.binary_search(&name).is_ok())
+    };
+    // A citation, unless it files under a title's section name.
+    let cites = |i: usize| marked(i, CITATION) && !files_under_title_prefix(i);
     let titles = {
         let evidence: Vec<Evidence> = kept
             .par_iter()
             .map(|&i| {
                 let i = i as usize;
-                // Furniture over a heading that has prose under it is that
-                // heading's: the line above is the page's (a blog's name).
-                // Furniture the archive repeats under its titles is under
-                // this one.
-                let byline_follows =
-                    follows_title(i + 1) && (marked(i + 1, LEARNED) || !heads_prose_after(i + 1));
-                // A footer of a line or more ends the post above: "Posted
-                // in a | Leave a comment" over "Tags: b, c".
-                let post_end_precedes = (i.saturating_sub(MAX_ABOVE)..i)
-                    .rev()
-                    .take_while(|&p| is_furniture(p))
-                    .any(&ends_post)
-                    || i.checked_sub(1)
-                        .is_some_and(|p| text_facts[p] & TEASER_END != 0);
-                let date_precedes = i.checked_sub(1).is_some_and(|p| {
-                    marked(p, DATE_LINE)
-                        && !p.checked_sub(1).is_some_and(|above| {
-                            !is_furniture(above) && heads_something(&all[above].text)
-                        })
-                });
+                let (byline_follows, post_end_precedes, date_precedes) = title_furniture(i);
                 // A line glued under the dateline or byline of the title
                 // above it is that post's (a caption, its first line),
                 // unless the same furniture is under it too: then the page
@@ -271,7 +301,9 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                 // whatever its colon or dash suggests.
                 evidence.set(
                     Evidence::CITATION,
-                    marked(i, CITATION) && !(byline_follows || post_end_precedes || date_precedes),
+                    marked(i, CITATION)
+                        && !(byline_follows || post_end_precedes || date_precedes)
+                        && !files_under_title_prefix(i),
                 );
                 evidence.set(
                     Evidence::CONTRIBUTOR,
@@ -307,7 +339,8 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             &mut title_starts,
             &furniture.0,
             |i| in_thread[i],
-            |i| marked(i, CITATION),
+            cites,
+            files_under_title_prefix,
         );
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
         boundaries::title_from_leading_header(&all, &mut title_starts, &furniture.0, |i| {
@@ -326,10 +359,13 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         }
         boundaries::titles_of_listed_posts(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::titles_under_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
-        let dates_head_titles =
-            boundaries::stack_titles_under_dates(&all, &mut title_starts, &furniture.0, |i| {
-                in_thread[i]
-            });
+        let dates_head_titles = boundaries::stack_titles_under_dates(
+            &all,
+            &mut title_starts,
+            &furniture.0,
+            |i| in_thread[i],
+            cites,
+        );
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
         page_header::title_under_page_name_and_date(
             &all,

@@ -19,7 +19,9 @@ use super::segment::is_prose;
 /// or a citation): a heading under nothing but short lines (a sidebar's)
 /// heads what follows.
 /// It applies where most titles have their furniture, or where only the
-/// first has, on a page of one post.
+/// first has, on a page of one post. A title `titled_as_others` says the
+/// archive titles as it titles its furnished ones (under the same section
+/// name) counts as furnished.
 ///
 /// Accepts "Tolls up again" / "May 4, 2010" / prose / "Why now?" / prose
 /// as one post; rejects the same where "Why now?" has a dateline of its
@@ -31,10 +33,11 @@ pub fn drop_section_headings(
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
     is_citation: impl Fn(usize) -> bool,
+    titled_as_others: impl Fn(usize) -> bool,
 ) {
     let furnished: Vec<bool> = titles
         .iter()
-        .map(|&title| has_title_furniture(title, furniture, &in_thread))
+        .map(|&title| has_title_furniture(title, furniture, &in_thread) || titled_as_others(title))
         .collect();
     let with = furnished.iter().filter(|&&f| f).count();
     let without = furnished.len() - with;
@@ -129,7 +132,14 @@ mod tests {
         }
         let all = paragraphs(&text);
         assert_eq!(all.len(), lines.len());
-        drop_section_headings(&all, &mut titles, &furniture, |i| thread[i], |_| false);
+        drop_section_headings(
+            &all,
+            &mut titles,
+            &furniture,
+            |i| thread[i],
+            |_| false,
+            |_| false,
+        );
         titles
     }
 

@@ -533,6 +533,17 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 const MAX_OUTLET_LEN: usize = 50;
 
+/// The name before a line's first separator (`Name: rest`, `Name – rest`),
+/// as [`explicit`] would read it as an outlet.
+///
+/// Gives "POLITICS" for "POLITICS - Orwell's drone"; nothing for "Tolls up
+/// again".
+pub fn prefix_name(line: &str) -> Option<&str> {
+    split_prefix(line)
+        .map(|(name, _)| name)
+        .filter(|name| !name.is_empty())
+}
+
 /// `Outlet` and the rest, for a line of the form `Outlet: rest` or
 /// `Outlet – rest` (en or em dash, or a spaced hyphen), outlet at most 50 bytes.
 fn split_prefix(line: &str) -> Option<(&str, &str)> {
