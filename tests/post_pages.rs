@@ -22,7 +22,8 @@
 //! with notes under it, a forum thread whose author blocks are glued to
 //! the post above each, a post page whose title follows its breadcrumb
 //! trail and that ends in labelled links to the previous and next posts,
-//! a post whose text runs under headings of its own.
+//! a post whose text runs under headings of its own, a letter that prints
+//! no title and signs off with a dash and its writer's name.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1078,4 +1079,36 @@ fn a_post_page_whose_text_runs_under_headings_of_its_own() {
         ],
     );
     check(&fixture("post_section_headings.txt"), &[expected], &[]);
+}
+
+#[test]
+fn a_letter_that_prints_no_title_and_signs_off_with_a_dash() {
+    // The first paragraph is prose, taken for the title only because the
+    // page prints none: it stays the letter's text, under its first
+    // sentence; the dash and name it ends with are its writer.
+    let expected = post(
+        "The harbour board should bring back the evening ferry.",
+        Some("Mere Tawhiri"),
+        None,
+        &[],
+        None,
+        4,
+        &[],
+    );
+    // The title is no line of the page: each variant is read whole.
+    for (name, variant) in reformatted(&fixture("post_untitled_signed_letter.txt")) {
+        let posts = parse(&variant);
+        let got: Vec<Seen> = posts.iter().map(seen).collect();
+        assert_eq!(got, std::slice::from_ref(&expected), "{name}");
+        assert!(
+            posts[0].blocks[0]
+                .text
+                .starts_with("The harbour board should"),
+            "{name}"
+        );
+        assert_eq!(
+            &*posts[0].blocks[3].text, "— Mere Tawhiri, Seatoun",
+            "{name}"
+        );
+    }
 }

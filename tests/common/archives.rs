@@ -22,7 +22,7 @@ pub fn parse(archive: &str) -> Vec<Post> {
 }
 
 /// What a reader would check of a post.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Seen {
     pub title: String,
     pub author: Option<String>,

@@ -21,6 +21,16 @@ pub fn first_contributor(blocks: &[Block]) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The name a post signs off with: its last block a dash and a name,
+/// perhaps with a place after a comma ("— Jo Lee, Seatoun"), as letters
+/// to an editor end. A credit under a quotation is a citation, not this.
+pub fn signed_by(blocks: &[Block]) -> Option<String> {
+    let last = blocks.last().filter(|b| b.kind == BlockKind::Paragraph)?;
+    let credit = credit_line(&last.text)?;
+    let name = credit.split_once(',').map_or(credit, |(name, _)| name);
+    Some(name.trim().to_string())
+}
+
 /// The name in a contributor line: "From Missy:" → "Missy", "Missy:" →
 /// "Missy". A lone word is a name only if it is not a common lead-in word
 /// ("Previously:", "But:", "Update:") or an adverb ("Meanwhile:").

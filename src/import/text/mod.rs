@@ -33,7 +33,7 @@ use regex::Regex;
 
 use crate::load::LoadError;
 use crate::model::{Comment, Post, slug};
-use blocks::{Body, blocks, contributor_name, first_contributor};
+use blocks::{Body, blocks, contributor_name, first_contributor, signed_by};
 use boundaries::{Above, MAX_ABOVE, heads_something};
 use furniture::Furniture;
 use learn::Role;
@@ -924,7 +924,15 @@ impl Run<'_> {
                 })
             })
             .flatten();
-        let body_start = if named_title.is_some() {
+        // A page that prints no title, whose first paragraph was taken for
+        // one: the paragraph stays the post's text, under a title made of
+        // its first words.
+        let made_title =
+            (named_title.is_none() && thread_start != first && furniture_at(first).is_none())
+                .then(|| segment::title_for_untitled(&paragraphs[0].text))
+                .flatten();
+        let made_title_used = made_title.is_some();
+        let body_start = if named_title.is_some() || made_title.is_some() {
             first
         } else {
             first + 1
@@ -1044,9 +1052,14 @@ impl Run<'_> {
                 .map(|(at, f)| (f, &*paragraphs[at - first].text)),
         );
         let title = named_title
+            .or(made_title)
             .or(title_in_thread)
             .unwrap_or_else(|| String::from(std::mem::take(&mut paragraphs[0].text)));
-        let title = bare_title_repeated(title, &mut body);
+        let title = if made_title_used {
+            title
+        } else {
+            bare_title_repeated(title, &mut body)
+        };
         // What is left of the run (furniture, labels) lets its arenas go
         // now rather than with the whole batch.
         for paragraph in paragraphs.iter_mut() {
@@ -1059,6 +1072,7 @@ impl Run<'_> {
             .or_else(|| above.author.clone())
             .or(in_text)
             .or_else(|| first_contributor(&blocks))
+            .or_else(|| signed_by(&blocks))
             .or_else(|| archive_author.map(str::to_string));
         Post {
             id: slug(&title).into(),

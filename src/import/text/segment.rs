@@ -210,6 +210,52 @@ pub fn is_prose(text: &str) -> bool {
     (text.ends_with(['.', '!', '?', '”', '"']) && has_chars(text, 40)) || has_chars(text, 111)
 }
 
+/// The longest title made for a post that prints none, in characters.
+const MADE_TITLE_MAX: usize = 80;
+
+/// A title for a post whose first paragraph, taken for its title because
+/// the page prints none, is prose: its first sentence, or as many of its
+/// first words as fit, with an ellipsis. The paragraph stays the post's
+/// text. `None` for a paragraph a title could be.
+///
+/// Accepts "It is time to restore the comments. It provided a far more
+/// current exchange of ideas." (→ "It is time to restore the comments.");
+/// rejects "Tolls up again", "Tolls up. Again.", "Duties much like the
+/// U.S. President's" (a sentence break, but no sentence's end).
+pub fn title_for_untitled(text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    let ends_sentence = text
+        .trim_end_matches(['”', '"', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    let prose = chars > 160 || (chars > 60 && ends_sentence && has_inner_sentence_break(text));
+    if !prose {
+        return None;
+    }
+    let first_sentence = text
+        .char_indices()
+        .find(|&(at, c)| {
+            matches!(c, '.' | '?' | '!')
+                && text[at + 1..].starts_with(' ')
+                && text[at + 2..].starts_with(|c: char| c.is_uppercase() || c == '“')
+        })
+        .map(|(at, _)| &text[..=at]);
+    if let Some(sentence) = first_sentence.filter(|s| s.chars().count() <= MADE_TITLE_MAX) {
+        return Some(sentence.to_string());
+    }
+    let mut title = String::new();
+    for word in text.split_whitespace() {
+        if title.chars().count() + word.chars().count() + 1 > MADE_TITLE_MAX - 1 {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    title.push('…');
+    Some(title)
+}
+
 /// Best set of indices from `start` on (with `start` when `force_first`)
 /// among the `n` candidates, with positive total gain, no two adjacent
 /// unless the first needs no body: a title is followed by at least one
@@ -1203,6 +1249,7 @@ mod tests {
             "Jo Lee at the pier. (Harbour Post file)"
         ));
         assert!(!is_credited_caption("Ferry fares (4 letters)"));
+
         assert!(!is_credited_caption("Tolls up. (Updated)"));
         let paragraphs = features(&[
             "Bridge tolls under review",
@@ -1211,6 +1258,28 @@ mod tests {
             LONG_B,
         ]);
         assert_eq!(paragraphs.titles(), [0]);
+    }
+
+    #[test]
+    fn prose_taken_for_a_title_gets_a_title_of_its_first_words() {
+        assert_eq!(
+            title_for_untitled(
+                "It is time to restore the comments. It gave a far more current exchange of ideas than letters."
+            )
+            .as_deref(),
+            Some("It is time to restore the comments.")
+        );
+        let long = "I have a new admirer named Anonymous, who keeps me grounded and always has a minute to criticize me, though my kids have not ignored it and never will, whatever the blog says of it";
+        assert_eq!(
+            title_for_untitled(long).as_deref(),
+            Some("I have a new admirer named Anonymous, who keeps me grounded and always has a…")
+        );
+        assert_eq!(title_for_untitled("Tolls up again"), None);
+        assert_eq!(title_for_untitled("Tolls up. Again."), None);
+        assert_eq!(
+            title_for_untitled("Giuliani's mayoral duties were much like the U.S. President's"),
+            None
+        );
     }
 
     #[test]
