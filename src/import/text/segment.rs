@@ -582,6 +582,11 @@ fn previous_paragraph_score(prev: &Features<'_>) -> f32 {
     if prev.has(Evidence::CITATION) {
         return 0.5;
     }
+    // An excerpt cut short ("… it will represent a […]") ends as a
+    // sentence does: the teaser is over.
+    if text.ends_with("[…]") || text.ends_with("[...]") {
+        return 1.0;
+    }
     match text.chars().last() {
         Some(':') => -2.0,
         // "Sincerely yours," and the name under it: one sign-off.
