@@ -666,7 +666,7 @@ fn quotations_credited_after_a_dash_quote_whom_they_name() {
             credited,
             vec![
                 pairs(&[
-                    ("“The pier wi", "Dana Whitlow, harbour board chair"),
+                    ("“The pier wi", "Dana Whitlow"),
                     ("“We are comm", "Mayor Pell Carrow"),
                 ]),
                 pairs(&[

@@ -21,14 +21,15 @@ pub fn first_contributor(blocks: &[Block]) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The name a post signs off with: its last block a dash and a name,
-/// perhaps with a place after a comma ("— Jo Lee, Seatoun"), as letters
-/// to an editor end. A credit under a quotation is a citation, not this.
+/// The name a post signs off with: its last block a dash, a name and,
+/// after a comma, where the writer lives ("— Jo Lee, Seatoun"), as letters
+/// to an editor end. A dash and a name alone may credit a saying quoted
+/// above it ("— Mark Twain"), and a credit under a quotation is a
+/// citation: neither is this.
 pub fn signed_by(blocks: &[Block]) -> Option<String> {
     let last = blocks.last().filter(|b| b.kind == BlockKind::Paragraph)?;
-    let credit = credit_line(&last.text)?;
-    let name = credit.split_once(',').map_or(credit, |(name, _)| name);
-    Some(name.trim().to_string())
+    let credit = credit_line(&last.text).filter(|credit| credit.role.is_some())?;
+    Some(credit.name.to_string())
 }
 
 /// The name in a contributor line: "From Missy:" → "Missy", "Missy:" →
@@ -236,7 +237,9 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
             continue;
         }
         // "— Name" under a quotation says who said it: the quotation is
-        // theirs unless it already quotes a cited source.
+        // theirs unless it already quotes a cited source. The source is the
+        // name alone, so that the same person credited with and without
+        // their role is one source; the role stays in the credit's text.
         if let Some(credit) = credit_line(text)
             && let Some(above) = out.last_mut().filter(|above| {
                 matches!(above.kind, BlockKind::Quote | BlockKind::Paragraph)
@@ -248,7 +251,7 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
                 None => add_source(
                     &mut post_sources,
                     Source {
-                        outlet: Some(credit.to_string()),
+                        outlet: Some(credit.name.to_string()),
                         headline: None,
                         url: None,
                     },

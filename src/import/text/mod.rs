@@ -229,7 +229,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
     };
     // Whether the line at `i` has the furniture of a title above or under
     // it: then it is a title, whatever its colon or dash suggests.
-    let title_furniture = |i: usize| {
+    let title_furniture = |i: usize| -> Evidence {
         // Furniture over a heading that has prose under it is that
         // heading's: the line above is the page's (a blog's name).
         // Furniture the archive repeats under its titles is under this one.
@@ -249,7 +249,11 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                     .checked_sub(1)
                     .is_some_and(|above| !is_furniture(above) && heads_something(&all[above].text))
         });
-        (byline_follows, post_end_precedes, date_precedes)
+        let mut found = Evidence::empty();
+        found.set(Evidence::BYLINE_FOLLOWS, byline_follows);
+        found.set(Evidence::POST_END_PRECEDES, post_end_precedes);
+        found.set(Evidence::DATE_PRECEDES, date_precedes);
+        found
     };
     // The names before the separator of the citation-shaped lines that
     // have a title's furniture: a blog that files its titles under a
@@ -259,11 +263,11 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         let mut prefixes: Vec<&str> = citations
             .0
             .iter()
-            .filter(|&&(i, _)| {
-                let (byline, post_end, date) = title_furniture(i);
-                byline || post_end || date
-            })
+            .filter(|&&(i, _)| !title_furniture(i).is_empty())
             .filter_map(|&(i, _)| sources::prefix_name(&all[i].text))
+            // An outlet's name over a title ("RNZ: Tolls up again" under a
+            // date) still cites where it stands over a post's text.
+            .filter(|&name| sources::known_outlet(name).is_none())
             .collect();
         prefixes.sort_unstable();
         prefixes.dedup();
@@ -281,7 +285,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .par_iter()
             .map(|&i| {
                 let i = i as usize;
-                let (byline_follows, post_end_precedes, date_precedes) = title_furniture(i);
+                let furnished = title_furniture(i);
                 // A line glued under the dateline or byline of the title
                 // above it is that post's (a caption, its first line),
                 // unless the same furniture is under it too: then the page
@@ -296,23 +300,18 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
                         && heads_something(&all[above].text)
                         && !segment::never_heads(&all[above].text)
                 });
-                let mut evidence = Evidence::empty();
+                let mut evidence = furnished;
                 // A line with the archive's furniture under it is a title,
                 // whatever its colon or dash suggests.
                 evidence.set(
                     Evidence::CITATION,
-                    marked(i, CITATION)
-                        && !(byline_follows || post_end_precedes || date_precedes)
-                        && !files_under_title_prefix(i),
+                    marked(i, CITATION) && furnished.is_empty() && !files_under_title_prefix(i),
                 );
                 evidence.set(
                     Evidence::CONTRIBUTOR,
                     text_facts[i] & NAMES_CONTRIBUTOR != 0,
                 );
                 evidence.set(Evidence::IN_THREAD, in_thread[i]);
-                evidence.set(Evidence::BYLINE_FOLLOWS, byline_follows);
-                evidence.set(Evidence::POST_END_PRECEDES, post_end_precedes);
-                evidence.set(Evidence::DATE_PRECEDES, date_precedes);
                 evidence.set(
                     Evidence::GLUED_UNDER_TITLE_FURNITURE,
                     glued_under_title_furniture,

@@ -13,15 +13,17 @@ const CLOSING_QUOTES: [char; 4] = ['”', '"', '’', '\''];
 /// The name that credits `text`, a paragraph that is one quotation followed
 /// by a dash and the name of who said it.
 ///
-/// Accepts `"Google has a team that is nimble."  - SF Chronicle` and
-/// `“We will not move,” — Jane Doe`; rejects `"We will not move," she said
-/// - and left.` (no name after the dash), `He said "no" - Jane Doe` (not a
-/// quotation from its start), and `"Yes" - no.`
+/// Accepts `"Google has a team that is nimble."  - SF Chronicle`,
+/// `“We will not move,” — Jane Doe` and `"…" - Pittsburgh Post-Gazette`;
+/// rejects `"We will not move," she said - and left.` (no name after the
+/// dash), `He said "no" - Jane Doe` (not a quotation from its start),
+/// `"Yes" - Jane Doe` (too short to credit) and `"…" - Priceless` (one
+/// word, which may be the writer's own aside).
 pub fn credited_name(text: &str) -> Option<&str> {
     if !text.starts_with(['“', '"']) || text.len() > 2_000 {
         return None;
     }
-    let (quote, name) = split_at_last_dash(text)?;
+    let (quote, name) = split_at_last_spaced_dash(text)?;
     let quote = quote.trim_end();
     // The quotation closes right before the dash, perhaps after a comma.
     let quote = quote.strip_suffix(',').unwrap_or(quote);
@@ -32,49 +34,74 @@ pub fn credited_name(text: &str) -> Option<&str> {
     let credits = name.starts_with(char::is_uppercase)
         && !name.ends_with(['.', '!', '?', ':', ',', ';'])
         && !name.contains(['"', '“', '”'])
-        && looks_like_name(name);
+        && names_someone(name);
     credits.then_some(name)
 }
 
-/// The credit on a line of its own under a quotation: a dash, then who
-/// said it, perhaps with what they are after a comma.
+/// A credit on a line of its own: who, and what they are, if it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Credit<'a> {
+    pub name: &'a str,
+    /// What follows the name after a comma: a role or a town.
+    pub role: Option<&'a str>,
+}
+
+/// The credit on a line of its own, under a quotation or at a letter's
+/// end: a dash, then who, perhaps with what they are after a comma. A
+/// single hyphen opens a list item instead, which the splitter reads so.
 ///
-/// Accepts "— Dana Whitlow, harbour board chair", "- Pell Carrow"; rejects
-/// "— and then it fell" (no name), "-- " and "Pell Carrow" (no dash).
-pub fn credit_line(text: &str) -> Option<&str> {
-    let credit = ["—", "–", "--", "-"]
+/// Accepts "— Dana Whitlow, harbour board chair", "–Pell Carrow", "--
+/// Pell Carrow"; rejects "— and then it fell" (no name), "— Exactly" (one
+/// word), "---" and "Pell Carrow" (no dash).
+pub fn credit_line(text: &str) -> Option<Credit<'_>> {
+    let credit = ["—", "–", "--"]
         .iter()
         .find_map(|dash| text.strip_prefix(dash))?;
-    if !credit.starts_with(char::is_whitespace) && credit.starts_with(['-', '—', '–']) {
+    if credit.starts_with(['-', '—', '–']) {
         return None;
     }
     let credit = credit.trim();
-    let name = credit
-        .split_once(',')
-        .map_or(credit, |(name, _)| name.trim_end());
+    let (name, role) = match credit.split_once(',') {
+        Some((name, role)) => (name.trim_end(), Some(role.trim()).filter(|r| !r.is_empty())),
+        None => (credit, None),
+    };
     let credits = credit.len() <= 100
         && name.starts_with(char::is_uppercase)
         && !name.ends_with(['.', '!', '?', ':', ';'])
-        && looks_like_name(name);
-    credits.then_some(credit)
+        && names_someone(name);
+    credits.then_some(Credit { name, role })
+}
+
+/// Whether `name` reads as a person's or an outlet's name: two words or
+/// more, each capitalised ([`looks_like_name`]), or one in capitals
+/// ("CNET"). A single capitalised word after a dash is as often the
+/// writer's own aside ("Exactly", "Priceless") as a name.
+fn names_someone(name: &str) -> bool {
+    if name.contains(char::is_whitespace) {
+        return looks_like_name(name);
+    }
+    name.chars().count() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// `text` around its last dash (hyphen, en or em dash) with white space
-/// before it and after it, the dash left out.
-fn split_at_last_dash(text: &str) -> Option<(&str, &str)> {
-    let (at, dash) = text
-        .char_indices()
+/// before it and after it, the dash left out: a hyphen inside a name
+/// ("Post-Gazette") is passed over.
+fn split_at_last_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    text.char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))?;
-    let before = &text[..at];
-    let after = &text[at + dash.len_utf8()..];
-    let spaced = before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
-    spaced.then_some((before, after))
+        .filter(|&(_, c)| matches!(c, '-' | '–' | '—'))
+        .find_map(|(at, dash)| {
+            let before = &text[..at];
+            let after = &text[at + dash.len_utf8()..];
+            let spaced =
+                before.ends_with(char::is_whitespace) && after.starts_with(char::is_whitespace);
+            spaced.then_some((before, after))
+        })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{credit_line, credited_name};
+    use super::{Credit, credit_line, credited_name};
 
     #[test]
     fn a_quotation_credited_after_a_dash_names_its_source() {
@@ -87,8 +114,12 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(
-            credited_name("\"... a less nimble rival than it was\" -  Diab"),
-            Some("Diab")
+            credited_name("\"... a less nimble rival than it was\" -  CNET"),
+            Some("CNET")
+        );
+        assert_eq!(
+            credited_name("\"The pier has not been nimble either.\" - Pittsburgh Post-Gazette"),
+            Some("Pittsburgh Post-Gazette")
         );
     }
 
@@ -115,18 +146,25 @@ mod tests {
         );
         // A lower-case word after the dash is the sentence going on.
         assert_eq!(credited_name("\"It was a known fact\" - maybe"), None);
+        // One capitalised word is the writer's aside as often as a name.
+        assert_eq!(
+            credited_name("\"We are committed to the waterfront.\" - Priceless"),
+            None
+        );
     }
 
     #[test]
     fn a_dash_and_a_name_on_a_line_of_their_own_credit_the_quotation_above() {
+        let credit = |name, role| Some(Credit { name, role });
         assert_eq!(
             credit_line("— Dana Whitlow, harbour board chair"),
-            Some("Dana Whitlow, harbour board chair")
+            credit("Dana Whitlow", Some("harbour board chair"))
         );
-        assert_eq!(credit_line("- Pell Carrow"), Some("Pell Carrow"));
-        assert_eq!(credit_line("–Pell Carrow"), Some("Pell Carrow"));
+        assert_eq!(credit_line("–Pell Carrow"), credit("Pell Carrow", None));
+        assert_eq!(credit_line("-- Pell Carrow"), credit("Pell Carrow", None));
         assert_eq!(credit_line("— and then it fell"), None);
         assert_eq!(credit_line("— It fell. Then it rose."), None);
+        assert_eq!(credit_line("— Exactly"), None);
         assert_eq!(credit_line("Pell Carrow"), None);
         assert_eq!(credit_line("---"), None);
     }

@@ -18,8 +18,9 @@ use super::segment::is_prose;
 /// header or thread in between), under some of that post's text (prose
 /// or a citation): a heading under nothing but short lines (a sidebar's)
 /// heads what follows.
-/// It applies where most titles have their furniture, or where only the
-/// first has, on a page of one post. A title `titled_as_others` says the
+/// It applies where some title has furniture of its own (a date over a
+/// title may head a day's posts), and then where most titles have their
+/// furniture, or where only the first has, on a page of one post. A title `titled_as_others` says the
 /// archive titles as it titles its furnished ones (under the same section
 /// name) counts as furnished.
 ///
@@ -35,9 +36,21 @@ pub fn drop_section_headings(
     is_citation: impl Fn(usize) -> bool,
     titled_as_others: impl Fn(usize) -> bool,
 ) {
+    let own: Vec<bool> = titles
+        .iter()
+        .map(|&title| has_own_furniture(title, furniture, &in_thread))
+        .collect();
+    // Archives that group posts by day print the date over the day's
+    // first title only: the next title of the day, with nothing of its
+    // own, is a post all the same. Where no title has furniture of its
+    // own, a bare title may be such a post.
+    if !own.contains(&true) {
+        return;
+    }
     let furnished: Vec<bool> = titles
         .iter()
-        .map(|&title| has_title_furniture(title, furniture, &in_thread) || titled_as_others(title))
+        .zip(&own)
+        .map(|(&title, &own)| own || has_date_above(title, furniture) || titled_as_others(title))
         .collect();
     let with = furnished.iter().filter(|&&f| f).count();
     let without = furnished.len() - with;
@@ -69,10 +82,9 @@ pub fn drop_section_headings(
     *titles = kept;
 }
 
-/// Whether the title at `title` has the furniture of a title: a dateline
-/// or byline under it, or a dateline, a post's footer or a thread's end
-/// right above it.
-fn has_title_furniture(
+/// Whether the title at `title` has furniture of its own: a dateline or
+/// byline under it, or a post's footer or a thread's end right above it.
+fn has_own_furniture(
     title: usize,
     furniture: &[(usize, Furniture)],
     in_thread: &impl Fn(usize) -> bool,
@@ -83,8 +95,17 @@ fn has_title_furniture(
     let above = (title.saturating_sub(MAX_ABOVE)..title)
         .rev()
         .map_while(|i| at(furniture, i))
-        .any(|f| matches!(f, Furniture::Date(_)) || f.ends_post());
+        .any(Furniture::ends_post);
     below || above || title.checked_sub(1).is_some_and(in_thread)
+}
+
+/// Whether a date stands right above the title at `title`, perhaps with
+/// more furniture between.
+fn has_date_above(title: usize, furniture: &[(usize, Furniture)]) -> bool {
+    (title.saturating_sub(MAX_ABOVE)..title)
+        .rev()
+        .map_while(|i| at(furniture, i))
+        .any(|f| matches!(f, Furniture::Date(_)))
 }
 
 /// Whether the post whose title is at `start` ends before `title`: a
@@ -216,5 +237,24 @@ mod tests {
         assert_eq!(kept(&page), vec![0, 4]);
         let page = ["T", "F May 4, 2012", "s", "p", "T", "p"];
         assert_eq!(kept(&page), vec![0]);
+    }
+
+    #[test]
+    fn a_days_second_post_under_the_days_date_is_a_post() {
+        // The date heads the day's posts, not the first of them alone.
+        let page = [
+            "F Tuesday, June 30, 2020",
+            "T",
+            "p",
+            "T",
+            "p",
+            "F Monday, June 29, 2020",
+            "T",
+            "p",
+            "F Sunday, June 28, 2020",
+            "T",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![1, 3, 6, 9]);
     }
 }

@@ -220,8 +220,9 @@ const MADE_TITLE_MAX: usize = 80;
 ///
 /// Accepts "It is time to restore the comments. It provided a far more
 /// current exchange of ideas." (→ "It is time to restore the comments.");
-/// rejects "Tolls up again", "Tolls up. Again.", "Duties much like the
-/// U.S. President's" (a sentence break, but no sentence's end).
+/// rejects "Tolls up again", "Tolls up. Again." (short), and "Duties much
+/// like those of the U.S. President, said the mayor of the city on Monday"
+/// (a sentence break, but no sentence's end).
 pub fn title_for_untitled(text: &str) -> Option<String> {
     let chars = text.chars().count();
     let ends_sentence = text
@@ -231,15 +232,7 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
     if !prose {
         return None;
     }
-    let first_sentence = text
-        .char_indices()
-        .find(|&(at, c)| {
-            matches!(c, '.' | '?' | '!')
-                && text[at + 1..].starts_with(' ')
-                && text[at + 2..].starts_with(|c: char| c.is_uppercase() || c == '“')
-        })
-        .map(|(at, _)| &text[..=at]);
-    if let Some(sentence) = first_sentence.filter(|s| s.chars().count() <= MADE_TITLE_MAX) {
+    if let Some(sentence) = first_sentence(text).filter(|s| s.chars().count() <= MADE_TITLE_MAX) {
         return Some(sentence.to_string());
     }
     let mut title = String::new();
@@ -252,8 +245,39 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
         }
         title.push_str(word);
     }
+    if title.is_empty() {
+        // A first word too long to fit (a link): its start.
+        title = text.chars().take(MADE_TITLE_MAX - 1).collect();
+    }
     title.push('…');
     Some(title)
+}
+
+/// The first sentence of `text`, where it ends before its last: a mark,
+/// a space and a capital, after four words or more, and not after an
+/// initial or a title ("J. R. Smith", "Mr. Key").
+fn first_sentence(text: &str) -> Option<&str> {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Sen", "Rep", "Gov",
+    ];
+    text.char_indices().find_map(|(at, c)| {
+        if !matches!(c, '.' | '?' | '!')
+            || !text[at + 1..].starts_with(' ')
+            || !text[at + 2..].starts_with(|c: char| c.is_uppercase() || c == '“')
+        {
+            return None;
+        }
+        let sentence = &text[..=at];
+        let last_word = sentence[..at]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let abbreviated = c == '.'
+            && (last_word.chars().count() == 1
+                || TITLES.contains(&last_word)
+                || last_word.contains('.'));
+        (!abbreviated && sentence.split_whitespace().count() >= 4).then_some(sentence)
+    })
 }
 
 /// Best set of indices from `start` on (with `start` when `force_first`)
@@ -1282,9 +1306,30 @@ mod tests {
         assert_eq!(title_for_untitled("Tolls up again"), None);
         assert_eq!(title_for_untitled("Tolls up. Again."), None);
         assert_eq!(
-            title_for_untitled("Giuliani's mayoral duties were much like the U.S. President's"),
+            title_for_untitled(
+                "Duties much like those of the U.S. President, said the mayor of the city on Monday"
+            ),
             None
         );
+        // Initials and titles end no sentence.
+        let initials = "I met J. R. Smith at the wharf on Tuesday. He told me the pier would close before the winter, and nobody on the board would say why, or for how long it would stay closed.";
+        assert_eq!(
+            title_for_untitled(initials).as_deref(),
+            Some("I met J. R. Smith at the wharf on Tuesday.")
+        );
+        let title = "Mr. Key told the house on Tuesday that the pier would close before winter. Nobody on the board would say why, or for how long it would stay closed after that.";
+        assert_eq!(
+            title_for_untitled(title).as_deref(),
+            Some("Mr. Key told the house on Tuesday that the pier would close before winter.")
+        );
+        // A first word too long for a title is cut.
+        let link = format!(
+            "https://example.org/{} is where it all started.",
+            "a".repeat(150)
+        );
+        let made = title_for_untitled(&link).expect("a long paragraph");
+        assert_eq!(made.chars().count(), MADE_TITLE_MAX);
+        assert!(made.starts_with("https://example.org/aaa") && made.ends_with('…'));
     }
 
     #[test]

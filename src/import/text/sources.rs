@@ -647,19 +647,21 @@ const MAX_CREDIT_LEN: usize = 80;
 /// ran, names parted by commas: the last is the outlet.
 ///
 /// Accepts `"Police drone takes to the sky" Press Association, Harbour
-/// Post`, `“Pier to close: board” by JO LEE, Harbour Post`; rejects `"We
-/// will not move," she said` (no names after it), `"It fell. Then it
-/// rose." Jo Lee` (a quotation of sentences, not a headline).
+/// Post`, `“Pier to close: board” by JO LEE, Harbour Post`, `"Pier to
+/// close for winter" The Guardian`; rejects `"We will not move," she said`
+/// (no names after it), `"It fell. Then it rose." Jo Lee` (a quotation of
+/// sentences, not a headline), `"Fake News" Strikes Again` (one name, not
+/// an outlet known: the rest of a title).
 pub fn quoted_headline(line: &str) -> Option<Source> {
     let inner = line.strip_prefix(['"', '“'])?;
     let close = inner.find(['"', '”'])?;
     let headline = &inner[..close];
     let closing_len = inner[close..].chars().next().map_or(1, char::len_utf8);
     let credit = inner[close + closing_len..].trim();
-    let credit = credit
+    let by = credit
         .strip_prefix("by ")
-        .or_else(|| credit.strip_prefix("By "))
-        .unwrap_or(credit);
+        .or_else(|| credit.strip_prefix("By "));
+    let credit = by.unwrap_or(credit);
     if credit.is_empty()
         || credit.len() > MAX_CREDIT_LEN
         || credit.ends_with(['.', '!', '?', ':', ';', ','])
@@ -672,7 +674,11 @@ pub fn quoted_headline(line: &str) -> Option<Source> {
         name.starts_with(|c: char| c.is_uppercase()) && super::furniture::looks_like_name(name)
     });
     let outlet = names.next_back()?;
-    all_names.then(|| source(Some(outlet), Some(headline), None))
+    // A lone name after a quoted phrase may be the rest of a title
+    // ("\"Fake News\" Strikes Again"): it cites only with "by", a writer
+    // before the outlet, or an outlet pundit knows.
+    let cites = by.is_some() || credit.contains(',') || known_outlet(outlet).is_some();
+    (all_names && cites).then(|| source(Some(outlet), Some(headline), None))
 }
 
 /// A paragraph that is nothing but a URL.
@@ -1173,8 +1179,8 @@ mod tests {
             pair("Harbour Post", "Pier to close: board")
         );
         assert_eq!(
-            cite("\"Pier to close for winter\" Harbour Post", &[]),
-            pair("Harbour Post", "Pier to close for winter")
+            cite("\"Pier to close for winter\" The Guardian", &[]),
+            pair("The Guardian", "Pier to close for winter")
         );
         for line in [
             // No names after the quotation.
@@ -1186,6 +1192,8 @@ mod tests {
             "\"Tolls up again\"",
             // A sentence after it.
             "\"Tolls up again\" Jo Lee said.",
+            // One name, no outlet known: the rest of a title.
+            "\"Fake News\" Strikes Again",
         ] {
             assert_eq!(cite(line, &[]), None, "{line}");
         }
