@@ -1278,7 +1278,6 @@ mod tests {
             "Jo Lee at the pier. (Harbour Post file)"
         ));
         assert!(!is_credited_caption("Ferry fares (4 letters)"));
-
         assert!(!is_credited_caption("Tolls up. (Updated)"));
         let paragraphs = features(&[
             "Bridge tolls under review",
