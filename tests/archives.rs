@@ -615,7 +615,8 @@ fn a_journals_list_of_entries_each_under_a_byline_that_names_the_journal() {
 fn quotations_credited_after_a_dash_quote_whom_they_name() {
     // "— Name" on the line under a quotation, or after it on its own line,
     // credits it: the credit is no title, and the quotation quotes a
-    // source of that name.
+    // source of that name. Typed with a hyphen, the credit is read as a
+    // list item of its own, and credits all the same.
     let expected = [
         post(
             "The harbour board and its pier",
@@ -632,7 +633,7 @@ fn quotations_credited_after_a_dash_quote_whom_they_name() {
             None,
             &[],
             None,
-            5,
+            7,
             &[],
         ),
     ];
@@ -673,6 +674,7 @@ fn quotations_credited_after_a_dash_quote_whom_they_name() {
                     ("\"A building ", "Harbour Post"),
                     ("\"It will pay", "Pell Carrow"),
                     ("“Twice the b", "Coastal Times"),
+                    ("“The car par", "Ari Moana"),
                 ]),
             ],
             "{variant}"

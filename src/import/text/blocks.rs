@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::commentary::sounds_like_commentary;
 use super::paragraphs::Paragraph;
-use super::quote_credit::{credit_line, credited_name};
+use super::quote_credit::{credit_after_dash, credit_line, credited_name};
 use super::sources;
 use crate::model::{Block, BlockKind, Source};
 
@@ -207,6 +207,7 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     let mut quoted_since_citation = 0;
     let mut latest_source: Option<usize> = None;
     let count = body.len();
+    let list_items: Vec<bool> = body.iter().map(|b| b.paragraph.is_list_item()).collect();
     for (n, item) in body.into_iter().enumerate() {
         let text = &*item.paragraph.text;
         let is_last = n + 1 == count;
@@ -240,7 +241,16 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         // theirs unless it already quotes a cited source. The source is the
         // name alone, so that the same person credited with and without
         // their role is one source; the role stays in the credit's text.
-        if let Some(credit) = credit_line(text)
+        // Typed with a hyphen, the credit is a list item of its own.
+        let credit = if item.paragraph.is_list_item() {
+            let lone = !list_items.get(n + 1).copied().unwrap_or(false);
+            (matches!(item.paragraph.marker(), Some('-' | '–')) && lone)
+                .then(|| credit_after_dash(text))
+                .flatten()
+        } else {
+            credit_line(text)
+        };
+        if let Some(credit) = credit
             && let Some(above) = out.last_mut().filter(|above| {
                 matches!(above.kind, BlockKind::Quote | BlockKind::Paragraph)
                     && (above.kind == BlockKind::Quote || above.text.starts_with(['“', '"']))

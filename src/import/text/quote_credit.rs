@@ -48,7 +48,8 @@ pub struct Credit<'a> {
 
 /// The credit on a line of its own, under a quotation or at a letter's
 /// end: a dash, then who, perhaps with what they are after a comma. A
-/// single hyphen opens a list item instead, which the splitter reads so.
+/// single hyphen opens a list item instead, which the splitter reads so
+/// ([`credit_after_dash`] reads its text).
 ///
 /// Accepts "— Dana Whitlow, harbour board chair", "–Pell Carrow", "--
 /// Pell Carrow"; rejects "— and then it fell" (no name), "— Exactly" (one
@@ -60,6 +61,16 @@ pub fn credit_line(text: &str) -> Option<Credit<'_>> {
     if credit.starts_with(['-', '—', '–']) {
         return None;
     }
+    credit_after_dash(credit)
+}
+
+/// The credit in what follows a credit line's dash: the text of a lone
+/// item the splitter read as a hyphen's list item ("- Pell Carrow"), or
+/// the rest of a [`credit_line`].
+///
+/// Accepts "Pell Carrow", "Dana Whitlow, harbour board chair"; rejects
+/// "and then it fell", "Exactly".
+pub fn credit_after_dash(credit: &str) -> Option<Credit<'_>> {
     let credit = credit.trim();
     let (name, role) = match credit.split_once(',') {
         Some((name, role)) => (name.trim_end(), Some(role.trim()).filter(|r| !r.is_empty())),
@@ -101,7 +112,7 @@ fn split_at_last_spaced_dash(text: &str) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Credit, credit_line, credited_name};
+    use super::{Credit, credit_after_dash, credit_line, credited_name};
 
     #[test]
     fn a_quotation_credited_after_a_dash_names_its_source() {
@@ -167,5 +178,10 @@ mod tests {
         assert_eq!(credit_line("— Exactly"), None);
         assert_eq!(credit_line("Pell Carrow"), None);
         assert_eq!(credit_line("---"), None);
+        assert_eq!(
+            credit_after_dash("Pell Carrow"),
+            credit("Pell Carrow", None)
+        );
+        assert_eq!(credit_after_dash("Exactly"), None);
     }
 }
