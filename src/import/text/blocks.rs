@@ -207,8 +207,8 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     let mut quoted_since_citation = 0;
     let mut latest_source: Option<usize> = None;
     let count = body.len();
-    let list_items: Vec<bool> = body.iter().map(|b| b.paragraph.is_list_item()).collect();
-    for (n, item) in body.into_iter().enumerate() {
+    let mut items = body.into_iter().enumerate().peekable();
+    while let Some((n, item)) = items.next() {
         let text = &*item.paragraph.text;
         let is_last = n + 1 == count;
         if let Some(citation) = item.citation {
@@ -227,12 +227,7 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         // A quotation credited at its end quotes whom it names, whatever
         // source the paragraphs above it quoted.
         if let Some(name) = credited_name(text).filter(|_| !item.paragraph.is_list_item()) {
-            let credit = Source {
-                outlet: Some(name.to_string()),
-                headline: None,
-                url: None,
-            };
-            let index = add_source(&mut post_sources, credit);
+            let index = add_source(&mut post_sources, credited_source(name));
             out.push(Block::new(BlockKind::Quote, item.paragraph.text).with_source(index));
             quoting = None;
             continue;
@@ -243,7 +238,9 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         // their role is one source; the role stays in the credit's text.
         // Typed with a hyphen, the credit is a list item of its own.
         let credit = if item.paragraph.is_list_item() {
-            let lone = !list_items.get(n + 1).copied().unwrap_or(false);
+            let lone = !items
+                .peek()
+                .is_some_and(|(_, next)| next.paragraph.is_list_item());
             (matches!(item.paragraph.marker(), Some('-' | '–')) && lone)
                 .then(|| credit_after_dash(text))
                 .flatten()
@@ -258,14 +255,7 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
         {
             let index = match above.source {
                 Some(index) => index as usize,
-                None => add_source(
-                    &mut post_sources,
-                    Source {
-                        outlet: Some(credit.name.to_string()),
-                        headline: None,
-                        url: None,
-                    },
-                ),
+                None => add_source(&mut post_sources, credited_source(credit.name)),
             };
             above.kind = BlockKind::Quote;
             above.source = Some(u32::try_from(index).expect("a source index fits in 32 bits"));
@@ -322,6 +312,15 @@ pub fn blocks(body: Vec<Body>) -> (Vec<Block>, Vec<Source>) {
     }
     merge_url_citations(&mut out, &mut post_sources);
     (out, post_sources)
+}
+
+/// The source a credit names, an outlet or a person, kept as its name.
+fn credited_source(name: &str) -> Source {
+    Source {
+        outlet: Some(name.to_string()),
+        headline: None,
+        url: None,
+    }
 }
 
 /// Adds `source` to the post's list unless an equal one is there; returns its index.

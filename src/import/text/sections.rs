@@ -20,9 +20,9 @@ use super::segment::is_prose;
 /// heads what follows.
 /// It applies where some title has furniture of its own (a date over a
 /// title may head a day's posts), and then where most titles have their
-/// furniture, or where only the first has, on a page of one post. A title `titled_as_others` says the
-/// archive titles as it titles its furnished ones (under the same section
-/// name) counts as furnished.
+/// furniture, or where only the first has, on a page of one post. A
+/// title `titled_as_others` says the archive titles as it titles its
+/// furnished ones (under the same section name) counts as furnished.
 ///
 /// Accepts "Tolls up again" / "May 4, 2010" / prose / "Why now?" / prose
 /// as one post; rejects the same where "Why now?" has a dateline of its
