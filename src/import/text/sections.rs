@@ -45,6 +45,12 @@ pub fn drop_section_headings(
     // own, is a post all the same. Where no title has furniture of its
     // own, a bare title may be such a post.
     if !own.contains(&true) {
+        if titles
+            .iter()
+            .all(|&title| !has_date_above(title, furniture))
+        {
+            drop_headings_under_a_longer_title(all, titles, furniture, &in_thread);
+        }
         return;
     }
     let furnished: Vec<bool> = titles
@@ -80,6 +86,56 @@ pub fn drop_section_headings(
         }
     }
     *titles = kept;
+}
+
+/// The fewest headings under a longer title that make the page one post.
+const MIN_SECTIONS: usize = 2;
+/// A section heading is a few words; a title may be a sentence.
+const MAX_SECTION_WORDS: usize = 5;
+
+/// On a page that prints no furniture around its titles, drops headings
+/// that a first, longer title shows to be its post's sections: two or
+/// more, each of at most [`MAX_SECTION_WORDS`] words and at most half as
+/// many as the first title, each over prose, with no footer or comment
+/// between.
+/// An archive's titles are of every length, so its later titles are not
+/// all short against its first; where its first "title" is the blog's
+/// name, no prose stands under it.
+///
+/// Accepts "How the Harbour Board Lost Its Nerve Again" / prose / "Why
+/// now?" / prose / "What comes next" / prose as one post; rejects the same
+/// with "The pier vote, and why the board lost its nerve" for the second
+/// heading, and with a dateline over any title (a date may head a day).
+fn drop_headings_under_a_longer_title(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: &impl Fn(usize) -> bool,
+) {
+    let [first, headings @ ..] = titles.as_slice() else {
+        return;
+    };
+    if headings.len() < MIN_SECTIONS {
+        return;
+    }
+    let words = |i: usize| all[i].text.split_whitespace().count();
+    let first_words = words(*first);
+    let all_short = headings.iter().all(|&heading| {
+        let heading_words = words(heading);
+        heading_words <= MAX_SECTION_WORDS && 2 * heading_words <= first_words
+    });
+    // Each section's paragraphs, up to the next heading or, for the last,
+    // up to the thread under the post.
+    let ends = titles[1..].iter().copied().chain([all.len()]);
+    let every_section_prose = titles.iter().zip(ends).all(|(&start, end)| {
+        (start + 1..end)
+            .take_while(|&i| !in_thread(i))
+            .any(|i| is_prose(&all[i].text))
+    });
+    let last = titles[titles.len() - 1];
+    if all_short && every_section_prose && !post_ends_between(*first, last, furniture, in_thread) {
+        titles.truncate(1);
+    }
 }
 
 /// Whether the title at `title` has furniture of its own: a dateline or
@@ -129,7 +185,8 @@ mod tests {
 
     /// The titles kept of an archive sketched a line a paragraph: `T` a
     /// title the segmenter took, `F` a line of furniture (its text after
-    /// the letter), `C` a comment, `p` prose, `s` a short line.
+    /// the letter), `C` a comment, `p` prose, `s` a short line; `T Why
+    /// now?` a title with its text.
     fn kept(lines: &[&str]) -> Vec<usize> {
         let mut titles = Vec::new();
         let mut furniture = Vec::new();
@@ -139,7 +196,10 @@ mod tests {
             let paragraph = match *line {
                 "p" => "The board met on Tuesday to decide what to do about the pier.",
                 "s" => "Recent posts",
-                other => other.strip_prefix("F ").unwrap_or(other),
+                other => other
+                    .strip_prefix("F ")
+                    .or_else(|| other.strip_prefix("T "))
+                    .unwrap_or(other),
             };
             text.push_str(paragraph);
             text.push_str("\n\n");
@@ -256,5 +316,58 @@ mod tests {
             "p",
         ];
         assert_eq!(kept(&page), vec![1, 3, 6, 9]);
+    }
+
+    const LONG_TITLE: &str = "T How the board lost its nerve over the old pier";
+
+    #[test]
+    fn short_headings_under_a_long_title_are_its_sections() {
+        let page = [LONG_TITLE, "p", "T Why now?", "p", "T What comes next", "p"];
+        assert_eq!(kept(&page), vec![0]);
+        // The thread under the post does not make it two.
+        let page = [
+            LONG_TITLE,
+            "p",
+            "T Why now?",
+            "p",
+            "T What next",
+            "p",
+            "C",
+            "C",
+        ];
+        assert_eq!(kept(&page), vec![0]);
+    }
+
+    #[test]
+    fn headings_an_archive_could_title_posts_with_stay_titles() {
+        // One later title as long as half the first.
+        let page = [
+            LONG_TITLE,
+            "p",
+            "T Why now?",
+            "p",
+            "T The pier vote and why it failed",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![0, 2, 4]);
+        // One short heading alone.
+        assert_eq!(kept(&[LONG_TITLE, "p", "T Why now?", "p"]), vec![0, 2]);
+        // A first "title" over no prose: the blog's name over its posts.
+        let page = [LONG_TITLE, "s", "T Why now?", "p", "T What next", "p"];
+        assert_eq!(kept(&page), vec![0, 2, 4]);
+        // A comment between: the first post has ended.
+        let page = [LONG_TITLE, "p", "C", "T Why now?", "p", "T What next", "p"];
+        assert_eq!(kept(&page), vec![0, 3, 5]);
+        // A date over a title: it may head a day's posts.
+        let page = [
+            "F May 4, 2010",
+            LONG_TITLE,
+            "p",
+            "T Why now?",
+            "p",
+            "T What next",
+            "p",
+        ];
+        assert_eq!(kept(&page), vec![1, 3, 5]);
     }
 }
