@@ -1112,3 +1112,94 @@ fn a_letter_that_prints_no_title_and_signs_off_with_a_dash() {
         );
     }
 }
+
+#[test]
+fn an_essay_that_prints_no_furniture_runs_under_headings_of_its_own() {
+    // Nothing but the lines' lengths tells the headings from titles: three
+    // short ones under a title twice as long, each over prose, are the
+    // essay's sections.
+    let expected = post(
+        "How the Harbour Board Learned to Stop Worrying About the Pier",
+        None,
+        None,
+        &[],
+        None,
+        9,
+        &[],
+    );
+    check(
+        &fixture("post_section_headings_unfurnished.txt"),
+        &[expected],
+        &[],
+    );
+    let posts = parse(&fixture("post_section_headings_unfurnished.txt"));
+    let texts: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    assert!(
+        texts.contains(&"Something called a consultation"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_front_page_whose_dates_stand_in_badges_over_series_titles() {
+    // "Thursday" over "Jun072014": the day and the date in boxes of their
+    // own. The titles of a series share a shape, and stay titles.
+    let titled = |title: &str, date: &str| post(title, None, Some(date), &[], None, 1, &[]);
+    let expected = [
+        titled("Notes from the Ferry Users Meeting", "Jun072014"),
+        titled("A Long Talk with the Harbourmaster, Part 3", "May242014"),
+        titled("A Long Talk with the Harbourmaster, Part 2", "May232014"),
+        titled("A Long Talk with the Harbourmaster, Part 1", "May222014"),
+    ];
+    check(&fixture("front_page_date_badges.txt"), &expected, &[]);
+}
+
+/// The titles of an archive's posts and the first words of their text.
+fn titles_and_openings(archive: &str) -> Vec<(String, String)> {
+    parse(archive)
+        .iter()
+        .map(|post| {
+            let opening = post.blocks.first().map_or("", |b| &*b.text);
+            let words: Vec<&str> = opening.split_whitespace().take(4).collect();
+            (post.title.clone(), words.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn a_post_that_opens_on_one_long_sentence_keeps_it_as_its_text() {
+    // A statement of over a hundred characters with a full stop is the
+    // post's first sentence, not its title: the post keeps it, under a
+    // title of its first words.
+    for (name, variant) in reformatted(&fixture("post_untitled_long_sentence.txt")) {
+        assert_eq!(
+            titles_and_openings(&variant),
+            [(
+                "Tucked into a long report on ferry fares is this small item that shows what the…"
+                    .to_string(),
+                "Tucked into a long".to_string()
+            )],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_post_that_opens_on_a_line_leading_in_is_titled_by_what_it_leads_in_to() {
+    // "Rangi Tane writes:" under the date heads no post: it stays the
+    // post's first line, and the title is made of the prose it leads in to.
+    for (name, variant) in reformatted(&fixture("post_untitled_led_in.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(
+            titles_and_openings(&variant),
+            [(
+                "Sorry, but unlike the harbour board, I think there is something badly wrong…"
+                    .to_string(),
+                "Rangi Tane writes:".to_string()
+            )],
+            "{name}"
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("14 March 2009"), "{name}");
+        assert_eq!(posts[0].blocks.len(), 4, "{name}");
+    }
+}

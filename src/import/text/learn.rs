@@ -128,7 +128,8 @@ pub fn roles(
         }
         let neighbour = |i: usize, step: isize| -> Option<usize> {
             let mut at = i.checked_add_signed(step)?;
-            // Look past one line of known furniture ("By Jane" after a date).
+            // Look past one line of known furniture ("By Jane" after a date);
+            // a second is no title either.
             if at < all.len() && known(at) {
                 at = at.checked_add_signed(step)?;
             }
@@ -147,7 +148,10 @@ pub fn roles(
                 .par_iter()
                 .filter_map(|&i| neighbour(i, -1))
                 .filter(|&p| {
-                    !skip(p) && is_title_like(&all[p]) && members.binary_search(&p).is_err()
+                    !skip(p)
+                        && !known(p)
+                        && is_title_like(&all[p])
+                        && members.binary_search(&p).is_err()
                 })
                 .collect(),
         );
@@ -172,6 +176,7 @@ pub fn roles(
                         })
                     };
                     (!skip(next)
+                        && !known(next)
                         && is_title_like(&all[next])
                         && members.binary_search(&next).is_err()
                         && heads_prose())

@@ -774,28 +774,36 @@ fn with_post_lists(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furnit
     overridden(known, lists)
 }
 
-/// The known furniture with the times of day that stand alone under a date
-/// line ([`furniture::is_time_of_day`]) in it, as page chrome: the rest of
-/// that dateline, never a title.
+/// The known furniture with the lines that stand alone beside a date line
+/// as page chrome: the rest of that dateline, never a title. A time of day
+/// under it ([`furniture::is_time_of_day`]), or a weekday's name over it
+/// ("Thursday" over "Jun072012": a theme that prints the day and the date
+/// in boxes of their own).
 fn with_times_under_dates(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
     let is_known = |i: usize| known.0.binary_search_by_key(&i, |(at, _)| *at).is_ok();
-    let times: Vec<(usize, Furniture)> = known
+    let text_at = |i: usize| all.get(i).map(|p| &*p.text);
+    let mut parts: Vec<(usize, Furniture)> = known
         .0
         .iter()
         .filter(|(_, f)| matches!(f, Furniture::Date(_)))
-        .map(|(at, _)| at + 1)
-        .filter(|&under| {
-            !is_known(under)
-                && all
-                    .get(under)
-                    .is_some_and(|p| furniture::is_time_of_day(&p.text))
+        .flat_map(|&(at, _)| {
+            let time_under =
+                Some(at + 1).filter(|&under| text_at(under).is_some_and(furniture::is_time_of_day));
+            let weekday_over = at.checked_sub(1).filter(|&over| {
+                text_at(over)
+                    .is_some_and(|text| furniture::is_weekday(text.trim_end_matches([',', '.'])))
+            });
+            time_under.into_iter().chain(weekday_over)
         })
-        .map(|under| (under, Furniture::PageChrome))
+        .filter(|&i| !is_known(i))
+        .map(|i| (i, Furniture::PageChrome))
         .collect();
-    if times.is_empty() {
+    if parts.is_empty() {
         return known;
     }
-    overridden(known, times)
+    parts.sort_unstable_by_key(|(i, _)| *i);
+    parts.dedup_by_key(|(i, _)| *i);
+    overridden(known, parts)
 }
 
 /// Whether `at`, an index at or after every one `ahead` has given, is the
@@ -926,9 +934,20 @@ impl Run<'_> {
         // A page that prints no title, whose first paragraph was taken for
         // one: the paragraph stays the post's text, under a title made of
         // its first words.
+        // A first line that leads in to what follows ("Jo Lee writes:")
+        // heads no post: the title is made of the prose it leads in to.
         let made_title =
             (named_title.is_none() && thread_start != first && furniture_at(first).is_none())
-                .then(|| segment::title_for_untitled(&paragraphs[0].text))
+                .then(|| {
+                    segment::title_for_untitled(&paragraphs[0].text).or_else(|| {
+                        let led_in = first + 1;
+                        (paragraphs[0].text.ends_with(':')
+                            && led_in < thread_start
+                            && furniture_at(led_in).is_none())
+                        .then(|| segment::title_for_untitled(&paragraphs[1].text))
+                        .flatten()
+                    })
+                })
                 .flatten();
         let made_title_used = made_title.is_some();
         let body_start = if named_title.is_some() || made_title.is_some() {

@@ -210,6 +210,10 @@ pub fn is_prose(text: &str) -> bool {
     (text.ends_with(['.', '!', '?', '”', '"']) && has_chars(text, 40)) || has_chars(text, 111)
 }
 
+/// The longest title that ends in a full stop, in characters: longer,
+/// the line is a sentence of the post.
+const MAX_STATEMENT_TITLE: usize = 100;
+
 /// The longest title made for a post that prints none, in characters.
 const MADE_TITLE_MAX: usize = 80;
 
@@ -225,10 +229,14 @@ const MADE_TITLE_MAX: usize = 80;
 /// (a sentence break, but no sentence's end).
 pub fn title_for_untitled(text: &str) -> Option<String> {
     let chars = text.chars().count();
-    let ends_sentence = text
-        .trim_end_matches(['”', '"', '’', ')'])
-        .ends_with(['.', '!', '?']);
-    let prose = chars > 160 || (chars > 60 && ends_sentence && has_inner_sentence_break(text));
+    let unquoted = text.trim_end_matches(['”', '"', '’', ')']);
+    let ends_sentence = unquoted.ends_with(['.', '!', '?']);
+    // A title may be a question or an exclamation, and a short statement
+    // with a full stop; a long one is a sentence.
+    let long_statement = chars > MAX_STATEMENT_TITLE && unquoted.ends_with('.');
+    let prose = chars > 160
+        || long_statement
+        || (chars > 60 && ends_sentence && has_inner_sentence_break(text));
     if !prose {
         return None;
     }
@@ -1304,6 +1312,15 @@ mod tests {
         );
         assert_eq!(title_for_untitled("Tolls up again"), None);
         assert_eq!(title_for_untitled("Tolls up. Again."), None);
+        // One long sentence with a full stop is prose; as long a question
+        // may be a title.
+        let statement = "Tucked into a report on ferry fares is this small item that shows what the harbour board now calls consultation.";
+        assert_eq!(
+            title_for_untitled(statement).as_deref(),
+            Some("Tucked into a report on ferry fares is this small item that shows what the…")
+        );
+        let question = "Why does the harbour board still call it a consultation when the decision on the ferry fares was made last year?";
+        assert_eq!(title_for_untitled(question), None);
         assert_eq!(
             title_for_untitled(
                 "Duties much like those of the U.S. President, said the mayor of the city on Monday"

@@ -16,11 +16,13 @@ pub(super) const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sa
 pub(super) const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s*)?";
 
 /// The date itself, in the common blog forms, with an optional time before
-/// or after it.
+/// or after it. One form runs month, day and year together ("Jun072012"):
+/// a theme prints them in a badge of three stacked boxes, which a scrape
+/// reads as one word.
 pub(super) fn date_core() -> String {
     let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|{MONTH}[0-9]{{2}}[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 

@@ -532,6 +532,11 @@ fn dates_in_more_of_the_forms_blogs_print() {
     );
     assert_eq!(date_of("02/03/2021 9:14"), Some("02/03/2021 9:14"));
     assert_eq!(date_of("10-12-15"), None);
+    // A badge's boxes run together: month, day and year.
+    assert_eq!(date_of("Jun072012"), Some("Jun072012"));
+    assert_eq!(date_of("June072012"), Some("June072012"));
+    assert_eq!(date_of("Jun0712"), None);
+    assert_eq!(date_of("Mayfair2012"), None);
 }
 
 #[test]
