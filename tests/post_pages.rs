@@ -1203,3 +1203,60 @@ fn a_post_that_opens_on_a_line_leading_in_is_titled_by_what_it_leads_in_to() {
         assert_eq!(posts[0].blocks.len(), 4, "{name}");
     }
 }
+
+#[test]
+fn a_blogger_thread_whose_names_run_into_their_times() {
+    // "Anonymous6:41 AM": the scrape ran a threaded comment's name link
+    // into its time link. The name is the author, the time the date, and
+    // the indented replies keep their parent.
+    let expected = post(
+        "The pier vote nobody wanted to win",
+        None,
+        Some("Tuesday, March 04, 2014"),
+        &[],
+        None,
+        3,
+        &[
+            (
+                Some("Harbour Watcher In Seatoun"),
+                None,
+                "Slightly off topic: / Does anyone know when the ferry timetable changes? The notice at the wharf has been blank for a month.",
+            ),
+            (
+                Some("Anonymous"),
+                Some(0),
+                "It changes in May. The board has not printed it yet because the fares are not settled.",
+            ),
+            (
+                Some("Rangi Tane"),
+                Some(0),
+                "It was on the council site last week, then it came down again.",
+            ),
+            (
+                Some("Anonymous"),
+                None,
+                "The fourth time this year. You could set a clock by it.",
+            ),
+        ],
+    );
+    check(
+        &fixture("post_blogger_times_run_into_names.txt"),
+        &[expected],
+        &[],
+    );
+    let posts = parse(&fixture("post_blogger_times_run_into_names.txt"));
+    let dates: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.date.as_deref())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("6:24 AM"),
+            Some("6:41 AM"),
+            Some("6:46 AM"),
+            Some("12:36 PM")
+        ]
+    );
+}

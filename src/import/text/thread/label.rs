@@ -42,6 +42,11 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if last == b'r' {
         return avatar_label(text);
     }
+    if last | 0x20 == b'm'
+        && let Some(label) = name_glued_to_time(text)
+    {
+        return Some(label);
+    }
     if last == b')'
         && let Some((author, date)) = furniture::utc_stamp(text)
     {
@@ -221,6 +226,38 @@ fn named_with_age(text: &str) -> Option<Label<'_>> {
         position: None,
         date: caps.name("age").map(|age| age.as_str()),
     })
+}
+
+/// "Jane Roe6:24 AM": a name and the time of the comment with nothing
+/// between, as a scrape joins the two links a threaded Blogger comment
+/// opens with. A name that ends in a letter or a full stop, then a time
+/// with its "AM" or "PM": no sentence runs a word into a number.
+///
+/// Accepts "Anonymous6:41 AM" and "Jo Lee12:36 PM"; rejects "Anonymous
+/// 6:41 AM" (spaced: a line of a post may say when), "Flight BA2:15 PM"
+/// (a capital before the digits is a code) and "The vote6:41 AM was
+/// late" (words after the time).
+fn name_glued_to_time(text: &str) -> Option<Label<'_>> {
+    // The longest time is "12:18 p.m.", ten bytes: it starts at the first
+    // digit of the line's last ten from which a time runs to its end.
+    let time_start = (text.len().saturating_sub(10)..text.len())
+        .find(|&at| text.as_bytes()[at].is_ascii_digit() && is_bare_time(&text[at..]))?;
+    let (name, time) = text.split_at(time_start);
+    let before = name.chars().next_back()?;
+    let glued = before.is_lowercase() || before == '.' || before == ')';
+    (glued && is_bare_time(time) && has_meridiem(time) && looks_like_name(name)).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: Some(time),
+    })
+}
+
+/// Whether a time ends in "AM" or "PM", in any case.
+fn has_meridiem(time: &str) -> bool {
+    let bytes = time.as_bytes();
+    bytes.len() >= 2
+        && matches!(bytes[bytes.len() - 2] | 0x20, b'a' | b'p')
+        && bytes[bytes.len() - 1] | 0x20 == b'm'
 }
 
 /// "Jane Roe's avatar": the picture Substack prints above each comment, its
@@ -740,6 +777,24 @@ mod tests {
         assert!(is_comment_furniture("User's avatar"));
         assert_eq!(label("User's avatar"), None);
         assert_eq!(label("The minister's avatar of reform is a car"), None);
+    }
+
+    #[test]
+    fn a_name_run_into_its_time_is_a_label() {
+        assert_eq!(
+            label("Anonymous6:41 AM"),
+            named("Anonymous", None, Some("6:41 AM"))
+        );
+        assert_eq!(
+            label("Pell Arden12:36 pm"),
+            named("Pell Arden", None, Some("12:36 pm"))
+        );
+        // Spaced, a name and a time are a line a post may print.
+        assert_eq!(label("Anonymous 6:41 AM"), None);
+        assert_eq!(label("Flight BA2:15 PM"), None);
+        assert_eq!(label("Anonymous112:36 PM"), None);
+        assert_eq!(label("Doors open6:30"), None);
+        assert_eq!(label("The vote on the pier was held at6:41 PM"), None);
     }
 
     #[test]
