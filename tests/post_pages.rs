@@ -1260,3 +1260,57 @@ fn a_blogger_thread_whose_names_run_into_their_times() {
         ]
     );
 }
+
+#[test]
+fn a_front_page_whose_bylines_follow_a_dash() {
+    // "-By Mere Tawhiri" under each title is the post's byline, not a
+    // commenter's name line opening a thread.
+    let titled =
+        |title: &str, blocks| post(title, Some("Mere Tawhiri"), None, &[], None, blocks, &[]);
+    let expected = [
+        titled("Harbour Board: 'Sick of the Questions' About the Pier", 2),
+        titled("Ferry Fares to Rise Before the Timetable Is Out?", 2),
+        titled("The Board Thinks a New Logo Is News?", 1),
+    ];
+    check(&fixture("front_page_dash_bylines.txt"), &expected, &[]);
+}
+
+#[test]
+fn an_archive_that_lost_its_titles_opens_a_post_at_each_byline() {
+    // "By Dana Whitlow | date" over each post's text, no title anywhere:
+    // each byline opens a post, and none is a signed comment.
+    for (name, variant) in reformatted(&fixture("archive_bylines_without_titles.txt")) {
+        let posts = parse(&variant);
+        let got: Vec<(Option<&str>, Option<&str>, usize, usize)> = posts
+            .iter()
+            .map(|p| {
+                (
+                    p.author.as_deref(),
+                    p.date.as_deref(),
+                    p.blocks.len(),
+                    p.comments.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Dana Whitlow"), Some("March 4, 2015 | 11:58 PM"), 2, 0),
+                (
+                    Some("Dana Whitlow"),
+                    Some("February 28, 2015 | 3:00 PM"),
+                    2,
+                    0
+                ),
+                (
+                    Some("Dana Whitlow"),
+                    Some("February 20, 2015 | 11:31 PM"),
+                    1,
+                    0
+                ),
+            ],
+            "{name}"
+        );
+        assert!(posts[1].blocks[0].text.starts_with("On Saturday"), "{name}");
+    }
+}

@@ -349,7 +349,9 @@ pub fn heads_something(text: &str) -> bool {
 /// prints under its titles (a dateline, a byline), standing after the end
 /// of a post rather than under a title, with the post's text under it,
 /// opens a post of its own; that line is all the title it has. The
-/// archive must print that kind of furniture under two titles or more.
+/// archive must print that kind of furniture under two titles or more; or,
+/// where no title has any, open on a line of it over its first post's text
+/// and print two more after a post's end.
 ///
 /// Where the line is glued to a sentence above it, that sentence is the
 /// post's standfirst and the line set apart above it the title the
@@ -381,6 +383,19 @@ pub fn posts_with_lost_titles(
             }
         }
     }
+    // A page whose titles the scrape lost everywhere opens on the line
+    // over its first post's text: the kind of line the others are, where
+    // two more of them stand after a post's end.
+    let opening_kind = first
+        .checked_sub(1)
+        .and_then(|over| at(furniture, over).filter(|_| follows_title(over)))
+        .filter(|_| under_titles.is_empty())
+        .filter(|_| (0..first - 1).all(|i| at(furniture, i).is_some()))
+        .filter(|_| segment::is_prose(&all[first].text))
+        .map(kind);
+    if let Some(opening) = opening_kind {
+        under_titles.push((opening, 2));
+    }
     let printed_under_titles = |f: &Furniture| {
         under_titles
             .iter()
@@ -391,7 +406,7 @@ pub fn posts_with_lost_titles(
     }
     let no_furniture = |i: usize| at(furniture, i).is_none() && !in_thread(i);
     let is_title = |i: usize| titles.binary_search(&i).is_ok();
-    furniture
+    let lost: Vec<usize> = furniture
         .iter()
         .filter(|&&(line, ref f)| {
             line > first
@@ -427,7 +442,11 @@ pub fn posts_with_lost_titles(
                 && all[title - 1].gap_after() > 0;
             (standfirst && heads).then_some(title)
         })
-        .collect()
+        .collect();
+    if opening_kind.is_some() && lost.len() < 2 {
+        return Vec::new();
+    }
+    lost
 }
 
 /// A line shaped as a title: short, opening on a capital or a digit, not

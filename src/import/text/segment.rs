@@ -214,6 +214,17 @@ pub fn is_prose(text: &str) -> bool {
 /// the line is a sentence of the post.
 const MAX_STATEMENT_TITLE: usize = 100;
 
+/// A statement longer than [`MAX_STATEMENT_TITLE`] that ends in a full
+/// stop (not in a trailing "..."): a sentence, never a title. A title may
+/// be a question or an exclamation, or a short statement with a full stop.
+fn is_long_statement(text: &str) -> bool {
+    let unquoted = text.trim_end_matches(['”', '"', '’', ')']);
+    unquoted.ends_with('.')
+        && !unquoted.ends_with("..")
+        && text.len() > MAX_STATEMENT_TITLE
+        && text.chars().count() > MAX_STATEMENT_TITLE
+}
+
 /// The longest title made for a post that prints none, in characters.
 const MADE_TITLE_MAX: usize = 80;
 
@@ -229,13 +240,11 @@ const MADE_TITLE_MAX: usize = 80;
 /// (a sentence break, but no sentence's end).
 pub fn title_for_untitled(text: &str) -> Option<String> {
     let chars = text.chars().count();
-    let unquoted = text.trim_end_matches(['”', '"', '’', ')']);
-    let ends_sentence = unquoted.ends_with(['.', '!', '?']);
-    // A title may be a question or an exclamation, and a short statement
-    // with a full stop; a long one is a sentence.
-    let long_statement = chars > MAX_STATEMENT_TITLE && unquoted.ends_with('.');
+    let ends_sentence = text
+        .trim_end_matches(['”', '"', '’', ')'])
+        .ends_with(['.', '!', '?']);
     let prose = chars > 160
-        || long_statement
+        || is_long_statement(text)
         || (chars > 60 && ends_sentence && has_inner_sentence_break(text));
     if !prose {
         return None;
@@ -559,6 +568,7 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.ends_with(';')
         || never_heads(text)
         || is_credited_caption(text)
+        || is_long_statement(text)
         || text.contains("://")
         || word_count(text) > 22)
 }
@@ -1321,6 +1331,11 @@ mod tests {
         );
         let question = "Why does the harbour board still call it a consultation when the decision on the ferry fares was made last year?";
         assert_eq!(title_for_untitled(question), None);
+        assert!(is_long_statement(statement));
+        assert!(!is_long_statement(question));
+        assert!(!is_long_statement("Tolls up. Again."));
+        let trailing = "Tucked into a report on ferry fares is this small item about what the harbour board now calls consultation...";
+        assert!(!is_long_statement(trailing));
         assert_eq!(
             title_for_untitled(
                 "Duties much like those of the U.S. President, said the mayor of the city on Monday"

@@ -197,6 +197,12 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if let Some(notice) = comment_area_notice(line) {
         return Some(notice);
     }
+    // "-By Jane Doe": a byline some templates print after a dash.
+    if let Some(rest) = line.strip_prefix(['-', '–', '—']).map(str::trim_start)
+        && is_plain_byline(rest)
+    {
+        return recognise(rest).filter(|found| matches!(found, Furniture::Byline(_)));
+    }
     if is_post_navigation(line) || is_journal_state(line) {
         return Some(Furniture::PageChrome);
     }
@@ -401,6 +407,14 @@ fn could_be_furniture(line: &str) -> bool {
         let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
         bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
     }
+}
+
+/// Whether `line` is a byline that opens on "By" alone ("By Jane Doe |
+/// May 4, 2010", "-By Jane Doe"): the line a post prints under its title,
+/// where a comment's signature says "Posted by".
+pub fn is_plain_byline(line: &str) -> bool {
+    let line = line.trim_start_matches(['-', '–', '—', ' ']);
+    starts_with_ignore_ascii_case(line, b"by") && line[2..].starts_with([' ', ':'])
 }
 
 /// Whether `line` opens with `word`, ASCII case aside.

@@ -33,6 +33,17 @@ fn bylines() {
     );
     assert_eq!(recognise("By the end of the week the deal was dead."), None);
     assert_eq!(recognise("By then it was too late for talks"), None);
+    // After a dash, as some templates print it.
+    assert_eq!(
+        recognise("-By Jane Smith"),
+        byline(Some("Jane Smith"), None, None)
+    );
+    assert_eq!(
+        recognise("— By Jane Smith | 17 November 2017"),
+        byline(Some("Jane Smith"), Some("17 November 2017"), None)
+    );
+    assert_eq!(recognise("- By then it was too late for talks"), None);
+    assert_eq!(recognise("-Byways of the old town"), None);
     // What the page calls the post, then the name.
     for (line, name) in [
         ("Journal by Hesper Quill", "Hesper Quill"),
@@ -810,4 +821,13 @@ fn a_time_of_day_alone_is_told_from_a_title() {
     assert!(!is_time_of_day("12:30 and counting"));
     assert!(!is_time_of_day("Act 3:16"));
     assert!(!is_time_of_day("1:2é"));
+}
+
+#[test]
+fn a_byline_on_by_alone_is_a_posts() {
+    assert!(is_plain_byline("By Jane Smith | May 4, 2010"));
+    assert!(is_plain_byline("-By Jane Smith"));
+    assert!(is_plain_byline("by: jdoe"));
+    assert!(!is_plain_byline("Posted by: Jane Smith | May 4, 2010"));
+    assert!(!is_plain_byline("Byways of the old town"));
 }

@@ -299,19 +299,25 @@ fn signed_comments<'a>(
     // A comments header parts the bylines above it (the post's) from those
     // under it.
     let mut parted = true;
-    for i in 0..all.len() {
+    for (i, paragraph) in all.iter().enumerate() {
         match furniture_at(i) {
-            Some(Furniture::Byline(byline)) if byline.author.is_some() => match groups.last_mut() {
-                Some(group)
-                    if !parted && group.last().is_some_and(|&last| i - last <= SIGNED_REACH) =>
-                {
-                    group.push(i);
+            // A byline on "By" alone is a post's, under its title.
+            Some(Furniture::Byline(byline))
+                if byline.author.is_some() && !furniture::is_plain_byline(&paragraph.text) =>
+            {
+                match groups.last_mut() {
+                    Some(group)
+                        if !parted
+                            && group.last().is_some_and(|&last| i - last <= SIGNED_REACH) =>
+                    {
+                        group.push(i);
+                    }
+                    _ => {
+                        groups.push(vec![i]);
+                        parted = false;
+                    }
                 }
-                _ => {
-                    groups.push(vec![i]);
-                    parted = false;
-                }
-            },
+            }
             Some(Furniture::CommentsHeader { .. } | Furniture::ArchiveHeader { .. }) => {
                 parted = true;
             }
