@@ -215,8 +215,9 @@ pub fn is_prose(text: &str) -> bool {
 const MAX_STATEMENT_TITLE: usize = 100;
 
 /// A statement longer than [`MAX_STATEMENT_TITLE`] that ends in a full
-/// stop (not in a trailing "..."): a sentence, never a title. A title may
-/// be a question or an exclamation, or a short statement with a full stop.
+/// stop (not in a trailing "..."): a sentence, not a title made for a post
+/// that prints none. A title may be a question or an exclamation, or a
+/// short statement with a full stop.
 fn is_long_statement(text: &str) -> bool {
     let unquoted = text.trim_end_matches(['”', '"', '’', ')']);
     unquoted.ends_with('.')
@@ -568,7 +569,6 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.ends_with(';')
         || never_heads(text)
         || is_credited_caption(text)
-        || is_long_statement(text)
         || text.contains("://")
         || word_count(text) > 22)
 }
