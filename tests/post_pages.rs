@@ -1314,3 +1314,48 @@ fn an_archive_that_lost_its_titles_opens_a_post_at_each_byline() {
         assert!(posts[1].blocks[0].text.starts_with("On Saturday"), "{name}");
     }
 }
+
+#[test]
+fn a_comments_page_under_the_newest_posts_navigation() {
+    // "« Older post | Main": the newest post has no link onwards. The line
+    // is the page's navigation, not a title, and the thread under the
+    // date is found: named comments, and comments parted by wider gaps.
+    let expected = post(
+        "March 12, 2019",
+        None,
+        Some("March 12, 2019"),
+        &[],
+        None,
+        0,
+        &[
+            (
+                Some("Tui Marsden"),
+                None,
+                "Those patches are lovely! The first mending I have seen that made me want to get the darning egg out again. You did a fine job on the elbows.",
+            ),
+            (
+                None,
+                None,
+                "The colours are perfect! I have unpicked whole jumpers before now as well. It is only wool, after all. / And I am so glad we found each other's blogs. Not a single person at my work knows what a darning egg is.",
+            ),
+            (
+                None,
+                None,
+                "Hi Ngaio! Such good memories you have stirred up. I still have my grandmother's mending basket in the hall cupboard.",
+            ),
+            (
+                Some("Hemi Walker"),
+                None,
+                "Oh I do agree that nobody should keep going with a jumper that has stopped being fun. Life is too short for that.",
+            ),
+            (
+                None,
+                None,
+                "Those elbow patches look like far more fun than the plain ones in the book. I remember the winters before the grandchildren came, when there was time for all of it.",
+            ),
+        ],
+    );
+    let archive = fixture("post_comments_under_newest_navigation.txt");
+    let got: Vec<Seen> = parse(&archive).iter().map(seen).collect();
+    assert_eq!(got, [expected]);
+}

@@ -40,14 +40,30 @@ pub(super) fn breadcrumb_last_step(line: &str) -> Option<Range<usize>> {
 /// The links to the previous and next posts on one line, between pointing
 /// quotes and parted by bars: "« Older title | Main | Newer title »".
 ///
-/// Accepts "‹ Tolls up again | Home | Bridge closed ›"; rejects "« Tolls up
-/// again" (one link, which could head a post) and "Bridge closed »".
+/// On the newest post or the oldest, one link is missing, and the bar
+/// stands between the other and the one word of the link home.
+///
+/// Accepts "‹ Tolls up again | Home | Bridge closed ›", "« Tolls up again
+/// | Main" and "Main | Bridge closed »"; rejects "« Tolls up again" (one
+/// link, which could head a post), "Bridge closed »" and "« Tolls | up
+/// again" (more than a word after the bar).
 pub fn is_post_navigation(line: &str) -> bool {
-    (line.starts_with(['«', '‹'])
-        && line.ends_with(['»', '›'])
-        && line.contains(" | ")
-        && line.len() <= 300)
-        || is_labelled_navigation(line)
+    if line.len() > 300 {
+        return false;
+    }
+    let one_word = |field: &str| {
+        let field = field.trim();
+        !field.is_empty() && field.len() <= 12 && field.chars().all(char::is_alphabetic)
+    };
+    let opens = line.starts_with(['«', '‹']);
+    let ends = line.ends_with(['»', '›']);
+    let between_bars = match (line.split_once(" | "), line.rsplit_once(" | ")) {
+        (Some((first, _)), Some((_, last))) => {
+            (opens && (ends || one_word(last))) || (ends && one_word(first))
+        }
+        _ => false,
+    };
+    between_bars || is_labelled_navigation(line)
 }
 
 /// What a theme prints before the links to the previous and next posts.

@@ -485,6 +485,17 @@ fn page_chrome() {
         Some(Furniture::PageChrome)
     );
     assert_eq!(recognise("« Tolls up again"), None);
+    // The newest post and the oldest lack one of the links.
+    assert_eq!(
+        recognise("« Tolls up again | Main"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(
+        recognise("Home | Bridge closed »"),
+        Some(Furniture::PageChrome)
+    );
+    assert_eq!(recognise("« Tolls | up again"), None);
+    assert_eq!(recognise("Tolls up | again »"), None);
     let last_step = |line: &'static str| match recognise(line) {
         Some(Furniture::Breadcrumb { last_step }) => Some(last_step.text(line)),
         _ => None,
