@@ -1359,3 +1359,35 @@ fn a_comments_page_under_the_newest_posts_navigation() {
     let got: Vec<Seen> = parse(&archive).iter().map(seen).collect();
     assert_eq!(got, [expected]);
 }
+
+#[test]
+fn a_front_page_whose_bylines_lost_their_names() {
+    // "By on 3.11.14 | 3:07PM": the byline's name link came out empty. The
+    // line is still the dateline under each title; the section's name
+    // over the page titles nothing.
+    let expected = [
+        post(
+            "Clearing the Harbourmaster's Name in the Harbour Post",
+            None,
+            Some("3.11.14 | 3:07PM"),
+            &[],
+            None,
+            3,
+            &[],
+        ),
+        post(
+            "The Most Remarkable Rescue Ever to Make the Pages of the Harbour Post",
+            None,
+            Some("2.1.14 | 3:30PM"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("front_page_bylines_without_names.txt"),
+        &expected,
+        &[],
+    );
+}

@@ -34,7 +34,7 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let core = date_core();
     let yearless = format!(r"{WEEKDAY}{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?");
     Regex::new(&format!(
-        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
+        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by\s+on\s+)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
     ))
     .expect("the date pattern is valid")
 });
@@ -51,8 +51,10 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn date_span(line: &str) -> Option<Span> {
     /// What [`DATE`] allows before the date.
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+)")
-            .expect("the date-prefix pattern is valid")
+        Regex::new(
+            r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by\s+on\s+)",
+        )
+        .expect("the date-prefix pattern is valid")
     });
     /// What [`DATE`] allows after the date.
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,9 +117,10 @@ pub(super) fn date_after_fields(line: &str) -> Option<Span> {
 }
 
 /// The letters what [`DATE`] allows before a date opens with ("Posted
-/// on", "Updated:", "Originally published"), in either case: Unicode's
+/// on", "Updated:", "Originally published", and "By on", a byline whose
+/// name the page left out), in either case: Unicode's
 /// case folding gives them no other forms.
-pub(super) const PREFIX_OPENINGS: [char; 6] = ['o', 'O', 'p', 'P', 'u', 'U'];
+pub(super) const PREFIX_OPENINGS: [char; 8] = ['b', 'B', 'o', 'O', 'p', 'P', 'u', 'U'];
 
 /// A date anywhere in a line.
 pub(super) static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {

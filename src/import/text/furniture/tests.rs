@@ -467,7 +467,7 @@ proptest! {
 
 #[test]
 fn a_dates_prefix_opens_with_none_but_the_gates_letters() {
-    let opening = regex::Regex::new("(?i)^[opu]").expect("the letters are a pattern");
+    let opening = regex::Regex::new("(?i)^[bopu]").expect("the letters are a pattern");
     for c in (0..=0x10_ffff).filter_map(char::from_u32) {
         assert_eq!(
             opening.is_match(c.encode_utf8(&mut [0; 4])),
@@ -546,6 +546,8 @@ fn dates_in_more_of_the_forms_blogs_print() {
         date_of("Posted on April 09, 2024 by"),
         Some("April 09, 2024")
     );
+    assert_eq!(date_of("By on 3.11.14 | 3:07PM"), Some("3.11.14 | 3:07PM"));
+    assert_eq!(date_of("By on the pier, 3.11.14"), None);
     assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
     // Forums' numeric dates, with dashes too, but only with the year whole.
     assert_eq!(
