@@ -575,6 +575,7 @@ impl<'v, 'a> Weigher<'v, 'a> {
                     && facts(end).capitalised
                     && !words[end].sentence_start
                     && !facts(end).run_breaker
+                    && !parted(text, &words[end - 1], &words[end])
                 {
                     end += 1;
                 }
@@ -606,6 +607,15 @@ impl<'v, 'a> Weigher<'v, 'a> {
             i += 1;
         }
     }
+}
+
+/// Whether punctuation stands between two words that a clause or a list
+/// parts ("the Harbourmaster, Part 3", "Wellington; Auckland"): they are
+/// no one name. A full stop ("J. Smith") or an apostrophe does not part.
+fn parted(text: &str, before: &Word<'_>, after: &Word<'_>) -> bool {
+    text[before.start + before.text.len()..after.start].contains([
+        ',', ';', ':', '(', ')', '[', ']', '|', '—', '–', '"', '“', '”',
+    ])
 }
 
 /// The canonical name for a run of capitalised words in `text`: its last
@@ -1099,6 +1109,24 @@ mod tests {
         let rivera = topics.iter().find(|t| t.name == "Rivera").unwrap();
         assert_eq!(rivera.posts.len(), 2);
         assert!(posts.iter().all(|p| !p.topics.is_empty()));
+    }
+
+    #[test]
+    fn a_comma_parts_two_names() {
+        let mut posts = vec![
+            post(
+                "A Long Talk with the Harbourmaster, Part 2",
+                &["The Harbourmaster, Tui Marsden, spoke about the buoys."],
+            ),
+            post(
+                "A Long Talk with the Harbourmaster, Part 1",
+                &["Here the Harbourmaster talks about the tides."],
+            ),
+        ];
+        let topics = derive(&mut posts);
+        let all = names(&topics);
+        assert!(all.contains(&"Harbourmaster".to_string()), "{all:?}");
+        assert!(!all.iter().any(|n| n.contains(',')), "{all:?}");
     }
 
     #[test]

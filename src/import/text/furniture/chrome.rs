@@ -57,6 +57,10 @@ pub fn is_post_navigation(line: &str) -> bool {
     };
     let opens = line.starts_with(['«', '‹']);
     let ends = line.ends_with(['»', '›']);
+    // Asked of every short line: most have neither quote.
+    if !opens && !ends {
+        return is_labelled_navigation(line);
+    }
     let between_bars = match (line.split_once(" | "), line.rsplit_once(" | ")) {
         (Some((first, _)), Some((_, last))) => {
             (opens && (ends || one_word(last))) || (ends && one_word(first))
