@@ -1391,3 +1391,31 @@ fn a_front_page_whose_bylines_lost_their_names() {
         &[],
     );
 }
+
+#[test]
+fn a_readers_letter_quoted_in_a_post_stays_in_the_post() {
+    // A long lower-case sentence of the quoted letter, set apart on its
+    // own line ("I fitted it to the dinghy …, and like your nephew …!"),
+    // heads no post: the page is one post with its two comments.
+    let expected = post(
+        "Why I Keep Writing",
+        None,
+        Some("March 3, 2015"),
+        &[],
+        None,
+        6,
+        &[
+            (
+                Some("Anonymous"),
+                None,
+                "been reading since the harbour posts, please keep going, the tide tables alone are worth it. thanks...mere",
+            ),
+            (
+                Some("Anonymous"),
+                None,
+                "What a lovely note! I have followed along since 2012. After my knee operation I could not sail for a season, so I read instead. Your posts on the old moorings kept me company. I am back on the water now and wanted to say thank you.",
+            ),
+        ],
+    );
+    check(&fixture("post_reader_letter_quoted.txt"), &[expected], &[]);
+}

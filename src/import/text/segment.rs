@@ -481,6 +481,9 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     if has_inner_sentence_break(text) {
         score -= 1.5;
     }
+    if is_running_sentence(text) {
+        score -= 1.5;
+    }
     if is_bare_name(text) {
         score -= 1.0;
     }
@@ -734,6 +737,27 @@ fn has_inner_sentence_break(text: &str) -> bool {
         window = (window.1, Some(third));
     }
     false
+}
+
+/// "I made it for her, and like your sister she wears it every day!" — a
+/// long sentence in lower case with a clause after a comma: a line of the
+/// text the scrape set apart, not a heading. Titles this long capitalise
+/// their words or run without a comma.
+///
+/// Accepts the line above; rejects "The Most Incredible Story of Resilience
+/// Ever to Grace the Pages of the Harbour Post" and "Why the ferry is late
+/// again and what the council could do about it".
+fn is_running_sentence(text: &str) -> bool {
+    const LONG: usize = 15;
+    if word_count(text) < LONG || !text.contains(", ") || !text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let lower = text
+        .split(' ')
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    lower * 4 >= (word_count(text) - 1) * 3
 }
 
 /// Up to +1 when the title's content words come back in the next paragraphs,
@@ -1361,6 +1385,20 @@ mod tests {
         let made = title_for_untitled(&link).expect("a long paragraph");
         assert_eq!(made.chars().count(), MADE_TITLE_MAX);
         assert!(made.starts_with("https://example.org/aaa") && made.ends_with('…'));
+    }
+
+    #[test]
+    fn a_long_lower_case_sentence_with_a_clause_is_no_heading() {
+        assert!(is_running_sentence(
+            "I made a cowl for her from the teal wool, and like your sister she wears it every day!"
+        ));
+        assert!(!is_running_sentence(
+            "The Most Incredible Story of Resilience Ever to Grace the Pages of the Harbour Post"
+        ));
+        assert!(!is_running_sentence(
+            "Why the ferry is late again and what the council could do about it this winter?"
+        ));
+        assert!(!is_running_sentence("Ferries, fares and the harbour board!"));
     }
 
     #[test]
