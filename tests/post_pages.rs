@@ -1419,3 +1419,75 @@ fn a_readers_letter_quoted_in_a_post_stays_in_the_post() {
     );
     check(&fixture("post_reader_letter_quoted.txt"), &[expected], &[]);
 }
+
+#[test]
+fn a_journal_page_whose_comments_open_on_labelled_stamps() {
+    // "Date:March 5th, 2010 01:12 am (UTC)" over each comment, the line
+    // that named its writer lost: each stamp opens a comment with no name,
+    // glued to the comment above it, and a blank line inside a comment
+    // parts its paragraphs, not the comments.
+    let expected = post(
+        "07:15 pm - the ferry, again",
+        None,
+        Some("March 4th, 2010"),
+        &[],
+        None,
+        3,
+        &[
+            (
+                None,
+                None,
+                "Same thing happened to us last month. The timetable on the wall and the one on the website have not agreed since the new fares came in. / Write to the board. They do answer, eventually.",
+            ),
+            (
+                None,
+                None,
+                "Four minutes early is a new record. Usually it is two.",
+            ),
+            (
+                None,
+                None,
+                "Walking home in the rain sounds lovely to me. Better than sitting on the bench for another hour.",
+            ),
+            (
+                None,
+                None,
+                "I have a ferry story from Thursday too. / Ours waited twenty minutes for a delivery van and nobody said why. / I suppose that evens it out.",
+            ),
+        ],
+    );
+    check(
+        &fixture("post_journal_labelled_stamps.txt"),
+        &[expected],
+        &[],
+    );
+    let dates: Vec<Option<String>> = parse(&fixture("post_journal_labelled_stamps.txt"))[0]
+        .comments
+        .iter()
+        .map(|c| c.date.clone())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("March 5th, 2010 01:12 am".to_string()),
+            Some("March 5th, 2010 08:40 am".to_string()),
+            Some("March 5th, 2010 02:03 pm".to_string()),
+            Some("March 5th, 2010 09:47 pm".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn one_labelled_stamp_quoted_in_a_post_opens_no_thread() {
+    // A message the post quotes, its "Date:" line alone: no stamp follows,
+    // so it is the post's text.
+    let archive = "What the harbour board wrote back\n\n\
+                   I wrote to the board in January about the mooring fees. This is the reply, in full.\n\n\
+                   Date:February 14th, 2011 10:02 am (UTC)\n\
+                   Thank you for your letter. The fees are under review.\n\n\
+                   That is the whole of it, six weeks on.\n";
+    let posts = parse(archive);
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(posts[0].comments.is_empty(), "{posts:#?}");
+    assert_eq!(posts[0].blocks.len(), 4, "{posts:#?}");
+}

@@ -1001,6 +1001,7 @@ impl Run<'_> {
                         .next_if(|(at, _)| *at == i)
                         .map(|(_, found)| found),
                     after_wide_gap: i > first && paragraphs[i - first - 1].gap_after() > usual_gap,
+                    glued_above: i > first && paragraphs[i - first - 1].gap_after() == 0,
                     in_thread: in_thread[i - first],
                 }
             })

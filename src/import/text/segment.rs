@@ -573,6 +573,7 @@ fn could_head(p: &Features<'_>) -> bool {
         || never_heads(text)
         || is_credited_caption(text)
         || text.contains("://")
+        || super::furniture::is_comment_stamp(text)
         || word_count(text) > 22)
 }
 
@@ -1398,7 +1399,9 @@ mod tests {
         assert!(!is_running_sentence(
             "Why the ferry is late again and what the council could do about it this winter?"
         ));
-        assert!(!is_running_sentence("Ferries, fares and the harbour board!"));
+        assert!(!is_running_sentence(
+            "Ferries, fares and the harbour board!"
+        ));
     }
 
     #[test]

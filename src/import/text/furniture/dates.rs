@@ -266,6 +266,25 @@ pub fn utc_stamp(line: &str) -> Option<(Option<&str>, &str)> {
     (looks_like_name(name) && is_date(date)).then_some((Some(name), date))
 }
 
+/// "Date:October 8th, 2009 03:45 am (UTC)": a stamp in UTC with no name,
+/// under one label word, as a journal prints a comment's header when the
+/// line that named its writer was lost. The date.
+///
+/// Accepts that and "Datum: 2009-10-08 11:00 am (UTC)"; rejects "Posted by
+/// Jo: October 8th, 2009 03:45 am (UTC)" (more than a word before the
+/// colon), "Date: fern_owl on March 4th, 2009 06:09 am (UTC)" (a name) and
+/// "Date: the next meeting (UTC)".
+pub fn labelled_utc_stamp(line: &str) -> Option<&str> {
+    let (word, stamp) = line.split_once(':')?;
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match utc_stamp(stamp.trim_start())? {
+        (None, date) => Some(date),
+        (Some(_), _) => None,
+    }
+}
+
 /// A time of day alone on its line, as some journals print under an
 /// entry's date ("March 4th, 2009" / "05:12 pm"): the rest of that
 /// dateline. An hour of one or two digits, a colon, two digits, perhaps

@@ -28,7 +28,8 @@ pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
 pub use chrome::is_post_navigation;
 use chrome::{PAGE_CHROME, breadcrumb_last_step, is_journal_state};
 pub use dates::{
-    MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, utc_stamp,
+    MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, labelled_utc_stamp,
+    utc_stamp,
 };
 use dates::{date_after_fields, date_span, dateline};
 use headers::{
@@ -178,10 +179,16 @@ impl Furniture {
     }
 }
 
-/// Whether a raw line is furniture on its own, or a comment's stamp
-/// ([`utc_stamp`]): such a line is never a wrapped part of a paragraph.
+/// Whether a raw line is furniture on its own, or a comment's stamp: such
+/// a line is never a wrapped part of a paragraph.
 pub fn is_whole_line(line: &str) -> bool {
-    recognise(line).is_some() || (line.ends_with("(UTC)") && utc_stamp(line).is_some())
+    recognise(line).is_some() || is_comment_stamp(line)
+}
+
+/// A comment's stamp in UTC ([`utc_stamp`], [`labelled_utc_stamp`]): in a
+/// thread, or quoted once from a message, never a post's heading.
+pub fn is_comment_stamp(line: &str) -> bool {
+    line.ends_with("(UTC)") && (utc_stamp(line).is_some() || labelled_utc_stamp(line).is_some())
 }
 
 /// Recognises a whole paragraph as furniture.

@@ -692,6 +692,29 @@ fn navigation_and_pagers_are_chrome() {
 }
 
 #[test]
+fn a_stamp_in_utc_under_a_label_word_gives_its_date() {
+    assert_eq!(
+        labelled_utc_stamp("Date:October 8th, 2009 03:45 am (UTC)"),
+        Some("October 8th, 2009 03:45 am")
+    );
+    assert_eq!(
+        labelled_utc_stamp("Datum: 2009-10-08 11:00 am (UTC)"),
+        Some("2009-10-08 11:00 am")
+    );
+    for not_one in [
+        "Posted by Jo: October 8th, 2009 03:45 am (UTC)",
+        "Date: fern_owl on March 4th, 2009 06:09 am (UTC)",
+        "Date: the next meeting (UTC)",
+        ": October 8th, 2009 03:45 am (UTC)",
+        "October 8th, 2009 03:45 am (UTC)",
+    ] {
+        assert_eq!(labelled_utc_stamp(not_one), None, "{not_one}");
+    }
+    // Never a wrapped line of the comment above it.
+    assert!(is_whole_line("Date:October 8th, 2009 03:45 am (UTC)"));
+}
+
+#[test]
 fn a_stamp_in_utc_is_a_comments_and_no_furniture() {
     assert_eq!(
         utc_stamp("2009-03-04 05:12 pm (UTC)"),

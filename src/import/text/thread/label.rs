@@ -314,7 +314,21 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
     /// The most words a name takes here ([`looks_like_name`]'s).
     const NAME_WORDS: usize = 4;
     // Cheap tests first: most short paragraphs of an archive are asked.
-    if text.len() > 100 || !ends_with_time(text) {
+    if text.len() > 100 {
+        return None;
+    }
+    // "Date:October 8th, 2009 03:45 am (UTC)": a journal's stamp under a
+    // label word, its writer's name lost. A message quoted in a post prints
+    // such a line once; as a stamped label, it opens a thread only where
+    // another follows.
+    if text.ends_with(')') {
+        return furniture::labelled_utc_stamp(text).map(|date| Label {
+            author: None,
+            position: None,
+            date: Some(date),
+        });
+    }
+    if !ends_with_time(text) {
         return None;
     }
     // The names tried are the text up to each of its first spaces, each
@@ -838,6 +852,33 @@ mod tests {
             "The vote 3 May 2019, 10:21 am",
             "Jo Lee wrote on 3 May 2019, 10:21 am",
             "Polls close at 10:21",
+        ] {
+            assert_eq!(stamped_label(not_a_label), None, "{not_a_label}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_in_utc_under_one_label_word_is_a_stamped_label_with_no_name() {
+        let unnamed = |date| {
+            Some(Label {
+                author: None,
+                position: None,
+                date: Some(date),
+            })
+        };
+        assert_eq!(
+            stamped_label("Date:October 8th, 2009 03:45 am (UTC)"),
+            unnamed("October 8th, 2009 03:45 am")
+        );
+        assert_eq!(
+            stamped_label("Datum: 2009-10-08 11:00 am (UTC)"),
+            unnamed("2009-10-08 11:00 am")
+        );
+        for not_a_label in [
+            "Posted by Jo: October 8th, 2009 03:45 am (UTC)",
+            "Date: the next meeting (UTC)",
+            "Date: fern_owl on October 8th, 2009 03:45 am (UTC)",
+            ": October 8th, 2009 03:45 am (UTC)",
         ] {
             assert_eq!(stamped_label(not_a_label), None, "{not_a_label}");
         }

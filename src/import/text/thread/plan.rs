@@ -18,6 +18,8 @@ pub struct Item<'a> {
     pub furniture: Option<&'a Furniture>,
     /// A wider gap than the page's usual one comes before it.
     pub after_wide_gap: bool,
+    /// No blank line comes before it: it is glued to the line above.
+    pub glued_above: bool,
     /// The archive's walk put it in a thread ([`super::comment_paragraphs`]).
     pub in_thread: bool,
 }
@@ -114,6 +116,18 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         .filter(|(_, label)| label.is_some())
         .filter_map(|(item, _)| item.marker.map(|m| (m, item.indent)))
         .collect();
+    // Where every label after the first is glued to the comment above it,
+    // labels alone part the comments, and a wider gap is a break between
+    // paragraphs of one comment.
+    let labels_glued = {
+        let mut later = items
+            .iter()
+            .zip(&labels)
+            .filter(|(_, label)| label.is_some())
+            .skip(1)
+            .peekable();
+        later.peek().is_some() && later.all(|(item, _)| item.glued_above)
+    };
     // Sized for a comment a label: the list grew by copying otherwise, and
     // a long thread's list is large.
     let mut comments: Vec<Planned> =
@@ -215,6 +229,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 // Labels at the margin, a wide gap after a comment's text:
                 // a comment whose label the page left out.
                 None if item.after_wide_gap
+                    && !labels_glued
                     && item.in_thread
                     && item.furniture.is_none()
                     && item.marker.is_none()
@@ -1201,5 +1216,24 @@ mod tests {
         let planned = plan(&items);
         assert_eq!(planned.len(), 1);
         assert_eq!(planned[0].text, [2, 3]);
+        // Where every later label is glued to the comment above it, the
+        // labels part the comments, and a wide gap is a paragraph break.
+        let glued = |text| Item {
+            glued_above: true,
+            ..item(text, 0, None)
+        };
+        let items = [
+            item("Anonymous said...", 0, None),
+            glued("What do you mean?"),
+            glued("Jane Roe said..."),
+            glued("More comments, that is all."),
+            Item {
+                after_wide_gap: true,
+                ..item("And more readers.", 0, None)
+            },
+        ];
+        let planned = plan(&items);
+        assert_eq!(authors(&planned), [Some("Anonymous"), Some("Jane Roe")]);
+        assert_eq!(planned[1].text, [3, 4]);
     }
 }
