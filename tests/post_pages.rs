@@ -1491,3 +1491,38 @@ fn one_labelled_stamp_quoted_in_a_post_opens_no_thread() {
     assert!(posts[0].comments.is_empty(), "{posts:#?}");
     assert_eq!(posts[0].blocks.len(), 4, "{posts:#?}");
 }
+
+#[test]
+fn a_thread_closed_by_a_line_keeps_the_comments_before_a_numbered_list() {
+    // "Expand full comment" after each comment closes it; a comment that
+    // numbers its points is one comment, and the comments before it keep
+    // their text.
+    for (name, variant) in reformatted(&fixture("post_comments_closed_by_expand.txt")) {
+        let posts = parse(&variant);
+        let texts: Vec<Vec<&str>> = posts
+            .iter()
+            .flat_map(|p| &p.comments)
+            .map(|c| c.blocks.iter().map(|b| &*b.text).collect())
+            .collect();
+        assert_eq!(posts.len(), 1, "{name}: {posts:#?}");
+        assert_eq!(posts[0].blocks.len(), 2, "{name}: {posts:#?}");
+        assert_eq!(
+            texts,
+            [
+                vec![
+                    "Liked reading this over my coffee. The tide tables alone are worth it, and I am glad they are staying."
+                ],
+                vec![
+                    "Moving off the board's list after all these years is strange, but a relief. The old emails landed in my spam folder every other week."
+                ],
+                vec![
+                    "Some ideas for the new page:",
+                    "A search box for old notices:",
+                    "Finding last year's mooring notice took me half an hour.",
+                    "Tide tables as a printable sheet."
+                ],
+            ],
+            "{name}"
+        );
+    }
+}

@@ -362,7 +362,11 @@ fn opening(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Option<Opening> 
         Some(Opening::Named)
     } else if (0..items.len()).any(|i| dated_label(items, i).is_some()) {
         Some(Opening::Dated)
-    } else if markers().next().is_some() {
+    } else if let Some((first_marker, _)) = markers().next()
+        && !items[..first_marker]
+            .iter()
+            .any(|item| item.furniture.is_none() && closes_comment(item.text))
+    {
         // Names on the markers, when most of them hold one; names before
         // the text, when two or more and half of them do.
         let (all, named, prefixed) =
