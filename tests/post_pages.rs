@@ -1421,6 +1421,27 @@ fn a_readers_letter_quoted_in_a_post_stays_in_the_post() {
 }
 
 #[test]
+fn a_post_page_whose_comments_put_a_byline_over_their_stamp() {
+    // "1. by Tanya" over "On March 3, 2011 at 9:12 am": the byline names
+    // the commenter, the stamp gives the time, and "On" names nobody.
+    let comments = &parse(&fixture("post_bylines_over_stamps.txt"))[0].comments;
+    let heads: Vec<(Option<&str>, Option<&str>)> = comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("Tanya"), Some("March 3, 2011 at 9:12 am")),
+            (Some("Rob Keane"), Some("March 3, 2011 at 10:40 am")),
+            (Some("Tanya"), Some("March 3, 2011 at 11:02 am")),
+            (Some("Mel"), Some("March 4, 2011 at 7:55 pm")),
+        ]
+    );
+    assert!(comments[1].blocks[0].text.starts_with("Fuel is a fraction"));
+}
+
+#[test]
 fn a_journal_page_whose_comments_open_on_labelled_stamps() {
     // "Date:March 5th, 2010 01:12 am (UTC)" over each comment, the line
     // that named its writer lost: each stamp opens a comment with no name,

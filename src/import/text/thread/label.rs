@@ -346,13 +346,24 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
         let named = looks_like_name(name) && !is_calendar_word(name) && !furniture::is_date(text);
         if named && furniture::is_date(date) {
             return Some(Label {
-                author: Some(name),
+                // "On March 3, 2011 at 9:12 am": the word that leads the
+                // stamp in is no name; the commenter's stands above it.
+                author: (!is_stamp_lead_in(name)).then_some(name),
                 position: None,
                 date: Some(date),
             });
         }
     }
     None
+}
+
+/// A word a comment's stamp opens with when its name is printed apart
+/// ("On March 3, 2011 at 9:12 am", "At 10:21 am"), which would read as a
+/// one-word name.
+fn is_stamp_lead_in(word: &str) -> bool {
+    ["on", "at", "posted", "written", "submitted"]
+        .iter()
+        .any(|lead_in| word.eq_ignore_ascii_case(lead_in))
 }
 
 /// Whether a line ends with a clock time ("10:21", "5.50 am", "6:42pm").
@@ -666,7 +677,7 @@ mod tests {
                     .any(|word| is_month(word) || is_weekday(word))
                 && !furniture::is_date(text);
             (named && furniture::is_date(date)).then_some(Label {
-                author: Some(name),
+                author: (!is_stamp_lead_in(name)).then_some(name),
                 position: None,
                 date: Some(date),
             })
@@ -681,7 +692,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "Jo", "Lee", "de", "pat_b", "May", "Sunday,", "Mon", "3", "7 December,",
                     "2008,", "2019", "10:21", "am", "18:04", "12/05/2019", "Page", "the", "Updated",
-                    "Jo Lee", "June 10, 2022 at", "é", "",
+                    "Jo Lee", "June 10, 2022 at", "é", "", "On",
                 ]),
                 0..9,
             ),
@@ -855,6 +866,22 @@ mod tests {
         ] {
             assert_eq!(stamped_label(not_a_label), None, "{not_a_label}");
         }
+    }
+
+    #[test]
+    fn a_stamp_led_in_by_on_or_at_is_a_stamped_label_with_no_name() {
+        assert_eq!(
+            stamped_label("On March 3, 2011 at 9:12 am"),
+            Some(Label {
+                author: None,
+                position: None,
+                date: Some("March 3, 2011 at 9:12 am"),
+            })
+        );
+        assert_eq!(
+            stamped_label("Onno March 3, 2011 at 9:12 am"),
+            named("Onno", None, Some("March 3, 2011 at 9:12 am"))
+        );
     }
 
     #[test]

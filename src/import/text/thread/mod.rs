@@ -212,7 +212,7 @@ pub fn comment_paragraphs<'a>(
             in_thread = false;
         }
         marks[i] = in_thread;
-        if opens && name_over_bare_stamp(all, i) {
+        if opens && name_over_bare_stamp(all, i, &furniture_at) {
             marks[i - 1] = true;
         }
         after_header = false;
@@ -224,21 +224,34 @@ pub fn comment_paragraphs<'a>(
 }
 
 /// Whether paragraph `i` is a comment's stamp that gives no name
-/// ("2009-03-04 05:12 pm (UTC)") with a name alone on the line right above
-/// it: Dreamwidth prints the commenter's name over the stamp, and the name
-/// opens the comment.
+/// ("2009-03-04 05:12 pm (UTC)", "On March 3, 2011 at 9:12 am") with the
+/// commenter's name right above it, alone or as a byline ("by Tanya"):
+/// Dreamwidth and some WordPress themes print the name over the stamp, and
+/// the name opens the comment.
 ///
-/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)"; rejects the same with
-/// a blank line between (the name is the text above the thread) and "Tolls
-/// are a tax." over the stamp.
-fn name_over_bare_stamp(all: &[Paragraph], i: usize) -> bool {
-    let Some(above) = i.checked_sub(1).map(|above| &all[above]) else {
+/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)" and "1. by Tanya" /
+/// "On March 3, 2011 at 9:12 am"; rejects the same with a blank line
+/// between (the name is the text above the thread) and "Tolls are a tax."
+/// over the stamp.
+fn name_over_bare_stamp<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let Some(above_at) = i.checked_sub(1) else {
         return false;
     };
-    above.gap_after() == 0
-        && !above.is_list_item()
-        && name_in_label(&above.text).is_some()
-        && furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
+    let above = &all[above_at];
+    let name_above = || {
+        (!above.is_list_item() && name_in_label(&above.text).is_some())
+            || matches!(furniture_at(above_at), Some(Furniture::Byline(byline))
+                if byline.author.is_some() && byline.date.is_none())
+    };
+    let nameless_stamp = || {
+        furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
+            || stamped_label(&all[i].text).is_some_and(|stamp| stamp.author.is_none())
+    };
+    above.gap_after() == 0 && name_above() && nameless_stamp()
 }
 
 /// The last comment of a run of author blocks, which no later block

@@ -557,13 +557,16 @@ pub(super) fn name_in_label(text: &str) -> Option<(&str, Option<&str>)> {
     is_bare_name(name).then_some((name, number))
 }
 
-/// A name alone on its line over a comment's stamp that gives no name
-/// ("fern_owl" over "2009-03-04 05:12 pm (UTC)", as Dreamwidth prints
-/// them): the comment's label, with the name and the stamp's time.
+/// A name alone on its line, or a byline of a name alone ("by Tanya"),
+/// over a comment's stamp that gives no name ("fern_owl" over "2009-03-04
+/// 05:12 pm (UTC)", as Dreamwidth prints them; "by Tanya" over "On March
+/// 3, 2011 at 9:12 am"): the comment's label, with the name and the
+/// stamp's time.
 ///
-/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)"; rejects "Tolls are a
-/// tax." over the same stamp (no name) and "fern_owl" over "jo_b on March
-/// 4th, 2009 05:12 pm (UTC)" (the stamp names its own commenter).
+/// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)" and "1. by Tanya" /
+/// "On March 3, 2011 at 9:12 am"; rejects "Tolls are a tax." over the same
+/// stamp (no name) and "fern_owl" over "jo_b on March 4th, 2009 05:12 pm
+/// (UTC)" (the stamp names its own commenter).
 fn name_over_stamp<'a>(
     items: &[Item<'a>],
     labels: &[Option<Label<'a>>],
@@ -571,12 +574,17 @@ fn name_over_stamp<'a>(
 ) -> Option<Label<'a>> {
     let item = &items[i];
     let stamp = labels.get(i + 1).copied().flatten()?;
-    let stamped =
-        stamp.author.is_none() && stamp.date.is_some() && items[i + 1].text.ends_with("(UTC)");
-    if !stamped || item.furniture.is_some() || item.marker.is_some() {
+    if stamp.author.is_some() || stamp.date.is_none() {
         return None;
     }
-    let (name, _) = name_in_label(item.text)?;
+    let name = match item.furniture {
+        None if item.marker.is_none() => name_in_label(item.text)?.0,
+        Some(Furniture::Byline(byline)) if byline.date.is_none() && byline.comments.is_none() => {
+            let (_, name) = item.text.split_once(' ')?;
+            (Some(name) == byline.author.as_deref()).then_some(name)?
+        }
+        _ => return None,
+    };
     Some(Label {
         author: Some(name),
         position: None,
