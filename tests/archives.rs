@@ -131,6 +131,56 @@ fn a_tag_archive_of_excerpts_cut_short() {
 }
 
 #[test]
+fn a_listing_whose_bylines_lost_their_names() {
+    // "By" alone under every title, the author's link dropped by the
+    // scrape: a byline with no name, so each title heads a post of its
+    // own rather than a comment signed "By".
+    let expected = [
+        post(
+            "Ferry timetables and the art of the excuse",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "A quarry road that nobody asked for",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Away from the desk this week",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "What the rates rise pays for",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("listing_nameless_bylines.txt"),
+        &expected,
+        &[&[2, 0, 3, 1]],
+    );
+}
+
+#[test]
 fn an_author_archive_with_written_by_lines() {
     // The second line leaves the name out; the archive's header names the
     // author of all its posts.

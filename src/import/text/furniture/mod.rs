@@ -234,6 +234,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if !could_be_furniture(line) {
         return None;
     }
+    if is_nameless_byline(line) {
+        return Some(Furniture::byline(None, None, None));
+    }
     // Each pattern is tried only where the literal words it needs are
     // there: "written", "by", "author" (none of their letters has a
     // case-folded form outside ASCII, so ASCII case is all there is to it).
@@ -414,6 +417,17 @@ fn could_be_furniture(line: &str) -> bool {
         let bytes = bytes.strip_suffix(b"s").unwrap_or(bytes);
         bytes.len() >= 7 && bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"archive")
     }
+}
+
+/// Whether `line` is a byline's words with the name a scrape lost ("By",
+/// "Posted by:"): the author's name was a link, and only the words before
+/// it were kept. Read as a one-word name, "By" under every title opened a
+/// thread, and each post after the first became a comment.
+fn is_nameless_byline(line: &str) -> bool {
+    let words = line.trim_end_matches([':', ' ']);
+    ["by", "posted by", "written by", "author"]
+        .iter()
+        .any(|byline| words.eq_ignore_ascii_case(byline))
 }
 
 /// Whether `line` is a byline that opens on "By" alone ("By Jane Doe |

@@ -68,6 +68,16 @@ fn a_written_by_line_without_a_name_has_no_author() {
 }
 
 #[test]
+fn bylines_whose_names_a_scrape_lost() {
+    for nameless in ["By", "by", "By:", "Posted by", "Written by:"] {
+        assert_eq!(recognise(nameless), byline(None, None, None), "{nameless}");
+    }
+    // A one-word name after "By" is still its name; "Bye" is no byline.
+    assert_eq!(recognise("By Kim"), byline(Some("Kim"), None, None));
+    assert_eq!(recognise("Bye"), None);
+}
+
+#[test]
 fn dates_with_a_byline() {
     assert_eq!(
         recognise("November 26th, 2014 at 4:22 pm by Jane Smith"),
