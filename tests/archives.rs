@@ -131,6 +131,37 @@ fn a_tag_archive_of_excerpts_cut_short() {
 }
 
 #[test]
+fn a_front_page_whose_titles_read_as_names() {
+    // Day headings over titles, two posts under the second day: a title
+    // that is a person's name ("Tamsin Rook") over prose, then two more
+    // short lines over prose, are posts of a front page, not a thread of
+    // comments straight under a date. "[A clip from …:]" leads on, so it
+    // heads nothing, and "Or:" names no contributor.
+    let expected = [
+        post(
+            "Harbour Swaps and Other Notes",
+            None,
+            Some("Thursday, March 9, 2006"),
+            &[],
+            None,
+            4,
+            &[],
+        ),
+        post(
+            "Tamsin Rook",
+            None,
+            Some("Wednesday, March 8, 2006"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post("It's Settled", None, None, &[], None, 5, &[]),
+    ];
+    check(&fixture("front_page_named_titles.txt"), &expected, &[]);
+}
+
+#[test]
 fn a_listing_whose_bylines_lost_their_names() {
     // "By" alone under every title, the author's link dropped by the
     // scrape: a byline with no name, so each title heads a post of its

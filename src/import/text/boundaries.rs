@@ -457,7 +457,11 @@ pub fn is_title_shaped(p: &Paragraph) -> bool {
     !p.is_list_item()
         && text.len() <= 110
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !text.ends_with(['.', ',', ';', ':', '…'])
+        // "… [A snippet from the paper:]": a sentence inside a closing
+        // bracket ends the line as it would outside one.
+        && !text
+            .trim_end_matches([']', ')'])
+            .ends_with(['.', ',', ';', ':', '…'])
         && !segment::never_heads(text)
 }
 
@@ -716,6 +720,18 @@ mod tests {
                 last_reach: 0,
             },
         )
+    }
+
+    #[test]
+    fn a_line_that_leads_on_inside_its_closing_bracket_is_no_title() {
+        let shaped = |text: &str| {
+            let all = crate::import::text::paragraphs::paragraphs(text);
+            is_title_shaped(&all[0])
+        };
+        assert!(!shaped("Is the deal going ahead? [A clip from the Post:]"));
+        assert!(!shaped("Tolls up again (as reported.)"));
+        assert!(shaped("Tolls up again [Updated]"));
+        assert!(shaped("Ferry fares (4 letters)"));
     }
 
     #[test]

@@ -567,7 +567,9 @@ fn could_head(p: &Features<'_>) -> bool {
             first,
             '“' | '"' | '…' | '(' | '[' | '•' | '-' | '—' | '–' | '*'
         )
-        || text.ends_with(':')
+        // "[A snippet from the paper:]": a colon inside a closing bracket
+        // leads on as one outside it does.
+        || text.trim_end_matches([']', ')']).ends_with(':')
         || text.ends_with(',')
         || text.ends_with(';')
         || never_heads(text)

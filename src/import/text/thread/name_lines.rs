@@ -229,6 +229,13 @@ fn runs_counting<'a>(
         NameLine::NameIfRecurring => recurring.contains_key(&*all[i].text),
         NameLine::NotOverProse | NameLine::NoName => false,
     };
+    // A date over the run that repeats one over earlier text is a day's
+    // heading on a page of posts (Blogger's front page), not the date of
+    // the one post whose text the page left out.
+    let day_heading = |at: usize, furniture: &Furniture| {
+        matches!(furniture, Furniture::Date(_))
+            && (0..at).any(|earlier| matches!(furniture_at(earlier), Some(Furniture::Date(_))))
+    };
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut last_furniture = None;
     for i in 0..all.len() {
@@ -268,7 +275,8 @@ fn runs_counting<'a>(
                         && furniture_at(i + 1).is_none()
                         && ends_as_prose(&all[i + 1].text)
                 });
-            let no_post_text = first == 0 || furniture_at(first - 1).is_some();
+            let no_post_text = first == 0
+                || furniture_at(first - 1).is_some_and(|above| !day_heading(first - 1, above));
             names_again || lost_name || no_post_text
         })
         .map(|run| run[0])
@@ -368,6 +376,11 @@ mod tests {
         let under_the_date = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\nAl Cole\n\n\
                               Nobody asked the drivers.\n\nCy Dunn\n\nThey never do.\n";
         assert_eq!(starts(under_the_date), ["Jo Lee"]);
+        // Under the page's second day heading, the lines are titles of a
+        // front page's posts.
+        let under_a_day =
+            format!("May 5, 2010\n\nFerries\n\nThe boats ran late.\n\n{under_the_date}");
+        assert_eq!(starts(&under_a_day), Vec::<String>::new());
     }
 
     #[test]
