@@ -232,9 +232,15 @@ fn runs_counting<'a>(
     // A date over the run that repeats one over earlier text is a day's
     // heading on a page of posts (Blogger's front page), not the date of
     // the one post whose text the page left out.
-    let day_heading = |at: usize, furniture: &Furniture| {
-        matches!(furniture, Furniture::Date(_))
-            && (0..at).any(|earlier| matches!(furniture_at(earlier), Some(Furniture::Date(_))))
+    // The page's first date, found once and only where a run asks: asking
+    // each run for dates above it read a long archive once a run.
+    let is_date = |i: usize| matches!(furniture_at(i), Some(Furniture::Date(_)));
+    let first_date = std::cell::OnceCell::new();
+    let day_heading = |at: usize| {
+        is_date(at)
+            && first_date
+                .get_or_init(|| (0..all.len()).find(|&i| is_date(i)))
+                .is_some_and(|first| first < at)
     };
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut last_furniture = None;
@@ -275,8 +281,8 @@ fn runs_counting<'a>(
                         && furniture_at(i + 1).is_none()
                         && ends_as_prose(&all[i + 1].text)
                 });
-            let no_post_text = first == 0
-                || furniture_at(first - 1).is_some_and(|above| !day_heading(first - 1, above));
+            let no_post_text =
+                first == 0 || (furniture_at(first - 1).is_some() && !day_heading(first - 1));
             names_again || lost_name || no_post_text
         })
         .map(|run| run[0])
