@@ -204,17 +204,17 @@ impl Session {
 
     /// Resizes the terminal; the kernel sends the child SIGWINCH.
     pub fn resize(&mut self, columns: u16, rows: u16) {
-        self.master
-            .resize(size(columns, rows))
-            .expect("resize the pseudo-terminal");
+        // The screen takes the new size before pundit can learn it: a frame
+        // drawn for the new size, read into the old screen, would be cut to
+        // it and then lost to a blank resized screen.
+        let mut parser = self.parser.lock().expect("parser");
         // vt100 0.16 underflows when a line wraps on a one-row screen or a
         // wide character meets a one-column one (pundit may still be drawing
         // the frame of the size before): keep its screen at least 2×2.
-        self.parser
-            .lock()
-            .expect("parser")
-            .screen_mut()
-            .set_size(rows.max(2), columns.max(2));
+        parser.screen_mut().set_size(rows.max(2), columns.max(2));
+        self.master
+            .resize(size(columns, rows))
+            .expect("resize the pseudo-terminal");
     }
 
     /// pundit's resident memory of its own, in bytes: `RssAnon` in
