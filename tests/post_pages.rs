@@ -1547,3 +1547,40 @@ fn a_thread_closed_by_a_line_keeps_the_comments_before_a_numbered_list() {
         );
     }
 }
+
+#[test]
+fn a_post_page_whose_numbered_comments_put_any_name_over_their_time() {
+    // "1. gran on the island" over its time is a commenter's chosen name,
+    // "2." over a time alone a comment whose name the page left out; the
+    // quoted first line is the title the header names, not the post's text.
+    let posts = parse(&fixture("post_numbered_dated_comments.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "The Ferry Timetable Shrinks Again");
+    assert!(posts[0].blocks[0].text.starts_with("The harbour board"));
+    let comments: Vec<(Option<&str>, Option<&str>, &str)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref(), &*c.blocks[0].text))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (
+                Some("gran on the island"),
+                Some("June 4, 2019 at 8:15 am"),
+                "The last boat now leaves before the clinic closes. How is anyone meant to get home?"
+            ),
+            (
+                None,
+                Some("June 4, 2019 at 9:40 am"),
+                "The board only listens when the summer traffic is at stake."
+            ),
+            (
+                Some("HarbourWatcher"),
+                Some("June 5, 2019 at 6:02 pm"),
+                "Check the minutes from March: the cut was planned before the survey came back."
+            ),
+        ]
+    );
+    assert_eq!(posts[0].comments[0].blocks.len(), 2);
+}

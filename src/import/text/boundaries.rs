@@ -314,7 +314,7 @@ pub fn titles_under_breadcrumbs(
 
 /// Whether a header's name for a post is the post's title, the header's
 /// perhaps cut short: compared on letters and digits, in lower case.
-fn names_the_same(title: &str, named: &str) -> bool {
+pub fn names_the_same(title: &str, named: &str) -> bool {
     // Each letter in lower case, as its first lower-case letter where it
     // has several ("İ"): ASCII, the common case, without tables.
     fn letters(text: &str) -> impl Iterator<Item = char> + '_ {

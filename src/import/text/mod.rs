@@ -950,7 +950,20 @@ impl Run<'_> {
                 })
                 .flatten();
         let made_title_used = made_title.is_some();
-        let body_start = if named_title.is_some() || made_title.is_some() {
+        // A title the page printed in quotes ("“Tolls up again”") reads as
+        // a quotation, not a title: the header names it, and it is no text.
+        let named_title_printed = named_title.as_deref().is_some_and(|named| {
+            furniture_at(first).is_none()
+                && boundaries::names_the_same(&paragraphs[0].text, named)
+                && paragraphs[0]
+                    .text
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count()
+                    == named.chars().filter(|c| c.is_alphanumeric()).count()
+        });
+        let body_start = if (named_title.is_some() && !named_title_printed) || made_title.is_some()
+        {
             first
         } else {
             first + 1

@@ -424,7 +424,7 @@ const LONGEST_SPEAKING_LINE: usize = 120;
 /// Accepts "rayof surrey" and "St Anne, Reading"; rejects "Then he said,
 /// flatly" (a comma before a word in lower case: a sentence) and a run of
 /// seven words.
-fn is_display_name(name: &str) -> bool {
+pub(super) fn is_display_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     let (who, place) = name.split_once(", ").unwrap_or((name, ""));
     let sentence = |part: &str| part.contains(['.', ',', '!', '?', ':', ';', '"', '“', '”']);

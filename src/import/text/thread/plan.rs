@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::super::furniture::{Byline, Furniture, looks_like_name, says_comments_closed};
 use super::closing::closing_lines;
 use super::counted::items_one_each;
-use super::label::{Label, is_comment_furniture, numbered_label, thread_label};
+use super::label::{Label, is_comment_furniture, is_display_name, numbered_label, thread_label};
 use super::name_lines::{name_line_over_text, recurring_in_thread};
 
 /// One paragraph of a thread, as [`plan`] reads it.
@@ -138,6 +138,17 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     // A list item that holds only the comment's number ("4." then "4"), with
     // the label on the next line: where the comment sits, and its number.
     let mut numbered: Option<(&Item<'_>, &str)> = None;
+    // Where names over the comments' times sit behind list markers.
+    let dated_places: Vec<(char, u16)> = if opening == Opening::Dated {
+        (0..items.len())
+            .filter(|&i| dated_label(items, i).is_some())
+            .filter_map(|i| items[i].marker.map(|m| (m, items[i].indent)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // The item of a nameless comment's time that opened it.
+    let mut nameless_date = None;
     let mut open = false;
     // The stamp whose name line above it opened the comment: read already.
     let mut stamp_read = None;
@@ -242,10 +253,30 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 }
                 None => None,
             },
-            Opening::Dated => dated_label(items, i).map(|(name, number)| {
-                numbered = number.map(|n| (item, n));
-                (name_only(name), false)
-            }),
+            Opening::Dated => match dated_label(items, i) {
+                Some((name, number)) => {
+                    numbered = number.map(|n| (item, n));
+                    Some((name_only(name), false))
+                }
+                // "2. March 27, 2020 at 1:58 am" where the other comments'
+                // names stand: a comment whose name the page left out.
+                None if matches!(item.furniture, Some(Furniture::Date(_)))
+                    && item
+                        .marker
+                        .is_some_and(|m| dated_places.contains(&(m, item.indent))) =>
+                {
+                    nameless_date = Some(i);
+                    Some((
+                        Label {
+                            author: None,
+                            position: None,
+                            date: None,
+                        },
+                        false,
+                    ))
+                }
+                None => None,
+            },
             Opening::Marker { names, prefixed }
                 if item.marker.is_some() && item.furniture.is_none() =>
             {
@@ -304,7 +335,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 date: label.date.map(str::to_string),
                 label: label.position.or(number).map(str::to_string),
                 parent,
-                date_at: None,
+                date_at: nameless_date.take(),
                 opened_by_marker: bare && item.marker.is_some(),
                 text_from,
                 text: if bare { vec![i] } else { Vec::new() },
@@ -603,7 +634,13 @@ fn dated_label<'a>(items: &[Item<'a>], i: usize) -> Option<(&'a str, Option<&'a 
     {
         return None;
     }
-    name_in_label(item.text)
+    name_in_label(item.text).or_else(|| {
+        // Glued over its time behind a list marker, a line is a name
+        // whatever words the commenter chose ("1. john in leeds").
+        let glued_below = items[i + 1].glued_above;
+        (item.marker.is_some() && glued_below && is_display_name(item.text))
+            .then_some((item.text, None))
+    })
 }
 
 /// A name alone on its line with the comment's text below it, indented
