@@ -1584,3 +1584,61 @@ fn a_post_page_whose_numbered_comments_put_any_name_over_their_time() {
     );
     assert_eq!(posts[0].comments[0].blocks.len(), 2);
 }
+
+#[test]
+fn a_category_page_lists_its_posts_behind_bullets_whatever_their_titles_end_with() {
+    // Under "Category: …" a bulleted list over indented teasers is the
+    // category's posts, a title trailing off ("Whatever Next . . .") or
+    // running on into a teaser in lower case among them: no thread.
+    let posts = parse(&fixture("listing_category_bullets.txt"));
+    let titles: Vec<&str> = posts.iter().map(|p| &*p.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Whatever Next . . .",
+            "Quiet Week",
+            "The Ferry Board",
+            "Brass Bands"
+        ]
+    );
+    assert!(posts.iter().all(|p| p.comments.is_empty()));
+    assert!(posts[2].blocks[0].text.starts_with("cannot count"));
+}
+
+#[test]
+fn a_moderated_forums_comments_open_on_subject_name_and_score() {
+    // "Re:Finally by tidewater · · Score: 4, Insightful": the commenter is
+    // the name after "by"; replies sit under the comment they answer.
+    let posts = parse(&fixture("post_scored_comments.txt"));
+    assert_eq!(posts.len(), 1);
+    let comments: Vec<(Option<&str>, Option<u32>, &str)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.parent, &*c.blocks[0].text))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (
+                Some("Anonymous Reader"),
+                None,
+                "About time someone checked their paperwork."
+            ),
+            (
+                Some("tidewater"),
+                Some(0),
+                "The hearing was promised in the board's own minutes, so this was coming."
+            ),
+            (
+                Some("Mara Quill"),
+                Some(0),
+                "A hearing they will hold on a weekday morning, when nobody can come."
+            ),
+            (
+                Some("keel_and_rudder"),
+                None,
+                "Who pays the board's legal bill? The ratepayers, as usual."
+            ),
+        ]
+    );
+}

@@ -636,12 +636,39 @@ pub fn titles_of_listed_posts(
             && !segment::item_reads_on(&item.text)
             && segment::is_prose(&teaser.text)
     };
-    let items: Vec<usize> = (0..all.len().saturating_sub(1))
+    let mut items: Vec<usize> = (0..all.len().saturating_sub(1))
         .filter(|&i| all[i].is_list_item() && listed(i))
         .collect();
     if items.len() < 2 {
         return;
     }
+    // Once the list is one of posts, its other items over indented text
+    // are titles too, though the title trails off ("If only . . .") or
+    // its teaser runs on from it in lower case.
+    let places: Vec<(Option<char>, u16)> = items
+        .iter()
+        .map(|&i| (all[i].marker(), all[i].indent()))
+        .collect();
+    let trailing_title = |i: usize| {
+        let (item, teaser) = (&all[i], &all[i + 1]);
+        let text = item.text.trim_end_matches(['.', '…', ' ']).trim_end();
+        places.contains(&(item.marker(), item.indent()))
+            && !teaser.is_list_item()
+            && teaser.indent() > item.indent()
+            && !in_thread(i)
+            && at(furniture, i).is_none()
+            && at(furniture, i + 1).is_none()
+            && (1..=110).contains(&item.text.len())
+            && !item.text.contains('\n')
+            && !text.is_empty()
+            && !text.ends_with(['!', '?', ',', ';', ':'])
+            && !segment::item_reads_on(text)
+    };
+    let trailing: Vec<usize> = (0..all.len().saturating_sub(1))
+        .filter(|&i| all[i].is_list_item() && items.binary_search(&i).is_err() && trailing_title(i))
+        .collect();
+    items.extend(trailing);
+    items.sort_unstable();
     // Short lines over the list with no text among them are the page's
     // header (a link onwards, a section's name), not posts.
     if (0..items[0]).all(|i| !segment::is_prose(&all[i].text)) {

@@ -56,6 +56,9 @@ pub fn label(text: &str) -> Option<Label<'_>> {
             date: Some(date),
         });
     }
+    if let Some(scored) = scored_label(text) {
+        return Some(scored);
+    }
     if last.is_ascii_digit() {
         // A name of at most four words and a position: four spaces at most.
         if memchr::memchr_iter(b' ', text.as_bytes()).nth(4).is_some() {
@@ -97,6 +100,38 @@ pub fn label(text: &str) -> Option<Label<'_>> {
         return None;
     }
     says_label(text)
+}
+
+/// "Re:Good by jo_b · · Score: 3, Funny", "Good (Score:2) by Jo Lee on
+/// Monday May 04, 2009": a comment's subject, its commenter and the score
+/// readers gave it, as the moderated forums print them. The subject may
+/// say anything; the score says it is a comment.
+///
+/// Accepts those; rejects "Tolls by Jo Lee" (no score) and "Score: 3 by
+/// the end of the night" (no name after "by").
+fn scored_label(text: &str) -> Option<Label<'_>> {
+    let score = memchr::memmem::find(text.as_bytes(), b"Score:")?;
+    let points = text[score + "Score:".len()..].trim_start();
+    if !points
+        .trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let by = text.rfind(" by ")?;
+    let after = &text[by + " by ".len()..];
+    let end = [" ·", " (", " on ", " |"]
+        .iter()
+        .filter_map(|stop| after.find(stop))
+        .min()
+        .unwrap_or(after.len());
+    let name = after[..end].trim();
+    let named = looks_like_name(name) || is_handle(name);
+    (named && !name.contains("Score:") && !is_calendar_word(name)).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: None,
+    })
 }
 
 /// [`label`]'s reading of a line with a speech verb by [`SAYS`], the name
@@ -802,6 +837,22 @@ mod tests {
         assert!(is_comment_furniture("User's avatar"));
         assert_eq!(label("User's avatar"), None);
         assert_eq!(label("The minister's avatar of reform is a car"), None);
+    }
+
+    #[test]
+    fn a_subject_name_and_score_is_a_label_naming_the_commenter() {
+        let author = |text| label(text).and_then(|l| l.author);
+        assert_eq!(author("Re:Tolls by jo_b · · Score: 3, Funny"), Some("jo_b"));
+        assert_eq!(
+            author("Tolls (Score:2) by Jo Lee on Monday May 04, 2009 @10:12AM"),
+            Some("Jo Lee")
+        );
+        assert_eq!(
+            author("Paid by the hour by Jo Lee · Score: -1"),
+            Some("Jo Lee")
+        );
+        assert_eq!(label("Tolls by Jo Lee"), None);
+        assert_eq!(label("Score: 3 by the end of the night"), None);
     }
 
     #[test]

@@ -460,8 +460,12 @@ fn list_thread_at<'a>(
     let lone_numbered = items == 1 && first.marker() == Some('1') && with_text_below >= 1;
     let set_apart = before.gap_after() > usual_gap || with_text_below >= 2 || lone_numbered;
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
+    // Under an archive's header ("Category: Opinion") the page has no
+    // post of its own for a thread to answer: its list is of posts.
+    let under_archive_header = matches!(furniture_at(i - 1), Some(Furniture::ArchiveHeader { .. }));
     let thread = (ends_well || spaced)
         && set_apart
+        && !under_archive_header
         && !before.is_list_item()
         && !before.text.ends_with(':')
         && headings * 2 <= items;
