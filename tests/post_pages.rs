@@ -1642,3 +1642,34 @@ fn a_moderated_forums_comments_open_on_subject_name_and_score() {
         ]
     );
 }
+
+#[test]
+fn a_list_whose_items_each_sign_off_under_their_text_is_the_thread() {
+    // No comments header: bullets at the page's end, each with its byline
+    // indented under it ("By Blogger Tui Marsh, at 10:02 PM"), are the
+    // comments, named and timed by their bylines.
+    let posts = parse(&fixture("post_signed_bullet_comments.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].blocks.len(), 2);
+    let comments: Vec<(Option<&str>, Option<&str>, &str)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref(), &*c.blocks[0].text))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (Some("Anonymous"), Some("9:14 PM"), "It was a long hour!"),
+            (
+                Some("Tui Marsh"),
+                Some("10:02 PM"),
+                "The ferry will come up again at the by-election, you watch. Nobody wins the valley without it."
+            ),
+            (
+                Some("Anonymous"),
+                Some("7:45 AM"),
+                "Roads, always roads. We have roads."
+            ),
+        ]
+    );
+}

@@ -414,6 +414,9 @@ fn list_thread_at<'a>(
     let mut items = 0;
     let mut headings = 0;
     let mut with_text_below = 0;
+    // Bylines indented under the items: each comment signed under its text
+    // ("By Jo Lee, at 2:08 AM").
+    let mut signatures = 0;
     // Every item after the first comes after a wider gap than the usual.
     let mut items_spaced = true;
     let mut j = i;
@@ -422,6 +425,11 @@ fn list_thread_at<'a>(
             break true;
         };
         let page_furniture = furniture_at(j).is_some() || is_comment_furniture(&p.text);
+        if p.indent() > first.indent()
+            && matches!(furniture_at(j), Some(Furniture::Byline(b)) if b.author.is_some())
+        {
+            signatures += 1;
+        }
         if matches!(
             furniture_at(j),
             Some(Furniture::CommentsHeader { form: true, .. })
@@ -458,7 +466,9 @@ fn list_thread_at<'a>(
     // A post's own list has two items or more: one numbered item holding
     // a paragraph under it is the "1." of a thread of one comment.
     let lone_numbered = items == 1 && first.marker() == Some('1') && with_text_below >= 1;
-    let set_apart = before.gap_after() > usual_gap || with_text_below >= 2 || lone_numbered;
+    let signed = items >= 1 && signatures == items;
+    let set_apart =
+        before.gap_after() > usual_gap || with_text_below >= 2 || lone_numbered || signed;
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
     // Under an archive's header ("Category: Opinion") the page has no
     // post of its own for a thread to answer: its list is of posts.

@@ -352,7 +352,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                     current.date_at.get_or_insert(i);
                 }
             }
-            Some(Furniture::Byline(byline)) => signed(current, byline),
+            Some(Furniture::Byline(byline)) => signed(current, byline, item.text),
             Some(Furniture::CommentsHeader { .. }) => open = false,
             // What follows the notice that comments are closed is the
             // page's, not the last comment's.
@@ -446,7 +446,7 @@ fn close_or_continue(
         }
         Some(Furniture::Byline(byline)) => {
             if let Some(comment) = current {
-                signed(comment, byline);
+                signed(comment, byline, item.text);
             }
             *open = false;
         }
@@ -474,12 +474,22 @@ fn close_or_continue(
 
 /// A byline after a comment's text ("Posted by jroe | May 4, 2010, 10:17")
 /// names its author and time where its label did not.
-fn signed(comment: &mut Planned, byline: &Byline) {
+///
+/// A byline that gives only the time of day ("By Jo Lee, at 2:08 AM")
+/// gives the comment that time: all the page says of when it was written.
+fn signed(comment: &mut Planned, byline: &Byline, text: &str) {
     if comment.author.is_none() {
         comment.author.clone_from(&byline.author);
     }
     if comment.date.is_none() && comment.date_at.is_none() {
         comment.date.clone_from(&byline.date);
+    }
+    if comment.date.is_none() && comment.date_at.is_none() {
+        comment.date = text
+            .rsplit_once(" at ")
+            .map(|(_, time)| time.trim())
+            .filter(|time| is_bare_time(time))
+            .map(str::to_string);
     }
 }
 
