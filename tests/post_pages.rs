@@ -1673,3 +1673,44 @@ fn a_list_whose_items_each_sign_off_under_their_text_is_the_thread() {
         ]
     );
 }
+
+#[test]
+fn a_front_page_whose_bylines_name_the_categories_after_the_author() {
+    // "November 9th, 2009 by Jo Lee in Transport, Local Politics" is the
+    // post's byline, so the line over it is the title (a colon and all);
+    // "Read the rest of this entry »" and "Posted in … | 7 Comments »"
+    // end the teaser and count its comments.
+    let posts = parse(&fixture("front_page_bylines_in_categories.txt"));
+    // Title, author, date and the comment count the page states.
+    type Head<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<u32>);
+    let heads: Vec<Head<'_>> = posts
+        .iter()
+        .map(|p| {
+            (
+                &*p.title,
+                p.author.as_deref(),
+                p.date.as_deref(),
+                p.comment_count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                "Jo Lee: Why the ferry board keeps losing",
+                Some("Jo Lee"),
+                Some("November 9th, 2009"),
+                Some(7)
+            ),
+            (
+                "Al Cole: The rates rise nobody voted for",
+                Some("Al Cole"),
+                Some("November 8th, 2009"),
+                Some(3)
+            ),
+        ]
+    );
+    assert_eq!(posts[0].blocks.len(), 2);
+    assert_eq!(posts[1].blocks.len(), 1);
+}

@@ -14,7 +14,7 @@ use super::{Furniture, TagLine};
 /// "No tag for this post."
 pub(super) static TAGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:categories|category|posted\s+in|published\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+        r"(?i)^(?:(?:categories|category|posted\s+in|published\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
     ))
     .expect("the tags pattern is valid")
 });

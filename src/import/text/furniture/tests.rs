@@ -88,6 +88,10 @@ fn dates_with_a_byline() {
         )
     );
     assert_eq!(
+        recognise("November 9th, 2009 by Jane Smith in Transport, Local Politics"),
+        byline(Some("Jane Smith"), Some("November 9th, 2009"), None)
+    );
+    assert_eq!(
         recognise("Posted on 3 May 2019 by rangi_t"),
         byline(Some("rangi_t"), Some("3 May 2019"), None)
     );
@@ -165,6 +169,10 @@ fn tag_lines_give_the_posts_tags() {
         tag_line(&["transport", "rail"], Some(3))
     );
     assert_eq!(
+        recognise("Posted in transport, rail | 7 Comments »"),
+        tag_line(&["transport", "rail"], Some(7))
+    );
+    assert_eq!(
         recognise("Tagged as a liar by the press, he carried on regardless."),
         None
     );
@@ -180,6 +188,7 @@ fn post_ends() {
         "(more…)",
         "Leave a comment",
         "Ferry fares: a modest proposal Read More »",
+        "Read the rest of this entry »",
     ] {
         assert_eq!(
             recognise(line),
