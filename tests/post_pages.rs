@@ -23,7 +23,9 @@
 //! the post above each, a post page whose title follows its breadcrumb
 //! trail and that ends in labelled links to the previous and next posts,
 //! a post whose text runs under headings of its own, a letter that prints
-//! no title and signs off with a dash and its writer's name.
+//! no title and signs off with a dash and its writer's name, posts whose
+//! text looks like a thread (scores, a list of points, a footer over the
+//! comments), a listing of posts over a post with a list of its own.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -33,6 +35,7 @@
 mod archives;
 
 use archives::*;
+use pundit::model::BlockKind;
 
 #[test]
 fn a_post_page_whose_comments_are_signed_after_their_text() {
@@ -1713,4 +1716,72 @@ fn a_front_page_whose_bylines_name_the_categories_after_the_author() {
     );
     assert_eq!(posts[0].blocks.len(), 2);
     assert_eq!(posts[1].blocks.len(), 1);
+}
+
+#[test]
+fn lookalikes_of_a_thread_in_a_posts_text_stay_its_text() {
+    // "Score: 98/2 by lunch" in a match report opens no comment; a post's
+    // own promises, each over its gloss, stay list items; and a numbered
+    // list under a post's "Category: …" footer is still its thread.
+    let posts = parse(&fixture("post_lookalikes_of_threads.txt"));
+    let shape: Vec<(&str, usize, usize)> = posts
+        .iter()
+        .map(|p| {
+            let items = p.blocks.iter().filter(|b| b.kind == BlockKind::ListItem);
+            (&*p.title, items.count(), p.comments.len())
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("Day Two at the Basin Reserve", 0, 0),
+            ("Five Promises Worth Keeping", 2, 0),
+            ("Tolls Up Again", 0, 2),
+        ]
+    );
+    assert!(
+        posts[0]
+            .blocks
+            .iter()
+            .any(|b| &*b.text == "Score: 288 all out by stumps")
+    );
+    assert_eq!(
+        &*posts[2].comments[0].blocks[1].text,
+        "Nor did I, and I doubt the council did either."
+    );
+}
+
+#[test]
+fn a_listing_of_posts_then_a_post_with_headed_points_of_its_own() {
+    // The listing's bullets are posts; the post's bullets, led into by its
+    // text and followed by more of it, are its own points.
+    let posts = parse(&fixture("listing_then_post_bullets.txt"));
+    let titles: Vec<&str> = posts.iter().map(|p| &*p.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Whatever Next . . .",
+            "Quiet Week",
+            "Brass Bands",
+            "The Seawall Survey"
+        ]
+    );
+    let points: Vec<&str> = posts[3]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .map(|b| &*b.text)
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "Cracks along the east arm",
+            "Two pumps out of four",
+            "No money set aside"
+        ]
+    );
+    assert_eq!(
+        &*posts[3].blocks.last().unwrap().text,
+        "The rest is about paint."
+    );
 }

@@ -613,6 +613,10 @@ pub fn titles_under_captions(
 /// no indented prose under it, is an item. Short lines over such a list
 /// are the page's header.
 ///
+/// Once two items of a list read so, the list's later items are titles
+/// too where they trail off ("If only . . .") or their teaser runs on from
+/// them in lower case.
+///
 /// Accepts "• Tolls up again" over an indented teaser, twice; rejects a
 /// list of points each ending in a full stop, and a list with nothing
 /// indented under its items.
@@ -642,31 +646,87 @@ pub fn titles_of_listed_posts(
     if items.len() < 2 {
         return;
     }
-    // Once the list is one of posts, its other items over indented text
-    // are titles too, though the title trails off ("If only . . .") or
-    // its teaser runs on from it in lower case.
-    let places: Vec<(Option<char>, u16)> = items
-        .iter()
-        .map(|&i| (all[i].marker(), all[i].indent()))
-        .collect();
+    // Once a list is one of posts (two of its items read as titles), its
+    // other items over indented text are titles too, though the title
+    // trails off ("If only . . .") or its teaser runs on from it in lower
+    // case. Each list is walked once, from its first title.
     let trailing_title = |i: usize| {
         let (item, teaser) = (&all[i], &all[i + 1]);
-        let text = item.text.trim_end_matches(['.', '…', ' ']).trim_end();
-        places.contains(&(item.marker(), item.indent()))
-            && !teaser.is_list_item()
+        let text = &*item.text;
+        let trails_off = text.ends_with("...") || text.ends_with(". . .") || text.ends_with('…');
+        let runs_on = teaser.text.starts_with(char::is_lowercase);
+        let unended = !text.ends_with(['.', '!', '?', ',', ';', ':']);
+        !teaser.is_list_item()
             && teaser.indent() > item.indent()
             && !in_thread(i)
+            && !in_thread(i + 1)
             && at(furniture, i).is_none()
             && at(furniture, i + 1).is_none()
-            && (1..=110).contains(&item.text.len())
-            && !item.text.contains('\n')
-            && !text.is_empty()
-            && !text.ends_with(['!', '?', ',', ';', ':'])
+            && text.len() <= 110
+            && !text.contains('\n')
+            && (trails_off || runs_on || unended)
             && !segment::item_reads_on(text)
     };
-    let trailing: Vec<usize> = (0..all.len().saturating_sub(1))
-        .filter(|&i| all[i].is_list_item() && items.binary_search(&i).is_err() && trailing_title(i))
-        .collect();
+    // A sentence of the page's own text, at the list's indent or left of
+    // it: the post's text around its own list.
+    let sentence_at = |j: usize, indent: u16| {
+        let p = &all[j];
+        !p.is_list_item()
+            && p.indent() <= indent
+            && at(furniture, j).is_none()
+            && p.text.ends_with(['.', '!', '?', ':'])
+            && p.text.split_whitespace().nth(2).is_some()
+    };
+    let mut trailing = Vec::new();
+    let mut own_lists = Vec::new();
+    let mut walked_to = 0;
+    for &first in &items {
+        if first < walked_to {
+            continue;
+        }
+        let (marker, indent) = (all[first].marker(), all[first].indent());
+        let in_list = |j: usize| {
+            let p = &all[j];
+            (p.is_list_item() && p.marker() == marker && p.indent() == indent)
+                || (!p.is_list_item() && p.indent() > indent)
+        };
+        let mut end = first;
+        while end + 1 < all.len() && in_list(end + 1) {
+            end += 1;
+        }
+        let mut start = first;
+        while start > walked_to && in_list(start - 1) {
+            start -= 1;
+        }
+        walked_to = end + 1;
+        // A list the post's text leads into and goes on after is the
+        // post's own: a list of points, each headed, not of posts.
+        if start > 0
+            && sentence_at(start - 1, indent)
+            && (all[start - 1].text.ends_with(':')
+                || (end + 1 < all.len() && sentence_at(end + 1, indent)))
+        {
+            own_lists.push(start..=end);
+            continue;
+        }
+        let titled = items[items.partition_point(|&t| t < first)..]
+            .iter()
+            .take_while(|&&t| t <= end)
+            .count();
+        if titled >= 2 {
+            trailing.extend((first..end).filter(|&j| {
+                all[j].is_list_item()
+                    && all[j].marker() == marker
+                    && all[j].indent() == indent
+                    && items.binary_search(&j).is_err()
+                    && trailing_title(j)
+            }));
+        }
+    }
+    items.retain(|i| !own_lists.iter().any(|list| list.contains(i)));
+    if items.len() < 2 {
+        return;
+    }
     items.extend(trailing);
     items.sort_unstable();
     // Short lines over the list with no text among them are the page's

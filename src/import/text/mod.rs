@@ -954,6 +954,7 @@ impl Run<'_> {
         // a quotation, not a title: the header names it, and it is no text.
         let named_title_printed = named_title.as_deref().is_some_and(|named| {
             furniture_at(first).is_none()
+                && paragraphs[0].text.starts_with(['"', '“', '‘', '\''])
                 && boundaries::names_the_same(&paragraphs[0].text, named)
                 && paragraphs[0]
                     .text

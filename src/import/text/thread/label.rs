@@ -36,6 +36,10 @@ pub fn label(text: &str) -> Option<Label<'_>> {
         return None;
     }
     let last = text.as_bytes().last().copied()?;
+    // Before the tests by the last letter: the name may end in any.
+    if let Some(scored) = scored_label(text) {
+        return Some(scored);
+    }
     if last == b'o' {
         return named_with_age(text);
     }
@@ -55,9 +59,6 @@ pub fn label(text: &str) -> Option<Label<'_>> {
             position: None,
             date: Some(date),
         });
-    }
-    if let Some(scored) = scored_label(text) {
-        return Some(scored);
     }
     if last.is_ascii_digit() {
         // A name of at most four words and a position: four spaces at most.
@@ -119,6 +120,18 @@ fn scored_label(text: &str) -> Option<Label<'_>> {
         return None;
     }
     let by = text.rfind(" by ")?;
+    // The forum's shape: a subject first, and the score in brackets before
+    // the name ("Tolls (Score:2) by Jo") or after it behind the forum's
+    // dots ("Re:Tolls by jo_b · · Score: 3"); "Score: 112/3 by lunch" in a
+    // match report is neither.
+    let placed = if score > by {
+        text[by..score].contains(" · ")
+    } else {
+        text[..score].ends_with('(')
+    };
+    if by == 0 || !placed {
+        return None;
+    }
     let after = &text[by + " by ".len()..];
     let end = [" ·", " (", " on ", " |"]
         .iter()
@@ -851,8 +864,14 @@ mod tests {
             author("Paid by the hour by Jo Lee · Score: -1"),
             Some("Jo Lee")
         );
+        // A name ending in any letter: tested before the shapes keyed on it.
+        assert_eq!(author("Tolls (Score:2) by Peter"), Some("Peter"));
+        assert_eq!(author("Re:Tolls by Margo · · Score: 1"), Some("Margo"));
         assert_eq!(label("Tolls by Jo Lee"), None);
         assert_eq!(label("Score: 3 by the end of the night"), None);
+        // A score with no forum's shape around it: a match report, a review.
+        assert_eq!(label("Score: 112/3 by lunch"), None);
+        assert_eq!(label("Score: 7/10 | Reviewed by Sam"), None);
     }
 
     #[test]

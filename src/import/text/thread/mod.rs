@@ -472,7 +472,11 @@ fn list_thread_at<'a>(
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
     // Under an archive's header ("Category: Opinion") the page has no
     // post of its own for a thread to answer: its list is of posts.
-    let under_archive_header = matches!(furniture_at(i - 1), Some(Furniture::ArchiveHeader { .. }));
+    // The same line under a post's text is the post's footer: the header
+    // must head the page, with no post's text over it.
+    let under_archive_header = matches!(furniture_at(i - 1), Some(Furniture::ArchiveHeader { .. }))
+        && i.checked_sub(2)
+            .is_none_or(|above| furniture_at(above).is_some() || !ends_as_prose(&all[above].text));
     let thread = (ends_well || spaced)
         && set_apart
         && !under_archive_header

@@ -258,6 +258,9 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                     numbered = number.map(|n| (item, n));
                     Some((name_only(name), false))
                 }
+                None if let Some(name) = any_name_over_time(items, i, &dated_places) => {
+                    Some((name_only(name), false))
+                }
                 // "2. March 27, 2020 at 1:58 am" where the other comments'
                 // names stand: a comment whose name the page left out.
                 None if matches!(item.furniture, Some(Furniture::Date(_)))
@@ -644,13 +647,32 @@ fn dated_label<'a>(items: &[Item<'a>], i: usize) -> Option<(&'a str, Option<&'a 
     {
         return None;
     }
-    name_in_label(item.text).or_else(|| {
-        // Glued over its time behind a list marker, a line is a name
-        // whatever words the commenter chose ("1. john in leeds").
-        let glued_below = items[i + 1].glued_above;
-        (item.marker.is_some() && glued_below && is_display_name(item.text))
-            .then_some((item.text, None))
-    })
+    name_in_label(item.text)
+}
+
+/// A list item glued over its time where the thread's other names stand
+/// behind the same markers (`dated_places`): a name whatever words the
+/// commenter chose.
+///
+/// Accepts "1. john in leeds" over "June 4, 2019 at 8:15 am" where "3.
+/// PeteR" over a time stands too; rejects it where no other item names
+/// its commenter, and "Same here, honestly." (a sentence).
+fn any_name_over_time<'a>(
+    items: &[Item<'a>],
+    i: usize,
+    dated_places: &[(char, u16)],
+) -> Option<&'a str> {
+    let item = &items[i];
+    let glued_below = items
+        .get(i + 1)
+        .is_some_and(|next| next.glued_above && matches!(next.furniture, Some(Furniture::Date(_))));
+    (item.furniture.is_none()
+        && glued_below
+        && item
+            .marker
+            .is_some_and(|m| dated_places.contains(&(m, item.indent)))
+        && is_display_name(item.text))
+    .then_some(item.text)
 }
 
 /// A name alone on its line with the comment's text below it, indented
@@ -940,6 +962,39 @@ mod tests {
         assert_eq!(planned[0].author.as_deref(), Some("Jane Doe"));
         assert_eq!(planned[0].date_at, Some(1));
         assert_eq!(planned[0].text, [2]);
+    }
+
+    #[test]
+    fn a_marker_over_its_time_holds_any_name_only_where_other_names_stand_so() {
+        let date = furniture::recognise("June 4, 2019 at 8:15 am").expect("a date");
+        let stamp = |text| Item {
+            furniture: Some(&date),
+            glued_above: true,
+            ..item(text, 4, None)
+        };
+        // "1. gran on the island" is no name by its words; behind the
+        // marker where "2. Jane Doe" over her time stands, it is one.
+        let items = [
+            item("gran on the island", 2, Some('1')),
+            stamp("June 4, 2019 at 8:15 am"),
+            item("The last boat leaves too early.", 4, None),
+            item("Jane Doe", 2, Some('1')),
+            stamp("June 4, 2019 at 9:40 am"),
+            item("It always has.", 4, None),
+        ];
+        assert_eq!(
+            authors(&plan(&items)),
+            [Some("gran on the island"), Some("Jane Doe")]
+        );
+        // With no name of that shape in the thread, the same line names no one.
+        let dated_places = [];
+        assert_eq!(any_name_over_time(&items, 0, &dated_places), None);
+        // A sentence behind the marker is the comment's text, not a name.
+        let items = [
+            item("Same here, honestly.", 2, Some('1')),
+            stamp("June 4, 2019 at 8:15 am"),
+        ];
+        assert_eq!(any_name_over_time(&items, 0, &[('1', 2)]), None);
     }
 
     #[test]
