@@ -139,7 +139,8 @@ fn scored_label(text: &str) -> Option<Label<'_>> {
         .min()
         .unwrap_or(after.len());
     let name = after[..end].trim();
-    let named = looks_like_name(name) || is_handle(name);
+    // In the forum's shape any display name will do ("Constantine+XVI").
+    let named = looks_like_name(name) || is_handle(name) || is_display_name(name);
     (named && !name.contains("Score:") && !is_calendar_word(name)).then_some(Label {
         author: Some(name),
         position: None,
@@ -867,6 +868,10 @@ mod tests {
         // A name ending in any letter: tested before the shapes keyed on it.
         assert_eq!(author("Tolls (Score:2) by Peter"), Some("Peter"));
         assert_eq!(author("Re:Tolls by Margo · · Score: 1"), Some("Margo"));
+        assert_eq!(
+            author("It's up! by Tui+of+Otaki · · Score: 4"),
+            Some("Tui+of+Otaki")
+        );
         assert_eq!(label("Tolls by Jo Lee"), None);
         assert_eq!(label("Score: 3 by the end of the night"), None);
         // A score with no forum's shape around it: a match report, a review.

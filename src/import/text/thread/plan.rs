@@ -693,7 +693,9 @@ fn name_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
 
 /// Blogger prints each commenter's picture before the name, and a scrape
 /// keeps its alternative text: "Anonymous Anonymous said...", "Blogger Jane
-/// Roe said...". Where a thread's names open so, the first word goes.
+/// Roe said...". Where a thread's names open so (two different names
+/// behind those words, or "Anonymous Anonymous"), the first word goes; one
+/// name printed twice, "Anonymous Coward", is a name.
 fn without_avatar_words(comments: &mut [Planned]) {
     const AVATAR_WORDS: [&str; 2] = ["Anonymous ", "Blogger "];
     let prefixed = |name: &str| {
@@ -705,11 +707,13 @@ fn without_avatar_words(comments: &mut [Planned]) {
     let doubled = comments
         .iter()
         .any(|c| c.author.as_deref() == Some("Anonymous Anonymous"));
-    let count = comments
+    let mut prefixed_names = comments
         .iter()
-        .filter(|c| c.author.as_deref().and_then(prefixed).is_some())
-        .count();
-    if !(doubled || count >= 2) {
+        .filter_map(|c| c.author.as_deref())
+        .filter(|name| prefixed(name).is_some());
+    let first = prefixed_names.next();
+    let different = prefixed_names.any(|name| Some(name) != first);
+    if !(doubled || different) {
         return;
     }
     for comment in comments {
@@ -1271,6 +1275,23 @@ mod tests {
             item("No.", 0, None),
         ];
         assert_eq!(authors(&plan(&items)), [Some("Anonymous Coward")]);
+        // So is a name two readers share, with no avatar's word beside it.
+        let items = [
+            item("Anonymous Coward said...", 0, None),
+            item("No.", 0, None),
+            item("Jo Lee said...", 0, None),
+            item("Yes.", 0, None),
+            item("Anonymous Coward said...", 0, None),
+            item("Maybe.", 0, None),
+        ];
+        assert_eq!(
+            authors(&plan(&items)),
+            [
+                Some("Anonymous Coward"),
+                Some("Jo Lee"),
+                Some("Anonymous Coward")
+            ]
+        );
     }
 
     #[test]
