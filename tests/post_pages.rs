@@ -25,7 +25,8 @@
 //! a post whose text runs under headings of its own, a letter that prints
 //! no title and signs off with a dash and its writer's name, posts whose
 //! text looks like a thread (scores, a list of points, a footer over the
-//! comments), a listing of posts over a post with a list of its own.
+//! comments), a listing of posts over a post with a list of its own, a
+//! post quoting a chat log.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1783,5 +1784,32 @@ fn a_listing_of_posts_then_a_post_with_headed_points_of_its_own() {
     assert_eq!(
         &*posts[3].blocks.last().unwrap().text,
         "The rest is about paint."
+    );
+}
+
+#[test]
+fn a_quoted_chat_log_is_the_posts_text_not_its_titles() {
+    // "<jb_marine> yep" is a line of a chat log the post quotes, short and
+    // unended as a title is, but no title: the log stays in its post.
+    let posts = parse(&fixture("post_quoting_a_chat_log.txt"));
+    let titles: Vec<&str> = posts.iter().map(|p| &*p.title).collect();
+    assert_eq!(
+        titles,
+        ["The Harbour Board's Group Chat", "Ferry Fares Rise Again"]
+    );
+    let log: Vec<&str> = posts[0]
+        .blocks
+        .iter()
+        .map(|b| &*b.text)
+        .filter(|text| text.starts_with('<'))
+        .collect();
+    assert_eq!(log.len(), 6);
+    assert!(
+        posts[0]
+            .blocks
+            .last()
+            .unwrap()
+            .text
+            .starts_with("The survey has since")
     );
 }

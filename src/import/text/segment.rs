@@ -562,10 +562,11 @@ fn could_head(p: &Features<'_>) -> bool {
     if !text.chars().any(char::is_alphanumeric) {
         return false;
     }
+    // "<jo_b> he's gonna get a visit": a chat log's line, quoted.
     !(first.is_lowercase()
         || matches!(
             first,
-            '“' | '"' | '…' | '(' | '[' | '•' | '-' | '—' | '–' | '*'
+            '“' | '"' | '…' | '(' | '[' | '<' | '•' | '-' | '—' | '–' | '*'
         )
         // "[A snippet from the paper:]": a colon inside a closing bracket
         // leads on as one outside it does.
