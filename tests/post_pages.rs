@@ -26,7 +26,7 @@
 //! no title and signs off with a dash and its writer's name, posts whose
 //! text looks like a thread (scores, a list of points, a footer over the
 //! comments), a listing of posts over a post with a list of its own, a
-//! post quoting a chat log.
+//! post quoting a chat log, a page whose menu holds "Comments".
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1812,4 +1812,22 @@ fn a_quoted_chat_log_is_the_posts_text_not_its_titles() {
             .text
             .starts_with("The survey has since")
     );
+}
+
+#[test]
+fn comments_in_a_pages_menu_head_no_thread() {
+    // "Comments" glued among "Home" and "Archives" is a menu's link, not
+    // the header of a thread: the help text and its list under it stay
+    // the page's, with nothing taken for comments.
+    let posts = parse(&fixture("page_menu_over_help_text.txt"));
+    assert_eq!(posts.len(), 1);
+    assert!(posts[0].comments.is_empty());
+    let texts: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    assert!(texts.contains(&"How are the comments shown under a post?"));
+    let items = posts[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .count();
+    assert_eq!(items, 4);
 }

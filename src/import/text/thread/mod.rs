@@ -101,6 +101,9 @@ pub fn comment_paragraphs<'a>(
         let in_signed_run = signed_runs.peek().is_some_and(|run| run.contains(&i));
         if let Some(furniture) = furniture_at(i) {
             match furniture {
+                // "Comments" as one of a menu's lines heads nothing.
+                Furniture::CommentsHeader { comments: None, .. }
+                    if in_menu(all, i, &furniture_at) => {}
                 Furniture::CommentsHeader { form, .. } => {
                     after_header = true;
                     after_comments_header = !form;
@@ -368,6 +371,32 @@ fn signed_comments<'a>(
             start..=signs[signs.len() - 1]
         })
         .collect()
+}
+
+/// Whether paragraph `i` stands in a run of short lines glued together
+/// with no sentence among them ("Home" / "Archives" / "Comments"): a menu
+/// at the page's top or side, two such lines above it or one on each side.
+/// A header glued to a label under it ("Jo Lee said:") heads that thread.
+///
+/// Accepts "Comments" under "Home" / "Archives"; rejects it under a post's
+/// last sentence and over "Jo Lee said:".
+fn in_menu<'a>(
+    all: &[Paragraph],
+    i: usize,
+    furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
+) -> bool {
+    let menu_line = |j: usize| {
+        let text = &*all[j].text;
+        furniture_at(j).is_none()
+            && text.len() <= 40
+            && !ends_as_prose(text)
+            && !text.ends_with(':')
+            && label(text).is_none()
+            && said_label(text).is_none()
+    };
+    let glued_above = |j: usize| j > 0 && all[j - 1].gap_after() == 0 && menu_line(j - 1);
+    let glued_below = all[i].gap_after() == 0 && i + 1 < all.len() && menu_line(i + 1);
+    glued_above(i) && (glued_above(i - 1) || glued_below)
 }
 
 /// A paragraph that ends as a sentence does, or too long for a heading.
@@ -723,6 +752,16 @@ mod tests {
             .filter(|(_, marked)| *marked)
             .map(|(p, _)| p.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn comments_among_a_menus_lines_heads_no_thread() {
+        let menu = "Home\nArchives\nComments\n\n  • Flat shows every comment in one list.\n  • Threaded shows each reply under the comment it answers.\n\nUpdated in May.\n";
+        assert!(in_thread(menu).is_empty());
+        // Under a post's sentence, or over a label glued below it, the same
+        // word heads the thread.
+        let under_text = "Rates Rise Again\n\nThe rates go up by nine per cent.\nComments\nJo Lee said...\nToo much.\n";
+        assert_eq!(in_thread(under_text), ["Jo Lee said...", "Too much."]);
     }
 
     const POST: &str =
