@@ -126,7 +126,7 @@ fn write_one_line(path: &Path, bytes: u64) {
 }
 
 #[test]
-fn search_streams_and_a_single_line_archive_costs_under_twice_its_size() {
+fn search_streams_and_a_single_line_archive_costs_two_copies_of_itself_at_most() {
     let dir = scratch("peaks");
     let archive = dir.join("archive.txt");
     write_synthetic(&archive, 8 << 20);
