@@ -29,7 +29,7 @@ pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// comments — Leave a comment )").
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|comments|responses|discussion|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|(?:comments|responses|discussion)(?:\s*[\[(][^\])0-9,.]{{1,30}}[\])])?|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
     ))
     .expect("the comments-header pattern is valid")
 });

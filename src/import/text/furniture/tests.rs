@@ -220,6 +220,10 @@ fn comments_headers() {
         ("Join the conversation", None),
         ("5 comments:", Some(5)),
         ("Comments (87 - click here to join in!)", Some(87)),
+        // The word and its link's words in brackets, with no count.
+        ("Discussion [Join in or link to it]", None),
+        ("Responses (add yours)", None),
+        ("Comments (12)", Some(12)),
     ] {
         assert_eq!(
             recognise(line),
@@ -234,6 +238,7 @@ fn comments_headers() {
         );
     }
     assert_eq!(recognise("Comments on the budget were scathing."), None);
+    assert_eq!(recognise("Discussion (a short one, for once)"), None);
 }
 
 #[test]
