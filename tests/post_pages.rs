@@ -26,7 +26,8 @@
 //! no title and signs off with a dash and its writer's name, posts whose
 //! text looks like a thread (scores, a list of points, a footer over the
 //! comments), a listing of posts over a post with a list of its own, a
-//! post quoting a chat log, a page whose menu holds "Comments".
+//! post quoting a chat log, a page whose menu holds "Comments", a front
+//! page whose datelines end in a time zone.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1830,4 +1831,22 @@ fn comments_in_a_pages_menu_head_no_thread() {
         .filter(|b| b.kind == BlockKind::ListItem)
         .count();
     assert_eq!(items, 4);
+}
+
+#[test]
+fn a_front_page_whose_datelines_end_in_a_time_zone() {
+    // "10:57 AM ET" under the date is the rest of the dateline, not a
+    // post of its own; the title is the line under it.
+    let posts = parse(&fixture("front_page_zoned_times.txt"));
+    let heads: Vec<(&str, Option<&str>)> = posts
+        .iter()
+        .map(|p| (&*p.title, p.date.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("The Long Summer Recess", Some("July 28th, 2009")),
+            ("Fares Up, Sailings Down", Some("July 27th, 2009")),
+        ]
+    );
 }

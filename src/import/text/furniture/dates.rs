@@ -288,12 +288,19 @@ pub fn labelled_utc_stamp(line: &str) -> Option<&str> {
 /// A time of day alone on its line, as some journals print under an
 /// entry's date ("March 4th, 2009" / "05:12 pm"): the rest of that
 /// dateline. An hour of one or two digits, a colon, two digits, perhaps
-/// "am" or "pm".
+/// "am" or "pm", perhaps the time zone's letters ("10:18 AM ET").
 ///
-/// Accepts "05:12 pm", "23:40", "9:15 A.M."; rejects "5 pm" and "12:30
-/// and counting".
+/// Accepts "05:12 pm", "23:40", "9:15 A.M.", "10:18 AM ET"; rejects "5 pm",
+/// "12:30 and counting" and "10:18 AM et al".
 pub fn is_time_of_day(line: &str) -> bool {
     let line = line.trim();
+    // A zone is two to five capitals: "ET", "GMT", "NZST".
+    let line = line
+        .rsplit_once(' ')
+        .filter(|(_, zone)| {
+            (2..=5).contains(&zone.len()) && zone.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        .map_or(line, |(time, _)| time.trim_end());
     let Some((hour, rest)) = line.split_once(':') else {
         return false;
     };

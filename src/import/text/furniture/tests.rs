@@ -877,6 +877,9 @@ fn a_time_of_day_alone_is_told_from_a_title() {
     assert!(is_time_of_day("05:12 pm"));
     assert!(is_time_of_day("23:40"));
     assert!(is_time_of_day("9:15 A.M."));
+    assert!(is_time_of_day("10:18 AM ET"));
+    assert!(is_time_of_day("22:05 NZST"));
+    assert!(!is_time_of_day("10:18 AM et al"));
     assert!(!is_time_of_day("5 pm"));
     assert!(!is_time_of_day("12:30 and counting"));
     assert!(!is_time_of_day("Act 3:16"));
