@@ -27,7 +27,8 @@
 //! text looks like a thread (scores, a list of points, a footer over the
 //! comments), a listing of posts over a post with a list of its own, a
 //! post quoting a chat log, a page whose menu holds "Comments", a front
-//! page whose datelines end in a time zone.
+//! page whose datelines end in a time zone, a letter whose comments open
+//! on name lines under "(3) comments".
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1848,5 +1849,22 @@ fn a_front_page_whose_datelines_end_in_a_time_zone() {
             ("The Long Summer Recess", Some("July 28th, 2009")),
             ("Fares Up, Sailings Down", Some("July 27th, 2009")),
         ]
+    );
+}
+
+#[test]
+fn a_letter_whose_comments_open_on_name_lines_under_a_bracketed_count() {
+    // "(3) comments" heads the thread; each comment opens on its name.
+    let posts = parse(&fixture("letter_with_counted_name_lines.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].comment_count, Some(3));
+    let authors: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.author.as_deref())
+        .collect();
+    assert_eq!(
+        authors,
+        [Some("Ben T"), Some("tidewatcher"), Some("Ana Pereira")]
     );
 }

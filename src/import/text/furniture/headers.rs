@@ -24,12 +24,12 @@ pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "74 comments on “Title”", "3 Responses to Title", "Comments: Title" (a
 /// comments page headed with its post), "Comments", "Leave a
-/// Reply", "Join the conversation", "12 comments:", and a count in
+/// Reply", "Join the conversation", "12 comments:", "(3) comments", and a count in
 /// brackets with the link beside it ("{ 3 comments… add one }", "( 2
 /// comments — Leave a comment )").
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|(?:comments|responses|discussion)(?:\s*[\[(][^\])0-9,.]{{1,30}}[\])])?|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
+        r"(?i)^(?:(?P<count>{COUNT})\s+(?:on|to|for)\s+.+|(?P<count2>{COUNT}):|(?:comments|responses|discussion)(?:\s*[\[(][^\])0-9,.]{{1,30}}[\])])?|readers?['’]?\s+comments|view\s+all\s+(?:[0-9][[0-9],]*\s+)?comments|(?P<form>leave\s+a\s+reply|post\s+a\s+comment|(?:post|add)\s+new\s+comment|join\s+the\s+(?:conversation|discussion))|discussion\s+about\s+this\s+post|comments:\s+\S.*|\((?P<count5>[0-9][[0-9],]*)\)\s+(?:comments?|responses?|replies)|comments?\s*\((?P<count3>[0-9][[0-9],]*)(?:\s*[-–—:][^)]*)?\)|[{{(\[]\s*(?P<count4>{COUNT})\s*(?:[…,.:;|·•–—-]+\s*[^}})\]]{{0,30}})?[}})\]])$"
     ))
     .expect("the comments-header pattern is valid")
 });
@@ -74,7 +74,8 @@ fn comments_header_by_pattern(line: &str) -> Option<Furniture> {
         .name("count")
         .or_else(|| caps.name("count2"))
         .or_else(|| caps.name("count3"))
-        .or_else(|| caps.name("count4"));
+        .or_else(|| caps.name("count4"))
+        .or_else(|| caps.name("count5"));
     Some(Furniture::CommentsHeader {
         comments: count.and_then(|c| count_of(c.as_str())),
         form: caps.name("form").is_some(),

@@ -224,6 +224,7 @@ fn comments_headers() {
         ("Discussion [Join in or link to it]", None),
         ("Responses (add yours)", None),
         ("Comments (12)", Some(12)),
+        ("(3) comments", Some(3)),
     ] {
         assert_eq!(
             recognise(line),

@@ -694,8 +694,8 @@ fn name_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
 /// Blogger prints each commenter's picture before the name, and a scrape
 /// keeps its alternative text: "Anonymous Anonymous said...", "Blogger Jane
 /// Roe said...". Where a thread's names open so (two different names
-/// behind those words, or "Anonymous Anonymous"), the first word goes; one
-/// name printed twice, "Anonymous Coward", is a name.
+/// behind those words, "Anonymous Anonymous", or "Blogger" once), the
+/// first word goes; one name printed twice, "Anonymous Coward", is a name.
 fn without_avatar_words(comments: &mut [Planned]) {
     const AVATAR_WORDS: [&str; 2] = ["Anonymous ", "Blogger "];
     let prefixed = |name: &str| {
@@ -713,7 +713,13 @@ fn without_avatar_words(comments: &mut [Planned]) {
         .filter(|name| prefixed(name).is_some());
     let first = prefixed_names.next();
     let different = prefixed_names.any(|name| Some(name) != first);
-    if !(doubled || different) {
+    // No reader takes "Blogger" for a first name: once is enough.
+    let blogger = comments.iter().any(|c| {
+        c.author
+            .as_deref()
+            .is_some_and(|name| name.starts_with("Blogger "))
+    });
+    if !(doubled || different || blogger) {
         return;
     }
     for comment in comments {
@@ -1275,6 +1281,12 @@ mod tests {
             item("No.", 0, None),
         ];
         assert_eq!(authors(&plan(&items)), [Some("Anonymous Coward")]);
+        // "Blogger" before one name is the picture's word.
+        let items = [
+            item("Blogger Kit Amos said...", 0, None),
+            item("Fair point.", 0, None),
+        ];
+        assert_eq!(authors(&plan(&items)), [Some("Kit Amos")]);
         // So is a name two readers share, with no avatar's word beside it.
         let items = [
             item("Anonymous Coward said...", 0, None),
