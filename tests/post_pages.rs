@@ -28,7 +28,8 @@
 //! comments), a listing of posts over a post with a list of its own, a
 //! post quoting a chat log, a page whose menu holds "Comments", a front
 //! page whose datelines end in a time zone, a letter whose comments open
-//! on name lines under "(3) comments".
+//! on name lines under "(3) comments", numbered comments under display
+//! names of any words, each stamped under its text.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1867,4 +1868,27 @@ fn a_letter_whose_comments_open_on_name_lines_under_a_bracketed_count() {
         authors,
         [Some("Ben T"), Some("tidewatcher"), Some("Ana Pereira")]
     );
+}
+
+#[test]
+fn numbered_comments_under_any_display_name_each_stamped_under_its_text() {
+    // "1. Ruth from Paihia" over the comment's text and its stamp ("March
+    // 4, 2010 at 9:42 pm |", the link after the bar lost): the name is the
+    // commenter's, however it reads, not a post's title.
+    let posts = parse(&fixture("post_numbered_names_with_places.txt"));
+    assert_eq!(posts.len(), 1);
+    let comments: Vec<(Option<&str>, Option<&str>)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (Some("Ruth from Paihia"), Some("March 4, 2010 at 9:42 pm")),
+            (Some("Tom in Russell"), Some("March 4, 2010 at 9:50 pm")),
+            (Some("Hemi Walker"), Some("March 5, 2010 at 7:15 am")),
+        ]
+    );
+    assert!(posts[0].comments[2].blocks[0].text.starts_with("No. Fix"));
 }

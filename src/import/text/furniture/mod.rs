@@ -223,6 +223,14 @@ pub fn recognise(line: &str) -> Option<Furniture> {
             last_step: Span::trimmed(line, last_step),
         });
     }
+    // "March 4, 2010 at 9:42 pm |": a stamp whose link after the bar the
+    // scrape dropped. The stamp is a prefix of the line, so its span holds.
+    if let Some(stamp) = line.strip_suffix('|').map(str::trim_end)
+        && !stamp.is_empty()
+        && let Some(Furniture::Date(date)) = recognise(stamp)
+    {
+        return Some(Furniture::Date(date));
+    }
     // Fields before the date open with any word: asked of lines with a bar.
     if let Some(date) = line
         .contains('|')

@@ -554,6 +554,12 @@ fn date_of(line: &str) -> Option<&str> {
 
 #[test]
 fn dates_in_more_of_the_forms_blogs_print() {
+    // A stamp whose link after the bar was lost.
+    assert_eq!(
+        date_of("March 4, 2010 at 9:42 pm |"),
+        Some("March 4, 2010 at 9:42 pm")
+    );
+    assert_eq!(date_of("The vote was close |"), None);
     assert_eq!(
         date_of("Tuesday :: Feb 5, 2008"),
         Some("Tuesday :: Feb 5, 2008")

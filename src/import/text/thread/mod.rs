@@ -446,6 +446,9 @@ fn list_thread_at<'a>(
     // Bylines indented under the items: each comment signed under its text
     // ("By Jo Lee, at 2:08 AM").
     let mut signatures = 0;
+    // Dates indented under the items: each comment stamped under its text
+    // ("March 4, 2010 at 9:42 pm |").
+    let mut stamps = 0;
     // Every item after the first comes after a wider gap than the usual.
     let mut items_spaced = true;
     let mut j = i;
@@ -458,6 +461,9 @@ fn list_thread_at<'a>(
             && matches!(furniture_at(j), Some(Furniture::Byline(b)) if b.author.is_some())
         {
             signatures += 1;
+        }
+        if p.indent() > first.indent() && matches!(furniture_at(j), Some(Furniture::Date(_))) {
+            stamps += 1;
         }
         if matches!(
             furniture_at(j),
@@ -496,6 +502,8 @@ fn list_thread_at<'a>(
     // a paragraph under it is the "1." of a thread of one comment.
     let lone_numbered = items == 1 && first.marker() == Some('1') && with_text_below >= 1;
     let signed = items >= 1 && signatures == items;
+    // Short lines over text and a date each are names, not headings.
+    let stamped = items >= 2 && stamps == items;
     let set_apart =
         before.gap_after() > usual_gap || with_text_below >= 2 || lone_numbered || signed;
     let spaced = before.gap_after() > usual_gap && items >= 2 && items_spaced;
@@ -511,7 +519,7 @@ fn list_thread_at<'a>(
         && !under_archive_header
         && !before.is_list_item()
         && !before.text.ends_with(':')
-        && headings * 2 <= items;
+        && (headings * 2 <= items || stamped);
     JudgedList {
         thread,
         ends_page,

@@ -283,7 +283,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             Opening::Marker { names, prefixed }
                 if item.marker.is_some() && item.furniture.is_none() =>
             {
-                match name_over_text(items, i).filter(|_| names) {
+                match name_on_marker_over_text(items, i).filter(|_| names) {
                     Some(name) => Some((name_only(name), false)),
                     None => match name_before_text(item.text).filter(|_| prefixed) {
                         Some((name, from)) => {
@@ -407,7 +407,7 @@ fn opening(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Option<Opening> 
             markers().fold((0, 0, 0), |(all, named, prefixed), (i, item)| {
                 (
                     all + 1,
-                    named + usize::from(name_over_text(items, i).is_some()),
+                    named + usize::from(name_on_marker_over_text(items, i).is_some()),
                     prefixed + usize::from(name_before_text(item.text).is_some()),
                 )
             });
@@ -678,17 +678,35 @@ fn any_name_over_time<'a>(
 /// A name alone on its line with the comment's text below it, indented
 /// deeper where the name sits behind a list marker: the name.
 fn name_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
+    text_below(items, i)
+        .then(|| name_in_label(items[i].text).map(|(name, _)| name))
+        .flatten()
+}
+
+/// [`name_over_text`], or behind a list marker any display name over its
+/// indented text ("1. Diane from Kennewick WA"): read only where most of
+/// a thread's markers hold such a line.
+fn name_on_marker_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str> {
+    name_over_text(items, i).or_else(|| {
+        let item = &items[i];
+        (item.marker.is_some() && text_below(items, i) && is_display_name(item.text))
+            .then_some(item.text)
+    })
+}
+
+/// Whether item `i` has the comment's text under it: no furniture, list
+/// item or label, glued or at the usual gap, indented deeper where `i`
+/// sits behind a list marker.
+fn text_below(items: &[Item<'_>], i: usize) -> bool {
     let item = &items[i];
-    let next = items.get(i + 1)?;
-    let text_below = next.furniture.is_none()
-        && next.marker.is_none()
-        && !next.after_wide_gap
-        && (item.marker.is_none() || next.indent > item.indent)
-        && name_in_label(next.text).is_none();
-    if item.furniture.is_some() || !text_below {
-        return None;
-    }
-    name_in_label(item.text).map(|(name, _)| name)
+    items.get(i + 1).is_some_and(|next| {
+        item.furniture.is_none()
+            && next.furniture.is_none()
+            && next.marker.is_none()
+            && !next.after_wide_gap
+            && (item.marker.is_none() || next.indent > item.indent)
+            && name_in_label(next.text).is_none()
+    })
 }
 
 /// Blogger prints each commenter's picture before the name, and a scrape
