@@ -27,7 +27,7 @@ pub(super) static DATE_AND_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "By Jane Doe", "Posted by jdoe", "By Jane Doe - 17 November 2017".
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|posted|posted\s+by|words|journal|entry|story|article|column)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}\p{N}_.'’ -]*?)(?:\s*(?:[-–—|,·•]|\s(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
+        r"(?i)^(?:(?:written|posted|posted\s+by|words|journal|entry|story|article|column)\s+)?by:?\s+(?P<author>[\p{L}][\p{L}\p{M}\p{N}_.'’ -]*?)(?:(?:\s*[–—|,·•]|\s+-|\s+(?:on|at|in))\s*(?:date\s+published:?\s*)?(?P<rest>.*))?$|^(?i:author):\s*(?P<author2>[\p{L}][\p{L}\p{M}.'’ -]*)$",
     )
     .expect("the byline pattern is valid")
 });

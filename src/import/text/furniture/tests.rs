@@ -31,6 +31,19 @@ fn bylines() {
         recognise("By Jane Smith - 17 November 2017"),
         byline(Some("Jane Smith"), Some("17 November 2017"), None)
     );
+    // A hyphen inside a name is no separator.
+    assert_eq!(
+        recognise("Posted by Kathy-Ellen Marsh, on January 28, 2010 9:50 PM"),
+        byline(
+            Some("Kathy-Ellen Marsh"),
+            Some("January 28, 2010 9:50 PM"),
+            None
+        )
+    );
+    assert_eq!(
+        recognise("By Jane Smith—17 November 2017"),
+        byline(Some("Jane Smith"), Some("17 November 2017"), None)
+    );
     assert_eq!(recognise("By the end of the week the deal was dead."), None);
     assert_eq!(recognise("By then it was too late for talks"), None);
     // After a dash, as some templates print it.
