@@ -1305,7 +1305,8 @@ mod tests {
             item("Fair point.", 0, None),
         ];
         assert_eq!(authors(&plan(&items)), [Some("Kit Amos")]);
-        // So is a name two readers share, with no avatar's word beside it.
+        // A name two readers share, with no avatar's word beside it, is
+        // kept whole too.
         let items = [
             item("Anonymous Coward said...", 0, None),
             item("No.", 0, None),
