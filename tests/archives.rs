@@ -4,8 +4,9 @@
 //! end in footers that link to their comments, and a news site's letters
 //! under lines of fields that end in a date, and a journal's entries
 //! under "Journal by <name>" bylines, quotations credited after a dash,
-//! a front page whose posts run under headings of their own, and one that
-//! files its titles under section names. Each is
+//! a front page whose posts run under headings of their own, one that
+//! files its titles under section names, one whose bylines stand under
+//! each teaser, and one that prints the same link after every post. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -863,5 +864,127 @@ fn a_front_page_that_files_its_titles_under_section_names() {
             vec![],
             vec![]
         ]
+    );
+}
+
+#[test]
+fn a_front_page_whose_bylines_stand_under_each_teaser() {
+    // Each post is its title, its teaser and then "Posted by …, on …": the
+    // byline recurs under the teasers, its time in the morning in some
+    // posts and the evening in others, and a hyphen inside one name. A
+    // line after it heads the next post, though one title is a quoted
+    // phrase.
+    let expected = [
+        post(
+            "Whose harbour is it anyway?",
+            Some("Mere Tawhiri"),
+            Some("March 3, 2011 8:12 AM"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "A toll by any other name",
+            Some("Sam Okafor"),
+            Some("March 2, 2011 6:40 PM"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Ten years of broken promises",
+            Some("Anna-Lise Brandt"),
+            Some("March 2, 2011 9:05 AM"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Count the buses, not the plans",
+            Some("Tom Reid"),
+            Some("March 1, 2011 4:55 PM"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "\"We will not back down\"",
+            Some("Lena Fischer"),
+            Some("March 1, 2011 10:30 AM"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("front_page_bylines_under_teasers.txt"),
+        &expected,
+        &[&[4, 3, 2, 1, 0]],
+    );
+}
+
+#[test]
+fn a_front_page_that_prints_the_same_link_after_every_post() {
+    // "Front Page" after every post ends it, though a title of capitalised
+    // words alone ("Council Budget Blowout") has the same shape as the
+    // link; the two short posts over the second date are posts, not the
+    // page's header.
+    let expected = [
+        post(
+            "Ferry Strike Enters Second Week (Audio)",
+            None,
+            Some("Sunday, June 12, 2011"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Mayor Answers Readers: The Stadium Question (Video)",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Council Budget Blowout",
+            None,
+            Some("Saturday, June 11, 2011"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Harbour Board Minutes Leaked (Documents)",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Wharf Sheds Sale Delayed Again",
+            None,
+            Some("Friday, June 10, 2011"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    // A post without a date belongs to the date above it: the order is kept.
+    check(
+        &fixture("front_page_link_after_each_post.txt"),
+        &expected,
+        &[],
     );
 }

@@ -477,8 +477,8 @@ const MAX_STACKED: usize = 12;
 /// any) under it. The page must print two date headers or more, each over
 /// a stack that holds a title the segmenter found, so that a date line is
 /// known to head posts there; short lines over the first date are then
-/// the page's header. Whether the page prints so: if not, a date right
-/// under a title may be that title's.
+/// the page's header, unless a post's end stands among them. Whether the
+/// page prints so: if not, a date right under a title may be that title's.
 ///
 /// Accepts "Tuesday, June 30, 2020" / "Tolls up again" / "Buses late
 /// again?" / prose, where another date heads another title; rejects the
@@ -491,6 +491,7 @@ pub fn stack_titles_under_dates(
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
     is_citation: impl Fn(usize) -> bool,
+    ends_post: impl Fn(usize) -> bool,
 ) -> bool {
     let is_date = |i: usize| matches!(at(furniture, i), Some(Furniture::Date(_)));
     let title_shaped = |i: usize| {
@@ -537,8 +538,10 @@ pub fn stack_titles_under_dates(
         .filter(|i| titles.binary_search(i).is_err())
         .collect();
     // Lines over the first date with no text among them are the page's
-    // header (the blog's name, its tagline), not posts.
-    if (0..first_date).all(|i| !segment::is_prose(&all[i].text)) {
+    // header (the blog's name, its tagline), not posts; unless a post's
+    // end stands among them ("Read more", a link the archive prints after
+    // every post): then posts of a line or two end there.
+    if (0..first_date).all(|i| !segment::is_prose(&all[i].text) && !ends_post(i)) {
         titles.retain(|&t| t > first_date);
     }
     titles.extend(stacked);

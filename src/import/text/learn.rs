@@ -114,18 +114,30 @@ pub fn roles(
     known: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Role)> {
     let groups = recurring_shapes(shapes, &skip);
+    // A shape that says nothing is shared by a template's "Home Page" and
+    // a title of capitalised words alike: such a group is judged by the
+    // texts in it that recur word for word.
+    let groups: Vec<(bool, Vec<usize>)> = groups
+        .into_par_iter()
+        .flat_map_iter(|(generic, members)| {
+            if !generic {
+                return vec![(false, members)];
+            }
+            let mut by_text = members;
+            by_text.sort_by(|&a, &b| (*all[a].text).cmp(&*all[b].text).then(a.cmp(&b)));
+            by_text
+                .chunk_by(|&a, &b| all[a].text == all[b].text)
+                .filter(|same| same.len() >= MIN_REPEATS)
+                .map(|same| (true, same.to_vec()))
+                .collect()
+        })
+        .collect();
     // Each group is judged on its own, so the groups are judged on all
     // cores; a paragraph is in one group only, and the roles are sorted by
     // index at the end, so the result does not depend on the order.
     // A template's line makes one group as large as the archive has posts:
     // its members are looked at on all cores too.
-    let role_of = |generic: bool, members: &[usize]| -> Option<Role> {
-        let identical = members
-            .par_iter()
-            .all(|&i| all[i].text == all[members[0]].text);
-        if generic && !identical {
-            return None;
-        }
+    let role_of = |members: &[usize]| -> Option<Role> {
         let neighbour = |i: usize, step: isize| -> Option<usize> {
             let mut at = i.checked_add_signed(step)?;
             // Look past one line of known furniture ("By Jane" after a date);
@@ -195,8 +207,8 @@ pub fn roles(
     };
     let mut out: Vec<(usize, Role)> = groups
         .into_par_iter()
-        .flat_map_iter(|(generic, members)| {
-            let role = role_of(generic, &members);
+        .flat_map_iter(|(_, members)| {
+            let role = role_of(&members);
             members
                 .into_iter()
                 .filter_map(move |i| role.map(|role| (i, role)))
@@ -250,7 +262,7 @@ fn is_title_like(p: &Paragraph) -> bool {
 /// The shape of a line that could be furniture, or `None` for a line that
 /// cannot be (it ends like a sentence, a question or a lead-in).
 ///
-/// "November 26th, 2014 at 4:22 pm by Jane Smith" → "M # , # at # : # pm
+/// "November 26th, 2014 at 4:22 pm by Jane Smith" → "M # , # at # : # ampm
 /// by N"; "Filed under Politics | 4 Comments" → "filed under N | # comment".
 #[cfg(test)]
 pub fn shape(p: &Paragraph) -> Option<String> {
@@ -285,6 +297,9 @@ enum Token<'a> {
     Number,
     /// A month's name: `M`.
     Month,
+    /// "am" or "pm" after a time: `ampm`. A byline's time is in the
+    /// morning in one post and the evening in the next.
+    Meridiem,
     /// A weekday's name: `W`.
     Weekday,
     /// A run of capitalised words: `N`.
@@ -301,6 +316,7 @@ impl Token<'_> {
         match self {
             Token::Number => Some("#"),
             Token::Month => Some("M"),
+            Token::Meridiem => Some("ampm"),
             Token::Weekday => Some("W"),
             Token::Name => Some("N"),
             Token::Quote => Some("Q"),
@@ -385,9 +401,18 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
             continue;
         }
         if c.is_alphanumeric() {
+            // A hyphen between letters joins one word: "Kathy-Ellen Kups"
+            // is as much a name as "Peter Neupert".
             let end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '_'))
-                .unwrap_or(rest.len());
+                .char_indices()
+                .find(|&(at, c)| {
+                    !(c.is_alphanumeric()
+                        || c == '\''
+                        || c == '’'
+                        || c == '_'
+                        || (c == '-' && rest[at + 1..].starts_with(char::is_alphanumeric)))
+                })
+                .map_or(rest.len(), |(at, _)| at);
             let token = word_token(&rest[..end]);
             rest = &rest[end..];
             let is_name = matches!(token, Token::Name);
@@ -404,6 +429,8 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
     Some(())
 }
 
+/// The halves of the day after a time.
+const MERIDIEMS: &[&str] = &["am", "pm"];
 /// Number words, taken as numbers.
 const NUMBERS: &[&str] = &["no", "one", "two", "three", "four", "five"];
 /// Furniture's own words: they stay words, capitalised or not ("4 Comments").
@@ -443,11 +470,13 @@ enum Listed {
     Month,
     Weekday,
     Number,
+    Meridiem,
     Furniture,
 }
 
 /// A word's token: a number (ordinals and number words too), a month, a
-/// weekday, a capitalised word (a name), else the word itself.
+/// weekday, "am" or "pm", a capitalised word (a name), else the word
+/// itself.
 ///
 /// The lists are asked in that order, in one lookup: a word is looked up
 /// for every word of every short line of an archive.
@@ -457,6 +486,7 @@ fn word_token(word: &str) -> Token<'_> {
             (MONTHS, Listed::Month),
             (WEEKDAYS, Listed::Weekday),
             (NUMBERS, Listed::Number),
+            (MERIDIEMS, Listed::Meridiem),
             (FURNITURE_WORDS, Listed::Furniture),
         ])
     });
@@ -467,6 +497,7 @@ fn word_token(word: &str) -> Token<'_> {
         Some(Listed::Month) => Token::Month,
         Some(Listed::Weekday) => Token::Weekday,
         Some(Listed::Number) => Token::Number,
+        Some(Listed::Meridiem) => Token::Meridiem,
         Some(Listed::Furniture) => Token::Word(word),
         None if word.starts_with(char::is_uppercase) => Token::Name,
         None => Token::Word(word),
@@ -506,7 +537,11 @@ mod tests {
     fn token_by_sets(word: &str) -> Token<'_> {
         use crate::import::text::furniture::{is_month, is_weekday};
         use crate::import::text::wordset::WordSet;
-        let (numbers, furniture) = (WordSet::new(NUMBERS), WordSet::new(FURNITURE_WORDS));
+        let (numbers, meridiems, furniture) = (
+            WordSet::new(NUMBERS),
+            WordSet::new(MERIDIEMS),
+            WordSet::new(FURNITURE_WORDS),
+        );
         if word.starts_with(|c: char| c.is_ascii_digit()) {
             Token::Number
         } else if is_month(word) {
@@ -515,6 +550,8 @@ mod tests {
             Token::Weekday
         } else if numbers.contains(word) {
             Token::Number
+        } else if meridiems.contains(word) {
+            Token::Meridiem
         } else if word.starts_with(char::is_uppercase) && !furniture.contains(word) {
             Token::Name
         } else {
@@ -622,11 +659,15 @@ mod tests {
     fn shapes_reduce_numbers_dates_names_and_quotes() {
         assert_eq!(
             shape_of("November 26th, 2014 at 4:22 pm by Jane Smith").as_deref(),
-            Some("M # , # at # : # pm by N")
+            Some("M # , # at # : # ampm by N")
         );
         assert_eq!(
             shape_of("3rd May 2019 at 9:05 am by Bob").as_deref(),
-            Some("# M # at # : # am by N")
+            Some("# M # at # : # ampm by N")
+        );
+        assert_eq!(
+            shape_of("Posted by Kathy-Ellen Kups, on January 28, 2010 9:50 PM"),
+            shape_of("Posted by Newt Gingrich, on January 29, 2010 11:39 AM")
         );
         assert_eq!(
             shape_of("Filed under Politics | 4 Comments"),

@@ -364,6 +364,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             &furniture.0,
             |i| in_thread[i],
             cites,
+            ends_post,
         );
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
         page_header::title_under_page_name_and_date(

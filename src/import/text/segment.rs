@@ -448,6 +448,14 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     if this.has(Evidence::GLUED_UNDER_TITLE_FURNITURE) {
         return f32::NEG_INFINITY;
     }
+    // A quoted phrase heads a post only where the archive's furniture
+    // stands by it: without that it is the post's own quote.
+    let furnished = this.evidence.intersects(
+        Evidence::BYLINE_FOLLOWS | Evidence::POST_END_PRECEDES | Evidence::DATE_PRECEDES,
+    );
+    if !furnished && text.starts_with(['“', '"']) {
+        return f32::NEG_INFINITY;
+    }
     let mut score = if listed { LISTED_BONUS } else { 0.0 };
     let chars = text.chars().count();
     score += match chars {
@@ -564,10 +572,8 @@ fn could_head(p: &Features<'_>) -> bool {
     }
     // "<jo_b> he's gonna get a visit": a chat log's line, quoted.
     !(first.is_lowercase()
-        || matches!(
-            first,
-            '“' | '"' | '…' | '(' | '[' | '<' | '•' | '-' | '—' | '–' | '*'
-        )
+        || matches!(first, '…' | '(' | '[' | '<' | '•' | '-' | '—' | '–' | '*')
+        || (matches!(first, '“' | '"') && !is_wholly_quoted(text))
         // "[A snippet from the paper:]": a colon inside a closing bracket
         // leads on as one outside it does.
         || text.trim_end_matches([']', ')']).ends_with(':')
@@ -578,6 +584,22 @@ fn could_head(p: &Features<'_>) -> bool {
         || text.contains("://")
         || super::furniture::is_comment_stamp(text)
         || word_count(text) > 22)
+}
+
+/// A short phrase in quotation marks and nothing else: a title that
+/// quotes its subject ("“I don't quit”"), though in a post's text it is as
+/// often a quote of its own; the archive's furniture tells which
+/// ([`title_score`]).
+///
+/// Accepts "“I don't quit”"; rejects "“Quit,” she said", "“One.” “Two.”"
+/// and a quoted paragraph.
+fn is_wholly_quoted(text: &str) -> bool {
+    let inner = text
+        .strip_prefix(['“', '"'])
+        .and_then(|rest| rest.strip_suffix(['”', '"']));
+    inner.is_some_and(|inner| {
+        !inner.contains(['“', '”', '"']) && !inner.is_empty() && word_count(inner) <= 12
+    })
 }
 
 /// A photo's caption with its credit after it: a sentence, then two words
