@@ -6,7 +6,8 @@
 //! under "Journal by <name>" bylines, quotations credited after a dash,
 //! a front page whose posts run under headings of their own, one that
 //! files its titles under section names, one whose bylines stand under
-//! each teaser, and one that prints the same link after every post. Each is
+//! each teaser, one that prints the same link after every post, and a
+//! tag archive of a series whose titles open with its name. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -986,5 +987,28 @@ fn a_front_page_that_prints_the_same_link_after_every_post() {
         &fixture("front_page_link_after_each_post.txt"),
         &expected,
         &[],
+    );
+}
+
+#[test]
+fn a_tag_archive_of_a_series_whose_titles_share_a_name() {
+    // "Harbour Notes – …" reads like an outlet over a headline, but four
+    // titles of one listing open with it: a series' name, so each is a
+    // post's title, as the one title without it is.
+    let titles = [
+        "Harbour Notes – Low Tide at the Old Wharf",
+        "Harbour Notes – The Ferry That Never Came",
+        "Why the Sheds Should Stay",
+        "Harbour Notes – Kingfishers on the Breakwater",
+        "Harbour Notes – What the Storm Left Behind",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("tag_archive_of_a_series.txt"),
+        &expected,
+        &[&[2, 0, 1, 3, 4]],
     );
 }

@@ -23,6 +23,7 @@
 use rayon::prelude::*;
 
 use super::paragraphs::Paragraph;
+use super::sources;
 
 bitflags::bitflags! {
     /// What the passes before the segmenter found about a paragraph and its
@@ -399,9 +400,15 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
         }
         let members = (start..=end).step_by(2);
         let count = (end - start) / 2 + 1;
-        let citations = members
+        let cited = members
             .clone()
-            .filter(|&i| candidates.at(i).has(Evidence::CITATION))
+            .filter(|&i| candidates.at(i).has(Evidence::CITATION));
+        let series = series_names(cited.clone().map(|i| candidates.at(i).text()));
+        let citations = cited
+            .filter(|&i| {
+                sources::prefix_name(candidates.at(i).text())
+                    .is_none_or(|name| series.binary_search(&name).is_err())
+            })
             .count();
         if count >= MIN_LISTED && citations * 4 < count {
             for i in members {
@@ -411,6 +418,22 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
         start = end + 1;
     }
     Listing(shapes)
+}
+
+/// The names that three citation-shaped `lines` or more open with, where
+/// none is a well-known outlet's, sorted: a blog's series ("Weekend Music
+/// Thread – Cruisin"), not an outlet. A well-known outlet's name is an
+/// outlet's however often it recurs ("RNZ: …" over each quote of a
+/// roundup).
+fn series_names<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = lines.filter_map(sources::prefix_name).collect();
+    names.sort_unstable();
+    let series: Vec<&str> = names
+        .chunk_by(|a, b| a == b)
+        .filter(|same| same.len() >= 3 && sources::known_outlet(same[0]).is_none())
+        .map(|same| same[0])
+        .collect();
+    series
 }
 
 /// What [`listing`] finds of each paragraph, as bits: it could head a
@@ -1108,6 +1131,21 @@ mod tests {
 
     const LONG_A: &str = "The minister announced a review of the harbour bridge tolls on Monday, saying that the current charges were unfair to commuters from the north.";
     const LONG_B: &str = "Critics of the harbour bridge plan say the review is a delaying tactic and that tolls will rise again after the election whatever it finds.";
+
+    #[test]
+    fn a_name_over_three_titles_is_a_series_unless_an_outlet_has_it() {
+        let names = |lines: &[&'static str]| series_names(lines.iter().copied());
+        assert_eq!(
+            names(&[
+                "Harbour Notes – Low tide",
+                "Harbour Notes – The ferry",
+                "Harbour Notes – Kingfishers",
+            ]),
+            ["Harbour Notes"]
+        );
+        assert!(names(&["Harbour Notes – Low tide", "Harbour Notes – The ferry"]).is_empty());
+        assert!(names(&["RNZ: Tolls up", "RNZ: Buses late", "RNZ: Ferry cut"]).is_empty());
+    }
 
     #[test]
     fn splits_two_posts_with_nothing_between_them() {
