@@ -29,7 +29,8 @@
 //! post quoting a chat log, a page whose menu holds "Comments", a front
 //! page whose datelines end in a time zone, a letter whose comments open
 //! on name lines under "(3) comments", numbered comments under display
-//! names of any words, each stamped under its text.
+//! names of any words, each stamped under its text, comments labelled by
+//! a name and a stamp parted by a comma.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1891,4 +1892,27 @@ fn numbered_comments_under_any_display_name_each_stamped_under_its_text() {
         ]
     );
     assert!(posts[0].comments[2].blocks[0].text.starts_with("No. Fix"));
+}
+
+#[test]
+fn comments_labelled_by_a_name_and_a_stamp_parted_by_a_comma() {
+    // "Mark T.,  March 12, 2011 at 8:41 AM" over each comment, with no
+    // header over the thread: the name before the comma is the
+    // commenter's, and none of the labels is a post's title.
+    let posts = parse(&fixture("post_comma_stamped_comments.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Calm Down, It Is Only March");
+    let comments: Vec<(Option<&str>, Option<&str>)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (Some("Mark T."), Some("March 12, 2011 at 8:41 AM")),
+            (Some("Ana"), Some("March 12, 2011 at 10:05 AM")),
+            (Some("Ana"), Some("March 12, 2011 at 10:20 AM")),
+        ]
+    );
 }

@@ -354,8 +354,8 @@ pub fn thread_label(text: &str) -> Option<Label<'_>> {
 /// comments header or count, or where another follows and no title stands
 /// above it.
 ///
-/// Accepts "Jo Lee 3 May 2019, 10:21 am" and "pat_b Sunday, 7 December,
-/// 2008, 10:30 am"; rejects "Jo Lee 3 May 2019" (no time: a name and a
+/// Accepts "Jo Lee 3 May 2019, 10:21 am", "Paul S., August 9, 2009 at
+/// 8:38 AM" and "pat_b Sunday, 7 December, 2008, 10:30 am"; rejects "Jo Lee 3 May 2019" (no time: a name and a
 /// date can be a post's heading), "Updated 3 May 2019, 10:21 am" (the
 /// date's own words), "The vote 3 May 2019, 10:21 am" (no name) and "May
 /// 3 May 2019, 10:21 am".
@@ -392,6 +392,8 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
         }
         word_start = at + 1;
         let (name, date) = (&text[..at], &text[at + 1..]);
+        // "Paul S., August 9, 2009 at 8:38 AM": a comma may part them.
+        let name = name.strip_suffix(',').unwrap_or(name);
         let named = looks_like_name(name) && !is_calendar_word(name) && !furniture::is_date(text);
         if named && furniture::is_date(date) {
             return Some(Label {
@@ -719,6 +721,7 @@ mod tests {
         }
         text.match_indices(' ').take(4).find_map(|(at, _)| {
             let (name, date) = (&text[..at], &text[at + 1..]);
+            let name = name.strip_suffix(',').unwrap_or(name);
             let named = looks_like_name(name)
                 && !is_calendar_word(name)
                 && !name
