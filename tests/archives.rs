@@ -7,7 +7,8 @@
 //! a front page whose posts run under headings of their own, one that
 //! files its titles under section names, one whose bylines stand under
 //! each teaser, one that prints the same link after every post, and a
-//! tag archive of a series whose titles open with its name. Each is
+//! tag archive of a series whose titles open with its name, and a listing
+//! whose datelines run into its titles. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1010,5 +1011,38 @@ fn a_tag_archive_of_a_series_whose_titles_share_a_name() {
         &fixture("tag_archive_of_a_series.txt"),
         &expected,
         &[&[2, 0, 1, 3, 4]],
+    );
+}
+
+#[test]
+fn a_listing_whose_datelines_run_into_its_titles() {
+    // "Why Your Brakes Squeal Posted 2/3/2009 at 9:20 a.m. 4 comments": the
+    // scrape joined each title to the dateline under it. The title is the
+    // words before "Posted"; the date and the count are the post's.
+    let posts = parse(&fixture("listing_datelines_run_into_titles.txt"));
+    let read: Vec<(&str, Option<&str>, Option<u32>)> = posts
+        .iter()
+        .skip(1)
+        .map(|p| (p.title.as_str(), p.date.as_deref(), p.comment_count))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Why Your Brakes Squeal",
+                Some("2/3/2009 at 9:20 a.m."),
+                Some(4)
+            ),
+            (
+                "The Cheapest Tyres Are Not Cheap",
+                Some("1/28/2009 at 5:45 p.m."),
+                Some(0)
+            ),
+            (
+                "Winter Starts: A Checklist",
+                Some("1/20/2009 at 11:02 a.m."),
+                Some(2)
+            ),
+        ]
     );
 }

@@ -1094,6 +1094,7 @@ impl Run<'_> {
         } else {
             bare_title_repeated(title, &mut body)
         };
+        let (title, glued) = dateline_run_into_title(title);
         // What is left of the run (furniture, labels) lets its arenas go
         // now rather than with the whole batch.
         for paragraph in paragraphs.iter_mut() {
@@ -1104,6 +1105,7 @@ impl Run<'_> {
         let author = about
             .author
             .or_else(|| above.author.clone())
+            .or_else(|| glued.as_ref().and_then(|g| g.author.clone()))
             .or(in_text)
             .or_else(|| first_contributor(&blocks))
             .or_else(|| signed_by(&blocks))
@@ -1112,14 +1114,54 @@ impl Run<'_> {
             id: slug(&title).into(),
             title,
             author,
-            date: above.date.clone().or(about.date),
+            date: above
+                .date
+                .clone()
+                .or(about.date)
+                .or_else(|| glued.as_ref().and_then(|g| g.date.clone())),
             tags: about.tags,
             blocks,
             sources: post_sources,
-            comment_count: about.comment_count,
+            comment_count: about
+                .comment_count
+                .or_else(|| glued.and_then(|g| g.comment_count)),
             comments,
             ..Default::default()
         }
+    }
+}
+
+/// A title with its dateline run into it, as a scrape joins a listing's
+/// link and the line under it: "Big Three Bail Out? Posted 1/13/2009 at
+/// 10:11 a.m. 0 comments" is the title "Big Three Bail Out?" and what
+/// the dateline says. Only a whole line of furniture after "Posted" is
+/// cut off; a title that speaks of posting keeps its words.
+///
+/// Accepts that; keeps "Posted to the wrong address" and "Why I posted
+/// it" whole.
+fn dateline_run_into_title(title: String) -> (String, Option<PostFurniture>) {
+    if title.len() > 200 {
+        return (title, None);
+    }
+    let cut = title.match_indices(" Posted ").find_map(|(at, _)| {
+        let tail = &title[at + 1..];
+        let found = furniture::recognise(tail)
+            .filter(|f| matches!(f, Furniture::Date(_) | Furniture::Byline(_)))?;
+        let head = title[..at].trim_end();
+        let mut glued = PostFurniture::of(std::iter::once((&found, tail)));
+        // A date's line keeps no count of its own: it is read here.
+        glued.comment_count = glued
+            .comment_count
+            .or_else(|| furniture::comment_count_in(tail));
+        (!head.is_empty()).then_some((head.len(), glued))
+    });
+    match cut {
+        Some((len, glued)) => {
+            let mut title = title;
+            title.truncate(len);
+            (title, Some(glued))
+        }
+        None => (title, None),
     }
 }
 

@@ -743,3 +743,22 @@ fn comment_ids_read_as_formatted() {
         assert_eq!(super::comment_id(number), format!("c{number}"));
     }
 }
+
+#[test]
+fn a_dateline_run_into_a_title_is_cut_off_and_read() {
+    let (title, glued) =
+        dateline_run_into_title("Tolls Up Again? Posted 1/13/2009 at 10:11 a.m. 3 comments".into());
+    assert_eq!(title, "Tolls Up Again?");
+    let glued = glued.expect("the dateline is read");
+    assert_eq!(glued.date.as_deref(), Some("1/13/2009 at 10:11 a.m."));
+    assert_eq!(glued.comment_count, Some(3));
+    for whole in [
+        "Posted to the wrong address",
+        "Why I Posted It Anyway",
+        "Letters Posted 3 Days Late",
+    ] {
+        let (title, glued) = dateline_run_into_title(whole.into());
+        assert_eq!(title, whole);
+        assert!(glued.is_none(), "{whole}");
+    }
+}

@@ -71,8 +71,10 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
     } else {
         0
     };
-    // A comment count follows a dash, a bar or a dot.
-    let counted = line[start..].contains(['-', '–', '—', '|', '·', '•']);
+    // A comment count follows a dash, a bar or a dot, or a space where
+    // the line ends in the count's word.
+    let counted =
+        line[start..].contains(['-', '–', '—', '|', '·', '•']) || ends_in_count_word(line);
     let end = counted
         .then(|| AFTER.find(&line[start..]).map(|m| start + m.start()))
         .flatten()
@@ -89,6 +91,19 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
         line,
         start..start + kept.len() - by.unwrap_or(0),
     ))
+}
+
+/// Whether a line ends in the word of a comment count ("0 comments",
+/// "12 Responses »"), in any case.
+fn ends_in_count_word(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(['»', ' '])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    ["comment", "comments", "response", "responses", "replies"]
+        .iter()
+        .any(|word| last.eq_ignore_ascii_case(word))
 }
 
 /// Where the date is in a line of short fields parted by bars whose last

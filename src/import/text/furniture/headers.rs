@@ -12,8 +12,9 @@ use super::dates::MONTH;
 /// A count of comments: "12 comments", "No Comments", "1 Response".
 pub(super) const COUNT: &str =
     r"(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies|reply|thoughts?)";
-pub(super) const COMMENTS: &str =
-    r"(?i:\s*[-–—|·•]\s*(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
+/// A comment count after a date or a byline, after a dash, a bar, a dot
+/// or a space alone ("Posted 1/13/2009 at 10:11 a.m. 0 comments").
+pub(super) const COMMENTS: &str = r"(?i:(?:\s*[-–—|·•]\s*|\s+)(?:[0-9][[0-9],]*|no|one)\s+(?:comments?|responses?|replies)(?:\s+»)?)?";
 
 pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -141,6 +141,13 @@ fn dates() {
         other => panic!("{other:?}"),
     }
     assert_eq!(recognise("On 17 November 2017 the talks failed."), None);
+    // A count after a space alone, where the line ends in its word.
+    let line = "Posted 1/13/2009 at 10:11 a.m. 0 comments";
+    match recognise(line) {
+        Some(Furniture::Date(span)) => assert_eq!(span.text(line), "1/13/2009 at 10:11 a.m."),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(recognise("17 November 2017 0 ideas"), None);
     assert_eq!(
         date_in("Rangi · 3 May 2019 · 4 replies").as_deref(),
         Some("3 May 2019")
