@@ -7,8 +7,10 @@
 //! a front page whose posts run under headings of their own, one that
 //! files its titles under section names, one whose bylines stand under
 //! each teaser, one that prints the same link after every post, and a
-//! tag archive of a series whose titles open with its name, and a listing
-//! whose datelines run into its titles. Each is
+//! tag archive of a series whose titles open with its name, a listing
+//! whose datelines run into its titles, a category archive whose titles
+//! have colons and dashes, and a daily archive whose posts end in
+//! "Comments Off on" their titles. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1043,6 +1045,68 @@ fn a_listing_whose_datelines_run_into_its_titles() {
                 Some("1/20/2009 at 11:02 a.m."),
                 Some(2)
             ),
+        ]
+    );
+}
+
+#[test]
+fn a_category_archive_whose_titles_have_colons_and_dashes() {
+    // "Low Expectations – The Rugby Season Preview" and "Thursday Thanks:
+    // The Lollipop Lady" read like an outlet over a headline, but no outlet
+    // has those names, and as many titles of the listing are plain: each
+    // is a post's title, with its teaser under it.
+    let titles = [
+        "Good News for a Change! The Library Stays Open",
+        "Your Friday Night Open Thread",
+        "Low Expectations – The Rugby Season Preview",
+        "Your Rainy Monday Open Thread",
+        "Thursday Thanks: The Lollipop Lady",
+        "Talking Traffic – With a Special Guest",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("category_archive_titles_with_colons.txt"),
+        &expected,
+        &[&[5, 4, 3, 2, 1, 0]],
+    );
+}
+
+#[test]
+fn a_daily_archive_whose_posts_end_in_comments_off_on_their_titles() {
+    // "Comments Off on Harbour board meeting ends in uproar": the link a
+    // theme prints where comments are closed, with the title it reads out
+    // to a screen reader. It ends the post and is none of its text.
+    // Read as written only: with every space made a non-breaking one, the
+    // glued "Posted in" lines lose their tags, which this test leaves to
+    // the tag lines' own tests.
+    let posts = parse(&fixture("daily_archive_comments_off_on_titles.txt"));
+    let read: Vec<(&str, Vec<&str>, usize)> = posts
+        .iter()
+        .map(|p| {
+            (
+                p.title.as_str(),
+                p.tags.iter().map(String::as_str).collect(),
+                p.blocks.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Harbour board meeting ends in uproar",
+                vec!["Local news"],
+                1
+            ),
+            (
+                "Ferry timetable: what changes on Monday",
+                vec!["Transport"],
+                1
+            ),
+            ("Letters: the bypass, again", vec!["Letters"], 1),
         ]
     );
 }

@@ -404,12 +404,32 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
             .clone()
             .filter(|&i| candidates.at(i).has(Evidence::CITATION));
         let series = series_names(cited.clone().map(|i| candidates.at(i).text()));
-        let citations = cited
-            .filter(|&i| {
-                sources::prefix_name(candidates.at(i).text())
-                    .is_none_or(|name| series.binary_search(&name).is_err())
+        // Citations by a well-known outlet, and those by other names.
+        let (known, unknown) = cited
+            .filter_map(|i| {
+                let name = sources::prefix_name(candidates.at(i).text());
+                match name {
+                    Some(name) if series.binary_search(&name).is_ok() => None,
+                    Some(name) if sources::known_outlet(name).is_some() => Some(true),
+                    _ => Some(false),
+                }
             })
-            .count();
+            .fold((0, 0), |(known, unknown), is_known| {
+                if is_known {
+                    (known + 1, unknown)
+                } else {
+                    (known, unknown + 1)
+                }
+            });
+        // A name no outlet has over a line with a colon or a dash may be a
+        // title's own ("Wednesday Motivational: Thank you"): where at least
+        // as many lines of the listing are plain titles, so are those.
+        let plain = count - known - unknown;
+        let citations = if plain >= unknown {
+            known
+        } else {
+            known + unknown
+        };
         if count >= MIN_LISTED && citations * 4 < count {
             for i in members {
                 shapes[i] |= LISTED;

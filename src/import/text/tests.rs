@@ -762,3 +762,25 @@ fn a_dateline_run_into_a_title_is_cut_off_and_read() {
         assert!(glued.is_none(), "{whole}");
     }
 }
+
+#[test]
+fn a_roundup_of_blogs_no_outlet_list_has_is_one_post() {
+    // Three citations by names no outlet list holds, each over a quote:
+    // more of them than plain titles, so the roundup is not a listing.
+    let archive = "What the blogs say about the tolls\n\n\
+Everyone has an opinion on the harbour bridge tolls this week, and most of the opinions are loud ones, so here is a selection.\n\n\
+Kiwiblog: Tolls are a tax by another name\n\n\
+The government promised no new taxes, and then it invented a toll on a bridge that was paid for forty years ago by the people who use it.\n\n\
+The Daily Blog: Toll the rich, not the commuters\n\n\
+A flat toll hits the cleaner driving to the night shift exactly as hard as it hits the lawyer in the German car, which is the whole problem.\n\n\
+No Right Turn: The review is a stall\n\n\
+A review with no terms of reference and no deadline is not a review; it is a way of making sure nothing happens before the election.\n";
+    let posts = parse("t", archive).unwrap();
+    assert_eq!(posts.len(), 1);
+    let citations = posts[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Citation)
+        .count();
+    assert_eq!(citations, 3);
+}

@@ -18,7 +18,7 @@ pub(super) const COMMENTS: &str = r"(?i:(?:\s*[-–—|·•]\s*|\s+)(?:[0-9][[0
 
 pub(super) static POST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:read\s+(?:more|the\s+rest(?:\s+of\s+(?:this|the)\s+(?:entry|post|article|story))?|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:[^A-Za-z0-9_].*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\([0-9]+\)|closed|are\s+closed|off)|\S.*?\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
+        r"(?i)^(?:read\s+(?:more|the\s+rest(?:\s+of\s+(?:this|the)\s+(?:entry|post|article|story))?|full\s+(?:post|article|story))\s*[»›→>.…]*|continue\s+reading(?:[^A-Za-z0-9_].*)?|\(more…?\.{{0,3}}\)|\[(?:…|\.\.\.)\]|(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+comment|comments?\s+(?:\([0-9]+\)|(?:closed|off)(?:\s+on\s+\S.*)?|are\s+closed)|\S.*?\s(?:read\s+more|continue\s+reading)\s*[»›→]+)$"
     ))
     .expect("the post-end pattern is valid")
 });
