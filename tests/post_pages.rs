@@ -30,7 +30,8 @@
 //! page whose datelines end in a time zone, a letter whose comments open
 //! on name lines under "(3) comments", numbered comments under display
 //! names of any words, each stamped under its text, comments labelled by
-//! a name and a stamp parted by a comma.
+//! a name and a stamp parted by a comma, a post with a line of its text
+//! said aloud between its paragraphs.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1915,4 +1916,26 @@ fn comments_labelled_by_a_name_and_a_stamp_parted_by_a_comma() {
             (Some("Ana"), Some("March 12, 2011 at 10:20 AM")),
         ]
     );
+}
+
+#[test]
+fn a_post_whose_text_has_a_line_said_aloud_keeps_it_and_its_comments() {
+    // "Congratulations to both of you and to the baby's big sister as
+    // well!" stands apart between paragraphs, but it is a sentence of the
+    // post in lower case, said aloud: no title, so the post keeps its text
+    // and its two comments.
+    let posts = parse(&fixture("post_lines_said_aloud.txt"));
+    assert_eq!(posts.len(), 1);
+    assert!(
+        posts[0]
+            .blocks
+            .iter()
+            .any(|b| b.text.starts_with("Congratulations to both"))
+    );
+    let authors: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.author.as_deref())
+        .collect();
+    assert_eq!(authors, [Some("Mere"), Some("Tom")]);
 }

@@ -535,6 +535,9 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     if is_running_sentence(text) {
         score -= 1.5;
     }
+    if is_exclaimed_sentence(text) || opens_on_conjunction(text) {
+        score -= 1.0;
+    }
     if is_bare_name(text) {
         score -= 1.0;
     }
@@ -827,6 +830,41 @@ fn is_running_sentence(text: &str) -> bool {
         .filter(|w| w.starts_with(char::is_lowercase))
         .count();
     lower * 4 >= (word_count(text) - 1) * 3
+}
+
+/// "Congratulations to your husband and to the baby's big brother!" — a
+/// sentence of eight words or more in lower case that ends in an
+/// exclamation: a line of the post said aloud, more often than a title.
+///
+/// Accepts the line above; rejects "Go Team!", "Let's Get Positive! The
+/// Season Starts Here" and "Ferry fares up again".
+fn is_exclaimed_sentence(text: &str) -> bool {
+    const LONG: usize = 8;
+    if !text.ends_with('!') || word_count(text) < LONG {
+        return false;
+    }
+    let lower = text
+        .split(' ')
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    lower * 4 >= (word_count(text) - 1) * 3
+}
+
+/// "Or they voted to wait. Who knows?" — a line that opens on a
+/// conjunction and goes on in lower case carries on the sentence above
+/// it; "And Then There Were None" capitalises its words as a title does.
+///
+/// Accepts the line above and "But the council said no"; rejects "And
+/// Then There Were None" and "So What?".
+fn opens_on_conjunction(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    ["And", "But", "Or", "So", "Yet"].contains(&first)
+        && second.starts_with(char::is_lowercase)
+        && word_count(text) >= 4
 }
 
 /// Up to +1 when the title's content words come back in the next paragraphs,
@@ -1165,6 +1203,25 @@ mod tests {
         );
         assert!(names(&["Harbour Notes – Low tide", "Harbour Notes – The ferry"]).is_empty());
         assert!(names(&["RNZ: Tolls up", "RNZ: Buses late", "RNZ: Ferry cut"]).is_empty());
+    }
+
+    #[test]
+    fn sentences_said_aloud_or_carried_on_read_less_like_titles() {
+        assert!(is_exclaimed_sentence(
+            "Congratulations to your husband and to the baby's big brother!"
+        ));
+        for title in [
+            "Go Team!",
+            "Let's Get Positive! The Season Starts Here Today",
+            "Ferry fares up again",
+        ] {
+            assert!(!is_exclaimed_sentence(title), "{title}");
+        }
+        assert!(opens_on_conjunction("Or they voted to wait. Who knows?"));
+        assert!(opens_on_conjunction("But the council said no"));
+        for title in ["And Then There Were None", "So What?", "But why?"] {
+            assert!(!opens_on_conjunction(title), "{title}");
+        }
     }
 
     #[test]
