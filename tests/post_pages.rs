@@ -31,7 +31,8 @@
 //! on name lines under "(3) comments", numbered comments under display
 //! names of any words, each stamped under its text, comments labelled by
 //! a name and a stamp parted by a comma, a post with a line of its text
-//! said aloud between its paragraphs.
+//! said aloud between its paragraphs, Blogger comments under names
+//! dressed up by their owners.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1938,4 +1939,25 @@ fn a_post_whose_text_has_a_line_said_aloud_keeps_it_and_its_comments() {
         .map(|c| c.author.as_deref())
         .collect();
     assert_eq!(authors, [Some("Mere"), Some("Tom")]);
+}
+
+#[test]
+fn blogger_comments_under_names_dressed_up_by_their_owners() {
+    // ".:| Mel |:. said..." and 'The New "Normal" said...' are Blogger's
+    // labels: the names keep their decoration, as the page prints them.
+    let posts = parse(&fixture("post_said_decorated_names.txt"));
+    assert_eq!(posts.len(), 1);
+    let authors: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.author.as_deref())
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            Some("Lori"),
+            Some(".:| Mel |:."),
+            Some("The New \"Normal\"")
+        ]
+    );
 }

@@ -487,10 +487,32 @@ pub(super) fn is_display_name(name: &str) -> bool {
 /// name: on its own it could lead in a quotation, so the thread walk asks
 /// for more (another label, or the platform's name for an unnamed reader).
 ///
-/// Accepts "daniel noe said..."; rejects "The minister said:" (no
-/// ellipsis) and "Jo said... nothing" (words after the verb).
+/// Accepts "daniel noe said...", ".:| Mel |:. said..." and 'The New
+/// "Normal" said...'; rejects "The minister said:" (no ellipsis), "Jo
+/// said... nothing" (words after the verb) and "Then, he said...".
 pub fn said_label(text: &str) -> Option<Label<'_>> {
-    any_name_speaks(text, &[" said...", " said…"])
+    const SAID: [&str; 2] = [" said...", " said…"];
+    any_name_speaks(text, &SAID).or_else(|| {
+        // A name dressed up as its owner likes it (".:| Melissa |:.", 'The
+        // New "Normal"') is a display name too: the ellipsis after "said"
+        // is Blogger's own, which no sentence ends in.
+        let label = SAID.iter().find_map(|verb| {
+            let at = text.len().checked_sub(verb.len())?;
+            (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
+                .then(|| text[..at].trim())
+        })?;
+        let quotes = label.matches(['"', '“', '”']).count();
+        let plain: String = label
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .filter(|c| quotes % 2 != 0 || !matches!(c, '"' | '“' | '”'))
+            .collect();
+        (!plain.is_empty() && is_display_name(&plain)).then_some(Label {
+            author: Some(label),
+            position: None,
+            date: None,
+        })
+    })
 }
 
 /// Words a number follows that are not names ("Page 2", "Part 3").
@@ -591,6 +613,16 @@ mod tests {
             named("St Anne, Reading", None, None)
         );
         assert_eq!(said_label("Jo Lee, then Al said..."), None);
+        // A name dressed up by its owner, kept as printed.
+        assert_eq!(
+            said_label(".:| Mel |:. said..."),
+            named(".:| Mel |:.", None, None)
+        );
+        assert_eq!(
+            said_label("The New \"Normal\" said..."),
+            named("The New \"Normal\"", None, None)
+        );
+        assert_eq!(said_label("\"Then, he\" said..."), None);
     }
 
     #[test]
