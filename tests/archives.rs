@@ -10,7 +10,8 @@
 //! tag archive of a series whose titles open with its name, a listing
 //! whose datelines run into its titles, a category archive whose titles
 //! have colons and dashes, and a daily archive whose posts end in
-//! "Comments Off on" their titles. Each is
+//! "Comments Off on" their titles, and a category archive whose dates
+//! run into or under its titles. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1108,5 +1109,48 @@ fn a_daily_archive_whose_posts_end_in_comments_off_on_their_titles() {
             ),
             ("Letters: the bypass, again", vec!["Letters"], 1),
         ]
+    );
+}
+
+#[test]
+fn a_category_archive_whose_dates_run_into_or_under_its_titles() {
+    // "… by-election March 15, 2017, No Comments": the first title has its
+    // dateline run into it, the others have it glued under them with a
+    // comma before the count. The date and the count are the post's.
+    let expected = [
+        post(
+            "The harbour board after the by-election",
+            None,
+            Some("March 15, 2017"),
+            &[],
+            Some(0),
+            1,
+            &[],
+        ),
+        post(
+            "Ferry fares – the weeks after",
+            None,
+            Some("November 22, 2016"),
+            &[],
+            Some(2),
+            1,
+            &[],
+        ),
+        post(
+            "Bypass hearings – the final days",
+            None,
+            Some("November 8, 2016"),
+            &[],
+            Some(0),
+            1,
+            &[],
+        ),
+    ];
+    // The run-in dateline is no title's furniture: the first post's title
+    // opens the archive, and the order is kept.
+    check(
+        &fixture("category_archive_dates_run_into_titles.txt"),
+        &expected,
+        &[],
     );
 }

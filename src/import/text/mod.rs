@@ -1094,7 +1094,8 @@ impl Run<'_> {
         } else {
             bare_title_repeated(title, &mut body)
         };
-        let (title, glued) = dateline_run_into_title(title);
+        let dateless = above.date.is_none() && about.date.is_none();
+        let (title, glued) = dateline_run_into_title(title, dateless);
         // What is left of the run (furniture, labels) lets its arenas go
         // now rather than with the whole batch.
         for paragraph in paragraphs.iter_mut() {
@@ -1135,26 +1136,39 @@ impl Run<'_> {
 /// link and the line under it: "Big Three Bail Out? Posted 1/13/2009 at
 /// 10:11 a.m. 0 comments" is the title "Big Three Bail Out?" and what
 /// the dateline says. Only a whole line of furniture after "Posted" is
-/// cut off; a title that speaks of posting keeps its words.
+/// cut off; a title that speaks of posting keeps its words. A date with
+/// no "Posted" before it ("Feel Free To Disagree January 7, 2014", "…
+/// Election March 15, 2017, No Comments") is cut off only from the title
+/// of a post that has no date of its own (`dateless`), and not after a
+/// word that needs what follows it ("Minutes of the meeting held on").
 ///
-/// Accepts that; keeps "Posted to the wrong address" and "Why I posted
-/// it" whole.
-fn dateline_run_into_title(title: String) -> (String, Option<PostFurniture>) {
+/// Accepts those; keeps "Posted to the wrong address", "Why I posted it"
+/// and "Letters Posted 3 Days Late" whole.
+fn dateline_run_into_title(title: String, dateless: bool) -> (String, Option<PostFurniture>) {
     if title.len() > 200 {
         return (title, None);
     }
-    let cut = title.match_indices(" Posted ").find_map(|(at, _)| {
-        let tail = &title[at + 1..];
-        let found = furniture::recognise(tail)
-            .filter(|f| matches!(f, Furniture::Date(_) | Furniture::Byline(_)))?;
-        let head = title[..at].trim_end();
-        let mut glued = PostFurniture::of(std::iter::once((&found, tail)));
-        // A date's line keeps no count of its own: it is read here.
-        glued.comment_count = glued
-            .comment_count
-            .or_else(|| furniture::comment_count_in(tail));
-        (!head.is_empty()).then_some((head.len(), glued))
-    });
+    let dated_from = |at: usize| {
+        let word = title[at + 1..].split([' ', ',']).next().unwrap_or("");
+        dateless
+            && (furniture::is_month(word.trim_end_matches('.')) || furniture::is_weekday(word))
+            && !segment::item_reads_on(title[..at].trim_end())
+    };
+    let cut = title
+        .match_indices(' ')
+        .filter(|&(at, _)| title[at + 1..].starts_with("Posted ") || dated_from(at))
+        .find_map(|(at, _)| {
+            let tail = &title[at + 1..];
+            let found = furniture::recognise(tail)
+                .filter(|f| matches!(f, Furniture::Date(_) | Furniture::Byline(_)))?;
+            let head = title[..at].trim_end_matches([' ', ',', '-', '–', '—', '|']);
+            let mut glued = PostFurniture::of(std::iter::once((&found, tail)));
+            // A date's line keeps no count of its own: it is read here.
+            glued.comment_count = glued
+                .comment_count
+                .or_else(|| furniture::comment_count_in(tail));
+            (!head.is_empty()).then_some((head.len(), glued))
+        });
     match cut {
         Some((len, glued)) => {
             let mut title = title;

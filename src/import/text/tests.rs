@@ -746,18 +746,34 @@ fn comment_ids_read_as_formatted() {
 
 #[test]
 fn a_dateline_run_into_a_title_is_cut_off_and_read() {
-    let (title, glued) =
-        dateline_run_into_title("Tolls Up Again? Posted 1/13/2009 at 10:11 a.m. 3 comments".into());
+    let (title, glued) = dateline_run_into_title(
+        "Tolls Up Again? Posted 1/13/2009 at 10:11 a.m. 3 comments".into(),
+        false,
+    );
     assert_eq!(title, "Tolls Up Again?");
     let glued = glued.expect("the dateline is read");
     assert_eq!(glued.date.as_deref(), Some("1/13/2009 at 10:11 a.m."));
     assert_eq!(glued.comment_count, Some(3));
+    let (title, glued) = dateline_run_into_title(
+        "After the Election March 15, 2017, No Comments".into(),
+        true,
+    );
+    assert_eq!(title, "After the Election");
+    let glued = glued.expect("the dateline is read");
+    assert_eq!(glued.date.as_deref(), Some("March 15, 2017"));
+    assert_eq!(glued.comment_count, Some(0));
+    // A post with a date of its own keeps such a title whole, and a date
+    // after a word that needs it stays in the title.
+    let whole = "After the Election March 15, 2017";
+    assert_eq!(dateline_run_into_title(whole.into(), false).0, whole);
+    let whole = "Minutes of the meeting held on March 3, 2014";
+    assert_eq!(dateline_run_into_title(whole.into(), true).0, whole);
     for whole in [
         "Posted to the wrong address",
         "Why I Posted It Anyway",
         "Letters Posted 3 Days Late",
     ] {
-        let (title, glued) = dateline_run_into_title(whole.into());
+        let (title, glued) = dateline_run_into_title(whole.into(), true);
         assert_eq!(title, whole);
         assert!(glued.is_none(), "{whole}");
     }

@@ -146,12 +146,12 @@ pub(super) static DATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
 /// filed and how many comments it has: "Friday, 30 November 2007 State of
 /// the parties Comments Off", "[ 4 ] December 31, 2012 |".
 ///
-/// Accepts those; rejects "17 November 2017 the talks failed" (words that
-/// end in no comment count).
+/// Accepts those and "March 15, 2017, No Comments"; rejects "17 November
+/// 2017 the talks failed" (words that end in no comment count).
 pub(super) fn dateline(line: &str) -> Option<Furniture> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:\[\s*(?P<count>[0-9][0-9,]*)\s*\]\s*)?(?P<date>{})\s*[|·•–—-]?\s*(?P<rest>.*?)\s*[|·•]?$",
+            r"(?i)^(?:\[\s*(?P<count>[0-9][0-9,]*)\s*\]\s*)?(?P<date>{})\s*[,|·•–—-]?\s*(?P<rest>.*?)\s*[|·•]?$",
             date_core()
         ))
         .expect("the dateline pattern is valid")
