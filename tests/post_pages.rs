@@ -1943,8 +1943,9 @@ fn a_post_whose_text_has_a_line_said_aloud_keeps_it_and_its_comments() {
 
 #[test]
 fn blogger_comments_under_names_dressed_up_by_their_owners() {
-    // ".:| Mel |:. said..." and 'The New "Normal" said...' are Blogger's
-    // labels: the names keep their decoration, as the page prints them.
+    // ".:| Mel |:. said...", 'The New "Normal" said...' and "Hemi @
+    // harbourwalks.co.nz said..." are Blogger's labels: the names keep
+    // their decoration, as the page prints them.
     let posts = parse(&fixture("post_said_decorated_names.txt"));
     assert_eq!(posts.len(), 1);
     let authors: Vec<Option<&str>> = posts[0]
@@ -1957,7 +1958,8 @@ fn blogger_comments_under_names_dressed_up_by_their_owners() {
         [
             Some("Lori"),
             Some(".:| Mel |:."),
-            Some("The New \"Normal\"")
+            Some("The New \"Normal\""),
+            Some("Hemi @ harbourwalks.co.nz"),
         ]
     );
 }

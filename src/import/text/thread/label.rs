@@ -487,8 +487,8 @@ pub(super) fn is_display_name(name: &str) -> bool {
 /// name: on its own it could lead in a quotation, so the thread walk asks
 /// for more (another label, or the platform's name for an unnamed reader).
 ///
-/// Accepts "daniel noe said...", ".:| Mel |:. said..." and 'The New
-/// "Normal" said...'; rejects "The minister said:" (no ellipsis), "Jo
+/// Accepts "daniel noe said...", ".:| Mel |:. said...", 'The New
+/// "Normal" said...' and "Jo @ jo.example.com said..."; rejects "The minister said:" (no ellipsis), "Jo
 /// said... nothing" (words after the verb) and "Then, he said...".
 pub fn said_label(text: &str) -> Option<Label<'_>> {
     const SAID: [&str; 2] = [" said...", " said…"];
@@ -502,10 +502,16 @@ pub fn said_label(text: &str) -> Option<Label<'_>> {
                 .then(|| text[..at].trim())
         })?;
         let quotes = label.matches(['"', '“', '”']).count();
-        let plain: String = label
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .filter(|c| quotes % 2 != 0 || !matches!(c, '"' | '“' | '”'))
+        let trimmed = label.trim_matches(|c: char| !c.is_alphanumeric());
+        // A full stop inside a word ("dirtandlace.com", "J.R.") ends no
+        // sentence.
+        let inside_word = |at: usize| trimmed[at + 1..].starts_with(char::is_alphanumeric);
+        let plain: String = trimmed
+            .char_indices()
+            .filter(|&(at, c)| {
+                !(matches!(c, '"' | '“' | '”') && quotes % 2 == 0 || c == '.' && inside_word(at))
+            })
+            .map(|(_, c)| c)
             .collect();
         (!plain.is_empty() && is_display_name(&plain)).then_some(Label {
             author: Some(label),
@@ -623,6 +629,11 @@ mod tests {
             named("The New \"Normal\"", None, None)
         );
         assert_eq!(said_label("\"Then, he\" said..."), None);
+        assert_eq!(
+            said_label("Stephanie @ dirtandlace.com said..."),
+            named("Stephanie @ dirtandlace.com", None, None)
+        );
+        assert_eq!(said_label("It ended. Then he said..."), None);
     }
 
     #[test]
