@@ -821,15 +821,21 @@ fn has_inner_sentence_break(text: &str) -> bool {
 /// again and what the council could do about it".
 fn is_running_sentence(text: &str) -> bool {
     const LONG: usize = 15;
-    if word_count(text) < LONG || !text.contains(", ") || !text.ends_with(['.', '!', '?']) {
-        return false;
-    }
+    word_count(text) >= LONG
+        && text.contains(", ")
+        && text.ends_with(['.', '!', '?'])
+        && mostly_lower_case(text)
+}
+
+/// Whether three in four words after the first open in lower case, as a
+/// sentence's do and a capitalised title's do not.
+fn mostly_lower_case(text: &str) -> bool {
     let lower = text
         .split(' ')
         .skip(1)
         .filter(|w| w.starts_with(char::is_lowercase))
         .count();
-    lower * 4 >= (word_count(text) - 1) * 3
+    lower * 4 >= word_count(text).saturating_sub(1) * 3
 }
 
 /// "Congratulations to your husband and to the baby's big brother!" — a
@@ -840,15 +846,7 @@ fn is_running_sentence(text: &str) -> bool {
 /// Season Starts Here" and "Ferry fares up again".
 fn is_exclaimed_sentence(text: &str) -> bool {
     const LONG: usize = 8;
-    if !text.ends_with('!') || word_count(text) < LONG {
-        return false;
-    }
-    let lower = text
-        .split(' ')
-        .skip(1)
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .count();
-    lower * 4 >= (word_count(text) - 1) * 3
+    text.ends_with('!') && word_count(text) >= LONG && mostly_lower_case(text)
 }
 
 /// "Or they voted to wait. Who knows?" — a line that opens on a

@@ -451,15 +451,21 @@ fn any_name_speaks<'a>(text: &'a str, verbs: &[&str]) -> Option<Label<'a>> {
     if text.len() > LONGEST_SPEAKING_LINE {
         return None;
     }
-    let name = verbs.iter().find_map(|verb| {
-        let at = text.len().checked_sub(verb.len())?;
-        (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
-            .then(|| text[..at].trim())
-    })?;
+    let name = name_before(text, verbs)?;
     is_display_name(name).then_some(Label {
         author: Some(name),
         position: None,
         date: None,
+    })
+}
+
+/// What stands before the speech verb that `text` ends with, in any
+/// case ("Jo Lee" in "Jo Lee SAID...").
+fn name_before<'a>(text: &'a str, verbs: &[&str]) -> Option<&'a str> {
+    verbs.iter().find_map(|verb| {
+        let at = text.len().checked_sub(verb.len())?;
+        (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
+            .then(|| text[..at].trim())
     })
 }
 
@@ -496,11 +502,7 @@ pub fn said_label(text: &str) -> Option<Label<'_>> {
         // A name dressed up as its owner likes it (".:| Melissa |:.", 'The
         // New "Normal"') is a display name too: the ellipsis after "said"
         // is Blogger's own, which no sentence ends in.
-        let label = SAID.iter().find_map(|verb| {
-            let at = text.len().checked_sub(verb.len())?;
-            (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(verb))
-                .then(|| text[..at].trim())
-        })?;
+        let label = name_before(text, &SAID)?;
         let quotes = label.matches(['"', '“', '”']).count();
         let trimmed = label.trim_matches(|c: char| !c.is_alphanumeric());
         // A full stop inside a word ("dirtandlace.com", "J.R.") ends no
