@@ -32,7 +32,8 @@
 //! names of any words, each stamped under its text, comments labelled by
 //! a name and a stamp parted by a comma, a post with a line of its text
 //! said aloud between its paragraphs, Blogger comments under names
-//! dressed up by their owners.
+//! dressed up by their owners, a post with numbered parts over its
+//! numbered thread.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1962,4 +1963,28 @@ fn blogger_comments_under_names_dressed_up_by_their_owners() {
             Some("Hemi @ harbourwalks.co.nz"),
         ]
     );
+}
+
+#[test]
+fn a_post_with_numbered_parts_over_its_numbered_thread_keeps_its_text() {
+    // "Part 1" / "Part 2" / "Part 3" glued over the post's last paragraph
+    // are no commenters' names: the short title under the date, "and
+    // then" and "Part 3" are no run of name lines, so the post keeps its
+    // title and all its text, and the numbered list is the thread.
+    let posts = parse(&fixture("post_parts_glued_over_a_numbered_thread.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Rainy Bach Days");
+    let text: Vec<&str> = posts[0].blocks.iter().map(|b| &*b.text).collect();
+    for sentence in [
+        "We spent the long weekend",
+        "The kids did not mind",
+        "On the last morning",
+        "It was a lovely weekend",
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(sentence)),
+            "{sentence:?} is lost: {text:?}"
+        );
+    }
+    assert_eq!(posts[0].comments.len(), 3);
 }

@@ -524,7 +524,7 @@ pub fn said_label(text: &str) -> Option<Label<'_>> {
 }
 
 /// Words a number follows that are not names ("Page 2", "Part 3").
-const COUNTED: &[&str] = &[
+pub(super) const COUNTED: &[&str] = &[
     "page", "part", "chapter", "number", "no", "vol", "issue", "step", "section", "level",
     "season", "episode", "round", "day", "week", "year",
 ];

@@ -34,7 +34,19 @@ pub(super) fn could_be_name_line(text: &str, recurs: bool) -> bool {
         && text.len() <= 60
         && (1..=8).contains(&words())
         && !text.ends_with(['.', ':', ',', ';', '?', '”', '"']);
-    name_in_label(text).is_some() || display || recurring
+    (name_in_label(text).is_some() || display || recurring) && !is_numbered_part(text)
+}
+
+/// "Day 3", "Part 2": a word that counts and its number head a part of a
+/// post, never a commenter's name.
+fn is_numbered_part(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(word, number)| {
+        !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && super::label::COUNTED
+                .iter()
+                .any(|counted| word.eq_ignore_ascii_case(counted))
+    })
 }
 
 /// Whether a line can be the first line of a comment's text under a name
@@ -412,6 +424,16 @@ mod tests {
         let headings = "Feed: follow this conversation.\n\nJo Lee\n\nHer record:\n\n\
                         Tolls will rise.\n\nAl Cole\n\nHis record:\n\nJo Lee\n\nRecord:\n";
         assert!(starts(headings).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_part_is_no_name_line() {
+        for part in ["Day 3", "Part 2", "chapter 12"] {
+            assert!(!could_be_name_line(part, true), "{part}");
+        }
+        for name in ["Jo Lee", "Rangi 2", "Daymond 3"] {
+            assert!(could_be_name_line(name, false), "{name}");
+        }
     }
 
     #[test]
