@@ -636,11 +636,7 @@ fn a_journal_page_whose_comments_open_with_date_and_from_lines() {
         });
     let posts = parse(&unnamed);
     assert_eq!(posts.len(), 1, "{posts:#?}");
-    let authors: Vec<Option<&str>> = posts[0]
-        .comments
-        .iter()
-        .map(|c| c.author.as_deref())
-        .collect();
+    let authors = comment_authors(&posts[0]);
     assert_eq!(authors, [None, Some("Anonymous"), None, None]);
     assert_eq!(
         comment_dates(&unnamed)[3].1.as_deref(),
@@ -1863,11 +1859,7 @@ fn a_letter_whose_comments_open_on_name_lines_under_a_bracketed_count() {
     let posts = parse(&fixture("letter_with_counted_name_lines.txt"));
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].comment_count, Some(3));
-    let authors: Vec<Option<&str>> = posts[0]
-        .comments
-        .iter()
-        .map(|c| c.author.as_deref())
-        .collect();
+    let authors = comment_authors(&posts[0]);
     assert_eq!(
         authors,
         [Some("Ben T"), Some("tidewatcher"), Some("Ana Pereira")]
@@ -1881,11 +1873,7 @@ fn numbered_comments_under_any_display_name_each_stamped_under_its_text() {
     // commenter's, however it reads, not a post's title.
     let posts = parse(&fixture("post_numbered_names_with_places.txt"));
     assert_eq!(posts.len(), 1);
-    let comments: Vec<(Option<&str>, Option<&str>)> = posts[0]
-        .comments
-        .iter()
-        .map(|c| (c.author.as_deref(), c.date.as_deref()))
-        .collect();
+    let comments = comment_stamps(&posts[0]);
     assert_eq!(
         comments,
         [
@@ -1905,11 +1893,7 @@ fn comments_labelled_by_a_name_and_a_stamp_parted_by_a_comma() {
     let posts = parse(&fixture("post_comma_stamped_comments.txt"));
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].title, "Calm Down, It Is Only March");
-    let comments: Vec<(Option<&str>, Option<&str>)> = posts[0]
-        .comments
-        .iter()
-        .map(|c| (c.author.as_deref(), c.date.as_deref()))
-        .collect();
+    let comments = comment_stamps(&posts[0]);
     assert_eq!(
         comments,
         [
@@ -1934,11 +1918,7 @@ fn a_post_whose_text_has_a_line_said_aloud_keeps_it_and_its_comments() {
             .iter()
             .any(|b| b.text.starts_with("Congratulations to both"))
     );
-    let authors: Vec<Option<&str>> = posts[0]
-        .comments
-        .iter()
-        .map(|c| c.author.as_deref())
-        .collect();
+    let authors = comment_authors(&posts[0]);
     assert_eq!(authors, [Some("Mere"), Some("Tom")]);
 }
 
@@ -1949,11 +1929,7 @@ fn blogger_comments_under_names_dressed_up_by_their_owners() {
     // their decoration, as the page prints them.
     let posts = parse(&fixture("post_said_decorated_names.txt"));
     assert_eq!(posts.len(), 1);
-    let authors: Vec<Option<&str>> = posts[0]
-        .comments
-        .iter()
-        .map(|c| c.author.as_deref())
-        .collect();
+    let authors = comment_authors(&posts[0]);
     assert_eq!(
         authors,
         [

@@ -178,3 +178,16 @@ pub fn check(archive: &str, expected: &[Seen], orders: &[&[usize]]) {
         }
     }
 }
+
+/// The names of a post's commenters, in order.
+pub fn comment_authors(post: &Post) -> Vec<Option<&str>> {
+    post.comments.iter().map(|c| c.author.as_deref()).collect()
+}
+
+/// The names and dates of a post's comments, in order.
+pub fn comment_stamps(post: &Post) -> Vec<(Option<&str>, Option<&str>)> {
+    post.comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref()))
+        .collect()
+}
