@@ -33,7 +33,8 @@
 //! a name and a stamp parted by a comma, a post with a line of its text
 //! said aloud between its paragraphs, Blogger comments under names
 //! dressed up by their owners, a post with numbered parts over its
-//! numbered thread.
+//! numbered thread, numbered comments labelled by a name and a date with
+//! their replies unnumbered under them.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1963,4 +1964,36 @@ fn a_post_with_numbered_parts_over_its_numbered_thread_keeps_its_text() {
         );
     }
     assert_eq!(posts[0].comments.len(), 3);
+}
+
+#[test]
+fn numbered_comments_labelled_by_name_and_date_with_their_replies_unnumbered() {
+    // "1. tuiwatcher - March 3, 2015": the thread numbers its comments and
+    // prints the replies under each with no number. An archive's headings
+    // in the same shape ("Ferry Fares - March 3, 2014") are no thread.
+    let posts = parse(&fixture("post_dashed_comments_numbered_over_replies.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "On Losing an Argument Well");
+    let comments: Vec<(Option<&str>, Option<u32>)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.parent))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (Some("tuiwatcher"), None),
+            (Some("harbourlight"), Some(0)),
+            (Some("Pita Rangi"), None),
+            (Some("harbourlight"), Some(2)),
+            (Some("Mere K"), Some(2)),
+        ]
+    );
+    assert!(
+        posts[0].comments[4].blocks[0]
+            .text
+            .starts_with("Same here.")
+    );
+    let archive = parse(&fixture("archive_dashed_headings.txt"));
+    assert!(archive.iter().all(|p| p.comments.is_empty()));
 }

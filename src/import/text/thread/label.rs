@@ -345,6 +345,7 @@ pub fn thread_label(text: &str) -> Option<Label<'_>> {
     label(text)
         .or_else(|| said_label(text))
         .or_else(|| stamped_label(text))
+        .or_else(|| dashed_stamp(text))
 }
 
 /// "KerryJ Sunday, 7 December, 2008, 10:30 am": a commenter's name and the
@@ -406,6 +407,32 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
         }
     }
     None
+}
+
+/// "viviankirkfield - January 7, 2014" or "Team Oyeniyi – January 7,
+/// 2014": a commenter's name and the comment's date parted by a dash (the
+/// comment's number, where the theme prints one, is the paragraph's
+/// bullet). An archive's headings take this shape too ("Budget Night - May
+/// 4, 2019"), so the walk opens a thread on such lines only where they are
+/// numbered or a name recurs among them.
+pub fn dashed_stamp(text: &str) -> Option<Label<'_>> {
+    if text.len() > 100 {
+        return None;
+    }
+    let (name, date) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|dash| text.split_once(dash))?;
+    let (name, date) = (name.trim(), date.trim());
+    let named = looks_like_name(name)
+        && !is_calendar_word(name)
+        && !name
+            .split_whitespace()
+            .any(|word| is_month(word) || is_weekday(word));
+    (named && furniture::is_date(date)).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: Some(date),
+    })
 }
 
 /// A word a comment's stamp opens with when its name is printed apart

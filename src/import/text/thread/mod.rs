@@ -27,7 +27,7 @@ use super::furniture::{self, Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
-use label::{is_comment_furniture, label, said_label, stamped_label};
+use label::{dashed_stamp, is_comment_furniture, label, said_label, stamped_label};
 use lone::{comment_before_reply_form, reply_follows, title_above};
 use name_lines::{NameLine, name_line_runs};
 pub use plan::{Item, plan};
@@ -168,6 +168,15 @@ pub fn comment_paragraphs<'a>(
                     || after_count
                     || (run_follows(&lines, i, LabelKind::Stamped)
                         && !title_above(all, i, &furniture_at))
+            }
+            // A name and a date could be an archive's heading: a thread's
+            // are numbered, or name one commenter twice.
+            LabelKind::Dashed => {
+                in_thread
+                    || after_header
+                    || after_count
+                    || (run_follows(&lines, i, LabelKind::Dashed)
+                        && (all[i].is_list_item() || name_recurs_in_run(all, &lines, i)))
             }
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
             // is a comment's wherever it stands.
@@ -672,6 +681,9 @@ enum LabelKind {
     /// "Jo Lee 3 May 2019, 10:21 am": a name and a time with nothing
     /// between, which could be a post's byline ([`stamped_label`]).
     Stamped,
+    /// "jo_lee - May 3, 2019": a name and a date parted by a dash, which
+    /// could be an archive's heading ([`dashed_stamp`]).
+    Dashed,
 }
 
 impl LabelKind {
@@ -679,6 +691,7 @@ impl LabelKind {
         match label(text) {
             None if said_label(text).is_some() => LabelKind::Loose,
             None if stamped_label(text).is_some() => LabelKind::Stamped,
+            None if dashed_stamp(text).is_some() => LabelKind::Dashed,
             None => LabelKind::None,
             Some(found) if found.date.is_some() => LabelKind::Dated,
             Some(found) => match found.position {
@@ -718,10 +731,31 @@ fn run_follows(lines: &[Line], i: usize, kind: LabelKind) -> bool {
     };
     match kind {
         LabelKind::First => ahead.any(|next| next == LabelKind::Second),
-        LabelKind::Stamped => ahead.any(|next| next == LabelKind::Stamped),
+        LabelKind::Stamped | LabelKind::Dashed => ahead.any(|next| next == kind),
         kind if speaks(kind) => ahead.any(speaks),
         _ => false,
     }
+}
+
+/// Whether the name of the dashed label at `i` or of one of the dashed
+/// labels after it comes twice among them: the author answering
+/// commenters, or a commenter coming back. An archive's headings name a
+/// post each.
+fn name_recurs_in_run(all: &[Paragraph], lines: &[Line], i: usize) -> bool {
+    let mut names: Vec<&str> = Vec::new();
+    for (j, line) in lines.iter().enumerate().skip(i).take(RUN_REACH + 1) {
+        if line.label != LabelKind::Dashed {
+            continue;
+        }
+        let Some(name) = dashed_stamp(&all[j].text).and_then(|label| label.author) else {
+            continue;
+        };
+        if names.contains(&name) {
+            return true;
+        }
+        names.push(name);
+    }
+    false
 }
 
 /// "Anonymous", or "Anonymous Anonymous" with the avatar's text before it:
@@ -840,6 +874,18 @@ mod tests {
             .replace("31 minutes ago on ", "")
             .replace("about 6 hours ago on ", "");
         assert!(in_thread(&posts).is_empty());
+    }
+
+    #[test]
+    fn names_and_dates_parted_by_dashes_are_a_thread_where_a_name_comes_back() {
+        let page = "Why I walk to work\n\nIt is slower, and better.\n\n\
+                    kauri_k - May 4, 2019\n\nI cycle, which is faster and just as good.\n\n\
+                    Ana Lee - May 4, 2019\n\nFair, but walking lets you think.\n\n\
+                    kauri_k - May 5, 2019\n\nYou can think on a bike too.\n";
+        assert_eq!(in_thread(page).len(), 6);
+        // Headings of an archive name a post each: none comes back.
+        let archive = page.replacen("kauri_k - May 5", "Tolls Again - May 5", 1);
+        assert!(in_thread(&archive).is_empty());
     }
 
     #[test]

@@ -135,6 +135,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
     // For each comment: how deep its label sits, to find parents by.
     let mut nesting: Vec<(u16, usize)> = Vec::new();
     let mut marker_ranks: Vec<char> = Vec::new();
+    let mut first_marked: Option<bool> = None;
     // A list item that holds only the comment's number ("4." then "4"), with
     // the label on the next line: where the comment sits, and its number.
     let mut numbered: Option<(&Item<'_>, &str)> = None;
@@ -320,7 +321,12 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 Some((number_item, number)) => (number_item, Some(number)),
                 None => (item, None),
             };
-            let rank = placed.marker.map_or(0, |m| {
+            // Where the thread's first comment sits behind a marker, a
+            // label behind none is a reply: themes number the comments
+            // and print the replies under them unnumbered.
+            let marked_thread = *first_marked.get_or_insert(placed.marker.is_some());
+            let marker = placed.marker.or(marked_thread.then_some(UNMARKED));
+            let rank = marker.map_or(0, |m| {
                 marker_ranks
                     .iter()
                     .position(|&r| r == m)
@@ -749,6 +755,10 @@ fn without_avatar_words(comments: &mut [Planned]) {
     }
 }
 
+/// What stands for "no marker" among a thread's marker ranks where its
+/// first comment had one: no list marker is a control character.
+const UNMARKED: char = '\0';
+
 /// The comment a dotted position answers: the latest one labelled with the
 /// position less its last part ("1.2.1" answers "1.2").
 fn parent_by_position(comments: &[Planned], position: Option<&str>) -> Option<usize> {
@@ -971,6 +981,22 @@ mod tests {
             item("Second comment.", 0, Some('1')),
         ];
         assert_eq!(parents(&plan(&items)), [None, Some(0), Some(0), None]);
+    }
+
+    #[test]
+    fn under_numbered_comments_a_label_behind_no_marker_is_a_reply() {
+        let items = [
+            item("ann - May 4, 2019", 0, Some('1')),
+            item("First.", 0, None),
+            item("bob - May 4, 2019", 0, None),
+            item("A reply.", 0, None),
+            item("cy - May 5, 2019", 0, Some('1')),
+            item("Second.", 0, None),
+        ];
+        assert_eq!(parents(&plan(&items)), [None, Some(0), None]);
+        // Where the first comment has no marker, none is a reply.
+        let unnumbered = [&items[2..4], &items[..2]].concat();
+        assert_eq!(parents(&plan(&unnumbered)), [None, None]);
     }
 
     #[test]
