@@ -10,8 +10,9 @@
 //! tag archive of a series whose titles open with its name, a listing
 //! whose datelines run into its titles, a category archive whose titles
 //! have colons and dashes, and a daily archive whose posts end in
-//! "Comments Off on" their titles, and a category archive whose dates
-//! run into or under its titles. Each is
+//! "Comments Off on" their titles, a category archive whose dates
+//! run into or under its titles, and a category archive of two titles
+//! over teasers cut short. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1152,5 +1153,37 @@ fn a_category_archive_whose_dates_run_into_or_under_its_titles() {
         &fixture("category_archive_dates_run_into_titles.txt"),
         &expected,
         &[],
+    );
+}
+
+#[test]
+fn a_category_archive_of_two_titles_over_teasers_cut_short() {
+    // Two titles, each over one paragraph that ends in "..." where the
+    // page cut it: a listing, though it holds two posts and not three. The
+    // breadcrumb and the category's name over them are the page's.
+    let expected = [
+        post(
+            "Mayor Walks Out of Budget Meeting Over Ferry Subsidy",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Are Our Ward Boundaries Still Fair? A Look at the Numbers",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("category_archive_two_cut_teasers.txt"),
+        &expected,
+        &[&[1, 0]],
     );
 }

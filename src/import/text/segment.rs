@@ -430,7 +430,17 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
         } else {
             known + unknown
         };
-        if count >= MIN_LISTED && citations * 4 < count {
+        // Teasers the page cut short ("…the six...") are an archive's
+        // own: two of them make a listing.
+        let cut_short = || {
+            members.clone().all(|i| {
+                let teaser = candidates.at(i + 1);
+                teaser.text().ends_with('…') || teaser.text().ends_with("...")
+            })
+        };
+        if (count >= MIN_LISTED || (count == MIN_LISTED - 1 && cut_short()))
+            && citations * 4 < count
+        {
             for i in members {
                 shapes[i] |= LISTED;
             }
