@@ -34,7 +34,8 @@
 //! said aloud between its paragraphs, Blogger comments under names
 //! dressed up by their owners, a post with numbered parts over its
 //! numbered thread, numbered comments labelled by a name and a date with
-//! their replies unnumbered under them.
+//! their replies unnumbered under them, name lines that keep the dash
+//! their date stood after.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -1996,4 +1997,19 @@ fn numbered_comments_labelled_by_name_and_date_with_their_replies_unnumbered() {
     );
     let archive = parse(&fixture("archive_dashed_headings.txt"));
     assert!(archive.iter().all(|p| p.comments.is_empty()));
+}
+
+#[test]
+fn name_lines_with_the_dash_their_date_stood_after() {
+    // "Old Ben -" over each comment: the theme's date after the dash is
+    // lost, and the name is what stands before it. A comment that ends in
+    // a face (":-0") ends as a sentence does.
+    let posts = parse(&fixture("post_name_lines_with_dashes.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "First Frost of the Year");
+    assert_eq!(
+        comment_authors(&posts[0]),
+        [Some("kiri"), Some("Old Ben"), Some("Ana Lee"), Some("kiri")]
+    );
+    assert!(posts[0].comments[1].blocks[0].text.ends_with(":-0"));
 }

@@ -408,9 +408,21 @@ fn in_menu<'a>(
     glued_above(i) && (glued_above(i - 1) || glued_below)
 }
 
-/// A paragraph that ends as a sentence does, or too long for a heading.
+/// A paragraph that ends as a sentence does, or with a face drawn in
+/// its stead (":-0", ";D"), or too long for a heading.
 fn ends_as_prose(text: &str) -> bool {
-    text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160
+    text.ends_with(['.', '!', '?', '”', '"', ')']) || text.len() > 160 || ends_with_face(text)
+}
+
+/// Whether a line ends with a face drawn in punctuation after a space:
+/// ":-0", ";D", ":P", "=(" (those closing a bracket end as prose anyway).
+fn ends_with_face(text: &str) -> bool {
+    let Some(rest) = text.strip_suffix(['0', 'D', 'P', 'p', 'O', 'o', '(', '/', '|']) else {
+        return false;
+    };
+    let rest = rest.strip_suffix('-').unwrap_or(rest);
+    rest.strip_suffix([':', ';', '='])
+        .is_some_and(|before| before.is_empty() || before.ends_with(' '))
 }
 
 /// What [`list_thread_at`] finds of a list.
@@ -874,6 +886,21 @@ mod tests {
             .replace("31 minutes ago on ", "")
             .replace("about 6 hours ago on ", "");
         assert!(in_thread(&posts).is_empty());
+    }
+
+    #[test]
+    fn a_face_drawn_in_punctuation_ends_a_sentence() {
+        for text in [
+            "It hit +15 on the 31st :-0",
+            "Bank on it ;D",
+            "Not again :P",
+            ":(",
+        ] {
+            assert!(ends_as_prose(text), "{text}");
+        }
+        for text in ["Ratio 3:0", "Section D", "Tolls up again"] {
+            assert!(!ends_as_prose(text), "{text}");
+        }
     }
 
     #[test]

@@ -103,7 +103,16 @@ pub(super) fn name_line_over_text<'a>(
 ) -> Option<&'a str> {
     let text = items[i].text;
     text_under(items, i)?;
-    could_be_name_line(text, recurring.contains_key(text)).then_some(text)
+    could_be_name_line(text, recurring.contains_key(text)).then(|| without_dash_after(text))
+}
+
+/// "Gordo -": a name line whose theme printed the comment's date after a
+/// dash, and the scrape kept the dash alone. The name is what stands
+/// before it.
+fn without_dash_after(name: &str) -> &str {
+    name.strip_suffix(['-', '–', '—'])
+        .filter(|before| before.ends_with(' '))
+        .map_or(name, str::trim_end)
 }
 
 /// The text under item `i` when `i` can be a name line over it: neither is
@@ -307,6 +316,14 @@ mod tests {
     use super::super::super::paragraphs::{paragraphs, usual_gap};
     use super::super::plan::plan;
     use super::*;
+
+    #[test]
+    fn a_dash_left_after_a_name_is_no_part_of_it() {
+        assert_eq!(without_dash_after("Old Ben -"), "Old Ben");
+        assert_eq!(without_dash_after("kiri –"), "kiri");
+        assert_eq!(without_dash_after("Jean-"), "Jean-");
+        assert_eq!(without_dash_after("Ana Lee"), "Ana Lee");
+    }
 
     fn starts(text: &str) -> Vec<String> {
         let all = paragraphs(text);
