@@ -11,8 +11,9 @@
 //! whose datelines run into its titles, a category archive whose titles
 //! have colons and dashes, and a daily archive whose posts end in
 //! "Comments Off on" their titles, a category archive whose dates
-//! run into or under its titles, and a category archive of two titles
-//! over teasers cut short. Each is
+//! run into or under its titles, a category archive of two titles
+//! over teasers cut short, and a daily archive with the editor's note
+//! between two days. Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1185,5 +1186,38 @@ fn a_category_archive_of_two_titles_over_teasers_cut_short() {
         &fixture("category_archive_two_cut_teasers.txt"),
         &expected,
         &[&[1, 0]],
+    );
+}
+
+#[test]
+fn a_daily_archive_with_a_note_in_brackets_between_two_days() {
+    // "[Note - …]" over the next day's date is the page's aside, no
+    // heading: the date under it heads the title under the date.
+    let expected = [
+        post(
+            "Harbour bridge tolls",
+            None,
+            Some("Thursday, May 4, 2017"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post("Ferry timetable", None, None, &[], None, 3, &[]),
+        post(
+            "School zones",
+            None,
+            Some("Monday, May 1, 2017"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post("Library hours", None, None, &[], None, 2, &[]),
+    ];
+    check(
+        &fixture("daily_archive_note_between_posts.txt"),
+        &expected,
+        &[],
     );
 }

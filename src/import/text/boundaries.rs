@@ -340,9 +340,13 @@ pub fn names_the_same(title: &str, named: &str) -> bool {
 }
 
 /// A short line with no closing punctuation, as titles are: a date under
-/// it is that post's, not the next one's.
+/// it is that post's, not the next one's. A note wholly in square
+/// brackets ("[Ed - No post on Monday]") is the page's aside and heads
+/// nothing.
 pub fn heads_something(text: &str) -> bool {
-    text.len() <= 160 && !text.ends_with(['.', '!', '?', ':', ',', ';', '…', '"', '”'])
+    text.len() <= 160
+        && !text.ends_with(['.', '!', '?', ':', ',', ';', '…', '"', '”'])
+        && !(text.starts_with('[') && text.ends_with(']'))
 }
 
 /// Posts whose title the scrape lost. A line of the furniture the archive
@@ -794,6 +798,14 @@ pub fn reply_form_lines(
 mod tests {
     use super::*;
     use crate::import::text::furniture::Byline;
+
+    #[test]
+    fn a_note_in_square_brackets_heads_nothing() {
+        assert!(heads_something("Toll reduction"));
+        assert!(heads_something("[Video] Toll reduction explained"));
+        assert!(!heads_something("[Ed - No post on Monday or Tuesday]"));
+        assert!(!heads_something("Tolls are a tax."));
+    }
 
     /// The head of an author block at `at`, opening a reply or the post.
     fn block(at: usize, opens_comment: bool) -> (usize, Furniture) {
