@@ -12,8 +12,9 @@
 //! have colons and dashes, and a daily archive whose posts end in
 //! "Comments Off on" their titles, a category archive whose dates
 //! run into or under its titles, a category archive of two titles
-//! over teasers cut short, and a daily archive with the editor's note
-//! between two days. Each is
+//! over teasers cut short, a daily archive with the editor's note
+//! between two days, and a listing of two columns under the page's name.
+//! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1217,6 +1218,30 @@ fn a_daily_archive_with_a_note_in_brackets_between_two_days() {
     ];
     check(
         &fixture("daily_archive_note_between_posts.txt"),
+        &expected,
+        &[],
+    );
+}
+
+#[test]
+fn a_listing_of_two_columns_under_the_pages_name() {
+    // "Weekly columns" over the first title, over its teaser: the second
+    // post opens with one line under "Read More", so the first line of
+    // the page is its name and the line under it the first title.
+    let expected = [
+        post(
+            "The Long Goodbye to the Evening Paper",
+            None,
+            None,
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post("Who Checks the Checkers?", None, None, &[], None, 1, &[]),
+    ];
+    check(
+        &fixture("column_archive_name_over_first_title.txt"),
         &expected,
         &[],
     );

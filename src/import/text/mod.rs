@@ -367,6 +367,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             ends_post,
         );
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
+        page_header::page_name_over_first_title(&all, &mut title_starts, &furniture.0, ends_post);
         page_header::title_under_page_name_and_date(
             &all,
             &mut title_starts,

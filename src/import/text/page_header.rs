@@ -155,6 +155,42 @@ pub fn header_taken_for_first_post(
     }
 }
 
+/// A listing that opens on the page's name and then its first title,
+/// two headings stacked over the first teaser, where every later post
+/// heads its text with one line under the end of the post above ("Read
+/// More"): the segmenter took the name for the first title and the title
+/// for the post's opening. The line under the name is the first title.
+///
+/// Accepts "Newspaper columns" / "Morning-After" / prose / "Read More" /
+/// "The Transparency Trap" / prose; rejects the same where a later title
+/// has no post's end over it (a post under its own heading), or has a
+/// line of its own under it too (the archive's posts open with a
+/// standfirst), and "Newspaper columns" / "A dated note" / "March 3, 2004"
+/// (furniture under the line: that line heads its post).
+pub fn page_name_over_first_title(
+    all: &[Paragraph],
+    titles: &mut [usize],
+    furniture: &[(usize, Furniture)],
+    ends_post: impl Fn(usize) -> bool,
+) {
+    let Some((&first, later)) = titles.split_first() else {
+        return;
+    };
+    let bare = |i: usize| i < all.len() && at(furniture, i).is_none();
+    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
+    let stacked = bare(first + 1)
+        && is_title_shaped(&all[first + 1])
+        && bare(first + 2)
+        && segment::is_prose(&all[first + 2].text);
+    let later_open_alike = !later.is_empty()
+        && later.iter().all(|&title| {
+            ends_post(title - 1) && bare(title + 1) && !is_title_shaped(&all[title + 1])
+        });
+    if opens_page && stacked && later_open_alike {
+        titles[0] = first + 1;
+    }
+}
+
 /// The longest label a forum prints before a thread's title ("Thread:",
 /// "Topic:", "Re:").
 const TITLE_LABEL_MAX: usize = 12;
@@ -211,7 +247,38 @@ fn title_after_its_trail(title: &str, first_line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::title_after_its_label;
+    use super::super::furniture;
+    use super::super::paragraphs::paragraphs;
+    use super::{page_name_over_first_title, title_after_its_label};
+
+    /// The first title after [`page_name_over_first_title`], of a page
+    /// whose titles were taken at `titles`.
+    fn first_title(page: &str, titles: &[usize]) -> String {
+        let all = paragraphs(page);
+        let known: Vec<_> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
+            .collect();
+        let mut titles = titles.to_vec();
+        page_name_over_first_title(&all, &mut titles, &known, |i| {
+            &*all[i].text == "Read More"
+        });
+        all[titles[0]].text.to_string()
+    }
+
+    #[test]
+    fn a_pages_name_over_a_listings_first_title_is_no_title() {
+        let page = "Weekly columns\n\nMorning After\n\nThe vote is in, and nobody won, whatever the papers say.\n\n\
+                    Read More\n\nThe Transparency Trap\n\nBloggers are watched too, and they know it well.\n\nRead More\n";
+        assert_eq!(first_title(page, &[0, 4]), "Morning After");
+        // The later post opens with a line of its own under its title too.
+        let standfirst = page.replace("Trap\n\n", "Trap\n\nA Second Look\n\n");
+        assert_eq!(first_title(&standfirst, &[0, 5]), "Weekly columns");
+        // No post's end over the later title: a post with a heading.
+        let heading = page.replacen("Read More", "And then?", 1);
+        assert_eq!(first_title(&heading, &[0, 4]), "Weekly columns");
+    }
 
     fn bare(title: &str, first_line: &str) -> Option<String> {
         title_after_its_label(title, first_line).map(|at| title[at..].to_string())
