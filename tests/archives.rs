@@ -13,7 +13,8 @@
 //! "Comments Off on" their titles, a category archive whose dates
 //! run into or under its titles, a category archive of two titles
 //! over teasers cut short, a daily archive with the editor's note
-//! between two days, and a listing of two columns under the page's name.
+//! between two days, a listing of two columns under the page's name,
+//! and a listing printed line under line with its excerpts cut short.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1242,6 +1243,30 @@ fn a_listing_of_two_columns_under_the_pages_name() {
     ];
     check(
         &fixture("column_archive_name_over_first_title.txt"),
+        &expected,
+        &[],
+    );
+}
+
+#[test]
+fn a_listing_printed_line_under_line_with_its_excerpts_cut_short() {
+    // No blank lines: each title over one line of excerpt that ends in
+    // "…". No excerpt runs on into the title under it, a headline may
+    // hold two sentences, and the sentence over the first title is the
+    // page's description of itself.
+    let titles = [
+        "Ferry fares, again",
+        "Riders? Who asked the riders?",
+        "The bridge tolls will outlive us all",
+        "Night buses: the trial that never ends",
+        "A quiet week at the library",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("listing_glued_excerpts_cut_short.txt"),
         &expected,
         &[],
     );

@@ -261,9 +261,7 @@ mod tests {
             .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
             .collect();
         let mut titles = titles.to_vec();
-        page_name_over_first_title(&all, &mut titles, &known, |i| {
-            &*all[i].text == "Read More"
-        });
+        page_name_over_first_title(&all, &mut titles, &known, |i| &*all[i].text == "Read More");
         all[titles[0]].text.to_string()
     }
 

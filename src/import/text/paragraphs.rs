@@ -424,6 +424,16 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
         return;
     }
     let longest = narrow_enough_to_wrap(group);
+    // Lines cut short with an ellipsis, two or more in one group: an
+    // archive's excerpts printed line by line, each a paragraph that the
+    // line after it (the next title) does not continue, and each under a
+    // title line of its own, which no sentence above continues.
+    let excerpts_cut = longest.is_some()
+        && group
+            .iter()
+            .filter(|line| is_cut_with_ellipsis(line))
+            .nth(1)
+            .is_some();
     // The paragraph being gathered: its first line's text, bullet and
     // indentation. Lines joined to it are gathered in `joined`, one buffer
     // for the piece, so that a line left as it stands (most lines of a
@@ -449,9 +459,11 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
                     && previous.as_mut().is_some_and(|previous| {
                         could_be_wrapped(previous.len)
                             && !previous.stands_alone()
+                            && !(excerpts_cut && is_cut_with_ellipsis(previous.line))
                             && !(signed_under(previous.line, line)
                                 && !could_be_wrapped(this.len)
-                                && group.get(at + 1).is_none_or(|next| next.len() < 40))
+                                && (excerpts_cut
+                                    || group.get(at + 1).is_none_or(|next| next.len() < 40)))
                     })
                     && !this.stands_alone();
                 previous = Some(this);
@@ -485,6 +497,12 @@ fn flush_group(group: &mut Vec<&str>, out: &mut Piece) {
         push_paragraph(gathered(first, &joined, is_joined), marker, indent, out);
     }
     out.joined = joined;
+}
+
+/// Whether a line ends with an ellipsis, as an excerpt cut short does.
+fn is_cut_with_ellipsis(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with('…') || line.ends_with("...")
 }
 
 /// Whether `line`, under a line that ends a sentence, ends with no mark,
@@ -702,6 +720,22 @@ fn bullet_by_pattern(line: &str) -> (&str, Option<char>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_cut_short_line_under_line_are_paragraphs_of_their_own() {
+        let texts = |text: &str| -> Vec<String> {
+            paragraphs(text)
+                .iter()
+                .map(|p| p.text.to_string())
+                .collect()
+        };
+        let listing = "About the council, mostly.\nFerry fares\nThe fares went up on Monday, the third rise in two years, and…\n\
+                       Why? Nobody asked\nHalf the seats on the early sailing were empty this week, and…\n";
+        assert_eq!(texts(listing).len(), 5);
+        // One line that trails off is a wrapped sentence's, as any other.
+        let wrapped = "The fares went up on Monday, the third rise in two years, and…\nnobody asked why.\n";
+        assert_eq!(texts(wrapped).len(), 1);
+    }
 
     #[test]
     fn a_short_unmarked_line_under_a_sentence_is_a_line_of_its_own() {

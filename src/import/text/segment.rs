@@ -160,9 +160,21 @@ pub fn title_indices(candidates: &Candidates<'_>) -> Vec<usize> {
             Evidence::BYLINE_FOLLOWS | Evidence::POST_END_PRECEDES | Evidence::DATE_PRECEDES,
         ) || listed.contains(first)
     };
+    // A listing whose teasers are cut short ("…"), under one sentence that
+    // is not: the sentence is the page's description of itself, not the
+    // end of a post the scrape cut off, which would be cut short too.
+    let described = |first: usize| {
+        first == 1
+            && listed.contains(first)
+            && candidates
+                .get(first + 1)
+                .is_some_and(|teaser| is_excerpt_cut_short(teaser.text()))
+            && !is_excerpt_cut_short(candidates.at(0).text())
+    };
     match free.first() {
         Some(&first)
-            if heads_page(first) && !(0..first).any(|k| is_prose(candidates.at(k).text())) =>
+            if heads_page(first)
+                && (described(first) || !(0..first).any(|k| is_prose(candidates.at(k).text()))) =>
         {
             free
         }
@@ -373,10 +385,18 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
         .map(|k| {
             let p = candidates.at(k);
             let could = if could_head(&p) { COULD_HEAD } else { 0 };
+            let teaser_shaped = !p.has(Evidence::IN_THREAD) && !p.is_list_item();
             could
                 | if could != 0 && p.text().len() <= 110 {
+                    // An excerpt cut short could head a post too ("When
+                    // pollsters write…"): in a listing it is a teaser.
                     HEADS
-                } else if !p.has(Evidence::IN_THREAD) && !p.is_list_item() && is_prose(p.text()) {
+                        | if teaser_shaped && is_excerpt_cut_short(p.text()) {
+                            TEASER
+                        } else {
+                            0
+                        }
+                } else if teaser_shaped && (is_prose(p.text()) || is_excerpt_cut_short(p.text())) {
                     TEASER
                 } else {
                     0
@@ -539,7 +559,9 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
         Some('?' | '!') => -0.5,
         _ => 0.5,
     };
-    if has_inner_sentence_break(text) {
+    // "What? The Age is still publishing?": a headline may hold two
+    // sentences; in a listing the teasers say which lines are headlines.
+    if has_inner_sentence_break(text) && !listed {
         score -= 1.5;
     }
     if is_running_sentence(text) {
@@ -760,6 +782,12 @@ fn next_paragraph_score(next: &Features<'_>) -> f32 {
 /// most four bytes, so a text of `4 * count` bytes has them whatever it
 /// holds; only shorter ones are counted (std counts a word of bytes at a
 /// time). Every paragraph's neighbours are asked, and most are long.
+/// A sentence or more that the page cut short with an ellipsis, as a
+/// listing prints its excerpts ("…there's still a print edition.…").
+fn is_excerpt_cut_short(text: &str) -> bool {
+    (text.ends_with('…') || text.ends_with("...")) && has_chars(text, 40)
+}
+
 fn has_chars(text: &str, count: usize) -> bool {
     text.len() >= count && (text.len() >= 4 * count || text.chars().count() >= count)
 }
