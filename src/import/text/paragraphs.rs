@@ -733,7 +733,8 @@ mod tests {
                        Why? Nobody asked\nHalf the seats on the early sailing were empty this week, and…\n";
         assert_eq!(texts(listing).len(), 5);
         // One line that trails off is a wrapped sentence's, as any other.
-        let wrapped = "The fares went up on Monday, the third rise in two years, and…\nnobody asked why.\n";
+        let wrapped =
+            "The fares went up on Monday, the third rise in two years, and…\nnobody asked why.\n";
         assert_eq!(texts(wrapped).len(), 1);
     }
 
