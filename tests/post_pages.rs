@@ -35,7 +35,8 @@
 //! dressed up by their owners, a post with numbered parts over its
 //! numbered thread, numbered comments labelled by a name and a date with
 //! their replies unnumbered under them, name lines that keep the dash
-//! their date stood after.
+//! their date stood after, numbered comments whose names are printed
+//! twice over their date.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2012,4 +2013,41 @@ fn name_lines_with_the_dash_their_date_stood_after() {
         [Some("kiri"), Some("Old Ben"), Some("Ana Lee"), Some("kiri")]
     );
     assert!(posts[0].comments[1].blocks[0].text.ends_with(":-0"));
+}
+
+#[test]
+fn numbered_comments_whose_names_are_printed_twice_over_their_date() {
+    // "1. Jo Lee Jo Lee 2007-04-24" over each comment's indented text: the
+    // picture's alternative text, the name, then the date.
+    let posts = parse(&fixture("post_numbered_names_printed_twice.txt"));
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Why The Ferry Fares Keep Rising");
+    assert_eq!(
+        comment_authors(&posts[0]),
+        [
+            Some("Kristin"),
+            Some("harbourlight"),
+            Some("Old Ben"),
+            Some("Kristin")
+        ]
+    );
+    let dates: Vec<Option<&str>> = posts[0]
+        .comments
+        .iter()
+        .map(|c| c.date.as_deref())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2007-04-24"),
+            Some("2007-04-24"),
+            Some("2007-04-25"),
+            Some("2007-04-26")
+        ]
+    );
+    assert!(
+        posts[0].comments[3].blocks[0]
+            .text
+            .starts_with("Ben, if you saw it")
+    );
 }

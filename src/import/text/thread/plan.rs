@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::furniture::{Byline, Furniture, looks_like_name, says_comments_closed};
+use super::super::furniture::{self, Byline, Furniture, looks_like_name, says_comments_closed};
 use super::closing::closing_lines;
 use super::counted::items_one_each;
 use super::label::{Label, is_comment_furniture, is_display_name, numbered_label, thread_label};
@@ -285,7 +285,17 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
                 if item.marker.is_some() && item.furniture.is_none() =>
             {
                 match name_on_marker_over_text(items, i).filter(|_| names) {
-                    Some(name) => Some((name_only(name), false)),
+                    Some(name) => {
+                        let (author, date) = name_then_date(name);
+                        Some((
+                            Label {
+                                author: Some(author),
+                                position: None,
+                                date,
+                            },
+                            false,
+                        ))
+                    }
                     None => match name_before_text(item.text).filter(|_| prefixed) {
                         Some((name, from)) => {
                             text_from = from;
@@ -377,6 +387,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
         }
     }
     without_avatar_words(&mut comments);
+    without_doubled_names(&mut comments);
     comments
 }
 
@@ -700,6 +711,21 @@ fn name_on_marker_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str>
     })
 }
 
+/// A display name with the comment's date after it, no time ("Jo Lee
+/// 2007-04-24", "jo_b March 3, 2015"): the name and the date. Any other
+/// line is a name alone.
+fn name_then_date(text: &str) -> (&str, Option<&str>) {
+    /// The most words a name takes before its date ([`looks_like_name`]'s).
+    const NAME_WORDS: usize = 4;
+    text.match_indices(' ')
+        .take(NAME_WORDS)
+        .map(|(at, _)| (text[..at].trim_end_matches(','), &text[at + 1..]))
+        .find(|(name, date)| {
+            !name.is_empty() && date.bytes().any(|b| b.is_ascii_digit()) && furniture::is_date(date)
+        })
+        .map_or((text, None), |(name, date)| (name, Some(date)))
+}
+
 /// Whether item `i` has the comment's text under it: no furniture, list
 /// item or label, glued or at the usual gap, indented deeper where `i`
 /// sits behind a list marker.
@@ -751,6 +777,35 @@ fn without_avatar_words(comments: &mut [Planned]) {
             && let Some(cut) = prefixed(name)
         {
             name.drain(..cut);
+        }
+    }
+}
+
+/// Some themes print each commenter's picture before the name with the
+/// name as its alternative text, and a scrape keeps both: "Jo Lee Jo Lee".
+/// Where most named comments of a thread are so printed (two at least),
+/// each such name is kept once; one reader so named is a name ("Sirhan
+/// Sirhan").
+fn without_doubled_names(comments: &mut [Planned]) {
+    let half = |name: &str| -> Option<usize> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let n = words.len();
+        (n.is_multiple_of(2) && n > 0 && words[..n / 2] == words[n / 2..])
+            .then(|| words[..n / 2].iter().map(|w| w.len()).sum::<usize>() + n / 2 - 1)
+    };
+    let named = comments.iter().filter(|c| c.author.is_some()).count();
+    let doubled = comments
+        .iter()
+        .filter(|c| c.author.as_deref().and_then(half).is_some())
+        .count();
+    if doubled < 2 || doubled * 2 <= named {
+        return;
+    }
+    for comment in comments {
+        if let Some(name) = comment.author.as_mut()
+            && let Some(cut) = half(name)
+        {
+            name.truncate(cut);
         }
     }
 }
@@ -874,6 +929,45 @@ mod tests {
         ] {
             assert!(!is_bare_time(not_a_time), "{not_a_time}");
         }
+    }
+
+    #[test]
+    fn names_printed_twice_are_kept_once_where_most_are_so_printed() {
+        let named = |names: &[&str]| -> Vec<Planned> {
+            names
+                .iter()
+                .map(|name| Planned {
+                    author: Some((*name).to_string()),
+                    date: None,
+                    date_at: None,
+                    label: None,
+                    parent: None,
+                    opened_by_marker: false,
+                    text_from: 0,
+                    text: Vec::new(),
+                })
+                .collect()
+        };
+        let mut doubled = named(&["Jo Lee Jo Lee", "kiri kiri", "Old Ben"]);
+        without_doubled_names(&mut doubled);
+        assert_eq!(
+            authors(&doubled),
+            [Some("Jo Lee"), Some("kiri"), Some("Old Ben")]
+        );
+        let mut once = named(&["Sirhan Sirhan", "kiri", "Old Ben"]);
+        without_doubled_names(&mut once);
+        assert_eq!(
+            authors(&once),
+            [Some("Sirhan Sirhan"), Some("kiri"), Some("Old Ben")]
+        );
+        assert_eq!(
+            name_then_date("Jo Lee 2007-04-24"),
+            ("Jo Lee", Some("2007-04-24"))
+        );
+        assert_eq!(
+            name_then_date("Jo Lee from Leeds"),
+            ("Jo Lee from Leeds", None)
+        );
     }
 
     #[test]
