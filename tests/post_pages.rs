@@ -36,7 +36,7 @@
 //! numbered thread, numbered comments labelled by a name and a date with
 //! their replies unnumbered under them, name lines that keep the dash
 //! their date stood after, numbered comments whose names are printed
-//! twice over their date.
+//! twice over their date, comment stamps that end in a permalink's mark.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2049,5 +2049,35 @@ fn numbered_comments_whose_names_are_printed_twice_over_their_date() {
         posts[0].comments[3].blocks[0]
             .text
             .starts_with("Ben, if you saw it")
+    );
+}
+
+#[test]
+fn comment_stamps_that_end_in_their_permalink_mark() {
+    // "1. kiri Tue, Mar 2, 2010 at 8:15 am #": the name and the time, then
+    // the mark that links to the comment.
+    let posts = parse(&fixture("post_stamps_with_permalink_marks.txt"));
+    assert_eq!(posts.len(), 1);
+    let comments: Vec<(Option<&str>, Option<&str>, Option<u32>)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref(), c.parent))
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            (Some("kiri"), Some("Tue, Mar 2, 2010 at 8:15 am"), None),
+            (
+                Some("Old Ben"),
+                Some("Tue, Mar 2, 2010 at 10:40 am"),
+                Some(0)
+            ),
+            (Some("Ana Lee"), Some("Wed, Mar 3, 2010 at 6:02 pm"), None),
+        ]
+    );
+    assert!(
+        posts[0].comments[0].blocks[0]
+            .text
+            .starts_with("I asked mine.")
     );
 }

@@ -356,7 +356,8 @@ pub fn thread_label(text: &str) -> Option<Label<'_>> {
 /// above it.
 ///
 /// Accepts "Jo Lee 3 May 2019, 10:21 am", "Paul S., August 9, 2009 at
-/// 8:38 AM" and "pat_b Sunday, 7 December, 2008, 10:30 am"; rejects "Jo Lee 3 May 2019" (no time: a name and a
+/// 8:38 AM", "pat_b Sunday, 7 December, 2008, 10:30 am" and "DJ Tue, Feb
+/// 16, 2010 at 9:11 pm #" (its permalink's mark); rejects "Jo Lee 3 May 2019" (no time: a name and a
 /// date can be a post's heading), "Updated 3 May 2019, 10:21 am" (the
 /// date's own words), "The vote 3 May 2019, 10:21 am" (no name) and "May
 /// 3 May 2019, 10:21 am".
@@ -378,6 +379,9 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
             date: Some(date),
         });
     }
+    // "DJ Tue, Feb 16, 2010 at 9:11 pm #": the comment's permalink, a
+    // mark after its time.
+    let text = text.trim_end_matches([' ', '#', '¶']);
     if !ends_with_time(text) {
         return None;
     }
@@ -1001,6 +1005,10 @@ mod tests {
         assert_eq!(
             stamped_label("Al de Roe 12/05/2019 18:04"),
             named("Al de Roe", None, Some("12/05/2019 18:04"))
+        );
+        assert_eq!(
+            stamped_label("DJ Tue, Feb 16, 2010 at 9:11 pm #"),
+            named("DJ", None, Some("Tue, Feb 16, 2010 at 9:11 pm"))
         );
         for not_a_label in [
             // No time: a name and a date can head a post.
