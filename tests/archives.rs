@@ -14,7 +14,8 @@
 //! run into or under its titles, a category archive of two titles
 //! over teasers cut short, a daily archive with the editor's note
 //! between two days, a listing of two columns under the page's name,
-//! and a listing printed line under line with its excerpts cut short.
+//! a listing printed line under line with its excerpts cut short, and a
+//! category archive whose titles stand under a day and a month.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1267,6 +1268,37 @@ fn a_listing_printed_line_under_line_with_its_excerpts_cut_short() {
         .collect();
     check(
         &fixture("listing_glued_excerpts_cut_short.txt"),
+        &expected,
+        &[],
+    );
+}
+
+#[test]
+fn a_category_archive_whose_titles_stand_under_a_day_and_a_month() {
+    // "3 Jun" over each title: the date without its year, each glued to
+    // the teaser above it, is the post's date and never its title.
+    let expected = [
+        post(
+            "The new ferry timetable",
+            None,
+            Some("3 Jun"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Tolls and the bridge fund",
+            None,
+            Some("27 May"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    check(
+        &fixture("category_day_month_over_titles.txt"),
         &expected,
         &[],
     );

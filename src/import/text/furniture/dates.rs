@@ -28,11 +28,14 @@ pub(super) fn date_core() -> String {
 
 /// A date alone on its line, with an optional comment count after it.
 /// Alone on its line a date may leave out its year, as themes that print
-/// the month and day over each title do ("Nov 23", "Monday, March 4th");
+/// the month and day over each title do ("Nov 23", "Monday, March 4th",
+/// "16 Apr");
 /// inside a line a month and a day are no date ("on May 4 we met").
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let core = date_core();
-    let yearless = format!(r"{WEEKDAY}{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?");
+    let yearless = format!(
+        r"{WEEKDAY}(?:{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+    );
     Regex::new(&format!(
         r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by\s+on\s+)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
     ))

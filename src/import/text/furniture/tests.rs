@@ -619,10 +619,14 @@ fn a_date_alone_on_its_line_may_leave_out_its_year() {
     assert_eq!(date_of("Nov 23"), Some("Nov 23"));
     assert_eq!(date_of("Monday, March 4th"), Some("Monday, March 4th"));
     assert_eq!(date_of("Posted on April 9 by"), Some("April 9"));
+    assert_eq!(date_of("16 Apr"), Some("16 Apr"));
+    assert_eq!(date_of("3rd June"), Some("3rd June"));
     // A month and a year, or a month and a day in a sentence, are no date.
     assert_eq!(date_of("Nov 2019"), None);
     assert_eq!(date_of("On May 4 the council met again."), None);
     assert_eq!(date_of("May 4 protests"), None);
+    assert_eq!(date_of("4 May protests"), None);
+    assert_eq!(date_of("16 Apps"), None);
 }
 
 #[test]
