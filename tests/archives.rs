@@ -14,8 +14,9 @@
 //! run into or under its titles, a category archive of two titles
 //! over teasers cut short, a daily archive with the editor's note
 //! between two days, a listing of two columns under the page's name,
-//! a listing printed line under line with its excerpts cut short, and a
-//! category archive whose titles stand under a day and a month.
+//! a listing printed line under line with its excerpts cut short, a
+//! category archive whose titles stand under a day and a month, and a
+//! listing whose titles stand under bylines with no name.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1299,6 +1300,29 @@ fn a_category_archive_whose_titles_stand_under_a_day_and_a_month() {
     ];
     check(
         &fixture("category_day_month_over_titles.txt"),
+        &expected,
+        &[],
+    );
+}
+
+#[test]
+fn a_listing_of_bylines_whose_names_came_out_empty_over_the_titles() {
+    // "By Nov 12,2009" over each title: a byline with no name and a date
+    // with no space after its comma. The first title runs on into its
+    // excerpt ("…" then "…even though"), which the byline above it says
+    // is a title all the same; the page's heading heads no post.
+    let titles = [
+        ("Why I still take the early boat…", "Nov 12,2009"),
+        ("Fares up, service down", "Oct 28,2009"),
+        ("The wharf café closes", "Oct 02,2009"),
+        ("A new boat for the harbour", "Sep 15,2009"),
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|(title, date)| post(title, None, Some(date), &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("listing_empty_bylines_over_titles.txt"),
         &expected,
         &[],
     );

@@ -540,12 +540,14 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     let trails_off = text.ends_with('…') || text.ends_with("...");
     if trails_off {
         // "When pollsters write…" heads a post as well as it leads into a
-        // quote; what follows it tells which.
+        // quote; what follows it tells which, unless the post's furniture
+        // stands by it: a title may run on into its post's first line
+        // ("My fear about the nominee…" over "…was always that").
         let continued = candidates.get(i + 1).is_none_or(|next| {
             next.text().starts_with(['…', '.', '“', '"'])
                 || next.text().starts_with(char::is_lowercase)
         });
-        if continued {
+        if continued && !furnished {
             return f32::NEG_INFINITY;
         }
         score -= 1.0;

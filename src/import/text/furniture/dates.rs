@@ -22,7 +22,7 @@ pub(super) const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s
 pub(super) fn date_core() -> String {
     let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH},?\s+[0-9]{{4}}|{MONTH}\s+{day},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|{MONTH}[0-9]{{2}}[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH}(?:,\s*|\s+)[0-9]{{4}}|{MONTH}\s+{day}(?:,\s*|\s+)[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|{MONTH}[0-9]{{2}}[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 
@@ -37,7 +37,7 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"{WEEKDAY}(?:{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
     );
     Regex::new(&format!(
-        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by\s+on\s+)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
+        r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by:?\s+(?:on\s+)?)?(?P<date>{core}|{yearless})(?:\s+by:?)?{COMMENTS}$"
     ))
     .expect("the date pattern is valid")
 });
@@ -55,7 +55,7 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
     /// What [`DATE`] allows before the date.
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by\s+on\s+)",
+            r"(?i)^(?:(?:originally\s+)?(?:posted|published|updated)(?:\s+on)?:?\s+|by:?\s+(?:on\s+)?)",
         )
         .expect("the date-prefix pattern is valid")
     });
@@ -135,8 +135,8 @@ pub(super) fn date_after_fields(line: &str) -> Option<Span> {
 }
 
 /// The letters what [`DATE`] allows before a date opens with ("Posted
-/// on", "Updated:", "Originally published", and "By on", a byline whose
-/// name the page left out), in either case: Unicode's
+/// on", "Updated:", "Originally published", and "By on" or "By", a
+/// byline whose name the page left out), in either case: Unicode's
 /// case folding gives them no other forms.
 pub(super) const PREFIX_OPENINGS: [char; 8] = ['b', 'B', 'o', 'O', 'p', 'P', 'u', 'U'];
 

@@ -599,6 +599,8 @@ fn dates_in_more_of_the_forms_blogs_print() {
     );
     assert_eq!(date_of("By on 3.11.14 | 3:07PM"), Some("3.11.14 | 3:07PM"));
     assert_eq!(date_of("By on the pier, 3.11.14"), None);
+    assert_eq!(date_of("By Oct 03,2008"), Some("Oct 03,2008"));
+    assert_eq!(date_of("By the pier, Oct 03,2008"), None);
     assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
     // Forums' numeric dates, with dashes too, but only with the year whole.
     assert_eq!(
