@@ -15,8 +15,10 @@
 //! over teasers cut short, a daily archive with the editor's note
 //! between two days, a listing of two columns under the page's name,
 //! a listing printed line under line with its excerpts cut short, a
-//! category archive whose titles stand under a day and a month, and a
-//! listing whose titles stand under bylines with no name.
+//! category archive whose titles stand under a day and a month, a
+//! listing whose titles stand under bylines with no name, and a journal
+//! whose dates head posts with no titles or with headings that end in a
+//! colon.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1326,4 +1328,64 @@ fn a_listing_of_bylines_whose_names_came_out_empty_over_the_titles() {
         &expected,
         &[],
     );
+}
+
+#[test]
+fn a_journal_whose_dates_head_posts_with_no_titles_or_titles_that_end_in_colons() {
+    // Every post opens under its date: some with a heading that ends in a
+    // colon ("Ferry Fares:"), one with a quotation and no title at all,
+    // the first with prose glued under its date. Each date opens a post.
+    let expected = [
+        post(
+            "Back after a long silence: I looked at this journal today for the first time in…",
+            None,
+            Some("Monday, June 14, 2010"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "This Journal:",
+            None,
+            Some("Friday, May 21, 2010"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Ferry Fares:",
+            None,
+            Some("Thursday, March 11, 2010"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+        post(
+            "Tuesday, February 02, 2010",
+            None,
+            Some("Tuesday, February 02, 2010"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
+        post(
+            "The Wharf Café:",
+            None,
+            Some("Saturday, January 16, 2010"),
+            &[],
+            None,
+            1,
+            &[],
+        ),
+    ];
+    // The first title is made of the first post's words, so the archive
+    // is not cut at titles to reorder it: each variant is read whole.
+    for (name, variant) in reformatted(&fixture("journal_dates_over_untitled_posts.txt")) {
+        let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+        assert_eq!(got, expected, "{name}");
+    }
 }

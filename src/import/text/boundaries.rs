@@ -61,8 +61,14 @@ pub fn furniture_above_titles(
         let floor = n.checked_sub(1).map_or(0, |p| titles[p] + 1);
         let mut lines = Vec::new();
         let mut at = title;
-        // A date right under the title before is that post's.
-        let under_a_title = |date: usize| n > 0 && date == floor && !dates_head_titles;
+        // A date right under the title before is that post's, unless
+        // that title is prose, made for a post whose title was lost.
+        let under_a_title = |date: usize| {
+            n > 0
+                && date == floor
+                && !dates_head_titles
+                && !segment::is_untitled_prose(&all[titles[n - 1]].text)
+        };
         while at > floor && lines.len() < MAX_ABOVE {
             // A time of day under a date is that dateline's: read on up.
             if at - 1 > floor && is_time_under_date(all, furniture, at - 1) {
@@ -119,7 +125,13 @@ pub fn furniture_above_titles(
     // Titles printed one under another share the date printed over the
     // first of them.
     for n in 1..titles.len() {
-        if found[n].date.is_none() && found[n].lines == 0 && titles[n - 1] + 1 == titles[n] {
+        // A date that stands for a lost title is its own post's.
+        let dated_itself = matches!(furniture_at(titles[n]), Some(Furniture::Date(_)));
+        if found[n].date.is_none()
+            && found[n].lines == 0
+            && titles[n - 1] + 1 == titles[n]
+            && !dated_itself
+        {
             found[n].date = found[n - 1].date.clone();
         }
     }
@@ -380,6 +392,11 @@ pub fn posts_with_lost_titles(
     // The kinds of furniture the archive prints under its titles.
     let mut under_titles: Vec<(std::mem::Discriminant<Furniture>, usize)> = Vec::new();
     for &title in titles {
+        // A title that is prose was made for a post whose title the
+        // scrape lost: the line under it is the next post's.
+        if segment::is_untitled_prose(&all[title].text) {
+            continue;
+        }
         if let Some(f) = at(furniture, title + 1).filter(|_| follows_title(title + 1)) {
             match under_titles.iter_mut().find(|(k, _)| *k == kind(f)) {
                 Some((_, count)) => *count += 1,
@@ -417,19 +434,27 @@ pub fn posts_with_lost_titles(
                 && follows_title(line)
                 && printed_under_titles(f)
                 && !in_thread(line)
-                && !is_title(line - 1)
-                && all
-                    .get(line + 1)
-                    .is_some_and(|text| no_furniture(line + 1) && segment::is_prose(&text.text))
+                && (!is_title(line - 1) || segment::is_untitled_prose(&all[line - 1].text))
+                && !is_title(line + 1)
+                && all.get(line + 1).is_some_and(|text| {
+                    no_furniture(line + 1)
+                        && (segment::is_prose(&text.text) || !is_title_shaped(text))
+                })
         })
         .filter_map(|&(line, _)| {
             let above = &all[line - 1];
             if above.gap_after() > 0 {
                 // The line stands apart from the text above it: the end of
                 // the post before, with its title lost.
+                // A sentence in brackets ends a post as one outside them.
                 let ends_a_post = at(furniture, line - 1).is_none_or(Furniture::ends_post)
-                    && !(at(furniture, line - 1).is_none() && heads_something(&above.text));
-                return ends_a_post.then_some(line);
+                    && !(at(furniture, line - 1).is_none()
+                        && heads_something(above.text.trim_end_matches(')')));
+                // "Health Care:" under the date: a title written as a
+                // lead-in.
+                let lead_in_title = !all[line + 1].is_list_item()
+                    && segment::is_lead_in_heading(&all[line + 1].text);
+                return ends_a_post.then_some(if lead_in_title { line + 1 } else { line });
             }
             // Glued to a sentence ("The operator says fuel is to blame." /
             // "9:17 AM, May 5, 2010"): a standfirst, under a title of its

@@ -943,7 +943,12 @@ impl Run<'_> {
                 .then(|| {
                     segment::title_for_untitled(&paragraphs[0].text).or_else(|| {
                         let led_in = first + 1;
+                        // "Health Care:" under the post's date: a title
+                        // written as a lead-in, which a heading's words say.
+                        let heading = above.date.is_some()
+                            && segment::is_lead_in_heading(&paragraphs[0].text);
                         (paragraphs[0].text.ends_with(':')
+                            && !heading
                             && led_in < thread_start
                             && furniture_at(led_in).is_none())
                         .then(|| segment::title_for_untitled(&paragraphs[1].text))

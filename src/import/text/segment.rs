@@ -253,14 +253,7 @@ const MADE_TITLE_MAX: usize = 80;
 /// like those of the U.S. President, said the mayor of the city on Monday"
 /// (a sentence break, but no sentence's end).
 pub fn title_for_untitled(text: &str) -> Option<String> {
-    let chars = text.chars().count();
-    let ends_sentence = text
-        .trim_end_matches(['”', '"', '’', ')'])
-        .ends_with(['.', '!', '?']);
-    let prose = chars > 160
-        || is_long_statement(text)
-        || (chars > 60 && ends_sentence && has_inner_sentence_break(text));
-    if !prose {
+    if !is_untitled_prose(text) {
         return None;
     }
     if let Some(sentence) = first_sentence(text).filter(|s| s.chars().count() <= MADE_TITLE_MAX) {
@@ -282,6 +275,39 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
     }
     title.push('…');
     Some(title)
+}
+
+/// A short line that ends in a colon with a heading's capitals: its first
+/// word and every word of four letters or more open with a capital,
+/// quotation marks aside ("Health Care:", "Michael Moore on the Auto
+/// Industry:", "“The Fourth Republic”:"). A lead-in says who speaks or
+/// what follows in a sentence's words ("Jo Lee writes:", "Here is the
+/// list:").
+pub fn is_lead_in_heading(text: &str) -> bool {
+    const MAX_LEN: usize = 60;
+    let Some(words) = text.strip_suffix(':') else {
+        return false;
+    };
+    let words = words.trim_matches(['"', '“', '”', '\'', '‘', '’']);
+    let opens_capital = |word: &str| word.starts_with(|c: char| c.is_uppercase());
+    text.len() <= MAX_LEN
+        && words.split_whitespace().next().is_some_and(opens_capital)
+        && words
+            .split_whitespace()
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(opens_capital)
+}
+
+/// Prose taken for a title because the page prints none: too long for a
+/// title, or two sentences ([`title_for_untitled`] makes it one).
+pub fn is_untitled_prose(text: &str) -> bool {
+    let chars = text.chars().count();
+    let ends_sentence = text
+        .trim_end_matches(['”', '"', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    chars > 160
+        || is_long_statement(text)
+        || (chars > 60 && ends_sentence && has_inner_sentence_break(text))
 }
 
 /// The first sentence of `text`, where it ends before its last: a mark,
@@ -1507,6 +1533,25 @@ mod tests {
             LONG_B,
         ]);
         assert_eq!(paragraphs.titles(), [0]);
+    }
+
+    #[test]
+    fn a_heading_may_end_in_a_colon_where_a_lead_in_speaks_in_a_sentence() {
+        for heading in [
+            "Health Care:",
+            "Michael Moore on the Auto Industry:",
+            "“The Fourth Republic”:",
+        ] {
+            assert!(is_lead_in_heading(heading), "{heading}");
+        }
+        for lead_in in [
+            "Jo Lee writes:",
+            "Here is the list:",
+            "Health Care",
+            "The minister said on Monday that the tolls would rise again:",
+        ] {
+            assert!(!is_lead_in_heading(lead_in), "{lead_in}");
+        }
     }
 
     #[test]
