@@ -16,9 +16,10 @@
 //! between two days, a listing of two columns under the page's name,
 //! a listing printed line under line with its excerpts cut short, a
 //! category archive whose titles stand under a day and a month, a
-//! listing whose titles stand under bylines with no name, and a journal
+//! listing whose titles stand under bylines with no name, a journal
 //! whose dates head posts with no titles or with headings that end in a
-//! colon.
+//! colon, a monthly archive with a post of one sentence, and a category
+//! archive whose footers list the other categories.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1387,5 +1388,63 @@ fn a_journal_whose_dates_head_posts_with_no_titles_or_titles_that_end_in_colons(
     for (name, variant) in reformatted(&fixture("journal_dates_over_untitled_posts.txt")) {
         let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
         assert_eq!(got, expected, "{name}");
+    }
+}
+
+#[test]
+fn a_monthly_archive_with_a_post_of_one_sentence() {
+    // Titles over one paragraph each, and one post that is a single
+    // exclamation: the listing goes on over it.
+    let titles = [
+        "Notes from the wharf",
+        "A new chair!",
+        "Where the fares go from here",
+        "The poet sums up the bridge fund",
+        "An old complaint about the timetable",
+        "Just a thought",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("monthly_archive_one_sentence_post.txt"),
+        &expected,
+        &[&[3, 0, 1, 2, 4, 5]],
+    );
+}
+
+#[test]
+fn a_category_archive_whose_footers_list_the_other_categories() {
+    // "Also posted in Ferries and Op-eds | Tagged | 14 Comments" ends each
+    // post, and the title under it is the next post's, dash and all.
+    let archive = fixture("category_archive_also_posted_in.txt");
+    for (name, variant) in reformatted(&archive) {
+        let posts = parse(&variant);
+        let got: Vec<(&str, Vec<&str>, Option<u32>, usize)> = posts
+            .iter()
+            .map(|p| {
+                (
+                    p.title.as_str(),
+                    p.tags.iter().map(String::as_str).collect(),
+                    p.comment_count,
+                    p.blocks.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "The harbour board is facing a crisis of its own making.",
+                    vec!["Ferries and Op-eds"],
+                    Some(14),
+                    3
+                ),
+                ("Ferries – The Winter Timetable", vec!["Op-eds"], Some(3), 2),
+                ("Notes from the Bridge", vec![], None, 1),
+            ],
+            "{name}"
+        );
     }
 }

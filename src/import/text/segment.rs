@@ -434,14 +434,28 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
     // cut short.
     let teaser_under = |shapes: &[u8], i: usize| i + 1 < n && (teaser(shapes, i + 1) || i + 2 == n);
     let member = |shapes: &[u8], i: usize| shapes[i] & HEADS != 0 && teaser_under(shapes, i);
+    // Inside a listing, one sentence may be a whole post ("A plague on
+    // both your houses!"): a teaser where the listing goes on under it.
+    let short_teaser = |shapes: &[u8], i: usize| {
+        i + 1 < n
+            && candidates.at(i).text().ends_with(['.', '!', '?'])
+            && !candidates.at(i).is_list_item()
+            && member(shapes, i + 1)
+    };
+    let member_within = |shapes: &[u8], i: usize| {
+        member(shapes, i) || (shapes[i] & HEADS != 0 && short_teaser(shapes, i + 1))
+    };
     let mut start = 0;
     while start < n {
-        if !member(&shapes, start) {
+        if !member_within(&shapes, start) {
             start += 1;
             continue;
         }
         let mut end = start;
-        while end + 2 < n && member(&shapes, end + 2) && teaser(&shapes, end + 1) {
+        while end + 2 < n
+            && member_within(&shapes, end + 2)
+            && (teaser(&shapes, end + 1) || short_teaser(&shapes, end + 1))
+        {
             end += 2;
         }
         let members = (start..=end).step_by(2);

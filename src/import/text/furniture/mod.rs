@@ -346,6 +346,7 @@ const FIRST_WORDS: &[&str] = &[
     "article",
     "column",
     // Tag lines.
+    "also",
     "categories",
     "category",
     "filed",

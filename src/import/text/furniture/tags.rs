@@ -10,11 +10,11 @@ use super::headers::{COUNT, count_of};
 use super::{Furniture, TagLine};
 
 /// "Categories: a, b - Tags: c, d", "Tags: , ,", "Posted in a, b | Tagged
-/// c, d | 1 Comment", "Published in a | Leave a Comment", "Filed under: a",
-/// "No tag for this post."
+/// c, d | 1 Comment", "Also posted in a | Tagged | 36 Comments", "Published
+/// in a | Leave a Comment", "Filed under: a", "No tag for this post."
 pub(super) static TAGS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:categories|category|posted\s+in|published\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
+        r"(?i)^(?:(?:categories|category|(?:also\s+)?posted\s+in|published\s+in|filed\s+under)\s*:?\s*(?P<categories>[^|]*?)\s*(?:[-–—|]\s*)?)?(?:(?:tags|tagged(?:\s+with)?|labels)\s*:?\s*(?P<tags>[^|]*?))?\s*(?:[|·•]\s*(?:(?P<count>{COUNT})(?:\s+»)?|leave\s+a\s+(?:comment|reply)|comments?\s+off|[A-Za-z0-9_]+(?:\s+[A-Za-z0-9_]+)?)\s*)*$|^no\s+tags?\s+for\s+this\s+post\.?$"
     ))
     .expect("the tags pattern is valid")
 });
@@ -30,6 +30,9 @@ pub(super) fn tags(line: &str) -> Option<Furniture> {
         || [
             "categories",
             "posted in",
+            // "Also posted in a | Tagged | 36 Comments": the categories
+            // besides the one the archive lists.
+            "also posted in",
             "published in",
             "filed under",
             "tags",

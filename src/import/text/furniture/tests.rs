@@ -193,6 +193,10 @@ fn tag_lines_give_the_posts_tags() {
         tag_line(&["transport", "rail"], Some(7))
     );
     assert_eq!(
+        recognise("Also posted in transport, rail | Tagged | 36 Comments"),
+        tag_line(&["transport", "rail"], Some(36))
+    );
+    assert_eq!(
         recognise("Tagged as a liar by the press, he carried on regardless."),
         None
     );
