@@ -18,8 +18,9 @@
 //! category archive whose titles stand under a day and a month, a
 //! listing whose titles stand under bylines with no name, a journal
 //! whose dates head posts with no titles or with headings that end in a
-//! colon, a monthly archive with a post of one sentence, and a category
-//! archive whose footers list the other categories.
+//! colon, a monthly archive with a post of one sentence, a category
+//! archive whose footers list the other categories, and a listing whose
+//! titles number their parts after trailing dots.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1447,4 +1448,28 @@ fn a_category_archive_whose_footers_list_the_other_categories() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_listing_whose_titles_number_their_parts_after_trailing_dots() {
+    // "Ferry Fares: Where we are . . . (Part II, the Berths)": the dots
+    // trail off, and the brackets after them are the title's, not a
+    // photo's credit after a sentence.
+    let titles = [
+        "Fare Changes Announced Today",
+        "Ferry Fares: Where we are . . . (Part II, the Berths)",
+        "Timetables . . . and Other Fictions",
+        "The Politics of the Wharf",
+        "Ferry Fares: Where we are . . . (Part III: the Crews)",
+        "Berth Repairs: The Bill",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("listing_titles_in_parts_after_dots.txt"),
+        &expected,
+        &[&[1, 0, 2, 4, 3, 5]],
+    );
 }

@@ -727,12 +727,17 @@ fn is_wholly_quoted(text: &str) -> bool {
 /// title's bracket follows no full stop ("Ferry fares (4 letters)").
 ///
 /// Accepts "Jo Lee at the pier. (Harbour Post file)"; rejects "Ferry fares
-/// (4 letters)" and "Tolls up. (Updated)".
+/// (4 letters)", "Tolls up. (Updated)" and "Fares: where we are . . .
+/// (Part II, the Berths)" (dots that trail off end no sentence).
 fn is_credited_caption(text: &str) -> bool {
     text.strip_suffix(')')
         .and_then(|inner| inner.rsplit_once('('))
         .is_some_and(|(before, credit)| {
-            before.trim_end().ends_with('.') && credit.split_whitespace().count() >= 2
+            let before = before.trim_end();
+            let trails_off = before
+                .strip_suffix('.')
+                .is_some_and(|rest| rest.trim_end().ends_with('.'));
+            before.ends_with('.') && !trails_off && credit.split_whitespace().count() >= 2
         })
 }
 
@@ -1540,6 +1545,12 @@ mod tests {
         ));
         assert!(!is_credited_caption("Ferry fares (4 letters)"));
         assert!(!is_credited_caption("Tolls up. (Updated)"));
+        assert!(!is_credited_caption(
+            "Fares: where we are . . . (Part II, the Berths)"
+        ));
+        assert!(!is_credited_caption(
+            "Fares, again... (Part II, the Berths)"
+        ));
         let paragraphs = features(&[
             "Bridge tolls under review",
             LONG_A,
