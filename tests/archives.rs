@@ -19,8 +19,9 @@
 //! listing whose titles stand under bylines with no name, a journal
 //! whose dates head posts with no titles or with headings that end in a
 //! colon, a monthly archive with a post of one sentence, a category
-//! archive whose footers list the other categories, and a listing whose
-//! titles number their parts after trailing dots.
+//! archive whose footers list the other categories, a listing whose
+//! titles number their parts after trailing dots, and a listing whose
+//! headlines open on a quoted phrase.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1471,5 +1472,27 @@ fn a_listing_whose_titles_number_their_parts_after_trailing_dots() {
         &fixture("listing_titles_in_parts_after_dots.txt"),
         &expected,
         &[&[1, 0, 2, 4, 3, 5]],
+    );
+}
+
+#[test]
+fn a_listing_whose_headlines_open_on_a_quoted_phrase() {
+    // "“Commercially Sensitive” And The Bridge Fund": a quotation that
+    // goes on in a headline's capitals heads its post.
+    let titles = [
+        "Fares Up Again On The Early Boat",
+        "“Commercially Sensitive” And The Bridge Fund",
+        "The Wharf Café Closes Its Doors",
+        "“A Promise, Not A Timetable” Says The Union",
+        "A Quiet Week On The Water",
+    ];
+    let expected: Vec<_> = titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect();
+    check(
+        &fixture("listing_quote_led_headlines.txt"),
+        &expected,
+        &[&[1, 0, 3, 2, 4]],
     );
 }

@@ -289,13 +289,45 @@ pub fn is_lead_in_heading(text: &str) -> bool {
         return false;
     };
     let words = words.trim_matches(['"', '“', '”', '\'', '‘', '’']);
+    text.len() <= MAX_LEN && capitalised_as_heading(words)
+}
+
+/// Whether the first word and every word of four letters or more open
+/// with a capital, as a heading's words do ("Michael Moore on the Auto
+/// Industry"), where a sentence's go on in lower case.
+fn capitalised_as_heading(words: &str) -> bool {
     let opens_capital = |word: &str| word.starts_with(|c: char| c.is_uppercase());
-    text.len() <= MAX_LEN
-        && words.split_whitespace().next().is_some_and(opens_capital)
+    words.split_whitespace().next().is_some_and(opens_capital)
         && words
             .split_whitespace()
             .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
             .all(opens_capital)
+}
+
+/// A headline that opens on a quoted phrase and goes on in a heading's
+/// capitals: "“Heated Rhetoric” And The Shooting". A line of text that
+/// opens on a quotation goes on in lower case ("“Quit,” she said") or
+/// quotes again.
+///
+/// Accepts the first; rejects "“Quit,” she said", "“One.” “Two.”" and
+/// "“We will not back down”" (wholly quoted: [`is_wholly_quoted`]).
+fn is_quote_led_headline(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix(['“', '"']) else {
+        return false;
+    };
+    let Some(close) = inner.find(['”', '"']) else {
+        return false;
+    };
+    let (quoted, rest) = (
+        &inner[..close],
+        inner[close..].chars().skip(1).collect::<String>(),
+    );
+    let rest = rest.trim();
+    !quoted.is_empty()
+        && !quoted.ends_with(['.', ',', '!', '?'])
+        && !rest.starts_with(['“', '"'])
+        && word_count(rest) >= 2
+        && capitalised_as_heading(rest)
 }
 
 /// Prose taken for a title because the page prints none: too long for a
@@ -566,7 +598,7 @@ fn title_score(candidates: &Candidates<'_>, listing: &Listing, i: usize) -> f32 
     let furnished = this.evidence.intersects(
         Evidence::BYLINE_FOLLOWS | Evidence::POST_END_PRECEDES | Evidence::DATE_PRECEDES,
     );
-    if !furnished && text.starts_with(['“', '"']) {
+    if !furnished && text.starts_with(['“', '"']) && !is_quote_led_headline(text) {
         return f32::NEG_INFINITY;
     }
     let mut score = if listed { LISTED_BONUS } else { 0.0 };
@@ -693,7 +725,7 @@ fn could_head(p: &Features<'_>) -> bool {
     // "<jo_b> he's gonna get a visit": a chat log's line, quoted.
     !(first.is_lowercase()
         || matches!(first, '…' | '(' | '[' | '<' | '•' | '-' | '—' | '–' | '*')
-        || (matches!(first, '“' | '"') && !is_wholly_quoted(text))
+        || (matches!(first, '“' | '"') && !is_wholly_quoted(text) && !is_quote_led_headline(text))
         // "[A snippet from the paper:]": a colon inside a closing bracket
         // leads on as one outside it does.
         || text.trim_end_matches([']', ')']).ends_with(':')
@@ -1536,6 +1568,20 @@ mod tests {
         let mut post_above = page.to_vec();
         post_above[1] = "The bridge at dusk, from the pier.";
         assert_eq!(features(&post_above).titles(), [0, 2]);
+    }
+
+    #[test]
+    fn a_headline_may_open_on_a_quoted_phrase() {
+        assert!(is_quote_led_headline("“Heated Rhetoric” And The Shooting"));
+        assert!(is_quote_led_headline("\"Not Again\" Says The Union"));
+        for line in [
+            "“Quit,” she said",
+            "“One.” “Two.”",
+            "“We will not back down”",
+            "“Tolls” are up again this week",
+        ] {
+            assert!(!is_quote_led_headline(line), "{line}");
+        }
     }
 
     #[test]
