@@ -41,7 +41,10 @@ pub struct Above {
 pub const MAX_ABOVE: usize = 3;
 
 /// The furniture right above each title that is its post's. A date right
-/// above a title is ("Monday, 25 December 2023" over the title); where the
+/// above a title is ("Monday, 25 December 2023" over the title), unless it
+/// stands right under the title before, whose post it dates (where that
+/// title is prose made for a post that lost its own, the date is the next
+/// post's all the same); where the
 /// archive's first post has a byline above its title ("Posted by: Jane |
 /// May 4, 2010" over it), the template prints its furniture above titles,
 /// and the bylines and dates above every title are that post's, not the end
@@ -363,11 +366,15 @@ pub fn heads_something(text: &str) -> bool {
 
 /// Posts whose title the scrape lost. A line of the furniture the archive
 /// prints under its titles (a dateline, a byline), standing after the end
-/// of a post rather than under a title, with the post's text under it,
-/// opens a post of its own; that line is all the title it has. The
-/// archive must print that kind of furniture under two titles or more; or,
-/// where no title has any, open on a line of it over its first post's text
-/// and print two more after a post's end.
+/// of a post rather than under a title, with the post's text under it
+/// (prose, or any line no title is shaped as: a quotation, a lead-in),
+/// opens a post of its own; that line is all the title it has, unless a
+/// heading that ends in a colon stands under it ("Health Care:"), which is
+/// the title. The archive must print that kind of furniture under two
+/// titles or more (a title of prose, made for a post that lost its own,
+/// has none under it: the line is the next post's); or, where no title has
+/// any, open on a line of it over its first post's text and print two more
+/// after a post's end.
 ///
 /// Where the line is glued to a sentence above it, that sentence is the
 /// post's standfirst and the line set apart above it the title the

@@ -283,13 +283,21 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
 /// Industry:", "“The Fourth Republic”:"). A lead-in says who speaks or
 /// what follows in a sentence's words ("Jo Lee writes:", "Here is the
 /// list:").
+///
+/// One word ("Update:", "Note:") and a source led in by "From" or "Via"
+/// ("From the Times:") lead in to what follows.
 pub fn is_lead_in_heading(text: &str) -> bool {
+    /// The longest such heading, in bytes.
     const MAX_LEN: usize = 60;
     let Some(words) = text.strip_suffix(':') else {
         return false;
     };
     let words = words.trim_matches(['"', '“', '”', '\'', '‘', '’']);
-    text.len() <= MAX_LEN && capitalised_as_heading(words)
+    let first = words.split_whitespace().next().unwrap_or_default();
+    text.len() <= MAX_LEN
+        && word_count(words) >= 2
+        && !["From", "Via"].contains(&first)
+        && capitalised_as_heading(words)
 }
 
 /// Whether the first word and every word of four letters or more open
@@ -466,12 +474,19 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
     // cut short.
     let teaser_under = |shapes: &[u8], i: usize| i + 1 < n && (teaser(shapes, i + 1) || i + 2 == n);
     let member = |shapes: &[u8], i: usize| shapes[i] & HEADS != 0 && teaser_under(shapes, i);
-    // Inside a listing, one sentence may be a whole post ("A plague on
-    // both your houses!"): a teaser where the listing goes on under it.
+    // Inside a listing, a short sentence may be a whole post ("A plague
+    // on both your houses!"): a teaser where the listing goes on under it.
+    // Under a question it is an answer, as interviews print them.
+    const SHORT_TEASER_WORDS: usize = 12;
     let short_teaser = |shapes: &[u8], i: usize| {
-        i + 1 < n
-            && candidates.at(i).text().ends_with(['.', '!', '?'])
+        if i + 1 >= n {
+            return false;
+        }
+        let text = candidates.at(i).text();
+        text.ends_with(['.', '!', '?'])
+            && word_count(text) <= SHORT_TEASER_WORDS
             && !candidates.at(i).is_list_item()
+            && !candidates.at(i - 1).text().ends_with('?')
             && member(shapes, i + 1)
     };
     let member_within = |shapes: &[u8], i: usize| {
@@ -1618,6 +1633,8 @@ mod tests {
         for lead_in in [
             "Jo Lee writes:",
             "Here is the list:",
+            "Update:",
+            "From the Harbour Post:",
             "Health Care",
             "The minister said on Monday that the tolls would rise again:",
         ] {

@@ -22,7 +22,7 @@ pub(super) const TIME: &str = r"(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?,?\s
 pub(super) fn date_core() -> String {
     let day = r"[0-9]{1,2}(?:st|nd|rd|th)?";
     format!(
-        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH}(?:,\s*|\s+)[0-9]{{4}}|{MONTH}\s+{day}(?:,\s*|\s+)[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|{MONTH}[0-9]{{2}}[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
+        r"{TIME}{WEEKDAY}(?:{day}\s+{MONTH}(?:,?\s+[0-9]{{4}}|,[0-9]{{4}}\b)|{MONTH}\s+{day}(?:,?\s+[0-9]{{4}}|,[0-9]{{4}}\b)|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}}|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|{MONTH}[0-9]{{2}}[0-9]{{4}})(?:(?:,?\s+|\s*[·•|]\s*)(?:at\s+|@\s*)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?)?"
     )
 }
 
@@ -64,7 +64,7 @@ pub(super) fn date_span(line: &str) -> Option<Span> {
         let count = COMMENTS.strip_suffix(")?").expect("the count is optional");
         Regex::new(&format!("{count})$")).expect("the comment-count pattern is valid")
     });
-    if !DATE.is_match(line) {
+    if !DATE.is_match(line) || is_deadline(line) {
         return None;
     }
     // Most dates open with a letter the prefix cannot open with, and are
@@ -254,7 +254,22 @@ pub fn date_in(line: &str) -> Option<String> {
 
 /// Whether the whole line is a date ("June 10, 2022 at 6:42 am").
 pub fn is_date(line: &str) -> bool {
-    DATE.is_match(line)
+    DATE.is_match(line) && !is_deadline(line)
+}
+
+/// "By June 30": a deadline, where a byline that lost its name ("By Oct
+/// 03,2008") gives the date's year. Any date with a year has three digits
+/// or more; "By on" is a byline whatever its date.
+fn is_deadline(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.len() > 3
+        && bytes[..2].eq_ignore_ascii_case(b"by")
+        && matches!(bytes[2], b' ' | b':')
+        && !line[3..]
+            .trim_start()
+            .get(..3)
+            .is_some_and(|on| on.eq_ignore_ascii_case("on "))
+        && line.bytes().filter(u8::is_ascii_digit).count() <= 2
 }
 
 /// A comment's stamp as LiveJournal and Dreamwidth print it: the date and

@@ -152,6 +152,12 @@ fn dates() {
         date_in("Rangi · 3 May 2019 · 4 replies").as_deref(),
         Some("3 May 2019")
     );
+    // A year straight after the comma is a date's only where it ends there.
+    assert_eq!(
+        date_in("Oct 03,2008 at the wharf").as_deref(),
+        Some("Oct 03,2008")
+    );
+    assert_eq!(date_in("About Jun 12,15000 riders"), None);
 }
 
 fn tag_line(tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
@@ -605,6 +611,8 @@ fn dates_in_more_of_the_forms_blogs_print() {
     assert_eq!(date_of("By on the pier, 3.11.14"), None);
     assert_eq!(date_of("By Oct 03,2008"), Some("Oct 03,2008"));
     assert_eq!(date_of("By the pier, Oct 03,2008"), None);
+    assert_eq!(date_of("By June 30"), None);
+    assert_eq!(date_of("By March 4th"), None);
     assert_eq!(date_of("Originally, the vote was on March 17, 2007"), None);
     // Forums' numeric dates, with dashes too, but only with the year whole.
     assert_eq!(

@@ -357,10 +357,10 @@ pub fn thread_label(text: &str) -> Option<Label<'_>> {
 ///
 /// Accepts "Jo Lee 3 May 2019, 10:21 am", "Paul S., August 9, 2009 at
 /// 8:38 AM", "pat_b Sunday, 7 December, 2008, 10:30 am" and "DJ Tue, Feb
-/// 16, 2010 at 9:11 pm #" (its permalink's mark); rejects "Jo Lee 3 May 2019" (no time: a name and a
-/// date can be a post's heading), "Updated 3 May 2019, 10:21 am" (the
-/// date's own words), "The vote 3 May 2019, 10:21 am" (no name) and "May
-/// 3 May 2019, 10:21 am".
+/// 16, 2010 at 9:11 pm #" (its permalink's mark); rejects "Jo Lee 3 May
+/// 2019" (no time: a name and a date can be a post's heading), "Updated
+/// 3 May 2019, 10:21 am" (the date's own words), "The vote 3 May 2019,
+/// 10:21 am" (no name) and "May 3 May 2019, 10:21 am".
 pub fn stamped_label(text: &str) -> Option<Label<'_>> {
     /// The most words a name takes here ([`looks_like_name`]'s).
     const NAME_WORDS: usize = 4;
@@ -381,7 +381,7 @@ pub fn stamped_label(text: &str) -> Option<Label<'_>> {
     }
     // "DJ Tue, Feb 16, 2010 at 9:11 pm #": the comment's permalink, a
     // mark after its time.
-    let text = text.trim_end_matches([' ', '#', '¶']);
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == '#' || c == '¶');
     if !ends_with_time(text) {
         return None;
     }

@@ -711,12 +711,13 @@ fn name_on_marker_over_text<'a>(items: &[Item<'a>], i: usize) -> Option<&'a str>
     })
 }
 
-/// A display name with the comment's date after it, no time ("Jo Lee
-/// 2007-04-24", "jo_b March 3, 2015"): the name and the date. Any other
-/// line is a name alone.
+/// A display name with the comment's date after it ("Jo Lee 2007-04-24",
+/// "jo_b March 3, 2015"): the name and the date. Any other line is a name
+/// alone.
 fn name_then_date(text: &str) -> (&str, Option<&str>) {
-    /// The most words a name takes before its date ([`looks_like_name`]'s).
-    const NAME_WORDS: usize = 4;
+    /// The most words a name takes before its date: [`looks_like_name`]'s
+    /// four, printed twice ([`without_doubled_names`]).
+    const NAME_WORDS: usize = 8;
     text.match_indices(' ')
         .take(NAME_WORDS)
         .map(|(at, _)| (text[..at].trim_end_matches(','), &text[at + 1..]))
@@ -783,22 +784,28 @@ fn without_avatar_words(comments: &mut [Planned]) {
 
 /// Some themes print each commenter's picture before the name with the
 /// name as its alternative text, and a scrape keeps both: "Jo Lee Jo Lee".
-/// Where most named comments of a thread are so printed (two at least),
-/// each such name is kept once; one reader so named is a name ("Sirhan
+/// Where most of a thread's readers are so named (two at least), each
+/// such name is kept once; one reader so named is a name ("Sirhan
 /// Sirhan").
 fn without_doubled_names(comments: &mut [Planned]) {
     let half = |name: &str| -> Option<usize> {
         let words: Vec<&str> = name.split(' ').collect();
         let n = words.len();
-        (n.is_multiple_of(2) && n > 0 && words[..n / 2] == words[n / 2..])
-            .then(|| words[..n / 2].iter().map(|w| w.len()).sum::<usize>() + n / 2 - 1)
+        (n.is_multiple_of(2)
+            && n > 0
+            && words[..n / 2] == words[n / 2..]
+            && words.iter().all(|w| !w.is_empty()))
+        .then(|| words[..n / 2].iter().map(|w| w.len()).sum::<usize>() + n / 2 - 1)
     };
-    let named = comments.iter().filter(|c| c.author.is_some()).count();
-    let doubled = comments
+    // Readers, not comments: one reader who writes often is one name.
+    let mut names: Vec<&str> = comments
         .iter()
-        .filter(|c| c.author.as_deref().and_then(half).is_some())
-        .count();
-    if doubled < 2 || doubled * 2 <= named {
+        .filter_map(|c| c.author.as_deref())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let doubled = names.iter().filter(|name| half(name).is_some()).count();
+    if doubled < 2 || doubled * 2 <= names.len() {
         return;
     }
     for comment in comments {
