@@ -1017,10 +1017,7 @@ fn a_tag_archive_of_a_series_whose_titles_share_a_name() {
         "Harbour Notes – Kingfishers on the Breakwater",
         "Harbour Notes – What the Storm Left Behind",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("tag_archive_of_a_series.txt"),
         &expected,
@@ -1075,10 +1072,7 @@ fn a_category_archive_whose_titles_have_colons_and_dashes() {
         "Thursday Thanks: The Lollipop Lady",
         "Talking Traffic – With a Special Guest",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("category_archive_titles_with_colons.txt"),
         &expected,
@@ -1268,10 +1262,7 @@ fn a_listing_printed_line_under_line_with_its_excerpts_cut_short() {
         "Night buses: the trial that never ends",
         "A quiet week at the library",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("listing_glued_excerpts_cut_short.txt"),
         &expected,
@@ -1405,10 +1396,7 @@ fn a_monthly_archive_with_a_post_of_one_sentence() {
         "An old complaint about the timetable",
         "Just a thought",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("monthly_archive_one_sentence_post.txt"),
         &expected,
@@ -1464,10 +1452,7 @@ fn a_listing_whose_titles_number_their_parts_after_trailing_dots() {
         "Ferry Fares: Where we are . . . (Part III: the Crews)",
         "Berth Repairs: The Bill",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("listing_titles_in_parts_after_dots.txt"),
         &expected,
@@ -1486,10 +1471,7 @@ fn a_listing_whose_headlines_open_on_a_quoted_phrase() {
         "“A Promise, Not A Timetable” Says The Union",
         "A Quiet Week On The Water",
     ];
-    let expected: Vec<_> = titles
-        .iter()
-        .map(|title| post(title, None, None, &[], None, 1, &[]))
-        .collect();
+    let expected = titles_over_one_block(&titles);
     check(
         &fixture("listing_quote_led_headlines.txt"),
         &expected,

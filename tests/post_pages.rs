@@ -2023,26 +2023,12 @@ fn numbered_comments_whose_names_are_printed_twice_over_their_date() {
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].title, "Why The Ferry Fares Keep Rising");
     assert_eq!(
-        comment_authors(&posts[0]),
+        comment_stamps(&posts[0]),
         [
-            Some("Kristin"),
-            Some("harbourlight"),
-            Some("Old Ben"),
-            Some("Kristin")
-        ]
-    );
-    let dates: Vec<Option<&str>> = posts[0]
-        .comments
-        .iter()
-        .map(|c| c.date.as_deref())
-        .collect();
-    assert_eq!(
-        dates,
-        [
-            Some("2007-04-24"),
-            Some("2007-04-24"),
-            Some("2007-04-25"),
-            Some("2007-04-26")
+            (Some("Kristin"), Some("2007-04-24")),
+            (Some("harbourlight"), Some("2007-04-24")),
+            (Some("Old Ben"), Some("2007-04-25")),
+            (Some("Kristin"), Some("2007-04-26")),
         ]
     );
     assert!(
@@ -2058,23 +2044,16 @@ fn comment_stamps_that_end_in_their_permalink_mark() {
     // the mark that links to the comment.
     let posts = parse(&fixture("post_stamps_with_permalink_marks.txt"));
     assert_eq!(posts.len(), 1);
-    let comments: Vec<(Option<&str>, Option<&str>, Option<u32>)> = posts[0]
-        .comments
-        .iter()
-        .map(|c| (c.author.as_deref(), c.date.as_deref(), c.parent))
-        .collect();
     assert_eq!(
-        comments,
+        comment_stamps(&posts[0]),
         [
-            (Some("kiri"), Some("Tue, Mar 2, 2010 at 8:15 am"), None),
-            (
-                Some("Old Ben"),
-                Some("Tue, Mar 2, 2010 at 10:40 am"),
-                Some(0)
-            ),
-            (Some("Ana Lee"), Some("Wed, Mar 3, 2010 at 6:02 pm"), None),
+            (Some("kiri"), Some("Tue, Mar 2, 2010 at 8:15 am")),
+            (Some("Old Ben"), Some("Tue, Mar 2, 2010 at 10:40 am")),
+            (Some("Ana Lee"), Some("Wed, Mar 3, 2010 at 6:02 pm")),
         ]
     );
+    let parents: Vec<Option<u32>> = posts[0].comments.iter().map(|c| c.parent).collect();
+    assert_eq!(parents, [None, Some(0), None]);
     assert!(
         posts[0].comments[0].blocks[0]
             .text

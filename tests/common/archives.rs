@@ -79,6 +79,14 @@ pub fn post(
     }
 }
 
+/// Posts of a title over one block each and nothing else: a listing's.
+pub fn titles_over_one_block(titles: &[&str]) -> Vec<Seen> {
+    titles
+        .iter()
+        .map(|title| post(title, None, None, &[], None, 1, &[]))
+        .collect()
+}
+
 /// The archive cut before each title: the page's header, then each post.
 pub fn split_at_titles<'a>(archive: &'a str, titles: &[&str]) -> (&'a str, Vec<&'a str>) {
     let mut starts: Vec<usize> = titles
