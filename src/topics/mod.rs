@@ -1182,6 +1182,24 @@ mod tests {
     }
 
     #[test]
+    fn a_post_titled_by_its_date_is_about_no_day_of_the_week() {
+        let mut posts = vec![
+            post(
+                "Ferry Fares:",
+                &["The operator will raise the fares again."],
+            ),
+            post(
+                "Tuesday, February 02, 2010",
+                &["\"A timetable is a promise, and this one is broken.\""],
+            ),
+            post("The Wharf Café:", &["Closed, after twenty years."]),
+        ];
+        let all = names(&derive(&mut posts));
+        assert!(!all.iter().any(|n| n == "Tuesday"), "{all:?}");
+        assert!(all.iter().any(|n| n == "Ferry"), "{all:?}");
+    }
+
+    #[test]
     fn tags_are_strong_evidence_and_comments_are_none() {
         let mut posts = vec![
             post("Tolls rise again", &["The tolls rose on Monday."]),

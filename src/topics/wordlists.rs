@@ -89,4 +89,7 @@ const STOPWORD_LIST: &[&str] = &[
     "against", "ahead", "eve", "win", "says", "tells", "told", "told", "call", "called", "calls",
     "show", "shows", "shown", "look", "looks", "looked", "back", "over", "support", "supports",
     "senator", "more",
+    // A journal's post whose title was lost is titled by its date: a day
+    // of the week says nothing of what the post is about.
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
