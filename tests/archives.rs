@@ -20,8 +20,9 @@
 //! whose dates head posts with no titles or with headings that end in a
 //! colon, a monthly archive with a post of one sentence, a category
 //! archive whose footers list the other categories, a listing whose
-//! titles number their parts after trailing dots, and a listing whose
-//! headlines open on a quoted phrase.
+//! titles number their parts after trailing dots, a listing whose
+//! headlines open on a quoted phrase, and an archive whose heading lost
+//! its name.
 //! Each is
 //! read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
@@ -1476,5 +1477,20 @@ fn a_listing_whose_headlines_open_on_a_quoted_phrase() {
         &fixture("listing_quote_led_headlines.txt"),
         &expected,
         &[&[1, 0, 3, 2, 4]],
+    );
+}
+
+#[test]
+fn an_archive_whose_heading_lost_its_name() {
+    // "Archives for " with the category's name dropped by the scrape: the
+    // page's heading all the same, and no post of its own.
+    let titles = [
+        "What Makes a Regular on the Early Boat",
+        "Winter Timetable Preview-Part 1",
+    ];
+    check(
+        &fixture("archive_header_name_lost.txt"),
+        &titles_over_one_block(&titles),
+        &[&[1, 0]],
     );
 }

@@ -333,6 +333,7 @@ fn archive_headers() {
         "Politics Archives",
         "Posts published in the chosen month",
         "Showing posts with label Trade. Show all posts",
+        "Archives for",
     ] {
         assert_eq!(
             recognise(line),
