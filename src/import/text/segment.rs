@@ -326,11 +326,9 @@ fn is_quote_led_headline(text: &str) -> bool {
     let Some(close) = inner.find(['”', '"']) else {
         return false;
     };
-    let (quoted, rest) = (
-        &inner[..close],
-        inner[close..].chars().skip(1).collect::<String>(),
-    );
-    let rest = rest.trim();
+    // The closing mark is one character; the rest follows it.
+    let mark = inner[close..].chars().next().map_or(1, char::len_utf8);
+    let (quoted, rest) = (&inner[..close], inner[close + mark..].trim());
     !quoted.is_empty()
         && !quoted.ends_with(['.', ',', '!', '?'])
         && !rest.starts_with(['“', '"'])

@@ -26,7 +26,7 @@ pub struct Item<'a> {
 
 /// One comment as [`plan`] finds it: its label, parent and the items that
 /// hold its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Planned {
     pub author: Option<String>,
     /// The time the label gives.
@@ -167,12 +167,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             comments.push(Planned {
                 author: head.author.clone(),
                 date: head.date.clone(),
-                label: None,
-                parent: None,
-                date_at: None,
-                opened_by_marker: false,
-                text_from: 0,
-                text: Vec::new(),
+                ..Planned::default()
             });
             open = true;
             continue;
@@ -477,14 +472,8 @@ fn close_or_continue(
             Some(comment) => comment.text.push(i),
             None => {
                 comments.push(Planned {
-                    author: None,
-                    date: None,
-                    date_at: None,
-                    label: None,
-                    parent: None,
-                    opened_by_marker: false,
-                    text_from: 0,
                     text: vec![i],
+                    ..Planned::default()
                 });
                 *open = true;
             }
@@ -945,13 +934,7 @@ mod tests {
                 .iter()
                 .map(|name| Planned {
                     author: Some((*name).to_string()),
-                    date: None,
-                    date_at: None,
-                    label: None,
-                    parent: None,
-                    opened_by_marker: false,
-                    text_from: 0,
-                    text: Vec::new(),
+                    ..Planned::default()
                 })
                 .collect()
         };
