@@ -327,6 +327,11 @@ pub fn labelled_utc_stamp(line: &str) -> Option<&str> {
 /// "12:30 and counting" and "10:18 AM et al".
 pub fn is_time_of_day(line: &str) -> bool {
     let line = line.trim();
+    // The longest ("12:45 p.m. NZST") is 15 bytes: a paragraph of prose
+    // under a date is not searched for a colon.
+    if line.len() > 24 {
+        return false;
+    }
     // A zone is two to five capitals: "ET", "GMT", "NZST".
     let line = line
         .rsplit_once(' ')

@@ -423,9 +423,7 @@ pub fn dashed_stamp(text: &str) -> Option<Label<'_>> {
     if text.len() > 100 {
         return None;
     }
-    let (name, date) = [" - ", " – ", " — "]
-        .iter()
-        .find_map(|dash| text.split_once(dash))?;
+    let (name, date) = split_at_spaced_dash(text)?;
     let (name, date) = (name.trim(), date.trim());
     let named = looks_like_name(name)
         && !is_calendar_word(name)
@@ -437,6 +435,30 @@ pub fn dashed_stamp(text: &str) -> Option<Label<'_>> {
         position: None,
         date: Some(date),
     })
+}
+
+/// `text` either side of its first " - ", or else its first " – ", or else
+/// its first " — ".
+///
+/// Every short line of an archive is asked, so the three are looked for in
+/// one pass over the spaces rather than in a search each.
+fn split_at_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    const DASHES: [&str; 3] = ["- ", "– ", "— "];
+    let mut first: [Option<usize>; 3] = [None; 3];
+    for space in memchr::memchr_iter(b' ', text.as_bytes()) {
+        let after = &text[space + 1..];
+        if let Some(kind) = DASHES.iter().position(|dash| after.starts_with(dash)) {
+            first[kind] = first[kind].or(Some(space));
+            if kind == 0 {
+                break;
+            }
+        }
+    }
+    let (kind, at) = first
+        .iter()
+        .enumerate()
+        .find_map(|(kind, at)| at.map(|at| (kind, at)))?;
+    Some((&text[..at], &text[at + 1 + DASHES[kind].len()..]))
 }
 
 /// A word a comment's stamp opens with when its name is printed apart
@@ -604,6 +626,22 @@ mod tests {
             position,
             date,
         })
+    }
+
+    #[test]
+    fn a_hyphen_outranks_the_dashes_wherever_it_stands() {
+        assert_eq!(
+            split_at_spaced_dash("Jo – Lee - May 4, 2019"),
+            Some(("Jo – Lee", "May 4, 2019"))
+        );
+        assert_eq!(
+            split_at_spaced_dash("Jo — Lee – May 4"),
+            Some(("Jo — Lee", "May 4"))
+        );
+        assert_eq!(split_at_spaced_dash("Jo — May 4"), Some(("Jo", "May 4")));
+        // A dash needs a space either side.
+        assert_eq!(split_at_spaced_dash("Jo -May 4 -"), None);
+        assert_eq!(split_at_spaced_dash("Jo-Lee - "), Some(("Jo-Lee", "")));
     }
 
     #[test]
