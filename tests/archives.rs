@@ -21,10 +21,9 @@
 //! colon, a monthly archive with a post of one sentence, a category
 //! archive whose footers list the other categories, a listing whose
 //! titles number their parts after trailing dots, a listing whose
-//! headlines open on a quoted phrase, and an archive whose heading lost
-//! its name.
-//! Each is
-//! read as written
+//! headlines open on a quoted phrase, an archive whose heading lost
+//! its name, and a listing whose pictures' captions name its titles.
+//! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
 //! the same posts and comments.
@@ -1493,4 +1492,37 @@ fn an_archive_whose_heading_lost_its_name() {
         &titles_over_one_block(&titles),
         &[&[1, 0]],
     );
+}
+
+#[test]
+fn a_listing_whose_pictures_are_captioned_with_their_titles() {
+    // "Cover picture for “The Ferry Men”" over "The Ferry Men": the
+    // caption is the picture's, the line under it the title. Where the
+    // title line is lost, the caption names the post; the date under each
+    // "Read More" is its post's.
+    let expected = [
+        ("Who Pays for the New Wharf? – Part 2", "October 22, 2021"),
+        ("The Ferry Men", "October 8, 2021"),
+        ("Steady Hands", "November 16, 2020"),
+        (
+            "“Has Anyone Seen the Old Lighthouse Lens?”",
+            "July 19, 2019",
+        ),
+    ]
+    .map(|(title, date)| post(title, None, Some(date), &[], None, 1, &[]));
+    let archive = fixture("listing_captions_name_titles.txt");
+    // Each card from its caption on, the last ones first.
+    let (header, cards) = archive.split_at(archive.find("Cover picture").expect("a caption"));
+    let mut cards: Vec<&str> = cards.split_inclusive("2021\n").collect();
+    cards.rotate_left(1);
+    let reordered = format!("{header}{}", cards.concat());
+    let reordered_titles = [1, 2, 3, 0].map(|k| expected[k].title.as_str());
+    for (name, variant) in reformatted(&archive) {
+        let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+        assert_eq!(got, expected, "{name}");
+    }
+    for (name, variant) in reformatted(&reordered) {
+        let titles: Vec<String> = parse(&variant).into_iter().map(|p| p.title).collect();
+        assert_eq!(titles, reordered_titles, "{name}, reordered");
+    }
 }

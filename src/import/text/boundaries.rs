@@ -63,6 +63,12 @@ pub fn furniture_above_titles(
         let title = titles[n];
         let floor = n.checked_sub(1).map_or(0, |p| titles[p] + 1);
         let mut lines = Vec::new();
+        // A post that opens on a picture's caption has nothing above it:
+        // what stands over the caption is the post's before, as it is
+        // where the caption stands over the title.
+        if matches!(furniture_at(title), Some(Furniture::Caption { .. })) {
+            return lines;
+        }
         let mut at = title;
         // A date right under the title before is that post's, unless
         // that title is prose, made for a post whose title was lost.

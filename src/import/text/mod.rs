@@ -11,6 +11,7 @@
 
 mod blocks;
 mod boundaries;
+mod captions;
 mod commentary;
 mod furniture;
 mod learn;
@@ -116,7 +117,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             .collect(),
     );
     let (known, has_author_blocks) = with_author_blocks(&all, known);
-    let known = with_times_under_dates(&all, with_post_lists(&all, known));
+    let known = with_naming_captions(
+        &all,
+        with_times_under_dates(&all, with_post_lists(&all, known)),
+    );
     let usual_gap = paragraphs::usual_gap(&all);
     // Marking the threads walks the archive on one core. What the title
     // pass later asks of each paragraph's text alone ([`text_facts`]) is
@@ -342,6 +346,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             files_under_title_prefix,
         );
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
+        captions::titles_named_by_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::title_from_leading_header(&all, &mut title_starts, &furniture.0, |i| {
             in_thread[i]
         });
@@ -776,6 +781,22 @@ fn with_post_lists(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furnit
     overridden(known, lists)
 }
 
+/// The known furniture with the captions that name their posts
+/// ([`captions::naming_captions`]) in it.
+fn with_naming_captions(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
+    let captions = {
+        let slots = known.slots(all.len());
+        captions::naming_captions(all, |i| known.at_slot(&slots, i).is_some())
+    };
+    if captions.is_empty() {
+        return known;
+    }
+    let mut merged = known.0;
+    merged.extend(captions);
+    merged.sort_unstable_by_key(|(i, _)| *i);
+    Sparse(merged)
+}
+
 /// The known furniture with the lines that stand alone beside a date line
 /// as page chrome: the rest of that dateline, never a title. A time of day
 /// under it ([`furniture::is_time_of_day`]), or a weekday's name over it
@@ -923,16 +944,24 @@ impl Run<'_> {
         // A post whose title the page left out, opening with prose, takes
         // the title its comments header names ("45 Responses to “today”").
         let opens_on_header = matches!(furniture_at(first), Some(Furniture::CommentsHeader { .. }));
-        let named_title = (!heads_something(&paragraphs[0].text) || opens_on_header)
-            .then(|| {
-                furniture.iter().find_map(|(at, f)| {
-                    matches!(f, Furniture::CommentsHeader { .. })
-                        .then(|| furniture::title_in_header(&paragraphs[at - first].text))
-                        .flatten()
-                        .map(str::to_string)
+        // A post that opens on a picture's caption takes the title it
+        // names: the page lost the title line under it.
+        let caption_title = match furniture_at(first) {
+            Some(Furniture::Caption { named }) => Some(named.text(&paragraphs[0].text).to_string()),
+            _ => None,
+        };
+        let named_title = caption_title.or_else(|| {
+            (!heads_something(&paragraphs[0].text) || opens_on_header)
+                .then(|| {
+                    furniture.iter().find_map(|(at, f)| {
+                        matches!(f, Furniture::CommentsHeader { .. })
+                            .then(|| furniture::title_in_header(&paragraphs[at - first].text))
+                            .flatten()
+                            .map(str::to_string)
+                    })
                 })
-            })
-            .flatten();
+                .flatten()
+        });
         // A page that prints no title, whose first paragraph was taken for
         // one: the paragraph stays the post's text, under a title made of
         // its first words.

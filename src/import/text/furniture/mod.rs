@@ -72,6 +72,10 @@ pub enum Furniture {
     /// "Home » News » Tolls up again": a breadcrumb trail, page chrome
     /// whose last step (where it is in the line) names the page.
     Breadcrumb { last_step: Span },
+    /// "Featured image for “Tolls up again”": a picture's caption that
+    /// names its post (where in the line the name is), found from the
+    /// lines around it ([`super::captions`]).
+    Caption { named: Span },
     /// A line of a block about a post's author that a forum prints over
     /// every post ("Jo Lee" / "Newbie" / "Joined: Mar 2014" / "Posts: 12"),
     /// found from what the archive repeats ([`super::thread`]). The block's
@@ -97,7 +101,7 @@ pub struct Span {
 impl Span {
     /// The part of `line` in `range`, white space at either end left out.
     /// Furniture lines are at most 200 bytes long, so the span fits in bytes.
-    fn trimmed(line: &str, range: std::ops::Range<usize>) -> Self {
+    pub(super) fn trimmed(line: &str, range: std::ops::Range<usize>) -> Self {
         let text = &line[range.clone()];
         let start = range.start + (text.len() - text.trim_start().len());
         let end = range.start + text.trim_end().len();
