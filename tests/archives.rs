@@ -22,7 +22,8 @@
 //! archive whose footers list the other categories, a listing whose
 //! titles number their parts after trailing dots, a listing whose
 //! headlines open on a quoted phrase, an archive whose heading lost
-//! its name, and a listing whose pictures' captions name its titles.
+//! its name, a listing whose pictures' captions name its titles, and
+//! one that labels its titles in lower case.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1525,4 +1526,22 @@ fn a_listing_whose_pictures_are_captioned_with_their_titles() {
         let titles: Vec<String> = parse(&variant).into_iter().map(|p| p.title).collect();
         assert_eq!(titles, reordered_titles, "{name}, reordered");
     }
+}
+
+#[test]
+fn a_listing_that_labels_its_titles_in_lower_case() {
+    // "bridge tolls council" over "Tolls Rise Again: …": a picture's
+    // description over each title, which is neither a title nor the end of
+    // the teaser above it; nor is the blog's description over the first.
+    let titles = [
+        "The Last Sailing of the Old Ferry",
+        "Tolls Rise Again: What the Council Did Not Say",
+        "Storm Closes the Harbour for Two Days",
+        "Wharf Plans: Cafés, Flats and a Car Park",
+    ];
+    check(
+        &fixture("listing_labels_over_titles.txt"),
+        &titles_over_one_block(&titles),
+        &[&[1, 0, 2, 3]],
+    );
 }

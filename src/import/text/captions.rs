@@ -1,6 +1,7 @@
 //! Captions that name their post: a picture's alternative text, kept by
 //! the scrape right over the title it illustrates ("Featured image for
-//! “Tolls up again”" over "Tolls up again").
+//! “Tolls up again”" over "Tolls up again"), and the labels in lower case
+//! a listing prints over its titles ([`picture_labels`]).
 //!
 //! Such a line reads as a title itself, and where the page lost the title
 //! line it is the only place the title is left. It is known by what it
@@ -10,7 +11,7 @@
 
 use rayon::prelude::*;
 
-use super::boundaries::names_the_same;
+use super::boundaries::{self, names_the_same};
 use super::furniture::{Furniture, Span};
 use super::paragraphs::Paragraph;
 use super::segment;
@@ -74,6 +75,56 @@ pub fn naming_captions(
         .filter(|((i, q), named)| *named || recurring.binary_search(&q.lead(&all[*i].text)).is_ok())
         .map(|((i, q), _)| (i, Furniture::Caption { named: q.quoted }))
         .collect()
+}
+
+/// The fewest labels over titles that make them the archive's way.
+const MIN_LABELS: usize = 3;
+/// A label is a few words: a picture's description, a category's name.
+const MAX_LABEL_WORDS: usize = 8;
+
+/// The archive's lines in lower case over its titles, by index, in order:
+/// a picture's description or a category's name that a listing prints
+/// over each title ("harbour ferry at dusk" over "Ferries Late Again" over
+/// its teaser). Read alone, such a line takes the place of the title or
+/// ends the teaser above it. Only where the archive prints
+/// [`MIN_LABELS`] or more, so that a blog whose titles are in lower case
+/// keeps a title over a subtitle where it has one.
+///
+/// Accepts "tolls bridge" / "Tolls Up Again" / prose, three times in an
+/// archive; rejects the same twice, "tolls up." (a sentence), and a lower
+/// case line over prose.
+pub fn picture_labels(
+    all: &[Paragraph],
+    known: impl Fn(usize) -> bool + Sync,
+) -> Vec<(usize, Furniture)> {
+    let plain = |i: usize| i < all.len() && !known(i) && !all[i].is_list_item();
+    let labels: Vec<(usize, Furniture)> = (0..all.len().saturating_sub(2))
+        .into_par_iter()
+        .filter(|&i| {
+            plain(i)
+                && is_label(&all[i].text)
+                && plain(i + 1)
+                && boundaries::is_title_shaped(&all[i + 1])
+                && all[i + 1].text.chars().any(char::is_uppercase)
+                && plain(i + 2)
+                && segment::is_prose(&all[i + 2].text)
+        })
+        .map(|i| (i, Furniture::PageChrome))
+        .collect();
+    if labels.len() < MIN_LABELS {
+        return Vec::new();
+    }
+    labels
+}
+
+/// A few words in lower case with no sentence's end: "harbour ferry at
+/// dusk", "politics".
+fn is_label(text: &str) -> bool {
+    text.len() <= MAX_CAPTION / 2
+        && text.split_whitespace().count() <= MAX_LABEL_WORDS
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(char::is_uppercase)
+        && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
 }
 
 /// A line of a few words and then a quotation that ends it: where the
@@ -212,6 +263,46 @@ mod tests {
         );
         // A sentence that quotes, then the quotation repeated as a line.
         assert!(captions_in("The mayor said, “Tolls up”\n\nTolls up").is_empty());
+    }
+
+    fn labels_in(text: &str) -> Vec<usize> {
+        let all = paragraphs(text);
+        picture_labels(&all, |_| false)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    const TEASER: &str =
+        "The council voted on Tuesday night to raise the toll again, the third rise in two years.";
+
+    #[test]
+    fn lines_in_lower_case_over_three_titles_are_labels() {
+        let card = |label: &str, title: &str| format!("{label}\n\n{title}\n\n{TEASER}\n\n");
+        let three = [
+            card("tolls bridge", "Tolls Up Again"),
+            card("ferry at dusk", "Ferries Late"),
+            card("wharf", "Wharf Plans Shown"),
+        ]
+        .concat();
+        assert_eq!(labels_in(&three), vec![0, 3, 6]);
+        // Twice is not yet the archive's way.
+        let two = [
+            card("tolls bridge", "Tolls Up Again"),
+            card("wharf", "Wharf Plans"),
+        ]
+        .concat();
+        assert!(labels_in(&two).is_empty());
+        // A sentence, or a line over prose rather than a title, is no label.
+        let sentences = [
+            card("tolls up.", "Tolls Up Again"),
+            card("ferries late.", "Ferries Late"),
+            card("wharf plans.", "Wharf Plans Shown"),
+        ]
+        .concat();
+        assert!(labels_in(&sentences).is_empty());
+        let over_prose = format!("tolls\n\n{TEASER}\n\n").repeat(3);
+        assert!(labels_in(&over_prose).is_empty());
     }
 
     #[test]

@@ -782,11 +782,18 @@ fn with_post_lists(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furnit
 }
 
 /// The known furniture with the captions that name their posts
-/// ([`captions::naming_captions`]) in it.
+/// ([`captions::naming_captions`]) and the labels over titles
+/// ([`captions::picture_labels`]) in it.
 fn with_naming_captions(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
     let captions = {
         let slots = known.slots(all.len());
-        captions::naming_captions(all, |i| known.at_slot(&slots, i).is_some())
+        let known_at = |i: usize| known.at_slot(&slots, i).is_some();
+        let mut found = captions::naming_captions(all, known_at);
+        let labels = captions::picture_labels(all, |i| {
+            known_at(i) || found.binary_search_by_key(&i, |(at, _)| *at).is_ok()
+        });
+        found.extend(labels);
+        found
     };
     if captions.is_empty() {
         return known;
