@@ -22,8 +22,9 @@
 //! archive whose footers list the other categories, a listing whose
 //! titles number their parts after trailing dots, a listing whose
 //! headlines open on a quoted phrase, an archive whose heading lost
-//! its name, a listing whose pictures' captions name its titles, and
-//! one that labels its titles in lower case.
+//! its name, a listing whose pictures' captions name its titles, one
+//! that labels its titles in lower case, and one under a stack of the
+//! page's headings.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1543,5 +1544,27 @@ fn a_listing_that_labels_its_titles_in_lower_case() {
         &fixture("listing_labels_over_titles.txt"),
         &titles_over_one_block(&titles),
         &[&[1, 0, 2, 3]],
+    );
+}
+
+#[test]
+fn a_listing_under_a_stack_of_the_page_s_headings() {
+    // "Recent Posts" / "Browse by Subject" over the first title: every
+    // later title has its teaser right under it, so the line right over
+    // the first teaser is the first title.
+    let expected = [
+        ("The Wreck Under the Old Wharf", Some("May 3, 2014")),
+        (
+            "What the Tide Gauges Say About the Sea Wall, the Ferry Terminal and the Next Hundred Years of Our Harbour Front",
+            Some("May 2, 2014"),
+        ),
+        ("A Field Guide to Harbour Gulls", Some("May 1, 2014")),
+        ("Night Shift on the Last Ferry", None),
+    ]
+    .map(|(title, date)| post(title, None, date, &[], None, 1, &[]));
+    check(
+        &fixture("listing_under_stacked_headings.txt"),
+        &expected,
+        &[&[2, 1, 0, 3], &[0, 2, 1, 3]],
     );
 }

@@ -385,7 +385,15 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
     }
     let mut rest = text;
     let mut last_was_name = false;
+    // The last word was a capital alone: an initial, whose dot is the
+    // name's ("E. Paul Zehr" is as much one name as "Paul Zehr").
+    let mut last_was_initial = false;
     while let Some(c) = rest.chars().next() {
+        if c == '.' && last_was_initial {
+            rest = &rest[1..];
+            last_was_initial = false;
+            continue;
+        }
         if c.is_whitespace() {
             rest = &rest[c.len_utf8()..];
             continue;
@@ -398,6 +406,7 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
             sink(Token::Quote);
             rest = &rest[end..];
             last_was_name = false;
+            last_was_initial = false;
             continue;
         }
         if c.is_alphanumeric() {
@@ -413,18 +422,21 @@ fn shape_tokens<'a>(p: &'a Paragraph, mut sink: impl FnMut(Token<'a>)) -> Option
                         || (c == '-' && rest[at + 1..].starts_with(char::is_alphanumeric)))
                 })
                 .map_or(rest.len(), |(at, _)| at);
-            let token = word_token(&rest[..end]);
+            let word = &rest[..end];
+            let token = word_token(word);
             rest = &rest[end..];
             let is_name = matches!(token, Token::Name);
             if !(is_name && last_was_name) {
                 sink(token);
             }
             last_was_name = is_name;
+            last_was_initial = is_name && word.len() == 1;
             continue;
         }
         sink(Token::Punctuation(c));
         rest = &rest[c.len_utf8()..];
         last_was_name = false;
+        last_was_initial = false;
     }
     Some(())
 }
@@ -676,6 +688,11 @@ mod tests {
         assert_eq!(
             shape_of("Featured image for “Bridge tolls under review”"),
             shape_of("Featured image for “Why are the buses late”")
+        );
+        // An initial's dot is its name's.
+        assert_eq!(
+            shape_of("April 8, 2013 — J. Paul Rees"),
+            shape_of("April 9, 2013 — Ana Lee")
         );
         assert_eq!(shape_of("The minister said no."), None);
         assert_eq!(shape_of("On trade:"), None);

@@ -373,6 +373,12 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
         );
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
         page_header::page_name_over_first_title(&all, &mut title_starts, &furniture.0, ends_post);
+        page_header::headings_stacked_over_first_title(
+            &all,
+            &mut title_starts,
+            &furniture.0,
+            |i| marked(i, CITATION),
+        );
         page_header::title_under_page_name_and_date(
             &all,
             &mut title_starts,
@@ -380,6 +386,11 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             |i| in_thread[i],
             |i| marked(i, CITATION),
         );
+        // Posts are built from runs between titles: the rules above each
+        // keep the list in order, and a slip in one would make a run of
+        // no paragraphs, so the order is made sure of once here.
+        title_starts.sort_unstable();
+        title_starts.dedup();
         (title_starts, dates_head_titles)
     };
     let (title_starts, dates_head_titles) = title_starts;

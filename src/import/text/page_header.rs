@@ -1,7 +1,7 @@
 //! The page's own lines over its first post (the blog's name, its
 //! sidebar) that the segmenter took for a post's title.
 
-use super::boundaries::{at, is_time_under_date, is_title_shaped};
+use super::boundaries::{at, heads_something, is_time_under_date, is_title_shaped};
 use super::furniture::{Furniture, is_weekday};
 use super::paragraphs::Paragraph;
 use super::segment;
@@ -191,6 +191,65 @@ pub fn page_name_over_first_title(
     }
 }
 
+/// The most headings of the page read between its first line and the
+/// first post's title.
+const MAX_STACKED_HEADINGS: usize = 3;
+
+/// A page that opens on a stack of short headings over its first post's
+/// text ("Recent Posts" / "Browse" / "Gravel Levy Up" /
+/// prose), where every later post has its text right under its title:
+/// the segmenter took the stack's first line for the title. As the later
+/// posts show, the title is the line right over the text, and the lines
+/// above it are the page's.
+///
+/// Accepts "Recent Posts" / "Browse" / "Gravel Levy Up" / prose, then two
+/// titles with prose under each (whether or not the segmenter found
+/// "Gravel Levy Up"); rejects the same where a later title has
+/// a line of its own under it (the archive's posts open with a
+/// standfirst), a title over a line that cites ("RNZ: Bypass approved")
+/// or over a sentence ("Much ado about nothing!", a post of one line),
+/// a stack over a list, and a page of one post.
+pub fn headings_stacked_over_first_title(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    cites: impl Fn(usize) -> bool,
+) {
+    let Some((&first, later)) = titles.split_first() else {
+        return;
+    };
+    let bare = |i: usize| i < all.len() && at(furniture, i).is_none() && !all[i].is_list_item();
+    let prose_under = |i: usize| bare(i + 1) && segment::is_prose(&all[i + 1].text);
+    if later.len() < 2
+        || !is_title_shaped(&all[first])
+        || !(0..first).all(|i| at(furniture, i).is_some())
+        || !later.iter().all(|&title| prose_under(title))
+    {
+        return;
+    }
+    let mut last = first;
+    while last - first < MAX_STACKED_HEADINGS
+        && bare(last + 1)
+        && is_title_shaped(&all[last + 1])
+        && heads_something(&all[last + 1].text)
+        && !segment::is_prose(&all[last + 1].text)
+        && !cites(last + 1)
+    {
+        last += 1;
+    }
+    // A long title reads as prose: the text under the stack is no title.
+    if last == first || !prose_under(last) || later[0] == last + 1 {
+        return;
+    }
+    // Every later title has prose under it, so the stack ends at the
+    // second title at the latest: then the lines over it are the page's.
+    if later[0] == last {
+        titles.remove(0);
+    } else {
+        titles[0] = last;
+    }
+}
+
 /// The longest label a forum prints before a thread's title ("Thread:",
 /// "Topic:", "Re:").
 const TITLE_LABEL_MAX: usize = 12;
@@ -249,7 +308,9 @@ fn title_after_its_trail(title: &str, first_line: &str) -> Option<usize> {
 mod tests {
     use super::super::furniture;
     use super::super::paragraphs::paragraphs;
-    use super::{page_name_over_first_title, title_after_its_label};
+    use super::{
+        headings_stacked_over_first_title, page_name_over_first_title, title_after_its_label,
+    };
 
     /// The first title after [`page_name_over_first_title`], of a page
     /// whose titles were taken at `titles`.
@@ -276,6 +337,36 @@ mod tests {
         // No post's end over the later title: a post with a heading.
         let heading = page.replacen("Read More", "And then?", 1);
         assert_eq!(first_title(&heading, &[0, 4]), "Weekly columns");
+    }
+
+    /// The titles after [`headings_stacked_over_first_title`], of a page
+    /// whose titles were taken at `titles`.
+    fn unstacked(page: &str, titles: &[usize]) -> Vec<usize> {
+        let all = paragraphs(page);
+        let mut titles = titles.to_vec();
+        headings_stacked_over_first_title(&all, &mut titles, &[], |_| false);
+        titles
+    }
+
+    const TEASER: &str = "The council voted on Tuesday night to raise the bridge toll again.";
+
+    #[test]
+    fn the_line_over_the_first_teaser_is_the_first_title_where_every_later_one_is() {
+        let page = format!(
+            "Recent Posts\n\nBrowse\n\nGravel Levy Up\n\n{TEASER}\n\n\
+             Tolls Again\n\n{TEASER}\n\nFerries Late\n\n{TEASER}\n"
+        );
+        assert_eq!(unstacked(&page, &[0, 4, 6]), vec![2, 4, 6]);
+        // Where the segmenter found the first title too, the stack over it
+        // is the page's: one title each, in order.
+        assert_eq!(unstacked(&page, &[0, 2, 4, 6]), vec![2, 4, 6]);
+        // A later title with a line of its own under it: the archive's
+        // posts open with a standfirst, and the stack is the first post's.
+        let standfirst = page.replacen("Tolls Again\n\n", "Tolls Again\n\nA Second Look\n\n", 1);
+        assert_eq!(unstacked(&standfirst, &[0, 4, 7]), vec![0, 4, 7]);
+        // A page of one post keeps its title.
+        let one = format!("Recent Posts\n\nBrowse\n\nGravel Levy Up\n\n{TEASER}\n");
+        assert_eq!(unstacked(&one, &[0]), vec![0]);
     }
 
     fn bare(title: &str, first_line: &str) -> Option<String> {
