@@ -36,7 +36,8 @@
 //! numbered thread, numbered comments labelled by a name and a date with
 //! their replies unnumbered under them, name lines that keep the dash
 //! their date stood after, numbered comments whose names are printed
-//! twice over their date, comment stamps that end in a permalink's mark.
+//! twice over their date, comment stamps that end in a permalink's mark,
+//! a bulleted thread right under a title with its breadcrumb glued on.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2059,4 +2060,35 @@ fn comment_stamps_that_end_in_their_permalink_mark() {
             .text
             .starts_with("I asked mine.")
     );
+}
+
+#[test]
+fn a_bulleted_thread_right_under_a_title_with_its_trail_glued_on() {
+    // "HomeBlog‘Title’ : …": the breadcrumb's links run into the title;
+    // then "• kiri_w September 10, 2012 at 9:13 am" right under it, with
+    // no text between: a bulleted name and time is a comment's label, not
+    // the post's byline.
+    for (name, variant) in reformatted(&fixture("post_bulleted_thread_under_glued_trail.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(
+            posts[0].title,
+            "‘Why the Ferry Timetable Needs a Rewrite’ : Our Reply to the Operator’s Letter in This Week’s Harbour Post",
+            "{name}"
+        );
+        assert_eq!(
+            comment_stamps(&posts[0]),
+            [
+                (Some("kiri_w"), Some("September 10, 2012 at 9:13 am")),
+                (Some("Old Ben"), Some("September 10, 2012 at 9:46 am")),
+            ],
+            "{name}"
+        );
+        assert!(
+            posts[0].comments[0].blocks[0]
+                .text
+                .starts_with("Wouldn’t the operator"),
+            "{name}"
+        );
+    }
 }

@@ -1147,6 +1147,7 @@ impl Run<'_> {
         } else {
             bare_title_repeated(title, &mut body)
         };
+        let title = without_glued_trail(title);
         let dateless = above.date.is_none() && about.date.is_none();
         let (title, glued) = dateline_run_into_title(title, dateless);
         // What is left of the run (furniture, labels) lets its arenas go
@@ -1287,6 +1288,15 @@ fn bare_title_repeated(title: String, body: &mut Vec<Body>) -> String {
     };
     body.remove(0);
     title[at..].to_string()
+}
+
+/// The title without the page's breadcrumb trail glued to its front
+/// ([`page_header::title_after_glued_trail`]).
+fn without_glued_trail(title: String) -> String {
+    match page_header::title_after_glued_trail(&title) {
+        Some(at) => title[at..].to_string(),
+        None => title,
+    }
 }
 
 /// Drops a teaser's closing link ("… Continue reading →") from its text.

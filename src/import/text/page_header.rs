@@ -254,6 +254,52 @@ pub fn headings_stacked_over_first_title(
 /// "Topic:", "Re:").
 const TITLE_LABEL_MAX: usize = 12;
 
+/// The word a breadcrumb trail opens with: the link to the site's home.
+const TRAIL_HOME: &str = "Home";
+
+/// A title with the page's breadcrumb trail glued to its front, the
+/// trail's links run together with no separators ("HomeBlog‘Tolls up
+/// again’", "HomeNewsTolls up again"): where the title starts. The trail
+/// opens on the link home and holds at least one more step, each a
+/// capitalised word glued to the last.
+///
+/// Accepts "HomeBlog‘Tolls up again’" (the title "‘Tolls up again’") and
+/// "HomeNewsTolls up again" ("Tolls up again"); rejects "HomePod mini
+/// review" (one word glued to the link home: a name) and "Home truths".
+pub fn title_after_glued_trail(title: &str) -> Option<usize> {
+    let rest = title.strip_prefix(TRAIL_HOME)?;
+    let bytes = title.as_bytes();
+    let capitalised_word_end = |at: usize| {
+        let mut end = at + 1;
+        while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+            end += 1;
+        }
+        (bytes.get(at).is_some_and(u8::is_ascii_uppercase) && end > at + 1).then_some(end)
+    };
+    let mut at = title.len() - rest.len();
+    let mut steps = 1;
+    while let Some(end) = capitalised_word_end(at) {
+        match bytes.get(end) {
+            // Another step glued to this one.
+            Some(b) if b.is_ascii_uppercase() => {
+                steps += 1;
+                at = end;
+            }
+            // The word goes on as the title's first word.
+            Some(b' ') => break,
+            // The title opens glued to the step: "Blog‘Tolls".
+            _ => {
+                steps += 1;
+                at = end;
+                break;
+            }
+        }
+    }
+    (steps >= 2)
+        .then_some(at)
+        .filter(|&at| title[at..].chars().any(char::is_alphabetic))
+}
+
 /// A thread's title as a forum prints it over the thread, "Label: title",
 /// with the bare title again as the first line of the first post: the title
 /// is the part after the label, and the repeat is not the post's text.
@@ -367,6 +413,30 @@ mod tests {
         // A page of one post keeps its title.
         let one = format!("Recent Posts\n\nBrowse\n\nGravel Levy Up\n\n{TEASER}\n");
         assert_eq!(unstacked(&one, &[0]), vec![0]);
+    }
+
+    fn after_trail(title: &str) -> Option<&str> {
+        super::title_after_glued_trail(title).map(|at| &title[at..])
+    }
+
+    #[test]
+    fn a_trail_glued_to_the_title_is_no_part_of_it() {
+        assert_eq!(
+            after_trail("HomeBlog‘Tolls up again’"),
+            Some("‘Tolls up again’")
+        );
+        assert_eq!(
+            after_trail("HomeNewsTolls up again"),
+            Some("Tolls up again")
+        );
+        assert_eq!(
+            after_trail("HomeNewsLocalTolls up again"),
+            Some("Tolls up again")
+        );
+        assert_eq!(after_trail("HomePod mini review"), None);
+        assert_eq!(after_trail("Home truths"), None);
+        assert_eq!(after_trail("Homeland Security"), None);
+        assert_eq!(after_trail("HomeBlog"), None);
     }
 
     fn bare(title: &str, first_line: &str) -> Option<String> {

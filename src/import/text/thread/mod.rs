@@ -161,13 +161,16 @@ pub fn comment_paragraphs<'a>(
         };
         let opens = match lines[i].label {
             // A name and a time could be a post's byline: where no thread
-            // is open, another must follow, and no title stand above.
+            // is open, another must follow, and no title stand above,
+            // unless the label is an item of a list, as a thread's are
+            // and a byline never is (a page that opens on its title with
+            // no text before the comments).
             LabelKind::Stamped => {
                 in_thread
                     || after_header
                     || after_count
                     || (run_follows(&lines, i, LabelKind::Stamped)
-                        && !title_above(all, i, &furniture_at))
+                        && (all[i].is_list_item() || !title_above(all, i, &furniture_at)))
             }
             // A name and a date could be an archive's heading: a thread's
             // are numbered, or name one commenter twice.
