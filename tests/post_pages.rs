@@ -37,7 +37,8 @@
 //! their replies unnumbered under them, name lines that keep the dash
 //! their date stood after, numbered comments whose names are printed
 //! twice over their date, comment stamps that end in a permalink's mark,
-//! a bulleted thread right under a title with its breadcrumb glued on.
+//! a bulleted thread right under a title with its breadcrumb glued on,
+//! a post that ends in a numbered list of titles.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2090,5 +2091,25 @@ fn a_bulleted_thread_right_under_a_title_with_its_trail_glued_on() {
                 .starts_with("Wouldn’t the operator"),
             "{name}"
         );
+    }
+}
+
+#[test]
+fn a_post_that_ends_in_a_numbered_list_of_titles() {
+    // "1. The Morning Star" / "2. Harbour Lights" / …, set apart at the
+    // page's end with nothing under any item: the post's own list of
+    // names, not a thread of one-line comments.
+    for (name, variant) in reformatted(&fixture("post_ending_in_a_numbered_list_of_titles.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert!(posts[0].comments.is_empty(), "{name}");
+        let items: Vec<&str> = posts[0]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| &*b.text)
+            .collect();
+        assert_eq!(items.first(), Some(&"The Morning Star"), "{name}");
+        assert_eq!(items.last(), Some(&"Last Light"), "{name}");
     }
 }

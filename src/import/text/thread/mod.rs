@@ -455,8 +455,9 @@ struct JudgedList {
 ///
 /// Accepts "  1. I doubt the minister read it." / "    Nor did I." / "  2.
 /// Jane Roe" / "    Quite." at a page's end after a double blank line, or
-/// as the whole page; rejects a list after "Three reasons:" and a list the
-/// post goes on after.
+/// as the whole page; rejects a list after "Three reasons:", a list the
+/// post goes on after, and a list of names or titles with nothing under
+/// them ("1. Into the Fog" / "2. Harbour Lights").
 fn list_thread_at<'a>(
     all: &[Paragraph],
     i: usize,
@@ -466,6 +467,8 @@ fn list_thread_at<'a>(
     let first = &all[i];
     let mut items = 0;
     let mut headings = 0;
+    // Items that end as a sentence does: a comment of one line.
+    let mut sentences = 0;
     let mut with_text_below = 0;
     // Bylines indented under the items: each comment signed under its text
     // ("By Jo Lee, at 2:08 AM").
@@ -502,6 +505,7 @@ fn list_thread_at<'a>(
             items += 1;
             items_spaced &= j == i || all[j - 1].gap_after() > usual_gap;
             headings += usize::from(is_heading_item(&p.text));
+            sentences += usize::from(ends_as_prose(&p.text));
         } else if p.indent() > first.indent() {
             // However the text under the items is shared among them.
             with_text_below += 1;
@@ -538,11 +542,17 @@ fn list_thread_at<'a>(
     let under_archive_header = matches!(furniture_at(i - 1), Some(Furniture::ArchiveHeader { .. }))
         && i.checked_sub(2)
             .is_none_or(|above| furniture_at(above).is_some() || !ends_as_prose(&all[above].text));
+    // Items of a few words each, with nothing under any of them, are a
+    // list of names or titles ("1. Into the Fog" / "2. Harbour Lights"),
+    // not comments: a comment of one line ends as a sentence.
+    let bare_names =
+        with_text_below == 0 && signatures == 0 && stamps == 0 && sentences * 2 < items;
     let thread = (ends_well || spaced)
         && set_apart
         && !under_archive_header
         && !before.is_list_item()
         && !before.text.ends_with(':')
+        && !bare_names
         && (headings * 2 <= items || stamped);
     JudgedList {
         thread,
@@ -809,6 +819,17 @@ mod tests {
             .filter(|(_, marked)| *marked)
             .map(|(p, _)| p.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_list_set_apart_at_the_end_is_a_thread_of_sentences_not_of_names() {
+        let post = "Boats of the Year\n\nThe regatta was cancelled twice this year, but a few boats made it worth it.\n\n\n";
+        let sentences = format!(
+            "{post}1. I doubt the skipper read it.\n2. Nor did the crew, I bet.\n3. Quite so.\n"
+        );
+        assert_eq!(in_thread(&sentences).len(), 3);
+        let names = format!("{post}1. The Morning Star\n2. Harbour Lights\n3. Southern Cross\n");
+        assert!(in_thread(&names).is_empty());
     }
 
     #[test]
