@@ -179,7 +179,7 @@ pub fn titles_named_by_captions(
     furniture: &[(usize, Furniture)],
     in_thread: impl Fn(usize) -> bool,
 ) {
-    let is_furniture = |i: usize| furniture.binary_search_by_key(&i, |(at, _)| *at).is_ok();
+    let is_furniture = |i: usize| boundaries::at(furniture, i).is_some();
     let mut found = Vec::new();
     for (at, f) in furniture {
         let Furniture::Caption { named } = f else {
