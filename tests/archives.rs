@@ -24,7 +24,7 @@
 //! headlines open on a quoted phrase, an archive whose heading lost
 //! its name, a listing whose pictures' captions name its titles, one
 //! that labels its titles in lower case, and one under a stack of the
-//! page's headings.
+//! page's headings, and one whose datelines open on a machine's stamp.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1566,5 +1566,40 @@ fn a_listing_under_a_stack_of_the_page_s_headings() {
         &fixture("listing_under_stacked_headings.txt"),
         &expected,
         &[&[2, 1, 0, 3], &[0, 2, 1, 3]],
+    );
+}
+
+#[test]
+fn a_listing_whose_datelines_open_on_a_machines_stamp() {
+    // "2012-08-01T18:47:42-05:00August 1st, 2012|Tags: a, b|": the stamp a
+    // page keeps for machines, run into the date and the tags it prints
+    // for people, under every title; the site's paths over the first.
+    let expected = [
+        (
+            "Ferry Timetable Cut to Four Sailings",
+            "August 1st, 2012",
+            &["ferries", "timetables"][..],
+        ),
+        (
+            "Tolls on the Causeway Rise Again",
+            "July 24th, 2012",
+            &["tolls", "causeway"],
+        ),
+        (
+            "A Summer Fair Without the Fireworks",
+            "July 15th, 2012",
+            &["fair"],
+        ),
+        (
+            "Dredging the Inner Basin, at Last",
+            "July 2nd, 2012",
+            &["harbour", "dredging"],
+        ),
+    ]
+    .map(|(title, date, tags)| post(title, None, Some(date), tags, None, 1, &[]));
+    check(
+        &fixture("listing_machine_stamps_under_titles.txt"),
+        &expected,
+        &[&[3, 1, 2, 0]],
     );
 }

@@ -851,6 +851,7 @@ mod tests {
             author: Some("Jo Lee".into()),
             date: None,
             comments: None,
+            tags: Vec::new(),
         };
         (
             at,

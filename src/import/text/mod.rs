@@ -1329,6 +1329,7 @@ impl PostFurniture {
                 Furniture::Byline(byline) => {
                     out.author = out.author.take().or_else(|| byline.author.clone());
                     out.date = out.date.take().or_else(|| byline.date.clone());
+                    out.add_tags(&byline.tags);
                 }
                 Furniture::Date(date) => {
                     out.date = out
@@ -1348,17 +1349,19 @@ impl PostFurniture {
                         .take()
                         .or_else(|| Some(author.text(line).to_string()));
                 }
-                Furniture::Tags(line) => {
-                    for tag in &line.tags {
-                        if !out.tags.contains(tag) {
-                            out.tags.push(tag.clone());
-                        }
-                    }
-                }
+                Furniture::Tags(line) => out.add_tags(&line.tags),
                 _ => {}
             }
         }
         out
+    }
+
+    fn add_tags(&mut self, tags: &[String]) {
+        for tag in tags {
+            if !self.tags.contains(tag) {
+                self.tags.push(tag.clone());
+            }
+        }
     }
 }
 

@@ -118,6 +118,23 @@ fn is_labelled_navigation(line: &str) -> bool {
             .any(|window| window.eq_ignore_ascii_case(&other))
 }
 
+/// A site's path alone on a line ("/letters", "/opinion/columns"): a
+/// section's tab or a link whose address the scrape kept instead of its
+/// words. No post's sentence or title is a path.
+///
+/// Accepts "/letters", "/news/local-2019"; rejects "/s" (a reader's
+/// mark of irony, too short for a section), "/ the board" and "and/or".
+pub(super) fn is_bare_path(line: &str) -> bool {
+    let Some(path) = line.strip_prefix('/') else {
+        return false;
+    };
+    (3..=80).contains(&path.len())
+        && path.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_/.".contains(&b))
+}
+
 /// A journal's line on its writer's state as they posted, which LiveJournal
 /// and its kin print under an entry's title or text: "[mood | tired]",
 /// "[music | Tarn Vale - Low Tide]", "Current Mood: tired". The fields it

@@ -9,7 +9,8 @@ use regex::Regex;
 use super::super::wordset::WordSet;
 use super::bylines::looks_like_name;
 use super::headers::{COMMENTS, COUNT, count_of};
-use super::{Furniture, Span};
+use super::tags::tags;
+use super::{Byline, Furniture, Span};
 
 pub(super) const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 pub(super) const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?(?:,?\s+|\s*(?:::|[|·•–—-])\s*))?";
@@ -167,22 +168,60 @@ pub(super) fn dateline(line: &str) -> Option<Furniture> {
     });
     let caps = DATELINE.captures(line)?;
     let rest = caps.name("rest").map_or("", |r| r.as_str());
+    let filed = (rest.split_whitespace().count() <= 10)
+        .then(|| FILED_AND_COUNTED.captures(rest))
+        .flatten();
+    let mut tagged = Vec::new();
     let counted = if rest.is_empty() {
         None
-    } else if rest.split_whitespace().count() <= 10 {
-        let filed = FILED_AND_COUNTED.captures(rest)?;
-        Some(filed.name("count").and_then(|c| count_of(c.as_str())))
+    } else if let Some(filed) = filed {
+        filed.name("count").and_then(|c| count_of(c.as_str()))
+    } else if let Some(Furniture::Tags(filed)) = rest
+        .split('|')
+        .next()
+        .is_some_and(|label| label.contains(':'))
+        .then(|| tags(rest))
+        .flatten()
+    {
+        // "August 1st, 2012|Tags: harbour, ferries|": the date and the
+        // tag line a theme prints as one line of fields. Its label's colon
+        // tells it from a sentence ("… tags were the least of it").
+        tagged = filed.tags;
+        filed.comments
     } else {
         return None;
     };
     let bracketed = caps
         .name("count")
         .and_then(|c| c.as_str().replace(',', "").parse().ok());
-    Some(Furniture::byline(
-        None,
-        Some(caps["date"].trim().to_string()),
-        bracketed.or(counted.flatten()),
-    ))
+    Some(Furniture::Byline(Box::new(Byline {
+        author: None,
+        date: Some(caps["date"].trim().to_string()),
+        comments: bracketed.or(counted),
+        tags: tagged,
+    })))
+}
+
+/// Where the machine's stamp ends that opens `line`: the ISO 8601 time a
+/// page keeps for feeds and search engines ("2019-03-18T18:47:42-05:00"),
+/// which a scrape runs into the date it prints for people.
+///
+/// Accepts "2019-03-18T18:47:42-05:00August 1st, 2012" (gives the stamp's
+/// 25 bytes), "2019-03-18T18:47Z"; rejects "2019-03-18 at noon" (no time
+/// after a "T") and "20190318T1847".
+pub(super) fn machine_stamp_end(line: &str) -> Option<usize> {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?",
+        )
+        .expect("the machine-stamp pattern is valid")
+    });
+    let bytes = line.as_bytes();
+    // Asked of every short line: most fail on two bytes.
+    if bytes.get(4) != Some(&b'-') || bytes.get(10) != Some(&b'T') {
+        return None;
+    }
+    STAMP.find(line).map(|stamp| stamp.end())
 }
 
 /// Month names and their abbreviations, in lower case.

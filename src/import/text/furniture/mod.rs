@@ -26,12 +26,12 @@ use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
 pub use chrome::is_post_navigation;
-use chrome::{PAGE_CHROME, breadcrumb_last_step, is_journal_state};
+use chrome::{PAGE_CHROME, breadcrumb_last_step, is_bare_path, is_journal_state};
 pub use dates::{
     MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, labelled_utc_stamp,
     utc_stamp,
 };
-use dates::{date_after_fields, date_span, dateline};
+use dates::{date_after_fields, date_span, dateline, machine_stamp_end};
 use headers::{
     ARCHIVE_HEADER, POST_END, comment_area_notice, comments_header, count_of, is_label_page_header,
     strip_comment_count,
@@ -112,6 +112,16 @@ impl Span {
         }
     }
 
+    /// The span `by` bytes further on: where a part of a line's tail is in
+    /// the whole line.
+    fn shifted(self, by: usize) -> Self {
+        let by = u8::try_from(by).expect("a furniture line is short");
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+
     /// The text of the span in the line it was found in.
     pub fn text<'a>(&self, line: &'a str) -> &'a str {
         line.get(usize::from(self.start)..usize::from(self.end))
@@ -120,12 +130,14 @@ impl Span {
 }
 
 /// What a byline says: who wrote the post (unknown when the line leaves
-/// the name out), when, and the number of comments where it gives them.
+/// the name out), when, the number of comments where it gives them, and
+/// the tags of a dateline that ends in a tag line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Byline {
     pub author: Option<String>,
     pub date: Option<String>,
     pub comments: Option<u32>,
+    pub tags: Vec<String>,
 }
 
 /// What a tag line says: the post's tags (maybe none), the number of
@@ -144,6 +156,7 @@ impl Furniture {
             author,
             date,
             comments,
+            tags: Vec::new(),
         }))
     }
 
@@ -214,7 +227,19 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     {
         return recognise(rest).filter(|found| matches!(found, Furniture::Byline(_)));
     }
-    if is_post_navigation(line) || is_journal_state(line) {
+    if let Some(end) = machine_stamp_end(line) {
+        let rest = &line[end..];
+        if rest.trim().is_empty() {
+            return Some(Furniture::Date(Span::trimmed(line, 0..end)));
+        }
+        // The date for people after the stamp is the one the page shows.
+        return match recognise(rest)? {
+            Furniture::Date(date) => Some(Furniture::Date(date.shifted(end))),
+            byline @ Furniture::Byline(_) => Some(byline),
+            _ => None,
+        };
+    }
+    if is_post_navigation(line) || is_journal_state(line) || is_bare_path(line) {
         return Some(Furniture::PageChrome);
     }
     // A comment's stamp is its label, which the thread walk reads: furniture

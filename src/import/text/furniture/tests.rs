@@ -940,3 +940,64 @@ fn a_byline_on_by_alone_is_a_posts() {
     assert!(!is_plain_byline("Posted by: Jane Smith | May 4, 2010"));
     assert!(!is_plain_byline("Byways of the old town"));
 }
+
+#[test]
+fn a_machines_stamp_run_into_the_date_for_people_gives_that_date() {
+    assert_eq!(
+        date_of("2019-03-18T18:47:42-05:00August 1st, 2012|"),
+        Some("August 1st, 2012")
+    );
+    assert_eq!(
+        date_of("2021-11-02T09:15Z2 November 2021"),
+        Some("2 November 2021")
+    );
+    assert_eq!(
+        date_of("2019-03-18T18:47:42+00:00"),
+        Some("2019-03-18T18:47:42+00:00")
+    );
+    assert_eq!(
+        recognise("2019-03-18T18:47:42-05:00August 1st, 2012|Tags: harbour, tolls|"),
+        dated_tags("August 1st, 2012", &["harbour", "tolls"], None)
+    );
+    // After the stamp, words that are no furniture of a post.
+    assert_eq!(
+        recognise("2019-03-18T18:47:42-05:00The ferry runs late again"),
+        None
+    );
+    assert_eq!(recognise("2019-03-18 at noon the council met"), None);
+}
+
+fn dated_tags(date: &str, tags: &[&str], comments: Option<u32>) -> Option<Furniture> {
+    Some(Furniture::Byline(Box::new(Byline {
+        author: None,
+        date: Some(date.to_string()),
+        comments,
+        tags: tags.iter().map(|tag| tag.to_string()).collect(),
+    })))
+}
+
+#[test]
+fn a_dateline_may_end_in_a_tag_line() {
+    assert_eq!(
+        recognise("August 1st, 2012|Tags: harbour, tolls|"),
+        dated_tags("August 1st, 2012", &["harbour", "tolls"], None)
+    );
+    assert_eq!(
+        recognise("May 4, 2010 | Filed under: Local | 3 Comments"),
+        dated_tags("May 4, 2010", &["Local"], Some(3))
+    );
+    assert_eq!(
+        recognise("August 1st, 2012 tags were the least of it"),
+        None
+    );
+}
+
+#[test]
+fn a_sites_path_alone_on_a_line_is_chrome() {
+    for line in ["/letters", "/news/local-2019", "/opinion/columns/"] {
+        assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+    for line in ["/s", "/ the board", "and/or", "/letters to the editor"] {
+        assert_ne!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+}

@@ -605,6 +605,7 @@ pub fn block_furniture(all: &[Paragraph], runs: &[Vec<AuthorBlock>]) -> Vec<(usi
                         author,
                         date,
                         comments: None,
+                        tags: Vec::new(),
                     })),
                     opens_comment: n > 0 || block.heads_comment,
                     last_reach: if last {
