@@ -38,7 +38,8 @@
 //! their date stood after, numbered comments whose names are printed
 //! twice over their date, comment stamps that end in a permalink's mark,
 //! a bulleted thread right under a title with its breadcrumb glued on,
-//! a post that ends in a numbered list of titles.
+//! a post that ends in a numbered list of titles, a lone comment
+//! numbered "1." under a label of its name and its permalink.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2111,5 +2112,25 @@ fn a_post_that_ends_in_a_numbered_list_of_titles() {
             .collect();
         assert_eq!(items.first(), Some(&"The Morning Star"), "{name}");
         assert_eq!(items.last(), Some(&"Last Light"), "{name}");
+    }
+}
+
+#[test]
+fn a_lone_numbered_comment_under_its_name_and_permalink() {
+    // "1. Hana Roe permalink" over two indented paragraphs, with no
+    // comments header and no other comment: the label as a list's item,
+    // as a thread's are, opens the thread.
+    for (name, variant) in reformatted(&fixture("post_with_one_permalink_comment.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(comment_authors(&posts[0]), [Some("Hana Roe")], "{name}");
+        assert_eq!(posts[0].comments[0].blocks.len(), 2, "{name}");
+        assert!(
+            posts[0]
+                .blocks
+                .iter()
+                .all(|block| !block.text.contains("permalink")),
+            "{name}"
+        );
     }
 }

@@ -329,6 +329,8 @@ fn archive_headers() {
         "Category: Opinion",
         "Tag: trade",
         "Tag Archives: Macron",
+        "Tag Archive 'Ferries 2012'",
+        "Category Archive “Harbour”",
         "Posts tagged trade",
         "Politics Archives",
         "Posts published in the chosen month",

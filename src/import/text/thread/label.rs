@@ -46,6 +46,9 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if last == b'r' {
         return avatar_label(text);
     }
+    if last | 0x20 == b'k' {
+        return permalink_label(text);
+    }
     if last | 0x20 == b'm'
         && let Some(label) = name_glued_to_time(text)
     {
@@ -318,6 +321,27 @@ fn avatar_label(text: &str) -> Option<Label<'_>> {
         .or_else(|| text.strip_suffix("’s avatar"))?
         .trim();
     (!is_comment_furniture(text) && (looks_like_name(name) || is_handle(name))).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: None,
+    })
+}
+
+/// "Jo Lee permalink": the commenter's name and the link to the comment,
+/// as some themes print them over each comment; the link's word is the
+/// platform's, in any case.
+///
+/// Accepts "Bob permalink", "tern_watcher Permalink"; rejects "permalink"
+/// (no name) and "Read the permalink" (no name before it).
+fn permalink_label(text: &str) -> Option<Label<'_>> {
+    const WORD: &str = " permalink";
+    let at = text.len().checked_sub(WORD.len())?;
+    if !text.is_char_boundary(at) || !text[at..].eq_ignore_ascii_case(WORD) {
+        return None;
+    }
+    let name = text[..at].trim();
+    let named = (looks_like_name(name) || is_handle(name)) && !is_calendar_word(name);
+    (named && !is_comment_furniture(name)).then_some(Label {
         author: Some(name),
         position: None,
         date: None,
@@ -968,6 +992,18 @@ mod tests {
         assert!(is_comment_furniture("User's avatar"));
         assert_eq!(label("User's avatar"), None);
         assert_eq!(label("The minister's avatar of reform is a car"), None);
+    }
+
+    #[test]
+    fn a_name_over_its_comments_permalink_is_a_label() {
+        assert_eq!(label("Bob permalink"), named("Bob", None, None));
+        assert_eq!(
+            label("tern_watcher Permalink"),
+            named("tern_watcher", None, None)
+        );
+        assert_eq!(label("permalink"), None);
+        assert_eq!(label("Read the full text at the permalink"), None);
+        assert_eq!(label("March permalink"), None);
     }
 
     #[test]

@@ -182,7 +182,9 @@ pub fn comment_paragraphs<'a>(
                         && (all[i].is_list_item() || name_recurs_in_run(all, &lines, i)))
             }
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
-            // is a comment's wherever it stands.
+            // is a comment's wherever it stands; one with none where a
+            // wider gap or a reply follows, or as an item of a list, as
+            // a thread's are ("1. Jo permalink" over a lone comment).
             kind if kind.is_label() => {
                 in_thread
                     || after_header
@@ -190,6 +192,7 @@ pub fn comment_paragraphs<'a>(
                     || matches!(kind, LabelKind::Dated | LabelKind::Unnamed)
                     || (kind == LabelKind::Says
                         && (after_wide_gap
+                            || all[i].is_list_item()
                             || reply_follows(all, |j| lines[j].label.is_label(), i, &furniture_at)))
                     || (matches!(kind, LabelKind::Says | LabelKind::Loose)
                         && comment_before_reply_form(all, i, &furniture_at))
