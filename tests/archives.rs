@@ -24,7 +24,8 @@
 //! headlines open on a quoted phrase, an archive whose heading lost
 //! its name, a listing whose pictures' captions name its titles, one
 //! that labels its titles in lower case, and one under a stack of the
-//! page's headings, and one whose datelines open on a machine's stamp.
+//! page's headings, one whose datelines open on a machine's stamp, and
+//! one under day headings in another language.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1602,4 +1603,21 @@ fn a_listing_whose_datelines_open_on_a_machines_stamp() {
         &expected,
         &[&[3, 1, 2, 0]],
     );
+}
+
+#[test]
+fn a_listing_under_day_headings_in_another_language() {
+    // "lundi 14 mars 2011" over each title: the day's heading a platform
+    // prints in the blog's language, the date of the posts under it.
+    let expected = [
+        ("The Wharf Levy Vote Is Off Again", "lundi 14 mars 2011", 2),
+        ("Letters From the Ferry Queue", "vendredi 4 mars 2011", 2),
+        ("A Quiet Week on the Island", "mardi 22 février 2011", 1),
+    ]
+    .map(|(title, date, blocks)| post(title, None, Some(date), &[], None, blocks, &[]));
+    let archive = fixture("listing_under_localized_day_headings.txt");
+    for (name, variant) in reformatted(&archive) {
+        let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+        assert_eq!(got, expected, "{name}");
+    }
 }

@@ -202,6 +202,43 @@ pub(super) fn dateline(line: &str) -> Option<Furniture> {
     })))
 }
 
+/// A date alone on its line in the words of another language, as a
+/// platform prints the day's heading over a blog written in it: "mercredi
+/// 30 décembre 2009", "Mittwoch, 30. Dezember 2009", "miércoles, 30 de
+/// diciembre de 2009", "quarta-feira, 30 de dezembro de 2009", "woensdag 30
+/// december 2009". The day comes before the month in all of them, and the
+/// weekday, any one word, before the day.
+///
+/// Accepts those and "30 dicembre 2009"; rejects "30 Mars 2009 launch"
+/// (words after the year) and "Chapter nine: 30 mars 2009" (more than a
+/// word before the day).
+pub(super) fn localized_date(line: &str) -> Option<Span> {
+    static LOCALIZED: LazyLock<Regex> = LazyLock::new(|| {
+        let month = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\
+            januar|jänner|februar|märz|april|juni|juli|august|oktober|dezember|\
+            enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|\
+            janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|\
+            gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|\
+            januari|februari|maart|mei|augustus|september|november|december";
+        Regex::new(&format!(
+            r"(?i)^(?:[\p{{L}}][\p{{L}}-]{{1,14}},?\s+)?[0-9]{{1,2}}(?:er|\.|º)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?[0-9]{{4}}$"
+        ))
+        .expect("the localized-date pattern is valid")
+    });
+    // Asked of every short line that is no English furniture: a year ends
+    // all of them, and few other lines.
+    let bytes = line.as_bytes();
+    if line.len() > 60
+        || bytes.len() < 8
+        || !bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    LOCALIZED
+        .is_match(line)
+        .then(|| Span::trimmed(line, 0..line.len()))
+}
+
 /// Where the machine's stamp ends that opens `line`: the ISO 8601 time a
 /// page keeps for feeds and search engines ("2019-03-18T18:47:42-05:00"),
 /// which a scrape runs into the date it prints for people.

@@ -31,7 +31,7 @@ pub use dates::{
     MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, labelled_utc_stamp,
     utc_stamp,
 };
-use dates::{date_after_fields, date_span, dateline, machine_stamp_end};
+use dates::{date_after_fields, date_span, dateline, localized_date, machine_stamp_end};
 use headers::{
     ARCHIVE_HEADER, POST_END, comment_area_notice, comments_header, count_of, is_label_page_header,
     strip_comment_count,
@@ -269,7 +269,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         return Some(Furniture::Date(date));
     }
     if !could_be_furniture(line) {
-        return None;
+        return localized_date(line).map(Furniture::Date);
     }
     if is_nameless_byline(line) {
         return Some(Furniture::byline(None, None, None));
@@ -354,7 +354,7 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     if is_label_page_header(line) {
         return Some(Furniture::ArchiveHeader { author: None });
     }
-    None
+    localized_date(line).map(Furniture::Date)
 }
 
 /// The first words furniture opens with; a line that opens otherwise is

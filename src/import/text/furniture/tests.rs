@@ -1003,3 +1003,25 @@ fn a_sites_path_alone_on_a_line_is_chrome() {
         assert_ne!(recognise(line), Some(Furniture::PageChrome), "{line}");
     }
 }
+
+#[test]
+fn a_days_heading_in_another_language_is_a_date() {
+    for line in [
+        "mercredi 30 décembre 2009",
+        "Mittwoch, 30. Dezember 2009",
+        "miércoles, 30 de diciembre de 2009",
+        "quarta-feira, 30 de dezembro de 2009",
+        "woensdag 30 december 2009",
+        "30 dicembre 2009",
+        "1er mai 2012",
+    ] {
+        assert_eq!(date_of(line), Some(line), "{line}");
+    }
+    for line in [
+        "30 Mars 2009 launch",
+        "Chapter nine: 30 mars 2009",
+        "Mars 2009",
+    ] {
+        assert_eq!(date_of(line), None, "{line}");
+    }
+}
