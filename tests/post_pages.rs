@@ -39,7 +39,8 @@
 //! twice over their date, comment stamps that end in a permalink's mark,
 //! a bulleted thread right under a title with its breadcrumb glued on,
 //! a post that ends in a numbered list of titles, a lone comment
-//! numbered "1." under a label of its name and its permalink.
+//! numbered "1." under a label of its name and its permalink, a page
+//! that prints its headline twice, over its standfirst and over its text.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2130,6 +2131,27 @@ fn a_lone_numbered_comment_under_its_name_and_permalink() {
                 .blocks
                 .iter()
                 .all(|block| !block.text.contains("permalink")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_page_that_prints_its_headline_twice() {
+    // The headline, a standfirst, the date and time in the page's header,
+    // then the headline again over the text: one post, dated.
+    for (name, variant) in reformatted(&fixture("post_with_its_headline_twice.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(
+            posts[0].title, "Harbour Board Delays the Wharf Levy Again",
+            "{name}"
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("June 14th, 2013"), "{name}");
+        assert!(
+            posts[0].blocks[0]
+                .text
+                .starts_with("The harbour board put off"),
             "{name}"
         );
     }

@@ -155,6 +155,31 @@ pub fn header_taken_for_first_post(
     }
 }
 
+/// The most paragraphs between a page's headline and the same headline
+/// again over the article: a standfirst, a date, a time, a picture's line.
+const HEADLINE_TWICE_GAP_MAX: usize = 6;
+
+/// A page that prints its headline twice: once in its header with a
+/// standfirst and the date, then again over the article's text. The
+/// segmenter took the first for a post of its own, of the standfirst
+/// alone; the second opens the one post, and the date above it is its.
+///
+/// Accepts "Ferry fares up" / "The board says…" / "June 22nd, 2011" /
+/// "Ferry fares up" / prose; rejects the same where the two lines differ,
+/// and where more than a few paragraphs part them (two posts of one name).
+pub fn headline_printed_twice(all: &[Paragraph], titles: &mut Vec<usize>) {
+    let (Some(&first), Some(&next)) = (titles.first(), titles.get(1)) else {
+        return;
+    };
+    let same = all[first]
+        .text
+        .trim()
+        .eq_ignore_ascii_case(all[next].text.trim());
+    if same && next - first <= HEADLINE_TWICE_GAP_MAX {
+        titles.remove(0);
+    }
+}
+
 /// A listing that opens on the page's name and then its first title,
 /// two headings stacked over the first teaser, where every later post
 /// heads its text with one line under the end of the post above ("Read
@@ -355,7 +380,8 @@ mod tests {
     use super::super::furniture;
     use super::super::paragraphs::paragraphs;
     use super::{
-        headings_stacked_over_first_title, page_name_over_first_title, title_after_its_label,
+        headings_stacked_over_first_title, headline_printed_twice, page_name_over_first_title,
+        title_after_its_label,
     };
 
     /// The first title after [`page_name_over_first_title`], of a page
@@ -383,6 +409,26 @@ mod tests {
         // No post's end over the later title: a post with a heading.
         let heading = page.replacen("Read More", "And then?", 1);
         assert_eq!(first_title(&heading, &[0, 4]), "Weekly columns");
+    }
+
+    #[test]
+    fn a_headline_printed_twice_heads_one_post() {
+        let twice = |page: &str, titles: &[usize]| {
+            let all = paragraphs(page);
+            let mut titles = titles.to_vec();
+            headline_printed_twice(&all, &mut titles);
+            titles
+        };
+        let page = "Ferry fares up\n\nThe board says the new fares start in May.\n\n\
+                    June 22nd, 2011\n\nFerry fares up\n\nThe board voted last night to raise fares.\n";
+        assert_eq!(twice(page, &[0, 3]), [3]);
+        let other = page.replacen("Ferry fares up", "Ferry fares down", 1);
+        assert_eq!(twice(&other, &[0, 3]), [0, 3]);
+        let far = page.replace(
+            "May.\n\n",
+            "May.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n",
+        );
+        assert_eq!(twice(&far, &[0, 8]), [0, 8]);
     }
 
     /// The titles after [`headings_stacked_over_first_title`], of a page
