@@ -40,7 +40,8 @@
 //! a bulleted thread right under a title with its breadcrumb glued on,
 //! a post that ends in a numbered list of titles, a lone comment
 //! numbered "1." under a label of its name and its permalink, a page
-//! that prints its headline twice, over its standfirst and over its text.
+//! that prints its headline twice, over its standfirst and over its text,
+//! numbered comments whose names stand before the lost link of their date.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2154,5 +2155,22 @@ fn a_page_that_prints_its_headline_twice() {
                 .starts_with("The harbour board put off"),
             "{name}"
         );
+    }
+}
+
+#[test]
+fn numbered_comments_whose_dates_lost_their_links() {
+    // "1. R. Dunmore on" over the comment: "on" and the date after it were
+    // a link the scrape lost; the name before it opens the comment.
+    for (name, variant) in reformatted(&fixture("thread_names_before_lost_dates.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(
+            comment_authors(&posts[0]),
+            [Some("R. Dunmore"), Some("Tilly")],
+            "{name}"
+        );
+        assert_eq!(posts[0].comments[1].blocks.len(), 2, "{name}");
+        assert_eq!(posts[0].blocks.len(), 1, "{name}");
     }
 }

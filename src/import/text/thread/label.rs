@@ -49,6 +49,11 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if last | 0x20 == b'k' {
         return permalink_label(text);
     }
+    if last == b'n'
+        && let Some(label) = name_before_lost_date(text)
+    {
+        return Some(label);
+    }
     if last | 0x20 == b'm'
         && let Some(label) = name_glued_to_time(text)
     {
@@ -342,6 +347,33 @@ fn permalink_label(text: &str) -> Option<Label<'_>> {
     let name = text[..at].trim();
     let named = (looks_like_name(name) || is_handle(name)) && !is_calendar_word(name);
     (named && !is_comment_furniture(name)).then_some(Label {
+        author: Some(name),
+        position: None,
+        date: None,
+    })
+}
+
+/// "Jo Lee on": a commenter's name and the word before the comment's
+/// date, which was a link the scrape lost, as "Jo Lee on May 4, 2019"
+/// reads on the page.
+///
+/// Accepts "K. Marsh on", "Joe on"; rejects "Carry on" and "Game on" (no
+/// one is named so) and "The vote went on" (a sentence).
+fn name_before_lost_date(text: &str) -> Option<Label<'_>> {
+    let name = text.strip_suffix(" on")?.trim();
+    // A month or a weekday before "on" is no one's name; a word a number
+    // counts may be ("L. Step"): no number follows it here.
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let named = looks_like_name(name)
+        && !is_month(last)
+        && !is_weekday(last)
+        && !is_comment_furniture(name);
+    let common = [
+        "Carry", "Game", "Hold", "Come", "Move", "Read", "Log", "Turn", "Bring", "Go", "Right",
+        "Later",
+    ]
+    .contains(&name);
+    (named && !common).then_some(Label {
         author: Some(name),
         position: None,
         date: None,
@@ -992,6 +1024,16 @@ mod tests {
         assert!(is_comment_furniture("User's avatar"));
         assert_eq!(label("User's avatar"), None);
         assert_eq!(label("The minister's avatar of reform is a car"), None);
+    }
+
+    #[test]
+    fn a_name_before_the_lost_link_of_its_date_is_a_label() {
+        assert_eq!(label("K. Marsh on"), named("K. Marsh", None, None));
+        assert_eq!(label("Joe on"), named("Joe", None, None));
+        assert_eq!(label("M. Page on"), named("M. Page", None, None));
+        assert_eq!(label("Carry on"), None);
+        assert_eq!(label("Every Monday on"), None);
+        assert_eq!(label("The vote went on"), None);
     }
 
     #[test]
