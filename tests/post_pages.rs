@@ -41,7 +41,8 @@
 //! a post that ends in a numbered list of titles, a lone comment
 //! numbered "1." under a label of its name and its permalink, a page
 //! that prints its headline twice, over its standfirst and over its text,
-//! numbered comments whose names stand before the lost link of their date.
+//! numbered comments whose names stand before the lost link of their date,
+//! a Movable Type page with its trackback lines and the platform's credit.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2172,5 +2173,25 @@ fn numbered_comments_whose_dates_lost_their_links() {
         );
         assert_eq!(posts[0].comments[1].blocks.len(), 2, "{name}");
         assert_eq!(posts[0].blocks.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn a_movable_type_page_with_its_trackbacks_and_credit() {
+    // "No TrackBacks", "TrackBack URL for this entry: …", a picture's
+    // credit and "Powered by Movable Type 4.23" say nothing of the post or
+    // its readers: the post keeps its two paragraphs and the thread its
+    // three signed comments.
+    for (name, variant) in reformatted(&fixture("movable_type_post_with_trackbacks.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(posts[0].blocks.len(), 2, "{name}");
+        assert_eq!(
+            comment_authors(&posts[0]),
+            [Some("Ada Quill"), Some("Tomas Reed"), Some("Wen Hollis")],
+            "{name}"
+        );
+        let last = posts[0].comments.last().expect("three comments");
+        assert_eq!(last.blocks.len(), 1, "{name}");
     }
 }

@@ -1,6 +1,7 @@
 //! Page chrome: the lines a page prints around its posts that say nothing
 //! about where one starts ("Share this:", a pager, the links to the
-//! previous and next posts, a breadcrumb trail).
+//! previous and next posts, a breadcrumb trail, the platform's credit and
+//! its trackback lines, a picture's credit).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -9,7 +10,7 @@ use regex::Regex;
 
 pub(super) static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:pages?\s*:\s*)?(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?\[?[0-9]{1,3}\]?(?:\s+\[?[0-9]{1,3}\]?)+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|powered\s+by\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}|no\s+trackbacks?|trackbacks?(?:\s*\(?[0-9]+\)?)?|trackback\s+url(?:\s+for\s+this\s+(?:entry|post))?\s*:?.*|(?:photo|image|picture)s?\s+(?:source|credit)s?\s*:\s*\S.*|(?:pages?\s*:\s*)?(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?\[?[0-9]{1,3}\]?(?:\s+\[?[0-9]{1,3}\]?)+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });

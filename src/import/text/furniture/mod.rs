@@ -428,6 +428,15 @@ const FIRST_WORDS: &[&str] = &[
     "notify",
     "inline",
     "rss",
+    "powered",
+    "trackback",
+    "trackbacks",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
     // Dates a post was first filed under.
     "originally",
     // Comment headers.

@@ -1025,3 +1025,24 @@ fn a_days_heading_in_another_language_is_a_date() {
         assert_eq!(date_of(line), None, "{line}");
     }
 }
+
+#[test]
+fn the_platforms_credit_trackbacks_and_picture_credits_are_chrome() {
+    for line in [
+        "Powered by Movable Type 3.34",
+        "No TrackBacks",
+        "TrackBacks (2)",
+        "TrackBack URL for this entry:",
+        "Photo source: K. Marsh / Harbour Post",
+        "Image credit: K. Marsh",
+    ] {
+        assert_eq!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+    for line in [
+        "Powered by spite, the council pressed on",
+        "Photo finish at the regatta",
+        "Trackbacks and other relics of the blogging age",
+    ] {
+        assert_ne!(recognise(line), Some(Furniture::PageChrome), "{line}");
+    }
+}
