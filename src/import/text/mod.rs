@@ -372,7 +372,7 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             ends_post,
         );
         page_header::header_taken_for_first_post(&all, &mut title_starts, &furniture.0);
-        page_header::headline_printed_twice(&all, &mut title_starts);
+        page_header::headline_printed_twice(&all, &mut title_starts, &furniture.0);
         page_header::page_name_over_first_title(&all, &mut title_starts, &furniture.0, ends_post);
         page_header::headings_stacked_over_first_title(
             &all,

@@ -163,19 +163,36 @@ const HEADLINE_TWICE_GAP_MAX: usize = 6;
 /// standfirst and the date, then again over the article's text. The
 /// segmenter took the first for a post of its own, of the standfirst
 /// alone; the second opens the one post, and the date above it is its.
+/// The first copy opens the page (only furniture over it), has no date
+/// right under it and a date before the second: posts of one recurring
+/// name ("Open Thread" / "May 4" / … / "Open Thread" / "April 27") each
+/// have their date right under the name.
 ///
 /// Accepts "Ferry fares up" / "The board says…" / "June 22nd, 2011" /
 /// "Ferry fares up" / prose; rejects the same where the two lines differ,
-/// and where more than a few paragraphs part them (two posts of one name).
-pub fn headline_printed_twice(all: &[Paragraph], titles: &mut Vec<usize>) {
+/// where more than a few paragraphs part them, where no date stands
+/// between them, and where the date stands right under the first.
+pub fn headline_printed_twice(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+) {
     let (Some(&first), Some(&next)) = (titles.first(), titles.get(1)) else {
         return;
     };
+    if next
+        .checked_sub(first)
+        .is_none_or(|gap| gap > HEADLINE_TWICE_GAP_MAX)
+    {
+        return;
+    }
+    let dated = |i: usize| at(furniture, i).is_some_and(Furniture::follows_title);
+    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
     let same = all[first]
         .text
         .trim()
         .eq_ignore_ascii_case(all[next].text.trim());
-    if same && next - first <= HEADLINE_TWICE_GAP_MAX {
+    if same && opens_page && !dated(first + 1) && (first + 2..next).any(dated) {
         titles.remove(0);
     }
 }
@@ -415,8 +432,13 @@ mod tests {
     fn a_headline_printed_twice_heads_one_post() {
         let twice = |page: &str, titles: &[usize]| {
             let all = paragraphs(page);
+            let known: Vec<_> = all
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
+                .collect();
             let mut titles = titles.to_vec();
-            headline_printed_twice(&all, &mut titles);
+            headline_printed_twice(&all, &mut titles, &known);
             titles
         };
         let page = "Ferry fares up\n\nThe board says the new fares start in May.\n\n\
@@ -429,6 +451,12 @@ mod tests {
             "May.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n",
         );
         assert_eq!(twice(&far, &[0, 8]), [0, 8]);
+        // Two posts of one recurring name, each dated under it.
+        let recurring = "Open Thread\n\nMay 4, 2011\n\nSay what you like.\n\n\
+                         Open Thread\n\nApril 27, 2011\n\nOver to you.\n";
+        assert_eq!(twice(recurring, &[0, 3]), [0, 3]);
+        let undated = page.replace("June 22nd, 2011", "A picture of the ferry");
+        assert_eq!(twice(&undated, &[0, 3]), [0, 3]);
     }
 
     /// The titles after [`headings_stacked_over_first_title`], of a page

@@ -10,7 +10,7 @@ use regex::Regex;
 
 pub(super) static PAGE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|powered\s+by\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}|no\s+trackbacks?|trackbacks?(?:\s*\(?[0-9]+\)?)?|trackback\s+url(?:\s+for\s+this\s+(?:entry|post))?\s*:?.*|(?:photo|image|picture)s?\s+(?:source|credit)s?\s*:\s*\S.*|(?:pages?\s*:\s*)?(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?\[?[0-9]{1,3}\]?(?:\s+\[?[0-9]{1,3}\]?)+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
+        r"(?i)^(?:share\s+this(?:\s+(?:entry|post|article|story|page))?|like\s+this|related|share|tweet|print|print\s+friendly|email|loading\.\.\.|like|reblog|subscribe(?:\s+(?:to|via)\s+(?:the\s+)?(?:rss|feed|comments|posts|email)[\w\s]*)?|rss\s+feed|post\s+navigation|previous\s+post|next\s+post|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?(?:top|blog|home(?:\s*page)?)|notify\s+of|inline\s+feedbacks|(?:proudly\s+)?powered\s+by\s+(?:wordpress(?:\.com)?|blogger|movable\s*type|typepad|livejournal|drupal|ghost|squarespace|tumblr|expressionengine|b2evolution|textpattern|serendipity|dreamwidth|substack|wix|jekyll|hugo)(?:\s+(?:pro\s+)?v?[0-9][0-9.]*)?|no\s+trackbacks?|trackbacks?(?:\s*\(?[0-9]+\)?)?|trackback\s+url(?:\s+for\s+this\s+(?:entry|post))?\s*:?(?:\s*https?://\S+)?|(?:photo|image|picture)s?\s+(?:source|credit)s?\s*:\s*\S.*|(?:pages?\s*:\s*)?(?:[«‹<←]\s*)?(?:prev(?:ious)?\s+)?\[?[0-9]{1,3}\]?(?:\s+\[?[0-9]{1,3}\]?)+(?:\s+next)?(?:\s*[»›>→])?)\s*:?$",
     )
     .expect("the page-chrome pattern is valid")
 });
@@ -119,21 +119,22 @@ fn is_labelled_navigation(line: &str) -> bool {
             .any(|window| window.eq_ignore_ascii_case(&other))
 }
 
-/// A site's path alone on a line ("/letters", "/opinion/columns"): a
+/// A site's path alone on a line ("/letters", "/opinion-columns"): a
 /// section's tab or a link whose address the scrape kept instead of its
-/// words. No post's sentence or title is a path.
+/// words. One segment of six letters or more: a reader's "/snark" or
+/// "/rant" closes a joke, and "/etc/passwd" in a post is its text.
 ///
-/// Accepts "/letters", "/news/local-2019"; rejects "/s" (a reader's
-/// mark of irony, too short for a section), "/ the board" and "and/or".
+/// Accepts "/letters", "/local-news"; rejects "/s", "/snark", "/ the
+/// board", "/etc/passwd" and "and/or".
 pub(super) fn is_bare_path(line: &str) -> bool {
     let Some(path) = line.strip_prefix('/') else {
         return false;
     };
-    (3..=80).contains(&path.len())
-        && path.starts_with(|c: char| c.is_ascii_alphanumeric())
+    (6..=40).contains(&path.len())
+        && path.starts_with(|c: char| c.is_ascii_lowercase())
         && path
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_/.".contains(&b))
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// A journal's line on its writer's state as they posted, which LiveJournal

@@ -207,11 +207,11 @@ pub(super) fn dateline(line: &str) -> Option<Furniture> {
 /// 30 décembre 2009", "Mittwoch, 30. Dezember 2009", "miércoles, 30 de
 /// diciembre de 2009", "quarta-feira, 30 de dezembro de 2009", "woensdag 30
 /// december 2009". The day comes before the month in all of them, and the
-/// weekday, any one word, before the day.
+/// weekday, in the same language, before the day.
 ///
 /// Accepts those and "30 dicembre 2009"; rejects "30 Mars 2009 launch"
-/// (words after the year) and "Chapter nine: 30 mars 2009" (more than a
-/// word before the day).
+/// (words after the year), "Remembering 11 September 2001" (no weekday
+/// before the day) and "Chapter nine: 30 mars 2009".
 pub(super) fn localized_date(line: &str) -> Option<Span> {
     static LOCALIZED: LazyLock<Regex> = LazyLock::new(|| {
         let month = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\
@@ -220,8 +220,14 @@ pub(super) fn localized_date(line: &str) -> Option<Span> {
             janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|\
             gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|\
             januari|februari|maart|mei|augustus|september|november|december";
+        let weekday = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\
+            montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|\
+            lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|\
+            segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|\
+            lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|\
+            maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
         Regex::new(&format!(
-            r"(?i)^(?:[\p{{L}}][\p{{L}}-]{{1,14}},?\s+)?[0-9]{{1,2}}(?:er|\.|º)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?[0-9]{{4}}$"
+            r"(?i)^(?:(?:{weekday}),?\s+)?[0-9]{{1,2}}(?:er|\.|º)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?[0-9]{{4}}$"
         ))
         .expect("the localized-date pattern is valid")
     });

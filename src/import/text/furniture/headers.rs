@@ -91,7 +91,7 @@ fn comments_header_by_pattern(line: &str) -> Option<Furniture> {
 /// "Archives for" whose name the scrape lost.
 pub(super) static ARCHIVE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:month\s*:\s*{MONTH},?\s+[0-9]{{4}}|year\s*:\s*[0-9]{{4}})|author\s+(?:archives?\s*:|page\s+for)\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:(?:\s*:|\s+for|\s+of)(?:\s+.+)?|\s+['‘\x22“«].+)|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$"
+        r"(?i)^(?:(?:month\s*:\s*{MONTH},?\s+[0-9]{{4}}|year\s*:\s*[0-9]{{4}})|author\s+(?:archives?\s*:|page\s+for)\s*(?P<author>.+)|(?:(?:daily|monthly|yearly|tag|category|topic)\s+)?archives?(?:(?:\s*:|\s+for|\s+of)(?:\s+.+)?|\s+['‘\x22“«][^'’\x22”»]+['’\x22”»])|(?:tag|tags|tagged|category|categories|topic)\s*:\s*.+|posts\s+(?:tagged|filed|categori[sz]ed|published|from|by|in)\s+.+|\S.*?\s+archives?|search\s+results\s+for\s+.+)$"
     ))
     .expect("the archive-header pattern is valid")
 });

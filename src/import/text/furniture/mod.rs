@@ -228,13 +228,14 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         return recognise(rest).filter(|found| matches!(found, Furniture::Byline(_)));
     }
     if let Some(end) = machine_stamp_end(line) {
-        let rest = &line[end..];
-        if rest.trim().is_empty() {
+        let rest = line[end..].trim_start();
+        let from = line.len() - rest.len();
+        if rest.is_empty() {
             return Some(Furniture::Date(Span::trimmed(line, 0..end)));
         }
         // The date for people after the stamp is the one the page shows.
         return match recognise(rest)? {
-            Furniture::Date(date) => Some(Furniture::Date(date.shifted(end))),
+            Furniture::Date(date) => Some(Furniture::Date(date.shifted(from))),
             byline @ Furniture::Byline(_) => Some(byline),
             _ => None,
         };
@@ -429,6 +430,7 @@ const FIRST_WORDS: &[&str] = &[
     "inline",
     "rss",
     "powered",
+    "proudly",
     "trackback",
     "trackbacks",
     "photo",

@@ -46,8 +46,10 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if last == b'r' {
         return avatar_label(text);
     }
-    if last | 0x20 == b'k' {
-        return permalink_label(text);
+    if last | 0x20 == b'k'
+        && let Some(label) = permalink_label(text)
+    {
+        return Some(label);
     }
     if last == b'n'
         && let Some(label) = name_before_lost_date(text)
@@ -346,7 +348,13 @@ fn permalink_label(text: &str) -> Option<Label<'_>> {
     }
     let name = text[..at].trim();
     let named = (looks_like_name(name) || is_handle(name)) && !is_calendar_word(name);
-    (named && !is_comment_furniture(name)).then_some(Label {
+    // "Copy permalink", "Static permalink": the link's own words.
+    let links_word = [
+        "copy", "comment", "static", "post", "entry", "direct", "share", "view",
+    ]
+    .iter()
+    .any(|word| name.eq_ignore_ascii_case(word));
+    (named && !links_word && !is_comment_furniture(name)).then_some(Label {
         author: Some(name),
         position: None,
         date: None,
@@ -357,7 +365,7 @@ fn permalink_label(text: &str) -> Option<Label<'_>> {
 /// date, which was a link the scrape lost, as "Jo Lee on May 4, 2019"
 /// reads on the page.
 ///
-/// Accepts "K. Marsh on", "Joe on"; rejects "Carry on" and "Game on" (no
+/// Accepts "K. Marsh on", "Joe on"; rejects "Spot on" and "Hands On" (no
 /// one is named so) and "The vote went on" (a sentence).
 fn name_before_lost_date(text: &str) -> Option<Label<'_>> {
     let name = text.strip_suffix(" on")?.trim();
@@ -365,20 +373,33 @@ fn name_before_lost_date(text: &str) -> Option<Label<'_>> {
     // counts may be ("L. Step"): no number follows it here.
     let last = name.rsplit(' ').next().unwrap_or(name);
     let named = looks_like_name(name)
+        && name.starts_with(char::is_uppercase)
         && !is_month(last)
         && !is_weekday(last)
         && !is_comment_furniture(name);
-    let common = [
-        "Carry", "Game", "Hold", "Come", "Move", "Read", "Log", "Turn", "Bring", "Go", "Right",
-        "Later",
-    ]
-    .contains(&name);
-    (named && !common).then_some(Label {
+    // A word that "on" completes is a phrase, not a name: "Spot on",
+    // "Hands On", "Moving on".
+    let phrase = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| PHRASES_WITH_ON.contains(first));
+    (named && !phrase).then_some(Label {
         author: Some(name),
         position: None,
         date: None,
     })
 }
+
+/// Words that "on" completes as a phrase of its own ("Spot on", "Hang
+/// on", "Hands On"), in any case: never a commenter's name before "on".
+static PHRASES_WITH_ON: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "spot", "hang", "hands", "carry", "game", "hold", "come", "move", "moving", "rock",
+        "dream", "log", "logged", "turn", "read", "bring", "right", "later", "so", "head",
+        "lights", "keep", "press", "switch", "sign", "signed", "goes", "going", "go", "and",
+        "it's", "its", "it", "turned", "bang", "dead", "full", "early", "live", "carrying",
+    ])
+});
 
 /// A commenter's handle of one word: letters, digits and `_.-`
 /// ("Lizard_of_Oz", "02bsoright").
@@ -1033,6 +1054,16 @@ mod tests {
         assert_eq!(label("M. Page on"), named("M. Page", None, None));
         assert_eq!(label("Carry on"), None);
         assert_eq!(label("Every Monday on"), None);
+        for phrase in [
+            "Spot on",
+            "spot on",
+            "Hang on",
+            "Hands On",
+            "Moving on",
+            "It's on",
+        ] {
+            assert_eq!(label(phrase), None, "{phrase}");
+        }
         assert_eq!(label("The vote went on"), None);
     }
 
@@ -1044,6 +1075,10 @@ mod tests {
             named("tern_watcher", None, None)
         );
         assert_eq!(label("permalink"), None);
+        assert_eq!(label("Copy permalink"), None);
+        assert_eq!(label("Static Permalink"), None);
+        // A label with its time ends in the permalink's word too.
+        assert!(label("Jo says: May 4, 2010 at 9:42 pm | Permalink").is_some());
         assert_eq!(label("Read the full text at the permalink"), None);
         assert_eq!(label("March permalink"), None);
     }

@@ -183,8 +183,9 @@ pub fn comment_paragraphs<'a>(
             }
             // A label with its time ("At 27/1/12 10:42 am, Jo said...")
             // is a comment's wherever it stands; one with none where a
-            // wider gap or a reply follows, or as an item of a list, as
-            // a thread's are ("1. Jo permalink" over a lone comment).
+            // wider gap or a reply follows, or as an item of a numbered
+            // list, as a thread's are ("1. Jo permalink" over a lone
+            // comment).
             kind if kind.is_label() => {
                 in_thread
                     || after_header
@@ -192,7 +193,7 @@ pub fn comment_paragraphs<'a>(
                     || matches!(kind, LabelKind::Dated | LabelKind::Unnamed)
                     || (kind == LabelKind::Says
                         && (after_wide_gap
-                            || all[i].is_list_item()
+                            || all[i].marker() == Some('1')
                             || reply_follows(all, |j| lines[j].label.is_label(), i, &furniture_at)))
                     || (matches!(kind, LabelKind::Says | LabelKind::Loose)
                         && comment_before_reply_form(all, i, &furniture_at))
