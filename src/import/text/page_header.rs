@@ -6,6 +6,12 @@ use super::furniture::{Furniture, is_weekday};
 use super::paragraphs::Paragraph;
 use super::segment;
 
+/// Whether every paragraph over `first` is furniture: the title opens the
+/// page's text.
+fn only_furniture_over(first: usize, furniture: &[(usize, Furniture)]) -> bool {
+    (0..first).all(|i| at(furniture, i).is_some())
+}
+
 /// The longest line read as a blog's name over its first date.
 const PAGE_NAME_MAX: usize = 80;
 
@@ -56,7 +62,7 @@ pub fn title_under_page_name_and_date(
         return;
     };
     let name = &all[first];
-    let shaped = (0..first).all(|i| at(furniture, i).is_some())
+    let shaped = only_furniture_over(first, furniture)
         && name.text.len() <= PAGE_NAME_MAX
         && !name.is_list_item()
         && !name.text.ends_with(['.', ',', ';', ':'])
@@ -134,7 +140,7 @@ pub fn header_taken_for_first_post(
             Some(Furniture::Date(_) | Furniture::Byline(_))
         )
     };
-    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
+    let opens_page = only_furniture_over(first, furniture);
     if !opens_page || dated(first + 1) || first.checked_sub(1).is_some_and(dated) {
         return;
     }
@@ -187,7 +193,7 @@ pub fn headline_printed_twice(
         return;
     }
     let dated = |i: usize| at(furniture, i).is_some_and(Furniture::follows_title);
-    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
+    let opens_page = only_furniture_over(first, furniture);
     let same = all[first]
         .text
         .trim()
@@ -219,7 +225,7 @@ pub fn page_name_over_first_title(
         return;
     };
     let bare = |i: usize| i < all.len() && at(furniture, i).is_none();
-    let opens_page = (0..first).all(|i| at(furniture, i).is_some());
+    let opens_page = only_furniture_over(first, furniture);
     let stacked = bare(first + 1)
         && is_title_shaped(&all[first + 1])
         && bare(first + 2)
@@ -264,7 +270,7 @@ pub fn headings_stacked_over_first_title(
     let prose_under = |i: usize| bare(i + 1) && segment::is_prose(&all[i + 1].text);
     if later.len() < 2
         || !is_title_shaped(&all[first])
-        || !(0..first).all(|i| at(furniture, i).is_some())
+        || !only_furniture_over(first, furniture)
         || !later.iter().all(|&title| prose_under(title))
     {
         return;
