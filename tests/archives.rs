@@ -25,7 +25,8 @@
 //! its name, a listing whose pictures' captions name its titles, one
 //! that labels its titles in lower case, and one under a stack of the
 //! page's headings, one whose datelines open on a machine's stamp, and
-//! one under day headings in another language.
+//! one under day headings in another language, and a listing of titles
+//! over excerpts whose short titles read as names.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1620,4 +1621,24 @@ fn a_listing_under_day_headings_in_another_language() {
         let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
         assert_eq!(got, expected, "{name}");
     }
+}
+
+#[test]
+fn a_listing_of_titles_over_excerpts_whose_short_titles_read_as_names() {
+    // Nothing but a title over each excerpt: "HARBOUR CHOWDER" and "Bay
+    // Laurel" could be commenters' names over their comments, but the
+    // headlines standing in the same place say the page lists posts.
+    let expected = [
+        "GARDEN PEAS",
+        "HARBOUR CHOWDER",
+        "Slow Cooker Lamb and Barley Stew",
+        "The Great Hedge Trimming Argument",
+        "Bay Laurel",
+    ]
+    .map(|title| post(title, None, None, &[], None, 1, &[]));
+    check(
+        &fixture("listing_titles_over_excerpts.txt"),
+        &expected,
+        &[&[4, 2, 0, 3, 1]],
+    );
 }

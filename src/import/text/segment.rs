@@ -303,7 +303,7 @@ pub fn is_lead_in_heading(text: &str) -> bool {
 /// Whether the first word and every word of four letters or more open
 /// with a capital, as a heading's words do ("Michael Moore on the Auto
 /// Industry"), where a sentence's go on in lower case.
-fn capitalised_as_heading(words: &str) -> bool {
+pub(super) fn capitalised_as_heading(words: &str) -> bool {
     let opens_capital = |word: &str| word.starts_with(|c: char| c.is_uppercase());
     words.split_whitespace().next().is_some_and(opens_capital)
         && words

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::super::furniture::Furniture;
 use super::super::paragraphs::Paragraph;
+use super::super::segment;
 use super::ends_as_prose;
 use super::plan::{Item, name_in_label};
 
@@ -304,10 +305,41 @@ fn runs_counting<'a>(
                 });
             let no_post_text =
                 first == 0 || (furniture_at(first - 1).is_some() && !day_heading(first - 1));
-            names_again || lost_name || no_post_text
+            (names_again || lost_name || no_post_text) && !headlines_in_names_place(all, run, &line)
         })
         .map(|run| run[0])
         .collect()
+}
+
+/// Whether the lines standing where the run's names stand, alone over
+/// prose, are headlines as often as names: an archive page that prints
+/// each post's title over its excerpt, and whose short titles read as
+/// names ("Kale Greens" / "Kale is easy to grow…" / "Slow Cooker Beef and
+/// Barley Soup" / "This soup…"). A commenter's first paragraph is seldom
+/// a headline of four capitalised words with no full stop, and twice in a
+/// run only where the thread is long.
+fn headlines_in_names_place(
+    all: &[Paragraph],
+    run: &[usize],
+    line: &impl Fn(usize) -> NameLine,
+) -> bool {
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let headlines = (first..=last)
+        .filter(|&i| {
+            line(i) != NameLine::NotOverProse
+                && run.binary_search(&i).is_err()
+                && is_headline_over_prose(&all[i].text)
+        })
+        .count();
+    headlines >= 2 && headlines * 2 >= run.len()
+}
+
+/// A headline as a title is printed: four words or more, each long word
+/// capitalised, and no sentence's closing mark.
+fn is_headline_over_prose(text: &str) -> bool {
+    text.split_whitespace().nth(3).is_some()
+        && !text.ends_with(['.', '!', '?', ':', ',', ';'])
+        && segment::capitalised_as_heading(text)
 }
 
 #[cfg(test)]
@@ -416,6 +448,25 @@ mod tests {
         let under_a_day =
             format!("May 5, 2010\n\nFerries\n\nThe boats ran late.\n\n{under_the_date}");
         assert_eq!(starts(&under_a_day), Vec::<String>::new());
+    }
+
+    #[test]
+    fn headlines_where_the_names_stand_make_a_listing_of_posts() {
+        // A page of titles over excerpts, opening on one: its short titles
+        // read as names, its long ones are headlines.
+        let listing = "Bay Laurel\n\nIt grows slowly in a pot.\n\n\
+                       Slow Cooker Lamb and Barley Stew\n\nIt feeds six.\n\n\
+                       Harbour Chowder\n\nThe crew eat it cold mornings.\n\n\
+                       The Great Hedge Trimming Argument\n\nEvery street has one.\n\n\
+                       Garden Peas\n\nThe pigeons find them first.\n";
+        assert!(starts(listing).is_empty());
+        // One comment that opens on a headline does not unmake a thread
+        // of several names.
+        let thread = "May 4, 2010\n\nJo Lee\n\nTolls are a tax.\n\n\
+                      Happy New Year to the Whole Island\n\nWell said.\n\n\
+                      Al Cole\n\nNobody asked the drivers.\n\n\
+                      Cy Dunn\n\nThey never do.\n";
+        assert_eq!(starts(thread), ["Jo Lee"]);
     }
 
     #[test]
