@@ -26,7 +26,8 @@
 //! that labels its titles in lower case, and one under a stack of the
 //! page's headings, one whose datelines open on a machine's stamp, and
 //! one under day headings in another language, and a listing of titles
-//! over excerpts whose short titles read as names.
+//! over excerpts whose short titles read as names, and one whose titles
+//! open on a year under pictures' captions.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1641,4 +1642,20 @@ fn a_listing_of_titles_over_excerpts_whose_short_titles_read_as_names() {
         &expected,
         &[&[4, 2, 0, 3, 1]],
     );
+}
+
+#[test]
+fn a_listing_whose_titles_open_on_a_year_under_pictures_captions() {
+    // "Ridge track above the village" over each title: a picture's
+    // caption, which leaves the title the line right over its teaser; a
+    // year before a colon is no outlet cited.
+    let expected = [
+        "2023: The Year on the Water",
+        "2022: Not Much of a Year on the Water",
+        "2021: The Year the Pier Came Back",
+    ];
+    for (name, variant) in reformatted(&fixture("listing_captions_over_titles.txt")) {
+        let got: Vec<String> = parse(&variant).iter().map(|p| p.title.clone()).collect();
+        assert_eq!(got, expected, "{name}");
+    }
 }

@@ -429,6 +429,9 @@ fn choose(
 /// The shortest run of titles and teasers that makes an archive a listing.
 const MIN_LISTED: usize = 3;
 
+/// The longest caption of a listing's picture, in bytes.
+const MAX_CAPTION_LEN: usize = 80;
+
 /// Which paragraphs head a teaser in a listing: an archive page that
 /// prints its posts as a title and one paragraph each, with nothing
 /// between them. At least [`MIN_LISTED`] title-like lines in a row, each
@@ -490,23 +493,41 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
     let member_within = |shapes: &[u8], i: usize| {
         member(shapes, i) || (shapes[i] & HEADS != 0 && short_teaser(shapes, i + 1))
     };
+    // A short line that is no sentence and no teaser: a picture's caption
+    // where it stands over a title.
+    let is_caption = |shapes: &[u8], i: usize| {
+        let text = candidates.at(i).text();
+        shapes[i] & HEADS != 0
+            && !teaser(shapes, i)
+            && text.len() <= MAX_CAPTION_LEN
+            && !text.ends_with(['.', ':', '!', '?', '…'])
+    };
     let mut start = 0;
     while start < n {
         if !member_within(&shapes, start) {
             start += 1;
             continue;
         }
+        let mut members = vec![start];
         let mut end = start;
-        while end + 2 < n
-            && member_within(&shapes, end + 2)
-            && (teaser(&shapes, end + 1) || short_teaser(&shapes, end + 1))
-        {
-            end += 2;
+        while end + 2 < n && (teaser(&shapes, end + 1) || short_teaser(&shapes, end + 1)) {
+            // A picture's caption may stand between a teaser and the next
+            // title ("New Orleans" over "2020: Not a Travel Year").
+            let next = if member_within(&shapes, end + 2) {
+                end + 2
+            } else if end + 3 < n && is_caption(&shapes, end + 2) && member_within(&shapes, end + 3)
+            {
+                end + 3
+            } else {
+                break;
+            };
+            members.push(next);
+            end = next;
         }
-        let members = (start..=end).step_by(2);
-        let count = (end - start) / 2 + 1;
+        let count = members.len();
         let cited = members
-            .clone()
+            .iter()
+            .copied()
             .filter(|&i| candidates.at(i).has(Evidence::CITATION));
         let series = series_names(cited.clone().map(|i| candidates.at(i).text()));
         // Citations by a well-known outlet, and those by other names.
@@ -538,7 +559,7 @@ fn listing(candidates: &Candidates<'_>) -> Listing {
         // Teasers the page cut short ("…the six...") are an archive's
         // own: two of them make a listing.
         let cut_short = || {
-            members.clone().all(|i| {
+            members.iter().all(|&i| {
                 let teaser = candidates.at(i + 1);
                 teaser.text().ends_with('…') || teaser.text().ends_with("...")
             })

@@ -321,11 +321,13 @@ fn outlet_by_shape(name: &str) -> Option<bool> {
     {
         return Some(false);
     }
+    // A year or a number ("2022: The Year in Review") is no outlet's name.
     let is_acronym = words.len() == 1
         && (2..=6).contains(&name.len())
         && name
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && name.chars().any(|c| c.is_ascii_uppercase());
     let is_domain = words.len() == 1 && DOMAIN.is_match(name);
     if is_acronym || is_domain {
         return Some(true);
@@ -1266,6 +1268,9 @@ mod tests {
         let context = ["Macron spoke to Congress.", "Later Macron flew home."];
         assert_eq!(cite("Macron: No planet B rebuke to Trump", &context), None);
         assert_eq!(cite("US: Tariffs on steel from June", &[]), None);
+        // A year is no acronym; letters and digits may be one.
+        assert_eq!(cite("2022: The Travel Year in Review", &[]), None);
+        assert!(cite("ABC7: Ferry strike called off", &[]).is_some());
         // A speaker label followed by speech is not a headline.
         assert_eq!(
             cite(
