@@ -27,7 +27,9 @@
 //! page's headings, one whose datelines open on a machine's stamp, and
 //! one under day headings in another language, and a listing of titles
 //! over excerpts whose short titles read as names, and one whose titles
-//! open on a year under pictures' captions.
+//! open on a year under pictures' captions, a day's page of titled posts
+//! each signed with its time under its text, and days of untitled posts
+//! that open on the headline they quote.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -178,7 +180,15 @@ fn a_front_page_whose_titles_read_as_names() {
             1,
             &[],
         ),
-        post("It's Settled", None, None, &[], None, 5, &[]),
+        post(
+            "It's Settled",
+            None,
+            Some("Wednesday, March 8, 2006"),
+            &[],
+            None,
+            5,
+            &[],
+        ),
     ];
     check(&fixture("front_page_named_titles.txt"), &expected, &[]);
 }
@@ -844,7 +854,7 @@ fn a_front_page_that_files_its_titles_under_section_names() {
         post(
             "POLITICS - Who pays for the pier",
             None,
-            None,
+            Some("Thursday, May 31, 2012"),
             &[],
             None,
             2,
@@ -862,7 +872,7 @@ fn a_front_page_that_files_its_titles_under_section_names() {
         post(
             "ROADS - Tolls on the old bridge",
             None,
-            None,
+            Some("Tuesday, May 22, 2012"),
             &[],
             None,
             1,
@@ -968,7 +978,7 @@ fn a_front_page_that_prints_the_same_link_after_every_post() {
         post(
             "Mayor Answers Readers: The Stadium Question (Video)",
             None,
-            None,
+            Some("Sunday, June 12, 2011"),
             &[],
             None,
             1,
@@ -986,7 +996,7 @@ fn a_front_page_that_prints_the_same_link_after_every_post() {
         post(
             "Harbour Board Minutes Leaked (Documents)",
             None,
-            None,
+            Some("Saturday, June 11, 2011"),
             &[],
             None,
             1,
@@ -1211,7 +1221,15 @@ fn a_daily_archive_with_a_note_in_brackets_between_two_days() {
             2,
             &[],
         ),
-        post("Ferry timetable", None, None, &[], None, 3, &[]),
+        post(
+            "Ferry timetable",
+            None,
+            Some("Thursday, May 4, 2017"),
+            &[],
+            None,
+            3,
+            &[],
+        ),
         post(
             "School zones",
             None,
@@ -1221,7 +1239,15 @@ fn a_daily_archive_with_a_note_in_brackets_between_two_days() {
             2,
             &[],
         ),
-        post("Library hours", None, None, &[], None, 2, &[]),
+        post(
+            "Library hours",
+            None,
+            Some("Monday, May 1, 2017"),
+            &[],
+            None,
+            2,
+            &[],
+        ),
     ];
     check(
         &fixture("daily_archive_note_between_posts.txt"),
@@ -1656,6 +1682,80 @@ fn a_listing_whose_titles_open_on_a_year_under_pictures_captions() {
     ];
     for (name, variant) in reformatted(&fixture("listing_captions_over_titles.txt")) {
         let got: Vec<String> = parse(&variant).iter().map(|p| p.title.clone()).collect();
+        assert_eq!(got, expected, "{name}");
+    }
+}
+
+#[test]
+fn a_days_page_of_titled_posts_each_signed_with_its_time_under_its_text() {
+    // Blogger's footer, "Posted by <name> at <time>", ends each post: the
+    // titles under it are posts of their own, not headings of the first,
+    // and the line over the day's heading is the blog's name.
+    let expected = [
+        (
+            "Tolls Up Again on the Causeway",
+            Some("Thursday, August 6, 2009"),
+        ),
+        ("Ferry Late for the Fourth Time", None),
+        ("A Quiet Week at the Harbour", None),
+        ("Letters on the New Pier", None),
+    ]
+    .map(|(title, date)| post(title, Some("Rua Tane"), date, &[], None, 1, &[]));
+    check(
+        &fixture("day_of_titled_posts_with_footers.txt"),
+        &expected,
+        &[],
+    );
+}
+
+#[test]
+fn days_of_untitled_posts_that_open_on_the_headline_they_quote() {
+    // No titles: each post opens on the quoted headline it comments on,
+    // ends in "Posted at <time> by <name>", and is dated by the day's
+    // heading over the day's first post. One name signs every post: no
+    // thread.
+    let expected = [
+        (
+            "“Port Ellis Toll Ruling Stands on Appeal”",
+            "Tuesday, March 10, 2015",
+            2,
+        ),
+        (
+            "“Ferry Operator Loses Contract Dispute”",
+            "Tuesday, March 10, 2015",
+            1,
+        ),
+        (
+            "“Council Must Publish Pier Tender, Judge Says”",
+            "Tuesday, March 10, 2015",
+            1,
+        ),
+        (
+            "“Appeal Lodged Over Lighthouse Sale”",
+            "Monday, March 9, 2015",
+            1,
+        ),
+        (
+            "“School Bus Case Settled Out of Court”",
+            "Monday, March 9, 2015",
+            1,
+        ),
+    ]
+    .map(|(title, date, blocks)| {
+        post(
+            title,
+            Some("Ana Whitlock"),
+            Some(date),
+            &[],
+            None,
+            blocks,
+            &[],
+        )
+    });
+    // The titles are made from the posts' text, so the archive is not cut
+    // at them to reorder its posts.
+    for (name, variant) in reformatted(&fixture("day_of_untitled_posts_with_footers.txt")) {
+        let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
         assert_eq!(got, expected, "{name}");
     }
 }

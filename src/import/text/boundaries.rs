@@ -35,6 +35,10 @@ pub struct Above {
     pub lines: usize,
     pub date: Option<String>,
     pub author: Option<String>,
+    /// The date of the day heading over an earlier post, with no other
+    /// date between, where the archive prints two day headings or more:
+    /// the date of a post that prints none of its own.
+    pub day: Option<String>,
 }
 
 /// The most lines of furniture read above a title.
@@ -142,6 +146,18 @@ pub fn furniture_above_titles(
             && !dated_itself
         {
             found[n].date = found[n - 1].date.clone();
+        }
+    }
+    // Blogger heads each day's posts with the day's date, over the first
+    // of them only. One date over the page's first post says no such
+    // thing: the page may date only its newest post.
+    let day_headings = found.iter().filter(|above| above.date.is_some()).count();
+    let mut day: Option<String> = None;
+    for above in found.iter_mut().filter(|_| day_headings >= 2) {
+        if above.date.is_some() {
+            day.clone_from(&above.date);
+        } else {
+            above.day.clone_from(&day);
         }
     }
     found
@@ -368,6 +384,87 @@ pub fn heads_something(text: &str) -> bool {
     text.len() <= 160
         && !text.ends_with(['.', '!', '?', ':', ',', ';', '…', '"', '”'])
         && !(text.starts_with('[') && text.ends_with(']'))
+}
+
+/// Posts that print no title, each ending in a footer: a post's end
+/// ([`Furniture::ends_post`], or the role the archive taught), or a byline
+/// that gives a time of day and no date, which stands under a post's text
+/// where the day's heading above gives the date ("Posted at 5:24 PM by
+/// Jo Lee"). Where two footers or more have, right under them (furniture
+/// aside), a paragraph of prose that no title heads, each such paragraph
+/// opens a post whose title is made from it. Where the segmenter found no
+/// title but the page's first line, over nothing but furniture that holds
+/// a date and then prose, that line is the page's name and the prose
+/// opens the first post too.
+///
+/// Accepts "Blog Name" / "Friday, June 5, 2009" / prose / "Posted at 5:24
+/// PM by Jo Lee" / prose / "Posted at 4:10 PM by Jo Lee" / prose / "Posted
+/// at 3:02 PM by Jo Lee" as three posts; rejects the same where titles
+/// stand under the footers, and with one footer only (a post page's).
+pub fn untitled_posts_after_footers(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+    ends_post: impl Fn(usize) -> bool,
+) {
+    let Some(&first) = titles.first() else {
+        return;
+    };
+    let is_footer = |line: usize, f: &Furniture| {
+        ends_post(line)
+            || matches!(f, Furniture::Byline(byline)
+                if byline.author.is_some() && byline.date.is_none() && has_time_of_day(&all[line].text))
+    };
+    let is_title = |i: usize| titles.binary_search(&i).is_ok();
+    let starts: Vec<usize> = furniture
+        .iter()
+        .filter(|&&(line, ref f)| {
+            line > first
+                && !in_thread(line)
+                && !is_title(line - 1)
+                && at(furniture, line - 1).is_none()
+                && is_footer(line, f)
+        })
+        .filter_map(|&(line, _)| {
+            let next = (line + 1..all.len().min(line + 1 + MAX_ABOVE))
+                .find(|&i| at(furniture, i).is_none())?;
+            (!in_thread(next)
+                && !is_title(next)
+                && !all[next].is_list_item()
+                && segment::is_prose(&all[next].text))
+            .then_some(next)
+        })
+        .collect();
+    if starts.len() < 2 {
+        return;
+    }
+    // The page's name over its day's heading, where the page prints no
+    // title at all.
+    let first_text = (first + 1..all.len()).find(|&i| at(furniture, i).is_none());
+    if let Some(text) = first_text
+        && titles.len() == 1
+        && (0..first).all(|i| at(furniture, i).is_some())
+        && (first + 1..text).any(|i| matches!(at(furniture, i), Some(Furniture::Date(_))))
+        && !in_thread(text)
+        && segment::is_prose(&all[text].text)
+        && !segment::is_prose(&all[first].text)
+    {
+        titles[0] = text;
+    }
+    titles.extend(starts);
+    titles.sort_unstable();
+    titles.dedup();
+}
+
+/// Whether a line gives a time of day ("5:24 PM", "17.05").
+fn has_time_of_day(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
 }
 
 /// Posts whose title the scrape lost. A line of the furniture the archive

@@ -344,6 +344,10 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             |i| in_thread[i],
             cites,
             files_under_title_prefix,
+            &sections::Roles {
+                follows_title,
+                ends_post,
+            },
         );
         boundaries::titles_under_breadcrumbs(&all, &mut title_starts, &furniture.0);
         captions::titles_named_by_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
@@ -361,6 +365,13 @@ fn planned(all: Vec<Paragraph>) -> Option<Plan> {
             title_starts.extend(lost);
             title_starts.sort_unstable();
         }
+        boundaries::untitled_posts_after_footers(
+            &all,
+            &mut title_starts,
+            &furniture.0,
+            |i| in_thread[i],
+            ends_post,
+        );
         boundaries::titles_of_listed_posts(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::titles_under_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         let dates_head_titles = boundaries::stack_titles_under_dates(
@@ -1174,7 +1185,8 @@ impl Run<'_> {
                 .date
                 .clone()
                 .or(about.date)
-                .or_else(|| glued.as_ref().and_then(|g| g.date.clone())),
+                .or_else(|| glued.as_ref().and_then(|g| g.date.clone()))
+                .or_else(|| above.day.clone()),
             tags: about.tags,
             blocks,
             sources: post_sources,

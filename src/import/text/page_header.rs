@@ -27,10 +27,11 @@ const PAGE_NAME_MAX: usize = 80;
 /// under their titles keeps the line over the date as its first title (a
 /// short line under that date is then the post's opening).
 ///
-/// A page of one post has only its one date to go by, and a title over its
-/// dateline over a standfirst is as common a shape: there the date must be
-/// a date header, which names its weekday ("Friday, June 29, 2007"), where
-/// a dateline under a title often does not. A line that cites a source
+/// A page of one post, or of one day's posts, has only its one date to go
+/// by, and a title over its dateline over a standfirst is as common a
+/// shape: there the date must be a date header, which names its weekday
+/// ("Friday, June 29, 2007"), where a dateline under a title often does
+/// not. A line that cites a source
 /// ("Outlet: headline") is never taken for the title: it opens the post.
 ///
 /// A time of day alone under the date is part of the dateline, as journals
@@ -81,8 +82,10 @@ pub fn title_under_page_name_and_date(
     let later = &titles[1..];
     let date_over_a_title = later.iter().any(|&t| is_dateline_end(t - 1));
     let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
-    let one_post_under_a_date_header = later.is_empty() && names_its_weekday(&all[dated].text);
-    if date_under_a_title || !(one_post_under_a_date_header || date_over_a_title) {
+    // Blogger prints a day's heading over the day's first post only: the
+    // later posts of the day stand under the footer of the one before.
+    let date_header_of_the_day = names_its_weekday(&all[dated].text);
+    if date_under_a_title || !(date_header_of_the_day || date_over_a_title) {
         return;
     }
     // The segmenter may have found the title under the date too: the line

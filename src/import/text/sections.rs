@@ -23,6 +23,9 @@ use super::segment::is_prose;
 /// furniture, or where only the first has, on a page of one post. A
 /// title `titled_as_others` says the archive titles as it titles its
 /// furnished ones (under the same section name) counts as furnished.
+/// `follows_title` and `ends_post` say where a line of furniture stands
+/// in the archive's posts: the role the archive's repeats taught
+/// ([`super::learn`]) overrides the one its kind usually has.
 ///
 /// Accepts "Tolls up again" / "May 4, 2010" / prose / "Why now?" / prose
 /// as one post; rejects the same where "Why now?" has a dateline of its
@@ -35,10 +38,11 @@ pub fn drop_section_headings(
     in_thread: impl Fn(usize) -> bool,
     is_citation: impl Fn(usize) -> bool,
     titled_as_others: impl Fn(usize) -> bool,
+    roles: &Roles<impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
 ) {
     let own: Vec<bool> = titles
         .iter()
-        .map(|&title| has_own_furniture(title, furniture, &in_thread))
+        .map(|&title| has_own_furniture(title, furniture, &in_thread, roles))
         .collect();
     // Archives that group posts by day print the date over the day's
     // first title only: the next title of the day, with nothing of its
@@ -49,7 +53,7 @@ pub fn drop_section_headings(
             .iter()
             .all(|&title| !has_date_above(title, furniture))
         {
-            drop_headings_under_a_longer_title(all, titles, furniture, &in_thread);
+            drop_headings_under_a_longer_title(all, titles, furniture, &in_thread, roles);
         }
         return;
     }
@@ -75,7 +79,7 @@ pub fn drop_section_headings(
             continue;
         }
         let inside = open.is_some_and(|start| {
-            !post_ends_between(start, title, furniture, &in_thread)
+            !post_ends_between(start, title, furniture, &in_thread, roles)
                 && (start + 1..title).any(|i| {
                     at(furniture, i).is_none() && (is_citation(i) || is_prose(&all[i].text))
                 })
@@ -111,6 +115,7 @@ fn drop_headings_under_a_longer_title(
     titles: &mut Vec<usize>,
     furniture: &[(usize, Furniture)],
     in_thread: &impl Fn(usize) -> bool,
+    roles: &Roles<impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
 ) {
     let [first, headings @ ..] = titles.as_slice() else {
         return;
@@ -133,9 +138,19 @@ fn drop_headings_under_a_longer_title(
             .any(|i| is_prose(&all[i].text))
     });
     let last = titles[titles.len() - 1];
-    if all_short && every_section_prose && !post_ends_between(*first, last, furniture, in_thread) {
+    if all_short
+        && every_section_prose
+        && !post_ends_between(*first, last, furniture, in_thread, roles)
+    {
         titles.truncate(1);
     }
+}
+
+/// Where the archive's lines of furniture stand in its posts, by index:
+/// right after a title, or at a post's end.
+pub struct Roles<F, E> {
+    pub follows_title: F,
+    pub ends_post: E,
 }
 
 /// Whether the title at `title` has furniture of its own: a dateline or
@@ -144,14 +159,15 @@ fn has_own_furniture(
     title: usize,
     furniture: &[(usize, Furniture)],
     in_thread: &impl Fn(usize) -> bool,
+    roles: &Roles<impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
 ) -> bool {
     let below = (title + 1..title + 1 + MAX_ABOVE)
-        .map_while(|i| at(furniture, i))
-        .any(Furniture::follows_title);
+        .take_while(|&i| at(furniture, i).is_some())
+        .any(&roles.follows_title);
     let above = (title.saturating_sub(MAX_ABOVE)..title)
         .rev()
-        .map_while(|i| at(furniture, i))
-        .any(Furniture::ends_post);
+        .take_while(|&i| at(furniture, i).is_some())
+        .any(&roles.ends_post);
     below || above || title.checked_sub(1).is_some_and(in_thread)
 }
 
@@ -171,10 +187,14 @@ fn post_ends_between(
     title: usize,
     furniture: &[(usize, Furniture)],
     in_thread: &impl Fn(usize) -> bool,
+    roles: &Roles<impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
 ) -> bool {
     let from = furniture.partition_point(|(i, _)| *i <= start);
     let to = furniture.partition_point(|(i, _)| *i < title);
-    furniture[from..to].iter().any(|(_, f)| f.ends_post()) || (start + 1..title).any(in_thread)
+    furniture[from..to]
+        .iter()
+        .any(|(i, _)| (roles.ends_post)(*i))
+        || (start + 1..title).any(in_thread)
 }
 
 #[cfg(test)]
@@ -213,6 +233,7 @@ mod tests {
         }
         let all = paragraphs(&text);
         assert_eq!(all.len(), lines.len());
+        let role = |i: usize, role: fn(&Furniture) -> bool| at(&furniture, i).is_some_and(role);
         drop_section_headings(
             &all,
             &mut titles,
@@ -220,6 +241,10 @@ mod tests {
             |i| thread[i],
             |_| false,
             |_| false,
+            &Roles {
+                follows_title: |i| role(i, Furniture::follows_title),
+                ends_post: |i| role(i, Furniture::ends_post),
+            },
         );
         titles
     }

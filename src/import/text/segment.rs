@@ -256,6 +256,9 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
     if !is_untitled_prose(text) {
         return None;
     }
+    if let Some(headline) = quoted_headline_led_in(text) {
+        return Some(headline.to_string());
+    }
     if let Some(sentence) = first_sentence(text).filter(|s| s.chars().count() <= MADE_TITLE_MAX) {
         return Some(sentence.to_string());
     }
@@ -275,6 +278,25 @@ pub fn title_for_untitled(text: &str) -> Option<String> {
     }
     title.push('…');
     Some(title)
+}
+
+/// The longest quoted headline that opens a post, in characters.
+const LED_IN_HEADLINE_MAX: usize = 140;
+
+/// The headline in quotation marks that opens a paragraph and leads in to
+/// the rest with a colon, as a blog that prints no titles opens each post
+/// on the headline it comments on: "“Pier to Close for Winter”: The
+/// Harbour Post reports…". The headline with its marks.
+fn quoted_headline_led_in(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix(['“', '"'])?;
+    let close = inner.find(['”', '"'])?;
+    let mark = inner[close..].chars().next().map_or(1, char::len_utf8);
+    let headline = &inner[..close];
+    let end = text.len() - inner.len() + close + mark;
+    (text[end..].starts_with(": ")
+        && word_count(headline) >= 2
+        && headline.chars().count() <= LED_IN_HEADLINE_MAX)
+        .then(|| &text[..end])
 }
 
 /// A short line that ends in a colon with a heading's capitals: its first
@@ -1676,6 +1698,18 @@ mod tests {
             Some("I have a new admirer named Anonymous, who keeps me grounded and always has a…")
         );
         assert_eq!(title_for_untitled("Tolls up again"), None);
+        let led_in = "“Pier to Close for the Winter”: The Harbour Post reports that the board \
+                      met on Tuesday and decided, after a long debate and two votes, that the \
+                      pier will close from June.";
+        assert_eq!(
+            title_for_untitled(led_in).as_deref(),
+            Some("“Pier to Close for the Winter”")
+        );
+        let straight = led_in.replace(['“', '”'], "\"");
+        assert_eq!(
+            title_for_untitled(&straight).as_deref(),
+            Some("\"Pier to Close for the Winter\"")
+        );
         assert_eq!(title_for_untitled("Tolls up. Again."), None);
         // One long sentence with a full stop is prose; as long a question
         // may be a title.

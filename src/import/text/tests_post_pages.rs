@@ -77,6 +77,12 @@ fn comments_signed_after_their_text_belong_to_the_post() {
         posts[0].comments[0].date.as_deref(),
         Some("May 4, 2010 10:40 AM")
     );
+
+    // One name under every text: a writer's posts, each signed, and no
+    // thread.
+    let one_voice = page.replace("Al Cole", "jo").replace("Cy Dunn", "jo");
+    let posts = parse("t", &one_voice).unwrap();
+    assert!(posts.iter().all(|post| post.comments.is_empty()));
 }
 
 #[test]
@@ -548,4 +554,31 @@ fn a_journal_entry_under_its_name_a_date_and_a_time() {
                    The county voted on the gravel levy again last night, as it does every spring.\n";
     let posts = parse("t", untimed).unwrap();
     assert_eq!(&*posts[0].blocks[0].text, "05:12 pm");
+}
+
+#[test]
+fn one_footer_with_prose_under_it_opens_no_post() {
+    // Untitled posts need two footers with prose under them; a post page
+    // signs its one post, and what follows is the page's.
+    let text = "“Pier to Close for the Winter”: The Harbour Post reports that the board met on Tuesday and decided, \
+                after two votes, that the pier will close from June.";
+    let one = format!(
+        "Harbour Notes\n\nFriday, June 5, 2009\n\n{text}\n\nPosted at 5:24 PM by Jo Lee\n\n\
+         The board has not said when the pier will open again, and the operator is not saying either.\n"
+    );
+    assert_eq!(parse("t", &one).unwrap().len(), 1);
+    let two = format!(
+        "{one}\nPosted at 4:10 PM by Jo Lee\n\n\
+         Tolls on the causeway rise again in July, for the third year running, and drivers are not pleased.\n"
+    );
+    let posts = parse("t", &two).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "“Pier to Close for the Winter”",
+            "The board has not said when the pier will open again, and the operator is not saying either.",
+            "Tolls on the causeway rise again in July, for the third year running, and drivers are not pleased."
+        ]
+    );
 }

@@ -15,11 +15,13 @@ pub(super) const NAME: &str = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}._'’ -]*?";
 
 /// "November 26th, 2014 at 4:22 pm by Jane Smith", "Posted on 3 May 2019
 /// by Jane", "Posted by Jane on April 30, 2009"; the categories the post
-/// is filed in may follow the name ("… by Jane in Transport, Local").
+/// is filed in may follow the name ("… by Jane in Transport, Local"). A
+/// footer under a day's heading gives the time alone: "Posted at 5:24 PM
+/// by Jane".
 pub(super) static DATE_AND_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let core = date_core();
     Regex::new(&format!(
-        r"(?i)^(?:(?:posted|published)(?:\s+on)?:?\s+)?(?P<date>{core})\s*(?:,|[-–—|·•])?\s*by:?\s+(?P<author>{NAME})(?:\s+in\s+[^.!?:;]{{1,120}}?)?{COMMENTS}$|^(?:posted|written|published)\s+by:?\s+(?P<author2>{NAME})\s+on\s+(?P<date2>{core}){COMMENTS}$"
+        r"(?i)^(?:(?:posted|published)(?:\s+on)?:?\s+)?(?P<date>{core})\s*(?:,|[-–—|·•])?\s*by:?\s+(?P<author>{NAME})(?:\s+in\s+[^.!?:;]{{1,120}}?)?{COMMENTS}$|^(?:posted|written|published)\s+by:?\s+(?P<author2>{NAME})\s+on\s+(?P<date2>{core}){COMMENTS}$|^(?:posted|published)\s+at\s+[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?\s+by:?\s+(?P<author3>{NAME}){COMMENTS}$"
     ))
     .expect("the date-and-byline pattern is valid")
 });

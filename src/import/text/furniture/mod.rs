@@ -299,7 +299,10 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     }
 
     if let Some(caps) = by.then(|| DATE_AND_BYLINE.captures(line)).flatten() {
-        let author = caps.name("author").or_else(|| caps.name("author2"));
+        let author = caps
+            .name("author")
+            .or_else(|| caps.name("author2"))
+            .or_else(|| caps.name("author3"));
         let date = caps.name("date").or_else(|| caps.name("date2"));
         if let Some(author) = author.map(|a| a.as_str().trim())
             && looks_like_name(author)

@@ -116,6 +116,12 @@ fn dates_with_a_byline() {
         recognise("November 26th, 2014 at 4:22 pm by the bridge we met again"),
         None
     );
+    // A footer under a day's heading: the time alone, then the name.
+    assert_eq!(
+        recognise("Posted at 5:24 PM by Howard Roe"),
+        byline(Some("Howard Roe"), None, None)
+    );
+    assert_eq!(recognise("Posted at 5:24 PM by the old pier"), None);
 }
 
 #[test]
