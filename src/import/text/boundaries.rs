@@ -894,7 +894,9 @@ const FORM_LINE_MAX: usize = 200;
 /// the form's buttons and notes however the platform words them.
 ///
 /// Accepts "Leave a Reply" / "Twitter picture" / "You are commenting using
-/// your Twitter account."; stops at "Budget day" / "May 4, 2010" (a post).
+/// your Twitter account.", also where that line recurs under each button
+/// and was learned for a byline; stops at "Budget day" / "May 4, 2010" (a
+/// post).
 pub fn reply_form_lines(
     all: &[Paragraph],
     furniture: &[(usize, Furniture)],
@@ -918,8 +920,14 @@ pub fn reply_form_lines(
                 continue;
             }
             let text = &*paragraph.text;
-            let next_post =
-                heads_something(text) && at(furniture, i + 1).is_some_and(Furniture::follows_title);
+            // A line the form prints under each of its buttons may have
+            // been learned for a byline from its repeats: one that names
+            // nobody and no date says nothing of a post.
+            let says_whose = |f: &Furniture| match f {
+                Furniture::Byline(byline) => byline.author.is_some() || byline.date.is_some(),
+                other => other.follows_title(),
+            };
+            let next_post = heads_something(text) && at(furniture, i + 1).is_some_and(says_whose);
             if in_thread(i) || text.len() > FORM_LINE_MAX || next_post {
                 break;
             }

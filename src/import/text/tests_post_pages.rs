@@ -31,6 +31,21 @@ fn a_reply_form_after_the_thread_is_the_pages() {
     assert!(posts[0].comments.is_empty());
     assert_eq!(posts[0].blocks.len(), 1);
 
+    // Each button's note recurs, and may be learned for a byline: the
+    // buttons are still the form's.
+    let buttons = "Tolls up again\n\nThe council voted to raise the tolls again.\n\n\
+                   2 Responses to Tolls up again\n\n  1. Jo Lee says:\n\n    Tolls are a tax.\n\n\
+                   \x20 2. Al Cole says:\n\n    Nobody asked the drivers.\n\nLeave a Reply\n\n\
+                   Fill in your details below or click an icon to log in:\n\n\
+                   Mail photo\n\nYou are commenting using your Mail account. Log Out / Change )\n\n\
+                   Chat picture\n\nYou are commenting using your Chat account. Log Out / Change )\n\n\
+                   Photo badge\n\nYou are commenting using your Photo account. Log Out / Change )\n\n\
+                   Cancel\n";
+    let posts = parse("t", buttons).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls up again"]);
+    assert_eq!(posts[0].comments.len(), 2);
+
     // A post after the form, with its date under its title, is a post.
     let next = format!("{page}\nBridge closed\n\nMay 5, 2010\n\nIt will reopen in June.\n");
     let posts = parse("t", &next).unwrap();
