@@ -411,26 +411,32 @@ pub fn untitled_posts_after_footers(
     let Some(&first) = titles.first() else {
         return;
     };
-    let is_footer = |line: usize, f: &Furniture| {
-        ends_post(line)
-            || matches!(f, Furniture::Byline(byline)
-                if byline.author.is_some() && byline.date.is_none() && has_time_of_day(&all[line].text))
-    };
     let is_title = |i: usize| titles.binary_search(&i).is_ok();
-    let starts: Vec<usize> = furniture
+    let footers: Vec<usize> = furniture
         .iter()
-        .filter(|&&(line, ref f)| {
+        .map(|&(line, _)| line)
+        .filter(|&line| {
             line > first
                 && !in_thread(line)
                 && !is_title(line - 1)
                 && at(furniture, line - 1).is_none()
-                && is_footer(line, f)
+                && (ends_post(line) || is_time_footer(all, furniture, line))
         })
-        .filter_map(|&(line, _)| {
+        .collect();
+    let starts: Vec<usize> = footers
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &line)| {
             let next = (line + 1..all.len().min(line + 1 + MAX_ABOVE))
                 .find(|&i| at(furniture, i).is_none())?;
+            // Prose under a footer that a title follows before the next
+            // footer is the end of the page's post (a note on its
+            // writer), not a post.
+            let next_footer = footers.get(k + 1).copied().unwrap_or(all.len());
+            let title_after = titles.get(titles.partition_point(|&t| t <= next)).copied();
             (!in_thread(next)
                 && !is_title(next)
+                && title_after.is_none_or(|title| title > next_footer)
                 && !all[next].is_list_item()
                 && segment::is_prose(&all[next].text))
             .then_some(next)
@@ -455,6 +461,14 @@ pub fn untitled_posts_after_footers(
     titles.extend(starts);
     titles.sort_unstable();
     titles.dedup();
+}
+
+/// Whether the line at `line` is a byline that gives a time of day and
+/// no date, as Blogger prints under a post's text where the day's heading
+/// above gives the date ("Posted by Jo Lee at 5:24 PM").
+pub fn is_time_footer(all: &[Paragraph], furniture: &[(usize, Furniture)], line: usize) -> bool {
+    matches!(at(furniture, line), Some(Furniture::Byline(byline))
+        if byline.author.is_some() && byline.date.is_none() && has_time_of_day(&all[line].text))
 }
 
 /// Whether a line gives a time of day ("5:24 PM", "17.05").

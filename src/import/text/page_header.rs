@@ -1,7 +1,7 @@
 //! The page's own lines over its first post (the blog's name, its
 //! sidebar) that the segmenter took for a post's title.
 
-use super::boundaries::{at, heads_something, is_time_under_date, is_title_shaped};
+use super::boundaries::{at, heads_something, is_time_footer, is_time_under_date, is_title_shaped};
 use super::furniture::{Furniture, is_weekday};
 use super::paragraphs::Paragraph;
 use super::segment;
@@ -31,7 +31,8 @@ const PAGE_NAME_MAX: usize = 80;
 /// by, and a title over its dateline over a standfirst is as common a
 /// shape: there the date must be a date header, which names its weekday
 /// ("Friday, June 29, 2007"), where a dateline under a title often does
-/// not. A line that cites a source
+/// not; the day's later posts each stand under the footer of the one
+/// before, which gives a time and no date ("Posted by Jo at 5:24 PM"). A line that cites a source
 /// ("Outlet: headline") is never taken for the title: it opens the post.
 ///
 /// A time of day alone under the date is part of the dateline, as journals
@@ -83,8 +84,10 @@ pub fn title_under_page_name_and_date(
     let date_over_a_title = later.iter().any(|&t| is_dateline_end(t - 1));
     let date_under_a_title = later.iter().any(|&t| is_date(t + 1));
     // Blogger prints a day's heading over the day's first post only: the
-    // later posts of the day stand under the footer of the one before.
-    let date_header_of_the_day = names_its_weekday(&all[dated].text);
+    // later posts of the day stand under the footer of the one before,
+    // which gives the time and no date.
+    let date_header_of_the_day = names_its_weekday(&all[dated].text)
+        && later.iter().all(|&t| is_time_footer(all, furniture, t - 1));
     if date_under_a_title || !(date_header_of_the_day || date_over_a_title) {
         return;
     }

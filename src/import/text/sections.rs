@@ -69,20 +69,34 @@ pub fn drop_section_headings(
         return;
     }
     let mut kept = Vec::with_capacity(titles.len());
-    // The title of the post being read, while it has furniture and has
-    // not ended.
-    let mut open: Option<usize> = None;
+    // The post being read, while it has furniture and has not ended, read
+    // as far as the last heading asked about: each paragraph is read once
+    // however many headings a long post holds.
+    let mut open: Option<OpenPost> = None;
     for (&title, &has_furniture) in titles.iter().zip(&furnished) {
         if has_furniture {
-            open = Some(title);
+            open = Some(OpenPost {
+                read_to: title + 1,
+                ended: false,
+                has_text: false,
+            });
             kept.push(title);
             continue;
         }
-        let inside = open.is_some_and(|start| {
-            !post_ends_between(start, title, furniture, &in_thread, roles)
-                && (start + 1..title).any(|i| {
-                    at(furniture, i).is_none() && (is_citation(i) || is_prose(&all[i].text))
-                })
+        let inside = open.as_mut().is_some_and(|post| {
+            while post.read_to < title && !post.ended {
+                let i = post.read_to;
+                match at(furniture, i) {
+                    Some(_) => post.ended |= (roles.ends_post)(i),
+                    None => {
+                        post.has_text |=
+                            !post.has_text && (is_citation(i) || is_prose(&all[i].text));
+                    }
+                }
+                post.ended |= in_thread(i);
+                post.read_to += 1;
+            }
+            !post.ended && post.has_text
         });
         if !inside {
             open = None;
@@ -90,6 +104,16 @@ pub fn drop_section_headings(
         }
     }
     *titles = kept;
+}
+
+/// What [`drop_section_headings`] has read of the post whose title has
+/// furniture, from its title on: up to where, whether a footer, comments
+/// header or comment ended it, and whether text (prose or a citation)
+/// stands in it.
+struct OpenPost {
+    read_to: usize,
+    ended: bool,
+    has_text: bool,
 }
 
 /// The fewest headings under a longer title that make the page one post.

@@ -93,9 +93,20 @@ fn comments_signed_after_their_text_belong_to_the_post() {
         Some("May 4, 2010 10:40 AM")
     );
 
-    // One name under every text: a writer's posts, each signed, and no
-    // thread.
-    let one_voice = page.replace("Al Cole", "jo").replace("Cy Dunn", "jo");
+    // One name signs them all, with their dates: still comments.
+    let anonymous = page
+        .replace("Al Cole", "Anonymous")
+        .replace("Cy Dunn", "Anonymous")
+        .replace("by jo at May", "by Anonymous at May");
+    let posts = parse("t", &anonymous).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].comments.len(), 3);
+    // One name under every text, with its time and no date: a writer's
+    // posts under the day's heading, and no thread.
+    let one_voice = anonymous
+        .replace("Anonymous", "jo")
+        .replace("May 4, 2010 ", "")
+        .replace("May 5, 2010 ", "");
     let posts = parse("t", &one_voice).unwrap();
     assert!(posts.iter().all(|post| post.comments.is_empty()));
 }
@@ -596,4 +607,61 @@ fn one_footer_with_prose_under_it_opens_no_post() {
             "Tolls on the causeway rise again in July, for the third year running, and drivers are not pleased."
         ]
     );
+}
+
+#[test]
+fn a_slash_between_a_labels_day_and_time_keeps_the_label_whole() {
+    let page = "Test day one\n\nHere is the thread for today. React to the play as it happens.\n\n\n\
+                12 thoughts on “Test day one”\n\n  1. kiri_t Jul 8, 2015 / 8:54 am\n\n\
+                \x20   And we are off to a slow start with the openers.\n\n    Liked by 3 people\n\n\
+                \x20   • Old Ben Jul 8, 2015 / 9:30 am\n\n      The openers were always going to be slow.\n\n\
+                \x20 2. mara Jul 8, 2015 / 10:02 am\n\n    Rain on the way, by the look of it.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts.len(), 1);
+    let stamps: Vec<(Option<&str>, Option<&str>)> = posts[0]
+        .comments
+        .iter()
+        .map(|c| (c.author.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            (Some("kiri_t"), Some("Jul 8, 2015 / 8:54 am")),
+            (Some("Old Ben"), Some("Jul 8, 2015 / 9:30 am")),
+            (Some("mara"), Some("Jul 8, 2015 / 10:02 am")),
+        ]
+    );
+    assert_eq!(
+        comments(&posts[0])[0].2,
+        ["And we are off to a slow start with the openers."]
+    );
+}
+
+#[test]
+fn prose_under_each_footer_of_a_titled_archive_stays_in_its_post() {
+    // A note on the writer under each post's footer, then the next title:
+    // the note ends the post, it is no post of its own.
+    let note = "Rua Tane has covered the council since 1998 and lives in Port Ellis.";
+    let page = format!(
+        "Tolls Up Again\n\nAugust 6, 2009\n\nThe council voted on the tolls again, to nobody's surprise.\n\n\
+         Posted in Transport | Leave a comment\n\n{note}\n\n\
+         Ferry Late Again\n\nAugust 5, 2009\n\nThe ferry ran late again, and nobody at the depot can say why.\n\n\
+         Posted in Ferries | 2 Comments\n\n{note}\n"
+    );
+    let posts = parse("t", &page).unwrap();
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Tolls Up Again", "Ferry Late Again"]);
+}
+
+#[test]
+fn a_weekday_dateline_under_a_posts_title_keeps_the_title() {
+    // Only the day's later posts under a footer that gives the time alone
+    // make the line over a weekday's date the page's name.
+    let page = "Tolls Up Again on the Causeway\n\nFriday, June 5, 2009\n\n\
+                Council votes the same way as last time\n\n\
+                The council voted on the tolls again tonight, to nobody's surprise at all.\n\n\
+                Posted in Council | 3 Comments\n\nFerry Late for the Fourth Time\n\n\
+                The ferry ran late again today, and nobody at the depot can say why.\n";
+    let posts = parse("t", page).unwrap();
+    assert_eq!(posts[0].title, "Tolls Up Again on the Causeway");
 }

@@ -135,6 +135,7 @@ fn dates() {
         "9:15 am, March 4th, 2018 - 12 comments",
         "June 10, 2022 at 6:42 am",
         "March 22, 2013 @ 9:38 AM",
+        "Jul 8, 2015 / 8:54 am",
     ] {
         assert!(
             matches!(recognise(line), Some(Furniture::Date(_))),

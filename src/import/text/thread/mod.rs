@@ -323,7 +323,7 @@ const SIGNED_REACH: usize = 5;
 /// Accepts "Tolls are a tax." / "Posted by: Jo | May 4, 2010" / "Nobody
 /// asked." / "Posted by: Al | May 4, 2010" / "Quite." / "Posted by: Cy |
 /// May 5, 2010"; rejects the same bylines each under a title, and the same
-/// with Jo's name in every byline.
+/// with Jo's name and no date in every byline.
 fn signed_comments<'a>(
     all: &[Paragraph],
     furniture_at: &impl Fn(usize) -> Option<&'a Furniture>,
@@ -359,17 +359,24 @@ fn signed_comments<'a>(
     }
     let prose_at =
         |i: usize| furniture_at(i).is_none() && all.get(i).is_some_and(|p| ends_as_prose(&p.text));
-    let author = |i: usize| match furniture_at(i) {
-        Some(Furniture::Byline(byline)) => byline.author.as_deref(),
+    let byline_at = |i: usize| match furniture_at(i) {
+        Some(Furniture::Byline(byline)) => Some(byline),
         _ => None,
     };
+    let author = |i: usize| byline_at(i).and_then(|byline| byline.author.as_deref());
+    let dated = |i: usize| byline_at(i).is_some_and(|byline| byline.date.is_some());
     groups
         .into_iter()
         .filter(|signs| signs.len() >= 3)
-        // One name under every text is a writer's day of posts, each
-        // signed with its time ("Posted at 5:24 PM by Jo Lee"): a thread
-        // has more than one voice.
-        .filter(|signs| signs.iter().any(|&i| author(i) != author(signs[0])))
+        // One name under every text, with the time and no date, is a
+        // writer's day of posts under the day's heading ("Posted at 5:24
+        // PM by Jo Lee"). Comments give their dates, and one name may
+        // sign them all ("Anonymous").
+        .filter(|signs| {
+            signs
+                .iter()
+                .any(|&i| author(i) != author(signs[0]) || dated(i))
+        })
         .filter(|signs| {
             // The sides between two bylines: the run's outer sides border
             // the post and the rest of the page.

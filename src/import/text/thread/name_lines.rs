@@ -305,19 +305,23 @@ fn runs_counting<'a>(
                 });
             let no_post_text =
                 first == 0 || (furniture_at(first - 1).is_some() && !day_heading(first - 1));
-            (names_again || lost_name || no_post_text) && !headlines_in_names_place(all, run, &line)
+            // A run that opens the page, with nothing else to show it is
+            // a thread, may be a listing of titles over their excerpts.
+            names_again || lost_name || (no_post_text && !headlines_in_names_place(all, run, &line))
         })
         .map(|run| run[0])
         .collect()
 }
 
 /// Whether the lines standing where the run's names stand, alone over
-/// prose, are headlines as often as names: an archive page that prints
+/// prose, are headlines half as often as names: an archive page that prints
 /// each post's title over its excerpt, and whose short titles read as
 /// names ("Kale Greens" / "Kale is easy to grow…" / "Slow Cooker Beef and
 /// Barley Soup" / "This soup…"). A commenter's first paragraph is seldom
 /// a headline of four capitalised words with no full stop, and twice in a
-/// run only where the thread is long.
+/// run only where the thread is long. Asked only of a run that opens the
+/// page: a name that comes back makes a thread whatever its comments hold
+/// (a book's title over a reader's note on it).
 fn headlines_in_names_place(
     all: &[Paragraph],
     run: &[usize],
@@ -467,6 +471,14 @@ mod tests {
                       Al Cole\n\nNobody asked the drivers.\n\n\
                       Cy Dunn\n\nThey never do.\n";
         assert_eq!(starts(thread), ["Jo Lee"]);
+        // Under a post, with a name that comes back, books' titles in the
+        // comments leave the thread a thread.
+        let books = format!(
+            "{POST}Jo Lee\n\nI loved this one.\n\nThe Shipping News by Annie Proulx\n\n\
+             It made me want to move north.\n\nAl Cole\n\nMine is an old favourite.\n\n\
+             A Tale of Two Cities\n\nThe opening alone is worth it.\n\nJo Lee\n\nThanks, Al.\n"
+        );
+        assert_eq!(starts(&books), ["Jo Lee"]);
     }
 
     #[test]
