@@ -152,12 +152,14 @@ pub fn furniture_above_titles(
     // of them only. One date over the page's first post says no such
     // thing: the page may date only its newest post.
     let day_headings = found.iter().filter(|above| above.date.is_some()).count();
-    let mut day: Option<String> = None;
-    for above in found.iter_mut().filter(|_| day_headings >= 2) {
-        if above.date.is_some() {
-            day.clone_from(&above.date);
-        } else {
-            above.day.clone_from(&day);
+    if day_headings >= 2 {
+        let mut day: Option<String> = None;
+        for above in &mut found {
+            if above.date.is_some() {
+                day.clone_from(&above.date);
+            } else {
+                above.day.clone_from(&day);
+            }
         }
     }
     found

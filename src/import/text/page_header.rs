@@ -32,8 +32,9 @@ const PAGE_NAME_MAX: usize = 80;
 /// shape: there the date must be a date header, which names its weekday
 /// ("Friday, June 29, 2007"), where a dateline under a title often does
 /// not; the day's later posts each stand under the footer of the one
-/// before, which gives a time and no date ("Posted by Jo at 5:24 PM"). A line that cites a source
-/// ("Outlet: headline") is never taken for the title: it opens the post.
+/// before, which gives a time and no date ("Posted by Jo at 5:24 PM"). A
+/// line that cites a source ("Outlet: headline") is never taken for the
+/// title: it opens the post.
 ///
 /// A time of day alone under the date is part of the dateline, as journals
 /// print it ("March 4th, 2009" / "05:12 pm").
