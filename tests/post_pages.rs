@@ -42,9 +42,7 @@
 //! numbered "1." under a label of its name and its permalink, a page
 //! that prints its headline twice, over its standfirst and over its text,
 //! numbered comments whose names stand before the lost link of their date,
-//! a Movable Type page with its trackback lines and the platform's credit,
-//! numbered comments under names on their markers, each stamped with its
-//! actions ("| Report abuse |").
+//! a Movable Type page with its trackback lines and the platform's credit.
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2195,30 +2193,5 @@ fn a_movable_type_page_with_its_trackbacks_and_credit() {
         );
         let last = posts[0].comments.last().expect("three comments");
         assert_eq!(last.blocks.len(), 1, "{name}");
-    }
-}
-
-#[test]
-fn numbered_comments_under_names_on_their_markers_stamped_with_their_actions() {
-    // "1. kauri_k", a blank line, the text indented under it, and "June
-    // 23, 2011 at 3:39 pm | Report abuse |" under the text: the page glues
-    // its comments' lines, so the blank line under each name is wider
-    // than its usual gap, and the name is still the comment's.
-    for (name, variant) in reformatted(&fixture("thread_names_on_markers_stamped_with_actions.txt"))
-    {
-        let posts = parse(&variant);
-        assert_eq!(posts.len(), 1, "{name}");
-        assert_eq!(
-            comment_stamps(&posts[0]),
-            [
-                (Some("kauri_k"), Some("June 23, 2011 at 3:39 pm")),
-                (Some("Old Ben"), Some("June 23, 2011 at 5:17 pm")),
-                (Some("Sam"), Some("June 23, 2011 at 6:02 pm")),
-            ],
-            "{name}"
-        );
-        let parents: Vec<Option<u32>> = posts[0].comments.iter().map(|c| c.parent).collect();
-        assert_eq!(parents, [None, Some(0), None], "{name}");
-        assert_eq!(posts[0].comments[0].blocks.len(), 3, "{name}");
     }
 }

@@ -208,44 +208,6 @@ pub fn is_comment_stamp(line: &str) -> bool {
     line.ends_with("(UTC)") && (utc_stamp(line).is_some() || labelled_utc_stamp(line).is_some())
 }
 
-/// The links a comment's stamp may end in, after bars.
-const COMMENT_ACTIONS: &[&str] = &[
-    "reply",
-    "report abuse",
-    "report",
-    "permalink",
-    "flag",
-    "link",
-];
-
-/// What stands before the bars at a line's end and the comment's actions
-/// between them ("June 23, 2011 at 3:39 pm | Report abuse |" gives "June
-/// 23, 2011 at 3:39 pm"); `None` where the line ends in no bar or action
-/// after a bar.
-fn stamp_before_links(line: &str) -> Option<&str> {
-    let mut rest = line.trim_end();
-    let mut cut = false;
-    loop {
-        if let Some(before) = rest.strip_suffix('|') {
-            rest = before.trim_end();
-            cut = true;
-            continue;
-        }
-        match rest.rsplit_once('|') {
-            Some((before, last))
-                if COMMENT_ACTIONS
-                    .iter()
-                    .any(|action| last.trim().eq_ignore_ascii_case(action)) =>
-            {
-                rest = before.trim_end();
-                cut = true;
-            }
-            _ => break,
-        }
-    }
-    (cut && !rest.is_empty()).then_some(rest)
-}
-
 /// Recognises a whole paragraph as furniture.
 ///
 /// Accepts "By Jane Doe", "17 November 2017", "Read more »", "Categories:
@@ -292,10 +254,9 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         });
     }
     // "March 4, 2010 at 9:42 pm |": a stamp whose link after the bar the
-    // scrape dropped, or whose links after bars are a comment's actions
-    // ("| Report abuse |", "| Reply"). The stamp is a prefix of the line,
-    // so its span holds.
-    if let Some(stamp) = stamp_before_links(line)
+    // scrape dropped. The stamp is a prefix of the line, so its span holds.
+    if let Some(stamp) = line.strip_suffix('|').map(str::trim_end)
+        && !stamp.is_empty()
         && let Some(Furniture::Date(date)) = recognise(stamp)
     {
         return Some(Furniture::Date(date));

@@ -718,17 +718,15 @@ fn name_then_date(text: &str) -> (&str, Option<&str>) {
 
 /// Whether item `i` has the comment's text under it: no furniture, list
 /// item or label, glued or at the usual gap, indented deeper where `i`
-/// sits behind a list marker. Indented under a marker, the text is the
-/// marker's at any gap: a page that glues its comments' lines together
-/// may set a blank line under each name.
+/// sits behind a list marker.
 fn text_below(items: &[Item<'_>], i: usize) -> bool {
     let item = &items[i];
     items.get(i + 1).is_some_and(|next| {
         item.furniture.is_none()
             && next.furniture.is_none()
             && next.marker.is_none()
+            && !next.after_wide_gap
             && (item.marker.is_none() || next.indent > item.indent)
-            && (!next.after_wide_gap || item.marker.is_some())
             && name_in_label(next.text).is_none()
     })
 }
