@@ -42,7 +42,10 @@
 //! numbered "1." under a label of its name and its permalink, a page
 //! that prints its headline twice, over its standfirst and over its text,
 //! numbered comments whose names stand before the lost link of their date,
-//! a Movable Type page with its trackback lines and the platform's credit.
+//! a Movable Type page with its trackback lines and the platform's credit,
+//! journal comments under headers of fields ("From: name", "User: name"
+//! over "Date: … (UTC)" and "Subject: …"), a journal entry under the
+//! fields of its header ("Date:", "Subject:", "Security:").
 //! Each is
 //! read as written and in variants (CRLF line ends, non-breaking spaces,
 //! tabs, extra blank lines), and every variant must give the same post and
@@ -2193,5 +2196,48 @@ fn a_movable_type_page_with_its_trackbacks_and_credit() {
         );
         let last = posts[0].comments.last().expect("three comments");
         assert_eq!(last.blocks.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn journal_comments_under_headers_of_fields() {
+    // "From: marsh_wren" and "User: gull_post" over each comment's stamp
+    // name its writer, behind the picture's alternative text too ("[User
+    // Picture]From: tide_clock"); a subject glued under the stamp heads no
+    // post, and a blank one ("(no subject)") is no text of the comment's.
+    for (name, variant) in reformatted(&fixture("journal_comments_under_field_headers.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(posts[0].blocks.len(), 2, "{name}");
+        assert_eq!(
+            comment_authors(&posts[0]),
+            [
+                Some("marsh_wren"),
+                Some("tide_clock"),
+                Some("gull_post"),
+                Some("marsh_wren")
+            ],
+            "{name}"
+        );
+        let blocks: Vec<usize> = posts[0].comments.iter().map(|c| c.blocks.len()).collect();
+        assert_eq!(blocks, [2, 1, 1, 2], "{name}");
+    }
+}
+
+#[test]
+fn a_journal_entry_under_header_fields() {
+    // "Date:", "Subject:" and "Security:" over the entry: the subject is
+    // its title, the date its date, and who may read it no text.
+    for (name, variant) in reformatted(&fixture("journal_entry_under_header_fields.txt")) {
+        let posts = parse(&variant);
+        assert_eq!(posts.len(), 1, "{name}");
+        assert_eq!(&*posts[0].title, "the ferry fares, again", "{name}");
+        assert_eq!(posts[0].date.as_deref(), Some("2010-05-02 09:10"), "{name}");
+        assert_eq!(posts[0].blocks.len(), 2, "{name}");
+        assert_eq!(
+            comment_authors(&posts[0]),
+            [Some("gull_post"), Some("marsh_wren")],
+            "{name}"
+        );
     }
 }

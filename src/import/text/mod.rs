@@ -1159,7 +1159,7 @@ impl Run<'_> {
         } else {
             bare_title_repeated(title, &mut body)
         };
-        let title = without_glued_trail(title);
+        let title = without_subject_field(without_glued_trail(title));
         let dateless = above.date.is_none() && about.date.is_none();
         let (title, glued) = dateline_run_into_title(title, dateless);
         // What is left of the run (furniture, labels) lets its arenas go
@@ -1309,6 +1309,20 @@ fn without_glued_trail(title: String) -> String {
     match page_header::title_after_glued_trail(&title) {
         Some(at) => title[at..].to_string(),
         None => title,
+    }
+}
+
+/// The title without the header field a journal entry prints it under
+/// ("Subject: Tolls up again"); a title that is the field alone stays.
+fn without_subject_field(title: String) -> String {
+    const SUBJECT: &str = "subject:";
+    match title.get(..SUBJECT.len()) {
+        Some(head)
+            if head.eq_ignore_ascii_case(SUBJECT) && !title[SUBJECT.len()..].trim().is_empty() =>
+        {
+            title[SUBJECT.len()..].trim_start().to_string()
+        }
+        _ => title,
     }
 }
 

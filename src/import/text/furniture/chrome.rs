@@ -142,20 +142,24 @@ pub(super) fn is_bare_path(line: &str) -> bool {
 /// "[music | Tarn Vale - Low Tide]", "Current Mood: tired". The fields it
 /// names are of that kind of page in general, not of any one journal.
 ///
-/// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide";
-/// rejects "Mood: the island in March" (a title may open so) and
-/// "[Updated: the board replied]".
+/// Who may read the entry ("Security: Public") is printed there too.
+///
+/// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide",
+/// "Security: Friends-only"; rejects "Mood: the island in March" (a title
+/// may open so), "Security: the port's new fence" and "[Updated: the board
+/// replied]".
 pub fn is_journal_state(line: &str) -> bool {
     static JOURNAL_STATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:\[\s*(?:current\s+)?(?:mood|music|location)\s*[|:]\s*[^\]]*\]|current\s+(?:mood|music|location)\s*:\s*\S.*)$",
+            r"(?i)^(?:\[\s*(?:current\s+)?(?:mood|music|location)\s*[|:]\s*[^\]]*\]|current\s+(?:mood|music|location)\s*:\s*\S.*|security\s*:\s*(?:public|private|friends(?:[- ]only)?|custom))$",
         )
         .expect("the journal-state pattern is valid")
     });
-    let opens = line.starts_with('[')
-        || line
-            .as_bytes()
-            .get(..8)
-            .is_some_and(|head| head.eq_ignore_ascii_case(b"current "));
+    let opens_with = |word: &[u8]| {
+        line.as_bytes()
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    let opens = line.starts_with('[') || opens_with(b"current ") || opens_with(b"security");
     opens && JOURNAL_STATE.is_match(line)
 }

@@ -227,6 +227,16 @@ pub fn recognise(line: &str) -> Option<Furniture> {
     {
         return recognise(rest).filter(|found| matches!(found, Furniture::Byline(_)));
     }
+    // "Date: 2008-09-26 22:48": a journal entry's or a message's header
+    // field over the date.
+    if let Some(rest) = line
+        .get(..DATE_FIELD.len())
+        .filter(|head| head.eq_ignore_ascii_case(DATE_FIELD))
+        .map(|_| line[DATE_FIELD.len()..].trim_start())
+        && let Some(Furniture::Date(date)) = recognise(rest)
+    {
+        return Some(Furniture::Date(date.shifted(line.len() - rest.len())));
+    }
     if let Some(end) = machine_stamp_end(line) {
         let rest = line[end..].trim_start();
         let from = line.len() - rest.len();
@@ -448,6 +458,9 @@ const FIRST_WORDS: &[&str] = &[
     "readers",
     "view",
 ];
+
+/// The header field a journal entry or a message prints its date under.
+const DATE_FIELD: &str = "date:";
 
 /// Whether a line could be furniture at all: it opens with a digit or one
 /// of [`FIRST_WORDS`] or a month's or weekday's name, or ends in "Archives" or a teaser's arrow.

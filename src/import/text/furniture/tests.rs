@@ -1075,3 +1075,21 @@ fn the_platforms_credit_trackbacks_and_picture_credits_are_chrome() {
         assert_ne!(recognise(line), Some(Furniture::PageChrome), "{line}");
     }
 }
+
+#[test]
+fn a_journal_entrys_header_fields_give_its_date_and_who_may_read_it() {
+    assert_eq!(date_of("Date: 2008-09-26 22:48"), Some("2008-09-26 22:48"));
+    assert_eq!(date_of("DATE:  May 4, 2010"), Some("May 4, 2010"));
+    // A comment's stamp in UTC is the thread's to read.
+    assert_eq!(recognise("Date: 2008-09-26 22:06 (UTC)"), None);
+    assert_eq!(date_of("Date: the next meeting"), None);
+    assert_eq!(recognise("Security: Public"), Some(Furniture::PageChrome));
+    assert_eq!(
+        recognise("security: friends-only"),
+        Some(Furniture::PageChrome)
+    );
+    assert_ne!(
+        recognise("Security: the port's new fence"),
+        Some(Furniture::PageChrome)
+    );
+}

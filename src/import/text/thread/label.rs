@@ -674,6 +674,25 @@ fn is_calendar_word(name: &str) -> bool {
     CALENDAR_WORDS.contains(last)
 }
 
+/// "Subject: Re: fares", "Subject: (no subject)": the subject a journal
+/// prints under a comment's stamp. It heads no post there, whatever its
+/// shape.
+pub fn is_comment_subject(text: &str) -> bool {
+    text.len() <= 160
+        && text
+            .get(..SUBJECT.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(SUBJECT))
+}
+
+/// The field a journal prints a comment's subject under.
+const SUBJECT: &str = "subject:";
+
+/// The subject a journal prints for a comment whose writer gave none:
+/// no text of the comment's.
+pub fn is_blank_subject(text: &str) -> bool {
+    is_comment_subject(text) && text[SUBJECT.len()..].trim() == "(no subject)"
+}
+
 /// Lines a thread prints around each comment that are never its text:
 /// "Reply", "Log in to Reply", "Like", "Report", "Permalink".
 ///
@@ -703,6 +722,15 @@ mod tests {
             position,
             date,
         })
+    }
+
+    #[test]
+    fn a_subject_line_is_a_comments_and_a_blank_one_says_nothing() {
+        assert!(is_comment_subject("Subject: Re: fares"));
+        assert!(is_comment_subject("SUBJECT: tea"));
+        assert!(!is_comment_subject("Subjects we covered: fares, tea"));
+        assert!(is_blank_subject("Subject: (no subject)"));
+        assert!(!is_blank_subject("Subject: Re: fares"));
     }
 
     #[test]

@@ -27,11 +27,13 @@ use super::furniture::{self, Furniture, says_comments_closed};
 use super::paragraphs::Paragraph;
 use closing::closed_ahead;
 use counted::counted_one_each;
-use label::{dashed_stamp, is_comment_furniture, label, said_label, stamped_label};
+use label::{
+    dashed_stamp, is_comment_furniture, is_comment_subject, label, said_label, stamped_label,
+};
 use lone::{comment_before_reply_form, reply_follows, title_above};
 use name_lines::{NameLine, name_line_runs};
 pub use plan::{Item, plan};
-use plan::{closes_comment, name_in_label};
+use plan::{closes_comment, name_after_field, name_in_label};
 use untitled::comments_under_navigation;
 
 /// Which of an archive's paragraphs are readers' comments, so that no
@@ -170,7 +172,9 @@ pub fn comment_paragraphs<'a>(
                     || after_header
                     || after_count
                     || (run_follows(&lines, i, LabelKind::Stamped)
-                        && (all[i].is_list_item() || !title_above(all, i, &furniture_at)))
+                        && (all[i].is_list_item()
+                            || !title_above(all, i, &furniture_at)
+                            || name_over_bare_stamp(all, i, &furniture_at)))
             }
             // A name and a date could be an archive's heading: a thread's
             // are numbered, or name one commenter twice.
@@ -262,7 +266,8 @@ fn name_over_bare_stamp<'a>(
     };
     let above = &all[above_at];
     let name_above = || {
-        (!above.is_list_item() && name_in_label(&above.text).is_some())
+        (!above.is_list_item()
+            && (name_in_label(&above.text).is_some() || name_after_field(&above.text).is_some()))
             || matches!(furniture_at(above_at), Some(Furniture::Byline(byline))
                 if byline.author.is_some() && byline.date.is_none())
     };
@@ -676,7 +681,17 @@ impl Line {
     ) -> Line {
         let p = &all[i];
         let text = &*p.text;
-        let title_like = text.len() <= 160 && !p.is_list_item() && !text.ends_with(['.', ':', ',']);
+        // A comment's subject glued under its label heads no post.
+        let subject_under_label = || {
+            is_comment_subject(text)
+                && i.checked_sub(1).is_some_and(|above| {
+                    all[above].gap_after() == 0 && LabelKind::of(&all[above].text).is_label()
+                })
+        };
+        let title_like = text.len() <= 160
+            && !p.is_list_item()
+            && !text.ends_with(['.', ':', ','])
+            && !subject_under_label();
         let facts = if title_like { Line::TITLE_LIKE } else { 0 }
             | if closes_comment(text) {
                 Line::CLOSES_COMMENT

@@ -6,7 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::super::furniture::{self, Byline, Furniture, looks_like_name, says_comments_closed};
 use super::closing::closing_lines;
 use super::counted::items_one_each;
-use super::label::{Label, is_comment_furniture, is_display_name, numbered_label, thread_label};
+use super::label::{
+    Label, is_blank_subject, is_comment_furniture, is_display_name, numbered_label, thread_label,
+};
 use super::name_lines::{name_line_over_text, recurring_in_thread};
 
 /// One paragraph of a thread, as [`plan`] reads it.
@@ -378,6 +380,7 @@ pub fn plan(items: &[Item<'_>]) -> Vec<Planned> {
             None if is_bare_time(item.text) => {
                 current.date.get_or_insert_with(|| item.text.to_string());
             }
+            None if current.text.is_empty() && is_blank_subject(item.text) => {}
             None => current.text.push(i),
         }
     }
@@ -628,7 +631,9 @@ fn name_over_stamp<'a>(
         return None;
     }
     let name = match item.furniture {
-        None if item.marker.is_none() => name_in_label(item.text)?.0,
+        None if item.marker.is_none() => name_in_label(item.text)
+            .map(|(name, _)| name)
+            .or_else(|| name_after_field(item.text))?,
         Some(Furniture::Byline(byline)) if byline.date.is_none() && byline.comments.is_none() => {
             let (_, name) = item.text.split_once(' ')?;
             (Some(name) == byline.author.as_deref()).then_some(name)?
@@ -640,6 +645,27 @@ fn name_over_stamp<'a>(
         position: None,
         date: stamp.date,
     })
+}
+
+/// A name behind the field that names a comment's writer, as journals
+/// print a header over each comment ("From: fern_owl", "User: jo_b"),
+/// perhaps after the bracketed alternative text of the writer's picture
+/// ("[User Picture]From: fern_owl"). Asked only of a line over a stamp.
+///
+/// Accepts those; rejects "From: the minister's office" (no name) and
+/// "Subject: fern_owl" (no field that names a writer).
+pub(super) fn name_after_field(text: &str) -> Option<&str> {
+    const FIELDS: [&str; 5] = ["from:", "user:", "name:", "author:", "by:"];
+    let text = match text.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+        Some((picture, rest)) if picture.len() <= 30 => rest,
+        _ => text,
+    };
+    let field = FIELDS.iter().find(|field| {
+        text.get(..field.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(field))
+    })?;
+    let name = text[field.len()..].trim();
+    is_bare_name(name).then_some(name)
 }
 
 /// A name alone on its line with the comment's time right after it: the
@@ -867,6 +893,19 @@ fn repeated_furniture(items: &[Item<'_>], labels: &[Option<Label<'_>>]) -> Vec<b
 mod tests {
     use super::super::super::furniture;
     use super::*;
+
+    #[test]
+    fn a_field_that_names_a_writer_gives_the_name_behind_it() {
+        assert_eq!(name_after_field("From: fern_owl"), Some("fern_owl"));
+        assert_eq!(name_after_field("user:  jo_b"), Some("jo_b"));
+        assert_eq!(
+            name_after_field("[User Picture]From: fern_owl"),
+            Some("fern_owl")
+        );
+        assert_eq!(name_after_field("From: the minister's office."), None);
+        assert_eq!(name_after_field("Subject: fern_owl"), None);
+        assert_eq!(name_after_field("fern_owl"), None);
+    }
 
     #[test]
     fn a_name_and_a_colon_before_a_bullets_text_name_its_comment() {
