@@ -29,7 +29,8 @@
 //! over excerpts whose short titles read as names, and one whose titles
 //! open on a year under pictures' captions, a day's page of titled posts
 //! each signed with its time under its text, and days of untitled posts
-//! that open on the headline they quote.
+//! that open on the headline they quote, and a listing whose writers'
+//! names stand glued over its teasers.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1755,6 +1756,23 @@ fn days_of_untitled_posts_that_open_on_the_headline_they_quote() {
     // The titles are made from the posts' text, so the archive is not cut
     // at them to reorder its posts.
     for (name, variant) in reformatted(&fixture("day_of_untitled_posts_with_footers.txt")) {
+        let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
+        assert_eq!(got, expected, "{name}");
+    }
+}
+
+#[test]
+fn a_listing_whose_writers_names_stand_glued_over_the_teasers() {
+    // "Title" / "" / "Rua Tane" glued over the teaser: a name that comes
+    // back in the same place is each post's writer, not a post's title.
+    let expected = [
+        ("Tolls Up Again on the Causeway", Some("Rua Tane"), "Mar 3, 2012"),
+        ("Ferry Late Again", None, "Feb 27, 2012"),
+        ("What the Pier Plan Leaves Out", Some("Mere Holt"), "Feb 20, 2012"),
+        ("Goodbye Night Buses", Some("Rua Tane"), "Feb 11, 2012"),
+    ]
+    .map(|(title, author, date)| post(title, author, Some(date), &[], None, 1, &[]));
+    for (name, variant) in reformatted(&fixture("listing_with_names_over_teasers.txt")) {
         let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
         assert_eq!(got, expected, "{name}");
     }

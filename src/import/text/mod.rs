@@ -13,6 +13,7 @@ mod blocks;
 mod boundaries;
 mod captions;
 mod commentary;
+mod entry_headers;
 mod furniture;
 mod learn;
 mod page_header;
@@ -109,18 +110,25 @@ pub fn posts_in_batches(all: Vec<Paragraph>, each: &mut dyn FnMut(Vec<Post>) -> 
 
 /// The title pass: where every post starts, and what the posts are built
 /// from. `None` for an archive of furniture alone.
-fn planned(all: Vec<Paragraph>) -> Option<Plan> {
+fn planned(mut all: Vec<Paragraph>) -> Option<Plan> {
+    let headers = entry_headers::entry_headers(&mut all);
     let known = Sparse(
         all.par_iter()
             .enumerate()
             .filter_map(|(i, p)| furniture::recognise(&p.text).map(|f| (i, f)))
             .collect(),
     );
+    let known = if headers.is_empty() {
+        known
+    } else {
+        overridden(known, headers)
+    };
     let (known, has_author_blocks) = with_author_blocks(&all, known);
     let known = with_naming_captions(
         &all,
         with_times_under_dates(&all, with_post_lists(&all, known)),
     );
+    let known = with_names_under_titles(&all, known);
     let usual_gap = paragraphs::usual_gap(&all);
     // Marking the threads walks the archive on one core. What the title
     // pass later asks of each paragraph's text alone ([`text_facts`]) is
@@ -859,6 +867,64 @@ fn with_times_under_dates(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse
     overridden(known, parts)
 }
 
+/// The known furniture with the writers' names a listing prints glued over
+/// each teaser, under the title and a blank line ("Harper lays a trap" /
+/// "" / "Jo Lee" / "Should any party…"), as bylines. A name alone is no
+/// byline by its shape (a short headline of capitalised words has it too),
+/// so the place must recur and a writer must come back: two such names or
+/// more, one of them twice. A line of one word over a short headline is a
+/// section's name ("Harbour" / "" / "Open Thread" / "Tonight…"), not a title.
+fn with_names_under_titles(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
+    let slots = known.slots(all.len());
+    let is_known = |i: usize| known.at_slot(&slots, i).is_some();
+    let stands_alone = |i: usize| {
+        i.checked_sub(1)
+            .is_none_or(|above| all[above].gap_after() > 0)
+    };
+    let mut names: Vec<usize> = (1..all.len().saturating_sub(1))
+        .into_par_iter()
+        .filter(|&i| {
+            let (title, name, text) = (&all[i - 1], &all[i], &all[i + 1]);
+            // Cheap tests first: most paragraphs are long, or have a blank
+            // line under them.
+            name.text.len() <= 40
+                && name.gap_after() == 0
+                && title.gap_after() > 0
+                && !name.is_list_item()
+                && name.text.split_whitespace().nth(1).is_some()
+                && furniture::looks_like_name(&name.text)
+                && stands_alone(i - 1)
+                && !title.is_list_item()
+                // A section's name over a headline is a word ("Harbour").
+                && title.text.split_whitespace().nth(1).is_some()
+                && title.text.len() <= 160
+                && !title.text.ends_with(['.', ':', ',', ';'])
+                && title.text.starts_with(|c: char| !c.is_lowercase())
+                && segment::is_prose(&text.text)
+                && !is_known(i - 1)
+                && !is_known(i)
+                && !is_known(i + 1)
+        })
+        .collect();
+    let writer_returns = {
+        let mut texts: Vec<&str> = names.iter().map(|&i| &*all[i].text).collect();
+        texts.sort_unstable();
+        texts.windows(2).any(|pair| pair[0] == pair[1])
+    };
+    if !writer_returns {
+        return known;
+    }
+    names.sort_unstable();
+    let bylines = names
+        .into_iter()
+        .map(|i| {
+            let name = all[i].text.trim().to_string();
+            (i, Furniture::byline(Some(name), None, None))
+        })
+        .collect();
+    overridden(known, bylines)
+}
+
 /// Whether `at`, an index at or after every one `ahead` has given, is the
 /// next index of `ahead` (sorted): those below `at` are passed over.
 fn next_is(ahead: &mut std::iter::Peekable<impl Iterator<Item = usize>>, at: usize) -> bool {
@@ -1159,7 +1225,7 @@ impl Run<'_> {
         } else {
             bare_title_repeated(title, &mut body)
         };
-        let title = without_subject_field(without_glued_trail(title));
+        let title = without_glued_trail(title);
         let dateless = above.date.is_none() && about.date.is_none();
         let (title, glued) = dateline_run_into_title(title, dateless);
         // What is left of the run (furniture, labels) lets its arenas go
@@ -1309,20 +1375,6 @@ fn without_glued_trail(title: String) -> String {
     match page_header::title_after_glued_trail(&title) {
         Some(at) => title[at..].to_string(),
         None => title,
-    }
-}
-
-/// The title without the header field a journal entry prints it under
-/// ("Subject: Tolls up again"); a title that is the field alone stays.
-fn without_subject_field(title: String) -> String {
-    const SUBJECT: &str = "subject:";
-    match title.get(..SUBJECT.len()) {
-        Some(head)
-            if head.eq_ignore_ascii_case(SUBJECT) && !title[SUBJECT.len()..].trim().is_empty() =>
-        {
-            title[SUBJECT.len()..].trim_start().to_string()
-        }
-        _ => title,
     }
 }
 

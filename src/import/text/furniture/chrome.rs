@@ -137,29 +137,41 @@ pub(super) fn is_bare_path(line: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+/// A field a journal entry's exported header prints under its subject:
+/// who may read the entry, and the writer's state as they posted
+/// ("Security: Public", "Mood: tired", "Music:the news quiz"). Only the
+/// header as a whole says the line is one ([`super::super::entry_headers`]).
+pub fn is_journal_field(line: &str) -> bool {
+    let field = line.split_once(':').map_or("", |(field, _)| field.trim());
+    let field = field
+        .get(..8)
+        .filter(|head| head.eq_ignore_ascii_case("current "))
+        .map_or(field, |_| field[8..].trim_start());
+    ["security", "mood", "music", "location"]
+        .iter()
+        .any(|name| field.eq_ignore_ascii_case(name))
+}
+
 /// A journal's line on its writer's state as they posted, which LiveJournal
 /// and its kin print under an entry's title or text: "[mood | tired]",
 /// "[music | Tarn Vale - Low Tide]", "Current Mood: tired". The fields it
 /// names are of that kind of page in general, not of any one journal.
 ///
-/// Who may read the entry ("Security: Public") is printed there too.
 ///
-/// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide",
-/// "Security: Friends-only"; rejects "Mood: the island in March" (a title
-/// may open so), "Security: the port's new fence" and "[Updated: the board
-/// replied]".
+/// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide";
+/// rejects "Mood: the island in March" (a title may open so) and
+/// "[Updated: the board replied]".
 pub fn is_journal_state(line: &str) -> bool {
     static JOURNAL_STATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:\[\s*(?:current\s+)?(?:mood|music|location)\s*[|:]\s*[^\]]*\]|current\s+(?:mood|music|location)\s*:\s*\S.*|security\s*:\s*(?:public|private|friends(?:[- ]only)?|custom))$",
+            r"(?i)^(?:\[\s*(?:current\s+)?(?:mood|music|location)\s*[|:]\s*[^\]]*\]|current\s+(?:mood|music|location)\s*:\s*\S.*)$",
         )
         .expect("the journal-state pattern is valid")
     });
-    let opens_with = |word: &[u8]| {
-        line.as_bytes()
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    };
-    let opens = line.starts_with('[') || opens_with(b"current ") || opens_with(b"security");
+    let opens = line.starts_with('[')
+        || line
+            .as_bytes()
+            .get(..8)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"current "));
     opens && JOURNAL_STATE.is_match(line)
 }

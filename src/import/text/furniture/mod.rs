@@ -25,8 +25,8 @@ use std::sync::LazyLock;
 use super::wordset::WordSet;
 use bylines::{BYLINE, DATE_AND_BYLINE, WRITTEN_BY_DATE};
 pub use bylines::{author_box, author_in, looks_like_name, opening_byline};
-pub use chrome::is_post_navigation;
 use chrome::{PAGE_CHROME, breadcrumb_last_step, is_bare_path, is_journal_state};
+pub use chrome::{is_journal_field, is_post_navigation};
 pub use dates::{
     MONTHS, WEEKDAYS, date_in, is_date, is_month, is_time_of_day, is_weekday, labelled_utc_stamp,
     utc_stamp,
@@ -226,16 +226,6 @@ pub fn recognise(line: &str) -> Option<Furniture> {
         && is_plain_byline(rest)
     {
         return recognise(rest).filter(|found| matches!(found, Furniture::Byline(_)));
-    }
-    // "Date: 2008-09-26 22:48": a journal entry's or a message's header
-    // field over the date.
-    if let Some(rest) = line
-        .get(..DATE_FIELD.len())
-        .filter(|head| head.eq_ignore_ascii_case(DATE_FIELD))
-        .map(|_| line[DATE_FIELD.len()..].trim_start())
-        && let Some(Furniture::Date(date)) = recognise(rest)
-    {
-        return Some(Furniture::Date(date.shifted(line.len() - rest.len())));
     }
     if let Some(end) = machine_stamp_end(line) {
         let rest = line[end..].trim_start();
@@ -459,8 +449,21 @@ const FIRST_WORDS: &[&str] = &[
     "view",
 ];
 
-/// The header field a journal entry or a message prints its date under.
-const DATE_FIELD: &str = "date:";
+/// "Date: 2008-09-26 22:48": a date under the field a journal entry's
+/// header or a message's prints it under, as a date line. Not asked by
+/// [`recognise`]: a message quoted in a post prints the same line, so only
+/// the entry's header as a whole says it is furniture.
+pub fn date_field(line: &str) -> Option<Furniture> {
+    const FIELD: &str = "date:";
+    let rest = line
+        .get(..FIELD.len())
+        .filter(|head| head.eq_ignore_ascii_case(FIELD))
+        .map(|_| line[FIELD.len()..].trim_start())?;
+    match recognise(rest)? {
+        Furniture::Date(date) => Some(Furniture::Date(date.shifted(line.len() - rest.len()))),
+        _ => None,
+    }
+}
 
 /// Whether a line could be furniture at all: it opens with a digit or one
 /// of [`FIRST_WORDS`] or a month's or weekday's name, or ends in "Archives" or a teaser's arrow.

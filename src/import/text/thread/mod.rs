@@ -174,7 +174,7 @@ pub fn comment_paragraphs<'a>(
                     || (run_follows(&lines, i, LabelKind::Stamped)
                         && (all[i].is_list_item()
                             || !title_above(all, i, &furniture_at)
-                            || name_over_bare_stamp(all, i, &furniture_at)))
+                            || writer_field_over_bare_stamp(all, i)))
             }
             // A name and a date could be an archive's heading: a thread's
             // are numbered, or name one commenter twice.
@@ -248,9 +248,9 @@ pub fn comment_paragraphs<'a>(
 
 /// Whether paragraph `i` is a comment's stamp that gives no name
 /// ("2009-03-04 05:12 pm (UTC)", "On March 3, 2011 at 9:12 am") with the
-/// commenter's name right above it, alone or as a byline ("by Tanya"):
-/// Dreamwidth and some WordPress themes print the name over the stamp, and
-/// the name opens the comment.
+/// commenter's name right above it, alone, as a byline ("by Tanya") or
+/// behind a field ("From: fern_owl"): Dreamwidth and some WordPress themes
+/// print the name over the stamp, and the name opens the comment.
 ///
 /// Accepts "fern_owl" / "2009-03-04 05:12 pm (UTC)" and "1. by Tanya" /
 /// "On March 3, 2011 at 9:12 am"; rejects the same with a blank line
@@ -261,21 +261,40 @@ fn name_over_bare_stamp<'a>(
     i: usize,
     furniture_at: impl Fn(usize) -> Option<&'a Furniture>,
 ) -> bool {
-    let Some(above_at) = i.checked_sub(1) else {
-        return false;
-    };
-    let above = &all[above_at];
-    let name_above = || {
+    name_above_bare_stamp(all, i, |above_at, above| {
         (!above.is_list_item()
             && (name_in_label(&above.text).is_some() || name_after_field(&above.text).is_some()))
             || matches!(furniture_at(above_at), Some(Furniture::Byline(byline))
                 if byline.author.is_some() && byline.date.is_none())
+    })
+}
+
+/// Whether paragraph `i` is a stamp that gives no name with a field that
+/// names a writer glued above it ("From: fern_owl", "User: jo_b"): a
+/// comment's header, even where a bare name there would be a post's title
+/// over its dateline ("Spring Tides" / "On May 4, 2010 at 10:43 am").
+fn writer_field_over_bare_stamp(all: &[Paragraph], i: usize) -> bool {
+    name_above_bare_stamp(all, i, |_, above| {
+        !above.is_list_item() && name_after_field(&above.text).is_some()
+    })
+}
+
+/// Whether paragraph `i` is a stamp that gives no name, glued under a line
+/// that `names` says holds a name (given its index and paragraph).
+fn name_above_bare_stamp(
+    all: &[Paragraph],
+    i: usize,
+    names: impl Fn(usize, &Paragraph) -> bool,
+) -> bool {
+    let Some(above_at) = i.checked_sub(1) else {
+        return false;
     };
+    let above = &all[above_at];
     let nameless_stamp = || {
         furniture::utc_stamp(&all[i].text).is_some_and(|(name, _)| name.is_none())
             || stamped_label(&all[i].text).is_some_and(|stamp| stamp.author.is_none())
     };
-    above.gap_after() == 0 && name_above() && nameless_stamp()
+    above.gap_after() == 0 && names(above_at, above) && nameless_stamp()
 }
 
 /// The last comment of a run of author blocks, which no later block
