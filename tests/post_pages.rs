@@ -1607,8 +1607,9 @@ fn a_post_page_whose_numbered_comments_put_any_name_over_their_time() {
 #[test]
 fn a_category_page_lists_its_posts_behind_bullets_whatever_their_titles_end_with() {
     // Under "Category: …" a bulleted list over indented teasers is the
-    // category's posts, a title trailing off ("Whatever Next . . .") or
-    // running on into a teaser in lower case among them: no thread.
+    // category's posts, a title trailing off ("Whatever Next . . ."),
+    // asking, exclaiming or running on into a teaser in lower case among
+    // them: no thread.
     let posts = parse(&fixture("listing_category_bullets.txt"));
     let titles: Vec<&str> = posts.iter().map(|p| &*p.title).collect();
     assert_eq!(
@@ -1617,6 +1618,8 @@ fn a_category_page_lists_its_posts_behind_bullets_whatever_their_titles_end_with
             "Whatever Next . . .",
             "Quiet Week",
             "The Ferry Board",
+            "Who Pays for the Pier?",
+            "A Raffle Beats the Rates!",
             "Brass Bands"
         ]
     );

@@ -772,8 +772,8 @@ pub fn titles_under_captions(
 /// are the page's header.
 ///
 /// Once two items of a list read so, the list's later items are titles
-/// too where they trail off ("If only . . .") or their teaser runs on from
-/// them in lower case.
+/// too where they trail off ("If only . . ."), ask or exclaim ("So you
+/// want to run?"), or their teaser runs on from them in lower case.
 ///
 /// Accepts "• Tolls up again" over an indented teaser, twice; rejects a
 /// list of points each ending in a full stop, and a list with nothing
@@ -813,7 +813,8 @@ pub fn titles_of_listed_posts(
         let text = &*item.text;
         let trails_off = text.ends_with("...") || text.ends_with(". . .") || text.ends_with('…');
         let runs_on = teaser.text.starts_with(char::is_lowercase);
-        let unended = !text.ends_with(['.', '!', '?', ',', ';', ':']);
+        // A headline may ask or exclaim ("A gigantic surprise!").
+        let unended = !text.ends_with(['.', ',', ';', ':']);
         !teaser.is_list_item()
             && teaser.indent() > item.indent()
             && !in_thread(i)
@@ -893,6 +894,68 @@ pub fn titles_of_listed_posts(
         titles.retain(|&t| t > items[0]);
     }
     titles.extend(items);
+    titles.sort_unstable();
+    titles.dedup();
+}
+
+/// The fewest headlines in a row that make a page of titles alone.
+const MIN_BARE_TITLES: usize = 5;
+
+/// A page of titles alone: a taxonomy page or an archive that printed its
+/// posts' titles with no teasers, one to a paragraph. Where no paragraph
+/// of the archive is prose, a run of [`MIN_BARE_TITLES`] headlines or more
+/// (two words or more, a heading's capitals, no closing full stop) is a
+/// post each; without that run the lines may be one post's list.
+///
+/// Accepts "Ferry Fares Rise Again" / "Who Pays for the Pier?" / … five
+/// times with nothing else; rejects the same over a paragraph of prose.
+pub fn titles_of_bare_listing(
+    all: &[Paragraph],
+    titles: &mut Vec<usize>,
+    furniture: &[(usize, Furniture)],
+    in_thread: impl Fn(usize) -> bool,
+) {
+    if all.len() < MIN_BARE_TITLES || all.iter().any(|p| segment::is_prose(&p.text)) {
+        return;
+    }
+    let opens_capital = |word: &str| {
+        word.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let headline = |i: usize| {
+        let p = &all[i];
+        let text = &*p.text;
+        at(furniture, i).is_none()
+            && !in_thread(i)
+            && !p.is_list_item()
+            && text.len() <= 110
+            && !text.ends_with(['.', ':', ',', ';'])
+            && text.split_whitespace().nth(1).is_some()
+            && text.split_whitespace().next().is_some_and(opens_capital)
+            && text
+                .split_whitespace()
+                .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                .all(opens_capital)
+    };
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=all.len() {
+        if i < all.len() && at(furniture, i).is_some() {
+            continue;
+        }
+        if i < all.len() && headline(i) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= MIN_BARE_TITLES {
+            found.append(&mut run);
+        }
+        run.clear();
+    }
+    if found.is_empty() {
+        return;
+    }
+    titles.extend(found);
     titles.sort_unstable();
     titles.dedup();
 }

@@ -8,7 +8,9 @@
 //! "From:", and an event notice prints "Date:" over "Time:" and "Place:":
 //! so a header is read as one only whole, opening after a blank line,
 //! with its subject right under the date and a journal's own field
-//! ([`furniture::is_journal_field`]) under that.
+//! ([`furniture::is_journal_field`]) under that: who may read the entry,
+//! or the writer's mood or music. A place ("Location:") is printed under
+//! a subject by minutes and field notes too, so it opens no header.
 
 use rayon::prelude::*;
 
@@ -39,7 +41,10 @@ pub fn entry_headers(all: &mut [Paragraph]) -> Vec<(usize, Furniture)> {
                 && all[i].gap_after() == 0
                 && subject_of(&subject.text).is_some()
                 && subject.gap_after() == 0
-                && furniture::is_journal_field(&field.text);
+                && furniture::is_journal_field(&field.text)
+                // Minutes and field notes print "Location:" under a
+                // subject too: a journal's own field opens the rest.
+                && !field.text.get(..8).is_some_and(|head| head.eq_ignore_ascii_case("location"));
             whole.then(|| furniture::date_field(&all[i].text).map(|date| (i, date)))?
         })
         .collect();
@@ -108,5 +113,8 @@ mod tests {
         // No journal field under the subject: a note, not an entry's header.
         let note = "Date: 2010-04-24\nSubject: the sale\nThe sale is on.";
         assert!(read(note).0.is_empty());
+        let minutes = "Minutes follow.\n\nDate: 24 April 2014\nSubject: Spring meeting\n\
+                       Location: The boathouse\nPresent: Jo, Sam";
+        assert!(read(minutes).0.is_empty());
     }
 }

@@ -381,6 +381,7 @@ fn planned(mut all: Vec<Paragraph>) -> Option<Plan> {
             ends_post,
         );
         boundaries::titles_of_listed_posts(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
+        boundaries::titles_of_bare_listing(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::titles_under_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         let dates_head_titles = boundaries::stack_titles_under_dates(
             &all,
@@ -868,12 +869,15 @@ fn with_times_under_dates(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse
 }
 
 /// The known furniture with the writers' names a listing prints glued over
-/// each teaser, under the title and a blank line ("Harper lays a trap" /
-/// "" / "Jo Lee" / "Should any party…"), as bylines. A name alone is no
-/// byline by its shape (a short headline of capitalised words has it too),
-/// so the place must recur and a writer must come back: two such names or
-/// more, one of them twice. A line of one word over a short headline is a
-/// section's name ("Harbour" / "" / "Open Thread" / "Tonight…"), not a title.
+/// each teaser, under the title and a blank line, the title under its
+/// date ("May 4, 2011" / "" / "Harper lays a trap" / "" / "Jo Lee" /
+/// "Should any party…"), as bylines. A name alone is no byline by its
+/// shape (a heading of capitalised words has it too: "Main Course",
+/// "Next Steps"), so the date must say a post opens on the line above, the
+/// place must recur, and a writer must come back: two such names or more,
+/// one of them twice. A line of one word over a short headline, or one
+/// that comes back there, is a section's name ("Harbour" / "" / "Open
+/// Thread" / "Tonight…"), not a title.
 fn with_names_under_titles(all: &[Paragraph], known: Sparse<Furniture>) -> Sparse<Furniture> {
     let slots = known.slots(all.len());
     let is_known = |i: usize| known.at_slot(&slots, i).is_some();
@@ -901,17 +905,22 @@ fn with_names_under_titles(all: &[Paragraph], known: Sparse<Furniture>) -> Spars
                 && !title.text.ends_with(['.', ':', ',', ';'])
                 && title.text.starts_with(|c: char| !c.is_lowercase())
                 && segment::is_prose(&text.text)
+                && i.checked_sub(2).is_some_and(|date| {
+                    matches!(known.at_slot(&slots, date), Some(Furniture::Date(_)))
+                })
                 && !is_known(i - 1)
                 && !is_known(i)
                 && !is_known(i + 1)
         })
         .collect();
-    let writer_returns = {
-        let mut texts: Vec<&str> = names.iter().map(|&i| &*all[i].text).collect();
+    let repeats = |at: &dyn Fn(usize) -> usize| {
+        let mut texts: Vec<&str> = names.iter().map(|&i| &*all[at(i)].text).collect();
         texts.sort_unstable();
         texts.windows(2).any(|pair| pair[0] == pair[1])
     };
-    if !writer_returns {
+    // Titles differ from post to post; a line over the headline that
+    // comes back is a section's name ("Weekend Edition" / "Open Thread").
+    if !repeats(&|name| name) || repeats(&|name| name - 1) {
         return known;
     }
     names.sort_unstable();
