@@ -30,7 +30,7 @@
 //! open on a year under pictures' captions, a day's page of titled posts
 //! each signed with its time under its text, and days of untitled posts
 //! that open on the headline they quote, and a listing whose writers'
-//! names stand glued over its teasers, and a listing of titles alone.
+//! names stand glued over its teasers.
 //! Each is read as written
 //! and in variants (posts reordered, CRLF line ends, non-breaking spaces,
 //! tabs for indentation, extra blank lines), and every variant must give
@@ -1784,38 +1784,4 @@ fn a_listing_whose_writers_names_stand_glued_over_the_teasers() {
         let got: Vec<Seen> = parse(&variant).iter().map(seen).collect();
         assert_eq!(got, expected, "{name}");
     }
-}
-
-#[test]
-fn a_listing_of_titles_alone() {
-    // A taxonomy page that printed its posts' titles and nothing else:
-    // each headline is a post of its own, with no text.
-    let expected = [
-        "Harbour Board Votes Down the Fare Freeze",
-        "Why the Night Ferry Matters",
-        "Up Next – The Pier Hearings",
-        "Number Of The Week – 14",
-        "Who Pays for the Seawall?",
-        "Library Hours (Again)",
-        "Goodbye Old Wharf",
-    ];
-    for (name, variant) in reformatted(&fixture("listing_of_titles_alone.txt")) {
-        let posts = parse(&variant);
-        let titles: Vec<&str> = posts.iter().map(|p| &*p.title).collect();
-        assert_eq!(titles, expected, "{name}");
-        assert!(posts[..6].iter().all(|p| p.blocks.is_empty()), "{name}");
-    }
-}
-
-#[test]
-fn a_post_of_headings_over_its_prose_is_one_post() {
-    // The same headlines over a paragraph of prose are one post's list.
-    let mut archive = String::from(
-        "Things the Harbour Needs\n\nThe board asked readers what the harbour needs most, \
-         and these came back more than once in the letters we printed this month.\n\n",
-    );
-    archive.push_str(&fixture("listing_of_titles_alone.txt"));
-    let posts = parse(&archive);
-    assert_eq!(posts.len(), 1);
-    assert_eq!(&*posts[0].title, "Things the Harbour Needs");
 }

@@ -772,8 +772,9 @@ pub fn titles_under_captions(
 /// are the page's header.
 ///
 /// Once two items of a list read so, the list's later items are titles
-/// too where they trail off ("If only . . ."), ask or exclaim ("So you
-/// want to run?"), or their teaser runs on from them in lower case.
+/// too where they trail off ("If only . . .") or their teaser runs on
+/// from them in lower case; where two in three of its items are titles so,
+/// also where they ask or exclaim ("So you want to run?").
 ///
 /// Accepts "• Tolls up again" over an indented teaser, twice; rejects a
 /// list of points each ending in a full stop, and a list with nothing
@@ -808,13 +809,14 @@ pub fn titles_of_listed_posts(
     // other items over indented text are titles too, though the title
     // trails off ("If only . . .") or its teaser runs on from it in lower
     // case. Each list is walked once, from its first title.
-    let trailing_title = |i: usize| {
+    // `asking`: whether an item that asks or exclaims may be a title.
+    let trailing_title = |i: usize, asking: bool| {
         let (item, teaser) = (&all[i], &all[i + 1]);
         let text = &*item.text;
         let trails_off = text.ends_with("...") || text.ends_with(". . .") || text.ends_with('…');
         let runs_on = teaser.text.starts_with(char::is_lowercase);
-        // A headline may ask or exclaim ("A gigantic surprise!").
-        let unended = !text.ends_with(['.', ',', ';', ':']);
+        let unended = !text.ends_with(['.', '!', '?', ',', ';', ':']);
+        let asks = asking && text.ends_with(['!', '?']);
         !teaser.is_list_item()
             && teaser.indent() > item.indent()
             && !in_thread(i)
@@ -823,7 +825,7 @@ pub fn titles_of_listed_posts(
             && at(furniture, i + 1).is_none()
             && text.len() <= 110
             && !text.contains('\n')
-            && (trails_off || runs_on || unended)
+            && (trails_off || runs_on || unended || asks)
             && !segment::item_reads_on(text)
     };
     // A sentence of the page's own text, at the list's indent or left of
@@ -873,13 +875,47 @@ pub fn titles_of_listed_posts(
             .take_while(|&&t| t <= end)
             .count();
         if titled >= 2 {
-            trailing.extend((first..end).filter(|&j| {
+            let untitled_item = |j: usize| {
                 all[j].is_list_item()
                     && all[j].marker() == marker
                     && all[j].indent() == indent
                     && items.binary_search(&j).is_err()
-                    && trailing_title(j)
-            }));
+            };
+            let plain: Vec<usize> = (first..end)
+                .filter(|&j| untitled_item(j) && trailing_title(j, false))
+                .collect();
+            // A headline may ask or exclaim ("So you want to run?"), as a
+            // list of questions does (a post's own questions and answers):
+            // such items are titles where two in three of the list's items
+            // are titles without them, or where every item has a heading's
+            // capitals.
+            let item_of_list = |j: usize| {
+                all[j].is_list_item() && all[j].marker() == marker && all[j].indent() == indent
+            };
+            let list_items = (start..=end).filter(|&j| item_of_list(j)).count();
+            let titled_items = (start..=end)
+                .filter(|&j| {
+                    item_of_list(j)
+                        && (items.binary_search(&j).is_ok()
+                            || titles.binary_search(&j).is_ok()
+                            || plain.contains(&j))
+                })
+                .count();
+            // Or where the item and the list's titles have a heading's
+            // capitals, as a list of questions seldom has.
+            let headed = |j: usize| segment::capitalised_as_heading(&all[j].text);
+            let titles_headed = (start..=end)
+                .filter(|&j| item_of_list(j) && !all[j].text.ends_with(['!', '?']))
+                .all(headed);
+            if titled_items * 3 >= list_items * 2 || titles_headed {
+                trailing.extend((first..end).filter(|&j| {
+                    untitled_item(j)
+                        && !plain.contains(&j)
+                        && trailing_title(j, true)
+                        && (titled_items * 3 >= list_items * 2 || headed(j))
+                }));
+            }
+            trailing.extend(plain);
         }
     }
     items.retain(|i| !own_lists.iter().any(|list| list.contains(i)));
@@ -894,68 +930,6 @@ pub fn titles_of_listed_posts(
         titles.retain(|&t| t > items[0]);
     }
     titles.extend(items);
-    titles.sort_unstable();
-    titles.dedup();
-}
-
-/// The fewest headlines in a row that make a page of titles alone.
-const MIN_BARE_TITLES: usize = 5;
-
-/// A page of titles alone: a taxonomy page or an archive that printed its
-/// posts' titles with no teasers, one to a paragraph. Where no paragraph
-/// of the archive is prose, a run of [`MIN_BARE_TITLES`] headlines or more
-/// (two words or more, a heading's capitals, no closing full stop) is a
-/// post each; without that run the lines may be one post's list.
-///
-/// Accepts "Ferry Fares Rise Again" / "Who Pays for the Pier?" / … five
-/// times with nothing else; rejects the same over a paragraph of prose.
-pub fn titles_of_bare_listing(
-    all: &[Paragraph],
-    titles: &mut Vec<usize>,
-    furniture: &[(usize, Furniture)],
-    in_thread: impl Fn(usize) -> bool,
-) {
-    if all.len() < MIN_BARE_TITLES || all.iter().any(|p| segment::is_prose(&p.text)) {
-        return;
-    }
-    let opens_capital = |word: &str| {
-        word.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let headline = |i: usize| {
-        let p = &all[i];
-        let text = &*p.text;
-        at(furniture, i).is_none()
-            && !in_thread(i)
-            && !p.is_list_item()
-            && text.len() <= 110
-            && !text.ends_with(['.', ':', ',', ';'])
-            && text.split_whitespace().nth(1).is_some()
-            && text.split_whitespace().next().is_some_and(opens_capital)
-            && text
-                .split_whitespace()
-                .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .all(opens_capital)
-    };
-    let mut found = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
-    for i in 0..=all.len() {
-        if i < all.len() && at(furniture, i).is_some() {
-            continue;
-        }
-        if i < all.len() && headline(i) {
-            run.push(i);
-            continue;
-        }
-        if run.len() >= MIN_BARE_TITLES {
-            found.append(&mut run);
-        }
-        run.clear();
-    }
-    if found.is_empty() {
-        return;
-    }
-    titles.extend(found);
     titles.sort_unstable();
     titles.dedup();
 }

@@ -381,7 +381,6 @@ fn planned(mut all: Vec<Paragraph>) -> Option<Plan> {
             ends_post,
         );
         boundaries::titles_of_listed_posts(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
-        boundaries::titles_of_bare_listing(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         boundaries::titles_under_captions(&all, &mut title_starts, &furniture.0, |i| in_thread[i]);
         let dates_head_titles = boundaries::stack_titles_under_dates(
             &all,
