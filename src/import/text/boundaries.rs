@@ -774,7 +774,8 @@ pub fn titles_under_captions(
 /// Once two items of a list read so, the list's later items are titles
 /// too where they trail off ("If only . . .") or their teaser runs on
 /// from them in lower case; where two in three of its items are titles so,
-/// also where they ask or exclaim ("So you want to run?").
+/// or every item has a heading's capitals, also where they ask or exclaim
+/// ("So you want to run?").
 ///
 /// Accepts "• Tolls up again" over an indented teaser, twice; rejects a
 /// list of points each ending in a full stop, and a list with nothing
@@ -901,18 +902,19 @@ pub fn titles_of_listed_posts(
                             || plain.contains(&j))
                 })
                 .count();
-            // Or where the item and the list's titles have a heading's
-            // capitals, as a list of questions seldom has.
+            let mostly_titles = titled_items * 3 >= list_items * 2;
+            // Or where the item and the list's other items have a
+            // heading's capitals, as a list of questions seldom has.
             let headed = |j: usize| segment::capitalised_as_heading(&all[j].text);
-            let titles_headed = (start..=end)
+            let others_headed = (start..=end)
                 .filter(|&j| item_of_list(j) && !all[j].text.ends_with(['!', '?']))
                 .all(headed);
-            if titled_items * 3 >= list_items * 2 || titles_headed {
+            if mostly_titles || others_headed {
                 trailing.extend((first..end).filter(|&j| {
                     untitled_item(j)
                         && !plain.contains(&j)
                         && trailing_title(j, true)
-                        && (titled_items * 3 >= list_items * 2 || headed(j))
+                        && (mostly_titles || headed(j))
                 }));
             }
             trailing.extend(plain);

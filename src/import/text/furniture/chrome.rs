@@ -157,7 +157,6 @@ pub fn is_journal_field(line: &str) -> bool {
 /// "[music | Tarn Vale - Low Tide]", "Current Mood: tired". The fields it
 /// names are of that kind of page in general, not of any one journal.
 ///
-///
 /// Accepts "[mood | tired]", "Current Music: Tarn Vale - Low Tide";
 /// rejects "Mood: the island in March" (a title may open so) and
 /// "[Updated: the board replied]".
